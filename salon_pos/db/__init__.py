@@ -1,0 +1,1 @@
+"""Local SQLite database: engine set-up, typed models, migrations, outbox and audit writers."""

@@ -1,0 +1,82 @@
+"""The audit log: append-only and hash-chained, so an edit or a deletion shows."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from salon_pos.db.models import AuditEntry
+from salon_pos.domain.ids import new_id
+
+GENESIS = "0" * 64
+
+
+def _dump(value: dict[str, Any] | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def _digest(prev_hash: str, fields: dict[str, Any]) -> str:
+    body = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(f"{prev_hash}|{body}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    actor_id: str | None
+    action: str
+    entity_type: str
+    entity_id: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
+def append_audit(session: Session, record: AuditRecord, at: datetime) -> None:
+    at = at.astimezone(UTC)
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    fields = {
+        "seq": seq,
+        "at": at.isoformat(),
+        "actor_id": record.actor_id,
+        "action": record.action,
+        "entity_type": record.entity_type,
+        "entity_id": record.entity_id,
+        "before": _dump(record.before),
+        "after": _dump(record.after),
+    }
+    session.execute(
+        insert(AuditEntry).values(
+            fields
+            | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": _digest(prev_hash, fields)}
+        )
+    )
+
+
+def verify_chain(session: Session) -> int | None:
+    """The seq of the first entry that does not match its hash, or None when the chain holds."""
+    prev_hash = GENESIS
+    for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+        fields = {
+            "seq": entry.seq,
+            "at": entry.at.isoformat(),
+            "actor_id": entry.actor_id,
+            "action": entry.action,
+            "entity_type": entry.entity_type,
+            "entity_id": entry.entity_id,
+            "before": entry.before,
+            "after": entry.after,
+        }
+        if entry.prev_hash != prev_hash or entry.hash != _digest(prev_hash, fields):
+            return entry.seq
+        prev_hash = entry.hash
+    return None

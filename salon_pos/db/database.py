@@ -1,0 +1,35 @@
+"""Sessions for the counter's database: one short transaction per use case, owned by the caller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from salon_pos.db.engine import create_sqlite_engine
+
+
+class Database:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine: Engine = create_sqlite_engine(path)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        self.write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction, taking the write lock at BEGIN; commits or rolls back whole."""
+        with self.write_sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,213 @@
+"""Typed SQLAlchemy models of the counter's database. Ids are UUIDv7 strings; money is int fen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from salon_pos.db.types import UTCDateTime
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """One value a key: store profile, device identity, receipt and rounding settings."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SequenceCounter(Base):
+    """Gap-free local sequences (ticket numbers, outbox and audit order), bumped inside the
+    transaction that uses the number, so a rollback gives the number back."""
+
+    __tablename__ = "sequence_counter"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # owner / manager / front_desk / technician
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    discount_limit: Mapped[int] = mapped_column(Integer, default=0)  # fen a user may give alone
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ServiceItem(Base):
+    __tablename__ = "service_item"
+    __table_args__ = (UniqueConstraint("category", "name"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(64))
+    price: Mapped[int] = mapped_column(Integer)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    skill: Mapped[str] = mapped_column(String(32), default="")  # who may perform it
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Product(Base):
+    __tablename__ = "product"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    category: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(64))
+    sku: Mapped[str] = mapped_column(String(32), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True)
+    price: Mapped[int] = mapped_column(Integer)
+    cost: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)  # digits only
+    gender: Mapped[str] = mapped_column(String(1), default="")  # F / M / ""
+    birthday: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CustomerSearchKey(Base):
+    """Lower-case keys (name, pinyin initials, full pinyin) for indexed prefix search.
+    Phone digits are searched through the FTS5 trigram table customer_phone_fts instead."""
+
+    __tablename__ = "customer_search_key"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+    __table_args__ = (Index("ix_ticket_business_day", "business_day"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)  # A1-000123
+    status: Mapped[str] = mapped_column(String(12))
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customer.id"), index=True)
+    cashier_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
+    business_day: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    subtotal: Mapped[int] = mapped_column(Integer)
+    line_discounts: Mapped[int] = mapped_column(Integer)
+    ticket_discount: Mapped[int] = mapped_column(Integer)
+    rounding_off: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    tendered: Mapped[int] = mapped_column(Integer)
+    change: Mapped[int] = mapped_column(Integer)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    voided_by: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class TicketLine(Base):
+    __tablename__ = "ticket_line"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))  # service / product
+    item_id: Mapped[str] = mapped_column(ID)
+    name: Mapped[str] = mapped_column(String(64))
+    quantity: Mapped[int] = mapped_column(Integer)
+    list_price: Mapped[int] = mapped_column(Integer)  # catalog price at the time of sale
+    unit_price: Mapped[int] = mapped_column(Integer)  # what the customer paid per unit
+    line_discount: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    technician_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    tendered: Mapped[int] = mapped_column(Integer)
+    applied: Mapped[int] = mapped_column(Integer)  # tendered less the change it gave
+    reference: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Refund(Base):
+    """A refund of some lines of a completed ticket; append-only, approved by a manager."""
+
+    __tablename__ = "refund"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    refunded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    business_day: Mapped[date] = mapped_column(Date)
+    cashier_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
+    approved_by: Mapped[str] = mapped_column(ForeignKey("staff.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    tender_kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_line"
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"), primary_key=True)
+    ticket_line_id: Mapped[str] = mapped_column(ForeignKey("ticket_line.id"), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[int] = mapped_column(Integer)
+
+
+class OutboxOperation(Base):
+    """A business fact waiting for the server, written in the same transaction as the change."""
+
+    __tablename__ = "outbox_operation"
+    __table_args__ = (UniqueConstraint("device_id", "seq"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    device_id: Mapped[str] = mapped_column(ID)
+    seq: Mapped[int] = mapped_column(Integer)  # gap-free per device
+    type: Mapped[str] = mapped_column(String(48))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    payload_version: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    pushed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    result: Mapped[str | None] = mapped_column(String(24))
+
+
+class AuditEntry(Base):
+    """Who did what, when; chained by hash so a silent edit breaks the chain."""
+
+    __tablename__ = "audit_entry"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    id: Mapped[str] = mapped_column(ID, unique=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(48))
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    before: Mapped[str | None] = mapped_column(Text)  # JSON
+    after: Mapped[str | None] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

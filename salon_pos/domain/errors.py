@@ -1,0 +1,156 @@
+"""Errors a person can cause, each with its message in Chinese and English.
+
+The core never imports Qt, so these messages cannot go through Qt's translation files;
+each error carries both texts and the caller picks the user's language (see docs/adr/0002).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+class UserError(Exception):
+    """Bad input or a refused action: shown to the user; nothing saved is touched."""
+
+    en: ClassVar[str] = "The request was refused."
+    zh: ClassVar[str] = "操作被拒绝。"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
+        template = self.zh if language.startswith("zh") else self.en
+        return template.format(**self.params)
+
+
+class InvalidAmount(UserError):
+    en = "“{text}” is not an amount of money: write it like 198 or 198.50."
+    zh = "“{text}”不是有效金额，请写成 198 或 198.50 这样的格式。"
+
+
+class NegativePrice(UserError):
+    en = "The price of {name} cannot be negative."
+    zh = "{name} 的价格不能为负数。"
+
+
+class QuantityNotPositive(UserError):
+    en = "The quantity of {name} must be at least 1 (got {quantity})."
+    zh = "{name} 的数量至少为 1（当前为 {quantity}）。"
+
+
+class DiscountOutOfRange(UserError):
+    en = "A discount of {discount} is not possible on {name}: it must be between 0 and {limit}."
+    zh = "{name} 的折扣 {discount} 无效：应在 0 到 {limit} 之间。"
+
+
+class EmptyTicket(UserError):
+    en = "The ticket has no lines."
+    zh = "单据中没有项目。"
+
+
+class TenderNotPositive(UserError):
+    en = "Each payment must be more than zero ({kind}: {amount})."
+    zh = "每笔付款金额必须大于零（{kind}：{amount}）。"
+
+
+class TendersShort(UserError):
+    en = "Payments of {tendered} do not cover the total of {total}: {missing} is still due."
+    zh = "已付 {tendered}，不足应付 {total}，还差 {missing}。"
+
+
+class ChangeWithoutCash(UserError):
+    en = "Non-cash payments of {non_cash} exceed the total of {total}; only cash can give change."
+    zh = "非现金付款 {non_cash} 超过应付 {total}，只有现金可以找零。"
+
+
+class UnknownBarcode(UserError):
+    en = "No product has the barcode {barcode}."
+    zh = "没有条码为 {barcode} 的商品。"
+
+
+class UnknownItem(UserError):
+    en = "The item {item_id} is not in the catalog (or no longer sold)."
+    zh = "项目 {item_id} 不在价目表中（或已停售）。"
+
+
+class UnknownStaff(UserError):
+    en = "No active staff member has the id {staff_id}."
+    zh = "没有 id 为 {staff_id} 的在职员工。"
+
+
+class UnknownCustomer(UserError):
+    en = "No customer has the id {customer_id}."
+    zh = "没有 id 为 {customer_id} 的客户。"
+
+
+class UnknownTicket(UserError):
+    en = "No ticket {ticket}."
+    zh = "没有单据 {ticket}。"
+
+
+class ManagerPinRequired(UserError):
+    en = "A manager's PIN is required to {action}."
+    zh = "{action}需要店长输入 PIN。"
+
+
+class WrongManagerPin(UserError):
+    en = "The PIN does not belong to a manager or owner."
+    zh = "PIN 不正确，或不属于店长或老板。"
+
+
+class ReasonRequired(UserError):
+    en = "Please give a reason."
+    zh = "请填写原因。"
+
+
+class TicketNotCompleted(UserError):
+    en = "Ticket {ticket} is {status}; only a completed ticket can be voided or refunded."
+    zh = "单据 {ticket} 当前状态为{status}，只有已完成的单据可以作废或退款。"
+
+
+class RefundTooLarge(UserError):
+    en = "Line {line} of ticket {ticket} has only {left} left to refund (asked {asked})."
+    zh = "单据 {ticket} 的第 {line} 行只剩 {left} 件可退（申请退 {asked} 件）。"
+
+
+class InvalidPhone(UserError):
+    en = "“{text}” is not a phone number."
+    zh = "“{text}”不是有效的电话号码。"
+
+
+class DuplicatePhone(UserError):
+    en = "The phone {phone} already belongs to {name}."
+    zh = "电话 {phone} 已属于客户 {name}。"
+
+
+class RequiredField(UserError):
+    en = "{field} is required."
+    zh = "{field}为必填项。"
+
+
+class InvalidDate(UserError):
+    en = "“{text}” is not a date: write it like 1990-05-17."
+    zh = "“{text}”不是有效日期，请写成 1990-05-17 这样的格式。"
+
+
+class InvalidChoice(UserError):
+    en = "“{text}” is not one of: {choices}."
+    zh = "“{text}”不是可选值之一：{choices}。"
+
+
+class InvalidNumber(UserError):
+    en = "“{text}” is not a whole number."
+    zh = "“{text}”不是整数。"
+
+
+class DuplicateCode(UserError):
+    en = "The {field} {code} is already used by {name}."
+    zh = "{field} {code} 已被 {name} 使用。"
+
+
+class NotInitialised(UserError):
+    en = "This counter is not set up yet: run `salon-pos init --store-name NAME` first."
+    zh = "本收银台尚未初始化：请先运行 `salon-pos init --store-name 店名`。"

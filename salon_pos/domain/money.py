@@ -1,0 +1,35 @@
+"""Money is an int number of fen (分). Formatting and parsing never pass through float."""
+
+from __future__ import annotations
+
+import re
+
+from salon_pos.domain.errors import InvalidAmount
+
+_AMOUNT = re.compile(r"^(?P<sign>-)?(?P<yuan>\d+)(?:\.(?P<fraction>\d{1,2}))?$")
+_IGNORED = str.maketrans("", "", " ,，¥￥元")
+
+
+def parse_yuan(text: str) -> int:
+    """Turn what a person typed (198, 198.5, ¥1,980.00) into fen."""
+    cleaned = text.translate(_IGNORED)
+    match = _AMOUNT.match(cleaned)
+    if match is None:
+        raise InvalidAmount(text=text)
+    fen = int(match["yuan"]) * 100 + int((match["fraction"] or "0").ljust(2, "0"))
+    return -fen if match["sign"] else fen
+
+
+def format_yuan(fen: int) -> str:
+    """198.00 style, with a minus sign where negative."""
+    sign = "-" if fen < 0 else ""
+    yuan, rest = divmod(abs(fen), 100)
+    return f"{sign}{yuan}.{rest:02d}"
+
+
+def format_money(fen: int, symbol: str = "¥") -> str:
+    """¥198.00; receipts pass symbol="￥" because ¥ is not in GBK."""
+    text = format_yuan(fen)
+    if text.startswith("-"):
+        return f"-{symbol}{text[1:]}"
+    return f"{symbol}{text}"

@@ -1,0 +1,174 @@
+"""Pricing a ticket and settling its tenders: the arithmetic of a sale, in fen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from salon_pos.domain.errors import (
+    ChangeWithoutCash,
+    DiscountOutOfRange,
+    EmptyTicket,
+    NegativePrice,
+    QuantityNotPositive,
+    TenderNotPositive,
+    TendersShort,
+)
+from salon_pos.domain.money import format_money
+
+
+class LineKind(StrEnum):
+    SERVICE = "service"
+    PRODUCT = "product"
+
+
+class TicketStatus(StrEnum):
+    OPEN = "open"
+    COMPLETED = "completed"
+    VOIDED = "voided"
+    REFUNDED = "refunded"
+
+
+class TenderKind(StrEnum):
+    CASH = "cash"
+    BANK_CARD = "bank_card"
+    WECHAT = "wechat"
+    ALIPAY = "alipay"
+    # Later issues settle these against ledgers; the ticket already has room for them.
+    STORED_VALUE = "stored_value"
+    PACKAGE_SESSION = "package_session"
+    POINTS = "points"
+    COUPON = "coupon"
+
+
+class RoundingRule(StrEnum):
+    """抹零: how much small change the shop lets go of on each ticket."""
+
+    NONE = "none"
+    DROP_FEN = "drop_fen"  # ¥12.34 → ¥12.30
+    DROP_JIAO = "drop_jiao"  # ¥12.34 → ¥12.00
+
+    def rounding_off(self, total: int) -> int:
+        unit = {RoundingRule.NONE: 1, RoundingRule.DROP_FEN: 10, RoundingRule.DROP_JIAO: 100}[self]
+        return total % unit
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    """A ticket line as priced: unit_price is what this customer pays per unit."""
+
+    kind: LineKind
+    item_id: str
+    name: str
+    quantity: int
+    unit_price: int
+    line_discount: int = 0
+    technician_id: str | None = None
+    list_price: int | None = None  # the catalog price, when a member price applied
+
+    @property
+    def gross(self) -> int:
+        return self.quantity * self.unit_price
+
+    @property
+    def total(self) -> int:
+        return self.gross - self.line_discount
+
+    def validate(self) -> None:
+        if self.unit_price < 0:
+            raise NegativePrice(name=self.name)
+        if self.quantity < 1:
+            raise QuantityNotPositive(name=self.name, quantity=self.quantity)
+        if not 0 <= self.line_discount <= self.gross:
+            raise DiscountOutOfRange(
+                name=self.name,
+                discount=format_money(self.line_discount),
+                limit=format_money(self.gross),
+            )
+
+
+@dataclass(frozen=True)
+class TicketTotals:
+    subtotal: int  # sum of line totals, after line discounts
+    line_discounts: int
+    ticket_discount: int
+    rounding_off: int
+    total: int  # what the customer owes
+
+
+def price_ticket(
+    lines: Sequence[PricedLine],
+    ticket_discount: int = 0,
+    rounding: RoundingRule = RoundingRule.NONE,
+) -> TicketTotals:
+    if not lines:
+        raise EmptyTicket()
+    for line in lines:
+        line.validate()
+    subtotal = sum(line.total for line in lines)
+    if not 0 <= ticket_discount <= subtotal:
+        raise DiscountOutOfRange(
+            name="整单", discount=format_money(ticket_discount), limit=format_money(subtotal)
+        )
+    before_rounding = subtotal - ticket_discount
+    rounding_off = rounding.rounding_off(before_rounding)
+    return TicketTotals(
+        subtotal=subtotal,
+        line_discounts=sum(line.line_discount for line in lines),
+        ticket_discount=ticket_discount,
+        rounding_off=rounding_off,
+        total=before_rounding - rounding_off,
+    )
+
+
+@dataclass(frozen=True)
+class Tender:
+    kind: TenderKind
+    amount: int  # what was handed over; for cash this may exceed what is due
+    reference: str = ""  # card slip or wallet transaction number, when the cashier has one
+
+
+@dataclass(frozen=True)
+class AppliedTender:
+    kind: TenderKind
+    tendered: int
+    applied: int  # what counts towards the sale (tendered less change for cash)
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class Settlement:
+    tenders: tuple[AppliedTender, ...]
+    tendered: int
+    change: int
+
+
+def settle(total: int, tenders: Sequence[Tender]) -> Settlement:
+    """Check the tenders cover the total and work out the change, which only cash can give."""
+    for tender in tenders:
+        if tender.amount <= 0:
+            raise TenderNotPositive(kind=tender.kind.value, amount=format_money(tender.amount))
+    tendered = sum(t.amount for t in tenders)
+    if tendered < total:
+        raise TendersShort(
+            tendered=format_money(tendered),
+            total=format_money(total),
+            missing=format_money(total - tendered),
+        )
+    cash = sum(t.amount for t in tenders if t.kind is TenderKind.CASH)
+    non_cash = tendered - cash
+    if non_cash > total:
+        raise ChangeWithoutCash(non_cash=format_money(non_cash), total=format_money(total))
+    change = tendered - total
+    applied: list[AppliedTender] = []
+    change_left = change
+    # Change comes out of the last cash tenders first, so each applied amount stays >= 0.
+    for tender in reversed(tenders):
+        taken = min(change_left, tender.amount) if tender.kind is TenderKind.CASH else 0
+        change_left -= taken
+        applied.append(
+            AppliedTender(tender.kind, tender.amount, tender.amount - taken, tender.reference)
+        )
+    applied.reverse()
+    return Settlement(tenders=tuple(applied), tendered=tendered, change=change)

@@ -1,0 +1,1 @@
+"""PIN hashing, roles and permissions, the audit chain, keyring secrets, field encryption."""

@@ -1,0 +1,128 @@
+"""Staff members: who they are, what they may do, and checking their PINs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
+from salon_pos.db.models import Staff
+from salon_pos.domain.clock import Clock
+from salon_pos.domain.errors import InvalidChoice, RequiredField, UnknownStaff, WrongManagerPin
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.staff import Role
+from salon_pos.security.pins import hash_pin, pin_matches
+from salon_pos.services.journal import Journal
+from salon_pos.services.settings import SettingsService
+from sync.protocol import STAFF_SAVED
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: str
+    name: str
+    role: Role
+    skills: tuple[str, ...]
+    discount_limit: int
+    active: bool
+
+
+def _row(staff: Staff) -> StaffMember:
+    return StaffMember(
+        staff.id,
+        staff.name,
+        Role(staff.role),
+        tuple(staff.skills),
+        staff.discount_limit,
+        staff.active,
+    )
+
+
+class StaffService:
+    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def add(
+        self,
+        name: str,
+        role: str,
+        pin: str,
+        skills: Sequence[str] = (),
+        discount_limit: int = 0,
+        actor_id: str | None = None,
+    ) -> StaffMember:
+        if not name.strip():
+            raise RequiredField(field="姓名 name")
+        if role not in set(Role):
+            raise InvalidChoice(text=role, choices=", ".join(Role))
+        now = self._clock.now()
+        member = StaffMember(
+            new_id(), name.strip(), Role(role), tuple(skills), discount_limit, True
+        )
+        with self._db.write() as session:
+            session.execute(
+                insert(Staff).values(
+                    id=member.id,
+                    name=member.name,
+                    role=member.role.value,
+                    skills=list(member.skills),
+                    pin_hash=hash_pin(pin),
+                    discount_limit=discount_limit,
+                    active=True,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            public = {
+                "id": member.id,
+                "name": member.name,
+                "role": member.role.value,
+                "skills": list(member.skills),
+                "discount_limit": discount_limit,
+                "active": True,
+            }
+            Journal(self._settings.current.device_id).record(
+                session,
+                now,
+                AuditRecord(actor_id, "staff.added", "staff", member.id, after=public),
+                (STAFF_SAVED, public),
+            )
+        return member
+
+    def list(self, active_only: bool = True) -> list[StaffMember]:
+        with self._db.read() as session:
+            query = select(Staff).order_by(Staff.role, Staff.name)
+            if active_only:
+                query = query.where(Staff.active.is_(True))
+            return [_row(s) for s in session.scalars(query)]
+
+    def get(self, staff_id: str) -> StaffMember:
+        with self._db.read() as session:
+            staff = session.get(Staff, staff_id)
+            if staff is None:
+                raise UnknownStaff(staff_id=staff_id)
+            return _row(staff)
+
+    def pin_matches(self, staff_id: str, pin: str) -> bool:
+        with self._db.read() as session:
+            staff = session.get(Staff, staff_id)
+            return staff is not None and staff.active and pin_matches(staff.pin_hash, pin)
+
+
+def find_approver(session: Session, pin: str) -> StaffMember:
+    """The active manager or owner whose PIN this is; WrongManagerPin if none."""
+    approvers = session.scalars(
+        select(Staff).where(
+            Staff.active.is_(True), Staff.role.in_([r.value for r in Role if r.approves])
+        )
+    )
+    for staff in approvers:
+        if pin_matches(staff.pin_hash, pin):
+            return _row(staff)
+    raise WrongManagerPin()
