@@ -142,7 +142,8 @@ class TicketLine(Base):
     list_price: Mapped[int] = mapped_column(Integer)  # catalog price at the time of sale
     unit_price: Mapped[int] = mapped_column(Integer)  # what the customer paid per unit
     line_discount: Mapped[int] = mapped_column(Integer)
-    total: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)  # quantity * unit_price - line_discount
+    net_total: Mapped[int] = mapped_column(Integer)  # its share after ticket discount and 抹零
     technician_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
 
 

@@ -107,8 +107,18 @@ class ReasonRequired(UserError):
 
 
 class TicketNotCompleted(UserError):
-    en = "Ticket {ticket} is {status}; only a completed ticket can be voided or refunded."
-    zh = "单据 {ticket} 当前状态为{status}，只有已完成的单据可以作废或退款。"
+    en = "Ticket {ticket} is {status_en}; only a completed ticket can be voided or refunded."
+    zh = "单据 {ticket} 当前状态为“{status_zh}”，只有已完成的单据可以作废或退款。"
+
+
+class TicketHasRefunds(UserError):
+    en = "Ticket {ticket} already has refunds; refund its remaining lines instead of voiding it."
+    zh = "单据 {ticket} 已有退款记录，请退剩余项目，不能整单作废。"
+
+
+class NothingToRefund(UserError):
+    en = "Choose at least one line and a quantity of 1 or more to refund."
+    zh = "请至少选择一个项目，退款数量至少为 1。"
 
 
 class RefundTooLarge(UserError):

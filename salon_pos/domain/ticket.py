@@ -29,6 +29,12 @@ class TicketStatus(StrEnum):
     VOIDED = "voided"
     REFUNDED = "refunded"
 
+    @property
+    def label_zh(self) -> str:
+        return {"open": "未结", "completed": "已完成", "voided": "已作废", "refunded": "已退款"}[
+            self
+        ]
+
 
 class TenderKind(StrEnum):
     CASH = "cash"
@@ -95,6 +101,19 @@ class TicketTotals:
     ticket_discount: int
     rounding_off: int
     total: int  # what the customer owes
+    line_nets: tuple[int, ...]  # each line's share of the total; they add up to it exactly
+
+
+def allocate(amount: int, weights: Sequence[int]) -> tuple[int, ...]:
+    """Split `amount` in proportion to `weights`, largest remainder first, so the parts add up."""
+    whole = sum(weights)
+    if whole == 0:
+        return tuple(amount if i == 0 else 0 for i in range(len(weights)))
+    shares = [amount * w // whole for w in weights]
+    by_remainder = sorted(range(len(weights)), key=lambda i: -(amount * weights[i] % whole))
+    for i in by_remainder[: amount - sum(shares)]:
+        shares[i] += 1
+    return tuple(shares)
 
 
 def price_ticket(
@@ -113,12 +132,14 @@ def price_ticket(
         )
     before_rounding = subtotal - ticket_discount
     rounding_off = rounding.rounding_off(before_rounding)
+    total = before_rounding - rounding_off
     return TicketTotals(
         subtotal=subtotal,
         line_discounts=sum(line.line_discount for line in lines),
         ticket_discount=ticket_discount,
         rounding_off=rounding_off,
-        total=before_rounding - rounding_off,
+        total=total,
+        line_nets=allocate(total, [line.total for line in lines]),
     )
 
 
@@ -142,6 +163,16 @@ class Settlement:
     tenders: tuple[AppliedTender, ...]
     tendered: int
     change: int
+
+
+def refund_share(
+    net_total: int, quantity: int, refunded: int, refunded_amount: int, units: int
+) -> int:
+    """What `units` more units of a line are worth back: pro rata, and the last unit takes the
+    remainder, so refunding a whole line in parts pays back exactly what it cost."""
+    if refunded + units == quantity:
+        return net_total - refunded_amount
+    return net_total * units // quantity
 
 
 def settle(total: int, tenders: Sequence[Tender]) -> Settlement:

@@ -227,6 +227,7 @@ def upgrade() -> None:
         sa.Column("unit_price", sa.Integer(), nullable=False),
         sa.Column("line_discount", sa.Integer(), nullable=False),
         sa.Column("total", sa.Integer(), nullable=False),
+        sa.Column("net_total", sa.Integer(), nullable=False),
         sa.Column("technician_id", sa.String(length=36), nullable=True),
         sa.ForeignKeyConstraint(
             ["technician_id"],

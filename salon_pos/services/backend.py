@@ -1,0 +1,50 @@
+"""Everything below the UI, wired together over one database file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from salon_pos.db.database import Database
+from salon_pos.db.migrate import migrate
+from salon_pos.domain.clock import Clock, SystemClock
+from salon_pos.paths import Paths
+from salon_pos.services.catalog import CatalogService
+from salon_pos.services.checkout import CheckoutService
+from salon_pos.services.customers import CustomerService
+from salon_pos.services.settings import SettingsService
+from salon_pos.services.staff import StaffService
+from salon_pos.services.tickets import TicketQueries
+
+
+@dataclass(frozen=True)
+class Backend:
+    db: Database
+    clock: Clock
+    settings: SettingsService
+    staff: StaffService
+    catalog: CatalogService
+    customers: CustomerService
+    checkout: CheckoutService
+    tickets: TicketQueries
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
+    """Open (creating and migrating if needed) the counter's database and build the services."""
+    paths.ensure()
+    clock = clock or SystemClock()
+    db = Database(paths.database)
+    migrate(db.engine)
+    settings = SettingsService(db, clock)
+    return Backend(
+        db=db,
+        clock=clock,
+        settings=settings,
+        staff=StaffService(db, settings, clock),
+        catalog=CatalogService(db, settings, clock),
+        customers=CustomerService(db, settings, clock),
+        checkout=CheckoutService(db, settings, clock),
+        tickets=TicketQueries(db),
+    )

@@ -1,0 +1,256 @@
+"""Completing a sale, voiding it, refunding some of its lines: each one transaction with its
+outbox operation and audit entry. Prices come from the catalog on this counter."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
+from salon_pos.db.models import Customer, Payment, Product, ServiceItem, Staff, Ticket, TicketLine
+from salon_pos.db.outbox import next_in_sequence
+from salon_pos.domain.business_day import business_day
+from salon_pos.domain.clock import Clock
+from salon_pos.domain.errors import (
+    ReasonRequired,
+    UnknownCustomer,
+    UnknownItem,
+    UnknownStaff,
+)
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.ticket import (
+    LineKind,
+    PricedLine,
+    Settlement,
+    Tender,
+    TenderKind,
+    TicketStatus,
+    TicketTotals,
+    price_ticket,
+    settle,
+)
+from salon_pos.services.journal import Journal
+from salon_pos.services.refunds import record_refund, record_void
+from salon_pos.services.settings import SettingsService
+from sync.protocol import SALE_COMPLETED
+
+
+@dataclass(frozen=True)
+class SaleLine:
+    kind: LineKind
+    item_id: str
+    quantity: int = 1
+    technician_id: str | None = None
+    line_discount: int = 0
+    unit_price: int | None = None  # None: the catalog price
+
+
+@dataclass(frozen=True)
+class SaleRequest:
+    cashier_id: str
+    lines: Sequence[SaleLine]
+    tenders: Sequence[Tender]
+    customer_id: str | None = None
+    ticket_discount: int = 0
+
+
+@dataclass(frozen=True)
+class CompletedSale:
+    ticket_id: str
+    number: str
+    total: int
+    change: int
+    cash_taken: bool
+
+
+def _catalog_prices(session: Session, lines: Sequence[SaleLine]) -> dict[str, tuple[str, int]]:
+    """item id → (name, price) for the active catalog items named in the lines."""
+    ids = {line.item_id for line in lines}
+    found: dict[str, tuple[str, int]] = {}
+    for model in (ServiceItem, Product):
+        rows = session.execute(
+            select(model.id, model.name, model.price).where(
+                model.id.in_(ids), model.active.is_(True)
+            )
+        )
+        found.update((row.id, (row.name, row.price)) for row in rows)
+    return found
+
+
+def _check_people(session: Session, request: SaleRequest) -> None:
+    wanted = {request.cashier_id} | {
+        line.technician_id for line in request.lines if line.technician_id
+    }
+    active = set(
+        session.scalars(select(Staff.id).where(Staff.id.in_(wanted), Staff.active.is_(True)))
+    )
+    for staff_id in sorted(wanted - active):
+        raise UnknownStaff(staff_id=staff_id)
+    if request.customer_id and session.get(Customer, request.customer_id) is None:
+        raise UnknownCustomer(customer_id=request.customer_id)
+
+
+def _priced_lines(session: Session, lines: Sequence[SaleLine]) -> list[PricedLine]:
+    catalog = _catalog_prices(session, lines)
+    priced = []
+    for line in lines:
+        if line.item_id not in catalog:
+            raise UnknownItem(item_id=line.item_id)
+        name, list_price = catalog[line.item_id]
+        unit_price = list_price if line.unit_price is None else line.unit_price
+        priced.append(
+            PricedLine(
+                line.kind,
+                line.item_id,
+                name,
+                line.quantity,
+                unit_price,
+                line.line_discount,
+                line.technician_id,
+                list_price,
+            )
+        )
+    return priced
+
+
+class CheckoutService:
+    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def complete_sale(self, request: SaleRequest) -> CompletedSale:
+        settings = self._settings.current
+        now = self._clock.now()
+        with self._db.write() as session:
+            _check_people(session, request)
+            lines = _priced_lines(session, request.lines)
+            totals = price_ticket(lines, request.ticket_discount, settings.rounding)
+            settlement = settle(totals.total, request.tenders)
+            number = f"{settings.counter_prefix}-{next_in_sequence(session, 'ticket'):06d}"
+            ticket = {
+                "id": new_id(),
+                "number": number,
+                "status": TicketStatus.COMPLETED.value,
+                "customer_id": request.customer_id,
+                "cashier_id": request.cashier_id,
+                "business_day": business_day(now, settings.time_zone, settings.cutover_hour),
+                "created_at": now,
+                "completed_at": now,
+                "subtotal": totals.subtotal,
+                "line_discounts": totals.line_discounts,
+                "ticket_discount": totals.ticket_discount,
+                "rounding_off": totals.rounding_off,
+                "total": totals.total,
+                "tendered": settlement.tendered,
+                "change": settlement.change,
+            }
+            line_rows = _line_rows(ticket["id"], lines, totals)
+            payment_rows = _payment_rows(ticket["id"], settlement)
+            session.execute(insert(Ticket).values(ticket))
+            session.execute(insert(TicketLine), line_rows)
+            session.execute(insert(Payment), payment_rows)
+            payload = ticket | {"lines": line_rows, "payments": payment_rows}
+            Journal(settings.device_id).record(
+                session,
+                now,
+                AuditRecord(
+                    request.cashier_id,
+                    "sale.completed",
+                    "ticket",
+                    ticket["id"],
+                    after={
+                        "number": number,
+                        "total": totals.total,
+                        "tendered": settlement.tendered,
+                    },
+                ),
+                (SALE_COMPLETED, payload),
+            )
+        cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)
+        return CompletedSale(ticket["id"], number, totals.total, settlement.change, cash_taken)
+
+    def void_sale(self, ticket_id: str, approver_pin: str, reason: str, actor_id: str) -> None:
+        """Cancel a whole completed sale; a manager or owner approves with their PIN."""
+        if not reason.strip():
+            raise ReasonRequired()
+        settings = self._settings.current
+        with self._db.write() as session:
+            record_void(
+                session,
+                Journal(settings.device_id),
+                self._clock.now(),
+                ticket_id,
+                approver_pin,
+                reason.strip(),
+                actor_id,
+            )
+
+    def refund_lines(
+        self,
+        ticket_id: str,
+        quantities: Mapping[str, int],
+        approver_pin: str,
+        reason: str,
+        actor_id: str,
+        tender_kind: TenderKind = TenderKind.CASH,
+    ) -> int:
+        """Refund some units of some lines (ticket line id → units); returns the fen paid back."""
+        if not reason.strip():
+            raise ReasonRequired()
+        settings = self._settings.current
+        now = self._clock.now()
+        day = business_day(now, settings.time_zone, settings.cutover_hour)
+        with self._db.write() as session:
+            return record_refund(
+                session,
+                Journal(settings.device_id),
+                now,
+                day,
+                ticket_id,
+                quantities,
+                approver_pin,
+                reason.strip(),
+                actor_id,
+                tender_kind,
+            )
+
+
+def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[dict]:
+    return [
+        {
+            "id": new_id(),
+            "ticket_id": ticket_id,
+            "position": position,
+            "kind": line.kind.value,
+            "item_id": line.item_id,
+            "name": line.name,
+            "quantity": line.quantity,
+            "list_price": line.list_price if line.list_price is not None else line.unit_price,
+            "unit_price": line.unit_price,
+            "line_discount": line.line_discount,
+            "total": line.total,
+            "net_total": net,
+            "technician_id": line.technician_id,
+        }
+        for position, (line, net) in enumerate(zip(lines, totals.line_nets, strict=True), start=1)
+    ]
+
+
+def _payment_rows(ticket_id: str, settlement: Settlement) -> list[dict]:
+    return [
+        {
+            "id": new_id(),
+            "ticket_id": ticket_id,
+            "position": position,
+            "kind": t.kind.value,
+            "tendered": t.tendered,
+            "applied": t.applied,
+            "reference": t.reference,
+        }
+        for position, t in enumerate(settlement.tenders, start=1)
+    ]

@@ -1,0 +1,212 @@
+"""Customers: adding and editing profiles, and finding them in well under a second.
+
+Search: digits look in the phone (any part, through the FTS5 trigram index; one or two digits
+by prefix); anything else is a prefix of the name, its pinyin initials or its full pinyin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
+from salon_pos.db.models import Customer, CustomerSearchKey
+from salon_pos.domain.clock import Clock
+from salon_pos.domain.errors import DuplicatePhone, InvalidChoice, RequiredField, UnknownCustomer
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.phone import normalize_phone
+from salon_pos.domain.search_keys import name_search_keys
+from salon_pos.services.journal import Journal
+from salon_pos.services.settings import SettingsService
+from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
+
+GENDERS = {"": "", "F": "F", "M": "M", "女": "F", "男": "M", "f": "F", "m": "M"}
+
+
+@dataclass(frozen=True)
+class CustomerProfile:
+    id: str
+    name: str
+    phone: str
+    gender: str = ""
+    birthday: date | None = None
+    notes: str = ""
+
+    def payload(self) -> dict[str, Any]:
+        return asdict(self) | {"birthday": self.birthday.isoformat() if self.birthday else None}
+
+
+def _profile(customer: Customer) -> CustomerProfile:
+    return CustomerProfile(
+        customer.id,
+        customer.name,
+        customer.phone,
+        customer.gender,
+        customer.birthday,
+        customer.notes,
+    )
+
+
+def checked_profile(profile: CustomerProfile) -> CustomerProfile:
+    """The profile with its phone normalised and gender read; UserError if a field is wrong."""
+    name = profile.name.strip()
+    if not name:
+        raise RequiredField(field="姓名 name")
+    if not profile.phone.strip():
+        raise RequiredField(field="手机 phone")
+    gender = GENDERS.get(profile.gender.strip())
+    if gender is None:
+        raise InvalidChoice(text=profile.gender, choices="男 / 女 / M / F")
+    return replace(profile, name=name, phone=normalize_phone(profile.phone), gender=gender)
+
+
+def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
+    found = session.scalars(select(Customer).where(Customer.phone == phone).limit(1)).first()
+    return _profile(found) if found else None
+
+
+def _write_search_keys(session: Session, customer_id: str, name: str) -> None:
+    session.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id == customer_id))
+    keys = [{"key": key, "customer_id": customer_id} for key in name_search_keys(name)]
+    session.execute(insert(CustomerSearchKey), keys)
+
+
+def create_customer(
+    session: Session, journal: Journal, at: Any, profile: CustomerProfile, actor_id: str | None
+) -> CustomerProfile:
+    """Insert a checked profile; a phone already on file is refused (one customer per phone)."""
+    profile = checked_profile(profile)
+    holder = customer_with_phone(session, profile.phone)
+    if holder is not None:
+        raise DuplicatePhone(phone=profile.phone, name=holder.name)
+    values = asdict(profile)
+    session.execute(insert(Customer).values(created_at=at, updated_at=at, **values))
+    _write_search_keys(session, profile.id, profile.name)
+    journal.record(
+        session,
+        at,
+        AuditRecord(actor_id, "customer.created", "customer", profile.id, after=profile.payload()),
+        (CUSTOMER_CREATED, profile.payload()),
+    )
+    return profile
+
+
+def update_customer(
+    session: Session, journal: Journal, at: Any, profile: CustomerProfile, actor_id: str | None
+) -> CustomerProfile:
+    """Save changed fields; the operation carries only the fields that changed."""
+    profile = checked_profile(profile)
+    existing = session.get(Customer, profile.id)
+    if existing is None:
+        raise UnknownCustomer(customer_id=profile.id)
+    before = _profile(existing)
+    holder = customer_with_phone(session, profile.phone)
+    if holder is not None and holder.id != profile.id:
+        raise DuplicatePhone(phone=profile.phone, name=holder.name)
+    old, new = before.payload(), profile.payload()
+    changed = {k: v for k, v in new.items() if old[k] != v}
+    if not changed:
+        return before
+    values = {k: getattr(profile, k) for k in changed}
+    session.execute(
+        update(Customer).where(Customer.id == profile.id).values(updated_at=at, **values)
+    )
+    if "name" in changed:
+        _write_search_keys(session, profile.id, profile.name)
+    journal.record(
+        session,
+        at,
+        AuditRecord(
+            actor_id,
+            "customer.updated",
+            "customer",
+            profile.id,
+            before={k: old[k] for k in changed},
+            after=changed,
+        ),
+        (CUSTOMER_UPDATED, {"id": profile.id, "changed": changed}),
+    )
+    return profile
+
+
+def _next_prefix(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+class CustomerService:
+    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
+        self._db = db
+        self._settings = settings
+        self._clock = clock
+
+    def _journal(self) -> Journal:
+        return Journal(self._settings.current.device_id)
+
+    def add(
+        self,
+        name: str,
+        phone: str,
+        gender: str = "",
+        birthday: date | None = None,
+        notes: str = "",
+        actor_id: str | None = None,
+    ) -> CustomerProfile:
+        profile = CustomerProfile(new_id(), name, phone, gender, birthday, notes)
+        with self._db.write() as session:
+            return create_customer(session, self._journal(), self._clock.now(), profile, actor_id)
+
+    def update(self, profile: CustomerProfile, actor_id: str | None = None) -> CustomerProfile:
+        with self._db.write() as session:
+            return update_customer(session, self._journal(), self._clock.now(), profile, actor_id)
+
+    def get(self, customer_id: str) -> CustomerProfile:
+        with self._db.read() as session:
+            customer = session.get(Customer, customer_id)
+            if customer is None:
+                raise UnknownCustomer(customer_id=customer_id)
+            return _profile(customer)
+
+    def search(self, query: str, limit: int = 20) -> list[CustomerProfile]:
+        """Customers whose phone contains the digits, or whose name or pinyin starts with it."""
+        query = query.strip().lower()
+        if not query:
+            return []
+        with self._db.read() as session:
+            if query.isdigit() and query.isascii():
+                ids = self._ids_by_phone(session, query, limit)
+            else:
+                ids = list(
+                    session.scalars(
+                        select(CustomerSearchKey.customer_id)
+                        .where(
+                            CustomerSearchKey.key >= query,
+                            CustomerSearchKey.key < _next_prefix(query),
+                        )
+                        .distinct()
+                        .limit(limit)
+                    )
+                )
+            found = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
+            return [_profile(found[i]) for i in ids if i in found]
+
+    @staticmethod
+    def _ids_by_phone(session: Session, digits: str, limit: int) -> list[str]:
+        if len(digits) < 3:  # the trigram index needs three characters
+            query = select(Customer.id).where(
+                Customer.phone >= digits, Customer.phone < _next_prefix(digits)
+            )
+            return list(session.scalars(query.limit(limit)))
+        rows = session.execute(
+            text(
+                "SELECT customer.id FROM customer_phone_fts JOIN customer "
+                "ON customer.rowid = customer_phone_fts.rowid "
+                "WHERE customer_phone_fts MATCH :match LIMIT :limit"
+            ),
+            {"match": f'"{digits}"', "limit": limit},
+        )
+        return [row[0] for row in rows]
