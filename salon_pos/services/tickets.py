@@ -87,8 +87,16 @@ def _summaries() -> Select:
 def _summary(row) -> TicketSummary:  # type: ignore[no-untyped-def]
     ticket, customer, phone, cashier, refunded = row
     return TicketSummary(
-        ticket.id, ticket.number, TicketStatus(ticket.status), ticket.business_day,
-        ticket.completed_at, customer, phone, cashier, ticket.total, int(refunded),
+        ticket.id,
+        ticket.number,
+        TicketStatus(ticket.status),
+        ticket.business_day,
+        ticket.completed_at,
+        customer,
+        phone,
+        cashier,
+        ticket.total,
+        int(refunded),
     )
 
 

@@ -1,0 +1,94 @@
+"""Shared fixtures: a real SQLite file in tmp_path with migrations applied, and a clock we set."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind  # noqa: E402
+from salon_pos.paths import Paths  # noqa: E402
+from salon_pos.services.backend import Backend, open_backend  # noqa: E402
+from salon_pos.services.checkout import SaleLine, SaleRequest  # noqa: E402
+from salon_pos.services.staff import StaffMember  # noqa: E402
+
+
+class FakeClock:
+    def __init__(self, start: datetime) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 20, 6, 30, tzinfo=UTC))  # 14:30 in Shanghai
+
+
+@pytest.fixture
+def backend(tmp_path: Path, clock: FakeClock) -> Iterator[Backend]:
+    backend = open_backend(Paths(tmp_path / "home"), clock)
+    backend.settings.initialise("丽人美容（测试店）", "A1")
+    yield backend
+    backend.close()
+
+
+@dataclass(frozen=True)
+class Team:
+    manager: StaffMember
+    desk: StaffMember
+    tech: StaffMember
+
+    MANAGER_PIN = "8888"
+    DESK_PIN = "1111"
+
+
+@pytest.fixture
+def team(backend: Backend) -> Team:
+    return Team(
+        manager=backend.staff.add("王店长", "manager", Team.MANAGER_PIN),
+        desk=backend.staff.add("周小敏", "front_desk", Team.DESK_PIN),
+        tech=backend.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
+    )
+
+
+@dataclass(frozen=True)
+class Shelf:
+    facial: str  # 补水保湿护理 ¥198
+    manicure: str  # 日式美甲 ¥168
+    serum: str  # 玻尿酸精华 ¥128, barcode 6901234567890
+    serum_barcode: str = "6901234567890"
+
+
+@pytest.fixture
+def shelf(backend: Backend) -> Shelf:
+    facial = backend.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+    manicure = backend.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
+    serum = backend.catalog.add_product(
+        "护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234567890"
+    )
+    return Shelf(facial.id, manicure.id, serum.id)
+
+
+def three_line_sale(team: Team, shelf: Shelf, customer_id: str | None = None) -> SaleRequest:
+    """¥198 + ¥168 + ¥128 = ¥494, paid ¥300 by WeChat and ¥200 cash (¥6 change)."""
+    return SaleRequest(
+        cashier_id=team.desk.id,
+        customer_id=customer_id,
+        lines=[
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            SaleLine(LineKind.PRODUCT, shelf.serum),
+        ],
+        tenders=[Tender(TenderKind.WECHAT, 30000), Tender(TenderKind.CASH, 20000)],
+    )
