@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -12,11 +13,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from salon_pos.domain.ticket import LineKind, Tender, TenderKind  # noqa: E402
-from salon_pos.paths import Paths  # noqa: E402
-from salon_pos.services.backend import Backend, open_backend  # noqa: E402
-from salon_pos.services.checkout import SaleLine, SaleRequest  # noqa: E402
-from salon_pos.services.staff import StaffMember  # noqa: E402
+from salon_pos.db.database import Database
+from salon_pos.db.migrate import migrate
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+from salon_pos.paths import Paths
+from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.staff import StaffMember
 
 
 class FakeClock:
@@ -35,9 +38,21 @@ def clock() -> FakeClock:
     return FakeClock(datetime(2026, 11, 20, 6, 30, tzinfo=UTC))  # 14:30 in Shanghai
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated database file, copied for each test: Alembic runs once, not per test."""
+    path = tmp_path_factory.mktemp("template") / "salon_pos.db"
+    db = Database(path)
+    migrate(db.engine)
+    db.close()  # the last connection to close checkpoints the WAL into the file
+    return path
+
+
 @pytest.fixture
-def backend(tmp_path: Path, clock: FakeClock) -> Iterator[Backend]:
-    backend = open_backend(Paths(tmp_path / "home"), clock)
+def backend(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator[Backend]:
+    paths = Paths(tmp_path / "home").ensure()
+    shutil.copyfile(migrated_template, paths.database)
+    backend = open_backend(paths, clock)
     backend.settings.initialise("丽人美容（测试店）", "A1")
     yield backend
     backend.close()

@@ -2,10 +2,16 @@
 
 from alembic import context
 
+from salon_pos.db.migrate import include_name
 from salon_pos.db.models import Base
 
 config = context.config
 connection = config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    include_name=include_name,
+)
 with context.begin_transaction():
     context.run_migrations()

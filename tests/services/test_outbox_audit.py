@@ -1,0 +1,63 @@
+"""The transactional outbox and the audit log: all or nothing, gap-free, append-only."""
+
+import pytest
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from salon_pos.db.audit import verify_chain
+from salon_pos.db.models import AuditEntry, OutboxOperation, SequenceCounter, Ticket, TicketLine
+from salon_pos.services.backend import Backend
+from tests.conftest import Shelf, Team, three_line_sale
+
+
+class InjectedFailure(Exception):
+    pass
+
+
+def test_a_failure_after_the_writes_and_before_commit_leaves_nothing(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    def written_then_fail(session) -> None:  # type: ignore[no-untyped-def]
+        # Everything has been written inside the transaction by now: prove it, then fail.
+        assert session.scalar(select(func.count()).select_from(Ticket)) == 1
+        assert session.scalar(select(func.count()).select_from(OutboxOperation)) >= 1
+        raise InjectedFailure
+
+    with backend.db.read() as s:
+        before_ops = s.scalar(select(func.count()).select_from(OutboxOperation))
+        before_audit = s.scalar(select(func.count()).select_from(AuditEntry))
+    event.listen(backend.db.write_sessions, "before_commit", written_then_fail)
+    try:
+        with pytest.raises(InjectedFailure):
+            backend.checkout.complete_sale(three_line_sale(team, shelf))
+    finally:
+        event.remove(backend.db.write_sessions, "before_commit", written_then_fail)
+
+    with backend.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 0
+        assert s.scalar(select(func.count()).select_from(TicketLine)) == 0
+        assert s.scalar(select(func.count()).select_from(OutboxOperation)) == before_ops
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before_audit
+        assert s.get(SequenceCounter, "ticket") is None  # the ticket number was given back
+    assert backend.checkout.complete_sale(three_line_sale(team, shelf)).number == "A1-000001"
+
+
+def test_audit_log_is_chained_and_refuses_edits(backend: Backend, team: Team, shelf: Shelf) -> None:
+    backend.checkout.complete_sale(three_line_sale(team, shelf))
+    with backend.db.read() as s:
+        assert verify_chain(s) is None
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "sale.completed")).one()
+        assert entry.actor_id == team.desk.id
+    for statement in ("UPDATE audit_entry SET action = 'x'", "DELETE FROM audit_entry"):
+        with pytest.raises(IntegrityError, match="append-only"), backend.db.write() as s:
+            s.execute(text(statement))
+    with pytest.raises(IntegrityError, match="not edited"), backend.db.write() as s:
+        s.execute(text("UPDATE outbox_operation SET payload = '{}'"))
+
+
+def test_a_tampered_audit_entry_breaks_the_chain(backend: Backend, team: Team) -> None:
+    with backend.db.write() as s:  # what someone with a SQLite shell might do
+        s.execute(text("DROP TRIGGER audit_entry_no_update"))
+        s.execute(text("UPDATE audit_entry SET actor_id = 'someone-else' WHERE seq = 2"))
+    with backend.db.read() as s:
+        assert verify_chain(s) == 2

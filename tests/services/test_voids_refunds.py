@@ -1,0 +1,74 @@
+import pytest
+from sqlalchemy import select
+
+from salon_pos.db.models import OutboxOperation
+from salon_pos.domain.errors import (
+    ManagerPinRequired,
+    ReasonRequired,
+    RefundTooLarge,
+    TicketNotCompleted,
+    WrongManagerPin,
+)
+from salon_pos.domain.ticket import TicketStatus
+from salon_pos.services.backend import Backend
+from tests.conftest import Shelf, Team, three_line_sale
+
+
+def op_types(backend: Backend) -> list[str]:
+    with backend.db.read() as s:
+        return list(s.scalars(select(OutboxOperation.type).order_by(OutboxOperation.seq)))
+
+
+def test_void_needs_a_manager_pin_and_a_reason(backend: Backend, team: Team, shelf: Shelf) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    for pin, reason, error in [
+        ("", "顾客取消", ManagerPinRequired),
+        ("0000", "顾客取消", WrongManagerPin),
+        (Team.DESK_PIN, "顾客取消", WrongManagerPin),  # a front-desk PIN does not approve
+        (Team.MANAGER_PIN, "  ", ReasonRequired),
+    ]:
+        with pytest.raises(error):
+            backend.checkout.void_sale(sale.ticket_id, pin, reason, team.desk.id)
+    assert backend.tickets.get(sale.ticket_id).summary.status is TicketStatus.COMPLETED
+    assert "sale.voided" not in op_types(backend)
+
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "顾客取消", team.desk.id)
+    view = backend.tickets.get(sale.ticket_id)
+    assert view.summary.status is TicketStatus.VOIDED and view.void_reason == "顾客取消"
+    assert op_types(backend).count("sale.voided") == 1
+    with pytest.raises(TicketNotCompleted) as raised:
+        backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "again", team.desk.id)
+    assert "已作废" in raised.value.message("zh_CN")
+
+
+def test_refund_some_lines_then_the_rest(backend: Backend, team: Team, shelf: Shelf) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    lines = backend.tickets.get(sale.ticket_id).lines
+    serum = lines[2]
+    paid = backend.checkout.refund_lines(
+        sale.ticket_id, {serum.id: 1}, Team.MANAGER_PIN, "过敏", team.desk.id
+    )
+    assert paid == serum.net_total == 12800
+    view = backend.tickets.get(sale.ticket_id)
+    assert view.summary.status is TicketStatus.COMPLETED and view.summary.refunded == 12800
+    with pytest.raises(RefundTooLarge):
+        backend.checkout.refund_lines(
+            sale.ticket_id, {serum.id: 1}, Team.MANAGER_PIN, "再退", team.desk.id
+        )
+    rest = {lines[0].id: 1, lines[1].id: 1}
+    backend.checkout.refund_lines(sale.ticket_id, rest, Team.MANAGER_PIN, "投诉", team.desk.id)
+    view = backend.tickets.get(sale.ticket_id)
+    assert view.summary.status is TicketStatus.REFUNDED
+    assert view.summary.refunded == view.summary.total
+    assert op_types(backend).count("sale.refunded") == 2
+
+
+def test_refund_with_a_wrong_pin_changes_nothing(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    line = backend.tickets.get(sale.ticket_id).lines[0]
+    with pytest.raises(WrongManagerPin):
+        backend.checkout.refund_lines(sale.ticket_id, {line.id: 1}, "7777", "过敏", team.desk.id)
+    assert backend.tickets.get(sale.ticket_id).summary.refunded == 0
+    assert "sale.refunded" not in op_types(backend)
