@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import AuditEntry
+from salon_pos.db.outbox import Executor
 from salon_pos.domain.ids import new_id
 
 GENESIS = "0" * 64
@@ -38,11 +39,13 @@ class AuditRecord:
     after: dict[str, Any] | None = None
 
 
-def append_audit(session: Session, record: AuditRecord, at: datetime) -> None:
+_LAST = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+_APPEND = insert(AuditEntry)
+
+
+def append_audit(executor: Executor, record: AuditRecord, at: datetime) -> None:
     at = at.astimezone(UTC)
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
+    last = executor.execute(_LAST).first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = {
         "seq": seq,
@@ -54,11 +57,9 @@ def append_audit(session: Session, record: AuditRecord, at: datetime) -> None:
         "before": _dump(record.before),
         "after": _dump(record.after),
     }
-    session.execute(
-        insert(AuditEntry).values(
-            fields
-            | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": _digest(prev_hash, fields)}
-        )
+    digest = _digest(prev_hash, fields)
+    executor.execute(
+        _APPEND, fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest}
     )
 
 

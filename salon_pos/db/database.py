@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from salon_pos.db.engine import create_sqlite_engine
@@ -25,6 +25,12 @@ class Database:
         """One write transaction, taking the write lock at BEGIN; commits or rolls back whole."""
         with self.write_sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """Like write(), without the ORM session: for the hot path of the counter (checkout)."""
+        with self._writer.begin() as connection:
+            yield connection
 
     @contextmanager
     def read(self) -> Iterator[Session]:

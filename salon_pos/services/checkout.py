@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, insert, select
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
@@ -67,35 +66,38 @@ class CompletedSale:
     cash_taken: bool
 
 
-def _catalog_prices(session: Session, lines: Sequence[SaleLine]) -> dict[str, tuple[str, int]]:
-    """item id → (name, price) for the active catalog items named in the lines."""
-    ids = {line.item_id for line in lines}
-    found: dict[str, tuple[str, int]] = {}
-    for model in (ServiceItem, Product):
-        rows = session.execute(
-            select(model.id, model.name, model.price).where(
-                model.id.in_(ids), model.active.is_(True)
-            )
-        )
-        found.update((row.id, (row.name, row.price)) for row in rows)
-    return found
+# Built once: a sale runs each of these (see docs/adr/0003-write-path.md).
+_IDS = bindparam("ids", expanding=True)
+_PRICES = [
+    select(model.id, model.name, model.price).where(model.id.in_(_IDS), model.active.is_(True))
+    for model in (ServiceItem, Product)
+]
+_ACTIVE_STAFF = select(Staff.id).where(Staff.id.in_(_IDS), Staff.active.is_(True))
+_CUSTOMER = select(Customer.id).where(Customer.id == bindparam("customer_id"))
+_INSERT_TICKET = insert(Ticket)
+_INSERT_LINE = insert(TicketLine)
+_INSERT_PAYMENT = insert(Payment)
 
 
-def _check_people(session: Session, request: SaleRequest) -> None:
+def _check_people(connection: Connection, request: SaleRequest) -> None:
     wanted = {request.cashier_id} | {
         line.technician_id for line in request.lines if line.technician_id
     }
-    active = set(
-        session.scalars(select(Staff.id).where(Staff.id.in_(wanted), Staff.active.is_(True)))
-    )
+    active = set(connection.execute(_ACTIVE_STAFF, {"ids": list(wanted)}).scalars())
     for staff_id in sorted(wanted - active):
         raise UnknownStaff(staff_id=staff_id)
-    if request.customer_id and session.get(Customer, request.customer_id) is None:
-        raise UnknownCustomer(customer_id=request.customer_id)
+    customer = request.customer_id
+    if customer and connection.execute(_CUSTOMER, {"customer_id": customer}).first() is None:
+        raise UnknownCustomer(customer_id=customer)
 
 
-def _priced_lines(session: Session, lines: Sequence[SaleLine]) -> list[PricedLine]:
-    catalog = _catalog_prices(session, lines)
+def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[PricedLine]:
+    ids = list({line.item_id for line in lines})
+    catalog = {
+        row.id: (row.name, row.price)
+        for query in _PRICES
+        for row in connection.execute(query, {"ids": ids})
+    }
     priced = []
     for line in lines:
         if line.item_id not in catalog:
@@ -126,12 +128,12 @@ class CheckoutService:
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
         settings = self._settings.current
         now = self._clock.now()
-        with self._db.write() as session:
-            _check_people(session, request)
-            lines = _priced_lines(session, request.lines)
+        with self._db.write_connection() as connection:
+            _check_people(connection, request)
+            lines = _priced_lines(connection, request.lines)
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             settlement = settle(totals.total, request.tenders)
-            number = f"{settings.counter_prefix}-{next_in_sequence(session, 'ticket'):06d}"
+            number = f"{settings.counter_prefix}-{next_in_sequence(connection, 'ticket'):06d}"
             ticket = {
                 "id": new_id(),
                 "number": number,
@@ -151,12 +153,12 @@ class CheckoutService:
             }
             line_rows = _line_rows(ticket["id"], lines, totals)
             payment_rows = _payment_rows(ticket["id"], settlement)
-            session.execute(insert(Ticket).values(ticket))
-            session.execute(insert(TicketLine), line_rows)
-            session.execute(insert(Payment), payment_rows)
+            connection.execute(_INSERT_TICKET, ticket)
+            connection.execute(_INSERT_LINE, line_rows)
+            connection.execute(_INSERT_PAYMENT, payment_rows)
             payload = ticket | {"lines": line_rows, "payments": payment_rows}
             Journal(settings.device_id).record(
-                session,
+                connection,
                 now,
                 AuditRecord(
                     request.cashier_id,

@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from salon_pos.db.audit import AuditRecord, append_audit
-from salon_pos.db.outbox import QueuedOperation, append_operation
+from salon_pos.db.outbox import Executor, QueuedOperation, append_operation
 
 
 @dataclass(frozen=True)
@@ -18,7 +16,7 @@ class Journal:
 
     def record(
         self,
-        session: Session,
+        session: Executor,
         at: datetime,
         audit: AuditRecord,
         operation: tuple[str, dict[str, Any]] | None = None,

@@ -17,21 +17,21 @@ class InjectedFailure(Exception):
 def test_a_failure_after_the_writes_and_before_commit_leaves_nothing(
     backend: Backend, team: Team, shelf: Shelf
 ) -> None:
-    def written_then_fail(session) -> None:  # type: ignore[no-untyped-def]
-        # Everything has been written inside the transaction by now: prove it, then fail.
-        assert session.scalar(select(func.count()).select_from(Ticket)) == 1
-        assert session.scalar(select(func.count()).select_from(OutboxOperation)) >= 1
+    def written_then_fail(connection) -> None:  # type: ignore[no-untyped-def]
+        # Called just before COMMIT: everything is written in the transaction; prove it, then fail.
+        assert connection.scalar(select(func.count()).select_from(Ticket)) == 1
+        assert connection.scalar(select(func.count()).select_from(OutboxOperation)) >= 1
         raise InjectedFailure
 
     with backend.db.read() as s:
         before_ops = s.scalar(select(func.count()).select_from(OutboxOperation))
         before_audit = s.scalar(select(func.count()).select_from(AuditEntry))
-    event.listen(backend.db.write_sessions, "before_commit", written_then_fail)
+    event.listen(backend.db.engine, "commit", written_then_fail)
     try:
         with pytest.raises(InjectedFailure):
             backend.checkout.complete_sale(three_line_sale(team, shelf))
     finally:
-        event.remove(backend.db.write_sessions, "before_commit", written_then_fail)
+        event.remove(backend.db.engine, "commit", written_then_fail)
 
     with backend.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Ticket)) == 0
@@ -40,6 +40,22 @@ def test_a_failure_after_the_writes_and_before_commit_leaves_nothing(
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == before_audit
         assert s.get(SequenceCounter, "ticket") is None  # the ticket number was given back
     assert backend.checkout.complete_sale(three_line_sale(team, shelf)).number == "A1-000001"
+
+
+def test_the_same_holds_for_a_use_case_written_through_the_orm_session(backend: Backend) -> None:
+    def fail(_connection) -> None:  # type: ignore[no-untyped-def]
+        raise InjectedFailure
+
+    event.listen(backend.db.engine, "commit", fail)
+    try:
+        with pytest.raises(InjectedFailure):
+            backend.customers.add("张三", "13800138000")
+    finally:
+        event.remove(backend.db.engine, "commit", fail)
+    assert backend.customers.search("zs") == []
+    with backend.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxOperation)) == 0
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 1  # counter set-up only
 
 
 def test_audit_log_is_chained_and_refuses_edits(backend: Backend, team: Team, shelf: Shelf) -> None:
