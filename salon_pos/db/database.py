@@ -37,5 +37,11 @@ class Database:
         with self.sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A short read without the ORM session: for lookups as the cashier types."""
+        with self.engine.connect() as connection:
+            yield connection
+
     def close(self) -> None:
         self.engine.dispose()

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import bindparam, column, delete, insert, literal_column, select, table, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
@@ -134,6 +134,9 @@ def update_customer(
     return profile
 
 
+_PHONE_FTS = table("customer_phone_fts", column("rowid"), column("phone"))
+
+
 def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
@@ -176,37 +179,36 @@ class CustomerService:
         query = query.strip().lower()
         if not query:
             return []
-        with self._db.read() as session:
-            if query.isdigit() and query.isascii():
-                ids = self._ids_by_phone(session, query, limit)
-            else:
-                ids = list(
-                    session.scalars(
-                        select(CustomerSearchKey.customer_id)
-                        .where(
-                            CustomerSearchKey.key >= query,
-                            CustomerSearchKey.key < _next_prefix(query),
-                        )
-                        .distinct()
-                        .limit(limit)
-                    )
-                )
-            found = {c.id: c for c in session.scalars(select(Customer).where(Customer.id.in_(ids)))}
-            return [_profile(found[i]) for i in ids if i in found]
+        if query.isdigit() and query.isascii():
+            statement = _BY_PHONE_PART if len(query) >= 3 else _BY_PHONE_PREFIX
+            params = {"match": f'"{query}"', "lo": query, "hi": _next_prefix(query)}
+        else:
+            statement, params = _BY_KEY, {"lo": query, "hi": _next_prefix(query)}
+        with self._db.read_connection() as connection:
+            rows = connection.execute(statement, params | {"limit": limit})
+            return [CustomerProfile(*row) for row in rows]
 
-    @staticmethod
-    def _ids_by_phone(session: Session, digits: str, limit: int) -> list[str]:
-        if len(digits) < 3:  # the trigram index needs three characters
-            query = select(Customer.id).where(
-                Customer.phone >= digits, Customer.phone < _next_prefix(digits)
-            )
-            return list(session.scalars(query.limit(limit)))
-        rows = session.execute(
-            text(
-                "SELECT customer.id FROM customer_phone_fts JOIN customer "
-                "ON customer.rowid = customer_phone_fts.rowid "
-                "WHERE customer_phone_fts MATCH :match LIMIT :limit"
-            ),
-            {"match": f'"{digits}"', "limit": limit},
-        )
-        return [row[0] for row in rows]
+
+# Search statements, built once (they run on every key the cashier types).
+_PROFILE = select(
+    Customer.id, Customer.name, Customer.phone, Customer.gender, Customer.birthday, Customer.notes
+)
+_BY_KEY = _PROFILE.where(
+    Customer.id.in_(
+        select(CustomerSearchKey.customer_id)
+        .where(CustomerSearchKey.key >= bindparam("lo"), CustomerSearchKey.key < bindparam("hi"))
+        .distinct()
+        .limit(bindparam("limit"))
+    )
+).order_by(Customer.name)
+_BY_PHONE_PREFIX = (
+    _PROFILE.where(Customer.phone >= bindparam("lo"), Customer.phone < bindparam("hi"))
+    .order_by(Customer.phone)
+    .limit(bindparam("limit"))
+)
+# The trigram index needs three characters; it finds digits anywhere in the phone.
+_BY_PHONE_PART = (
+    _PROFILE.join(_PHONE_FTS, _PHONE_FTS.c.rowid == literal_column("customer.rowid"))
+    .where(literal_column("customer_phone_fts").op("MATCH")(bindparam("match")))
+    .limit(bindparam("limit"))
+)
