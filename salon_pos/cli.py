@@ -47,7 +47,7 @@ def _cmd_import(backend: Backend, args: argparse.Namespace) -> int:
 def _cmd_gui(backend: Backend, args: argparse.Namespace) -> int:
     from salon_pos.app import run_gui
 
-    return run_gui(backend, args)
+    return int(run_gui(backend, args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(handler=_cmd_import)
 
     gui = commands.add_parser("gui", help="start the cashier app")
+    gui.add_argument("--screenshot", help="save a PNG of the window and exit")
     gui.set_defaults(handler=_cmd_gui)
     return parser
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import BindParameter, Connection, bindparam, insert, select
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
@@ -66,8 +67,10 @@ class CompletedSale:
     cash_taken: bool
 
 
+Row = dict[str, Any]
+
 # Built once: a sale runs each of these (see docs/adr/0003-write-path.md).
-_IDS = bindparam("ids", expanding=True)
+_IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
 _PRICES = [
     select(model.id, model.name, model.price).where(model.id.in_(_IDS), model.active.is_(True))
     for model in (ServiceItem, Product)
@@ -134,8 +137,9 @@ class CheckoutService:
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             settlement = settle(totals.total, request.tenders)
             number = f"{settings.counter_prefix}-{next_in_sequence(connection, 'ticket'):06d}"
-            ticket = {
-                "id": new_id(),
+            ticket_id = new_id()
+            ticket: Row = {
+                "id": ticket_id,
                 "number": number,
                 "status": TicketStatus.COMPLETED.value,
                 "customer_id": request.customer_id,
@@ -151,8 +155,8 @@ class CheckoutService:
                 "tendered": settlement.tendered,
                 "change": settlement.change,
             }
-            line_rows = _line_rows(ticket["id"], lines, totals)
-            payment_rows = _payment_rows(ticket["id"], settlement)
+            line_rows = _line_rows(ticket_id, lines, totals)
+            payment_rows = _payment_rows(ticket_id, settlement)
             connection.execute(_INSERT_TICKET, ticket)
             connection.execute(_INSERT_LINE, line_rows)
             connection.execute(_INSERT_PAYMENT, payment_rows)
@@ -164,7 +168,7 @@ class CheckoutService:
                     request.cashier_id,
                     "sale.completed",
                     "ticket",
-                    ticket["id"],
+                    ticket_id,
                     after={
                         "number": number,
                         "total": totals.total,
@@ -174,7 +178,7 @@ class CheckoutService:
                 (SALE_COMPLETED, payload),
             )
         cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)
-        return CompletedSale(ticket["id"], number, totals.total, settlement.change, cash_taken)
+        return CompletedSale(ticket_id, number, totals.total, settlement.change, cash_taken)
 
     def void_sale(self, ticket_id: str, approver_pin: str, reason: str, actor_id: str) -> None:
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""
@@ -222,7 +226,7 @@ class CheckoutService:
             )
 
 
-def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[dict]:
+def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[Row]:
     return [
         {
             "id": new_id(),
@@ -243,7 +247,7 @@ def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals
     ]
 
 
-def _payment_rows(ticket_id: str, settlement: Settlement) -> list[dict]:
+def _payment_rows(ticket_id: str, settlement: Settlement) -> list[Row]:
     return [
         {
             "id": new_id(),

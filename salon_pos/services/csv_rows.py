@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salon_pos.domain.errors import DEFAULT_LANGUAGE, UserError
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 
 class UnreadableFile(UserError):
@@ -82,6 +86,19 @@ class ImportReport:
         return "\n".join([head, *(error.describe(language) for error in self.errors)])
 
 
+@dataclass
+class FirstLines:
+    """Where each key was first seen in the file, so a repeat is reported against it."""
+
+    what: str
+    seen: dict[Hashable, int] = field(default_factory=dict)
+
+    def check(self, key: Hashable, shown: str, line: int) -> None:
+        first = self.seen.setdefault(key, line)
+        if first != line:
+            raise RepeatedInFile(what=self.what, value=shown, first_line=first)
+
+
 @dataclass(frozen=True)
 class CsvRecord:
     line: int
@@ -110,9 +127,7 @@ def _header_key(text: str) -> str:
     return text.strip().lstrip("\ufeff").strip().lower()
 
 
-def _columns(
-    header: list[str], aliases: Mapping[str, tuple[str, ...]]
-) -> dict[int, str]:
+def _columns(header: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[int, str]:
     """Position in the file → canonical column, for the columns we know; others are ignored.
     Each alias list starts with the Chinese title, which error messages show."""
     by_alias = {_header_key(alias): name for name, names in aliases.items() for alias in names}
@@ -142,10 +157,14 @@ def read_records(
     return _records(reader, columns)
 
 
-def _records(reader: csv.Reader, columns: dict[int, str]) -> Iterator[CsvRecord]:
+def _cell(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _records(reader: Reader, columns: dict[int, str]) -> Iterator[CsvRecord]:
     start = reader.line_num + 1
     for row in reader:
         if any(cell.strip() for cell in row):
-            values = {name: row[i].strip() for i, name in columns.items() if i < len(row)}
+            values = {name: _cell(row[i]) for i, name in columns.items() if i < len(row)}
             yield CsvRecord(start, values)
         start = reader.line_num + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -123,7 +124,7 @@ def record_refund(
         for line in session.scalars(select(TicketLine).where(TicketLine.ticket_id == ticket_id))
     }
     so_far = _refunded_so_far(session, ticket_id)
-    refund_lines = []
+    refund_lines: list[dict[str, Any]] = []
     for line_id, units in wanted.items():
         line = lines.get(line_id)
         if line is None:
@@ -140,7 +141,8 @@ def record_refund(
         refund_lines.append({"ticket_line_id": line_id, "quantity": units, "amount": amount})
         so_far[line_id] = (done_units + units, done_amount + amount)
     approver = _approver(session, approver_pin, "退款")
-    refund = {
+    amount = sum(r["amount"] for r in refund_lines)
+    refund: dict[str, Any] = {
         "id": new_id(),
         "ticket_id": ticket_id,
         "refunded_at": at,
@@ -149,7 +151,7 @@ def record_refund(
         "approved_by": approver.id,
         "reason": reason,
         "tender_kind": tender_kind.value,
-        "amount": sum(r["amount"] for r in refund_lines),
+        "amount": amount,
     }
     session.execute(insert(Refund).values(refund))
     session.execute(insert(RefundLine), [r | {"refund_id": refund["id"]} for r in refund_lines])
@@ -165,4 +167,4 @@ def record_refund(
         AuditRecord(actor_id, "sale.refunded", "ticket", ticket_id, after=facts),
         (SALE_REFUNDED, facts),
     )
-    return int(refund["amount"])
+    return amount

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -70,7 +71,7 @@ class TicketView:
     payments: tuple[PaymentView, ...]
 
 
-def _summaries() -> Select:
+def _summaries() -> Select[Any]:
     cashier = aliased(Staff)
     refunded = (
         select(func.coalesce(func.sum(Refund.amount), 0))

@@ -24,7 +24,11 @@ from salon_pos.domain.search_keys import name_search_keys
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单"
+)
 GIVEN = "芳娜敏静丽艳娟霞秀英华慧巧美婷雪琳晶洁欣怡佳颖梦玉兰凤红梅琴云莲真环倩璐菲岚月莹瑶妍"
 
 

@@ -1,0 +1,1 @@
+"""APScheduler jobs: thin functions that call services (sync, backups, reminders)."""

@@ -1,0 +1,1 @@
+"""PDF reports with reportlab and CSV exports: take data, return files."""

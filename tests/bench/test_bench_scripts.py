@@ -1,0 +1,28 @@
+"""The benchmarks stay runnable: each, at a small size, ends with one JSON line of figures.
+(The figures are measured by running the scripts at full size; see docs/benchmarks.md.)"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize(
+    ("script", "args", "keys"),
+    [
+        ("checkout.py", ["--sales", "30"], {"checkout_p50_ms", "raw_commit_p50_ms", "ratio_p50"}),
+        ("customer_search.py", ["--customers", "2000", "--queries", "40"], {"worst_p95_ms"}),
+    ],
+)
+def test_benchmark_prints_one_json_line_last(script: str, args: list[str], keys: set[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, str(HERE / script), *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert keys <= figures.keys()
+    assert all(figures[key] > 0 for key in keys)
