@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
-  fonts-wqy-microhei xvfb xauth poppler-utils
+  libusb-1.0-0 fonts-wqy-microhei xvfb xauth poppler-utils
 )
 python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)
 

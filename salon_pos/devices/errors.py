@@ -1,4 +1,4 @@
-"""What can go wrong with a receipt printer, said so that the cashier can fix it.
+"""What can go wrong with a receipt printer, and how we find out, said so a cashier can fix it.
 
 Messages follow salon_pos.domain.errors: each error carries its Chinese and English text.
 """
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import errno
 import socket
+from collections.abc import Callable
 from enum import Enum
 
+from escpos.constants import RT_STATUS_ONLINE, RT_STATUS_PAPER
 from escpos.exceptions import DeviceNotFoundError
 
 from salon_pos.domain.errors import UserError
@@ -74,12 +76,19 @@ _FAULTS: tuple[tuple[type[BaseException], PrinterFault], ...] = (
     (ConnectionRefusedError, PrinterFault.REFUSED),
     (TimeoutError, PrinterFault.TIMED_OUT),
     (socket.gaierror, PrinterFault.HOST_NOT_FOUND),
-    (PermissionError, PrinterFault.NO_PERMISSION),
-    (FileNotFoundError, PrinterFault.NOT_FOUND),
     (ConnectionError, PrinterFault.CONNECTION_LOST),
     (RuntimeError, PrinterFault.DRIVER_MISSING),  # python-escpos: "requires a usb library"
 )
-_UNREACHABLE = {errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.ENETDOWN}
+_ERRNOS = {
+    errno.ENOENT: PrinterFault.NOT_FOUND,
+    errno.ENODEV: PrinterFault.NOT_FOUND,
+    errno.ENXIO: PrinterFault.NOT_FOUND,
+    errno.EACCES: PrinterFault.NO_PERMISSION,
+    errno.EPERM: PrinterFault.NO_PERMISSION,
+    errno.EHOSTUNREACH: PrinterFault.UNREACHABLE,
+    errno.ENETUNREACH: PrinterFault.UNREACHABLE,
+    errno.EHOSTDOWN: PrinterFault.UNREACHABLE,
+}
 
 
 def fault_of(error: BaseException) -> PrinterFault:
@@ -89,7 +98,28 @@ def fault_of(error: BaseException) -> PrinterFault:
         for kind, fault in _FAULTS:
             if isinstance(seen, kind):
                 return fault
-        if isinstance(seen, OSError) and seen.errno in _UNREACHABLE:
-            return PrinterFault.UNREACHABLE
+        if isinstance(seen, OSError) and seen.errno in _ERRNOS:
+            return _ERRNOS[seen.errno]
+        if type(seen).__name__ == "NoBackendError":  # pyusb installed without libusb
+            return PrinterFault.DRIVER_MISSING
         seen = seen.__cause__ or seen.__context__
     return PrinterFault.NOT_FOUND if isinstance(error, DeviceNotFoundError) else PrinterFault.FAILED
+
+
+OFFLINE_CAUSE = b"\x10\x04\x02"  # DLE EOT 2: why the printer is offline
+
+
+def status_fault(ask: Callable[[bytes], int | None]) -> PrinterFault | None:
+    """What stops the printer, from its DLE EOT answers; None if it is fine or does not answer."""
+    online = ask(RT_STATUS_ONLINE)
+    if online is None:
+        return None  # a printer that does not answer status queries may still print
+    if online & 0x08:
+        cause = ask(OFFLINE_CAUSE) or 0
+        if cause & 0x04:
+            return PrinterFault.COVER_OPEN
+        return PrinterFault.OUT_OF_PAPER if cause & 0x20 else PrinterFault.OFFLINE
+    paper = ask(RT_STATUS_PAPER)
+    if paper is not None and paper & 0x60 == 0x60:
+        return PrinterFault.OUT_OF_PAPER
+    return None
