@@ -11,6 +11,7 @@ from salon_pos.paths import Paths
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
+from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.staff import StaffService
 from salon_pos.services.tickets import TicketQueries
@@ -26,6 +27,7 @@ class Backend:
     customers: CustomerService
     checkout: CheckoutService
     tickets: TicketQueries
+    receipts: ReceiptService
 
     def close(self) -> None:
         self.db.close()
@@ -38,6 +40,7 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
     db = Database(paths.database)
     migrate(db.engine)
     settings = SettingsService(db, clock)
+    tickets = TicketQueries(db)
     return Backend(
         db=db,
         clock=clock,
@@ -46,5 +49,6 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         catalog=CatalogService(db, settings, clock),
         customers=CustomerService(db, settings, clock),
         checkout=CheckoutService(db, settings, clock),
-        tickets=TicketQueries(db),
+        tickets=tickets,
+        receipts=ReceiptService(db, settings, tickets, clock),
     )

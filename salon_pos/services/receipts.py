@@ -1,0 +1,134 @@
+"""Printing a ticket's receipt, the first time or again. A printer that is off or out of paper
+never touches the sale: it is saved before printing, the cashier is told why, and reprint works."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
+from salon_pos.devices import (
+    PrinterUnavailable,
+    Receipt,
+    ReceiptLine,
+    ReceiptPrinter,
+    ReceiptTender,
+    printer_from_settings,
+)
+from salon_pos.domain.clock import Clock
+from salon_pos.domain.ticket import TicketStatus
+from salon_pos.services.journal import Journal
+from salon_pos.services.settings import SettingsService, StoreSettings
+from salon_pos.services.tickets import TicketQueries, TicketView
+
+PrinterFactory = Callable[[StoreSettings], ReceiptPrinter]
+
+
+def printer_for(settings: StoreSettings) -> ReceiptPrinter:
+    return printer_from_settings(
+        settings.printer_kind, settings.printer_target, settings.paper_width_mm
+    )
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    printed: bool
+    problem: PrinterUnavailable | None = None  # why not, in the user's language via .message()
+
+
+def masked_phone(phone: str | None) -> str:
+    if not phone:
+        return ""
+    return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else phone
+
+
+def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = "") -> Receipt:
+    summary = view.summary
+    when = summary.completed_at
+    printed_at = (
+        when.astimezone(ZoneInfo(settings.time_zone)).strftime("%Y-%m-%d %H:%M") if when else ""
+    )
+    customer = (
+        f"{summary.customer} {masked_phone(summary.customer_phone)}" if summary.customer else None
+    )
+    if summary.status is TicketStatus.VOIDED:
+        copy_note = "作废 VOIDED"
+    return Receipt(
+        store_name=settings.store_name,
+        store_address=settings.address,
+        store_phone=settings.phone,
+        ticket_number=summary.number,
+        printed_at=printed_at,
+        cashier=summary.cashier,
+        customer=customer,
+        lines=tuple(
+            ReceiptLine(
+                line.name,
+                line.quantity,
+                line.unit_price,
+                line.line_discount,
+                line.total,
+                line.technician,
+            )
+            for line in view.lines
+        ),
+        subtotal=view.subtotal,
+        line_discounts=view.line_discounts,
+        ticket_discount=view.ticket_discount,
+        rounding_off=view.rounding_off,
+        total=summary.total,
+        tenders=tuple(ReceiptTender(p.kind.value, p.tendered, p.applied) for p in view.payments),
+        change=view.change,
+        footer=settings.receipt_footer,
+        copy_note=copy_note,
+    )
+
+
+class ReceiptService:
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        tickets: TicketQueries,
+        clock: Clock,
+        printers: PrinterFactory = printer_for,
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._tickets = tickets
+        self._clock = clock
+        self._printers = printers
+
+    def print_sale(self, ticket_id: str, open_drawer: bool) -> PrintOutcome:
+        """The receipt of a sale just completed; opens the drawer when cash was taken."""
+        settings = self._settings.current
+        receipt = build_receipt(self._tickets.get(ticket_id), settings)
+        return self._print(settings, receipt, open_drawer)
+
+    def reprint(self, ticket_id: str, actor_id: str) -> PrintOutcome:
+        """A copy marked as such; audited, since a reprinted receipt can be misused."""
+        settings = self._settings.current
+        view = self._tickets.get(ticket_id)
+        outcome = self._print(settings, build_receipt(view, settings, "重印 REPRINT"), False)
+        with self._db.write() as session:
+            Journal(settings.device_id).record(
+                session,
+                self._clock.now(),
+                AuditRecord(
+                    actor_id,
+                    "ticket.reprinted",
+                    "ticket",
+                    view.summary.id,
+                    after={"number": view.summary.number, "printed": outcome.printed},
+                ),
+            )
+        return outcome
+
+    def _print(self, settings: StoreSettings, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
+        try:
+            self._printers(settings).print_receipt(receipt, open_drawer)
+        except PrinterUnavailable as problem:
+            return PrintOutcome(False, problem)
+        return PrintOutcome(True)

@@ -1,0 +1,71 @@
+"""Receipts of real tickets: what prints matches what was sold; a dead printer loses nothing."""
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from salon_pos.db.models import AuditEntry
+from salon_pos.services.backend import Backend
+from tests.conftest import Shelf, Team, three_line_sale
+from tests.devices.escpos_text import FakeNetworkPrinter, closed_port, printed_text
+
+DRAWER_KICK = b"\x1bp\x00"
+
+
+def test_the_printed_receipt_matches_the_sale(
+    backend: Backend, team: Team, shelf: Shelf, tmp_path: Path
+) -> None:
+    paper = tmp_path / "receipt.bin"
+    backend.settings.update(printer_kind="file", printer_target=str(paper), paper_width_mm=58)
+    customer = backend.customers.add("张三", "13800138000")
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf, customer.id))
+
+    outcome = backend.receipts.print_sale(sale.ticket_id, open_drawer=sale.cash_taken)
+
+    assert outcome.printed and outcome.problem is None
+    data = paper.read_bytes()
+    assert DRAWER_KICK in data
+    text = printed_text(data)
+    squeezed = "".join(text.split())  # a long store name wraps on 58 mm paper
+    for expected in [
+        "丽人美容（测试店）",
+        "A1-000001",
+        "补水保湿护理",
+        "日式美甲",
+        "玻尿酸精华",
+        "李娜",
+        "周小敏",
+        "张三 138****8000",
+        "494.00",
+        "300.00",
+        "200.00",
+        "6.00",
+    ]:
+        assert "".join(expected.split()) in squeezed, expected
+    assert "¥" not in text and "￥" in text
+
+
+def test_printer_off_keeps_the_sale_says_why_and_reprint_works(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    dead = f"127.0.0.1:{closed_port()}"
+    backend.settings.update(printer_kind="network", printer_target=dead)
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+
+    outcome = backend.receipts.print_sale(sale.ticket_id, open_drawer=True)
+
+    assert not outcome.printed and outcome.problem is not None
+    assert dead in outcome.problem.message("zh_CN") and dead in outcome.problem.message("en")
+    assert [t.number for t in backend.tickets.find()] == [sale.number]  # the sale is saved
+
+    with FakeNetworkPrinter() as printer:
+        backend.settings.update(printer_kind="network", printer_target=printer.target)
+        again = backend.receipts.reprint(sale.ticket_id, actor_id=team.desk.id)
+        received = printer.join()
+    assert again.printed
+    text = printed_text(received)
+    assert "重印" in text and sale.number in text and "补水保湿护理" in text
+    assert DRAWER_KICK not in received  # a reprint never opens the drawer
+    with backend.db.read() as s:
+        actions = list(s.scalars(select(AuditEntry.action)))
+    assert actions.count("ticket.reprinted") == 1
