@@ -30,7 +30,7 @@ class ReceiptLine:
     quantity: int
     unit_price: int  # fen
     line_discount: int  # fen
-    total: int  # fen, after the line discount
+    total: int  # fen, after the line discount (the row shows it before; the discount below)
     technician: str | None
 
 
@@ -150,7 +150,8 @@ def _ticket_info(receipt: Receipt, width: int) -> list[PrintLine]:
 
 def _item(line: ReceiptLine, width: int) -> list[str]:
     price = f"  {_money(line.unit_price)} x {line.quantity}"
-    rows = left(line.name, width) + two_columns(price, _money(line.total), width)
+    gross = line.total + line.line_discount  # the discount follows on its own row
+    rows = left(line.name, width) + two_columns(price, _money(gross), width)
     if line.line_discount:
         rows += two_columns("  优惠", _money(-line.line_discount), width)
     if line.technician:
@@ -159,10 +160,10 @@ def _item(line: ReceiptLine, width: int) -> list[str]:
 
 
 def _totals(receipt: Receipt, width: int) -> list[PrintLine]:
-    rows: list[str] = []
+    # Reads top-down as arithmetic: 小计 before any discount, then each discount, then 合计.
+    rows = two_columns("小计", _money(receipt.subtotal + receipt.line_discounts), width)
     if receipt.line_discounts:
         rows += two_columns("单项优惠", _money(-receipt.line_discounts), width)
-    rows += two_columns("小计", _money(receipt.subtotal), width)
     if receipt.ticket_discount:
         rows += two_columns("整单优惠", _money(-receipt.ticket_discount), width)
     if receipt.rounding_off:
