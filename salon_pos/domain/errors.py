@@ -36,6 +36,16 @@ class NegativePrice(UserError):
     zh = "{name} 的价格不能为负数。"
 
 
+class NegativeCost(UserError):
+    en = "The cost of {name} cannot be negative."
+    zh = "{name} 的成本不能为负数。"
+
+
+class DurationNotPositive(UserError):
+    en = "The duration of {name} must be more than 0 minutes (got {text})."
+    zh = "{name} 的时长须大于 0 分钟（当前为 {text}）。"
+
+
 class QuantityNotPositive(UserError):
     en = "The quantity of {name} must be at least 1 (got {quantity})."
     zh = "{name} 的数量至少为 1（当前为 {quantity}）。"

@@ -14,7 +14,8 @@ from salon_pos.db.models import Product, ServiceItem
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import (
     DuplicateCode,
-    InvalidNumber,
+    DurationNotPositive,
+    NegativeCost,
     NegativePrice,
     RequiredField,
     UnknownBarcode,
@@ -70,7 +71,7 @@ def save_service_item(
     """Insert or update by (category, name); the id in `offer` is used only when inserting."""
     _check_common(offer.name, offer.price)
     if offer.duration_min <= 0:
-        raise InvalidNumber(text=str(offer.duration_min))
+        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
     existing = session.scalars(
         select(ServiceItem).where(
             ServiceItem.category == offer.category, ServiceItem.name == offer.name
@@ -118,7 +119,7 @@ def save_product(
     if not offer.sku.strip():
         raise RequiredField(field="编号 SKU")
     if offer.cost < 0:
-        raise NegativePrice(name=offer.name)
+        raise NegativeCost(name=offer.name)
     existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
     if offer.barcode:
         holder = session.scalars(

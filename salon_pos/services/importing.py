@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from salon_pos.db.models import Product, ServiceItem
 from salon_pos.domain.errors import (
     DuplicatePhone,
+    DurationNotPositive,
     InvalidChoice,
     InvalidDate,
     InvalidNumber,
@@ -78,11 +79,6 @@ _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 class BirthdayInFuture(UserError):
     en = "The birthday {day} is in the future."
     zh = "生日 {day} 晚于今天。"
-
-
-class DurationNotPositive(UserError):
-    en = "The duration of {name} must be more than 0 minutes (got {text})."
-    zh = "{name} 的时长须大于 0 分钟（当前为 {text}）。"
 
 
 # Saves one record inside the caller's savepoint; returns created / updated / unchanged, or

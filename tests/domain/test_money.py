@@ -8,9 +8,17 @@ from salon_pos.domain.money import format_money, format_yuan, parse_yuan
 
 @pytest.mark.parametrize(
     ("text", "fen"),
-    [("198", 19800), ("198.00", 19800), ("198.5", 19850), ("0.05", 5), ("¥1,980.50", 198050),
-     ("￥38", 3800), (" 12 元 ", 1200), ("-3.20", -320)],
-)  # fmt: skip
+    [
+        ("198", 19800),
+        ("198.00", 19800),
+        ("198.5", 19850),
+        ("0.05", 5),
+        ("¥1,980.50", 198050),
+        ("￥38", 3800),
+        (" 12 元 ", 1200),
+        ("-3.20", -320),
+    ],
+)
 def test_parse_yuan_reads_what_people_type(text: str, fen: int) -> None:
     assert parse_yuan(text) == fen
 

@@ -46,8 +46,13 @@ def test_sigkill_during_checkouts_never_leaves_half_a_sale(
     backend: Backend, team: Team, shelf: Shelf
 ) -> None:
     home = backend.db.path.parent
-    ids = {"desk": team.desk.id, "tech": team.tech.id, "facial": shelf.facial,
-           "manicure": shelf.manicure, "serum": shelf.serum}  # fmt: skip
+    ids = {
+        "desk": team.desk.id,
+        "tech": team.tech.id,
+        "facial": shelf.facial,
+        "manicure": shelf.manicure,
+        "serum": shelf.serum,
+    }
     backend.close()
     rng = random.Random(20261123)
     codes = [run_and_kill(home, ids, rng) for _ in range(KILLS)]
