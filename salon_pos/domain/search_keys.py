@@ -1,20 +1,29 @@
 """Search keys for a customer's name: the name itself, pinyin initials and full pinyin.
 
 pypinyin costs about 56 MB once imported, so it is imported on first use and the keys are
-stored at write time (FIELD-NOTES). Surnames with another reading (单 Shan, 曾 Zeng …) are
-indexed under every reading of the first character.
+stored at write time (FIELD-NOTES). A surname read otherwise than the character usually is
+(单 Shan, 曾 Zeng …) is indexed under both readings. Not under every reading pypinyin knows:
+于 would then also match "w…" and "x…", and such noise pushes real matches off the list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+# Readings of characters as surnames, where they differ from the usual reading.
+SURNAME_READINGS = {
+    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao",
+    "盖": "ge", "尉": "yu", "乐": "yue", "覃": "qin", "缪": "miao", "翟": "zhai", "召": "shao",
+    "繁": "po", "员": "yun", "种": "chong", "秘": "bi", "冼": "xian", "长": "chang", "重": "chong",
+    "句": "gou", "折": "she", "令": "ling", "宿": "su", "沈": "shen", "薄": "bo", "都": "du",
+}  # fmt: skip
 
-def _pinyin(text: str, heteronym: bool) -> list[list[str]]:
-    from pypinyin import Style, pinyin
 
-    result: Any = pinyin(text, style=Style.NORMAL, heteronym=heteronym, errors="default")
-    return [[syllable.lower() for syllable in options] for options in result]
+def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    result: Any = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    return [syllable.strip().lower() for syllable in result if syllable.strip()]
 
 
 def name_search_keys(name: str) -> set[str]:
@@ -26,11 +35,12 @@ def name_search_keys(name: str) -> set[str]:
     if name.isascii():
         keys.update(part.lower() for part in name.split() if part)
         return keys
-    first, rest = name[0], name[1:]
-    first_readings = _pinyin(first, heteronym=True)[0] if first else []
-    rest_syllables = [options[0] for options in _pinyin(rest, heteronym=False)] if rest else []
-    for reading in dict.fromkeys(first_readings):
-        syllables = [reading, *rest_syllables]
+    usual = _syllables(name)
+    readings = [usual[0]]
+    if name[0] in SURNAME_READINGS:
+        readings.append(SURNAME_READINGS[name[0]])
+    for reading in dict.fromkeys(readings):
+        syllables = [reading, *usual[1:]]
         keys.add("".join(syllables))
         keys.add("".join(s[0] for s in syllables if s))
     return keys

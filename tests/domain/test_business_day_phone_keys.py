@@ -38,3 +38,10 @@ def test_name_keys_cover_initials_full_pinyin_and_every_surname_reading() -> Non
     assert {"stf", "shantianfang"} <= name_search_keys("单田芳")  # 单 read Shan as a surname
     assert {"zxx", "zengxiaoxian"} <= name_search_keys("曾小贤")
     assert name_search_keys("Lucy") == {"lucy"}
+    assert {"wanglucy", "wl"} <= name_search_keys("王 Lucy")
+
+
+def test_rare_readings_of_common_surnames_are_not_indexed() -> None:
+    keys = name_search_keys("于妍芳")
+    assert "yyf" in keys
+    assert not any(key.startswith(("w", "x")) for key in keys)
