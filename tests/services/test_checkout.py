@@ -10,6 +10,7 @@ from salon_pos.domain.errors import (
     NegativePrice,
     QuantityNotPositive,
     TendersShort,
+    UnknownBarcode,
     UnknownItem,
     UnknownStaff,
     UserError,
@@ -133,3 +134,13 @@ def test_find_tickets_by_number_name_phone_and_day(
     assert [t.number for t in backend.tickets.find("a1-000001")] == [sale.number]
     day = backend.tickets.get(sale.number).summary.business_day
     assert len(backend.tickets.find(day_from=day, day_to=day)) == 2
+
+
+def test_a_scanned_barcode_finds_its_product_and_an_unknown_one_says_so(
+    backend: Backend, shelf: Shelf
+) -> None:
+    assert backend.catalog.product_by_barcode(f" {shelf.serum_barcode}\n").id == shelf.serum
+    with pytest.raises(UnknownBarcode) as raised:
+        backend.catalog.product_by_barcode("6900000000000")
+    assert "6900000000000" in raised.value.message("zh_CN")
+    assert "6900000000000" in raised.value.message("en")
