@@ -101,6 +101,8 @@ class SettingsService:
     def update(self, actor_id: str | None = None, **changes: Any) -> StoreSettings:
         before = self.current
         after = replace(before, **changes)
+        if after == before:
+            return before
         self._save(after, before=before, action="settings.changed", actor_id=actor_id)
         return after
 

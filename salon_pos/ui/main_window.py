@@ -19,7 +19,7 @@ class MainWindow(QMainWindow):
         title.setObjectName("storeName")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 28px; font-weight: 600;")
-        counter = QLabel(self.tr("Counter {prefix}").format(prefix=settings.counter_prefix))
+        counter = QLabel(self.tr("收银台 Counter {prefix}").format(prefix=settings.counter_prefix))
         counter.setObjectName("counterPrefix")
         counter.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QWidget()
