@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, update
@@ -25,6 +25,17 @@ _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
 _QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
+
+
+def _wire_value(value: object) -> str:
+    """Dates and times go on the wire as ISO 8601; anything else unknown is a bug, not a str()."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a wire value")
+
+
+def payload_json(payload: dict[str, Any]) -> str:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_wire_value)
 
 
 def next_in_sequence(executor: Executor, name: str) -> int:
@@ -56,7 +67,7 @@ def append_operation(
             "type": op_type,
             "occurred_at": at,
             "payload_version": PAYLOAD_VERSIONS[op_type],
-            "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str),
+            "payload": payload_json(payload),
             "pushed_at": None,
             "result": None,
         },
