@@ -169,7 +169,17 @@ class Refund(Base):
     cashier_id: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     approved_by: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     reason: Mapped[str] = mapped_column(Text)
-    tender_kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+
+
+class RefundTender(Base):
+    """How a refund's money went back: by the tenders the sale was paid with, never more by one
+    than it paid."""
+
+    __tablename__ = "refund_tender"
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
     amount: Mapped[int] = mapped_column(Integer)
 
 

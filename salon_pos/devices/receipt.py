@@ -9,19 +9,11 @@ from enum import IntEnum
 
 from salon_pos.devices.errors import UnsupportedPaperWidth
 from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import TenderKind
 
 YUAN = "￥"  # U+FFE5, two bytes in GBK; U+00A5 "¥" is not in GBK and prints as garbage
 COLUMNS = {58: 32, 80: 48}  # Latin columns per row; a Han character takes two
-TENDER_LABELS = {
-    "cash": "现金",
-    "bank_card": "银行卡",
-    "wechat": "微信支付",
-    "alipay": "支付宝",
-    "stored_value": "储值",
-    "package_session": "疗程卡",
-    "points": "积分",
-    "coupon": "优惠券",
-}
+TENDER_LABELS = {kind.value: kind.label_zh for kind in TenderKind}
 
 
 @dataclass(frozen=True)

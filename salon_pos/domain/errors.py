@@ -31,6 +31,31 @@ class InvalidAmount(UserError):
     zh = "“{text}”不是有效金额，请写成 198 或 198.50 这样的格式。"
 
 
+class NotWholeFen(UserError):
+    en = "{name}: {value} is not a whole number of fen."
+    zh = "{name}：{value} 不是整数分。"
+
+
+class AmountTooLarge(UserError):
+    en = "{name}: {value} is more than the most this till accepts ({limit}); check the amount."
+    zh = "{name}：{value} 超过本收银台允许的上限（{limit}），请核对金额。"
+
+
+class ChangeTooLarge(UserError):
+    en = "The change would be {change}, more than {limit}: please check the cash amount."
+    zh = "找零 {change} 超过 {limit}，请核对现金金额。"
+
+
+class DiscountNeedsApproval(UserError):
+    en = "Discounts of {discount} are above your limit of {limit}: a manager's PIN is needed."
+    zh = "优惠合计 {discount} 超过您的权限 {limit}，需要店长输入 PIN。"
+
+
+class RefundTenderNotAvailable(UserError):
+    en = "Only {left} paid by {tender_en} is left to refund that way (asked {asked})."
+    zh = "该单以{tender_zh}支付的金额只剩 {left} 可原路退回（本次 {asked}）。"
+
+
 class NegativePrice(UserError):
     en = "The price of {name} cannot be negative."
     zh = "{name} 的价格不能为负数。"
@@ -102,8 +127,8 @@ class UnknownTicket(UserError):
 
 
 class ManagerPinRequired(UserError):
-    en = "A manager's PIN is required to {action}."
-    zh = "{action}需要店长输入 PIN。"
+    en = "A manager's PIN is required to {action_en}."
+    zh = "{action_zh}需要店长输入 PIN。"
 
 
 class WrongManagerPin(UserError):

@@ -7,15 +7,31 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from salon_pos.domain.errors import (
+    AmountTooLarge,
+    ChangeTooLarge,
     ChangeWithoutCash,
     DiscountOutOfRange,
     EmptyTicket,
     NegativePrice,
+    NotWholeFen,
     QuantityNotPositive,
     TenderNotPositive,
     TendersShort,
 )
 from salon_pos.domain.money import format_money
+
+MAX_UNIT_PRICE = 100_000_000  # ¥1,000,000: above this a typo is likelier than a sale
+MAX_QUANTITY = 9_999
+MAX_CHANGE = 1_000_000  # ¥10,000 of change means the cash amount was mistyped
+
+
+def check_fen(name: str, value: object, limit: int = MAX_UNIT_PRICE) -> int:
+    """`value` as fen: an int (not a float, not a bool) between -limit and limit."""
+    if type(value) is not int:
+        raise NotWholeFen(name=name, value=repr(value))
+    if abs(value) > limit:
+        raise AmountTooLarge(name=name, value=format_money(value), limit=format_money(limit))
+    return value
 
 
 class LineKind(StrEnum):
@@ -46,6 +62,22 @@ class TenderKind(StrEnum):
     PACKAGE_SESSION = "package_session"
     POINTS = "points"
     COUPON = "coupon"
+
+    @property
+    def label_zh(self) -> str:
+        return _TENDER_LABELS[self]
+
+
+_TENDER_LABELS = {
+    TenderKind.CASH: "现金",
+    TenderKind.BANK_CARD: "银行卡",
+    TenderKind.WECHAT: "微信支付",
+    TenderKind.ALIPAY: "支付宝",
+    TenderKind.STORED_VALUE: "储值",
+    TenderKind.PACKAGE_SESSION: "疗程卡",
+    TenderKind.POINTS: "积分",
+    TenderKind.COUPON: "优惠券",
+}
 
 
 class RoundingRule(StrEnum):
@@ -81,11 +113,21 @@ class PricedLine:
     def total(self) -> int:
         return self.gross - self.line_discount
 
+    @property
+    def price_cut(self) -> int:
+        """How much below the catalog price this line is, discount included."""
+        below_list = max(0, (self.list_price or self.unit_price) - self.unit_price)
+        return below_list * self.quantity + self.line_discount
+
     def validate(self) -> None:
+        check_fen(self.name, self.unit_price)
+        check_fen(self.name, self.line_discount)
         if self.unit_price < 0:
             raise NegativePrice(name=self.name)
-        if self.quantity < 1:
+        if type(self.quantity) is not int or self.quantity < 1:
             raise QuantityNotPositive(name=self.name, quantity=self.quantity)
+        if self.quantity > MAX_QUANTITY:
+            raise AmountTooLarge(name=self.name, value=self.quantity, limit=MAX_QUANTITY)
         if not 0 <= self.line_discount <= self.gross:
             raise DiscountOutOfRange(
                 name=self.name,
@@ -125,6 +167,7 @@ def price_ticket(
         raise EmptyTicket()
     for line in lines:
         line.validate()
+    check_fen("整单优惠 ticket discount", ticket_discount)
     subtotal = sum(line.total for line in lines)
     if not 0 <= ticket_discount <= subtotal:
         raise DiscountOutOfRange(
@@ -178,6 +221,7 @@ def refund_share(
 def settle(total: int, tenders: Sequence[Tender]) -> Settlement:
     """Check the tenders cover the total and work out the change, which only cash can give."""
     for tender in tenders:
+        check_fen(tender.kind.value, tender.amount, MAX_UNIT_PRICE * MAX_QUANTITY)
         if tender.amount <= 0:
             raise TenderNotPositive(kind=tender.kind.value, amount=format_money(tender.amount))
     tendered = sum(t.amount for t in tenders)
@@ -192,6 +236,8 @@ def settle(total: int, tenders: Sequence[Tender]) -> Settlement:
     if non_cash > total:
         raise ChangeWithoutCash(non_cash=format_money(non_cash), total=format_money(total))
     change = tendered - total
+    if change > MAX_CHANGE:
+        raise ChangeTooLarge(change=format_money(change), limit=format_money(MAX_CHANGE))
     applied: list[AppliedTender] = []
     change_left = change
     # Change comes out of the last cash tenders first, so each applied amount stays >= 0.

@@ -16,12 +16,15 @@ from salon_pos.db.outbox import next_in_sequence
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import (
+    DiscountNeedsApproval,
     ReasonRequired,
     UnknownCustomer,
     UnknownItem,
     UnknownStaff,
 )
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.money import format_money
+from salon_pos.domain.staff import Role
 from salon_pos.domain.ticket import (
     LineKind,
     PricedLine,
@@ -36,6 +39,7 @@ from salon_pos.domain.ticket import (
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.settings import SettingsService
+from salon_pos.services.staff import verify_approver
 from sync.protocol import SALE_COMPLETED
 
 
@@ -56,6 +60,7 @@ class SaleRequest:
     tenders: Sequence[Tender]
     customer_id: str | None = None
     ticket_discount: int = 0
+    approver_pin: str | None = None  # a manager's, when discounts exceed the cashier's limit
 
 
 @dataclass(frozen=True)
@@ -71,41 +76,49 @@ Row = dict[str, Any]
 
 # Built once: a sale runs each of these (see docs/adr/0003-write-path.md).
 _IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
-_PRICES = [
-    select(model.id, model.name, model.price).where(model.id.in_(_IDS), model.active.is_(True))
-    for model in (ServiceItem, Product)
-]
-_ACTIVE_STAFF = select(Staff.id).where(Staff.id.in_(_IDS), Staff.active.is_(True))
+_PRICES = {
+    kind: select(model.id, model.name, model.price).where(
+        model.id.in_(_IDS), model.active.is_(True)
+    )
+    for kind, model in ((LineKind.SERVICE, ServiceItem), (LineKind.PRODUCT, Product))
+}
+_ACTIVE_STAFF = select(Staff.id, Staff.role, Staff.discount_limit).where(
+    Staff.id.in_(_IDS), Staff.active.is_(True)
+)
 _CUSTOMER = select(Customer.id).where(Customer.id == bindparam("customer_id"))
 _INSERT_TICKET = insert(Ticket)
 _INSERT_LINE = insert(TicketLine)
 _INSERT_PAYMENT = insert(Payment)
 
 
-def _check_people(connection: Connection, request: SaleRequest) -> None:
+def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
+    """Check the people on the sale exist; return the cashier's discount limit in fen
+    (None: the cashier approves discounts themself)."""
     wanted = {request.cashier_id} | {
         line.technician_id for line in request.lines if line.technician_id
     }
-    active = set(connection.execute(_ACTIVE_STAFF, {"ids": list(wanted)}).scalars())
-    for staff_id in sorted(wanted - active):
+    active = {row.id: row for row in connection.execute(_ACTIVE_STAFF, {"ids": list(wanted)})}
+    for staff_id in sorted(wanted - active.keys()):
         raise UnknownStaff(staff_id=staff_id)
     customer = request.customer_id
     if customer and connection.execute(_CUSTOMER, {"customer_id": customer}).first() is None:
         raise UnknownCustomer(customer_id=customer)
+    cashier = active[request.cashier_id]
+    return None if Role(cashier.role).approves else int(cashier.discount_limit)
 
 
 def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[PricedLine]:
-    ids = list({line.item_id for line in lines})
-    catalog = {
-        row.id: (row.name, row.price)
-        for query in _PRICES
-        for row in connection.execute(query, {"ids": ids})
-    }
+    catalog: dict[tuple[LineKind, str], tuple[str, int]] = {}
+    for kind, query in _PRICES.items():
+        ids = list({line.item_id for line in lines if line.kind is kind})
+        if ids:
+            rows = connection.execute(query, {"ids": ids})
+            catalog.update(((kind, row.id), (row.name, row.price)) for row in rows)
     priced = []
     for line in lines:
-        if line.item_id not in catalog:
+        if (line.kind, line.item_id) not in catalog:  # a product id sold as a service, too
             raise UnknownItem(item_id=line.item_id)
-        name, list_price = catalog[line.item_id]
+        name, list_price = catalog[(line.kind, line.item_id)]
         unit_price = list_price if line.unit_price is None else line.unit_price
         priced.append(
             PricedLine(
@@ -131,10 +144,20 @@ class CheckoutService:
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
         settings = self._settings.current
         now = self._clock.now()
+        approver = None
+        if request.approver_pin:  # argon2 is slow: never inside the write transaction
+            approver = verify_approver(
+                self._db, request.approver_pin, "超额优惠", "allow discounts"
+            )
         with self._db.write_connection() as connection:
-            _check_people(connection, request)
+            limit = _discount_limit(connection, request)
             lines = _priced_lines(connection, request.lines)
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
+            discount = sum(line.price_cut for line in lines) + totals.ticket_discount
+            if limit is not None and discount > limit and approver is None:
+                raise DiscountNeedsApproval(
+                    discount=format_money(discount), limit=format_money(limit)
+                )
             settlement = settle(totals.total, request.tenders)
             number = f"{settings.counter_prefix}-{next_in_sequence(connection, 'ticket'):06d}"
             ticket_id = new_id()
@@ -159,8 +182,13 @@ class CheckoutService:
             payment_rows = _payment_rows(ticket_id, settlement)
             connection.execute(_INSERT_TICKET, ticket)
             connection.execute(_INSERT_LINE, line_rows)
-            connection.execute(_INSERT_PAYMENT, payment_rows)
-            payload = ticket | {"lines": line_rows, "payments": payment_rows}
+            if payment_rows:  # a free ticket has none
+                connection.execute(_INSERT_PAYMENT, payment_rows)
+            payload = ticket | {
+                "lines": line_rows,
+                "payments": payment_rows,
+                "discount_approved_by": approver.id if approver else None,
+            }
             Journal(settings.device_id).record(
                 connection,
                 now,
@@ -184,6 +212,7 @@ class CheckoutService:
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""
         if not reason.strip():
             raise ReasonRequired()
+        approver = verify_approver(self._db, approver_pin, "作废单据", "void a sale")
         settings = self._settings.current
         with self._db.write() as session:
             record_void(
@@ -191,7 +220,7 @@ class CheckoutService:
                 Journal(settings.device_id),
                 self._clock.now(),
                 ticket_id,
-                approver_pin,
+                approver,
                 reason.strip(),
                 actor_id,
             )
@@ -203,11 +232,13 @@ class CheckoutService:
         approver_pin: str,
         reason: str,
         actor_id: str,
-        tender_kind: TenderKind = TenderKind.CASH,
+        tender_kind: TenderKind | None = None,
     ) -> int:
-        """Refund some units of some lines (ticket line id → units); returns the fen paid back."""
+        """Refund some units of some lines (ticket line id → units); returns the fen paid back.
+        The money goes back all by `tender_kind`, or by the sale's tenders in the order paid."""
         if not reason.strip():
             raise ReasonRequired()
+        approver = verify_approver(self._db, approver_pin, "退款", "refund")
         settings = self._settings.current
         now = self._clock.now()
         day = business_day(now, settings.time_zone, settings.cutover_hour)
@@ -219,7 +250,7 @@ class CheckoutService:
                 day,
                 ticket_id,
                 quantities,
-                approver_pin,
+                approver,
                 reason.strip(),
                 actor_id,
                 tender_kind,

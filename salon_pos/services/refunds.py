@@ -1,4 +1,5 @@
-"""Voids and refunds of completed tickets, each approved by a manager's or owner's PIN."""
+"""Voids and refunds of completed tickets. The approver's PIN is checked before the transaction
+(see staff.verify_approver); here, inside it, the ticket's state and the amounts are checked."""
 
 from __future__ import annotations
 
@@ -10,23 +11,36 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import Refund, RefundLine, Ticket, TicketLine
+from salon_pos.db.models import (
+    Payment,
+    Refund,
+    RefundLine,
+    RefundTender,
+    Staff,
+    Ticket,
+    TicketLine,
+)
 from salon_pos.domain.errors import (
-    ManagerPinRequired,
     NothingToRefund,
+    RefundTenderNotAvailable,
     RefundTooLarge,
     TicketHasRefunds,
     TicketNotCompleted,
+    UnknownStaff,
     UnknownTicket,
 )
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
-from salon_pos.services.staff import StaffMember, find_approver
+from salon_pos.services.staff import StaffMember
 from sync.protocol import SALE_REFUNDED, SALE_VOIDED
 
 
-def _completed_ticket(session: Session, ticket_id: str) -> Ticket:
+def _completed_ticket(session: Session, ticket_id: str, actor_id: str) -> Ticket:
+    actor = session.get(Staff, actor_id)
+    if actor is None or not actor.active:
+        raise UnknownStaff(staff_id=actor_id)
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
         raise UnknownTicket(ticket=ticket_id)
@@ -36,12 +50,6 @@ def _completed_ticket(session: Session, ticket_id: str) -> Ticket:
             ticket=ticket.number, status_en=status.value, status_zh=status.label_zh
         )
     return ticket
-
-
-def _approver(session: Session, pin: str, action_zh: str) -> StaffMember:
-    if not pin:
-        raise ManagerPinRequired(action=action_zh)
-    return find_approver(session, pin)
 
 
 def _refunded_so_far(session: Session, ticket_id: str) -> dict[str, tuple[int, int]]:
@@ -57,19 +65,62 @@ def _refunded_so_far(session: Session, ticket_id: str) -> dict[str, tuple[int, i
     return {line_id: (int(units), int(amount)) for line_id, units, amount in rows}
 
 
+def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
+    """Per tender, in the order paid: what it applied to the sale less what went back by it."""
+    room: dict[TenderKind, int] = {}
+    for payment in session.scalars(
+        select(Payment).where(Payment.ticket_id == ticket_id).order_by(Payment.position)
+    ):
+        kind = TenderKind(payment.kind)
+        room[kind] = room.get(kind, 0) + payment.applied
+    refunded = session.execute(
+        select(RefundTender.kind, func.sum(RefundTender.amount))
+        .join(Refund, Refund.id == RefundTender.refund_id)
+        .where(Refund.ticket_id == ticket_id)
+        .group_by(RefundTender.kind)
+    )
+    for paid_by, amount in refunded:
+        room[TenderKind(paid_by)] -= int(amount)
+    return room
+
+
+def refund_tenders(
+    session: Session, ticket_id: str, amount: int, asked: TenderKind | None
+) -> list[tuple[TenderKind, int]]:
+    """Money goes back the way it came, never more by a tender than it paid (no cash from the
+    drawer for a sale paid by WeChat): all by `asked`, or across the tenders in the order paid."""
+    room = _room_by_tender(session, ticket_id)
+    if asked is not None:
+        if amount > room.get(asked, 0):
+            raise RefundTenderNotAvailable(
+                left=format_money(room.get(asked, 0)),
+                asked=format_money(amount),
+                tender_en=asked.value,
+                tender_zh=asked.label_zh,
+            )
+        return [(asked, amount)]
+    parts, due = [], amount
+    for kind, left in room.items():
+        if due and left > 0:
+            parts.append((kind, min(due, left)))
+            due -= parts[-1][1]
+    # Line refunds never exceed what the ticket cost, which is what its tenders paid.
+    assert due == 0, "refund larger than the tenders of the sale"
+    return parts
+
+
 def record_void(
     session: Session,
     journal: Journal,
     at: datetime,
     ticket_id: str,
-    approver_pin: str,
+    approver: StaffMember,
     reason: str,
     actor_id: str,
 ) -> None:
-    ticket = _completed_ticket(session, ticket_id)
+    ticket = _completed_ticket(session, ticket_id, actor_id)
     if _refunded_so_far(session, ticket_id):
         raise TicketHasRefunds(ticket=ticket.number)
-    approver = _approver(session, approver_pin, "作废单据")
     session.execute(
         update(Ticket)
         .where(Ticket.id == ticket_id)
@@ -85,7 +136,7 @@ def record_void(
         "number": ticket.number,
         "approved_by": approver.id,
         "reason": reason,
-        "voided_at": at.isoformat(),
+        "voided_at": at,
         "total": ticket.total,
     }
     journal.record(
@@ -110,15 +161,15 @@ def record_refund(
     day: date,
     ticket_id: str,
     quantities: Mapping[str, int],
-    approver_pin: str,
+    approver: StaffMember,
     reason: str,
     actor_id: str,
-    tender_kind: TenderKind,
+    tender_kind: TenderKind | None,
 ) -> int:
     wanted = {line_id: units for line_id, units in quantities.items() if units}
-    if not wanted or any(units < 0 for units in wanted.values()):
+    if not wanted or any(type(units) is not int or units < 0 for units in wanted.values()):
         raise NothingToRefund()
-    ticket = _completed_ticket(session, ticket_id)
+    ticket = _completed_ticket(session, ticket_id, actor_id)
     lines = {
         line.id: line
         for line in session.scalars(select(TicketLine).where(TicketLine.ticket_id == ticket_id))
@@ -140,7 +191,6 @@ def record_refund(
         amount = refund_share(line.net_total, line.quantity, done_units, done_amount, units)
         refund_lines.append({"ticket_line_id": line_id, "quantity": units, "amount": amount})
         so_far[line_id] = (done_units + units, done_amount + amount)
-    approver = _approver(session, approver_pin, "退款")
     amount = sum(r["amount"] for r in refund_lines)
     refund: dict[str, Any] = {
         "id": new_id(),
@@ -150,17 +200,28 @@ def record_refund(
         "cashier_id": actor_id,
         "approved_by": approver.id,
         "reason": reason,
-        "tender_kind": tender_kind.value,
         "amount": amount,
     }
+    tenders = [
+        {"refund_id": refund["id"], "position": position, "kind": kind.value, "amount": part}
+        for position, (kind, part) in enumerate(
+            refund_tenders(session, ticket_id, amount, tender_kind), start=1
+        )
+    ]
     session.execute(insert(Refund).values(refund))
     session.execute(insert(RefundLine), [r | {"refund_id": refund["id"]} for r in refund_lines])
+    session.execute(insert(RefundTender), tenders)
     fully = all(so_far.get(line.id, (0, 0))[0] == line.quantity for line in lines.values())
     if fully:
         session.execute(
             update(Ticket).where(Ticket.id == ticket_id).values(status=TicketStatus.REFUNDED.value)
         )
-    facts = refund | {"number": ticket.number, "lines": refund_lines, "ticket_refunded": fully}
+    facts = refund | {
+        "number": ticket.number,
+        "lines": refund_lines,
+        "tenders": [{"kind": t["kind"], "amount": t["amount"]} for t in tenders],
+        "ticket_refunded": fully,
+    }
     journal.record(
         session,
         at,

@@ -6,13 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Staff
 from salon_pos.domain.clock import Clock
-from salon_pos.domain.errors import InvalidChoice, RequiredField, UnknownStaff, WrongManagerPin
+from salon_pos.domain.errors import (
+    InvalidChoice,
+    ManagerPinRequired,
+    RequiredField,
+    UnknownStaff,
+    WrongManagerPin,
+)
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.security.pins import hash_pin, pin_matches
@@ -115,13 +120,17 @@ class StaffService:
             return staff is not None and staff.active and pin_matches(staff.pin_hash, pin)
 
 
-def find_approver(session: Session, pin: str) -> StaffMember:
-    """The active manager or owner whose PIN this is; WrongManagerPin if none."""
-    approvers = session.scalars(
-        select(Staff).where(
-            Staff.active.is_(True), Staff.role.in_([r.value for r in Role if r.approves])
-        )
-    )
+def verify_approver(db: Database, pin: str | None, action_zh: str, action_en: str) -> StaffMember:
+    """The active manager or owner whose PIN this is. Argon2 takes a good part of a second for
+    a few managers, so this runs before the write transaction, never holding its lock."""
+    if not pin:
+        raise ManagerPinRequired(action_zh=action_zh, action_en=action_en)
+    with db.read() as session:
+        approvers = session.scalars(
+            select(Staff).where(
+                Staff.active.is_(True), Staff.role.in_([r.value for r in Role if r.approves])
+            )
+        ).all()
     for staff in approvers:
         if pin_matches(staff.pin_hash, pin):
             return _row(staff)

@@ -3,15 +3,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from salon_pos.domain.errors import (
+    AmountTooLarge,
+    ChangeTooLarge,
     ChangeWithoutCash,
     DiscountOutOfRange,
     EmptyTicket,
     NegativePrice,
+    NotWholeFen,
     QuantityNotPositive,
     TenderNotPositive,
     TendersShort,
 )
 from salon_pos.domain.ticket import (
+    MAX_CHANGE,
+    MAX_UNIT_PRICE,
     LineKind,
     PricedLine,
     RoundingRule,
@@ -113,3 +118,36 @@ def test_refunding_a_line_in_parts_pays_back_exactly_its_net(
         assert share >= 0
         refunded, amount = refunded + units, amount + share
     assert amount == net
+
+
+def test_money_must_be_whole_fen_of_a_sane_size() -> None:
+    with pytest.raises(NotWholeFen):
+        settle(19800, [Tender(TenderKind.CASH, 19800.5)])  # type: ignore[arg-type]
+    with pytest.raises(NotWholeFen):
+        price_ticket([line(True)])  # type: ignore[arg-type]
+    with pytest.raises(AmountTooLarge):
+        price_ticket([line(MAX_UNIT_PRICE + 1)])
+    with pytest.raises(AmountTooLarge):
+        price_ticket([line(100, quantity=10**17)])
+    with pytest.raises(AmountTooLarge):
+        settle(100, [Tender(TenderKind.CASH, 10**19)])
+
+
+def test_mistyped_cash_is_caught_by_the_change_it_would_give() -> None:
+    with pytest.raises(ChangeTooLarge) as raised:
+        settle(5000, [Tender(TenderKind.CASH, 5000 + MAX_CHANGE + 1)])
+    assert "找零" in raised.value.message("zh_CN")
+    assert settle(5000, [Tender(TenderKind.CASH, 5000 + MAX_CHANGE)]).change == MAX_CHANGE
+
+
+def test_a_free_ticket_needs_no_tender() -> None:
+    totals = price_ticket([line(0)])
+    assert totals.total == 0
+    assert settle(0, []).tenders == ()
+    totals = price_ticket([line(9900)], ticket_discount=9900)
+    assert settle(totals.total, []).change == 0
+
+
+def test_price_cut_counts_a_lowered_price_and_the_discount() -> None:
+    lowered = PricedLine(LineKind.SERVICE, "id", "护理", 2, 15000, 1000, None, list_price=19800)
+    assert lowered.price_cut == (19800 - 15000) * 2 + 1000

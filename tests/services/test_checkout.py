@@ -1,12 +1,14 @@
 """Checkout through the service layer against a real SQLite file."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
 
 from salon_pos.db.models import AuditEntry, OutboxOperation, Payment, Ticket, TicketLine
 from salon_pos.domain.errors import (
+    DiscountNeedsApproval,
     NegativePrice,
     QuantityNotPositive,
     TendersShort,
@@ -14,6 +16,7 @@ from salon_pos.domain.errors import (
     UnknownItem,
     UnknownStaff,
     UserError,
+    WrongManagerPin,
 )
 from salon_pos.domain.ticket import LineKind, RoundingRule, Tender, TenderKind, TicketStatus
 from salon_pos.services.backend import Backend
@@ -144,3 +147,55 @@ def test_a_scanned_barcode_finds_its_product_and_an_unknown_one_says_so(
         backend.catalog.product_by_barcode("6900000000000")
     assert "6900000000000" in raised.value.message("zh_CN")
     assert "6900000000000" in raised.value.message("en")
+
+
+def test_a_product_id_cannot_be_sold_as_a_service(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    with pytest.raises(UnknownItem):
+        backend.checkout.complete_sale(
+            SaleRequest(
+                team.desk.id,
+                [SaleLine(LineKind.SERVICE, shelf.serum)],
+                [Tender(TenderKind.CASH, 12800)],
+            )
+        )
+
+
+def test_a_free_ticket_completes_without_tenders(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    sale = backend.checkout.complete_sale(
+        SaleRequest(
+            team.manager.id,
+            [SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)],
+            [],
+            ticket_discount=19800,
+        )
+    )
+    view = backend.tickets.get(sale.ticket_id)
+    assert (view.summary.total, view.payments, sale.cash_taken) == (0, (), False)
+
+
+def test_discounts_above_the_cashiers_limit_need_a_manager_pin(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    cheaper = SaleRequest(  # ¥198 service sold for ¥150 with a further ¥10 off: ¥58 of discount
+        team.desk.id,
+        [SaleLine(LineKind.SERVICE, shelf.facial, unit_price=15000, line_discount=1000)],
+        [Tender(TenderKind.CASH, 14000)],
+    )
+    with pytest.raises(DiscountNeedsApproval) as raised:  # the desk's limit is ¥0
+        backend.checkout.complete_sale(cheaper)
+    assert "¥58.00" in raised.value.message("zh_CN")
+    with pytest.raises(WrongManagerPin):
+        backend.checkout.complete_sale(replace(cheaper, approver_pin=Team.DESK_PIN))
+    sale = backend.checkout.complete_sale(replace(cheaper, approver_pin=Team.MANAGER_PIN))
+    with backend.db.read() as s:
+        op = s.scalars(
+            select(OutboxOperation).where(OutboxOperation.type == "sale.completed")
+        ).one()
+    assert json.loads(op.payload)["discount_approved_by"] == team.manager.id
+    assert sale.total == 14000
+    # a manager sells at any price without asking anyone
+    backend.checkout.complete_sale(replace(cheaper, cashier_id=team.manager.id))

@@ -1,15 +1,17 @@
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from salon_pos.db.models import OutboxOperation
+from salon_pos.db.models import OutboxOperation, RefundTender
 from salon_pos.domain.errors import (
     ManagerPinRequired,
     ReasonRequired,
+    RefundTenderNotAvailable,
     RefundTooLarge,
     TicketNotCompleted,
+    UnknownStaff,
     WrongManagerPin,
 )
-from salon_pos.domain.ticket import TicketStatus
+from salon_pos.domain.ticket import TenderKind, TicketStatus
 from salon_pos.services.backend import Backend
 from tests.conftest import Shelf, Team, three_line_sale
 
@@ -72,3 +74,43 @@ def test_refund_with_a_wrong_pin_changes_nothing(
         backend.checkout.refund_lines(sale.ticket_id, {line.id: 1}, "7777", "过敏", team.desk.id)
     assert backend.tickets.get(sale.ticket_id).summary.refunded == 0
     assert "sale.refunded" not in op_types(backend)
+
+
+def test_money_goes_back_the_way_it_came(backend: Backend, team: Team, shelf: Shelf) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))  # ¥300 WeChat + ¥194 cash
+    facial, manicure, serum = backend.tickets.get(sale.ticket_id).lines
+    with pytest.raises(RefundTenderNotAvailable) as raised:  # ¥366 > the ¥194 cash taken
+        backend.checkout.refund_lines(
+            sale.ticket_id,
+            {facial.id: 1, manicure.id: 1},
+            Team.MANAGER_PIN,
+            "投诉",
+            team.desk.id,
+            TenderKind.CASH,
+        )
+    assert "现金" in raised.value.message("zh_CN")
+    backend.checkout.refund_lines(
+        sale.ticket_id, {serum.id: 1}, Team.MANAGER_PIN, "过敏", team.desk.id
+    )
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1, manicure.id: 1}, Team.MANAGER_PIN, "投诉", team.desk.id
+    )
+    with backend.db.read() as s:
+        back = dict(
+            s.execute(
+                select(RefundTender.kind, func.sum(RefundTender.amount)).group_by(RefundTender.kind)
+            ).all()
+        )
+    assert back == {"wechat": 30000, "cash": 19400}  # exactly what each tender paid
+
+
+def test_only_staff_on_file_can_void_or_refund(backend: Backend, team: Team, shelf: Shelf) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    with pytest.raises(UnknownStaff):
+        backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "取消", "someone")
+    line = backend.tickets.get(sale.ticket_id).lines[0]
+    with pytest.raises(UnknownStaff):
+        backend.checkout.refund_lines(sale.ticket_id, {line.id: 1}, Team.MANAGER_PIN, "过敏", "x")
+    with pytest.raises(ManagerPinRequired) as raised:
+        backend.checkout.void_sale(sale.ticket_id, "", "取消", team.desk.id)
+    assert raised.value.message("en").isascii()
