@@ -15,8 +15,7 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Salon POS")
-    if not backend.settings.is_initialised():
-        backend.settings.initialise("我的美容院", "A1")
+    backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
     window = MainWindow(backend)
     window.show()
     if getattr(args, "screenshot", None):

@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="set up this counter (首次设置)")
     init.add_argument("--store-name", required=True)
-    init.add_argument("--counter", default="A1", help="ticket number prefix of this counter")
+    init.add_argument(
+        "--counter", required=True, help="this counter's ticket prefix, unique in the store (A1)"
+    )
     init.add_argument("--time-zone", default="Asia/Shanghai")
     init.add_argument("--cutover-hour", type=int, default=4, help="hour the business day starts")
     init.set_defaults(handler=_cmd_init)

@@ -7,15 +7,32 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from salon_pos.db.engine import create_sqlite_engine
+from salon_pos.db.engine import BUSY_TIMEOUT_MS, create_sqlite_engine
+from salon_pos.domain.errors import UserError
+
+
+class DatabaseBusy(UserError):
+    en = "The database is busy with other work (an import or another counter). Please try again."
+    zh = "数据库正忙（正在导入或另一台收银机在写入），请稍后再试。"
+
+
+@contextmanager
+def _busy_is_a_user_error() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as error:
+        if "database is locked" in str(error.orig):
+            raise DatabaseBusy() from error
+        raise
 
 
 class Database:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = path
-        self.engine: Engine = create_sqlite_engine(path)
+        self.engine: Engine = create_sqlite_engine(path, busy_timeout_ms)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self.write_sessions = sessionmaker(self._writer, expire_on_commit=False)
@@ -23,13 +40,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction, taking the write lock at BEGIN; commits or rolls back whole."""
-        with self.write_sessions.begin() as session:
+        with _busy_is_a_user_error(), self.write_sessions.begin() as session:
             yield session
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """Like write(), without the ORM session: for the hot path of the counter (checkout)."""
-        with self._writer.begin() as connection:
+        with _busy_is_a_user_error(), self._writer.begin() as connection:
             yield connection
 
     @contextmanager

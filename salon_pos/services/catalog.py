@@ -21,7 +21,7 @@ from salon_pos.domain.errors import (
     UnknownBarcode,
 )
 from salon_pos.domain.ids import new_id
-from salon_pos.domain.ticket import LineKind
+from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService
 from sync.protocol import CATALOG_ITEM_SAVED
@@ -61,6 +61,7 @@ class Saved:
 def _check_common(name: str, price: int) -> None:
     if not name.strip():
         raise RequiredField(field="名称 name")
+    check_fen(name, price)
     if price < 0:
         raise NegativePrice(name=name)
 
@@ -118,6 +119,7 @@ def save_product(
     _check_common(offer.name, offer.price)
     if not offer.sku.strip():
         raise RequiredField(field="编号 SKU")
+    check_fen(offer.name, offer.cost)
     if offer.cost < 0:
         raise NegativeCost(name=offer.name)
     existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()

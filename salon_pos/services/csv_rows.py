@@ -39,6 +39,11 @@ class MissingColumns(UserError):
     zh = "{path} 缺少必需的列：{columns}；未导入任何数据。"
 
 
+class MalformedCsv(UserError):
+    en = "{path}, line {line}: the file cannot be read as CSV ({detail}); check the quote marks."
+    zh = "{path} 第 {line} 行：无法按 CSV 读取（{detail}），请检查引号是否成对。"
+
+
 class RepeatedInFile(UserError):
     en = "{what} {value} already appears on line {first_line} of this file."
     zh = "{what} {value} 已在本文件第 {first_line} 行出现。"
@@ -98,6 +103,10 @@ class FirstLines:
         if first != line:
             raise RepeatedInFile(what=self.what, value=shown, first_line=first)
 
+    def forget(self, line: int) -> None:
+        """The row at `line` was refused: a later row may use its keys."""
+        self.seen = {key: first for key, first in self.seen.items() if first != line}
+
 
 @dataclass(frozen=True)
 class CsvRecord:
@@ -141,10 +150,10 @@ def _columns(header: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[
 
 def read_records(
     path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
-) -> Iterator[CsvRecord]:
-    """The file's records with their starting line; raises before the first one if the file
-    cannot be read or lacks a required column."""
-    reader = csv.reader(io.StringIO(read_text(path), newline=""))
+) -> list[CsvRecord]:
+    """The file's records with their starting line; raises if the file cannot be read, is not
+    well-formed CSV or lacks a required column."""
+    reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
     header = next(reader, None)
     while header is not None and not any(cell.strip() for cell in header):
         header = next(reader, None)
@@ -154,7 +163,10 @@ def read_records(
     missing = [f"{aliases[name][0]} {name}" for name in required if name not in columns.values()]
     if missing:
         raise MissingColumns(path=str(path), columns="、".join(missing))
-    return _records(reader, columns)
+    try:  # read it all before anything is written: a broken file imports nothing
+        return list(_records(reader, columns))
+    except csv.Error as error:
+        raise MalformedCsv(path=str(path), line=reader.line_num, detail=str(error)) from error
 
 
 def _cell(text: str) -> str:

@@ -8,10 +8,12 @@ An empty cell never erases what is saved; importing the same file twice changes 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -81,9 +83,24 @@ class BirthdayInFuture(UserError):
     zh = "生日 {day} 晚于今天。"
 
 
-# Saves one record inside the caller's savepoint; returns created / updated / unchanged, or
-# raises UserError for a bad row.
-RowImporter = Callable[[Session, CsvRecord], str]
+class RowImporter(Protocol):
+    def __call__(self, session: Session, record: CsvRecord) -> str:
+        """Save one record inside the caller's savepoint; return created / updated / unchanged,
+        or raise UserError for a bad row."""
+        ...
+
+    def row_failed(self, line: int) -> None:
+        """The row at `line` was refused and rolled back."""
+        ...
+
+
+BATCH_ROWS = 200  # rows per transaction: a long import must not hold the till's write lock
+
+
+def batched(records: Sequence[CsvRecord], size: int) -> Iterator[list[CsvRecord]]:
+    rest = iter(records)
+    while batch := list(islice(rest, size)):
+        yield batch
 
 
 def import_rows(
@@ -93,18 +110,22 @@ def import_rows(
     columns: Mapping[str, tuple[str, ...]],
     required: tuple[str, ...],
 ) -> ImportReport:
-    """Every record through `rows`, all in one write transaction, each in its own savepoint."""
+    """Every record through `rows`, each in its own savepoint, committed every BATCH_ROWS rows
+    so that a checkout at the counter waits for a batch, never for the whole file."""
     records = read_records(path, columns, required)  # a bad file raises before any write
     report = ImportReport()
-    with backend.db.write() as session:
-        for record in records:
-            try:
-                with session.begin_nested():
-                    report.count(rows(session, record))
-            except UserError as error:
-                report.errors.append(RowError(record.line, error))
-            except IntegrityError as error:
-                report.errors.append(RowError(record.line, RowRefused(detail=str(error.orig))))
+    for batch in batched(records, BATCH_ROWS):
+        with backend.db.write() as session:
+            for record in batch:
+                try:
+                    with session.begin_nested():
+                        report.count(rows(session, record))
+                except UserError as error:
+                    rows.row_failed(record.line)
+                    report.errors.append(RowError(record.line, error))
+                except IntegrityError as error:
+                    rows.row_failed(record.line)
+                    report.errors.append(RowError(record.line, RowRefused(detail=str(error.orig))))
     return report
 
 
@@ -131,6 +152,9 @@ class _CustomerRows:
     today: date
     actor_id: str | None
     phones: FirstLines = field(default_factory=lambda: FirstLines("手机 phone"))
+
+    def row_failed(self, line: int) -> None:
+        self.phones.forget(line)
 
     def __call__(self, session: Session, record: CsvRecord) -> str:
         if not record.get("phone"):
@@ -195,6 +219,10 @@ class _CatalogRows:
     keep_existing: bool
     services: FirstLines = field(default_factory=lambda: FirstLines("服务 service"))
     skus: FirstLines = field(default_factory=lambda: FirstLines("编号 SKU"))
+
+    def row_failed(self, line: int) -> None:
+        self.services.forget(line)
+        self.skus.forget(line)
 
     def __call__(self, session: Session, record: CsvRecord) -> str:
         kind = KINDS.get(record.get("kind").lower())

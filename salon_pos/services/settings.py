@@ -4,23 +4,42 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Setting
 from salon_pos.domain.clock import Clock
-from salon_pos.domain.errors import NotInitialised, UserError
+from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.services.journal import Journal
+
+PRINTER_KINDS = ("none", "network", "usb", "serial", "file", "dummy")
 
 
 class InvalidCounterPrefix(UserError):
     en = "A counter prefix is 1 to 4 letters or digits, such as A1."
     zh = "收银台前缀须为 1 到 4 位字母或数字，例如 A1。"
+
+
+class CounterPrefixFixed(UserError):
+    en = "This counter's ticket prefix is already {current}; it cannot change."
+    zh = "本收银台的单号前缀已是 {current}，不能更改。"
+
+
+class InvalidTimeZone(UserError):
+    en = "“{text}” is not a time zone; use a name such as Asia/Shanghai."
+    zh = "“{text}”不是有效时区，请使用如 Asia/Shanghai 的名称。"
+
+
+class InvalidCutoverHour(UserError):
+    en = "The business day starts at an hour from 0 to 23 (got {hour})."
+    zh = "营业日切换时间须为 0 到 23 点（当前为 {hour}）。"
 
 
 @dataclass(frozen=True)
@@ -35,9 +54,25 @@ class StoreSettings:
     cutover_hour: int = 4
     rounding: RoundingRule = RoundingRule.NONE
     language: str = "zh_CN"
-    printer_kind: str = "none"  # none / network / usb / serial / file
+    printer_kind: str = "none"  # none / network / usb / serial / file / dummy
     printer_target: str = ""  # host:port, vendor:product, /dev/ttyS0, or a file path
     paper_width_mm: int = 80
+
+    def validate(self) -> None:
+        prefix = self.counter_prefix
+        if not (1 <= len(prefix) <= 4 and prefix.isalnum() and prefix.isascii()):
+            raise InvalidCounterPrefix()
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise InvalidTimeZone(text=self.time_zone) from None
+        if not 0 <= self.cutover_hour <= 23:
+            raise InvalidCutoverHour(hour=self.cutover_hour)
+        if self.paper_width_mm not in (58, 80):
+            raise InvalidChoice(text=str(self.paper_width_mm), choices="58, 80")
+        if self.printer_kind not in PRINTER_KINDS:
+            raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
+        RoundingRule(self.rounding)
 
     def to_strings(self) -> dict[str, str]:
         return {key: str(value) for key, value in asdict(self).items()}
@@ -57,8 +92,14 @@ class StoreSettings:
         return cls(**known)
 
 
+def _stored(session: Session) -> StoreSettings | None:
+    values = {s.key: s.value for s in session.scalars(select(Setting))}
+    return StoreSettings.from_strings(values) if "device_id" in values else None
+
+
 class SettingsService:
-    """Reads the settings once and keeps them; every save goes through here, so the copy holds."""
+    """Keeps a copy of the settings; every save goes through here, so the copy holds.
+    Each change is read, checked and written in one transaction."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
@@ -72,64 +113,74 @@ class SettingsService:
     @property
     def current(self) -> StoreSettings:
         if self._current is None:
-            with self._db.read() as session:
-                values = {s.key: s.value for s in session.scalars(select(Setting))}
-            if "device_id" not in values:
-                raise NotInitialised()
-            self._current = StoreSettings.from_strings(values)
+            self.reload()
+        assert self._current is not None
         return self._current
 
-    def initialise(
-        self, store_name: str, counter_prefix: str = "A1", **extra: Any
-    ) -> StoreSettings:
-        """First start of a counter: give it a device id and a ticket prefix. Idempotent."""
-        if not (
-            1 <= len(counter_prefix) <= 4 and counter_prefix.isalnum() and counter_prefix.isascii()
-        ):
-            raise InvalidCounterPrefix()
-        if self.is_initialised():
-            return self.update(store_name=store_name, **extra)
-        settings = StoreSettings(
-            device_id=new_id(),
-            counter_prefix=counter_prefix.upper(),
-            store_name=store_name,
-            **extra,
-        )
-        self._save(settings, before=None, action="counter.initialised")
-        return settings
+    def reload(self) -> StoreSettings:
+        """Read the settings again (another process, such as the CLI, may have changed them)."""
+        with self._db.read() as session:
+            stored = _stored(session)
+        if stored is None:
+            raise NotInitialised()
+        self._current = stored
+        return stored
 
-    def update(self, actor_id: str | None = None, **changes: Any) -> StoreSettings:
-        before = self.current
-        after = replace(before, **changes)
-        if after == before:
-            return before
-        self._save(after, before=before, action="settings.changed", actor_id=actor_id)
+    def initialise(self, store_name: str, counter_prefix: str, **extra: Any) -> StoreSettings:
+        """First start of a counter: a device id and a ticket prefix. Run again, it updates the
+        store details, but the prefix stays: tickets already carry it."""
+        prefix = counter_prefix.strip().upper()
+        with self._db.write() as session:
+            before = _stored(session)
+            if before is None:
+                after = StoreSettings(new_id(), prefix, store_name, **extra)
+                action = "counter.initialised"
+            elif before.counter_prefix != prefix:
+                raise CounterPrefixFixed(current=before.counter_prefix)
+            else:
+                after, action = replace(before, store_name=store_name, **extra), "settings.changed"
+            self._write(session, after, before, action, None)
+        self._current = after
         return after
 
-    def _save(
+    def update(self, actor_id: str | None = None, **changes: Any) -> StoreSettings:
+        if "counter_prefix" in changes:
+            raise CounterPrefixFixed(current=self.current.counter_prefix)
+        with self._db.write() as session:
+            before = _stored(session)
+            if before is None:
+                raise NotInitialised()
+            after = replace(before, **changes)
+            self._write(session, after, before, "settings.changed", actor_id)
+        self._current = after
+        return after
+
+    def _write(
         self,
+        session: Session,
         settings: StoreSettings,
         before: StoreSettings | None,
         action: str,
-        actor_id: str | None = None,
+        actor_id: str | None,
     ) -> None:
+        settings.validate()
+        if settings == before:
+            return
         values = settings.to_strings()
-        with self._db.write() as session:
-            for key, value in values.items():
-                statement = insert(Setting).values(key=key, value=value)
-                session.execute(
-                    statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
-                )
-            Journal(settings.device_id).record(
-                session,
-                self._clock.now(),
-                AuditRecord(
-                    actor_id,
-                    action,
-                    "settings",
-                    settings.device_id,
-                    before=before.to_strings() if before else None,
-                    after=values,
-                ),
+        for key, value in values.items():
+            statement = insert(Setting).values(key=key, value=value)
+            session.execute(
+                statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
             )
-        self._current = settings
+        Journal(settings.device_id).record(
+            session,
+            self._clock.now(),
+            AuditRecord(
+                actor_id,
+                action,
+                "settings",
+                settings.device_id,
+                before=before.to_strings() if before else None,
+                after=values,
+            ),
+        )

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from salon_pos.db.engine import PRAGMAS
+from salon_pos.db.engine import pragmas
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
@@ -48,7 +48,7 @@ def prepared_sale(backend: Backend) -> SaleRequest:
 
 def raw_connection(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None)
-    for pragma in PRAGMAS:
+    for pragma in pragmas():
         connection.execute(pragma)
     connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)")
     return connection

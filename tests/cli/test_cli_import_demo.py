@@ -23,7 +23,7 @@ def write_gbk(path: Path, text: str) -> Path:
 @pytest.fixture
 def home(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     home = tmp_path / "home"
-    assert run(home, "init", "--store-name", "测试店") == 0
+    assert run(home, "init", "--store-name", "测试店", "--counter", "A1") == 0
     assert "门店 测试店" in capsys.readouterr().out
     return home
 
@@ -92,3 +92,37 @@ def test_import_catalog(home: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "新增 2 条" in capsys.readouterr().out
     assert run(home, "import", "catalog", str(catalog)) == 0
     assert "新增 0 条，更新 0 条，未变 2 条" in capsys.readouterr().out
+
+
+def test_gui_on_a_counter_not_set_up_says_how_to_set_it_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--home", str(tmp_path / "fresh"), "gui", "--screenshot", "x.png"]) == 2
+    assert "salon-pos init" in capsys.readouterr().err
+
+
+def test_init_needs_a_counter_prefix_and_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(tmp_path / "h")
+    with pytest.raises(SystemExit):
+        main(["--home", home, "init", "--store-name", "店"])
+    assert main(["--home", home, "init", "--store-name", "店", "--counter", "C3"]) == 0
+    assert main(["--home", home, "init", "--store-name", "店", "--counter", "C4"]) == 2
+    assert "C3" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--home",
+                home,
+                "init",
+                "--store-name",
+                "店",
+                "--counter",
+                "C3",
+                "--time-zone",
+                "Mars/Base",
+            ]
+        )
+        == 2
+    )

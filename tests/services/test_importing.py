@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.models import Customer, OutboxOperation, Product, ServiceItem
 from salon_pos.domain.errors import (
+    AmountTooLarge,
     DuplicateCode,
     DuplicatePhone,
     InvalidAmount,
@@ -24,6 +25,7 @@ from salon_pos.domain.errors import (
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import (
     CsvRecord,
+    MalformedCsv,
     MissingColumns,
     NotText,
     RepeatedInFile,
@@ -203,6 +205,16 @@ def test_a_failing_row_leaves_nothing_behind_even_after_it_wrote(
 ) -> None:
     """The savepoint, not the checks, keeps a bad row out: this row writes, then fails."""
 
+    class WriteThenRefuse:
+        def __init__(self) -> None:
+            self.failed: list[int] = []
+
+        def row_failed(self, line: int) -> None:
+            self.failed.append(line)
+
+        def __call__(self, session: Session, record: CsvRecord) -> str:
+            return write_then_refuse(session, record)
+
     def write_then_refuse(session: Session, record: CsvRecord) -> str:
         session.execute(
             insert(OutboxOperation).values(
@@ -220,9 +232,10 @@ def test_a_failing_row_leaves_nothing_behind_even_after_it_wrote(
         return "created"
 
     path = write_csv(tmp_path, "name,phone\ngood,1\nbad,2\ngood,3\n")
-    report = import_rows(backend, path, write_then_refuse, CUSTOMER_COLUMNS, ("name",))
+    rows = WriteThenRefuse()
+    report = import_rows(backend, path, rows, CUSTOMER_COLUMNS, ("name",))
 
-    assert report.created == 2 and [e.line for e in report.errors] == [3]
+    assert report.created == 2 and [e.line for e in report.errors] == [3] == rows.failed
     assert count(backend, OutboxOperation, type="test") == 2
 
 
@@ -307,3 +320,34 @@ def test_catalog_missing_price_column_imports_nothing(backend: Backend, tmp_path
         import_catalog(backend, write_csv(tmp_path, "类型,分类,名称\n服务,美甲,修甲\n"))
     assert "价格 price" in raised.value.message("zh_CN")
     assert count(backend, ServiceItem) == 0
+
+
+def test_a_corrected_row_after_a_bad_one_with_the_same_phone_is_imported(
+    backend: Backend, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path, "姓名,手机,生日\n张三,13800138000,1990-02-30\n张三,13800138000,1990-02-28\n"
+    )
+    report = import_customers(backend, path)
+    assert report.created == 1 and [e.line for e in report.errors] == [2]
+
+
+def test_an_unclosed_quote_is_reported_with_its_line_and_imports_nothing(
+    backend: Backend, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path, 'name,phone\n李四,13900139000\n"张三,13800138000\n王五,137\n')
+    with pytest.raises(MalformedCsv) as raised:
+        import_customers(backend, path)
+    assert "引号" in raised.value.message("zh_CN")
+    assert backend.customers.search("ls") == []
+
+
+def test_an_absurd_price_is_a_bad_row_not_a_crash(backend: Backend, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path,
+        "kind,category,name,price,duration_min\n"
+        "service,面部,补水,99999999999999999999,60\nservice,面部,清洁,98,30\n",
+    )
+    report = import_catalog(backend, path)
+    assert report.created == 1 and [e.line for e in report.errors] == [2]
+    assert isinstance(report.errors[0].reason, AmountTooLarge)

@@ -1,10 +1,13 @@
 """The transactional outbox and the audit log: all or nothing, gap-free, append-only."""
 
+import sqlite3
+
 import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from salon_pos.db.audit import verify_chain
+from salon_pos.db.database import Database, DatabaseBusy
 from salon_pos.db.models import AuditEntry, OutboxOperation, SequenceCounter, Ticket, TicketLine
 from salon_pos.services.backend import Backend
 from tests.conftest import Shelf, Team, three_line_sale
@@ -77,3 +80,21 @@ def test_a_tampered_audit_entry_breaks_the_chain(backend: Backend, team: Team) -
         s.execute(text("UPDATE audit_entry SET actor_id = 'someone-else' WHERE seq = 2"))
     with backend.db.read() as s:
         assert verify_chain(s) == 2
+
+
+def test_a_locked_database_gives_a_clear_message_and_the_work_can_be_retried(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    impatient = Database(backend.db.path, busy_timeout_ms=50)
+    other = sqlite3.connect(backend.db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a long import on another process holds the write lock
+    try:
+        with pytest.raises(DatabaseBusy) as raised, impatient.write() as s:
+            s.execute(text("UPDATE setting SET value = value"))
+        assert "稍后再试" in raised.value.message("zh_CN")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with impatient.write() as s:  # and once the lock is free, it goes through
+        s.execute(text("UPDATE setting SET value = value"))
+    impatient.close()
