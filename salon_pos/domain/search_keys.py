@@ -26,15 +26,21 @@ def _syllables(text: str) -> list[str]:
     return [syllable.strip().lower() for syllable in result if syllable.strip()]
 
 
+def search_text(text: str) -> str:
+    """What people type and names as they are stored, alike: lower case, no spaces."""
+    return "".join(text.lower().split())
+
+
 def name_search_keys(name: str) -> set[str]:
-    """Keys under which a prefix search should find this name (lower case)."""
-    name = name.strip()
-    if not name:
+    """Keys under which a prefix search should find this name: the name without spaces, each
+    of its space-separated parts (王 Anna → anna), and its pinyin initials and full pinyin."""
+    parts = name.lower().split()
+    if not parts:
         return set()
-    keys = {name.lower()}
+    keys = {"".join(parts), *parts}
     if name.isascii():
-        keys.update(part.lower() for part in name.split() if part)
         return keys
+    name = "".join(name.split())
     usual = _syllables(name)
     readings = [usual[0]]
     if name[0] in SURNAME_READINGS:

@@ -66,29 +66,23 @@ def _check_common(name: str, price: int) -> None:
         raise NegativePrice(name=name)
 
 
-def save_service_item(
-    session: Session, journal: Journal, at: Any, offer: ServiceOffer, actor_id: str | None
+def _upsert(
+    session: Session,
+    journal: Journal,
+    at: Any,
+    offer: ServiceOffer | ProductOffer,
+    existing: ServiceItem | Product | None,
+    key: dict[str, Any],
+    values: dict[str, Any],
+    actor_id: str | None,
 ) -> Saved:
-    """Insert or update by (category, name); the id in `offer` is used only when inserting."""
-    _check_common(offer.name, offer.price)
-    if offer.duration_min <= 0:
-        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
-    existing = session.scalars(
-        select(ServiceItem).where(
-            ServiceItem.category == offer.category, ServiceItem.name == offer.name
-        )
-    ).one_or_none()
-    values = {"price": offer.price, "duration_min": offer.duration_min, "skill": offer.skill}
+    """Insert the offer (its key columns and values) or update the values of the existing item;
+    journal what changed. The id in `offer` is used only when inserting."""
+    model = ServiceItem if offer.kind is LineKind.SERVICE else Product
     if existing is None:
         session.execute(
-            insert(ServiceItem).values(
-                id=offer.id,
-                category=offer.category,
-                name=offer.name,
-                active=True,
-                created_at=at,
-                updated_at=at,
-                **values,
+            insert(model).values(
+                id=offer.id, active=True, created_at=at, updated_at=at, **key, **values
             )
         )
         saved, before = Saved(offer.id, "created"), None
@@ -97,19 +91,35 @@ def save_service_item(
         if before == values:
             return Saved(existing.id, "unchanged")
         session.execute(
-            update(ServiceItem).where(ServiceItem.id == existing.id).values(updated_at=at, **values)
+            update(model).where(model.id == existing.id).values(updated_at=at, **values)
         )
         saved = Saved(existing.id, "updated")
-    payload = asdict(offer) | {"id": saved.id, "kind": LineKind.SERVICE.value}
+    payload = asdict(offer) | {"id": saved.id, "kind": offer.kind.value}
+    action = f"catalog.{offer.kind.value}_{saved.outcome}"
     journal.record(
         session,
         at,
-        AuditRecord(
-            actor_id, f"catalog.service_{saved.outcome}", "service_item", saved.id, before, values
-        ),
+        AuditRecord(actor_id, action, model.__tablename__, saved.id, before, values),
         (CATALOG_ITEM_SAVED, payload),
     )
     return saved
+
+
+def save_service_item(
+    session: Session, journal: Journal, at: Any, offer: ServiceOffer, actor_id: str | None
+) -> Saved:
+    """Insert or update by (category, name)."""
+    _check_common(offer.name, offer.price)
+    if offer.duration_min <= 0:
+        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
+    key = {"category": offer.category, "name": offer.name}
+    existing = session.scalars(
+        select(ServiceItem).where(
+            ServiceItem.category == offer.category, ServiceItem.name == offer.name
+        )
+    ).one_or_none()
+    values = {"price": offer.price, "duration_min": offer.duration_min, "skill": offer.skill}
+    return _upsert(session, journal, at, offer, existing, key, values, actor_id)
 
 
 def save_product(
@@ -122,13 +132,13 @@ def save_product(
     check_fen(offer.name, offer.cost)
     if offer.cost < 0:
         raise NegativeCost(name=offer.name)
-    existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
     if offer.barcode:
         holder = session.scalars(
             select(Product).where(Product.barcode == offer.barcode)
         ).one_or_none()
         if holder is not None and holder.sku != offer.sku:
             raise DuplicateCode(field="条码 barcode", code=offer.barcode, name=holder.name)
+    existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
     values = {
         "category": offer.category,
         "name": offer.name,
@@ -136,31 +146,7 @@ def save_product(
         "price": offer.price,
         "cost": offer.cost,
     }
-    if existing is None:
-        session.execute(
-            insert(Product).values(
-                id=offer.id, sku=offer.sku, active=True, created_at=at, updated_at=at, **values
-            )
-        )
-        saved, before = Saved(offer.id, "created"), None
-    else:
-        before = {k: getattr(existing, k) for k in values}
-        if before == values:
-            return Saved(existing.id, "unchanged")
-        session.execute(
-            update(Product).where(Product.id == existing.id).values(updated_at=at, **values)
-        )
-        saved = Saved(existing.id, "updated")
-    payload = asdict(offer) | {"id": saved.id, "kind": LineKind.PRODUCT.value}
-    journal.record(
-        session,
-        at,
-        AuditRecord(
-            actor_id, f"catalog.product_{saved.outcome}", "product", saved.id, before, values
-        ),
-        (CATALOG_ITEM_SAVED, payload),
-    )
-    return saved
+    return _upsert(session, journal, at, offer, existing, {"sku": offer.sku}, values, actor_id)
 
 
 def _service_offer(item: ServiceItem) -> ServiceOffer:

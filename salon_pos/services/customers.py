@@ -6,6 +6,7 @@ by prefix); anything else is a prefix of the name, its pinyin initials or its fu
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
@@ -20,7 +21,7 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import DuplicatePhone, InvalidChoice, RequiredField, UnknownCustomer
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
-from salon_pos.domain.search_keys import name_search_keys
+from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService
 from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
@@ -134,6 +135,7 @@ def update_customer(
     return profile
 
 
+_PHONE_NOISE = re.compile(r"[\-()（）.]")
 _PHONE_FTS = table("customer_phone_fts", column("rowid"), column("phone"))
 
 
@@ -176,14 +178,15 @@ class CustomerService:
 
     def search(self, query: str, limit: int = 20) -> list[CustomerProfile]:
         """Customers whose phone contains the digits, or whose name or pinyin starts with it."""
-        query = query.strip().lower()
-        if not query:
-            return []
-        if query.isdigit() and query.isascii():
-            statement = _BY_PHONE_PART if len(query) >= 3 else _BY_PHONE_PREFIX
-            params = {"match": f'"{query}"', "lo": query, "hi": _next_prefix(query)}
-        else:
+        query = search_text(query)
+        digits = _PHONE_NOISE.sub("", query).removeprefix("+86")
+        if digits.isdigit() and digits.isascii():  # 138-0013, +86 138… search the phone
+            statement = _BY_PHONE_PART if len(digits) >= 3 else _BY_PHONE_PREFIX
+            params = {"match": f'"{digits}"', "lo": digits, "hi": _next_prefix(digits)}
+        elif query:
             statement, params = _BY_KEY, {"lo": query, "hi": _next_prefix(query)}
+        else:
+            return []
         with self._db.read_connection() as connection:
             rows = connection.execute(statement, params | {"limit": limit})
             return [CustomerProfile(*row) for row in rows]

@@ -18,6 +18,8 @@ from salon_pos.devices import (
     printer_from_settings,
 )
 from salon_pos.domain.clock import Clock
+from salon_pos.domain.errors import UserError
+from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TicketStatus
 from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService, StoreSettings
@@ -32,10 +34,15 @@ def printer_for(settings: StoreSettings) -> ReceiptPrinter:
     )
 
 
+class NoPrinterSetUp(UserError):
+    en = "No receipt printer is set up: choose one in Settings to print receipts."
+    zh = "尚未设置小票打印机：请在设置中选择打印机后再打印。"
+
+
 @dataclass(frozen=True)
 class PrintOutcome:
     printed: bool
-    problem: PrinterUnavailable | None = None  # why not, in the user's language via .message()
+    problem: UserError | None = None  # why not, in the user's language via .message()
 
 
 def masked_phone(phone: str | None) -> str:
@@ -55,6 +62,8 @@ def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = ""
     )
     if summary.status is TicketStatus.VOIDED:
         copy_note = "作废 VOIDED"
+    elif summary.refunded:
+        copy_note = f"{copy_note} 已退款 {format_money(summary.refunded, '￥')}".strip()
     return Receipt(
         store_name=settings.store_name,
         store_address=settings.address,
@@ -127,6 +136,8 @@ class ReceiptService:
         return outcome
 
     def _print(self, settings: StoreSettings, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
+        if settings.printer_kind == "none":
+            return PrintOutcome(False, NoPrinterSetUp())
         try:
             self._printers(settings).print_receipt(receipt, open_drawer)
         except PrinterUnavailable as problem:

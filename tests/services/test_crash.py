@@ -24,8 +24,9 @@ KILLS = 20
 CHILD = Path(__file__).with_name("crash_child.py")
 
 
-def run_and_kill(home: Path, ids: dict[str, str], rng: random.Random) -> int:
-    """Start the child, let it commit at least one sale, kill it at a random moment after."""
+def run_and_kill(home: Path, ids: dict[str, str], rng: random.Random) -> tuple[int, list[str]]:
+    """Start the child, let it commit at least one sale, kill it at a random moment after.
+    Returns its exit code and the ticket numbers it reported committed."""
     root = Path(__file__).resolve().parents[2]
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(home), json.dumps(ids)],
@@ -39,7 +40,7 @@ def run_and_kill(home: Path, ids: dict[str, str], rng: random.Random) -> int:
     time.sleep(rng.uniform(0, 0.25))  # the random moment of the power cut
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=10)
-    return child.returncode
+    return child.returncode, [first.strip(), *child.stdout.read().split()]
 
 
 def test_sigkill_during_checkouts_never_leaves_half_a_sale(
@@ -55,8 +56,9 @@ def test_sigkill_during_checkouts_never_leaves_half_a_sale(
     }
     backend.close()
     rng = random.Random(20261123)
-    codes = [run_and_kill(home, ids, rng) for _ in range(KILLS)]
-    assert codes == [-signal.SIGKILL] * KILLS
+    runs = [run_and_kill(home, ids, rng) for _ in range(KILLS)]
+    assert [code for code, _ in runs] == [-signal.SIGKILL] * KILLS
+    reported = {number for _, numbers in runs for number in numbers}
 
     with backend.db.read() as s:
         assert s.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
@@ -72,6 +74,7 @@ def test_sigkill_during_checkouts_never_leaves_half_a_sale(
         ).all()
         sold = sorted(json.loads(op.payload)["id"] for op in ops)
         assert sold == sorted(t.id for t in tickets)  # exactly one operation per ticket
+        assert reported <= {t.number for t in tickets}  # what was reported committed, is
         numbers = sorted(int(t.number.split("-")[1]) for t in tickets)
         assert numbers == list(range(1, len(tickets) + 1))  # no gap, no repeat
         seqs = list(s.scalars(select(OutboxOperation.seq).order_by(OutboxOperation.seq)))

@@ -70,3 +70,23 @@ def test_one_customer_per_phone_and_clear_errors(regulars: Backend) -> None:
     with regulars.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Customer)) == 5
         assert s.scalar(select(func.count()).select_from(OutboxOperation)) == before
+
+
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("张三", {"张三", "张 三"}),
+        ("zhang san", {"张三", "张 三"}),
+        ("anna", {"王 Anna"}),
+        ("wanganna", {"王 Anna"}),
+        ("138-0013", {"张三"}),
+        ("+86 186", {"单田芳"}),
+        ("(150)", {"曾小贤"}),
+    ],
+)
+def test_spaces_and_phone_punctuation_do_not_matter(
+    regulars: Backend, query: str, names: set[str]
+) -> None:
+    regulars.customers.add("张 三", "13300000001")
+    regulars.customers.add("王 Anna", "13300000002")
+    assert {c.name for c in regulars.customers.search(query)} == names

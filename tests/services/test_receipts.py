@@ -69,3 +69,22 @@ def test_printer_off_keeps_the_sale_says_why_and_reprint_works(
     with backend.db.read() as s:
         actions = list(s.scalars(select(AuditEntry.action)))
     assert actions.count("ticket.reprinted") == 1
+
+
+def test_no_printer_set_up_is_said_plainly_and_a_refund_shows_on_the_copy(
+    backend: Backend, team: Team, shelf: Shelf, tmp_path: Path
+) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    outcome = backend.receipts.print_sale(sale.ticket_id, open_drawer=True)
+    assert not outcome.printed and outcome.problem is not None
+    assert "设置" in outcome.problem.message("zh_CN")
+
+    serum = backend.tickets.get(sale.ticket_id).lines[2]
+    backend.checkout.refund_lines(
+        sale.ticket_id, {serum.id: 1}, Team.MANAGER_PIN, "过敏", team.desk.id
+    )
+    paper = tmp_path / "copy.bin"
+    backend.settings.update(printer_kind="file", printer_target=str(paper))
+    assert backend.receipts.reprint(sale.ticket_id, team.desk.id).printed
+    text = "".join(printed_text(paper.read_bytes()).split())
+    assert "重印" in text and "已退款￥128.00" in text
