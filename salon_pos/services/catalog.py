@@ -9,9 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.database import Database
 from salon_pos.db.models import Product, ServiceItem
-from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import (
     DuplicateCode,
     DurationNotPositive,
@@ -22,8 +20,8 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, check_fen
+from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.settings import SettingsService
 from sync.protocol import CATALOG_ITEM_SAVED
 
 
@@ -161,15 +159,7 @@ def _product_offer(item: Product) -> ProductOffer:
     )
 
 
-class CatalogService:
-    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def _journal(self) -> Journal:
-        return Journal(self._settings.current.device_id)
-
+class CatalogService(CounterService):
     def add_service(
         self,
         category: str,

@@ -10,11 +10,9 @@ from typing import Any
 from sqlalchemy import BindParameter, Connection, bindparam, insert, select
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.database import Database
 from salon_pos.db.models import Customer, Payment, Product, ServiceItem, Staff, Ticket, TicketLine
 from salon_pos.db.outbox import next_in_sequence
 from salon_pos.domain.business_day import business_day
-from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import (
     DiscountNeedsApproval,
     ReasonRequired,
@@ -36,9 +34,9 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
+from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
-from salon_pos.services.settings import SettingsService
 from salon_pos.services.staff import verify_approver
 from sync.protocol import SALE_COMPLETED
 
@@ -135,12 +133,7 @@ def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[Pri
     return priced
 
 
-class CheckoutService:
-    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
+class CheckoutService(CounterService):
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
         settings = self._settings.current
         now = self._clock.now()

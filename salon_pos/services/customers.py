@@ -15,15 +15,13 @@ from sqlalchemy import bindparam, column, delete, insert, literal_column, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.database import Database
 from salon_pos.db.models import Customer, CustomerSearchKey
-from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import DuplicatePhone, InvalidChoice, RequiredField, UnknownCustomer
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
+from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.settings import SettingsService
 from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
 
 GENDERS = {"": "", "F": "F", "M": "M", "女": "F", "男": "M", "f": "F", "m": "M"}
@@ -143,15 +141,7 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-class CustomerService:
-    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
-    def _journal(self) -> Journal:
-        return Journal(self._settings.current.device_id)
-
+class CustomerService(CounterService):
     def add(
         self,
         name: str,

@@ -10,7 +10,6 @@ from sqlalchemy import insert, select
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Staff
-from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import (
     InvalidChoice,
     ManagerPinRequired,
@@ -21,8 +20,7 @@ from salon_pos.domain.errors import (
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.security.pins import hash_pin, pin_matches
-from salon_pos.services.journal import Journal
-from salon_pos.services.settings import SettingsService
+from salon_pos.services.counter import CounterService
 from sync.protocol import STAFF_SAVED
 
 
@@ -47,12 +45,7 @@ def _row(staff: Staff) -> StaffMember:
     )
 
 
-class StaffService:
-    def __init__(self, db: Database, settings: SettingsService, clock: Clock) -> None:
-        self._db = db
-        self._settings = settings
-        self._clock = clock
-
+class StaffService(CounterService):
     def add(
         self,
         name: str,
@@ -92,7 +85,7 @@ class StaffService:
                 "discount_limit": discount_limit,
                 "active": True,
             }
-            Journal(self._settings.current.device_id).record(
+            self._journal().record(
                 session,
                 now,
                 AuditRecord(actor_id, "staff.added", "staff", member.id, after=public),
