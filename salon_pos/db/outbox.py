@@ -17,14 +17,15 @@ from sync.protocol import PAYLOAD_VERSIONS
 # Built once: the checkout path runs these on every sale (see docs/adr/0003-write-path.md).
 _BUMP = (
     update(SequenceCounter)
-    .where(SequenceCounter.name == bindparam("counter"))
+    .where(SequenceCounter.name.in_(bindparam("counters", expanding=True)))
     .values(last_value=SequenceCounter.last_value + 1)
-    .returning(SequenceCounter.last_value)
+    .returning(SequenceCounter.name, SequenceCounter.last_value)
 )
 _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
 _QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
+OUTBOX = "outbox"  # the name of the outbox's sequence
 
 
 def _wire_value(value: object) -> str:
@@ -38,13 +39,14 @@ def payload_json(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_wire_value)
 
 
-def next_in_sequence(executor: Executor, name: str) -> int:
-    """Bump a gap-free sequence; the new value is returned, and rolled back with the caller."""
-    value = executor.execute(_BUMP, {"counter": name}).scalar_one_or_none()
-    if value is None:
+def next_in_sequences(executor: Executor, *names: str) -> dict[str, int]:
+    """Bump gap-free sequences (in one statement); the new values are returned, and rolled back
+    with the caller's transaction."""
+    values = {name: int(value) for name, value in executor.execute(_BUMP, {"counters": names})}
+    for name in set(names) - values.keys():
         executor.execute(_START, {"counter": name})
-        return 1
-    return int(value)
+        values[name] = 1
+    return values
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,17 @@ class QueuedOperation:
 
 
 def append_operation(
-    executor: Executor, device_id: str, op_type: str, payload: dict[str, Any], at: datetime
+    executor: Executor,
+    device_id: str,
+    op_type: str,
+    payload: dict[str, Any],
+    at: datetime,
+    seq: int | None = None,
 ) -> QueuedOperation:
-    op = QueuedOperation(id=new_id(), seq=next_in_sequence(executor, "outbox"), type=op_type)
+    """Queue one operation; `seq` is the outbox sequence number when the caller already took
+    it (with next_in_sequences(…, "outbox"), together with its own)."""
+    seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
+    op = QueuedOperation(id=new_id(), seq=seq, type=op_type)
     executor.execute(
         _QUEUE,
         {

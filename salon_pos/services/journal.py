@@ -20,10 +20,11 @@ class Journal:
         at: datetime,
         audit: AuditRecord,
         operation: tuple[str, dict[str, Any]] | None = None,
+        outbox_seq: int | None = None,
     ) -> QueuedOperation | None:
         queued = None
         if operation is not None:
             op_type, payload = operation
-            queued = append_operation(session, self.device_id, op_type, payload, at)
+            queued = append_operation(session, self.device_id, op_type, payload, at, outbox_seq)
         append_audit(session, audit, at)
         return queued
