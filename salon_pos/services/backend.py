@@ -13,6 +13,7 @@ from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
+from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
 from salon_pos.services.tickets import TicketQueries
 
@@ -28,6 +29,7 @@ class Backend:
     checkout: CheckoutService
     tickets: TicketQueries
     receipts: ReceiptService
+    sign_in: SignInService
 
     def close(self) -> None:
         self.db.close()
@@ -51,4 +53,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         checkout=CheckoutService(db, settings, clock),
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),
+        sign_in=SignInService(db, settings, clock),
     )

@@ -57,6 +57,7 @@ class StoreSettings:
     printer_kind: str = "none"  # none / network / usb / serial / file / dummy
     printer_target: str = ""  # host:port, vendor:product, /dev/ttyS0, or a file path
     paper_width_mm: int = 80
+    idle_lock_minutes: int = 5  # back to the sign-in screen after this long untouched; 0: never
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -70,6 +71,8 @@ class StoreSettings:
             raise InvalidCutoverHour(hour=self.cutover_hour)
         if self.paper_width_mm not in (58, 80):
             raise InvalidChoice(text=str(self.paper_width_mm), choices="58, 80")
+        if not 0 <= self.idle_lock_minutes <= 240:
+            raise InvalidChoice(text=str(self.idle_lock_minutes), choices="0–240")
         if self.printer_kind not in PRINTER_KINDS:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)
@@ -83,7 +86,7 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in ("cutover_hour", "paper_width_mm"):
+                if field.name in ("cutover_hour", "paper_width_mm", "idle_lock_minutes"):
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)

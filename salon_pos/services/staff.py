@@ -34,7 +34,7 @@ class StaffMember:
     active: bool
 
 
-def _row(staff: Staff) -> StaffMember:
+def staff_member(staff: Staff) -> StaffMember:
     return StaffMember(
         staff.id,
         staff.name,
@@ -98,14 +98,14 @@ class StaffService(CounterService):
             query = select(Staff).order_by(Staff.role, Staff.name)
             if active_only:
                 query = query.where(Staff.active.is_(True))
-            return [_row(s) for s in session.scalars(query)]
+            return [staff_member(s) for s in session.scalars(query)]
 
     def get(self, staff_id: str) -> StaffMember:
         with self._db.read() as session:
             staff = session.get(Staff, staff_id)
             if staff is None:
                 raise UnknownStaff(staff_id=staff_id)
-            return _row(staff)
+            return staff_member(staff)
 
     def pin_matches(self, staff_id: str, pin: str) -> bool:
         with self._db.read() as session:
@@ -126,5 +126,5 @@ def verify_approver(db: Database, pin: str | None, action_zh: str, action_en: st
         ).all()
     for staff in approvers:
         if pin_matches(staff.pin_hash, pin):
-            return _row(staff)
+            return staff_member(staff)
     raise WrongManagerPin()
