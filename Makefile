@@ -33,6 +33,7 @@ bench: setup
 	$(BIN)/python tests/bench/customer_search.py
 
 setup: system-deps $(STAMP)
+	@$(BIN)/python -m salon_pos.ui.translations release
 
 system-deps:
 	@installers/debian-deps.sh

@@ -1,4 +1,4 @@
-"""Composition root of the desktop app: backend → Qt application → main window."""
+"""Composition root of the desktop app: backend → Qt application → shell (window, idle lock)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,20 @@ from salon_pos.services.backend import Backend
 def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from salon_pos.ui.main_window import MainWindow
+    from salon_pos.ui.shell import Shell
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Salon POS")
     backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
-    window = MainWindow(backend)
-    window.show()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Salon POS")
+    shell = Shell(app, backend, getattr(args, "language", None))
     if getattr(args, "screenshot", None):
-        app.processEvents()
-        window.grab().save(args.screenshot)
+        from salon_pos.ui.screenshots import take_screenshot
+
+        take_screenshot(shell, args.screen, args.screenshot)
+        shell.close()
         return 0
-    return app.exec()
+    shell.window.show()
+    code = app.exec()
+    shell.close()
+    return code

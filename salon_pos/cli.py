@@ -76,7 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     importing.set_defaults(handler=_cmd_import)
 
     gui = commands.add_parser("gui", help="start the cashier app")
-    gui.add_argument("--screenshot", help="save a PNG of the window and exit")
+    gui.add_argument("--screenshot", help="save a PNG of a screen with demo data and exit")
+    gui.add_argument(
+        "--screen",
+        default="cashier",
+        choices=["signin", "cashier", "payment", "tickets", "customers", "settings"],
+    )
+    gui.add_argument("--language", choices=["zh_CN", "en"], help="default: from the settings")
     gui.set_defaults(handler=_cmd_gui)
     return parser
 

@@ -1,0 +1,21 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1">
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../../salon_pos/ui/widgets.py" line="66" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/widgets.py" line="69" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/widgets.py" line="78" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+</TS>

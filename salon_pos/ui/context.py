@@ -1,0 +1,41 @@
+"""What every screen is given: the services, the task runner, and who is signed in.
+Screens do not poke each other: a change is announced (`data_changed`) and each repaints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from salon_pos.domain.errors import UserError
+from salon_pos.services.backend import Backend
+from salon_pos.services.staff import StaffMember
+from salon_pos.ui.tasks import TaskRunner
+
+
+class UiContext(QObject):
+    staff_changed = Signal(object)  # StaffMember | None
+    data_changed = Signal(str)  # what changed: "sale", "customer", "settings", …
+    printer_state_changed = Signal(bool, str)  # printed ok?, message
+    language_changed = Signal(str)
+
+    def __init__(self, backend: Backend, runner: TaskRunner, language: str) -> None:
+        super().__init__()
+        self.backend = backend
+        self.runner = runner
+        self.language = language
+        self.staff: StaffMember | None = None
+
+    def sign_in(self, staff: StaffMember) -> None:
+        self.staff = staff
+        self.staff_changed.emit(staff)
+
+    def sign_out(self) -> None:
+        staff, self.staff = self.staff, None
+        if staff is not None:
+            self.runner.run(lambda: self.backend.sign_in.sign_out(staff.id))
+        self.staff_changed.emit(None)
+
+    def message(self, error: BaseException) -> str:
+        """What to tell the user about an error, in their language."""
+        if isinstance(error, UserError):
+            return error.message(self.language)
+        return str(error)

@@ -1,0 +1,1 @@
+"""Dialogs: payment, manager approval, void and refund, quick-add customer."""

@@ -1,0 +1,56 @@
+"""The screens of the workspace and who may use each. A page is a QWidget built with the
+UiContext; if it has `on_shown()`, that is called each time it is brought to the front."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from salon_pos.domain.staff import Role
+from salon_pos.ui.context import UiContext
+
+EVERYONE = frozenset(Role)
+COUNTER = frozenset({Role.OWNER, Role.MANAGER, Role.FRONT_DESK})
+MANAGERS = frozenset({Role.OWNER, Role.MANAGER})
+
+
+def _cashier(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.cashier import CashierPage
+
+    return CashierPage(ctx)
+
+
+def _tickets(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.tickets import TicketsPage
+
+    return TicketsPage(ctx)
+
+
+def _customers(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.customers import CustomersPage
+
+    return CustomersPage(ctx)
+
+
+def _settings(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.settings import SettingsPage
+
+    return SettingsPage(ctx)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    roles: frozenset[Role]
+    shortcut: str
+    build: Callable[[UiContext], QWidget]
+
+
+PAGES = (
+    PageSpec("cashier", COUNTER, "F1", _cashier),
+    PageSpec("tickets", COUNTER, "F2", _tickets),
+    PageSpec("customers", EVERYONE, "F3", _customers),
+    PageSpec("settings", MANAGERS, "F4", _settings),
+)

@@ -1,0 +1,16 @@
+"""Placeholder: the customers screen is being built."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from salon_pos.ui.context import UiContext
+
+
+class CustomersPage(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.setObjectName("customersPage")
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("customers")))

@@ -1,0 +1,73 @@
+"""Background work for the UI, results back on the main thread (Anki's TaskManager is the model).
+
+One single-worker executor runs every database write in order; a small pool runs printing and
+other slow I/O. Callbacks run on the Qt main thread through a queued signal, never on a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class TaskRunner(QObject):
+    _finished = Signal(object, object, object)  # callback, value, error callback
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._database = ThreadPoolExecutor(1, thread_name_prefix="db")
+        self._devices = ThreadPoolExecutor(4, thread_name_prefix="io")
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._pending: set[Future[Any]] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        *,
+        device: bool = False,
+    ) -> Future[Any]:
+        """Run `work` off the UI thread (on the database worker, or the device pool when
+        `device`); then on_done(result) or on_error(exception) on the UI thread."""
+        pool = self._devices if device else self._database
+        future = pool.submit(work)
+        self._pending.add(future)
+        future.add_done_callback(lambda f: self._report(f, on_done, on_error))
+        return future
+
+    def _report(
+        self, future: Future[Any], on_done: Callback | None, on_error: Callback | None
+    ) -> None:
+        self._pending.discard(future)
+        error = future.exception()
+        if error is None:
+            self._finished.emit(on_done, future.result(), None)
+        else:
+            self._finished.emit(on_error, error, error)
+
+    def _deliver(self, callback: Callback | None, value: Any, error: BaseException | None) -> None:
+        if error is not None and callback is None:
+            log.error("background task failed", exc_info=error)
+        elif callback is not None:
+            callback(value)
+
+    @property
+    def running(self) -> int:
+        return len(self._pending)
+
+    def wait_a_little(self, seconds: float = 0.05) -> None:
+        """Block until some task finishes, at most `seconds` (screenshots and tests, not the UI)."""
+        wait(list(self._pending), timeout=seconds, return_when=FIRST_COMPLETED)
+
+    def shutdown(self) -> None:
+        self._database.shutdown(wait=True)
+        self._devices.shutdown(wait=True)
