@@ -1,0 +1,35 @@
+"""The desktop app under test: the real Shell over a real database, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QApplication
+
+from salon_pos.services.backend import Backend
+from salon_pos.ui.shell import Shell
+from salon_pos.ui.translations import release
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    release()  # the .qm files are build outputs, not in git
+
+
+@pytest.fixture
+def paper(tmp_path: Path) -> Path:
+    """Where the receipt printer (a file printer) writes its bytes."""
+    return tmp_path / "receipts.bin"
+
+
+@pytest.fixture
+def shell(qapp: QApplication, qtbot: QtBot, backend: Backend, paper: Path) -> Iterator[Shell]:
+    backend.settings.update(printer_kind="file", printer_target=str(paper), paper_width_mm=58)
+    shell = Shell(qapp, backend, "zh_CN")
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    yield shell
+    shell.runner.shutdown()
