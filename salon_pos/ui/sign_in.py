@@ -83,9 +83,9 @@ class SignInScreen(QWidget):
         self.pad.clear()
 
     def reset(self) -> None:
+        """Ready for the next person: nobody chosen, the staff list read afresh."""
         self._chosen = None
-        for button in self._tiles.buttons():
-            button.setChecked(False)
+        self.reload_staff()
         self.prompt.setText(self.tr("Tap your name, then enter your PIN"))
         self.message.hide()
         self.pad.clear()
