@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/data/demo
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint demo bench
+SCREENS := signin cashier payment tickets customers settings
+SHOTS_HOME := $(CURDIR)/data/screenshots
+
+.PHONY: run test setup system-deps lint demo bench screenshots
 
 run: setup demo
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
@@ -27,6 +30,15 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh demo salon
+	rm -rf "$(SHOTS_HOME)" && mkdir -p docs/screenshots
+	$(BIN)/salon-pos --home "$(SHOTS_HOME)" init --store-name "丽人美业·演示店" --counter A1
+	$(BIN)/salon-pos --home "$(SHOTS_HOME)" demo-data --customers 200 --days 7 > /dev/null
+	for language in zh_CN en; do for screen in $(SCREENS); do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/salon-pos --home "$(SHOTS_HOME)" gui --language $$language \
+			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
+	done; done
 
 bench: setup
 	$(BIN)/python tests/bench/checkout.py
