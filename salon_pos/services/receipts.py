@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
-from salon_pos.devices import (
-    PrinterUnavailable,
-    Receipt,
-    ReceiptLine,
-    ReceiptPrinter,
-    ReceiptTender,
-    printer_from_settings,
-)
+from salon_pos.devices import PrinterUnavailable, Receipt, ReceiptLine, ReceiptTender
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
@@ -25,10 +19,15 @@ from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService, StoreSettings
 from salon_pos.services.tickets import TicketQueries, TicketView
 
-PrinterFactory = Callable[[StoreSettings], ReceiptPrinter]
+if TYPE_CHECKING:
+    from salon_pos.devices import ReceiptPrinter
+
+PrinterFactory = Callable[[StoreSettings], "ReceiptPrinter"]
 
 
 def printer_for(settings: StoreSettings) -> ReceiptPrinter:
+    from salon_pos.devices import printer_from_settings  # python-escpos loads on first print
+
     return printer_from_settings(
         settings.printer_kind, settings.printer_target, settings.paper_width_mm
     )
