@@ -166,6 +166,12 @@ class CustomerService(CounterService):
                 raise UnknownCustomer(customer_id=customer_id)
             return _profile(customer)
 
+    def recent(self, limit: int = 100) -> list[CustomerProfile]:
+        """The newest customers first (UUIDv7 ids sort by creation time and are indexed)."""
+        with self._db.read_connection() as connection:
+            rows = connection.execute(_PROFILE.order_by(Customer.id.desc()).limit(limit))
+            return [CustomerProfile(*row) for row in rows]
+
     def search(self, query: str, limit: int = 20) -> list[CustomerProfile]:
         """Customers whose phone contains the digits, or whose name or pinyin starts with it."""
         query = search_text(query)

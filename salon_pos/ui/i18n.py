@@ -26,12 +26,17 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._installed = []
+
     def install(self, language: str) -> None:
         app = QCoreApplication.instance()
         assert app is not None
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         self.language = language if language in LANGUAGES else "zh_CN"
         QLocale.setDefault(QLocale(self.language))
         if self.language == "en":

@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
             on_shown()
         return page
 
+    def current_page_key(self) -> str | None:
+        shown = self.pages.currentWidget()
+        return next((key for key, page in self._built.items() if page is shown), None)
+
     def _on_ctx_staff_changed(self, staff: StaffMember | None) -> None:
         if staff is None:
             self.sign_in.reset()
@@ -112,8 +116,6 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             self._nav_buttons[spec.key].setVisible(spec in allowed)
         self.screens.setCurrentIndex(1)
-        current = next(
-            (k for k, page in self._built.items() if page is self.pages.currentWidget()), None
-        )
+        current = self.current_page_key()
         keep = current if current and any(s.key == current for s in allowed) else None
         self.open_page(keep or allowed[0].key)

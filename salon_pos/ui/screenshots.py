@@ -28,5 +28,7 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
         shell.settle()
         if screen == "payment":
             target = page.show_demo_payment()  # type: ignore[attr-defined]
+        elif screen == "cashier":
+            page.add_demo_lines()  # type: ignore[attr-defined]  # a ticket being rung up
     shell.settle()
     target.grab().save(path)

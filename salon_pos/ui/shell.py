@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from salon_pos.resources import resources_dir
@@ -40,6 +40,7 @@ class Shell:
         self.ctx.language = self.translations.language
         staff, geometry = self.ctx.staff, self.window.geometry()
         old = self.window
+        page = old.current_page_key()
         self.window = MainWindow(self.ctx)
         self.window.setGeometry(geometry)
         self.window.show()
@@ -47,6 +48,8 @@ class Shell:
         old.deleteLater()
         if staff is not None:
             self.ctx.sign_in(staff)
+            if page is not None:
+                self.window.open_page(page)  # the manager stays on Settings
 
     def settle(self, rounds: int = 200) -> None:
         """Let background tasks finish and their results paint (screenshots, tests)."""
@@ -59,5 +62,9 @@ class Shell:
             self.runner.wait_a_little()
 
     def close(self) -> None:
-        self.window.close()
         self.runner.shutdown()
+        self.window.close()
+        self.window.deleteLater()  # its timers and signal connections go with it
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.app.removeEventFilter(self.idle)
+        self.translations.uninstall()

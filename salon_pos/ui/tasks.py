@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ class TaskRunner(QObject):
         self._devices = ThreadPoolExecutor(4, thread_name_prefix="io")
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pending: set[Future[Any]] = set()
+        self._closed = False
 
     def run(
         self,
@@ -38,6 +40,10 @@ class TaskRunner(QObject):
     ) -> Future[Any]:
         """Run `work` off the UI thread (on the database worker, or the device pool when
         `device`); then on_done(result) or on_error(exception) on the UI thread."""
+        if self._closed:  # the app is closing: nothing new starts
+            future: Future[Any] = Future()
+            future.cancel()
+            return future
         pool = self._devices if device else self._database
         future = pool.submit(work)
         self._pending.add(future)
@@ -55,6 +61,9 @@ class TaskRunner(QObject):
             self._finished.emit(on_error, error, error)
 
     def _deliver(self, callback: Callback | None, value: Any, error: BaseException | None) -> None:
+        receiver = getattr(callback, "__self__", None)
+        if isinstance(receiver, QObject) and not shiboken6.isValid(receiver):
+            return  # the screen that asked has been closed since
         if error is not None and callback is None:
             log.error("background task failed", exc_info=error)
         elif callback is not None:
@@ -69,5 +78,6 @@ class TaskRunner(QObject):
         wait(list(self._pending), timeout=seconds, return_when=FIRST_COMPLETED)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._database.shutdown(wait=True)
         self._devices.shutdown(wait=True)

@@ -7,8 +7,10 @@ One .ts per UI module, in resources/translations/zh_CN/, named after the module
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -43,17 +45,31 @@ def update(only: list[str] | None = None) -> None:
             if "tr(" not in module.read_text(encoding="utf-8"):
                 continue
             target = ts_file(module, language)
-            command = [_tool("lupdate"), "-silent", "-no-obsolete", str(module), "-ts", str(target)]
+            command = [
+                _tool("lupdate"),
+                "-silent",
+                "-no-obsolete",
+                "-target-language",
+                language,
+                str(module),
+                "-ts",
+                str(target),
+            ]
             subprocess.run(command, check=True)
             if not ET.parse(target).getroot().findall(".//message"):
                 target.unlink()  # the module has no user-visible strings
 
 
 def release() -> None:
+    """Compile every .ts to its .qm. Each .qm is written aside and moved into place, so a
+    running app (or test) that has the old one open never reads a half-written file."""
     for language in TRANSLATED:
         for ts in sorted(translations_dir(language).glob("*.ts")):
-            command = [_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))]
-            subprocess.run(command, check=True)
+            qm = ts.with_suffix(".qm")
+            with tempfile.NamedTemporaryFile(dir=qm.parent, suffix=".qm", delete=False) as part:
+                pass
+            subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", part.name], check=True)
+            os.replace(part.name, qm)
 
 
 def unfinished(language: str = "zh_CN") -> list[str]:
@@ -74,6 +90,7 @@ def unfinished(language: str = "zh_CN") -> list[str]:
 def fill(ts: Path, translations: dict[str, str]) -> int:
     """Write the given source → translation pairs into a .ts file; returns how many were set."""
     tree = ET.parse(ts)
+    tree.getroot().set("language", ts.parent.name)
     count = 0
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")

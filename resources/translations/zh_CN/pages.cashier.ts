@@ -1,12 +1,42 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="zh_CN">
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="16"/>
-        <source>cashier</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="40"/>
+        <source>Clear  F8</source>
+        <translation>清空  F8</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="44"/>
+        <source>Pay  F9</source>
+        <translation>收款  F9</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="162"/>
+        <source>Choose the technician for {item}.</source>
+        <translation>请为“{item}”选择技师。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="179"/>
+        <source>Printing the receipt…</source>
+        <translation>正在打印小票…</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="189"/>
+        <source>Paid {total} (ticket {number}), change {change}.</source>
+        <translation>已收款 {total}（单号 {number}），找零 {change}。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="196"/>
+        <source>Receipt printed.</source>
+        <translation>小票已打印。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="205"/>
+        <source>Paid, but the receipt was not printed: {reason} Reprint it from Tickets.</source>
+        <translation>已收款，小票未打印：{reason}可在单据中重打。</translation>
     </message>
 </context>
 </TS>

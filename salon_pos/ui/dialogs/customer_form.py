@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
-from salon_pos.ui.widgets import MessageLine
+from salon_pos.ui.widgets import MessageLine, qdate
 
 
 class CustomerFormDialog(QDialog):
@@ -63,7 +63,7 @@ class CustomerFormDialog(QDialog):
         self.has_birthday.setChecked(known)
         self.birthday.setEnabled(known)
         self.birthday.setDate(
-            QDate(existing.birthday)
+            qdate(existing.birthday)
             if known and existing and existing.birthday
             else QDate(1990, 1, 1)
         )

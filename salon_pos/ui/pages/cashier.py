@@ -1,10 +1,29 @@
-"""Placeholder: the cashier screen is being built."""
+"""The cashier screen (收银): the catalog on the left; on the right, who the ticket is for, its
+lines and totals, and the actions. A barcode scanner works whatever has the focus. Paying opens
+the payment dialog; the receipt prints after the sale is saved, on the device pool."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from salon_pos.domain.errors import EmptyTicket, UserError
+from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import LineKind, TenderKind
+from salon_pos.services.catalog import ProductOffer, ServiceOffer
+from salon_pos.services.checkout import CompletedSale, SaleLine
+from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.receipts import PrintOutcome
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
+from salon_pos.ui.models.ticket_lines import TicketLineRow
+from salon_pos.ui.pages.cashier_catalog import CatalogPanel
+from salon_pos.ui.pages.cashier_customer import CustomerPanel
+from salon_pos.ui.pages.cashier_ticket import TicketPanel
+from salon_pos.ui.scanner import BarcodeScanner
+from salon_pos.ui.widgets import MessageLine
+
+RELOAD_ON = {"catalog", "staff", "settings"}
 
 
 class CashierPage(QWidget):
@@ -12,5 +31,206 @@ class CashierPage(QWidget):
         super().__init__()
         self.setObjectName("cashierPage")
         self._ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("cashier")))
+        self.customer = CustomerPanel(ctx)
+        self.catalog = CatalogPanel(ctx.backend.catalog)
+        self.catalog.chosen.connect(self.add_item)
+        self.ticket = TicketPanel()
+        self.ticket.refused.connect(self.show_error)
+        self.message = MessageLine()
+        self.clear_button = QPushButton(self.tr("Clear  F8"))
+        self.clear_button.setObjectName("clearTicket")
+        self.clear_button.setShortcut("F8")
+        self.clear_button.clicked.connect(self.clear_ticket)
+        self.pay_button = QPushButton(self.tr("Pay  F9"))
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setProperty("role", "primary")
+        self.pay_button.setMinimumHeight(56)
+        self.pay_button.setShortcut("F9")
+        self.pay_button.clicked.connect(self.open_payment)
+        self.scanner = BarcodeScanner(lambda: self.window() if self.isVisible() else None)
+        self.scanner.scanned.connect(self.add_scanned)
+        self.payment: PaymentDialog | None = None
+        self._shortcut("F5", self.customer.search)
+        self._shortcut("F7", self.catalog.search)
+        self._lay_out()
+        self._reload()
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+
+    def _shortcut(self, key: str, field: QWidget) -> None:
+        QShortcut(QKeySequence(key), self, lambda: field.setFocus())
+
+    def _lay_out(self) -> None:
+        actions = QHBoxLayout()
+        actions.addWidget(self.clear_button)
+        actions.addWidget(self.pay_button, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.customer)
+        right.addWidget(self.ticket, 1)
+        right.addWidget(self.message)
+        right.addLayout(actions)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 12)
+        layout.setSpacing(16)
+        layout.addWidget(self.catalog, 1)
+        layout.addLayout(right, 1)
+
+    def _reload(self) -> None:
+        self.ticket.staff = self._ctx.backend.staff.list()
+        self.ticket.rounding = self._ctx.backend.settings.current.rounding
+
+    def _on_ctx_data_changed(self, what: str) -> None:
+        if what in RELOAD_ON:
+            self._reload()
+            self.catalog.reload()
+
+    def on_shown(self) -> None:
+        self._reload()
+        self.customer.search.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.scanner.install()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.scanner.remove()
+        super().hideEvent(event)
+
+    # Ringing up
+
+    def add_item(self, kind: LineKind, item_id: str) -> None:
+        offer = self.catalog.offer(kind, item_id)
+        if offer is None:
+            self.catalog.reload()
+            offer = self.catalog.offer(kind, item_id)
+        if offer is not None:
+            self._add_offer(offer)
+
+    def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
+        skill = offer.skill if isinstance(offer, ServiceOffer) else ""
+        self.ticket.add(TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill))
+        self.message.hide()
+
+    def add_scanned(self, barcode: str) -> None:
+        try:  # one indexed read: well under a millisecond, fine on the UI thread
+            self._add_offer(self._ctx.backend.catalog.product_by_barcode(barcode))
+        except UserError as error:
+            self.show_error(error)
+
+    def set_customer(self, profile: CustomerProfile | None) -> None:
+        self.customer.set_customer(profile)
+
+    def clear_ticket(self) -> None:
+        self.ticket.clear()
+        self.customer.set_customer(None)
+        self.message.hide()
+
+    def show_error(self, error: BaseException) -> None:
+        self.message.show_error(self._ctx.message(error))
+
+    # Paying
+
+    def draft(self) -> SaleDraft:
+        """The ticket ready to be paid; UserError if it cannot be."""
+        rows = self.ticket.model.rows()
+        totals = self.ticket.totals()
+        if totals is None:
+            raise EmptyTicket()
+        lines = tuple(
+            SaleLine(r.kind, r.item_id, r.quantity, r.technician_id, r.line_discount) for r in rows
+        )
+        customer = self.customer.customer
+        return SaleDraft(
+            lines,
+            totals.total,
+            customer.id if customer else None,
+            self.ticket.ticket_discount,
+            totals.rounding_off,
+        )
+
+    def open_payment(self) -> PaymentDialog | None:
+        missing = next(
+            (
+                r
+                for r in self.ticket.model.rows()
+                if r.kind is LineKind.SERVICE and not r.technician_id
+            ),
+            None,
+        )
+        if missing is not None:
+            self.ticket.select(self.ticket.model.rows().index(missing))
+            self.message.show_error(
+                self.tr("Choose the technician for {item}.").format(item=missing.name)
+            )
+            return None
+        try:
+            draft = self.draft()
+        except UserError as error:
+            self.show_error(error)
+            return None
+        self.payment = PaymentDialog(self._ctx, draft, self)
+        self.payment.completed.connect(self._on_payment_completed)
+        self.payment.finished.connect(self.payment.deleteLater)
+        self.payment.open()
+        return self.payment
+
+    def _on_payment_completed(self, sale: CompletedSale) -> None:
+        self.payment = None
+        self.clear_ticket()
+        self.message.show_info(self._paid_text(sale) + " " + self.tr("Printing the receipt…"))
+        receipts = self._ctx.backend.receipts
+        self._ctx.runner.run(
+            lambda: receipts.print_sale(sale.ticket_id, open_drawer=sale.cash_taken),
+            lambda outcome: self._on_receipt_printed(sale, outcome),
+            lambda error: self._on_receipt_failed(sale, self._ctx.message(error)),
+            device=True,
+        )
+
+    def _paid_text(self, sale: CompletedSale) -> str:
+        return self.tr("Paid {total} (ticket {number}), change {change}.").format(
+            total=format_money(sale.total), number=sale.number, change=format_money(sale.change)
+        )
+
+    def _on_receipt_printed(self, sale: CompletedSale, outcome: PrintOutcome) -> None:
+        if outcome.printed:
+            self._ctx.printer_state_changed.emit(True, "")
+            self.message.show_info(self._paid_text(sale) + " " + self.tr("Receipt printed."))
+        else:
+            reason = self._ctx.message(outcome.problem) if outcome.problem else ""
+            self._on_receipt_failed(sale, reason)
+
+    def _on_receipt_failed(self, sale: CompletedSale, reason: str) -> None:
+        self._ctx.printer_state_changed.emit(False, reason)
+        self.message.show_error(
+            self.tr(
+                "Paid, but the receipt was not printed: {reason} Reprint it from Tickets."
+            ).format(reason=reason)
+            + "\n"
+            + self._paid_text(sale)
+        )
+
+    def show_demo_payment(self) -> QDialog:
+        """For screenshots: a ticket of two services (with technicians) and a product, paid
+        by WeChat and cash."""
+        if not self.ticket.model.rowCount():
+            self.add_demo_lines()
+        dialog = self.open_payment()
+        assert dialog is not None
+        due = dialog.draft.due
+        wechat = max(0, due - 15_000) // 1_000 * 1_000
+        dialog.set_tender(TenderKind.WECHAT, wechat)
+        dialog.set_tender(TenderKind.CASH, 20_000 if due - wechat <= 20_000 else due - wechat)
+        return dialog
+
+    def add_demo_lines(self) -> None:
+        offers = self.catalog.offers()
+        services = [o for o in offers if isinstance(o, ServiceOffer)][:2]
+        products = [o for o in offers if isinstance(o, ProductOffer)][:1]
+        chosen: list[ServiceOffer | ProductOffer] = [*services, *products]
+        for offer in chosen:
+            self._add_offer(offer)
+            row = self.ticket.model.rows()[-1]
+            technicians = self.ticket.technicians_for(row)
+            if offer.kind is LineKind.SERVICE and technicians:
+                position = self.ticket.model.rowCount() - 1
+                self.ticket.model.set_technician(position, technicians[0].id, technicians[0].name)
+        self.ticket.select(0)

@@ -1,10 +1,48 @@
-"""Placeholder: the customers screen is being built."""
+"""Customers: find one as you type (phone digits, name, pinyin initials), see the list, add or
+edit a profile in CustomerFormDialog. With nothing typed, the most recent customers are shown.
+Searches are sub-millisecond indexed reads, so they run on the UI thread; saves do not."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import re
+from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
+from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
+
+SEARCH_LIMIT = 200
+RECENT_LIMIT = 100
+COLUMN_WIDTHS = {NAME: 160, PHONE: 160, GENDER: 100, BIRTHDAY: 130}
+TITLE_STYLE = "font-size: 22px; font-weight: 600; color: #3d2c3e; padding: 4px 0 8px 0;"
+MUTED_STYLE = "color: #6b5a63;"
+TABLE_STYLE = "QTableView::item { padding: 0 8px; }"  # belongs in style.qss, for every table
+_PHONE_LIKE = re.compile(r"[\d\s+\-()]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _prefill(text: str) -> dict[str, str]:
+    """What the search box already says about a new customer: a phone, or a Chinese name."""
+    text = text.strip()
+    if text and _PHONE_LIKE.fullmatch(text):
+        return {"phone": text}
+    if _HAN.search(text):
+        return {"name": text}
+    return {}
 
 
 class CustomersPage(QWidget):
@@ -12,5 +50,143 @@ class CustomersPage(QWidget):
         super().__init__()
         self.setObjectName("customersPage")
         self._ctx = ctx
+        self.form: CustomerFormDialog | None = None  # the open add / edit form, if any
+        self.show_form: Callable[[CustomerFormDialog], None] = CustomerFormDialog.open
+        self.filter = QLineEdit()
+        self.filter.setObjectName("customerFilter")
+        self.filter.setPlaceholderText(self.tr("Search by phone, name or pinyin initials"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.refresh)
+        self.add = self._button(self.tr("New customer"), "addCustomer", "primary")
+        self.add.clicked.connect(self._on_add_clicked)
+        self.edit = self._button(self.tr("Edit"), "editCustomer")
+        self.edit.clicked.connect(self._on_edit_clicked)
+        self.count = QLabel()
+        self.count.setObjectName("customerCount")
+        self.count.setStyleSheet(MUTED_STYLE)
+        self.model = CustomerTableModel(self)
+        self.table = self._table()
+        self._build()
+        ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.refresh()
+
+    def _button(self, text: str, name: str, role: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        if role:
+            button.setProperty("role", role)
+        return button
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("customerTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setStyleSheet(TABLE_STYLE)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(40)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in COLUMN_WIDTHS.items():
+            table.setColumnWidth(column, width)
+        table.doubleClicked.connect(self._on_table_double_clicked)
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        return table
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Customers"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet(TITLE_STYLE)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.edit)
+        bar.addWidget(self.add)
+        self.filter.setMinimumHeight(self.add.sizeHint().height())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("customers")))
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+
+    def on_shown(self) -> None:
+        self.refresh()
+        self.filter.setFocus()
+
+    def refresh(self) -> None:
+        """Show the customers the search box asks for; keep the selected one if still listed."""
+        selected = self.selected()
+        text = self.filter.text().strip()
+        customers = self._ctx.backend.customers
+        rows = customers.search(text, SEARCH_LIMIT) if text else customers.recent(RECENT_LIMIT)
+        self.model.set_rows(rows)
+        self._show_count(text, len(rows))
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def _show_count(self, text: str, count: int) -> None:
+        if not text:
+            message = self.tr("The {count} most recent customers").format(count=count)
+        elif count:
+            message = self.tr("{count} found").format(count=count)
+        else:
+            message = self.tr("No customer matches “{text}”: add one with New customer.")
+            message = message.format(text=text)
+        self.count.setText(message)
+
+    def selected(self) -> CustomerProfile | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select(self, customer_id: str) -> bool:
+        row = self.model.row_of(customer_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_buttons(self) -> None:
+        self.edit.setEnabled(self.selected() is not None)
+
+    def _on_ctx_data_changed(self, what: str) -> None:
+        if what == "customer":
+            self.refresh()
+
+    def _on_add_clicked(self) -> None:
+        self._open(CustomerFormDialog(self._ctx, None, self, **_prefill(self.filter.text())))
+
+    def _on_edit_clicked(self) -> None:
+        customer = self.selected()
+        if customer is not None:
+            self._open(CustomerFormDialog(self._ctx, customer, self))
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self._on_edit_clicked()
+
+    def _open(self, dialog: CustomerFormDialog) -> None:
+        """Window-modal, without a nested event loop: the page hears back through `accepted`."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_form_saved(dialog.saved))
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.form = dialog
+        self.show_form(dialog)
+
+    def _forget(self, dialog: CustomerFormDialog) -> None:
+        if self.form is dialog:
+            self.form = None
+
+    def _on_form_saved(self, profile: CustomerProfile | None) -> None:
+        if profile is None:
+            return
+        if not self.select(profile.id):  # not in the filtered list: show the newest instead
+            self.filter.clear()
+            self.select(profile.id)

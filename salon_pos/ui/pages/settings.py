@@ -1,10 +1,50 @@
-"""Placeholder: the settings screen is being built."""
+"""Settings (managers and owners): the store's details, the receipt printer with a test print,
+the language, the idle lock and the rounding rule. Saving runs in the background; a refused
+value is explained and nothing is saved. A new language rebuilds the window (see Shell)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import logging
+from typing import Any
 
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salon_pos.devices import printer_from_settings
+from salon_pos.domain.errors import RequiredField, UserError
+from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.pages.settings_form import SettingsForm
+from salon_pos.ui.widgets import MessageLine
+
+log = logging.getLogger(__name__)
+
+PRINTER_FIELDS = ("printer_kind", "printer_target", "paper_width_mm")
+# Belongs in resources/style.qss (it styles every combo box and spin box); here until it is.
+FIELD_STYLE = """
+QComboBox::drop-down { border: none; width: 30px; }
+QComboBox::down-arrow { image: url(IMAGES/arrow-down-16.png); width: 12px; height: 12px; }
+QSpinBox { padding-left: 10px; }
+QSpinBox::up-button, QSpinBox::down-button { border: none; width: 30px; }
+QSpinBox::up-arrow { image: url(IMAGES/arrow-up-16.png); width: 10px; height: 10px; }
+QSpinBox::down-arrow { image: url(IMAGES/arrow-down-16.png); width: 10px; height: 10px; }
+#printerHint { color: #8a7a82; font-size: 13px; }
+""".replace("IMAGES", ":/qt-project.org/styles/commonstyle/images")  # Qt's own arrows
+TITLE_STYLE = "font-size: 22px; font-weight: 600; color: #3d2c3e; padding: 4px 0 8px 0;"
+
+
+def _button(text: str, name: str, role: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    if role:
+        button.setProperty("role", role)
+    return button
 
 
 class SettingsPage(QWidget):
@@ -12,5 +52,137 @@ class SettingsPage(QWidget):
         super().__init__()
         self.setObjectName("settingsPage")
         self._ctx = ctx
+        self.form = SettingsForm(self)
+        self.test_print = _button(self.tr("Test print"), "testPrint")
+        self.test_print.clicked.connect(self._on_test_print_clicked)
+        self.printer_message = MessageLine()
+        self.save = _button(self.tr("Save"), "saveSettings", "primary")
+        self.save.setMinimumWidth(180)
+        self.save.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.save.clicked.connect(self._on_save_clicked)
+        self.message = MessageLine()
+        self.setStyleSheet(FIELD_STYLE)
+        self._build()
+        self.form.load(ctx.backend.settings.current)
+
+    def _build(self) -> None:
+        title = QLabel(self.tr("Settings"))
+        title.setObjectName("pageTitle")
+        title.setStyleSheet(TITLE_STYLE)
+        left = QVBoxLayout()
+        left.addWidget(self.form.store_group())
+        left.addWidget(self.form.counter_group())
+        left.addStretch()
+        right = QVBoxLayout()
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_print)
+        test_row.addStretch()
+        test_box = QWidget()
+        test_box.setLayout(test_row)
+        test_row.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.form.printer_group(test_box, self.printer_message))
+        right.addStretch()
+        columns = QHBoxLayout()
+        columns.setSpacing(20)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addStretch(0)  # keeps Save on the right while there is no message
+        bottom.addWidget(self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("settings")))
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+    def on_shown(self) -> None:
+        """Brought to the front: show what is saved now (the CLI may have changed it)."""
+        self.form.load(self._ctx.backend.settings.reload())
+        self.message.show_info("")
+        self.printer_message.show_info("")
+
+    # Saving
+
+    def _on_save_clicked(self) -> None:
+        saved = self._ctx.backend.settings.current
+        changes = self.form.changes(saved)
+        if not changes:
+            self.message.show_info(self.tr("Nothing has changed."))
+            return
+        if not changes.get("store_name", saved.store_name):
+            self.message.show_error(self._ctx.message(RequiredField(field=self.tr("Store name"))))
+            return
+        self.save.setEnabled(False)
+        self._ctx.runner.run(
+            self._save_work(changes),
+            lambda settings: self._on_saved(settings, changes),
+            self._on_save_refused,
+        )
+
+    def _save_work(self, changes: dict[str, Any]) -> Any:
+        settings, printer = self._ctx.backend.settings, self.form.printer()
+        actor = self._ctx.staff.id if self._ctx.staff else None
+
+        def save() -> StoreSettings:
+            if any(field in changes for field in PRINTER_FIELDS):
+                printer_from_settings(*printer)  # a bad address is refused before it is saved
+            return settings.update(actor_id=actor, **changes)
+
+        return save
+
+    def _on_saved(self, settings: StoreSettings, changes: dict[str, Any]) -> None:
+        self.save.setEnabled(True)
+        self.form.load(settings)
+        self.message.show_info(self.tr("Settings saved."))
+        self._ctx.data_changed.emit("settings")
+        if "language" in changes:
+            self._ctx.language_changed.emit(settings.language)  # rebuilds the window
+
+    def _on_save_refused(self, error: BaseException) -> None:
+        self.save.setEnabled(True)
+        self._report(self.message, error)
+
+    # Test print
+
+    def _on_test_print_clicked(self) -> None:
+        kind, target, width = self.form.printer()
+        if kind == "none":
+            self.printer_message.show_error(self.tr("Choose the type of printer first."))
+            return
+        self.test_print.setEnabled(False)
+        self.printer_message.show_info(self.tr("Printing a test page…"))
+        self._ctx.runner.run(
+            lambda: printer_from_settings(kind, target, width).test_print(),
+            lambda _: self._on_test_printed(target),
+            self._on_test_print_failed,
+            device=True,
+        )
+
+    def _on_test_printed(self, target: str) -> None:
+        self.test_print.setEnabled(True)
+        self.printer_message.show_info(
+            self.tr(
+                "The test page was sent to {target}: check that the Chinese and ￥ print well."
+            ).format(target=target)
+        )
+        if self._tested_saved_printer():
+            self._ctx.printer_state_changed.emit(True, "")
+
+    def _on_test_print_failed(self, error: BaseException) -> None:
+        self.test_print.setEnabled(True)
+        self._report(self.printer_message, error)
+        if self._tested_saved_printer():
+            self._ctx.printer_state_changed.emit(False, self._ctx.message(error))
+
+    def _tested_saved_printer(self) -> bool:
+        """Whether the printer on screen is the one saved (so the status bar may say how it is)."""
+        return not any(
+            field in self.form.changes(self._ctx.backend.settings.current)
+            for field in PRINTER_FIELDS
+        )
+
+    def _report(self, line: MessageLine, error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            log.error("settings: unexpected failure", exc_info=error)
+        line.show_error(self._ctx.message(error))

@@ -1,0 +1,92 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="52" />
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="57" />
+        <source>Due {amount}</source>
+        <translation>应收 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="60" />
+        <source>Small change let go: {amount}</source>
+        <translation>已抹零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="69" />
+        <source>Cancel  Esc</source>
+        <translation>取消  Esc</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="73" />
+        <source>Complete sale  Enter</source>
+        <translation>确认收款  Enter</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="86" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="87" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="88" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="89" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="101" />
+        <source>Pay what is still due this way</source>
+        <translation>剩余应收全部用此方式支付</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="113" />
+        <source>Exact</source>
+        <translation>正好</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="134" />
+        <source>Cash received</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="168" />
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="193" />
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="177" />
+        <source>Still due {amount}</source>
+        <translation>还差 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="179" />
+        <source>Paid in full</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="219" />
+        <source>Saving the sale…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/payment.py" line="240" />
+        <source>approve this discount</source>
+        <translation>批准本次优惠</translation>
+    </message>
+</context>
+</TS>

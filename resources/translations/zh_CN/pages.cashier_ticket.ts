@@ -1,0 +1,71 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>TicketPanel</name>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="52" />
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="54" />
+        <source>Line discount ¥</source>
+        <translation>单项优惠 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="56" />
+        <source>Remove  Del</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="60" />
+        <source>Ticket discount ¥</source>
+        <translation>整单优惠 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="109" />
+        <source>Ticket discount</source>
+        <translation>整单优惠</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="169" />
+        <source>Due {amount}</source>
+        <translation>应收 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="176" />
+        <source>No items yet: tap a service or scan a product</source>
+        <translation>还没有项目：点选项目或扫描商品条码</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="177" />
+        <source>Subtotal {amount}</source>
+        <translation>小计 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="180" />
+        <source>Discounts {amount}</source>
+        <translation>优惠 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="183" />
+        <source>Rounding {amount}</source>
+        <translation>抹零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="186" />
+        <source>{count} items</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="198" />
+        <source>Choose technician…</source>
+        <translation>选择技师…</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="203" />
+        <source>No technician (product)</source>
+        <translation>商品无需技师</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,249 @@
+"""Taking the money: split tender across cash, bank card, WeChat Pay and Alipay, quick cash
+buttons, change shown large. Completing saves the sale on the database worker; a discount
+above the cashier's limit asks for a manager's PIN and tries again. Printing is the caller's
+(the sale is saved first, whatever the printer does)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salon_pos.domain.errors import DiscountNeedsApproval, UserError, WrongManagerPin
+from salon_pos.domain.money import format_money, format_yuan, parse_yuan
+from salon_pos.domain.ticket import Tender, TenderKind, settle
+from salon_pos.services.checkout import CompletedSale, SaleLine, SaleRequest
+from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
+from salon_pos.ui.widgets import MessageLine
+
+TENDERS = (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.WECHAT, TenderKind.ALIPAY)
+QUICK_CASH = (5_000, 10_000, 20_000, 50_000)  # fen: ¥50, ¥100, ¥200, ¥500
+
+
+@dataclass(frozen=True)
+class SaleDraft:
+    """The ticket as rung up, ready to be paid."""
+
+    lines: tuple[SaleLine, ...]
+    due: int
+    customer_id: str | None = None
+    ticket_discount: int = 0
+    rounding_off: int = 0
+
+
+class PaymentDialog(QDialog):
+    completed = Signal(object)  # CompletedSale
+
+    def __init__(self, ctx: UiContext, draft: SaleDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentDialog")
+        self.setWindowTitle(self.tr("Payment"))
+        self._ctx = ctx
+        self.draft = draft
+        self._approval: ManagerPinDialog | None = None
+        self.fields: dict[TenderKind, QLineEdit] = {}
+        self.due = QLabel(self.tr("Due {amount}").format(amount=format_money(draft.due)))
+        self.due.setObjectName("amountDue")
+        self.rounding = QLabel(
+            self.tr("Small change let go: {amount}").format(amount=format_money(draft.rounding_off))
+        )
+        self.rounding.setObjectName("roundingOff")
+        self.rounding.setVisible(draft.rounding_off > 0)
+        self.remaining = QLabel()
+        self.remaining.setObjectName("remainingDue")
+        self.change = QLabel()
+        self.change.setObjectName("changeLabel")
+        self.message = MessageLine()
+        self.cancel = QPushButton(self.tr("Cancel  Esc"))
+        self.cancel.setObjectName("cancelPayment")
+        self.cancel.setAutoDefault(False)
+        self.cancel.clicked.connect(self.reject)
+        self.complete_button = QPushButton(self.tr("Complete sale  Enter"))
+        self.complete_button.setObjectName("completeSale")
+        self.complete_button.setProperty("role", "primary")
+        self.complete_button.setMinimumHeight(52)
+        self.complete_button.setDefault(True)
+        self.complete_button.clicked.connect(lambda: self.complete())
+        self._lay_out()
+        self.setMinimumWidth(560)
+        self._recalculate()
+        self.fields[TenderKind.CASH].setFocus()
+
+    def tender_name(self, kind: TenderKind) -> str:
+        return {
+            TenderKind.CASH: self.tr("Cash"),
+            TenderKind.BANK_CARD: self.tr("Bank card"),
+            TenderKind.WECHAT: self.tr("WeChat Pay"),
+            TenderKind.ALIPAY: self.tr("Alipay"),
+        }[kind]
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        for row, kind in enumerate(TENDERS):
+            rest = QPushButton(self.tender_name(kind))
+            rest.setObjectName(f"payRest_{kind.value}")
+            rest.setProperty("role", "tender")
+            rest.setProperty("tender", kind.value)
+            rest.setAutoDefault(False)
+            rest.setToolTip(self.tr("Pay what is still due this way"))
+            rest.clicked.connect(lambda _=False, k=kind: self.pay_rest(k))
+            field = QLineEdit()
+            field.setObjectName(f"tender_{kind.value}")
+            field.setPlaceholderText("0.00")
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            field.textChanged.connect(self._recalculate)
+            self.fields[kind] = field
+            grid.addWidget(rest, row, 0)
+            grid.addWidget(field, row, 1)
+        grid.setColumnStretch(1, 1)
+        quick = QHBoxLayout()
+        for name, text in [("exact", self.tr("Exact"))] + [
+            (str(fen // 100), format_money(fen)) for fen in QUICK_CASH
+        ]:
+            button = QPushButton(text)
+            button.setObjectName(f"quickCash_{name}")
+            button.setProperty("role", "quickCash")
+            button.setAutoDefault(False)
+            amount = None if name == "exact" else int(name) * 100
+            button.clicked.connect(lambda _=False, fen=amount: self.quick_cash(fen))
+            quick.addWidget(button)
+        sums = QHBoxLayout()
+        sums.addWidget(self.remaining, 1)
+        sums.addWidget(self.change, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel)
+        actions.addWidget(self.complete_button, 1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(self.due)
+        layout.addWidget(self.rounding)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Cash received")))
+        layout.addLayout(quick)
+        layout.addLayout(sums)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+
+    # Amounts
+
+    def set_tender(self, kind: TenderKind, fen: int | None) -> None:
+        self.fields[kind].setText(format_yuan(fen) if fen else "")
+
+    def tenders(self) -> list[Tender]:
+        """What the customer handed over; UserError if an amount cannot be read."""
+        entered = [(kind, self.fields[kind].text().strip()) for kind in TENDERS]
+        return [Tender(kind, parse_yuan(text)) for kind, text in entered if text]
+
+    def _still_due(self, without: TenderKind) -> int:
+        paid = sum(t.amount for t in self.tenders() if t.kind is not without)
+        return max(0, self.draft.due - paid)
+
+    def pay_rest(self, kind: TenderKind) -> None:
+        try:
+            self.set_tender(kind, self._still_due(kind))
+        except UserError as error:
+            self.message.show_error(self._ctx.message(error))
+
+    def quick_cash(self, fen: int | None) -> None:
+        if fen is None:
+            self.pay_rest(TenderKind.CASH)
+        else:
+            self.set_tender(TenderKind.CASH, fen)
+
+    def _recalculate(self) -> None:
+        self.complete_button.setEnabled(False)
+        self.change.setText(self.tr("Change {amount}").format(amount=format_money(0)))
+        try:
+            tenders = self.tenders()
+        except UserError as error:
+            self.message.show_error(self._ctx.message(error))
+            return
+        paid = sum(t.amount for t in tenders)
+        missing = self.draft.due - paid
+        self.remaining.setText(
+            self.tr("Still due {amount}").format(amount=format_money(max(0, missing)))
+            if missing > 0
+            else self.tr("Paid in full")
+        )
+        self.remaining.setProperty("kind", "short" if missing > 0 else "covered")
+        self.remaining.style().unpolish(self.remaining)
+        self.remaining.style().polish(self.remaining)
+        self.message.hide()
+        if missing > 0:
+            return
+        try:
+            settlement = settle(self.draft.due, tenders)
+        except UserError as error:
+            self.message.show_error(self._ctx.message(error))
+            return
+        self.change.setText(
+            self.tr("Change {amount}").format(amount=format_money(settlement.change))
+        )
+        self.complete_button.setEnabled(True)
+
+    # Completing
+
+    def request(self, tenders: Sequence[Tender], approver_pin: str | None = None) -> SaleRequest:
+        assert self._ctx.staff is not None, "the cashier is signed in"
+        return SaleRequest(
+            cashier_id=self._ctx.staff.id,
+            lines=self.draft.lines,
+            tenders=tuple(tenders),
+            customer_id=self.draft.customer_id,
+            ticket_discount=self.draft.ticket_discount,
+            approver_pin=approver_pin,
+        )
+
+    def complete(self, approver_pin: str | None = None) -> None:
+        if not self.complete_button.isEnabled() and approver_pin is None:
+            return
+        try:
+            request = self.request(self.tenders(), approver_pin or None)
+        except UserError as error:
+            self.message.show_error(self._ctx.message(error))
+            return
+        self.complete_button.setEnabled(False)
+        self.message.show_info(self.tr("Saving the sale…"))
+        checkout = self._ctx.backend.checkout
+        self._ctx.runner.run(
+            lambda: checkout.complete_sale(request), self._on_sale_done, self._on_sale_refused
+        )
+
+    def _on_sale_done(self, sale: CompletedSale) -> None:
+        self._ctx.data_changed.emit("sale")
+        self.completed.emit(sale)
+        self.accept()
+
+    def _on_sale_refused(self, error: BaseException) -> None:
+        self.complete_button.setEnabled(True)
+        if isinstance(error, DiscountNeedsApproval | WrongManagerPin):
+            self.message.show_error(self._ctx.message(error))
+            self._ask_approval(error)
+        else:
+            self.message.show_error(self._ctx.message(error))
+
+    def _ask_approval(self, error: UserError) -> None:
+        if self._approval is None:
+            self._approval = ManagerPinDialog(self.tr("approve this discount"), self)
+            self._approval.accepted.connect(lambda: self.complete(self._pin()))
+        if isinstance(error, WrongManagerPin):
+            self._approval.refuse(self._ctx.message(error))
+        else:
+            self._approval.explain.setText(self._ctx.message(error))
+        self._approval.open()
+
+    def _pin(self) -> str:
+        return self._approval.pin if self._approval is not None else ""

@@ -1,0 +1,188 @@
+"""The lines of the ticket being rung up: a table model over frozen rows (name, quantity, unit
+price, line discount, technician, line total). Rows are replaced, never mutated; the page reads
+`rows()` to price the ticket and to build the sale."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from salon_pos.domain.errors import QuantityNotPositive, UserError
+from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
+
+Index = QModelIndex | QPersistentModelIndex
+NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TECHNICIAN, TOTAL = range(6)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass(frozen=True)
+class TicketLineRow:
+    kind: LineKind
+    item_id: str
+    name: str
+    unit_price: int
+    quantity: int = 1
+    line_discount: int = 0
+    skill: str = ""  # which technicians may perform it (services)
+    technician_id: str | None = None
+    technician: str = ""  # the technician's name, for display
+
+    @property
+    def total(self) -> int:
+        return self.quantity * self.unit_price - self.line_discount
+
+    def priced(self) -> PricedLine:
+        return PricedLine(
+            self.kind,
+            self.item_id,
+            self.name,
+            self.quantity,
+            self.unit_price,
+            self.line_discount,
+            self.technician_id,
+        )
+
+
+class TicketLinesModel(QAbstractTableModel):
+    lines_changed = Signal()
+    input_refused = Signal(object)  # a UserError from an edit in the table
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TicketLineRow] = []
+        self.headers = [
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Price"),
+            self.tr("Discount"),
+            self.tr("Technician"),
+            self.tr("Total"),
+        ]
+
+    def rows(self) -> tuple[TicketLineRow, ...]:
+        return tuple(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return CENTRE if section in (QUANTITY, TECHNICIAN) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == Qt.ItemDataRole.EditRole and column == QUANTITY:
+            return row.quantity
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (UNIT_PRICE, DISCOUNT, TOTAL):
+                return RIGHT
+            return CENTRE if column in (QUANTITY, TECHNICIAN) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == QUANTITY:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != QUANTITY or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            quantity = int(value)
+        except (ValueError, TypeError):
+            quantity = 0
+        try:
+            self.set_quantity(index.row(), quantity)
+        except UserError as error:
+            self.input_refused.emit(error)
+            return False
+        return True
+
+    # Changes, each announced with lines_changed
+
+    def add(self, row: TicketLineRow) -> int:
+        """Add a line; a product already on the ticket gets one more instead. Returns its row."""
+        if row.kind is LineKind.PRODUCT:
+            for position, existing in enumerate(self._rows):
+                if existing.kind is LineKind.PRODUCT and existing.item_id == row.item_id:
+                    self.set_quantity(position, existing.quantity + row.quantity)
+                    return position
+        position = len(self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.append(row)
+        self.endInsertRows()
+        self.lines_changed.emit()
+        return position
+
+    def set_quantity(self, position: int, quantity: int) -> None:
+        row = self._rows[position]
+        if not 1 <= quantity <= MAX_QUANTITY:
+            raise QuantityNotPositive(name=row.name, quantity=quantity)
+        gross = quantity * row.unit_price
+        self._replace(
+            position, replace(row, quantity=quantity, line_discount=min(row.line_discount, gross))
+        )
+
+    def set_discount(self, position: int, discount: int) -> None:
+        self._replace(position, replace(self._rows[position], line_discount=discount))
+
+    def set_technician(self, position: int, staff_id: str | None, name: str) -> None:
+        self._replace(
+            position, replace(self._rows[position], technician_id=staff_id, technician=name)
+        )
+
+    def remove(self, position: int) -> None:
+        self.beginRemoveRows(QModelIndex(), position, position)
+        del self._rows[position]
+        self.endRemoveRows()
+        self.lines_changed.emit()
+
+    def reset(self, rows: Sequence[TicketLineRow] = ()) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        self.lines_changed.emit()
+
+    def _replace(self, position: int, row: TicketLineRow) -> None:
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, TOTAL))
+        self.lines_changed.emit()
+
+
+def _display(row: TicketLineRow, column: int) -> str:
+    if column == NAME:
+        return row.name
+    if column == QUANTITY:
+        return str(row.quantity)
+    if column == UNIT_PRICE:
+        return format_money(row.unit_price)
+    if column == DISCOUNT:
+        return format_money(-row.line_discount) if row.line_discount else ""
+    if column == TECHNICIAN:
+        return row.technician if row.kind is LineKind.SERVICE else "—"
+    return format_money(row.total)

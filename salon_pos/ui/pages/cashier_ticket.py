@@ -1,0 +1,255 @@
+"""The ticket being rung up: its lines, the selected line's quantity, technician and discount,
+the ticket discount, and the totals (always visible, priced by the domain's rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salon_pos.domain.errors import UserError
+from salon_pos.domain.money import format_money, format_yuan, parse_yuan
+from salon_pos.domain.ticket import LineKind, RoundingRule, TicketTotals, price_ticket
+from salon_pos.services.staff import StaffMember
+from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
+
+
+class TicketPanel(QWidget):
+    refused = Signal(object)  # a UserError to show
+    totals_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rounding = RoundingRule.NONE
+        self.ticket_discount = 0
+        self.staff: Sequence[StaffMember] = ()
+        self._filling = False
+        self.model = TicketLinesModel(self)
+        self.model.lines_changed.connect(self._on_model_lines_changed)
+        self.model.input_refused.connect(self.refused.emit)
+        self.table = self._table()
+        self.minus = self._button("quantityMinus", "−")
+        self.plus = self._button("quantityPlus", "+")
+        self.minus.clicked.connect(lambda: self._step_quantity(-1))
+        self.plus.clicked.connect(lambda: self._step_quantity(1))
+        self.technician = QComboBox()
+        self.technician.setObjectName("technicianPicker")
+        self.technician.setMinimumWidth(130)
+        self.technician.setPlaceholderText(self.tr("Technician"))
+        self.technician.currentIndexChanged.connect(self._on_technician_current_index_changed)
+        self.line_discount = self._money_field("lineDiscount", self.tr("Line discount ¥"))
+        self.line_discount.editingFinished.connect(self._on_line_discount_entered)
+        self.remove = self._button("removeLine", self.tr("Remove  Del"))
+        self.remove.setShortcut("Delete")
+        self.remove.setProperty("role", "danger")
+        self.remove.clicked.connect(self.remove_selected)
+        self.discount = self._money_field("ticketDiscount", self.tr("Ticket discount ¥"))
+        self.discount.editingFinished.connect(self._on_ticket_discount_entered)
+        self.detail = QLabel()
+        self.detail.setObjectName("totalDetail")
+        self.total = QLabel()
+        self.total.setObjectName("totalLabel")
+        self._lay_out()
+        self._on_model_lines_changed()
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("ticketLines")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(40)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(56)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        return table
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        return button
+
+    def _money_field(self, name: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def _lay_out(self) -> None:
+        line = QHBoxLayout()
+        line.addWidget(self.minus)
+        line.addWidget(self.plus)
+        line.addWidget(self.technician, 1)
+        line.addWidget(self.line_discount)
+        line.addWidget(self.remove)
+        sums = QGridLayout()
+        sums.addWidget(QLabel(self.tr("Ticket discount")), 0, 0)
+        sums.addWidget(self.discount, 0, 1)
+        sums.addWidget(self.detail, 1, 0, 1, 2)
+        sums.addWidget(self.total, 0, 2, 2, 1)
+        sums.setColumnStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(line)
+        layout.addLayout(sums)
+
+    # The ticket
+
+    def add(self, row: TicketLineRow) -> None:
+        position = self.model.add(row)
+        self.select(position)
+
+    def select(self, position: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(position, NAME),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(self.model.index(position, NAME))
+
+    def selected(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        return index.row() if index.isValid() and index.row() < self.model.rowCount() else None
+
+    def clear(self) -> None:
+        self.ticket_discount = 0
+        self.discount.clear()
+        self.model.reset()
+
+    def remove_selected(self) -> None:
+        position = self.selected()
+        if position is not None:
+            self.model.remove(position)
+            if self.model.rowCount():
+                self.select(min(position, self.model.rowCount() - 1))
+
+    def totals(self) -> TicketTotals | None:
+        """The ticket priced with the store's rounding; None while it has no lines."""
+        lines = [row.priced() for row in self.model.rows()]
+        return price_ticket(lines, self.ticket_discount, self.rounding) if lines else None
+
+    def technicians_for(self, row: TicketLineRow) -> list[StaffMember]:
+        return [s for s in self.staff if s.skills and (not row.skill or row.skill in s.skills)]
+
+    # Reactions
+
+    def _on_model_lines_changed(self) -> None:
+        try:
+            totals = self.totals()
+        except UserError as error:
+            self.refused.emit(error)
+            self.ticket_discount = 0
+            self.discount.clear()
+            totals = self.totals()
+        due = totals.total if totals else 0
+        self.total.setText(self.tr("Due {amount}").format(amount=format_money(due)))
+        self.detail.setText(self._detail(totals))
+        self._show_selected()
+        self.totals_changed.emit()
+
+    def _detail(self, totals: TicketTotals | None) -> str:
+        if totals is None:
+            return self.tr("No items yet: tap a service or scan a product")
+        gross = totals.subtotal + totals.line_discounts  # the domain's subtotal is after them
+        parts = [self.tr("Subtotal {amount}").format(amount=format_money(gross))]
+        cut = totals.line_discounts + totals.ticket_discount
+        if cut:
+            parts.append(self.tr("Discounts {amount}").format(amount=format_money(-cut)))
+        if totals.rounding_off:
+            parts.append(
+                self.tr("Rounding {amount}").format(amount=format_money(-totals.rounding_off))
+            )
+        count = sum(row.quantity for row in self.model.rows())
+        parts.append(self.tr("{count} items").format(count=count))
+        return "  ·  ".join(parts)
+
+    def _show_selected(self) -> None:
+        position = self.selected()
+        row = self.model.rows()[position] if position is not None else None
+        for widget in (self.minus, self.plus, self.line_discount, self.remove):
+            widget.setEnabled(row is not None)
+        self.minus.setEnabled(row is not None and row.quantity > 1)
+        self._filling = True
+        self.technician.clear()
+        if row is not None and row.kind is LineKind.SERVICE:
+            self.technician.addItem(self.tr("Choose technician…"), None)
+            for member in self.technicians_for(row):
+                self.technician.addItem(member.name, member.id)
+            self.technician.setCurrentIndex(max(0, self.technician.findData(row.technician_id)))
+        elif row is not None:
+            self.technician.addItem(self.tr("No technician (product)"), None)
+        self.technician.setEnabled(row is not None and row.kind is LineKind.SERVICE)
+        self._filling = False
+        discount = row.line_discount if row else 0
+        self.line_discount.setText(format_yuan(discount) if discount else "")
+
+    def _step_quantity(self, step: int) -> None:
+        position = self.selected()
+        if position is not None:
+            row = self.model.rows()[position]
+            try:
+                self.model.set_quantity(position, row.quantity + step)
+            except UserError as error:
+                self.refused.emit(error)
+
+    def _on_technician_current_index_changed(self, index: int) -> None:
+        position = self.selected()
+        if self._filling or position is None or index < 0:
+            return
+        staff_id = self.technician.itemData(index)
+        name = self.technician.itemText(index) if staff_id else ""
+        self.model.set_technician(position, staff_id, name)
+
+    def _on_line_discount_entered(self) -> None:
+        position = self.selected()
+        if position is None:
+            return
+        try:
+            discount = parse_yuan(self.line_discount.text() or "0")
+            row = self.model.rows()[position]
+            replace(row.priced(), line_discount=discount).validate()
+        except UserError as error:
+            self.refused.emit(error)
+            self._show_selected()
+            return
+        if discount != row.line_discount:
+            self.model.set_discount(position, discount)
+
+    def _on_ticket_discount_entered(self) -> None:
+        try:
+            discount = parse_yuan(self.discount.text() or "0")
+            lines = [row.priced() for row in self.model.rows()]
+            if lines:
+                price_ticket(lines, discount, self.rounding)
+        except UserError as error:
+            self.refused.emit(error)
+            self.discount.setText(format_yuan(self.ticket_discount) if self.ticket_discount else "")
+            return
+        if discount != self.ticket_discount:
+            self.ticket_discount = discount
+            self.discount.setText(format_yuan(discount) if discount else "")
+            self._on_model_lines_changed()

@@ -1,0 +1,186 @@
+"""The fields of the settings screen, grouped as the shop thinks of them: the store, the receipt
+printer, this counter. The form only shows and reads values; SettingsPage saves them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from salon_pos.domain.ticket import RoundingRule
+from salon_pos.services.settings import StoreSettings
+from salon_pos.ui.i18n import LANGUAGES
+
+PRINTER_KINDS = ("none", "network", "usb", "serial", "file")
+PAPER_WIDTHS = (58, 80)
+FOOTER_LINES = 3
+
+
+def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
+
+
+def _line(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    return field
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+class SettingsForm(QWidget):
+    """Every editable setting; `values()` names them as StoreSettings does."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store_name = _line("storeName")
+        self.address = _line("storeAddress")
+        self.phone = _line("storePhone")
+        self.footer = QPlainTextEdit()
+        self.footer.setObjectName("receiptFooter")
+        self.footer.setTabChangesFocus(True)
+        self.footer.setFixedHeight(self.footer.fontMetrics().lineSpacing() * FOOTER_LINES + 24)
+        self.printer_kind = _combo("printerKind", [(self._kind_name(k), k) for k in PRINTER_KINDS])
+        self.printer_target = _line("printerTarget")
+        self.printer_hint = QLabel()
+        self.printer_hint.setObjectName("printerHint")
+        self.printer_hint.setWordWrap(True)
+        self.paper_width = _combo(
+            "paperWidth", [(self.tr("{width} mm").format(width=w), w) for w in PAPER_WIDTHS]
+        )
+        self.language = _combo("language", [(name, code) for code, name in LANGUAGES.items()])
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idleLockMinutes")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSpecialValueText(self.tr("Never"))
+        self.rounding = _combo(
+            "roundingRule",
+            [
+                (self.tr("No rounding"), RoundingRule.NONE.value),
+                (self.tr("Drop fen (¥12.34 → ¥12.30)"), RoundingRule.DROP_FEN.value),
+                (self.tr("Drop jiao (¥12.34 → ¥12.00)"), RoundingRule.DROP_JIAO.value),
+            ],
+        )
+        self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
+        self._on_printer_kind_changed()
+
+    def store_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Store"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Store name"), self.store_name)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Receipt footer"), self.footer)
+        return group
+
+    def printer_group(self, *extra: QWidget) -> QGroupBox:
+        group = QGroupBox(self.tr("Receipt printer"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Printer type"), self.printer_kind)
+        form.addRow(self.tr("Printer address"), self.printer_target)
+        form.addRow("", self.printer_hint)
+        form.addRow(self.tr("Paper width"), self.paper_width)
+        for widget in extra:
+            form.addRow("", widget)
+        return group
+
+    def counter_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("This counter"))
+        form = QFormLayout(group)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
+        form.addRow(self.tr("Rounding rule"), self.rounding)
+        return group
+
+    def load(self, settings: StoreSettings) -> None:
+        self.store_name.setText(settings.store_name)
+        self.address.setText(settings.address)
+        self.phone.setText(settings.phone)
+        self.footer.setPlainText(settings.receipt_footer)
+        if self.printer_kind.findData(settings.printer_kind) < 0:  # "dummy": tests and previews
+            name = self._kind_name(settings.printer_kind)
+            self.printer_kind.addItem(name, settings.printer_kind)
+        _select(self.printer_kind, settings.printer_kind)
+        self.printer_target.setText(settings.printer_target)
+        _select(self.paper_width, settings.paper_width_mm)
+        _select(self.language, settings.language)
+        self.idle_lock.setValue(settings.idle_lock_minutes)
+        _select(self.rounding, RoundingRule(settings.rounding).value)
+
+    def values(self) -> dict[str, Any]:
+        """What the screen says, keyed by StoreSettings field names."""
+        return {
+            "store_name": self.store_name.text().strip(),
+            "address": self.address.text().strip(),
+            "phone": self.phone.text().strip(),
+            "receipt_footer": self.footer.toPlainText().strip(),
+            "printer_kind": self.printer_kind.currentData(),
+            "printer_target": self.printer_target.text().strip(),
+            "paper_width_mm": self.paper_width.currentData(),
+            "language": self.language.currentData(),
+            "idle_lock_minutes": self.idle_lock.value(),
+            "rounding": RoundingRule(self.rounding.currentData()),
+        }
+
+    def changes(self, saved: StoreSettings) -> dict[str, Any]:
+        """The values that differ from the saved settings."""
+        return {k: v for k, v in self.values().items() if getattr(saved, k) != v}
+
+    def printer(self) -> tuple[str, str, int]:
+        """(kind, target, paper width) as shown: what a test print uses."""
+        values = self.values()
+        return values["printer_kind"], values["printer_target"], values["paper_width_mm"]
+
+    def _on_printer_kind_changed(self) -> None:
+        kind = self.printer_kind.currentData()
+        self.printer_target.setPlaceholderText(self._target_example(kind))
+        self.printer_hint.setText(self._target_hint(kind))
+        self.printer_target.setEnabled(kind != "none")
+
+    def _kind_name(self, kind: str) -> str:
+        names = {
+            "none": self.tr("No printer"),
+            "network": self.tr("Network"),
+            "usb": self.tr("USB"),
+            "serial": self.tr("Serial port"),
+            "file": self.tr("File"),
+        }
+        return names.get(kind, self.tr("In memory (tests)"))
+
+    def _target_example(self, kind: str) -> str:
+        examples = {
+            "network": self.tr("host:port, such as 192.168.1.50:9100"),
+            "usb": self.tr("vendor:product, such as 0416:5011"),
+            "serial": self.tr("port, such as /dev/ttyUSB0 or COM3"),
+            "file": self.tr("file path, such as /dev/usb/lp0"),
+        }
+        return examples.get(kind, "")
+
+    def _target_hint(self, kind: str) -> str:
+        hints = {
+            "none": self.tr("No receipts are printed at this counter."),
+            "network": self.tr("The printer's network address; the port defaults to 9100."),
+            "usb": self.tr(
+                "The USB vendor and product IDs in hexadecimal, from the printer's label or manual."
+            ),
+            "serial": self.tr(
+                "Add the baud rate after a colon if it is not 9600, such as COM3:19200."
+            ),
+            "file": self.tr("A file or a printer device; each receipt is added to its end."),
+        }
+        return hints.get(kind, "")
