@@ -68,6 +68,10 @@ class ItemButton(QPushButton):
     def sizeHint(self) -> QSize:
         return QSize(120, TILE_HEIGHT)
 
+    def minimumSizeHint(self) -> QSize:
+        # Narrower than the hint, so three columns fit beside the ticket at 1280 px
+        return QSize(88, TILE_HEIGHT)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)  # the styled tile
         painter = QPainter(self)
