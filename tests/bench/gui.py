@@ -196,7 +196,6 @@ def scan_to_line(home: Path, barcodes: list[str], scans: int) -> list[float]:
         times.append((time.perf_counter() - start) * 1000)
         assert page.ticket.model.rowCount() == rows + 1, "the scan did not add a line"
     shell.close()
-    shell.window.deleteLater()  # widgets go before the application, not in the final GC
     app.processEvents()
     backend.close()
     return times

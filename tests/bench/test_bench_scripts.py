@@ -16,6 +16,11 @@ HERE = Path(__file__).parent
     [
         ("checkout.py", ["--sales", "30"], {"checkout_p50_ms", "raw_commit_p50_ms", "ratio_p50"}),
         ("customer_search.py", ["--customers", "2000", "--queries", "40"], {"worst_p95_ms"}),
+        (
+            "gui.py",
+            ["--customers", "300", "--items", "60", "--starts", "1", "--scans", "5"],
+            {"cold_start_s", "scan_to_line_p50_ms"},
+        ),
     ],
 )
 def test_benchmark_prints_one_json_line_last(script: str, args: list[str], keys: set[str]) -> None:
