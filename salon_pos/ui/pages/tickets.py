@@ -201,6 +201,8 @@ class TicketsPage(QWidget):
             limit=LIMIT,
         )
         self.model.set_rows(rows)
+        # The refunded column only when something was refunded: room for the customer's name
+        self.table.setColumnHidden(TicketListModel.REFUNDED, not any(t.refunded for t in rows))
         self._show_count(rows)
         row = self.model.find(lambda t: t.id == keep) if keep else -1
         if rows:
