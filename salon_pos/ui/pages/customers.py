@@ -28,8 +28,6 @@ from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, Custome
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
 COLUMN_WIDTHS = {NAME: 160, PHONE: 160, GENDER: 100, BIRTHDAY: 130}
-TITLE_STYLE = "font-size: 22px; font-weight: 600; color: #3d2c3e; padding: 4px 0 8px 0;"
-MUTED_STYLE = "color: #6b5a63;"
 TABLE_STYLE = "QTableView::item { padding: 0 8px; }"  # belongs in style.qss, for every table
 _PHONE_LIKE = re.compile(r"[\d\s+\-()]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -63,7 +61,7 @@ class CustomersPage(QWidget):
         self.edit.clicked.connect(self._on_edit_clicked)
         self.count = QLabel()
         self.count.setObjectName("customerCount")
-        self.count.setStyleSheet(MUTED_STYLE)
+        self.count.setProperty("role", "muted")
         self.model = CustomerTableModel(self)
         self.table = self._table()
         self._build()
@@ -102,7 +100,6 @@ class CustomersPage(QWidget):
     def _build(self) -> None:
         title = QLabel(self.tr("Customers"))
         title.setObjectName("pageTitle")
-        title.setStyleSheet(TITLE_STYLE)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.edit)

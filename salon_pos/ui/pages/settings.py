@@ -36,7 +36,6 @@ QSpinBox::up-arrow { image: url(IMAGES/arrow-up-16.png); width: 10px; height: 10
 QSpinBox::down-arrow { image: url(IMAGES/arrow-down-16.png); width: 10px; height: 10px; }
 #printerHint { color: #8a7a82; font-size: 13px; }
 """.replace("IMAGES", ":/qt-project.org/styles/commonstyle/images")  # Qt's own arrows
-TITLE_STYLE = "font-size: 22px; font-weight: 600; color: #3d2c3e; padding: 4px 0 8px 0;"
 
 
 def _button(text: str, name: str, role: str = "") -> QPushButton:
@@ -68,7 +67,6 @@ class SettingsPage(QWidget):
     def _build(self) -> None:
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
-        title.setStyleSheet(TITLE_STYLE)
         left = QVBoxLayout()
         left.addWidget(self.form.store_group())
         left.addWidget(self.form.counter_group())

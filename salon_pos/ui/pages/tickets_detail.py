@@ -25,7 +25,6 @@ from salon_pos.ui.models.tickets import TicketLineModel, TicketWords, status_col
 
 TITLE_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
 STATUS_STYLE = "font-size: 15px; font-weight: 600; padding: 2px 10px; border-radius: 10px;"
-MUTED_STYLE = "color: #6b5a63;"
 
 
 class TicketDetail(QWidget):
@@ -37,7 +36,7 @@ class TicketDetail(QWidget):
         self._words = TicketWords(self)
         self.empty = QLabel(self.tr("Choose a ticket to see its lines and payments."))
         self.empty.setObjectName("ticketDetailEmpty")
-        self.empty.setStyleSheet(MUTED_STYLE)
+        self.empty.setProperty("role", "muted")
         self.number = QLabel()
         self.number.setObjectName("ticketDetailNumber")
         self.number.setStyleSheet(TITLE_STYLE)
@@ -45,10 +44,10 @@ class TicketDetail(QWidget):
         self.status.setObjectName("ticketDetailStatus")
         self.when = QLabel()
         self.when.setObjectName("ticketDetailTime")
-        self.when.setStyleSheet(MUTED_STYLE)
+        self.when.setProperty("role", "muted")
         self.facts = QLabel()
         self.facts.setObjectName("ticketDetailFacts")
-        self.facts.setStyleSheet(MUTED_STYLE)
+        self.facts.setProperty("role", "muted")
         self.facts.setWordWrap(True)
         self.lines = TicketLineModel(self)
         self.table = self._lines_table()
