@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView
 from pytestqt.modeltest import ModelTester
@@ -132,3 +134,24 @@ def test_the_table_model_is_a_well_behaved_qt_model(
     qtmodeltester.check(model, force_py=True)
     assert phone_text("+85291234567") == "+85291234567"
     assert notes_preview("第一行\n第二行") == "第一行…"
+
+
+def test_a_manager_imports_customers_from_csv_with_a_report(
+    qtbot: QtBot, shell: Shell, team: Team, tmp_path: Path
+) -> None:
+    shell.ctx.sign_in(team.manager)
+    page = shell.window.open_page("customers")
+    assert isinstance(page, CustomersPage)
+    assert page.importer.isVisibleTo(page)
+    csv = tmp_path / "客户.csv"
+    csv.write_bytes("姓名,手机\r\n林小雨,13911112222\r\n坏行,abc\r\n".encode("gbk"))
+    with qtbot.waitSignal(shell.ctx.data_changed, timeout=10_000):
+        page.importer.import_file(csv)
+    assert not page.importer.busy.isVisibleTo(page) and page.importer.button.isEnabled()
+    report = page.importer.message.text()
+    assert "第 3 行" in report and "abc" in report
+    assert "林小雨" in names(page)
+
+    shell.ctx.sign_in(team.desk)  # the front desk does not import
+    shell.window.open_page("customers")
+    assert not page.importer.isVisibleTo(page)

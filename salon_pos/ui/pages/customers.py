@@ -24,6 +24,7 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
+from salon_pos.ui.pages.customers_import import CustomerImport
 
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
@@ -59,6 +60,7 @@ class CustomersPage(QWidget):
         self.add.clicked.connect(self._on_add_clicked)
         self.edit = self._button(self.tr("Edit"), "editCustomer")
         self.edit.clicked.connect(self._on_edit_clicked)
+        self.importer = CustomerImport(ctx)
         self.count = QLabel()
         self.count.setObjectName("customerCount")
         self.count.setProperty("role", "muted")
@@ -102,6 +104,7 @@ class CustomersPage(QWidget):
         title.setObjectName("pageTitle")
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
+        bar.addWidget(self.importer)
         bar.addWidget(self.edit)
         bar.addWidget(self.add)
         self.filter.setMinimumHeight(self.add.sizeHint().height())
@@ -109,10 +112,13 @@ class CustomersPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
         layout.addLayout(bar)
+        layout.addWidget(self.importer.message)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
 
     def on_shown(self) -> None:
+        staff = self._ctx.staff  # the page outlives a change of user
+        self.importer.setVisible(staff is not None and staff.role.approves)
         self.refresh()
         self.filter.setFocus()
 
