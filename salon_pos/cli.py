@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from salon_pos.domain.errors import DEFAULT_LANGUAGE, UserError
+from salon_pos.logs import configure_logging
 from salon_pos.paths import resolve_paths
 from salon_pos.services.backend import Backend, open_backend
 
@@ -90,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[Backend, argparse.Namespace], int] = args.handler
-    backend = open_backend(resolve_paths(args.home))
+    paths = resolve_paths(args.home).ensure()
+    configure_logging(paths)
+    backend = open_backend(paths)
     try:
         return handler(backend, args)
     except UserError as error:

@@ -117,11 +117,21 @@ class ReceiptService:
 
     def reprint(self, ticket_id: str, actor_id: str) -> PrintOutcome:
         """A copy marked as such; audited, since a reprinted receipt can be misused."""
+        outcome = self.print_copy(ticket_id)
+        self.record_reprint(ticket_id, actor_id, outcome.printed)
+        return outcome
+
+    def print_copy(self, ticket_id: str) -> PrintOutcome:
+        """Only the printing of a reprint: no database write, so it may run beside the writer."""
         settings = self._settings.current
+        return self._print(
+            settings, build_receipt(self._tickets.get(ticket_id), settings, "重印 REPRINT"), False
+        )
+
+    def record_reprint(self, ticket_id: str, actor_id: str, printed: bool) -> None:
         view = self._tickets.get(ticket_id)
-        outcome = self._print(settings, build_receipt(view, settings, "重印 REPRINT"), False)
         with self._db.write() as session:
-            Journal(settings.device_id).record(
+            Journal(self._settings.current.device_id).record(
                 session,
                 self._clock.now(),
                 AuditRecord(
@@ -129,10 +139,9 @@ class ReceiptService:
                     "ticket.reprinted",
                     "ticket",
                     view.summary.id,
-                    after={"number": view.summary.number, "printed": outcome.printed},
+                    after={"number": view.summary.number, "printed": printed},
                 ),
             )
-        return outcome
 
     def _print(self, settings: StoreSettings, receipt: Receipt, open_drawer: bool) -> PrintOutcome:
         if settings.printer_kind == "none":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
 
     def _on_ctx_staff_changed(self, staff: StaffMember | None) -> None:
         if staff is None:
+            for dialog in self.findChildren(QDialog):  # nothing of the last user's stays on top
+                if dialog.isVisible():
+                    dialog.reject()  # a payment being saved refuses, and closes when saved
             self.sign_in.reset()
             self.screens.setCurrentWidget(self.sign_in)
             return

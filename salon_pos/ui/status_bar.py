@@ -25,7 +25,7 @@ class StatusBar(QStatusBar):
         self.printer.setText(self.tr("Printer: ready"))
         self.pending.setText(self.tr("Waiting to sync: {count}").format(count="…"))
         ctx.staff_changed.connect(self._on_ctx_staff_changed)
-        ctx.data_changed.connect(lambda _what: self.refresh())
+        ctx.data_changed.connect(self._on_ctx_data_changed)
         ctx.printer_state_changed.connect(self._on_ctx_printer_state_changed)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
@@ -38,6 +38,9 @@ class StatusBar(QStatusBar):
         label.setObjectName(name)
         self.addPermanentWidget(label)
         return label
+
+    def _on_ctx_data_changed(self, _what: str) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         settings = self._ctx.backend.settings.current

@@ -27,7 +27,20 @@ from tests.conftest import Shelf, Team, three_line_sale
 
 # Words that stay as they are in a Chinese UI; "English" is the language's own name in the
 # language list, so a person who reads no Chinese can switch back.
-ALLOWED = {"PIN", "SKU", "USB", "ESC", "POS", "VIP", "WIFI", "CSV", "English", "Del", "Esc", "Enter"}
+ALLOWED = {
+    "PIN",
+    "SKU",
+    "USB",
+    "ESC",
+    "POS",
+    "VIP",
+    "WIFI",
+    "CSV",
+    "English",
+    "Del",
+    "Esc",
+    "Enter",
+}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 EXAMPLES = re.compile(r"/\S+|COM\d+")  # device paths in examples: /dev/usb/lp0
 

@@ -53,6 +53,9 @@ class PaymentDialog(QDialog):
         self._ctx = ctx
         self.draft = draft
         self._approval: ManagerPinDialog | None = None
+        # Who takes the money is fixed when the dialog opens, not when the save comes back.
+        self._cashier_id = ctx.staff.id if ctx.staff is not None else None
+        self.saving = False  # a sale is on its way to the database: it cannot be cancelled
         self.fields: dict[TenderKind, QLineEdit] = {}
         self.due = QLabel(self.tr("Due {amount}").format(amount=format_money(draft.due)))
         self.due.setObjectName("amountDue")
@@ -197,9 +200,9 @@ class PaymentDialog(QDialog):
     # Completing
 
     def request(self, tenders: Sequence[Tender], approver_pin: str | None = None) -> SaleRequest:
-        assert self._ctx.staff is not None, "the cashier is signed in"
+        assert self._cashier_id is not None, "the payment dialog opens only for a signed-in cashier"
         return SaleRequest(
-            cashier_id=self._ctx.staff.id,
+            cashier_id=self._cashier_id,
             lines=self.draft.lines,
             tenders=tuple(tenders),
             customer_id=self.draft.customer_id,
@@ -216,18 +219,31 @@ class PaymentDialog(QDialog):
             self.message.show_error(self._ctx.message(error))
             return
         self.complete_button.setEnabled(False)
+        self._set_saving(True)
         self.message.show_info(self.tr("Saving the sale…"))
         checkout = self._ctx.backend.checkout
         self._ctx.runner.run(
             lambda: checkout.complete_sale(request), self._on_sale_done, self._on_sale_refused
         )
 
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.cancel.setEnabled(not saving)
+
+    def reject(self) -> None:
+        """Esc, Cancel, closing, signing out: all refused while the sale is being saved, so a
+        sale that reaches the database is never one the screen forgot."""
+        if not self.saving:
+            super().reject()
+
     def _on_sale_done(self, sale: CompletedSale) -> None:
+        self._set_saving(False)
         self._ctx.data_changed.emit("sale")
         self.completed.emit(sale)
         self.accept()
 
     def _on_sale_refused(self, error: BaseException) -> None:
+        self._set_saving(False)
         self.complete_button.setEnabled(True)
         if isinstance(error, DiscountNeedsApproval | WrongManagerPin):
             self.message.show_error(self._ctx.message(error))

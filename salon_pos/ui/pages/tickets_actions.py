@@ -67,11 +67,15 @@ class TicketActions(QObject):
     def reprint(self, view: TicketView) -> None:
         self._set_busy(True, self.tr("Printing…"))
         self._ticket = view.summary
-        work = partial(self._ctx.backend.receipts.reprint, view.summary.id, self._actor)
+        work = partial(self._ctx.backend.receipts.print_copy, view.summary.id)
         self._ctx.runner.run(work, self._on_reprinted, self._on_failed, device=True)
 
     def _on_reprinted(self, outcome: PrintOutcome) -> None:
         self._set_busy(False)
+        # Printing ran on the device pool; its audit entry is a write, for the database worker.
+        receipts = self._ctx.backend.receipts
+        record = partial(receipts.record_reprint, self._ticket.id, self._actor, outcome.printed)
+        self._ctx.runner.run(record)
         if outcome.printed:
             text = self.tr("Receipt of {number} reprinted.")
             self._message.show_info(text.format(number=self._ticket.number))

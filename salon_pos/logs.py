@@ -1,0 +1,53 @@
+"""The app's log file: programming errors are written there with their traceback, and the app
+keeps running (DESIGN.md). logs/salon-pos.log in the data folder, rotated at 2 MB, 5 kept."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from logging.handlers import RotatingFileHandler
+from types import TracebackType
+
+from salon_pos.paths import Paths
+
+log = logging.getLogger("salon_pos")
+
+
+def _log_uncaught(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    log.critical("uncaught error", exc_info=(kind, error, tb))
+
+
+def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    log.critical(
+        "uncaught error in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback),
+    )
+
+
+def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHandler:
+    """Log to the data folder's file; uncaught errors (a slot that raised, a worker that
+    failed) go there with their traceback instead of ending the app."""
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(
+        paths.logs / "salon-pos.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+    )
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "salon_pos", False)]:
+        root.removeHandler(old)  # one log file at a time, even if called again (tests, CLI)
+        old.close()
+    handler.salon_pos = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(min(root.level or level, level))
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
+    return handler
