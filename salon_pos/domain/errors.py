@@ -6,9 +6,16 @@ each error carries both texts and the caller picks the user's language (see docs
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 DEFAULT_LANGUAGE = "zh_CN"
+
+
+class Both(NamedTuple):
+    """A parameter of a message that is itself words: shown in the message's own language."""
+
+    zh: str
+    en: str
 
 
 class UserError(Exception):
@@ -22,8 +29,12 @@ class UserError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        template = self.zh if language.startswith("zh") else self.en
-        return template.format(**self.params)
+        chinese = language.startswith("zh")
+        params = {
+            key: (value.zh if chinese else value.en) if isinstance(value, Both) else value
+            for key, value in self.params.items()
+        }
+        return (self.zh if chinese else self.en).format(**params)
 
 
 class InvalidAmount(UserError):

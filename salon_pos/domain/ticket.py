@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from salon_pos.domain.errors import (
     AmountTooLarge,
+    Both,
     ChangeTooLarge,
     ChangeWithoutCash,
     DiscountOutOfRange,
@@ -25,7 +26,7 @@ MAX_QUANTITY = 9_999
 MAX_CHANGE = 1_000_000  # ¥10,000 of change means the cash amount was mistyped
 
 
-def check_fen(name: str, value: object, limit: int = MAX_UNIT_PRICE) -> int:
+def check_fen(name: str | Both, value: object, limit: int = MAX_UNIT_PRICE) -> int:
     """`value` as fen: an int (not a float, not a bool) between -limit and limit."""
     if type(value) is not int:
         raise NotWholeFen(name=name, value=repr(value))
@@ -66,6 +67,10 @@ class TenderKind(StrEnum):
     @property
     def label_zh(self) -> str:
         return _TENDER_LABELS[self]
+
+    @property
+    def words(self) -> Both:
+        return Both(_TENDER_LABELS[self], self.value.replace("_", " "))
 
 
 _TENDER_LABELS = {
@@ -167,11 +172,13 @@ def price_ticket(
         raise EmptyTicket()
     for line in lines:
         line.validate()
-    check_fen("整单优惠 ticket discount", ticket_discount)
+    check_fen(Both("整单优惠", "ticket discount"), ticket_discount)
     subtotal = sum(line.total for line in lines)
     if not 0 <= ticket_discount <= subtotal:
         raise DiscountOutOfRange(
-            name="整单", discount=format_money(ticket_discount), limit=format_money(subtotal)
+            name=Both("整单", "the ticket"),
+            discount=format_money(ticket_discount),
+            limit=format_money(subtotal),
         )
     before_rounding = subtotal - ticket_discount
     rounding_off = rounding.rounding_off(before_rounding)
@@ -221,9 +228,9 @@ def refund_share(
 def settle(total: int, tenders: Sequence[Tender]) -> Settlement:
     """Check the tenders cover the total and work out the change, which only cash can give."""
     for tender in tenders:
-        check_fen(tender.kind.value, tender.amount, MAX_UNIT_PRICE * MAX_QUANTITY)
+        check_fen(tender.kind.words, tender.amount, MAX_UNIT_PRICE * MAX_QUANTITY)
         if tender.amount <= 0:
-            raise TenderNotPositive(kind=tender.kind.value, amount=format_money(tender.amount))
+            raise TenderNotPositive(kind=tender.kind.words, amount=format_money(tender.amount))
     tendered = sum(t.amount for t in tenders)
     if tendered < total:
         raise TendersShort(

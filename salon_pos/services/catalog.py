@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import Product, ServiceItem
 from salon_pos.domain.errors import (
+    Both,
     DuplicateCode,
     DurationNotPositive,
     NegativeCost,
@@ -58,7 +59,7 @@ class Saved:
 
 def _check_common(name: str, price: int) -> None:
     if not name.strip():
-        raise RequiredField(field="名称 name")
+        raise RequiredField(field=Both("名称", "name"))
     check_fen(name, price)
     if price < 0:
         raise NegativePrice(name=name)
@@ -126,7 +127,7 @@ def save_product(
     """Insert or update by SKU; a barcode already on another product is refused."""
     _check_common(offer.name, offer.price)
     if not offer.sku.strip():
-        raise RequiredField(field="编号 SKU")
+        raise RequiredField(field=Both("编号", "SKU"))
     check_fen(offer.name, offer.cost)
     if offer.cost < 0:
         raise NegativeCost(name=offer.name)
@@ -135,7 +136,7 @@ def save_product(
             select(Product).where(Product.barcode == offer.barcode)
         ).one_or_none()
         if holder is not None and holder.sku != offer.sku:
-            raise DuplicateCode(field="条码 barcode", code=offer.barcode, name=holder.name)
+            raise DuplicateCode(field=Both("条码", "barcode"), code=offer.barcode, name=holder.name)
     existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
     values = {
         "category": offer.category,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from salon_pos.domain.errors import DEFAULT_LANGUAGE, UserError
+from salon_pos.domain.errors import DEFAULT_LANGUAGE, Both, UserError
 
 if TYPE_CHECKING:
     from _csv import Reader
@@ -95,7 +95,7 @@ class ImportReport:
 class FirstLines:
     """Where each key was first seen in the file, so a repeat is reported against it."""
 
-    what: str
+    what: str | Both
     seen: dict[Hashable, int] = field(default_factory=dict)
 
     def check(self, key: Hashable, shown: str, line: int) -> None:

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import Customer, CustomerSearchKey
-from salon_pos.domain.errors import DuplicatePhone, InvalidChoice, RequiredField, UnknownCustomer
+from salon_pos.domain.errors import (
+    Both,
+    DuplicatePhone,
+    InvalidChoice,
+    RequiredField,
+    UnknownCustomer,
+)
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
@@ -55,9 +61,9 @@ def checked_profile(profile: CustomerProfile) -> CustomerProfile:
     """The profile with its phone normalised and gender read; UserError if a field is wrong."""
     name = profile.name.strip()
     if not name:
-        raise RequiredField(field="姓名 name")
+        raise RequiredField(field=Both("姓名", "name"))
     if not profile.phone.strip():
-        raise RequiredField(field="手机 phone")
+        raise RequiredField(field=Both("手机", "phone"))
     gender = GENDERS.get(profile.gender.strip())
     if gender is None:
         raise InvalidChoice(text=profile.gender, choices="男 / 女 / M / F")

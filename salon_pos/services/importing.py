@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.models import Product, ServiceItem
 from salon_pos.domain.errors import (
+    Both,
     DuplicatePhone,
     DurationNotPositive,
     InvalidChoice,
@@ -151,14 +152,14 @@ class _CustomerRows:
     at: datetime
     today: date
     actor_id: str | None
-    phones: FirstLines = field(default_factory=lambda: FirstLines("手机 phone"))
+    phones: FirstLines = field(default_factory=lambda: FirstLines(Both("手机", "phone")))
 
     def row_failed(self, line: int) -> None:
         self.phones.forget(line)
 
     def __call__(self, session: Session, record: CsvRecord) -> str:
         if not record.get("phone"):
-            raise RequiredField(field="手机 phone")
+            raise RequiredField(field=Both("手机", "phone"))
         phone = normalize_phone(record.get("phone"))
         self.phones.check(phone, phone, record.line)
         birthday = parse_birthday(record.get("birthday"), self.today)
@@ -201,7 +202,7 @@ def import_customers(backend: Backend, path: Path, actor_id: str | None = None) 
 def _minutes(text: str, name: str) -> int:
     text = text.removesuffix("分钟").removesuffix("min").strip()
     if not text:
-        raise RequiredField(field="时长 duration_min")
+        raise RequiredField(field=Both("时长", "duration"))
     try:
         minutes = int(text)
     except ValueError:
@@ -217,8 +218,8 @@ class _CatalogRows:
     at: datetime
     actor_id: str | None
     keep_existing: bool
-    services: FirstLines = field(default_factory=lambda: FirstLines("服务 service"))
-    skus: FirstLines = field(default_factory=lambda: FirstLines("编号 SKU"))
+    services: FirstLines = field(default_factory=lambda: FirstLines(Both("服务", "service")))
+    skus: FirstLines = field(default_factory=lambda: FirstLines(Both("编号", "SKU")))
 
     def row_failed(self, line: int) -> None:
         self.services.forget(line)
@@ -228,11 +229,14 @@ class _CatalogRows:
         kind = KINDS.get(record.get("kind").lower())
         if kind is None:
             raise InvalidChoice(text=record.get("kind"), choices="服务 / 商品 / service / product")
-        for column, title in (("category", "分类 category"), ("name", "名称 name")):
+        for column, title in (
+            ("category", Both("分类", "category")),
+            ("name", Both("名称", "name")),
+        ):
             if not record.get(column):
                 raise RequiredField(field=title)
         if not record.get("price"):
-            raise RequiredField(field="价格 price")
+            raise RequiredField(field=Both("价格", "price"))
         price = parse_yuan(record.get("price"))
         if kind is LineKind.SERVICE:
             return self._service(session, record, price)
@@ -254,7 +258,7 @@ class _CatalogRows:
     def _product(self, session: Session, record: CsvRecord, price: int) -> str:
         sku = record.get("sku")
         if not sku:
-            raise RequiredField(field="编号 SKU")
+            raise RequiredField(field=Both("编号", "SKU"))
         self.skus.check(sku, sku, record.line)
         existing = session.scalars(select(Product).where(Product.sku == sku)).one_or_none()
         if existing is not None and self.keep_existing:

@@ -11,6 +11,7 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Staff
 from salon_pos.domain.errors import (
+    Both,
     InvalidChoice,
     ManagerPinRequired,
     RequiredField,
@@ -56,7 +57,7 @@ class StaffService(CounterService):
         actor_id: str | None = None,
     ) -> StaffMember:
         if not name.strip():
-            raise RequiredField(field="姓名 name")
+            raise RequiredField(field=Both("姓名", "name"))
         if role not in set(Role):
             raise InvalidChoice(text=role, choices=", ".join(Role))
         now = self._clock.now()

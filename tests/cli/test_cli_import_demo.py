@@ -73,7 +73,7 @@ def test_english_report_and_a_file_missing_a_column(
     bad = tmp_path / "bad.csv"
     bad.write_text("name,phone\n,13700001111\n", encoding="utf-8-sig")
     assert run(home, "import", "customers", str(bad)) == 1
-    assert "line 2: 姓名 name is required." in capsys.readouterr().out
+    assert "line 2: name is required." in capsys.readouterr().out
 
     no_phone = tmp_path / "no_phone.csv"
     no_phone.write_text("name,gender\n王五,F\n", encoding="utf-8")

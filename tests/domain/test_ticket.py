@@ -151,3 +151,10 @@ def test_a_free_ticket_needs_no_tender() -> None:
 def test_price_cut_counts_a_lowered_price_and_the_discount() -> None:
     lowered = PricedLine(LineKind.SERVICE, "id", "护理", 2, 15000, 1000, None, list_price=19800)
     assert lowered.price_cut == (19800 - 15000) * 2 + 1000
+
+
+def test_messages_name_the_tender_in_their_own_language() -> None:
+    with pytest.raises(TenderNotPositive) as raised:
+        settle(100, [Tender(TenderKind.CASH, -5000)])
+    assert "现金" in raised.value.message("zh_CN") and "cash" not in raised.value.message("zh_CN")
+    assert "cash" in raised.value.message("en") and "现金" not in raised.value.message("en")

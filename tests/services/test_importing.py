@@ -149,7 +149,7 @@ def test_each_bad_row_reported_on_its_line_and_nothing_of_it_saved(
     assert count(backend, OutboxOperation) == ops_before + 3
     assert customers_by_phone(backend)["13300003333"].name == "钱多多"
     zh, en = report.describe("zh_CN"), report.describe("en")
-    assert "第 9 行：手机 phone 13100000001 已在本文件第 2 行出现。" in zh
+    assert "第 9 行：手机 13100000001 已在本文件第 2 行出现。" in zh
     assert "第 10 行：电话 13300003333 已属于客户 钱多多。" in zh
     assert "line 8: The birthday 2999-01-01 is in the future." in en
     assert en.splitlines()[0] == "3 created, 0 updated, 0 unchanged, 8 bad row(s)"
@@ -312,7 +312,7 @@ def test_catalog_bad_rows(backend: Backend, tmp_path: Path) -> None:
     ]
     assert count(backend, ServiceItem) == 1 and count(backend, Product) == 2
     assert count(backend, OutboxOperation) == ops_before + 2
-    assert "第 5 行：条码 barcode 6900000000012 已被 旧面霜 使用。" in report.describe("zh_CN")
+    assert "第 5 行：条码 6900000000012 已被 旧面霜 使用。" in report.describe("zh_CN")
 
 
 def test_catalog_missing_price_column_imports_nothing(backend: Backend, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from salon_pos.domain.errors import QuantityNotPositive, UserError
+from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
 
@@ -141,7 +141,9 @@ class TicketLinesModel(QAbstractTableModel):
 
     def set_quantity(self, position: int, quantity: int) -> None:
         row = self._rows[position]
-        if not 1 <= quantity <= MAX_QUANTITY:
+        if quantity > MAX_QUANTITY:
+            raise AmountTooLarge(name=row.name, value=quantity, limit=MAX_QUANTITY)
+        if quantity < 1:
             raise QuantityNotPositive(name=row.name, quantity=quantity)
         gross = quantity * row.unit_price
         self._replace(

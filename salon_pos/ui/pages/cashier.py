@@ -107,7 +107,13 @@ class CashierPage(QWidget):
 
     def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
-        self.ticket.add(TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill))
+        try:
+            self.ticket.add(
+                TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
+            )
+        except UserError as error:  # one more of a product already at the most a line holds
+            self.message.show_error(self._ctx.message(error))
+            return
         self.message.hide()
 
     def add_scanned(self, barcode: str) -> None:
