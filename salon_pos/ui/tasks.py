@@ -39,7 +39,9 @@ class TaskRunner(QObject):
         device: bool = False,
     ) -> Future[Any]:
         """Run `work` off the UI thread (on the database worker, or the device pool when
-        `device`); then on_done(result) or on_error(exception) on the UI thread."""
+        `device`); then on_done(result) or on_error(exception) on the UI thread. Give bound
+        methods (or partials of them) as callbacks: if their widget has been deleted by then,
+        they are not called."""
         if self._closed:  # the app is closing: nothing new starts
             future: Future[Any] = Future()
             future.cancel()
@@ -61,7 +63,8 @@ class TaskRunner(QObject):
             self._finished.emit(on_error, error, error)
 
     def _deliver(self, callback: Callback | None, value: Any, error: BaseException | None) -> None:
-        receiver = getattr(callback, "__self__", None)
+        bound = getattr(callback, "func", callback)  # a functools.partial over a method
+        receiver = getattr(bound, "__self__", None)
         if isinstance(receiver, QObject) and not shiboken6.isValid(receiver):
             return  # the screen that asked has been closed since
         if error is not None and callback is None:

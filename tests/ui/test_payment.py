@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
@@ -110,3 +112,31 @@ def test_the_demo_payment_is_split_between_wechat_and_cash(
     assert text(dialog, "changeLabel").startswith("找零 ¥")
     qtbot.mouseClick(button(dialog, "cancelPayment"), LEFT)
     assert not dialog.isVisible() and page.ticket.model.rowCount() == 3
+
+
+def test_a_sale_being_saved_cannot_be_cancelled_and_sign_out_closes_the_rest(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf
+) -> None:
+    shell.ctx.sign_in(team.desk)
+    page = shell.window.open_page("cashier")
+    assert isinstance(page, CashierPage)
+    page.add_item(LineKind.PRODUCT, shelf.serum)
+    dialog = page.open_payment()
+    assert dialog is not None
+    dialog.pay_rest(TenderKind.WECHAT)
+    hold = threading.Event()
+    shell.runner.run(hold.wait)  # the database worker is busy with something else
+    dialog.complete()
+    dialog.reject()  # Esc while the sale is on its way: refused
+    assert dialog.isVisible() and dialog.saving
+    hold.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [t.total for t in shell.ctx.backend.tickets.find()] == [12800]
+    assert page.ticket.model.rowCount() == 0  # the screen knows the sale was made
+
+    page.add_item(LineKind.PRODUCT, shelf.serum)
+    second = page.open_payment()
+    assert second is not None and second.isVisible()
+    shell.ctx.sign_out()  # the idle lock or 切换用户 with the dialog open
+    assert not second.isVisible()
+    assert shell.window.screens.currentWidget() is shell.window.sign_in

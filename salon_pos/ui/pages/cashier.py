@@ -4,6 +4,8 @@ the payment dialog; the receipt prints after the sale is saved, on the device po
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -32,7 +34,7 @@ class CashierPage(QWidget):
         self.setObjectName("cashierPage")
         self._ctx = ctx
         self.customer = CustomerPanel(ctx)
-        self.catalog = CatalogPanel(ctx.backend.catalog)
+        self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
         self.ticket.refused.connect(self.show_error)
@@ -186,10 +188,13 @@ class CashierPage(QWidget):
         receipts = self._ctx.backend.receipts
         self._ctx.runner.run(
             lambda: receipts.print_sale(sale.ticket_id, open_drawer=sale.cash_taken),
-            lambda outcome: self._on_receipt_printed(sale, outcome),
-            lambda error: self._on_receipt_failed(sale, self._ctx.message(error)),
+            partial(self._on_receipt_printed, sale),
+            partial(self._on_print_error, sale),
             device=True,
         )
+
+    def _on_print_error(self, sale: CompletedSale, error: BaseException) -> None:
+        self._on_receipt_failed(sale, self._ctx.message(error))
 
     def _paid_text(self, sale: CompletedSale) -> str:
         return self.tr("Paid {total} (ticket {number}), change {change}.").format(

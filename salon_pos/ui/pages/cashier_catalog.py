@@ -4,6 +4,7 @@ search box that filters by name or pinyin initials. Tapping a button puts the it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
@@ -24,6 +25,7 @@ from salon_pos.domain.money import format_money
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.catalog import CatalogService, ProductOffer, ServiceOffer
+from salon_pos.ui.tasks import TaskRunner
 
 Offer = ServiceOffer | ProductOffer
 COLUMNS = 3
@@ -44,9 +46,19 @@ class CatalogEntry:
             return True
         if not needle.isascii():
             return False
+        return any(key.startswith(needle) for key in self.keys())
+
+    def keys(self) -> set[str]:
         if self._keys is None:
             self._keys = name_search_keys(self.offer.name)
-        return any(key.startswith(needle) for key in self._keys)
+        return self._keys
+
+
+def warm_up(entries: list[CatalogEntry]) -> None:
+    """Import pypinyin (~350 ms) and build every item's keys in the background, so the first
+    letter typed in the search box does not wait for them."""
+    for entry in entries:
+        entry.keys()
 
 
 class ItemButton(QPushButton):
@@ -91,9 +103,15 @@ class ItemButton(QPushButton):
 class CatalogPanel(QWidget):
     chosen = Signal(object, str)  # LineKind, item id
 
-    def __init__(self, catalog: CatalogService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: CatalogService,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._runner = runner
         self._entries: list[CatalogEntry] = []
         self.search = QLineEdit()
         self.search.setObjectName("catalogSearch")
@@ -133,6 +151,8 @@ class CatalogPanel(QWidget):
     def reload(self) -> None:
         offers: list[Offer] = [*self._catalog.services(), *self._catalog.products()]
         self._entries = [CatalogEntry(offer) for offer in offers]
+        if self._runner is not None:
+            self._runner.run(partial(warm_up, self._entries), device=True)
         names = list(dict.fromkeys(offer.category for offer in offers))
         self.categories.blockSignals(True)
         self.categories.clear()

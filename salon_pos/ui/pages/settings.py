@@ -5,6 +5,7 @@ value is explained and nothing is saved. A new language rebuilds the window (see
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -114,7 +115,7 @@ class SettingsPage(QWidget):
         self.save.setEnabled(False)
         self._ctx.runner.run(
             self._save_work(changes),
-            lambda settings: self._on_saved(settings, changes),
+            partial(self._on_saved, changes=changes),
             self._on_save_refused,
         )
 
@@ -152,12 +153,12 @@ class SettingsPage(QWidget):
         self.printer_message.show_info(self.tr("Printing a test page…"))
         self._ctx.runner.run(
             lambda: printer_from_settings(kind, target, width).test_print(),
-            lambda _: self._on_test_printed(target),
+            partial(self._on_test_printed, target),
             self._on_test_print_failed,
             device=True,
         )
 
-    def _on_test_printed(self, target: str) -> None:
+    def _on_test_printed(self, target: str, _sent: None = None) -> None:
         self.test_print.setEnabled(True)
         self.printer_message.show_info(
             self.tr(
