@@ -104,6 +104,12 @@ class MainWindow(QMainWindow):
             on_shown()
         return page
 
+    def ticket_in_hand(self) -> object | None:
+        """The cashier's unfinished ticket, if any (a TicketInHand), to carry into a new window."""
+        cashier = self._built.get("cashier")
+        held = cashier.ticket_in_hand() if cashier is not None else None  # type: ignore[attr-defined]
+        return held if held is not None and held.lines else None
+
     def current_page_key(self) -> str | None:
         shown = self.pages.currentWidget()
         return next((key for key, page in self._built.items() if page is shown), None)

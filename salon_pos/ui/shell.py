@@ -41,6 +41,7 @@ class Shell:
         staff, geometry = self.ctx.staff, self.window.geometry()
         old = self.window
         page = old.current_page_key()
+        held = old.ticket_in_hand()
         self.window = MainWindow(self.ctx)
         self.window.setGeometry(geometry)
         self.window.show()
@@ -48,6 +49,8 @@ class Shell:
         old.deleteLater()
         if staff is not None:
             self.ctx.sign_in(staff)
+            if held is not None:  # the ticket being rung up survives the change of language
+                self.window.open_page("cashier").resume(held)  # type: ignore[attr-defined]
             if page is not None:
                 self.window.open_page(page)  # the manager stays on Settings
 

@@ -255,3 +255,14 @@ def test_set_customer_and_walk_in(qtbot: QtBot, page: CashierPage) -> None:
     assert "王芳" in child(page, QLabel, "ticketCustomer").text()
     qtbot.mouseClick(child(page, QPushButton, "walkIn"), LEFT)
     assert page.customer.customer is None
+
+
+def test_a_ticket_in_hand_survives_a_change_of_language(
+    qtbot: QtBot, shell: Shell, page: CashierPage, team: Team, shelf: Shelf
+) -> None:
+    ring_up(qtbot, page, team, shelf)
+    shell.ctx.language_changed.emit("en")  # what saving the language in Settings does
+    again = shell.window.open_page("cashier")
+    assert isinstance(again, CashierPage) and again is not page
+    assert [r.name for r in again.ticket.model.rows()] == ["日式美甲", "补水保湿护理", "玻尿酸精华"]
+    assert child(again, QLabel, "totalLabel").text() == "Due ¥494.00"

@@ -4,6 +4,7 @@ the payment dialog; the receipt prints after the sale is saved, on the device po
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -26,6 +27,12 @@ from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
 
 RELOAD_ON = {"catalog", "staff", "settings"}
+
+
+@dataclass(frozen=True)
+class TicketInHand:
+    lines: tuple[TicketLineRow, ...]
+    customer: CustomerProfile | None
 
 
 class CashierPage(QWidget):
@@ -131,6 +138,14 @@ class CashierPage(QWidget):
         self.ticket.clear()
         self.customer.set_customer(None)
         self.message.hide()
+
+    def ticket_in_hand(self) -> TicketInHand:
+        return TicketInHand(self.ticket.model.rows(), self.customer.customer)
+
+    def resume(self, held: TicketInHand) -> None:
+        """Carry on with a ticket rung up in another window (after a change of language)."""
+        self.ticket.model.reset(held.lines)
+        self.customer.set_customer(held.customer)
 
     def show_error(self, error: BaseException) -> None:
         self.message.show_error(self._ctx.message(error))
