@@ -18,4 +18,6 @@ def normalize_phone(text: str) -> str:
         digits = digits[4:]
     if not digits.isdigit() or not 5 <= len(digits) <= 15 or not digits.isascii():
         raise InvalidPhone(text=text)
+    if digits.startswith("1") and len(digits) != 11:  # a mainland mobile has 11 digits
+        raise InvalidPhone(text=text)
     return digits

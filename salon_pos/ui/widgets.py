@@ -11,6 +11,15 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBox
 AVATAR_COLOURS = ("#c2185b", "#7b1fa2", "#1976d2", "#00897b", "#f57c00", "#5d4037", "#455a64")
 
 
+def button(text: str, name: str, role: str = "") -> QPushButton:
+    """A push button with its objectName (for tests and automation) and style role."""
+    made = QPushButton(text)
+    made.setObjectName(name)
+    if role:
+        made.setProperty("role", role)
+    return made
+
+
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from salon_pos.domain.money import format_money, format_yuan, parse_yuan
 from salon_pos.domain.ticket import LineKind, RoundingRule, TicketTotals, price_ticket
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
+from salon_pos.ui.widgets import button
 
 
 class TicketPanel(QWidget):
@@ -42,8 +42,8 @@ class TicketPanel(QWidget):
         self.model.lines_changed.connect(self._on_model_lines_changed)
         self.model.input_refused.connect(self.refused.emit)
         self.table = self._table()
-        self.minus = self._button("quantityMinus", "−")
-        self.plus = self._button("quantityPlus", "+")
+        self.minus = button("−", "quantityMinus")
+        self.plus = button("+", "quantityPlus")
         self.minus.clicked.connect(lambda: self._step_quantity(-1))
         self.plus.clicked.connect(lambda: self._step_quantity(1))
         self.technician = QComboBox()
@@ -53,7 +53,7 @@ class TicketPanel(QWidget):
         self.technician.currentIndexChanged.connect(self._on_technician_current_index_changed)
         self.line_discount = self._money_field("lineDiscount", self.tr("Line discount ¥"))
         self.line_discount.editingFinished.connect(self._on_line_discount_entered)
-        self.remove = self._button("removeLine", self.tr("Remove  Del"))
+        self.remove = button(self.tr("Remove  Del"), "removeLine")
         self.remove.setShortcut("Delete")
         self.remove.setProperty("role", "danger")
         self.remove.clicked.connect(self.remove_selected)
@@ -86,11 +86,6 @@ class TicketPanel(QWidget):
         header.setMinimumSectionSize(56)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         return table
-
-    def _button(self, name: str, text: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        return button
 
     def _money_field(self, name: str, placeholder: str) -> QLineEdit:
         field = QLineEdit()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import CustomerImport
+from salon_pos.ui.widgets import button
 
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
@@ -56,9 +56,9 @@ class CustomersPage(QWidget):
         self.filter.setPlaceholderText(self.tr("Search by phone, name or pinyin initials"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.refresh)
-        self.add = self._button(self.tr("New customer"), "addCustomer", "primary")
+        self.add = button(self.tr("New customer"), "addCustomer", "primary")
         self.add.clicked.connect(self._on_add_clicked)
-        self.edit = self._button(self.tr("Edit"), "editCustomer")
+        self.edit = button(self.tr("Edit"), "editCustomer")
         self.edit.clicked.connect(self._on_edit_clicked)
         self.importer = CustomerImport(ctx)
         self.count = QLabel()
@@ -69,13 +69,6 @@ class CustomersPage(QWidget):
         self._build()
         ctx.data_changed.connect(self._on_ctx_data_changed)
         self.refresh()
-
-    def _button(self, text: str, name: str, role: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        if role:
-            button.setProperty("role", role)
-        return button
 
     def _table(self) -> QTableView:
         table = QTableView()

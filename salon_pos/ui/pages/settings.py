@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from salon_pos.domain.errors import RequiredField, UserError
 from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages.settings_form import SettingsForm
-from salon_pos.ui.widgets import MessageLine
+from salon_pos.ui.widgets import MessageLine, button
 
 log = logging.getLogger(__name__)
 
@@ -39,24 +38,16 @@ QSpinBox::down-arrow { image: url(IMAGES/arrow-down-16.png); width: 10px; height
 """.replace("IMAGES", ":/qt-project.org/styles/commonstyle/images")  # Qt's own arrows
 
 
-def _button(text: str, name: str, role: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    if role:
-        button.setProperty("role", role)
-    return button
-
-
 class SettingsPage(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.setObjectName("settingsPage")
         self._ctx = ctx
         self.form = SettingsForm(self)
-        self.test_print = _button(self.tr("Test print"), "testPrint")
+        self.test_print = button(self.tr("Test print"), "testPrint")
         self.test_print.clicked.connect(self._on_test_print_clicked)
         self.printer_message = MessageLine()
-        self.save = _button(self.tr("Save"), "saveSettings", "primary")
+        self.save = button(self.tr("Save"), "saveSettings", "primary")
         self.save.setMinimumWidth(180)
         self.save.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save.clicked.connect(self._on_save_clicked)

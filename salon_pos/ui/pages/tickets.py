@@ -31,7 +31,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.tickets import TicketListModel
 from salon_pos.ui.pages.tickets_actions import TicketActions
 from salon_pos.ui.pages.tickets_detail import TicketDetail
-from salon_pos.ui.widgets import MessageLine, qdate
+from salon_pos.ui.widgets import MessageLine, button, qdate
 
 LIMIT = 500  # newest first; a wider search narrows the dates
 SEARCH_PAUSE_MS = 200
@@ -65,9 +65,9 @@ class TicketsPage(QWidget):
         self.table = self._ticket_table()
         self.detail = TicketDetail(settings.time_zone)
         self.message = MessageLine()
-        self.reprint_button = self._button("reprintButton", self.tr("Reprint receipt"), "primary")
-        self.refund_button = self._button("refundButton", self.tr("Refund…"), "danger")
-        self.void_button = self._button("voidButton", self.tr("Void…"), "danger")
+        self.reprint_button = self._action("reprintButton", self.tr("Reprint receipt"), "primary")
+        self.refund_button = self._action("refundButton", self.tr("Refund…"), "danger")
+        self.void_button = self._action("voidButton", self.tr("Void…"), "danger")
         self.ticket_actions = TicketActions(ctx, self, self.message)
         self._search_pause = QTimer(self)
         self._search_pause.setSingleShot(True)
@@ -86,13 +86,11 @@ class TicketsPage(QWidget):
         edit.setMinimumWidth(130)
         return edit
 
-    def _button(self, name: str, text: str, role: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setProperty("role", role)
-        button.setMinimumHeight(44)
-        button.setEnabled(False)
-        return button
+    def _action(self, name: str, text: str, role: str) -> QPushButton:
+        made = button(text, name, role)
+        made.setMinimumHeight(44)
+        made.setEnabled(False)  # until a ticket is chosen
+        return made
 
     def _ticket_table(self) -> QTableView:
         table = QTableView()
