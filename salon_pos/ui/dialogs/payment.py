@@ -26,6 +26,7 @@ from salon_pos.domain.ticket import Tender, TenderKind, settle
 from salon_pos.services.checkout import CompletedSale, SaleLine, SaleRequest
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
+from salon_pos.ui.models.tickets import TicketWords
 from salon_pos.ui.widgets import MessageLine
 
 TENDERS = (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.WECHAT, TenderKind.ALIPAY)
@@ -85,12 +86,7 @@ class PaymentDialog(QDialog):
         self.fields[TenderKind.CASH].setFocus()
 
     def tender_name(self, kind: TenderKind) -> str:
-        return {
-            TenderKind.CASH: self.tr("Cash"),
-            TenderKind.BANK_CARD: self.tr("Bank card"),
-            TenderKind.WECHAT: self.tr("WeChat Pay"),
-            TenderKind.ALIPAY: self.tr("Alipay"),
-        }[kind]
+        return TicketWords(self).tender(kind)
 
     def _lay_out(self) -> None:
         grid = QGridLayout()
