@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 AVATAR_COLOURS = ("#c2185b", "#7b1fa2", "#1976d2", "#00897b", "#f57c00", "#5d4037", "#455a64")
 
@@ -18,6 +27,18 @@ def button(text: str, name: str, role: str = "") -> QPushButton:
     if role:
         made.setProperty("role", role)
     return made
+
+
+def row_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only table that selects one whole row at a time, with no row numbers."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
 
 
 def qdate(day: date) -> QDate:

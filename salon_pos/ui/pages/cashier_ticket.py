@@ -25,7 +25,7 @@ from salon_pos.domain.money import format_money, format_yuan, parse_yuan
 from salon_pos.domain.ticket import LineKind, RoundingRule, TicketTotals, price_ticket
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
-from salon_pos.ui.widgets import button
+from salon_pos.ui.widgets import button, row_table
 
 
 class TicketPanel(QWidget):
@@ -67,16 +67,11 @@ class TicketPanel(QWidget):
         self._on_model_lines_changed()
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("ticketLines")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(
+        table = row_table("ticketLines", self.model)
+        table.setEditTriggers(  # the quantity is edited in place
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(40)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)

@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,7 +23,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import CustomerImport
-from salon_pos.ui.widgets import button
+from salon_pos.ui.widgets import button, row_table
 
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
@@ -71,16 +70,10 @@ class CustomersPage(QWidget):
         self.refresh()
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("customerTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table = row_table("customerTable", self.model)
         table.setAlternatingRowColors(True)
         table.setStyleSheet(TABLE_STYLE)
         table.setWordWrap(False)
-        table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(40)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)

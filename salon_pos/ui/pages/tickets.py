@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +30,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.tickets import TicketListModel
 from salon_pos.ui.pages.tickets_actions import TicketActions
 from salon_pos.ui.pages.tickets_detail import TicketDetail
-from salon_pos.ui.widgets import MessageLine, button, qdate
+from salon_pos.ui.widgets import MessageLine, button, qdate, row_table
 
 LIMIT = 500  # newest first; a wider search narrows the dates
 SEARCH_PAUSE_MS = 200
@@ -93,13 +92,7 @@ class TicketsPage(QWidget):
         return made
 
     def _ticket_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("ticketList")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
+        table = row_table("ticketList", self.model)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         # Seven columns beside the detail: a size smaller, so English fits at 1280 px too.

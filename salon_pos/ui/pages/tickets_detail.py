@@ -22,6 +22,7 @@ from salon_pos.domain.money import format_money
 from salon_pos.services.receipts import masked_phone
 from salon_pos.services.tickets import TicketView
 from salon_pos.ui.models.tickets import TicketLineModel, TicketWords, status_colour
+from salon_pos.ui.widgets import row_table
 
 TITLE_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
 STATUS_STYLE = "font-size: 15px; font-weight: 600; padding: 2px 10px; border-radius: 10px;"
@@ -63,12 +64,8 @@ class TicketDetail(QWidget):
         self._stack.addWidget(self._filled())
 
     def _lines_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("ticketLines")
-        table.setModel(self.lines)
+        table = row_table("ticketLines", self.lines)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
         table.setShowGrid(False)
         table.setStyleSheet("QTableView, QHeaderView { font-size: 14px; }")  # as the list
         header = table.horizontalHeader()
