@@ -5,12 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, literal, select, union_all
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import Customer, Payment, Product, ServiceItem, Staff, Ticket, TicketLine
+from salon_pos.db.models import (
+    AuditEntry,
+    Customer,
+    Payment,
+    Product,
+    ServiceItem,
+    Staff,
+    Ticket,
+    TicketLine,
+)
 from salon_pos.db.outbox import OUTBOX, next_in_sequences
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
@@ -19,6 +29,8 @@ from salon_pos.domain.errors import (
     UnknownCustomer,
     UnknownItem,
     UnknownStaff,
+    UserError,
+    WrongManagerPin,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
@@ -37,7 +49,7 @@ from salon_pos.domain.ticket import (
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
-from salon_pos.services.staff import verify_approver
+from salon_pos.services.staff import StaffMember, verify_approver
 from sync.protocol import SALE_COMPLETED
 
 
@@ -141,14 +153,57 @@ def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[Pri
     return priced
 
 
+class ApprovalLockedOut(UserError):
+    en = "Too many wrong manager PINs at this counter: approvals resume in {seconds} seconds."
+    zh = "本收银台店长 PIN 错误次数过多，请 {seconds} 秒后再授权。"
+
+
+WRONG_APPROVALS = 5  # wrong PINs within APPROVAL_LOCKOUT; then approvals wait a minute
+APPROVAL_LOCKOUT = timedelta(minutes=1)
+_RECENT_WRONG = (
+    select(AuditEntry.at)
+    .where(AuditEntry.action == "approval.wrong_pin", AuditEntry.at >= bindparam("since"))
+    .order_by(AuditEntry.seq.desc())
+    .limit(WRONG_APPROVALS)
+)
+
+
 class CheckoutService(CounterService):
+    def _approve(
+        self, pin: str | None, action_zh: str, action_en: str, actor_id: str
+    ) -> StaffMember:
+        """The manager or owner whose PIN this is. A wrong PIN is audited, and five in a row
+        within a minute at this counter stop approvals for a minute: a PIN has few digits."""
+        now = self._clock.now()
+        with self._db.read() as session:
+            wrong = list(session.scalars(_RECENT_WRONG, {"since": now - APPROVAL_LOCKOUT}))
+        if len(wrong) >= WRONG_APPROVALS:
+            wait = APPROVAL_LOCKOUT - (now - wrong[0])
+            raise ApprovalLockedOut(seconds=int(wait.total_seconds()) + 1)
+        try:
+            return verify_approver(self._db, pin, action_zh, action_en)
+        except WrongManagerPin:
+            with self._db.write() as session:
+                self._journal().record(
+                    session,
+                    now,
+                    AuditRecord(
+                        actor_id,
+                        "approval.wrong_pin",
+                        "approval",
+                        actor_id,
+                        after={"action": action_en},
+                    ),
+                )
+            raise
+
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
         settings = self._settings.current
         now = self._clock.now()
         approver = None
         if request.approver_pin:  # argon2 is slow: never inside the write transaction
-            approver = verify_approver(
-                self._db, request.approver_pin, "超额优惠", "allow discounts"
+            approver = self._approve(
+                request.approver_pin, "超额优惠", "allow discounts", request.cashier_id
             )
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
@@ -215,7 +270,7 @@ class CheckoutService(CounterService):
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""
         if not reason.strip():
             raise ReasonRequired()
-        approver = verify_approver(self._db, approver_pin, "作废单据", "void a sale")
+        approver = self._approve(approver_pin, "作废单据", "void a sale", actor_id)
         settings = self._settings.current
         with self._db.write() as session:
             record_void(
@@ -241,7 +296,7 @@ class CheckoutService(CounterService):
         The money goes back all by `tender_kind`, or by the sale's tenders in the order paid."""
         if not reason.strip():
             raise ReasonRequired()
-        approver = verify_approver(self._db, approver_pin, "退款", "refund")
+        approver = self._approve(approver_pin, "退款", "refund", actor_id)
         settings = self._settings.current
         now = self._clock.now()
         day = business_day(now, settings.time_zone, settings.cutover_hour)

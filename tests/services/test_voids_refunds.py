@@ -1,7 +1,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from salon_pos.db.models import OutboxOperation, RefundTender
+from salon_pos.db.models import AuditEntry, OutboxOperation, RefundTender
 from salon_pos.domain.errors import (
     ManagerPinRequired,
     ReasonRequired,
@@ -13,7 +13,8 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ticket import TenderKind, TicketStatus
 from salon_pos.services.backend import Backend
-from tests.conftest import Shelf, Team, three_line_sale
+from salon_pos.services.checkout import ApprovalLockedOut
+from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 
 
 def op_types(backend: Backend) -> list[str]:
@@ -114,3 +115,24 @@ def test_only_staff_on_file_can_void_or_refund(backend: Backend, team: Team, she
     with pytest.raises(ManagerPinRequired) as raised:
         backend.checkout.void_sale(sale.ticket_id, "", "取消", team.desk.id)
     assert raised.value.message("en").isascii()
+
+
+def test_wrong_manager_pins_are_audited_and_five_in_a_minute_stop_approvals(
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
+) -> None:
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    for _ in range(5):
+        with pytest.raises(WrongManagerPin):
+            backend.checkout.void_sale(sale.ticket_id, "0000", "试探", team.desk.id)
+        clock.advance(seconds=5)
+    with pytest.raises(ApprovalLockedOut) as raised:  # even the right PIN waits
+        backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "取消", team.desk.id)
+    assert "56" in raised.value.message("zh_CN")  # a minute from the last wrong PIN, 5 s ago
+    with backend.db.read() as s:
+        wrong = list(
+            s.scalars(select(AuditEntry.actor_id).where(AuditEntry.action == "approval.wrong_pin"))
+        )
+    assert wrong == [team.desk.id] * 5
+    clock.advance(seconds=60)
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "取消", team.desk.id)
+    assert backend.tickets.get(sale.ticket_id).summary.status is TicketStatus.VOIDED
