@@ -39,6 +39,29 @@ class AuditRecord:
     after: dict[str, Any] | None = None
 
 
+def _chained(
+    seq: int,
+    at: datetime,
+    actor_id: str | None,
+    action: str,
+    entity_type: str,
+    entity_id: str,
+    before: str | None,
+    after: str | None,
+) -> dict[str, Any]:
+    """The fields an entry's hash covers, written and verified alike."""
+    return {
+        "seq": seq,
+        "at": at.isoformat(),
+        "actor_id": actor_id,
+        "action": action,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "before": before,
+        "after": after,
+    }
+
+
 _LAST = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
 _APPEND = insert(AuditEntry)
 
@@ -47,16 +70,16 @@ def append_audit(executor: Executor, record: AuditRecord, at: datetime) -> None:
     at = at.astimezone(UTC)
     last = executor.execute(_LAST).first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    fields = {
-        "seq": seq,
-        "at": at.isoformat(),
-        "actor_id": record.actor_id,
-        "action": record.action,
-        "entity_type": record.entity_type,
-        "entity_id": record.entity_id,
-        "before": _dump(record.before),
-        "after": _dump(record.after),
-    }
+    fields = _chained(
+        seq,
+        at,
+        record.actor_id,
+        record.action,
+        record.entity_type,
+        record.entity_id,
+        _dump(record.before),
+        _dump(record.after),
+    )
     digest = _digest(prev_hash, fields)
     executor.execute(
         _APPEND, fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest}
@@ -67,16 +90,16 @@ def verify_chain(session: Session) -> int | None:
     """The seq of the first entry that does not match its hash, or None when the chain holds."""
     prev_hash = GENESIS
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        fields = {
-            "seq": entry.seq,
-            "at": entry.at.isoformat(),
-            "actor_id": entry.actor_id,
-            "action": entry.action,
-            "entity_type": entry.entity_type,
-            "entity_id": entry.entity_id,
-            "before": entry.before,
-            "after": entry.after,
-        }
+        fields = _chained(
+            entry.seq,
+            entry.at,
+            entry.actor_id,
+            entry.action,
+            entry.entity_type,
+            entry.entity_id,
+            entry.before,
+            entry.after,
+        )
         if entry.prev_hash != prev_hash or entry.hash != _digest(prev_hash, fields):
             return entry.seq
         prev_hash = entry.hash

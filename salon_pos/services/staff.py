@@ -108,11 +108,6 @@ class StaffService(CounterService):
                 raise UnknownStaff(staff_id=staff_id)
             return staff_member(staff)
 
-    def pin_matches(self, staff_id: str, pin: str) -> bool:
-        with self._db.read() as session:
-            staff = session.get(Staff, staff_id)
-            return staff is not None and staff.active and pin_matches(staff.pin_hash, pin)
-
 
 def verify_approver(db: Database, pin: str | None, action_zh: str, action_en: str) -> StaffMember:
     """The active manager or owner whose PIN this is. Argon2 takes a good part of a second for
