@@ -63,8 +63,8 @@ class DiscountNeedsApproval(UserError):
 
 
 class RefundTenderNotAvailable(UserError):
-    en = "Only {left} paid by {tender_en} is left to refund that way (asked {asked})."
-    zh = "该单以{tender_zh}支付的金额只剩 {left} 可原路退回（本次 {asked}）。"
+    en = "Only {left} paid by {tender} is left to refund that way (asked {asked})."
+    zh = "该单以{tender}支付的金额只剩 {left} 可原路退回（本次 {asked}）。"
 
 
 class NegativePrice(UserError):
@@ -138,8 +138,8 @@ class UnknownTicket(UserError):
 
 
 class ManagerPinRequired(UserError):
-    en = "A manager's PIN is required to {action_en}."
-    zh = "{action_zh}需要店长输入 PIN。"
+    en = "A manager's PIN is required to {action}."
+    zh = "{action}需要店长输入 PIN。"
 
 
 class WrongManagerPin(UserError):
@@ -153,8 +153,8 @@ class ReasonRequired(UserError):
 
 
 class TicketNotCompleted(UserError):
-    en = "Ticket {ticket} is {status_en}; only a completed ticket can be voided or refunded."
-    zh = "单据 {ticket} 当前状态为“{status_zh}”，只有已完成的单据可以作废或退款。"
+    en = "Ticket {ticket} is {status}; only a completed ticket can be voided or refunded."
+    zh = "单据 {ticket} 当前状态为“{status}”，只有已完成的单据可以作废或退款。"
 
 
 class TicketHasRefunds(UserError):

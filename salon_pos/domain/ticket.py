@@ -47,10 +47,9 @@ class TicketStatus(StrEnum):
     REFUNDED = "refunded"
 
     @property
-    def label_zh(self) -> str:
-        return {"open": "未结", "completed": "已完成", "voided": "已作废", "refunded": "已退款"}[
-            self
-        ]
+    def words(self) -> Both:
+        zh = {"open": "未结", "completed": "已完成", "voided": "已作废", "refunded": "已退款"}[self]
+        return Both(zh, self.value)
 
 
 class TenderKind(StrEnum):

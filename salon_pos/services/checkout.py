@@ -24,6 +24,7 @@ from salon_pos.db.models import (
 from salon_pos.db.outbox import OUTBOX, next_in_sequences
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
+    Both,
     DiscountNeedsApproval,
     ReasonRequired,
     UnknownCustomer,
@@ -169,9 +170,7 @@ _RECENT_WRONG = (
 
 
 class CheckoutService(CounterService):
-    def _approve(
-        self, pin: str | None, action_zh: str, action_en: str, actor_id: str
-    ) -> StaffMember:
+    def _approve(self, pin: str | None, action: Both, actor_id: str) -> StaffMember:
         """The manager or owner whose PIN this is. A wrong PIN is audited, and five in a row
         within a minute at this counter stop approvals for a minute: a PIN has few digits."""
         now = self._clock.now()
@@ -181,7 +180,7 @@ class CheckoutService(CounterService):
             wait = APPROVAL_LOCKOUT - (now - wrong[0])
             raise ApprovalLockedOut(seconds=int(wait.total_seconds()) + 1)
         try:
-            return verify_approver(self._db, pin, action_zh, action_en)
+            return verify_approver(self._db, pin, action)
         except WrongManagerPin:
             with self._db.write() as session:
                 self._journal().record(
@@ -192,7 +191,7 @@ class CheckoutService(CounterService):
                         "approval.wrong_pin",
                         "approval",
                         actor_id,
-                        after={"action": action_en},
+                        after={"action": action.en},
                     ),
                 )
             raise
@@ -203,7 +202,7 @@ class CheckoutService(CounterService):
         approver = None
         if request.approver_pin:  # argon2 is slow: never inside the write transaction
             approver = self._approve(
-                request.approver_pin, "超额优惠", "allow discounts", request.cashier_id
+                request.approver_pin, Both("超额优惠", "allow discounts"), request.cashier_id
             )
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
@@ -270,12 +269,11 @@ class CheckoutService(CounterService):
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""
         if not reason.strip():
             raise ReasonRequired()
-        approver = self._approve(approver_pin, "作废单据", "void a sale", actor_id)
-        settings = self._settings.current
+        approver = self._approve(approver_pin, Both("作废单据", "void a sale"), actor_id)
         with self._db.write() as session:
             record_void(
                 session,
-                Journal(settings.device_id),
+                self._journal(),
                 self._clock.now(),
                 ticket_id,
                 approver,
@@ -296,14 +294,14 @@ class CheckoutService(CounterService):
         The money goes back all by `tender_kind`, or by the sale's tenders in the order paid."""
         if not reason.strip():
             raise ReasonRequired()
-        approver = self._approve(approver_pin, "退款", "refund", actor_id)
+        approver = self._approve(approver_pin, Both("退款", "refund"), actor_id)
         settings = self._settings.current
         now = self._clock.now()
         day = business_day(now, settings.time_zone, settings.cutover_hour)
         with self._db.write() as session:
             return record_refund(
                 session,
-                Journal(settings.device_id),
+                self._journal(),
                 now,
                 day,
                 ticket_id,

@@ -46,9 +46,7 @@ def _completed_ticket(session: Session, ticket_id: str, actor_id: str) -> Ticket
         raise UnknownTicket(ticket=ticket_id)
     if ticket.status != TicketStatus.COMPLETED:
         status = TicketStatus(ticket.status)
-        raise TicketNotCompleted(
-            ticket=ticket.number, status_en=status.value, status_zh=status.label_zh
-        )
+        raise TicketNotCompleted(ticket=ticket.number, status=status.words)
     return ticket
 
 
@@ -95,8 +93,7 @@ def refund_tenders(
             raise RefundTenderNotAvailable(
                 left=format_money(room.get(asked, 0)),
                 asked=format_money(amount),
-                tender_en=asked.value,
-                tender_zh=asked.label_zh,
+                tender=asked.words,
             )
         return [(asked, amount)]
     parts, due = [], amount

@@ -109,11 +109,11 @@ class StaffService(CounterService):
             return staff_member(staff)
 
 
-def verify_approver(db: Database, pin: str | None, action_zh: str, action_en: str) -> StaffMember:
+def verify_approver(db: Database, pin: str | None, action: Both) -> StaffMember:
     """The active manager or owner whose PIN this is. Argon2 takes a good part of a second for
     a few managers, so this runs before the write transaction, never holding its lock."""
     if not pin:
-        raise ManagerPinRequired(action_zh=action_zh, action_en=action_en)
+        raise ManagerPinRequired(action=action)
     with db.read() as session:
         approvers = session.scalars(
             select(Staff).where(

@@ -22,9 +22,9 @@ def all_user_errors() -> list[type[UserError]]:
 
 
 def fields(template: str) -> set[str]:
-    """The fields a template uses; `status_zh` and `status_en` (or `reason.zh`) count as one."""
+    """The fields a template uses; `reason.zh` and `reason.en` count as one."""
     names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    return {re.sub(r"[._](zh|en)$", "", name) for name in names}
+    return {re.sub(r"\.(zh|en)$", "", name) for name in names}
 
 
 def test_each_error_has_its_own_chinese_and_english_text_with_the_same_fields() -> None:
