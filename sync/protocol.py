@@ -1,10 +1,16 @@
 """Wire formats shared by the counter and the central server. Versioned: a payload's shape
-changes only with a new version number, and both sides keep reading the old ones."""
+changes only with a new version number, and both sides keep reading the old ones.
+
+Kept light (no pydantic here): the counter imports it on its checkout path. The request and
+response bodies are in sync/wire.py; docs/sync.md describes the whole protocol."""
 
 from __future__ import annotations
 
 from typing import Final
 
+API: Final = "/api/v1"
+
+# Operations a counter queues (its outbox) and the server applies exactly once.
 SALE_COMPLETED: Final = "sale.completed"
 SALE_VOIDED: Final = "sale.voided"
 SALE_REFUNDED: Final = "sale.refunded"
@@ -12,6 +18,7 @@ CUSTOMER_CREATED: Final = "customer.created"
 CUSTOMER_UPDATED: Final = "customer.updated"
 STAFF_SAVED: Final = "staff.saved"
 CATALOG_ITEM_SAVED: Final = "catalog.item_saved"
+CONFLICT_RESOLVED: Final = "conflict.resolved"
 
 PAYLOAD_VERSIONS: Final[dict[str, int]] = {
     SALE_COMPLETED: 1,
@@ -21,4 +28,63 @@ PAYLOAD_VERSIONS: Final[dict[str, int]] = {
     CUSTOMER_UPDATED: 1,
     STAFF_SAVED: 1,
     CATALOG_ITEM_SAVED: 1,
+    CONFLICT_RESOLVED: 1,
 }
+
+# What the server answers for each pushed operation.
+APPLIED: Final = "applied"
+APPLIED_WITH_FLAGS: Final = "applied_with_flags"  # applied; conflict records were created
+DUPLICATE: Final = "duplicate"  # applied before: the stored answer is returned again
+REJECTED: Final = "rejected"  # malformed or impossible: parked for a person, queue goes on
+RETRY_LATER: Final = "retry_later"  # the only answer that stops the queue
+FINAL_RESULTS: Final = frozenset({APPLIED, APPLIED_WITH_FLAGS, DUPLICATE, REJECTED})
+
+# Entities in the change feed a counter pulls.
+CHANGE_CATALOG_ITEM: Final = "catalog_item"
+CHANGE_STAFF: Final = "staff"
+CHANGE_CUSTOMER: Final = "customer"
+CHANGE_TICKET: Final = "ticket"
+CHANGE_REFUND: Final = "refund"
+CHANGE_CONFLICT: Final = "conflict"
+
+# Conflict records.
+CONFLICT_PRICE_MISMATCH: Final = "price_mismatch"
+CONFLICT_FIELD_OVERWRITTEN: Final = "field_overwritten"
+CONFLICT_CLOCK_AHEAD: Final = "clock_ahead"
+CONFLICT_DUPLICATE_CUSTOMER: Final = "duplicate_customer"
+CONFLICT_OPEN: Final = "open"
+CONFLICT_RESOLVED_STATUS: Final = "resolved"
+
+# Resolutions a manager may pick (the conflict record suggests one).
+RESOLUTION_ACCEPT: Final = "accept"  # keep what happened (the price paid, the winning value)
+RESOLUTION_MERGE: Final = "merge"  # duplicate customer: fold the second into the first
+RESOLUTION_KEEP_BOTH: Final = "keep_both"  # duplicate customer: they are two people
+RESOLUTION_USE_OTHER: Final = "use_other"  # overwritten field: restore the losing value
+
+# Limits of one push.
+MAX_BATCH_OPERATIONS: Final = 200
+MAX_BATCH_BYTES: Final = 256 * 1024
+MAX_CHANGES_PER_PULL: Final = 500
+
+# Hybrid logical clock stamps: "<wall ms, 13 digits>-<counter, 5 digits>-<device id>";
+# the fixed widths make string order the clock's order.
+HLC_MAX_AHEAD_MS: Final = 60_000
+
+
+def hlc_stamp(wall_ms: int, counter: int, node: str) -> str:
+    return f"{wall_ms:013d}-{counter:05d}-{node}"
+
+
+def hlc_parts(stamp: str) -> tuple[int, int, str]:
+    wall, counter, node = stamp.split("-", 2)
+    return int(wall), int(counter), node
+
+
+def hlc_next(last: str | None, now_ms: int, node: str) -> str:
+    """The stamp for a local event: after both the wall clock and every stamp seen so far."""
+    if last is None:
+        return hlc_stamp(now_ms, 0, node)
+    wall, counter, _ = hlc_parts(last)
+    if now_ms > wall:
+        return hlc_stamp(now_ms, 0, node)
+    return hlc_stamp(wall, counter + 1, node)
