@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -94,6 +95,9 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # field → hybrid logical clock stamp of the value held (sync.protocol); merges keep the higher
+    stamps: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    merged_into: Mapped[str | None] = mapped_column(String(36))  # folded into that customer
 
 
 class CustomerSearchKey(Base):
@@ -195,7 +199,11 @@ class OutboxOperation(Base):
     """A business fact waiting for the server, written in the same transaction as the change."""
 
     __tablename__ = "outbox_operation"
-    __table_args__ = (UniqueConstraint("device_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        # The sender's query: what is not pushed yet, in sequence order.
+        Index("ix_outbox_pending", "seq", sqlite_where=text("pushed_at IS NULL")),
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     device_id: Mapped[str] = mapped_column(ID)
     seq: Mapped[int] = mapped_column(Integer)  # gap-free per device
@@ -222,3 +230,41 @@ class AuditEntry(Base):
     after: Mapped[str | None] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncState(Base):
+    """This counter's link to the central server: one row (id 1), written by enrollment and by
+    each sync round. The device token is not here: it lives in the keyring."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    server_url: Mapped[str | None] = mapped_column(String(200))
+    store_id: Mapped[str | None] = mapped_column(String(36))
+    store_name: Mapped[str | None] = mapped_column(String(64))
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    highest_hlc: Mapped[str | None] = mapped_column(String(80))
+    connection: Mapped[str] = mapped_column(
+        String(16), default="offline"
+    )  # online / offline / refused
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    """A conflict the server recorded, as pulled from the change feed. Status: open, resolving
+    (a manager resolved it here; the operation is on its way), resolved."""
+
+    __tablename__ = "sync_conflict"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    op_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    suggestion: Mapped[str] = mapped_column(String(16), default="")
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolved_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -15,6 +15,7 @@ from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
+from salon_pos.services.sync_status import SyncService
 from salon_pos.services.tickets import TicketQueries
 
 
@@ -30,6 +31,7 @@ class Backend:
     tickets: TicketQueries
     receipts: ReceiptService
     sign_in: SignInService
+    sync: SyncService
 
     def close(self) -> None:
         self.db.close()
@@ -54,4 +56,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),
         sign_in=SignInService(db, settings, clock),
+        sync=SyncService(db, settings, clock),
     )

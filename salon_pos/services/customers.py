@@ -28,7 +28,11 @@ from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_state import next_hlc
 from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
+
+# The profile fields that merge one by one across counters, each with its own clock stamp.
+STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
 
 GENDERS = {"": "", "F": "F", "M": "M", "女": "F", "男": "M", "f": "F", "m": "M"}
 
@@ -71,11 +75,14 @@ def checked_profile(profile: CustomerProfile) -> CustomerProfile:
 
 
 def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
-    found = session.scalars(select(Customer).where(Customer.phone == phone).limit(1)).first()
+    """The customer with this phone, leaving out those merged into another."""
+    found = session.scalars(
+        select(Customer).where(Customer.phone == phone, Customer.merged_into.is_(None)).limit(1)
+    ).first()
     return _profile(found) if found else None
 
 
-def _write_search_keys(session: Session, customer_id: str, name: str) -> None:
+def write_search_keys(session: Session, customer_id: str, name: str) -> None:
     session.execute(delete(CustomerSearchKey).where(CustomerSearchKey.customer_id == customer_id))
     keys = [{"key": key, "customer_id": customer_id} for key in name_search_keys(name)]
     session.execute(insert(CustomerSearchKey), keys)
@@ -90,13 +97,15 @@ def create_customer(
     if holder is not None:
         raise DuplicatePhone(phone=profile.phone, name=holder.name)
     values = asdict(profile)
-    session.execute(insert(Customer).values(created_at=at, updated_at=at, **values))
-    _write_search_keys(session, profile.id, profile.name)
+    hlc = next_hlc(session, at, journal.device_id)
+    stamps = dict.fromkeys(STAMPED_FIELDS, hlc)
+    session.execute(insert(Customer).values(created_at=at, updated_at=at, stamps=stamps, **values))
+    write_search_keys(session, profile.id, profile.name)
     journal.record(
         session,
         at,
         AuditRecord(actor_id, "customer.created", "customer", profile.id, after=profile.payload()),
-        (CUSTOMER_CREATED, profile.payload()),
+        (CUSTOMER_CREATED, profile.payload() | {"hlc": hlc}),
     )
     return profile
 
@@ -118,11 +127,15 @@ def update_customer(
     if not changed:
         return before
     values = {k: getattr(profile, k) for k in changed}
+    hlc = next_hlc(session, at, journal.device_id)
+    stamps = dict(existing.stamps or {}) | dict.fromkeys(changed, hlc)
     session.execute(
-        update(Customer).where(Customer.id == profile.id).values(updated_at=at, **values)
+        update(Customer)
+        .where(Customer.id == profile.id)
+        .values(updated_at=at, stamps=stamps, **values)
     )
     if "name" in changed:
-        _write_search_keys(session, profile.id, profile.name)
+        write_search_keys(session, profile.id, profile.name)
     journal.record(
         session,
         at,
@@ -134,7 +147,15 @@ def update_customer(
             before={k: old[k] for k in changed},
             after=changed,
         ),
-        (CUSTOMER_UPDATED, {"id": profile.id, "changed": changed}),
+        (
+            CUSTOMER_UPDATED,
+            {
+                "id": profile.id,
+                "changed": changed,
+                "before": {k: old[k] for k in changed},
+                "hlc": hlc,
+            },
+        ),
     )
     return profile
 
@@ -197,7 +218,7 @@ class CustomerService(CounterService):
 # Search statements, built once (they run on every key the cashier types).
 _PROFILE = select(
     Customer.id, Customer.name, Customer.phone, Customer.gender, Customer.birthday, Customer.notes
-)
+).where(Customer.merged_into.is_(None))
 _BY_KEY = _PROFILE.where(
     Customer.id.in_(
         select(CustomerSearchKey.customer_id)

@@ -64,6 +64,7 @@ class StaffService(CounterService):
         member = StaffMember(
             new_id(), name.strip(), Role(role), tuple(skills), discount_limit, True
         )
+        pin_hash = hash_pin(pin)
         with self._db.write() as session:
             session.execute(
                 insert(Staff).values(
@@ -71,7 +72,7 @@ class StaffService(CounterService):
                     name=member.name,
                     role=member.role.value,
                     skills=list(member.skills),
-                    pin_hash=hash_pin(pin),
+                    pin_hash=pin_hash,
                     discount_limit=discount_limit,
                     active=True,
                     created_at=now,
@@ -90,7 +91,9 @@ class StaffService(CounterService):
                 session,
                 now,
                 AuditRecord(actor_id, "staff.added", "staff", member.id, after=public),
-                (STAFF_SAVED, public),
+                # The hash goes to the server so the PIN works on every counter of the store;
+                # the audit log keeps it out.
+                (STAFF_SAVED, public | {"pin_hash": pin_hash}),
             )
         return member
 

@@ -1,0 +1,158 @@
+"""The sync job: one round (push, then pull) and the driver that decides when to run one.
+
+`SyncDriver.tick()` is called every second by the app's scheduler (in a worker thread); it runs
+a round when one is due: every 10 s while the server answers, after a backoff (1 s → 60 s, with
+jitter) while it does not, at once while operations are still pending, and at the next tick
+after `wake()` (a sale, the "sync now" button, the network coming back). Network trouble never
+raises: it is in the report and in the status bar (docs/sync-counter.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from salon_pos.domain.errors import UserError
+from salon_pos.paths import Paths
+from salon_pos.security.device_token import DeviceTokens, NotEnrolled
+from salon_pos.services.backend import Backend
+from salon_pos.services.outbox_status import outbox_status
+from salon_pos.services.sync_errors import describe_sync_error
+from salon_pos.services.sync_outbox import CounterOutbox
+from salon_pos.services.sync_status import ConnectionState
+from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
+
+log = logging.getLogger(__name__)
+
+LOCK_FILE = "sync.lock"  # in the data folder: one sender per device, across processes
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    flagged: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    error: str | None = None
+    busy: bool = False  # another sender of this counter was running; nothing was sent
+    online: bool = False  # the server answered this round
+    pending: int = 0  # operations still waiting after the round
+    enrolled: bool = True
+
+
+def _report(outcome: RoundOutcome, error: str | None, online: bool, pending: int) -> RoundReport:
+    return RoundReport(
+        pushed=outcome.pushed,
+        applied=outcome.applied,
+        duplicates=outcome.duplicates,
+        flagged=outcome.flagged,
+        rejected=outcome.rejected,
+        pulled=outcome.pulled,
+        error=error,
+        busy=outcome.busy,
+        online=online,
+        pending=pending,
+    )
+
+
+def sync_round(
+    backend: Backend, paths: Paths, tokens: DeviceTokens | None = None, timeout: float = 10.0
+) -> RoundReport:
+    """Push what is pending and pull what changed, once; records the outcome for the status
+    bar. Never raises for the network, the server or a missing keyring."""
+    language = backend.settings.current.language
+    enrollment = backend.sync.enrollment()
+    if enrollment is None:
+        return RoundReport(error=NotEnrolled().message(language), enrolled=False)
+    device_id = backend.settings.current.device_id
+    try:
+        token = (tokens or DeviceTokens()).load(device_id)
+    except UserError as keyring_problem:
+        message = keyring_problem.message(language)
+        backend.sync.record_attempt(ConnectionState.REFUSED, message)
+        return RoundReport(error=message, pending=outbox_status(backend.db).pending)
+    client = SyncClient(enrollment.server_url, token, timeout)
+    try:
+        outbox = CounterOutbox(backend.db, backend.clock, device_id)
+        sender = Sender(client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE)
+        outcome = sender.run_round()
+    finally:
+        client.close()
+    pending = outbox_status(backend.db).pending
+    if outcome.busy:
+        return _report(outcome, None, online=False, pending=pending)
+    error = describe_sync_error(outcome, language)
+    online = outcome.error is None
+    state = ConnectionState.ONLINE if online else ConnectionState.OFFLINE
+    if isinstance(outcome.error, Refused):
+        state = ConnectionState.REFUSED
+    backend.sync.record_attempt(state, error)
+    if error:
+        log.warning("sync round: %s", error)
+    return _report(outcome, error, online, pending)
+
+
+class SyncDriver:
+    """When to run a round. Thread-safe: tick() runs in the scheduler's pool, wake() anywhere."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        paths: Paths,
+        *,
+        interval: float = 10.0,
+        backoff: Backoff | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        run_round: Callable[[], RoundReport] | None = None,
+    ) -> None:
+        self.interval = interval
+        self.backoff = backoff or Backoff()
+        self.last_report: RoundReport | None = None
+        self._monotonic = monotonic
+        self._run_round = run_round or (lambda: sync_round(backend, paths))
+        self._due = 0.0
+        self._guard = threading.Lock()
+        self._running = threading.Lock()
+
+    def wake(self) -> None:
+        """Run a round at the next tick."""
+        with self._guard:
+            self._due = 0.0
+
+    def tick(self) -> RoundReport | None:
+        """Run a round if one is due; the report, or None when nothing ran."""
+        with self._guard:
+            if self._monotonic() < self._due:
+                return None
+        if not self._running.acquire(blocking=False):
+            return None
+        try:
+            report = self._round()
+        finally:
+            self._running.release()
+        with self._guard:
+            self._due = self._monotonic() + self._delay(report)
+        self.last_report = report
+        return report
+
+    def _round(self) -> RoundReport:
+        try:
+            return self._run_round()
+        except Exception as error:  # a bug must not kill the scheduler's job; log and back off
+            log.exception("sync round failed")
+            return RoundReport(error=f"{type(error).__name__}: {error}")
+
+    def _delay(self, report: RoundReport) -> float:
+        if report.busy:
+            return 1.0
+        if not report.enrolled:
+            return self.interval
+        if report.error is not None:
+            return self.backoff.failed()
+        self.backoff.reset()
+        return 0.0 if report.pending and report.pushed else self.interval

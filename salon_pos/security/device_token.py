@@ -1,0 +1,86 @@
+"""The device token, kept in the system keyring (service "salon-pos", user = the device id).
+
+Never in the database or a plain file: whoever copies the data folder must not get a device of
+the store. Where no keyring backend exists (a bare Linux with no Secret Service), the user gets
+a message saying how to get one; `keyrings.alt`'s plain-file backends are not used.
+"""
+
+from __future__ import annotations
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+from salon_pos.domain.errors import UserError
+
+SERVICE = "salon-pos"
+
+
+class NoKeyring(UserError):
+    en = (
+        "No keyring is available to keep this counter's device token safely. On Windows and "
+        "macOS the system one is used; on Linux install and unlock gnome-keyring "
+        "(sudo apt install gnome-keyring) or KWallet, and sign in to a desktop session; on a "
+        "headless machine start the app inside `dbus-run-session -- sh -c "
+        "'gnome-keyring-daemon --unlock; salon-pos ...'`. ({reason})"
+    )
+    zh = (
+        "没有可用的系统密钥环来安全保存本收银台的设备令牌。Windows 和 macOS 使用系统自带的；"
+        "Linux 请安装并解锁 gnome-keyring（sudo apt install gnome-keyring）或 KWallet，"
+        "并登录桌面会话；无桌面的机器请在 `dbus-run-session -- sh -c "
+        "'gnome-keyring-daemon --unlock; salon-pos ...'` 中运行。（{reason}）"
+    )
+
+
+class NotEnrolled(UserError):
+    en = (
+        "This counter is not enrolled with a sync server (no device token in the keyring): "
+        "run `salon-pos enroll --server URL --code CODE`."
+    )
+    zh = (
+        "本收银台尚未注册到同步服务器（密钥环中没有设备令牌）："
+        "请运行 `salon-pos enroll --server 地址 --code 注册码`。"
+    )
+
+
+def _backend(backend: KeyringBackend | None) -> KeyringBackend:
+    chosen = backend if backend is not None else keyring.get_keyring()
+    if isinstance(chosen, fail.Keyring | null.Keyring):
+        raise NoKeyring(reason=type(chosen).__module__)
+    return chosen
+
+
+class DeviceTokens:
+    """Reads and writes device tokens; the backend is passed in by tests, else the system's."""
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._given = backend
+
+    def check(self) -> None:
+        """NoKeyring unless a real keyring backend is there (before spending an enrollment code)."""
+        _backend(self._given)
+
+    def save(self, device_id: str, token: str) -> None:
+        try:
+            _backend(self._given).set_password(SERVICE, device_id, token)
+        except (NoKeyringError, KeyringError) as error:
+            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+
+    def load(self, device_id: str) -> str:
+        """The token; NotEnrolled if there is none, NoKeyring if no keyring can be reached."""
+        try:
+            token = _backend(self._given).get_password(SERVICE, device_id)
+        except (NoKeyringError, KeyringError) as error:
+            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        if not token:
+            raise NotEnrolled()
+        return token
+
+    def delete(self, device_id: str) -> None:
+        try:
+            _backend(self._given).delete_password(SERVICE, device_id)
+        except PasswordDeleteError:
+            return
+        except (NoKeyringError, KeyringError) as error:
+            raise NoKeyring(reason=str(error) or type(error).__name__) from error

@@ -1,0 +1,96 @@
+"""The counter's outbox as the sender sees it (sync.client.OutboxPort): each call is one short
+transaction, so a sale at the counter never waits for the network."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from salon_pos.db.database import Database
+from salon_pos.db.models import OutboxOperation, SyncState
+from salon_pos.domain.clock import Clock
+from salon_pos.services.sync_changes import apply_page
+from salon_pos.services.sync_state import ROW
+from sync.wire import Change, Operation, OperationResult
+
+_PENDING = (
+    select(
+        OutboxOperation.id,
+        OutboxOperation.device_id,
+        OutboxOperation.seq,
+        OutboxOperation.type,
+        OutboxOperation.occurred_at,
+        OutboxOperation.payload_version,
+        OutboxOperation.payload,
+    )
+    .where(OutboxOperation.pushed_at.is_(None))
+    .order_by(OutboxOperation.seq)
+)
+
+
+def _operation(row: tuple[str, str, int, str, datetime, int, str]) -> Operation:
+    op_id, device_id, seq, op_type, occurred_at, version, payload = row
+    return Operation(
+        id=op_id,
+        device_id=device_id,
+        seq=seq,
+        type=op_type,
+        occurred_at=occurred_at,
+        payload_version=version,
+        payload=json.loads(payload),
+    )
+
+
+class CounterOutbox:
+    """OutboxPort over this counter's database."""
+
+    def __init__(self, db: Database, clock: Clock, device_id: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._device_id = device_id
+
+    def pending_batch(self, max_operations: int, max_bytes: int) -> list[Operation]:
+        query = _PENDING.where(OutboxOperation.device_id == self._device_id).limit(max_operations)
+        with self._db.read_connection() as connection:
+            rows = connection.execute(query).all()
+        batch: list[Operation] = []
+        size = len('{"operations":[]}')
+        for row in rows:
+            op = _operation(tuple(row))  # type: ignore[arg-type]
+            size += len(op.model_dump_json().encode()) + 1
+            if batch and size > max_bytes:
+                break
+            batch.append(op)
+        return batch
+
+    def record_results(self, results: Sequence[OperationResult]) -> None:
+        if not results:
+            return
+        now = self._clock.now()
+        with self._db.write() as session:
+            for result in results:
+                session.execute(
+                    update(OutboxOperation)
+                    .where(OutboxOperation.id == result.id)
+                    .values(pushed_at=now, result=result.status)
+                )
+
+    def requeue_from(self, seq: int) -> None:
+        with self._db.write() as session:
+            session.execute(
+                update(OutboxOperation)
+                .where(OutboxOperation.device_id == self._device_id, OutboxOperation.seq >= seq)
+                .values(pushed_at=None, result=None)
+            )
+
+    def pull_cursor(self) -> int:
+        with self._db.read() as session:
+            state = session.get(SyncState, ROW)
+            return state.pull_cursor if state is not None else 0
+
+    def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
+        with self._db.write() as session:
+            return apply_page(session, changes, cursor)

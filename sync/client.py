@@ -1,0 +1,348 @@
+"""The counter's side of the wire: an HTTP client, and the sender that runs one sync round.
+
+The sender never builds operations: it reads them from an outbox port the counter implements
+(salon_pos.services.sync_outbox), so a timeout or a 5xx just leaves them pending, and the next
+round sends the very same operations (same ids) again. The server answers a replay with the
+stored result, so "sent twice" can never mean "applied twice". docs/sync-counter.md.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import requests
+from filelock import FileLock, Timeout
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    API,
+    APPLIED,
+    APPLIED_WITH_FLAGS,
+    DUPLICATE,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_OPERATIONS,
+    MAX_CHANGES_PER_PULL,
+    REJECTED,
+    RETRY_LATER,
+)
+from sync.wire import (
+    Change,
+    ChangesResponse,
+    DeviceStatus,
+    EnrollRequest,
+    EnrollResponse,
+    Operation,
+    OperationResult,
+    PushRequest,
+    PushResponse,
+)
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+# ---------------------------------------------------------------- errors
+
+
+class SyncError(Exception):
+    """The round could not finish; `detail` says why in the server's or the network's words."""
+
+    def __init__(self, detail: str, status: int | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.status = status
+
+
+class Offline(SyncError):
+    """No answer (refused, reset, timed out): whether the server applied the batch is unknown."""
+
+
+class Refused(SyncError):
+    """401/403: the token is unknown or the device was revoked, or an enrollment code is bad."""
+
+
+class ServerError(SyncError):
+    """5xx: the outcome is unknown; resend the same operations later."""
+
+
+class ProtocolError(SyncError):
+    """An answer this client cannot read, or a 4xx it did not expect."""
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def _detail(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:200] or response.reason or str(response.status_code)
+    if isinstance(body, dict) and "detail" in body:
+        return str(body["detail"])[:500]
+    return str(body)[:200]
+
+
+class SyncClient:
+    """One device's authenticated calls to the server (docs/sync.md, API)."""
+
+    def __init__(self, base_url: str, token: str, timeout: float = 10.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self._http = requests.Session()
+        self._http.headers["Authorization"] = f"Bearer {token}"
+
+    @classmethod
+    def enroll(cls, base_url: str, request: EnrollRequest, timeout: float = 10.0) -> EnrollResponse:
+        """Trade a one-time enrollment code for the device's token (no token needed)."""
+        with requests.Session() as http:
+            response = _call(
+                http, "POST", f"{base_url.rstrip('/')}{API}/enroll", timeout, request.model_dump()
+            )
+        return _read(response, EnrollResponse)
+
+    def push(self, store_id: str, device_id: str, ops: Sequence[Operation]) -> PushResponse:
+        body = PushRequest(operations=list(ops)).model_dump(mode="json")
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/operations"
+        return _read(_call(self._http, "POST", url, self.timeout, body), PushResponse)
+
+    def changes(
+        self, store_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL
+    ) -> ChangesResponse:
+        url = f"{self._api}/stores/{store_id}/changes?after={after}&limit={limit}"
+        return _read(_call(self._http, "GET", url, self.timeout), ChangesResponse)
+
+    def status(self, store_id: str, device_id: str) -> DeviceStatus:
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}"
+        return _read(_call(self._http, "GET", url, self.timeout), DeviceStatus)
+
+    def health(self) -> bool:
+        """Whether the server answers at all (no auth): the connectivity probe."""
+        try:
+            response = self._http.get(f"{self.base_url}/health", timeout=min(self.timeout, 3))
+        except requests.RequestException:
+            return False
+        return response.status_code == 200
+
+    def close(self) -> None:
+        self._http.close()
+
+    @property
+    def _api(self) -> str:
+        return f"{self.base_url}{API}"
+
+
+def _call(
+    http: requests.Session, method: str, url: str, timeout: float, body: Any = None
+) -> requests.Response:
+    try:
+        response = http.request(method, url, json=body, timeout=timeout)
+    except requests.RequestException as error:  # refused, reset, timed out, dropped mid-answer
+        raise Offline(f"{type(error).__name__}: {error}") from error
+    if response.status_code in (401, 403):
+        raise Refused(_detail(response), response.status_code)
+    if response.status_code >= 500:
+        raise ServerError(_detail(response), response.status_code)
+    if not 200 <= response.status_code < 300:
+        raise ProtocolError(_detail(response), response.status_code)
+    return response
+
+
+def _read(response: requests.Response, model: type[Model]) -> Model:
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as error:
+        raise ProtocolError(
+            f"unreadable {model.__name__}: {error}", response.status_code
+        ) from error
+
+
+# ---------------------------------------------------------------- the counter's outbox
+
+
+class OutboxPort(Protocol):
+    """What the sender needs from the counter's database. Each call is one transaction."""
+
+    def pending_batch(self, max_operations: int, max_bytes: int) -> list[Operation]:
+        """Operations not pushed yet, oldest (lowest seq) first; at most max_operations, and at
+        most max_bytes of JSON (but always at least one operation when any is pending)."""
+        ...
+
+    def record_results(self, results: Sequence[OperationResult]) -> None:
+        """Mark operations with a final result pushed; retry_later leaves them pending."""
+        ...
+
+    def requeue_from(self, seq: int) -> None:
+        """The server has not seen operations from this seq on: mark them pending again."""
+        ...
+
+    def pull_cursor(self) -> int: ...
+
+    def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
+        """Apply one page of pulled changes and store the new cursor, atomically; the number
+        applied (a change that cannot be applied is logged and skipped)."""
+        ...
+
+
+# ---------------------------------------------------------------- backoff
+
+
+class Backoff:
+    """Exponential 1 s → 60 s with full jitter: after n failures in a row, wait a random time
+    in [0, min(cap, base · 2ⁿ⁻¹)], so counters that lost the server together do not return
+    together. A success resets it."""
+
+    def __init__(
+        self, base: float = 1.0, cap: float = 60.0, rng: Callable[[], float] = random.random
+    ) -> None:
+        self.base = base
+        self.cap = cap
+        self.failures = 0
+        self._rng = rng
+
+    def ceiling(self) -> float:
+        if self.failures == 0:
+            return 0.0
+        return min(self.cap, self.base * float(2 ** min(self.failures - 1, 32)))
+
+    def failed(self) -> float:
+        """Count a failure; the delay before the next attempt, in seconds."""
+        self.failures += 1
+        return self._rng() * self.ceiling()
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+# ---------------------------------------------------------------- one round
+
+
+@dataclass(frozen=True)
+class RoundOutcome:
+    pushed: int = 0  # operations with a final answer this round
+    applied: int = 0
+    duplicates: int = 0
+    flagged: int = 0
+    rejected: int = 0
+    pulled: int = 0  # changes received
+    applied_changes: int = 0  # of them, applied here
+    retry_later: bool = False
+    error: SyncError | None = None
+    busy: bool = False  # another sender of this device holds the lock; nothing was sent
+
+
+_THREAD_LOCKS: dict[Path, threading.Lock] = {}
+_THREAD_LOCKS_GUARD = threading.Lock()
+
+
+def _thread_lock(path: Path) -> threading.Lock:
+    with _THREAD_LOCKS_GUARD:
+        return _THREAD_LOCKS.setdefault(path.resolve(), threading.Lock())
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.counts = {APPLIED: 0, APPLIED_WITH_FLAGS: 0, DUPLICATE: 0, REJECTED: 0}
+        self.pulled = 0
+        self.applied_changes = 0
+        self.retry_later = False
+
+    def outcome(self, error: SyncError | None = None) -> RoundOutcome:
+        c = self.counts
+        return RoundOutcome(
+            pushed=sum(c.values()),
+            applied=c[APPLIED],
+            duplicates=c[DUPLICATE],
+            flagged=c[APPLIED_WITH_FLAGS],
+            rejected=c[REJECTED],
+            pulled=self.pulled,
+            applied_changes=self.applied_changes,
+            retry_later=self.retry_later,
+            error=error,
+        )
+
+
+class Sender:
+    """Runs sync rounds for one device. Exactly one sender per device at a time: a lock file in
+    the counter's data folder (other processes) and a thread lock (this one)."""
+
+    MAX_PAGES = 1000  # a round ends even if a server keeps saying "more"
+
+    def __init__(
+        self,
+        client: SyncClient,
+        outbox: OutboxPort,
+        store_id: str,
+        device_id: str,
+        lock_path: Path,
+        max_operations: int = MAX_BATCH_OPERATIONS,
+        max_bytes: int = MAX_BATCH_BYTES,
+        page_size: int = MAX_CHANGES_PER_PULL,
+    ) -> None:
+        self.client = client
+        self.outbox = outbox
+        self.store_id = store_id
+        self.device_id = device_id
+        self.lock_path = lock_path
+        self.max_operations = max_operations
+        self.max_bytes = max_bytes
+        self.page_size = page_size
+
+    def run_round(self) -> RoundOutcome:
+        """Push until nothing is pending (or the server says retry later), then pull until the
+        feed has no more. Never raises SyncError: it is in the outcome."""
+        thread_lock = _thread_lock(self.lock_path)
+        if not thread_lock.acquire(blocking=False):
+            return RoundOutcome(busy=True)
+        try:
+            file_lock = FileLock(self.lock_path, timeout=0, thread_local=False)
+            try:
+                file_lock.acquire(timeout=0, blocking=False)
+            except Timeout:
+                return RoundOutcome(busy=True)
+            try:
+                return self._round()
+            finally:
+                file_lock.release()
+        finally:
+            thread_lock.release()
+
+    def _round(self) -> RoundOutcome:
+        tally = _Tally()
+        try:
+            self._push(tally)
+            self._pull(tally)
+        except SyncError as error:
+            return tally.outcome(error)
+        return tally.outcome()
+
+    def _push(self, tally: _Tally) -> None:
+        stalled = 0
+        while batch := self.outbox.pending_batch(self.max_operations, self.max_bytes):
+            response = self.client.push(self.store_id, self.device_id, batch)
+            final = [r for r in response.results if r.status != RETRY_LATER]
+            self.outbox.record_results(final)
+            for result in final:
+                tally.counts[result.status] += 1
+            if any(r.status == RETRY_LATER for r in response.results):
+                tally.retry_later = True
+                return
+            if response.resend_from is not None:
+                self.outbox.requeue_from(response.resend_from)
+            stalled = 0 if final else stalled + 1
+            if stalled >= 2:
+                raise ProtocolError(f"the server made no progress on seq {batch[0].seq}")
+
+    def _pull(self, tally: _Tally) -> None:
+        for _ in range(self.MAX_PAGES):
+            cursor = self.outbox.pull_cursor()
+            page = self.client.changes(self.store_id, cursor, self.page_size)
+            if page.changes:
+                new_cursor = max(cursor, page.changes[-1].seq)
+                tally.applied_changes += self.outbox.apply_changes(page.changes, new_cursor)
+                tally.pulled += len(page.changes)
+            if not page.more or not page.changes:
+                return
