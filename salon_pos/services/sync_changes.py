@@ -8,18 +8,20 @@ Own records come back too; applying them changes nothing.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import Field, ValidationError
-from sqlalchemy import insert, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import (
     Customer,
+    OutboxOperation,
     Payment,
     Product,
     Refund,
@@ -41,6 +43,8 @@ from sync.protocol import (
     CHANGE_STAFF,
     CHANGE_TICKET,
     CONFLICT_OPEN,
+    CUSTOMER_CREATED,
+    CUSTOMER_UPDATED,
 )
 from sync.wire import CatalogItemSaved, Change, Lenient, SaleCompleted, SaleRefunded, StaffSaved
 
@@ -158,8 +162,10 @@ def _staff(session: Session, change: Change) -> None:
 
 
 def _customer(session: Session, change: Change) -> None:
-    """Per field, the value with the higher clock stamp stays (a local edit not yet pushed
-    may be newer than what the server sends)."""
+    """The server merged every counter's edits, so its values win, except for fields this
+    counter edited and has not pushed yet: those stay until the server has merged them too (its
+    next change brings the outcome). Comparing stamps instead would not converge: the server
+    clamps stamps from clocks running ahead, so a fast counter's own stamp would beat forever."""
     data = CustomerData.model_validate(change.data)
     observe_hlc(session, list(data.stamps.values()))
     remote = data.model_dump(include=set(STAMPED_FIELDS))
@@ -177,15 +183,16 @@ def _customer(session: Session, change: Change) -> None:
         )
         write_search_keys(session, data.id, data.name)
         return
+    pending = _fields_not_pushed(session, data.id)
     local_stamps = dict(existing.stamps or {})
     changed: dict[str, Any] = {}
     for field in STAMPED_FIELDS:
-        theirs, ours = data.stamps.get(field), local_stamps.get(field)
-        newer = theirs is not None and (ours is None or theirs > ours)
-        unstamped = theirs is None and ours is None
-        if (newer or unstamped) and getattr(existing, field) != remote[field]:
+        if field in pending:
+            continue
+        if getattr(existing, field) != remote[field]:
             changed[field] = remote[field]
-        if newer and theirs is not None:
+        theirs = data.stamps.get(field)
+        if theirs is not None:
             local_stamps[field] = theirs
     if data.merged_into and existing.merged_into != data.merged_into:
         changed["merged_into"] = data.merged_into
@@ -198,6 +205,22 @@ def _customer(session: Session, change: Change) -> None:
     )
     if "name" in changed:
         write_search_keys(session, data.id, changed["name"])
+
+
+def _fields_not_pushed(session: Session, customer_id: str) -> set[str]:
+    """The customer's fields this counter changed in operations still waiting in the outbox."""
+    payloads = session.scalars(
+        select(OutboxOperation.payload).where(
+            OutboxOperation.pushed_at.is_(None),
+            OutboxOperation.type.in_((CUSTOMER_CREATED, CUSTOMER_UPDATED)),
+            func.json_extract(OutboxOperation.payload, "$.id") == customer_id,
+        )
+    )
+    fields: set[str] = set()
+    for payload in payloads:
+        body = json.loads(payload)
+        fields.update(body.get("changed", STAMPED_FIELDS))
+    return fields
 
 
 # A ticket's status only moves forward: a pulled "completed" never undoes a local void.

@@ -1,13 +1,11 @@
-"""Fixtures of the counter-side sync tests: an in-memory keyring, a fake server, and a counter
-enrolled with it."""
+"""Fixtures of the counter-side sync tests: a fake server, and a counter enrolled with it (the
+in-memory keyring is in tests/sync/conftest.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
@@ -15,15 +13,6 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.sync_enrollment import EnrolledCounter, EnrollmentService
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.fake_server import FakeServer
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -3,13 +3,14 @@ order and idempotently; own records come back unchanged; bad changes never stall
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from salon_pos.db.models import Customer, OutboxOperation, Refund, SyncState, Ticket, TicketLine
 from salon_pos.domain.errors import Both
@@ -132,7 +133,9 @@ def test_a_pulled_sale_never_undoes_a_local_void(
     assert backend.tickets.get(sale.ticket_id).summary.status == "voided"
 
 
-def test_customer_fields_merge_by_clock_stamp(backend: Backend, clock: FakeClock) -> None:
+def test_pulled_customer_wins_except_fields_still_waiting_to_be_pushed(
+    backend: Backend, clock: FakeClock
+) -> None:
     mine = backend.customers.add("周女士", "13600002222", notes="敏感肌")
     with backend.db.read() as session:
         created = session.get(Customer, mine.id)
@@ -144,26 +147,32 @@ def test_customer_fields_merge_by_clock_stamp(backend: Backend, clock: FakeClock
     earlier = f"{wall - 5000:013d}-00000-other-device"
     feed = Feed()
     data: dict[str, Any] = {"id": mine.id, "name": "周敏", "phone": "13600002222", "gender": "F"}
-    data |= {"birthday": "1990-05-17", "notes": "旧备注", "merged_into": None}
+    data |= {"birthday": "1990-05-17", "notes": "旧备注\n敏感肌", "merged_into": None}
     data["stamps"] = {"name": later, "gender": later, "notes": earlier, "phone": stamp}
     _apply(backend, feed, [feed.add("customer", mine.id, data)])
+    assert backend.customers.get(mine.id) == mine  # our creation is not pushed yet: ours stays
+
+    with backend.db.write() as session:  # pushed: the server has merged it
+        session.execute(update(OutboxOperation).values(pushed_at=clock.now(), result="applied"))
+    _apply(backend, feed, [feed.add("customer", mine.id, data)])
     merged = backend.customers.get(mine.id)
-    assert merged.name == "周敏" and merged.gender == "F"  # their newer stamps win
-    assert merged.notes == "敏感肌"  # our newer stamp wins
-    assert merged.birthday is None  # our stamp; theirs has none for it
+    assert (merged.name, merged.gender, merged.notes) == ("周敏", "F", "旧备注\n敏感肌")
+    assert merged.birthday is not None and merged.birthday.isoformat() == "1990-05-17"
     assert [c.id for c in backend.customers.search("zhoumin")] == [mine.id]
+
     clock.advance(seconds=1)  # the wall clock is still behind the pulled stamp
     backend.customers.update(CustomerProfile(mine.id, "周敏", "13600002222", "F", None, "新"))
     with backend.db.read() as session:
         op = session.scalars(
             select(OutboxOperation).where(OutboxOperation.type == "customer.updated")
         ).one()
-    assert '"hlc":"' in op.payload
-    import json
-
     payload = json.loads(op.payload)
     assert payload["hlc"] > later  # after every stamp seen
-    assert payload["before"] == {"notes": "敏感肌"} and payload["changed"] == {"notes": "新"}
+    assert payload["changed"] == {"birthday": None, "notes": "新"}
+    data["name"] = "周敏敏"
+    _apply(backend, feed, [feed.add("customer", mine.id, data)])
+    held = backend.customers.get(mine.id)
+    assert (held.name, held.notes) == ("周敏敏", "新")  # name pulled; our unpushed notes stay
 
 
 def test_a_merged_customer_leaves_search_and_frees_the_phone(backend: Backend) -> None:

@@ -1,0 +1,184 @@
+"""The HTTP API (docs/sync.md): health, enrollment, device status, push, pull."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+
+from sync.protocol import API, MAX_CHANGES_PER_PULL, RETRY_LATER
+from sync.server import models
+from sync.server.apply import StorageUnavailable, apply_push
+from sync.server.auth import Caller, as_device, engine_of, in_store
+from sync.server.config import ServerSettings
+from sync.server.db import create_server_engine, load_json
+from sync.server.enrollment import EnrollmentRefused, enroll
+from sync.wire import (
+    Change,
+    ChangesResponse,
+    DeviceStatus,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    OperationResult,
+    PushRequest,
+    PushResponse,
+)
+
+log = logging.getLogger("sync.server.api")
+CHANGE = models.table_of(models.ChangeRecord)
+STORE = models.table_of(models.Store)
+MAX_SEQ = 2**62
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "no or unknown token"},
+    403: {"model": ErrorBody, "description": "revoked, or another store's or device's"},
+}
+
+
+def storable(*texts: str) -> None:
+    """Refuse text no database column can hold (NUL, lone surrogates) as bad input."""
+    for text in texts:
+        if "\x00" in text or _has_surrogate(text):
+            raise HTTPException(422, "text with NUL or unpaired surrogate characters")
+
+
+def _has_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Salon POS sync server",
+        version="1",
+        description="Counters push operations and pull changes (docs/sync.md).",
+    )
+    app.state.settings = settings
+    app.state.engine = engine or create_server_engine(settings.database_url)
+
+    @app.exception_handler(DBAPIError)
+    def database_unavailable(_request: Request, error: DBAPIError) -> JSONResponse:
+        log.error("database error", exc_info=error)
+        return JSONResponse({"detail": "database unavailable, try again later"}, status_code=503)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post(
+        f"{API}/enroll",
+        response_model=EnrollResponse,
+        responses={403: {"model": ErrorBody}, 409: {"model": ErrorBody}},
+    )
+    def enroll_device(body: EnrollRequest, request: Request) -> EnrollResponse:
+        storable(body.code, body.device_id, body.counter, body.hostname)
+        try:
+            answer = enroll(engine_of(request), body, settings.clock())
+        except EnrollmentRefused as refused:
+            log.info("enrollment refused", extra={"device": body.device_id})
+            raise HTTPException(refused.status, refused.detail) from None
+        log.info("device enrolled", extra={"store": answer.store_id, "device": body.device_id})
+        return answer
+
+    @app.get(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}",
+        response_model=DeviceStatus,
+        responses=ERRORS,
+    )
+    def device_status(
+        request: Request, caller: Annotated[Caller, Depends(as_device)]
+    ) -> DeviceStatus:
+        with engine_of(request).connect() as connection:
+            seq = connection.execute(
+                select(STORE.c.change_seq).where(STORE.c.id == caller.store_id)
+            ).scalar_one()
+        return DeviceStatus(
+            store_id=caller.store_id,
+            store_name=caller.store_name,
+            device_id=caller.device_id,
+            cursor=caller.cursor,
+            change_seq=seq,
+            server_time=settings.clock(),
+        )
+
+    @app.post(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",
+        response_model=PushResponse,
+        responses=ERRORS,
+    )
+    def push(
+        body: PushRequest, request: Request, caller: Annotated[Caller, Depends(as_device)]
+    ) -> PushResponse:
+        for op in body.operations:
+            if op.device_id != caller.device_id:
+                raise HTTPException(403, "an operation of another device")
+            storable(op.id, op.type)
+        started = time.perf_counter()
+        try:
+            outcome = apply_push(
+                engine_of(request),
+                caller.store_id,
+                caller.device_id,
+                list(body.operations),
+                settings.clock(),
+                settings.deduplicate,
+            )
+        except StorageUnavailable:
+            log.error("push: database unavailable", extra={"device": caller.device_id})
+            later = [
+                OperationResult(id=o.id, seq=o.seq, status=RETRY_LATER) for o in body.operations
+            ]
+            return PushResponse(results=later, cursor=caller.cursor)
+        log.info(
+            "push",
+            extra={
+                "store": caller.store_id,
+                "device": caller.device_id,
+                "operations": len(body.operations),
+                "counts": dict(outcome.counts),
+                "cursor": outcome.cursor,
+                "resend_from": outcome.resend_from,
+                "one_by_one": outcome.careful,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return PushResponse(
+            results=outcome.results, cursor=outcome.cursor, resend_from=outcome.resend_from
+        )
+
+    @app.get(f"{API}/stores/{{store_id}}/changes", response_model=ChangesResponse, responses=ERRORS)
+    def changes(
+        request: Request,
+        caller: Annotated[Caller, Depends(in_store)],
+        after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PER_PULL)] = MAX_CHANGES_PER_PULL,
+    ) -> ChangesResponse:
+        query = (
+            select(CHANGE)
+            .where(CHANGE.c.store_id == caller.store_id, CHANGE.c.seq > after)
+            .order_by(CHANGE.c.seq)
+            .limit(limit + 1)
+        )
+        with engine_of(request).connect() as connection:
+            rows = connection.execute(query).all()
+            last = connection.execute(
+                select(STORE.c.change_seq).where(STORE.c.id == caller.store_id)
+            ).scalar_one()
+        page = [
+            Change(
+                seq=row.seq,
+                entity=row.entity,
+                entity_id=row.entity_id,
+                data=load_json(row.data),
+                origin_device_id=row.origin_device_id,
+                at=row.at,
+            )
+            for row in rows[:limit]
+        ]
+        return ChangesResponse(changes=page, last_seq=last, more=len(rows) > limit)
+
+    return app

@@ -1,0 +1,296 @@
+"""Apply one pushed batch in one transaction (docs/sync.md, "Push, on the server").
+
+Fast path: handlers add rows to a BatchWriter, written with one executemany per table. If that
+fails (a row the database refuses), the transaction is rolled back and the batch is applied
+again one operation at a time, each in a savepoint, so the culprit is rejected and parked and
+the rest go through."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+
+from sync.protocol import (
+    APPLIED,
+    APPLIED_WITH_FLAGS,
+    DUPLICATE,
+    PAYLOAD_VERSIONS,
+    REJECTED,
+    SALE_COMPLETED,
+)
+from sync.server import models
+from sync.server.batch import BatchWriter, Rejected
+from sync.server.context import BatchCache, OpContext
+from sync.server.db import dump_json, load_json, write_transaction
+from sync.server.handlers.registry import HANDLERS
+from sync.wire import Operation, OperationResult
+
+log = logging.getLogger("sync.server.apply")
+STORE = models.table_of(models.Store)
+DEVICE = models.table_of(models.Device)
+APPLIED_OP = models.table_of(models.AppliedOperation)
+ALERT = models.table_of(models.Alert)
+TICKET = models.table_of(models.Ticket)
+CATALOG = models.table_of(models.CatalogItem)
+UNAVAILABLE = (OperationalError, InterfaceError, DisconnectionError)
+
+
+class StorageUnavailable(Exception):
+    """The database cannot be reached or is busy: nothing of the batch was written."""
+
+
+@dataclass
+class PushOutcome:
+    results: list[OperationResult]
+    cursor: int
+    resend_from: int | None
+    counts: Counter[str] = field(default_factory=Counter)
+    careful: bool = False
+
+
+@dataclass(frozen=True)
+class Stored:
+    op_id: str
+    payload_hash: str
+    conflict_ids: list[str]
+    reason: str | None
+
+
+def payload_text(op: Operation) -> str:
+    return dump_json(op.payload)
+
+
+def payload_hash(op: Operation, text: str | None = None) -> str:
+    """What a replay is compared by: type, version and canonical payload."""
+    text = payload_text(op) if text is None else text
+    return hashlib.sha256(f"{op.type}\n{op.payload_version}\n{text}".encode()).hexdigest()
+
+
+def printable(text: str, limit: int = 500) -> str:
+    """A reason safe to store anywhere: no NUL, no lone surrogates."""
+    return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else "?" for c in text)[
+        :limit
+    ]
+
+
+def apply_push(
+    engine: Engine,
+    store_id: str,
+    device_id: str,
+    ops: list[Operation],
+    now: datetime,
+    deduplicate: bool = True,
+) -> PushOutcome:
+    run = BatchRun(store_id, device_id, ops, now, deduplicate)
+    try:
+        return run.apply(engine, careful=False)
+    except UNAVAILABLE as error:
+        raise StorageUnavailable(str(error)) from error
+    except Exception:
+        log.warning("batch refused by the database; applying one by one", exc_info=True)
+    try:
+        return BatchRun(store_id, device_id, ops, now, deduplicate).apply(engine, careful=True)
+    except UNAVAILABLE as error:
+        raise StorageUnavailable(str(error)) from error
+
+
+@dataclass
+class BatchRun:
+    store_id: str
+    device_id: str
+    ops: list[Operation]
+    now: datetime
+    deduplicate: bool
+
+    def apply(self, engine: Engine, careful: bool) -> PushOutcome:
+        with write_transaction(engine) as connection:
+            return self._apply(connection, careful)
+
+    def _apply(self, connection: Connection, careful: bool) -> PushOutcome:
+        change_seq = connection.execute(
+            select(STORE.c.change_seq).where(STORE.c.id == self.store_id).with_for_update()
+        ).scalar_one()
+        cursor = connection.execute(
+            select(DEVICE.c.cursor).where(DEVICE.c.id == self.device_id)
+        ).scalar_one()
+        writer = BatchWriter(connection, self.store_id, self.now, change_seq)
+        fresh = [o for o in self.ops if o.seq > cursor or not self.deduplicate]
+        cache = prefetch(connection, self.store_id, fresh)
+        stored = stored_results(
+            connection, self.device_id, [o.seq for o in self.ops if o.seq <= cursor]
+        )
+        outcome = PushOutcome([], cursor, None, careful=careful)
+        for op in self.ops:
+            if op.seq <= outcome.cursor and self.deduplicate:
+                outcome.results.append(self._replay(writer, op, stored.get(op.seq)))
+            elif op.seq > outcome.cursor + 1:
+                outcome.resend_from = outcome.cursor + 1
+                break
+            else:
+                text = payload_text(op)
+                digest = payload_hash(op, text)
+                result = self._apply_one(writer, cache, op, careful)
+                if op.seq > outcome.cursor:
+                    writer.add(APPLIED_OP, self._result_row(op, result, text, digest))
+                    if careful:
+                        writer.flush()
+                stored[op.seq] = Stored(op.id, digest, result.conflict_ids, result.reason)
+                outcome.results.append(result)
+                outcome.cursor = max(outcome.cursor, op.seq)
+            outcome.counts[outcome.results[-1].status] += 1
+        writer.flush()
+        connection.execute(
+            update(DEVICE)
+            .where(DEVICE.c.id == self.device_id)
+            .values(cursor=outcome.cursor, last_push_at=self.now)
+        )
+        if writer.change_seq != change_seq:
+            connection.execute(
+                update(STORE)
+                .where(STORE.c.id == self.store_id)
+                .values(change_seq=writer.change_seq)
+            )
+        return outcome
+
+    def _replay(self, writer: BatchWriter, op: Operation, prior: Stored | None) -> OperationResult:
+        if prior is None or prior.op_id != op.id or prior.payload_hash != payload_hash(op):
+            details = {
+                "seq": op.seq,
+                "op_id": op.id,
+                "stored_op_id": prior.op_id if prior else None,
+                "payload": op.payload,
+            }
+            writer.add(
+                ALERT,
+                {
+                    "store_id": self.store_id,
+                    "device_id": self.device_id,
+                    "op_id": op.id,
+                    "kind": "replay_differs",
+                    "details": dump_json(details),
+                    "created_at": self.now,
+                },
+            )
+        return OperationResult(
+            id=op.id,
+            seq=op.seq,
+            status=DUPLICATE,
+            conflict_ids=prior.conflict_ids if prior else [],
+            reason=prior.reason if prior else None,
+        )
+
+    def _apply_one(
+        self, writer: BatchWriter, cache: BatchCache, op: Operation, careful: bool
+    ) -> OperationResult:
+        mark = writer.mark()
+        status: Literal["applied", "applied_with_flags", "rejected"]
+        try:
+            if careful:
+                with writer.connection.begin_nested():
+                    conflict_ids = run_handler(writer, cache, op, self.now)
+                    writer.flush()
+            else:
+                conflict_ids = run_handler(writer, cache, op, self.now)
+            status, reason = (APPLIED_WITH_FLAGS if conflict_ids else APPLIED), None
+        except Rejected as rejected:
+            writer.rewind(mark)
+            conflict_ids, status, reason = [], REJECTED, printable(rejected.reason)
+        except UNAVAILABLE:
+            raise
+        except Exception as error:
+            if not careful:
+                raise
+            log.exception("operation %s could not be stored", op.id)
+            writer.rewind(mark)
+            conflict_ids, status = [], REJECTED
+            reason = printable(f"could not be stored: {type(error).__name__}")
+        return OperationResult(
+            id=op.id, seq=op.seq, status=status, conflict_ids=conflict_ids, reason=reason
+        )
+
+    def _result_row(
+        self, op: Operation, result: OperationResult, text: str, digest: str
+    ) -> dict[str, Any]:
+        return {
+            "device_id": self.device_id,
+            "seq": op.seq,
+            "id": op.id,
+            "store_id": self.store_id,
+            "type": op.type,
+            "payload_version": op.payload_version,
+            "occurred_at": op.occurred_at,
+            "payload": text,
+            "payload_hash": digest,
+            "status": result.status,
+            "conflict_ids": dump_json(result.conflict_ids),
+            "reason": result.reason,
+            "applied_at": self.now,
+        }
+
+
+def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: datetime) -> list[str]:
+    spec = HANDLERS.get(op.type)
+    if spec is None:
+        raise Rejected(f"unknown operation type {op.type!r}")
+    if op.payload_version != PAYLOAD_VERSIONS[op.type]:
+        raise Rejected(f"unknown payload version {op.payload_version} of {op.type}")
+    try:
+        payload = spec.payload_model.model_validate(op.payload)
+    except ValidationError as error:
+        raise Rejected(f"malformed payload: {error}") from None
+    if spec.reads:
+        writer.flush()
+    return spec.handle(OpContext(writer, cache, op, now), payload)
+
+
+def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> BatchCache:
+    """Tickets already known and the catalog prices of the items sold, in two queries."""
+    ticket_ids: set[str] = set()
+    item_ids: set[str] = set()
+    for op in ops:
+        if op.type != SALE_COMPLETED:
+            continue
+        if isinstance(op.payload.get("id"), str):
+            ticket_ids.add(op.payload["id"])
+        lines = op.payload.get("lines")
+        for line in lines if isinstance(lines, list) else []:
+            if isinstance(line, dict) and isinstance(line.get("item_id"), str):
+                item_ids.add(line["item_id"])
+    cache = BatchCache()
+    if ticket_ids:
+        found = select(TICKET.c.id, TICKET.c.store_id, TICKET.c.op_id).where(
+            TICKET.c.id.in_(ticket_ids)
+        )
+        cache.tickets = {row.id: (row.store_id, row.op_id) for row in connection.execute(found)}
+    if item_ids:
+        prices = select(CATALOG.c.id, CATALOG.c.price).where(
+            CATALOG.c.store_id == store_id, CATALOG.c.id.in_(item_ids)
+        )
+        cache.prices = {row.id: row.price for row in connection.execute(prices)}
+    return cache
+
+
+def stored_results(connection: Connection, device_id: str, seqs: list[int]) -> dict[int, Stored]:
+    if not seqs:
+        return {}
+    rows = connection.execute(
+        select(
+            APPLIED_OP.c.seq,
+            APPLIED_OP.c.id,
+            APPLIED_OP.c.payload_hash,
+            APPLIED_OP.c.conflict_ids,
+            APPLIED_OP.c.reason,
+        ).where(APPLIED_OP.c.device_id == device_id, APPLIED_OP.c.seq.in_(seqs))
+    )
+    return {
+        row.seq: Stored(row.id, row.payload_hash, load_json(row.conflict_ids), row.reason)
+        for row in rows
+    }

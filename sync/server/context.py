@@ -1,0 +1,67 @@
+"""What a handler gets: the operation, the batch's writer, and what was prefetched for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import Connection
+
+from sync.server.batch import BatchWriter, Rejected
+from sync.wire import Operation
+
+MAX_FEN = 10**12  # ten billion yuan: beyond it a number is a fuzzer's or a bug's, not a sale
+
+
+@dataclass
+class BatchCache:
+    """Read once per batch: server catalog prices of the items sold, and tickets already known
+    (id → (store id, id of the operation that recorded it))."""
+
+    prices: dict[str, int] = field(default_factory=dict)
+    tickets: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class OpContext:
+    writer: BatchWriter
+    cache: BatchCache
+    op: Operation
+    now: datetime
+
+    @property
+    def connection(self) -> Connection:
+        return self.writer.connection
+
+    @property
+    def store_id(self) -> str:
+        return self.writer.store_id
+
+    @property
+    def device_id(self) -> str:
+        return self.op.device_id
+
+
+Handler = Callable[[OpContext, Any], list[str]]
+
+
+@dataclass(frozen=True)
+class HandlerSpec:
+    payload_model: type[BaseModel]
+    handle: Handler
+    reads: bool  # reads what earlier operations wrote: the batch is flushed before it runs
+
+
+def check_fen(*amounts: int) -> None:
+    if any(abs(amount) > MAX_FEN for amount in amounts):
+        raise Rejected("amount out of range")
+
+
+def same_store(ctx: OpContext, store_id: str | None, what: str) -> None:
+    if store_id is None:
+        raise Rejected(f"unknown {what}")
+    if store_id != ctx.store_id:
+        raise Rejected(f"{what} belongs to another store")

@@ -1,0 +1,88 @@
+"""conflict.resolved: close a conflict; merge or restore as new changes, never editing history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from sync.protocol import (
+    CHANGE_CONFLICT,
+    CONFLICT_DUPLICATE_CUSTOMER,
+    CONFLICT_FIELD_OVERWRITTEN,
+    CONFLICT_RESOLVED_STATUS,
+    RESOLUTION_ACCEPT,
+    RESOLUTION_KEEP_BOTH,
+    RESOLUTION_MERGE,
+    RESOLUTION_USE_OTHER,
+)
+from sync.server import models
+from sync.server.batch import Rejected, conflict_data
+from sync.server.context import OpContext, same_store
+from sync.server.db import dump_json, load_json
+from sync.server.handlers.customers import (
+    history,
+    load_customer,
+    save_customer,
+    server_stamp,
+    stored,
+)
+from sync.wire import ConflictResolved
+
+CONFLICT = models.table_of(models.Conflict)
+FITS = {
+    RESOLUTION_ACCEPT: None,  # any type
+    RESOLUTION_KEEP_BOTH: CONFLICT_DUPLICATE_CUSTOMER,
+    RESOLUTION_MERGE: CONFLICT_DUPLICATE_CUSTOMER,
+    RESOLUTION_USE_OTHER: CONFLICT_FIELD_OVERWRITTEN,
+}
+
+
+def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
+    found = ctx.connection.execute(select(CONFLICT).where(CONFLICT.c.id == resolved.conflict_id))
+    row = found.mappings().first()
+    same_store(ctx, None if row is None else row["store_id"], "conflict")
+    assert row is not None
+    conflict = dict(row)
+    if conflict["status"] == CONFLICT_RESOLVED_STATUS:
+        return []  # resolved before (perhaps at another counter): the first decision stands
+    fits = FITS[resolved.resolution]
+    if fits is not None and fits != conflict["type"]:
+        raise Rejected(f"{resolved.resolution} does not resolve a {conflict['type']} conflict")
+    details: dict[str, Any] = load_json(conflict["details"])
+    if resolved.resolution == RESOLUTION_MERGE:
+        _merge(ctx, details)
+    elif resolved.resolution == RESOLUTION_USE_OTHER:
+        _restore_loser(ctx, details)
+    closed = {
+        "status": CONFLICT_RESOLVED_STATUS,
+        "resolution": resolved.resolution,
+        "resolved_by": resolved.resolved_by,
+        "resolved_at": ctx.now,
+    }
+    ctx.connection.execute(update(CONFLICT).where(CONFLICT.c.id == conflict["id"]).values(closed))
+    conflict.update(closed)
+    ctx.writer.change(CHANGE_CONFLICT, conflict["id"], conflict_data(conflict), ctx.device_id)
+    return []
+
+
+def _merge(ctx: OpContext, details: dict[str, Any]) -> None:
+    """The newer customer is folded into the older: marked merged, its notes carried over."""
+    newer = load_customer(ctx, details["customer_id"])
+    older = load_customer(ctx, details["other_customer_id"])
+    notes = older["notes"]
+    if newer["notes"] and newer["notes"] not in notes:
+        notes = f"{notes}\n{newer['notes']}" if notes else newer["notes"]
+    save_customer(ctx, older, {"notes": notes})
+    save_customer(ctx, newer, {"merged_into": older["id"]})
+
+
+def _restore_loser(ctx: OpContext, details: dict[str, Any]) -> None:
+    """use_other: the losing value comes back as a new edit with a new server stamp."""
+    field, value = details["field"], details["loser"]["value"]
+    customer = load_customer(ctx, details["customer_id"])
+    stamps: dict[str, str] = load_json(customer["stamps"])
+    stamp = server_stamp(ctx, max(stamps.values(), default=""))
+    stamps[field] = stamp
+    history(ctx, customer["id"], field, value, stamp, lost=False)
+    save_customer(ctx, customer, {field: stored(field, value), "stamps": dump_json(stamps)})

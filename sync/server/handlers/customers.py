@@ -1,0 +1,252 @@
+"""customer.created and customer.updated: per-field last writer wins by HLC stamp, both values
+kept in history, notes append-only, duplicates by phone flagged but never merged by themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select, update
+
+from sync.protocol import (
+    CHANGE_CUSTOMER,
+    CONFLICT_CLOCK_AHEAD,
+    CONFLICT_DUPLICATE_CUSTOMER,
+    CONFLICT_FIELD_OVERWRITTEN,
+    HLC_MAX_AHEAD_MS,
+    RESOLUTION_ACCEPT,
+    RESOLUTION_MERGE,
+    hlc_parts,
+    hlc_stamp,
+)
+from sync.server import models
+from sync.server.batch import Rejected
+from sync.server.context import OpContext, same_store
+from sync.server.db import dump_json, load_json
+from sync.wire import CustomerCreated, CustomerUpdated
+
+CUSTOMER = models.table_of(models.Customer)
+HISTORY = models.table_of(models.CustomerFieldHistory)
+FIELDS = ("name", "phone", "gender", "birthday", "notes")
+LIMITS = {"name": 64, "phone": 20, "notes": 10_000}
+
+
+def customer_data(row: dict[str, Any]) -> dict[str, Any]:
+    """A customer as the change feed sends it (docs/sync.md)."""
+    data = {name: row[name] for name in ("id", "name", "phone", "gender", "notes", "merged_into")}
+    birthday = row["birthday"]
+    data["birthday"] = birthday.isoformat() if birthday else None
+    stamps = row["stamps"]
+    data["stamps"] = load_json(stamps) if isinstance(stamps, str) else stamps
+    return data
+
+
+def load_customer(ctx: OpContext, customer_id: str) -> dict[str, Any]:
+    found = ctx.connection.execute(select(CUSTOMER).where(CUSTOMER.c.id == customer_id))
+    row = found.mappings().first()
+    same_store(ctx, None if row is None else row["store_id"], "customer")
+    assert row is not None
+    return dict(row)
+
+
+def save_customer(ctx: OpContext, row: dict[str, Any], values: dict[str, Any]) -> None:
+    """Update a stored customer and send the whole profile down."""
+    ctx.connection.execute(update(CUSTOMER).where(CUSTOMER.c.id == row["id"]).values(values))
+    row.update(values)
+    ctx.writer.change(CHANGE_CUSTOMER, row["id"], customer_data(row), ctx.device_id)
+
+
+def server_stamp(ctx: OpContext, above: str) -> str:
+    """A stamp of the server's own edit, after `above` and not behind the server's clock."""
+    now_ms = int(ctx.now.timestamp() * 1000)
+    wall, counter, _ = hlc_parts(above) if above else (0, 0, "")
+    if now_ms > wall:
+        return hlc_stamp(now_ms, 0, "server")
+    return hlc_stamp(wall, counter + 1, "server")
+
+
+def history(
+    ctx: OpContext, customer_id: str, field: str, value: Any, stamp: str, lost: bool
+) -> None:
+    ctx.writer.add(
+        HISTORY,
+        {
+            "customer_id": customer_id,
+            "field": field,
+            "value": dump_json(value),
+            "stamp": stamp,
+            "op_id": ctx.op.id,
+            "superseded": lost,
+            "at": ctx.now,
+        },
+    )
+
+
+def _checked_stamp(ctx: OpContext, stamp: str, customer_id: str) -> tuple[str, list[str]]:
+    """The stamp in canonical form, clamped (and flagged) when it is ahead of the server."""
+    try:
+        wall, counter, node = hlc_parts(stamp)
+    except ValueError:
+        raise Rejected("malformed hlc stamp") from None
+    if not (0 <= wall < 10**13 and 0 <= counter < 10**5 and 0 < len(node) <= 64):
+        raise Rejected("malformed hlc stamp")
+    now_ms = int(ctx.now.timestamp() * 1000)
+    if wall <= now_ms + HLC_MAX_AHEAD_MS:
+        return hlc_stamp(wall, counter, node), []
+    clamped = hlc_stamp(now_ms, counter, node)
+    details = {"customer_id": customer_id, "stamp": stamp, "clamped_to": clamped}
+    conflict_id = ctx.writer.conflict(
+        CONFLICT_CLOCK_AHEAD,
+        CHANGE_CUSTOMER,
+        customer_id,
+        [ctx.op.id],
+        details,
+        RESOLUTION_ACCEPT,
+        ctx.device_id,
+    )
+    return clamped, [conflict_id]
+
+
+def field_value(field: str, value: Any) -> Any:
+    """A field's value in wire form, checked."""
+    if field == "birthday":
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value).isoformat()
+        except (TypeError, ValueError):
+            raise Rejected("birthday is not a date") from None
+    if not isinstance(value, str):
+        raise Rejected(f"{field} is not text")
+    if field == "gender" and value not in ("", "F", "M"):
+        raise Rejected("gender is not one of '', F, M")
+    if field in ("name", "phone") and not value:
+        raise Rejected(f"{field} is empty")
+    if len(value) > LIMITS.get(field, 1):
+        raise Rejected(f"{field} is too long")
+    return value
+
+
+def stored(field: str, value: Any) -> Any:
+    return date.fromisoformat(value) if field == "birthday" and value else value
+
+
+def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
+    found = ctx.connection.execute(select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id))
+    existing = found.scalar()
+    if existing is not None:
+        same_store(ctx, existing, "customer")
+        return []  # created before (under another operation): the first one stands
+    stamp, conflicts = _checked_stamp(ctx, new.hlc, new.id)
+    values = {
+        f: field_value(f, v) for f, v in new.model_dump(mode="json", include=set(FIELDS)).items()
+    }
+    row: dict[str, Any] = {f: stored(f, v) for f, v in values.items()}
+    row.update(
+        id=new.id,
+        store_id=ctx.store_id,
+        stamps=dump_json(dict.fromkeys(FIELDS, stamp)),
+        merged_into=None,
+        created_at=ctx.now,
+    )
+    ctx.writer.add(CUSTOMER, row)
+    for field, value in values.items():
+        history(ctx, new.id, field, value, stamp, lost=False)
+    ctx.writer.change(CHANGE_CUSTOMER, new.id, customer_data(row), ctx.device_id)
+    return conflicts + _duplicate_phone(ctx, new)
+
+
+def _duplicate_phone(ctx: OpContext, new: CustomerCreated) -> list[str]:
+    older = ctx.connection.execute(
+        select(CUSTOMER.c.id)
+        .where(CUSTOMER.c.store_id == ctx.store_id, CUSTOMER.c.phone == new.phone)
+        .where(CUSTOMER.c.merged_into.is_(None), CUSTOMER.c.id != new.id)
+        .order_by(CUSTOMER.c.created_at, CUSTOMER.c.id)
+        .limit(1)
+    ).scalar()
+    if older is None:
+        return []
+    details = {"customer_id": new.id, "other_customer_id": older, "phone": new.phone}
+    conflict_id = ctx.writer.conflict(
+        CONFLICT_DUPLICATE_CUSTOMER,
+        CHANGE_CUSTOMER,
+        new.id,
+        [ctx.op.id],
+        details,
+        RESOLUTION_MERGE,
+        ctx.device_id,
+    )
+    return [conflict_id]
+
+
+def customer_updated(ctx: OpContext, edit: CustomerUpdated) -> list[str]:
+    unknown = sorted(set(edit.changed) - set(FIELDS))
+    if unknown:
+        raise Rejected(f"unknown customer fields: {', '.join(unknown)[:200]}")
+    values = {f: field_value(f, v) for f, v in edit.changed.items()}
+    row = load_customer(ctx, edit.id)
+    stamp, conflicts = _checked_stamp(ctx, edit.hlc, edit.id)
+    stamps: dict[str, str] = load_json(row["stamps"])
+    held = customer_data(row)
+    updates: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "notes":
+            updates.update(_appended_notes(ctx, edit, held, value, stamp, stamps))
+            continue
+        wins = stamp > stamps.get(field, "")
+        history(ctx, edit.id, field, value, stamp, lost=not wins)
+        if field in edit.before and edit.before[field] != held[field] and value != held[field]:
+            conflicts.append(_overwritten(ctx, edit.id, field, held, stamps, value, stamp, wins))
+        if wins:
+            updates[field] = stored(field, value)
+            stamps[field] = stamp
+    if updates:
+        save_customer(ctx, row, {**updates, "stamps": dump_json(stamps)})
+    return conflicts
+
+
+def _appended_notes(
+    ctx: OpContext,
+    edit: CustomerUpdated,
+    held: dict[str, Any],
+    value: str,
+    stamp: str,
+    stamps: dict[str, str],
+) -> dict[str, Any]:
+    """Notes only grow: what the counter added is appended; nothing held is removed."""
+    base = edit.before.get("notes", held["notes"])
+    base = base if isinstance(base, str) else ""
+    added = value[len(base) :] if value.startswith(base) else value
+    if not added.strip():
+        return {}
+    history(ctx, edit.id, "notes", added, stamp, lost=False)
+    notes = held["notes"]
+    separator = "\n" if notes and not notes.endswith("\n") and not added.startswith("\n") else ""
+    stamps["notes"] = max(stamp, stamps.get("notes", ""))
+    return {"notes": (notes + separator + added)[-LIMITS["notes"] :]}
+
+
+def _overwritten(
+    ctx: OpContext,
+    customer_id: str,
+    field: str,
+    held: dict[str, Any],
+    stamps: dict[str, str],
+    value: Any,
+    stamp: str,
+    wins: bool,
+) -> str:
+    """Two counters edited the same field: the higher stamp won; record both for a person."""
+    server = {"value": held[field], "stamp": stamps.get(field, "")}
+    incoming = {"value": value, "stamp": stamp}
+    winner, loser = (incoming, server) if wins else (server, incoming)
+    details = {"customer_id": customer_id, "field": field, "winner": winner, "loser": loser}
+    return ctx.writer.conflict(
+        CONFLICT_FIELD_OVERWRITTEN,
+        CHANGE_CUSTOMER,
+        customer_id,
+        [ctx.op.id],
+        details,
+        RESOLUTION_ACCEPT,
+        ctx.device_id,
+    )

@@ -1,0 +1,206 @@
+"""sale.completed, sale.voided, sale.refunded: a sale is never refused; the ledger follows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from sync.protocol import CHANGE_REFUND, CHANGE_TICKET, CONFLICT_PRICE_MISMATCH, RESOLUTION_ACCEPT
+from sync.server import models
+from sync.server.batch import Rejected
+from sync.server.context import OpContext, check_fen, same_store
+from sync.server.db import dump_json, fast_json, load_json
+from sync.wire import SaleCompleted, SaleRefunded, SaleVoided
+
+TICKET = models.table_of(models.Ticket)
+LINE = models.table_of(models.TicketLine)
+PAYMENT = models.table_of(models.Payment)
+REFUND = models.table_of(models.Refund)
+REFUND_LINE = models.table_of(models.RefundLine)
+LEDGER = models.table_of(models.LedgerEntry)
+
+
+def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A ticket as the change feed sends it: the sale's fields and where it stands now."""
+    voided_at = row.get("voided_at")
+    return {
+        **payload,
+        "device_id": row["device_id"],
+        "status": row["status"],
+        "voided_at": voided_at.isoformat() if voided_at else None,
+        "voided_by": row.get("voided_by"),
+        "void_reason": row.get("void_reason"),
+    }
+
+
+def _ledger(ctx: OpContext, ticket_id: str, day: Any, kind: str, amount: int) -> None:
+    ctx.writer.add(
+        LEDGER,
+        {
+            "store_id": ctx.store_id,
+            "device_id": ctx.device_id,
+            "op_id": ctx.op.id,
+            "ticket_id": ticket_id,
+            "business_day": day,
+            "kind": kind,
+            "amount": amount,
+        },
+    )
+
+
+def _check_sale(sale: SaleCompleted) -> None:
+    check_fen(sale.total, sale.subtotal, sale.tendered, sale.change)
+    check_fen(sale.line_discounts, sale.ticket_discount, sale.rounding_off)
+    for line in sale.lines:
+        check_fen(line.list_price, line.unit_price, line.line_discount, line.total, line.net_total)
+        if line.quantity > 1_000_000 or line.ticket_id != sale.id:
+            raise Rejected(f"line {line.position} does not fit the ticket")
+    for tender in sale.payments:
+        check_fen(tender.tendered, tender.applied)
+        if tender.ticket_id != sale.id:
+            raise Rejected(f"payment {tender.position} does not belong to the ticket")
+
+
+def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
+    _check_sale(sale)
+    known = ctx.cache.tickets.get(sale.id)
+    if known is not None:
+        same_store(ctx, known[0], "ticket")
+        if known[1] != ctx.op.id:
+            raise Rejected(f"ticket {sale.number} was already recorded by operation {known[1]}")
+    payload = sale.model_dump(mode="json")
+    row = {
+        "id": sale.id,
+        "store_id": ctx.store_id,
+        "device_id": ctx.device_id,
+        "op_id": ctx.op.id,
+        "number": sale.number,
+        "status": sale.status,
+        "customer_id": sale.customer_id,
+        "cashier_id": sale.cashier_id,
+        "business_day": sale.business_day,
+        "completed_at": sale.completed_at,
+        "total": sale.total,
+        "refunded": 0,
+        "voided_at": None,
+        "voided_by": None,
+        "void_reason": None,
+        "payload": fast_json(payload),
+    }
+    if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
+        _add_ticket_rows(ctx, sale, row)
+    _ledger(ctx, sale.id, sale.business_day, "sale", sale.total)
+    ctx.writer.change(CHANGE_TICKET, sale.id, ticket_data(payload, row), ctx.device_id)
+    return _price_mismatch(ctx, sale)
+
+
+def _add_ticket_rows(ctx: OpContext, sale: SaleCompleted, row: dict[str, Any]) -> None:
+    ctx.cache.tickets[sale.id] = (ctx.store_id, ctx.op.id)
+    ctx.writer.add(TICKET, row)
+    for line in sale.lines:
+        ctx.writer.add(LINE, line.model_dump())
+    for tender in sale.payments:
+        ctx.writer.add(PAYMENT, tender.model_dump())
+
+
+def _price_mismatch(ctx: OpContext, sale: SaleCompleted) -> list[str]:
+    differing = [
+        {
+            "line_id": line.id,
+            "item_id": line.item_id,
+            "name": line.name,
+            "list_price": line.list_price,
+            "server_price": ctx.cache.prices[line.item_id],
+        }
+        for line in sale.lines
+        if line.item_id in ctx.cache.prices and ctx.cache.prices[line.item_id] != line.list_price
+    ]
+    if not differing:
+        return []
+    details = {"ticket_id": sale.id, "number": sale.number, "lines": differing}
+    conflict_id = ctx.writer.conflict(
+        CONFLICT_PRICE_MISMATCH,
+        CHANGE_TICKET,
+        sale.id,
+        [ctx.op.id],
+        details,
+        RESOLUTION_ACCEPT,
+        ctx.device_id,
+    )
+    return [conflict_id]
+
+
+def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
+    found = ctx.connection.execute(select(TICKET).where(TICKET.c.id == ticket_id)).mappings()
+    row = found.first()
+    same_store(ctx, None if row is None else row["store_id"], "ticket")
+    assert row is not None
+    return dict(row)
+
+
+def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
+    ticket = _ticket_of_store(ctx, void.ticket_id)
+    if ticket["status"] == "voided":
+        return []  # voided before: nothing more to take off the ledger
+    if ticket["refunded"]:
+        raise Rejected(f"ticket {ticket['number']} has refunds and cannot be voided")
+    changed = {
+        "status": "voided",
+        "voided_at": void.voided_at,
+        "voided_by": void.approved_by,
+        "void_reason": void.reason,
+    }
+    ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
+    ticket.update(changed)
+    _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"])
+    payload = load_json(ticket["payload"])
+    ctx.writer.change(CHANGE_TICKET, void.ticket_id, ticket_data(payload, ticket), ctx.device_id)
+    return []
+
+
+def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
+    check_fen(refund.amount, *(line.amount for line in refund.lines))
+    ticket = _ticket_of_store(ctx, refund.ticket_id)
+    if ticket["status"] == "voided":
+        raise Rejected(f"ticket {ticket['number']} is voided")
+    if ticket["refunded"] + refund.amount > ticket["total"]:
+        raise Rejected(f"refunds would exceed the total of ticket {ticket['number']}")
+    done = ctx.connection.execute(select(REFUND.c.op_id).where(REFUND.c.id == refund.id)).first()
+    if done is not None and done[0] != ctx.op.id:
+        raise Rejected(f"refund {refund.id} was already recorded by operation {done[0]}")
+    payload = refund.model_dump(mode="json")
+    payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
+    if done is None:
+        _add_refund_rows(ctx, refund, payload)
+    status = "refunded" if refund.ticket_refunded else ticket["status"]
+    refunded = ticket["refunded"] + refund.amount
+    ctx.connection.execute(
+        update(TICKET)
+        .where(TICKET.c.id == refund.ticket_id)
+        .values(status=status, refunded=refunded)
+    )
+    ticket.update(status=status, refunded=refunded)
+    _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount)
+    ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
+    sale = load_json(ticket["payload"])
+    ctx.writer.change(CHANGE_TICKET, refund.ticket_id, ticket_data(sale, ticket), ctx.device_id)
+    return []
+
+
+def _add_refund_rows(ctx: OpContext, refund: SaleRefunded, payload: dict[str, Any]) -> None:
+    ctx.writer.add(
+        REFUND,
+        {
+            "id": refund.id,
+            "store_id": ctx.store_id,
+            "ticket_id": refund.ticket_id,
+            "op_id": ctx.op.id,
+            "business_day": refund.business_day,
+            "refunded_at": refund.refunded_at,
+            "amount": refund.amount,
+            "payload": dump_json(payload),
+        },
+    )
+    for line in refund.lines:
+        ctx.writer.add(REFUND_LINE, {"refund_id": refund.id, **line.model_dump()})

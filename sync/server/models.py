@@ -1,0 +1,288 @@
+"""The server's tables. Ids are strings (UUIDv7 made by whoever created the record); money is
+integer fen; JSON is stored as text so SQLite and PostgreSQL read it back alike.
+
+Writes go through SQLAlchemy Core with executemany (apply.py); the mapped classes are the
+schema and a typed way to read single rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from sync.server.db import UTCDateTime
+
+ID = String(36)
+# 64-bit ids on PostgreSQL; SQLite autoincrements only an INTEGER PRIMARY KEY.
+SERIAL = BigInteger().with_variant(Integer, "sqlite")
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Owner(Base):
+    __tablename__ = "owner"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Store(Base):
+    __tablename__ = "store"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    owner_id: Mapped[str] = mapped_column(ForeignKey("owner.id"))
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class EnrollmentCode(Base):
+    __tablename__ = "enrollment_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    device_id: Mapped[str | None] = mapped_column(ID)
+
+
+class Device(Base):
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)  # the counter's own device id
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    counter: Mapped[str] = mapped_column(String(8))
+    hostname: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AppliedOperation(Base):
+    """Every operation handled, with its answer: replays are answered from here. Rejected ones
+    are parked here too (status `rejected`, with the reason and payload) for a person."""
+
+    __tablename__ = "applied_operation"
+    # Keyed by (device_id, seq), which is what the cursor counts and what a replay is looked
+    # up by; the operation id is indexed and compared on replay. Ids are made by devices, so a
+    # clash across devices must not stop the queue. The key stays unique even when
+    # deduplication is switched off for a test: that switch re-runs the handlers of a replay
+    # but never stores a second result for it.
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    id: Mapped[str] = mapped_column(ID, index=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    type: Mapped[str] = mapped_column(String(48))
+    payload_version: Mapped[int] = mapped_column(BigInteger)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    payload: Mapped[str] = mapped_column(Text)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    conflict_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    reason: Mapped[str | None] = mapped_column(Text)
+    applied_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Alert(Base):
+    """Something a person must look at: e.g. a replay whose payload differs from the original."""
+
+    __tablename__ = "alert"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    device_id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    kind: Mapped[str] = mapped_column(String(48))
+    details: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChangeRecord(Base):
+    __tablename__ = "change"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[str] = mapped_column(ID)
+    origin_device_id: Mapped[str | None] = mapped_column(ID)
+    data: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Conflict(Base):
+    __tablename__ = "conflict"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(24))
+    entity_id: Mapped[str] = mapped_column(ID)
+    op_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    details: Mapped[str] = mapped_column(Text)  # JSON object
+    suggestion: Mapped[str] = mapped_column(String(16))
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolved_by: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CatalogItem(Base):
+    __tablename__ = "catalog_item"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    price: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[str] = mapped_column(Text)  # the CatalogItemSaved fields, as sent down
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StaffMember(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(Text)  # the StaffSaved fields, as sent down
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    __table_args__ = (Index("ix_customer_store_phone", "store_id", "phone"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    name: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(Text)
+    gender: Mapped[str] = mapped_column(String(1))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text)
+    stamps: Mapped[str] = mapped_column(Text)  # JSON: field → HLC stamp of the value held
+    merged_into: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CustomerFieldHistory(Base):
+    """Append-only: every value that reached a customer field, winners and losers alike."""
+
+    __tablename__ = "customer_field_history"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    field: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)  # JSON
+    stamp: Mapped[str] = mapped_column(String(120))
+    op_id: Mapped[str | None] = mapped_column(ID)
+    superseded: Mapped[bool] = mapped_column(Boolean)  # lost to a higher stamp on arrival
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    number: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    customer_id: Mapped[str | None] = mapped_column(ID)
+    cashier_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    completed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    total: Mapped[int] = mapped_column(BigInteger)
+    refunded: Mapped[int] = mapped_column(BigInteger, default=0)
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    voided_by: Mapped[str | None] = mapped_column(ID)
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[str] = mapped_column(Text)  # the SaleCompleted fields, for the change feed
+
+
+class TicketLine(Base):
+    __tablename__ = "ticket_line"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[str] = mapped_column(ID)
+    name: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    list_price: Mapped[int] = mapped_column(BigInteger)
+    unit_price: Mapped[int] = mapped_column(BigInteger)
+    line_discount: Mapped[int] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(BigInteger)
+    net_total: Mapped[int] = mapped_column(BigInteger)
+    technician_id: Mapped[str | None] = mapped_column(ID)
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    tendered: Mapped[int] = mapped_column(BigInteger)
+    applied: Mapped[int] = mapped_column(BigInteger)
+    reference: Mapped[str] = mapped_column(Text)
+
+
+class Refund(Base):
+    __tablename__ = "refund"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
+    op_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    refunded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    payload: Mapped[str] = mapped_column(Text)  # the SaleRefunded fields, for the change feed
+
+
+class RefundLine(Base):
+    __tablename__ = "refund_line"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    refund_id: Mapped[str] = mapped_column(ForeignKey("refund.id"), index=True)
+    ticket_line_id: Mapped[str] = mapped_column(ID)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+
+
+class LedgerEntry(Base):
+    """Append-only sales ledger: a store's sales total is the sum of its entries."""
+
+    __tablename__ = "ledger_entry"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # sale, void, refund
+    amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a mapped class, typed as a Table (for insert/update/executemany)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -1,0 +1,144 @@
+"""Two real counter databases against a real server process on 127.0.0.1 (SQLite, and
+PostgreSQL where tests/sync/pg.py finds one): enroll, sell offline, sync, converge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from salon_pos.db.models import Ticket
+from salon_pos.jobs.sync import RoundReport, sync_round
+from salon_pos.paths import Paths
+from salon_pos.services.backend import Backend
+from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.sync_status import ConnectionState
+from sync.server import admin
+from sync.server.db import create_server_engine
+from tests.conftest import FakeClock, Shelf, Team, three_line_sale
+from tests.keyring_backend import MemoryKeyring
+from tests.sync.client.conftest import enroll
+from tests.sync.client.feed import open_counter
+from tests.sync.live_server import LiveServer
+
+
+@pytest.fixture
+def server_engine(live_server: LiveServer) -> Iterator[Engine]:
+    engine = create_server_engine(live_server.database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def store_id(server_engine: Engine) -> str:
+    admin.create_owner(server_engine, "owner@example.com", "correct horse battery")
+    return admin.create_store(server_engine, "owner@example.com", "丽人美容总店")
+
+
+@pytest.fixture
+def counters(
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend]]:
+    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    b1 = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
+    for counter in (a1, b1):
+        enrolled = enroll(
+            counter, live_server.url, admin.create_enrollment_code(server_engine, store_id)
+        )
+        assert enrolled.store_name == "丽人美容总店"
+    yield a1, b1
+    a1.close()
+    b1.close()
+
+
+def _round(counter: Backend) -> RoundReport:
+    return sync_round(counter, Paths(counter.db.path.parent), timeout=10)
+
+
+def _sales_total(counter: Backend, prefix: str) -> int:
+    with counter.db.read() as session:
+        total = session.scalar(
+            select(func.coalesce(func.sum(Ticket.total), 0)).where(Ticket.number.like(f"{prefix}%"))
+        )
+    return int(total or 0)
+
+
+def _setup_a1(a1: Backend) -> tuple[Team, Shelf]:
+    team = Team(
+        manager=a1.staff.add("王店长", "manager", Team.MANAGER_PIN),
+        desk=a1.staff.add("周小敏", "front_desk", Team.DESK_PIN),
+        tech=a1.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
+    )
+    facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+    manicure = a1.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
+    serum = a1.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
+    return team, Shelf(facial.id, manicure.id, serum.id)
+
+
+def test_two_counters_sell_offline_and_converge(
+    counters: tuple[Backend, Backend],
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+    clock: FakeClock,
+) -> None:
+    a1, b1 = counters
+    team, shelf = _setup_a1(a1)
+    customer = a1.customers.add("林小姐", "13912345678", notes="敏感肌")
+    assert _round(a1).error is None
+    pulled = _round(b1)
+    assert pulled.error is None and pulled.pulled >= 7  # staff, catalog and the customer
+    assert {s.name for s in b1.staff.list()} == {"王店长", "周小敏", "李娜"}
+
+    live_server.stop()  # both counters go offline
+    for _ in range(20):
+        a1.checkout.complete_sale(three_line_sale(team, shelf, customer.id))
+        b1.checkout.complete_sale(three_line_sale(team, shelf))
+        clock.advance(minutes=1)
+    a1.customers.update(CustomerProfile(customer.id, "林晓", "13912345678", "F", None, "敏感肌"))
+    clock.advance(seconds=30)
+    b1.customers.update(CustomerProfile(customer.id, "林小晓", "13912345678", "", None, "敏感肌"))
+    offline = _round(a1)
+    assert not offline.online and offline.pending == 21
+    assert a1.sync.status().state is ConnectionState.OFFLINE
+
+    live_server.start()
+    for counter in (a1, b1, a1):  # a1 again: pull what b1 pushed after it
+        report = _round(counter)
+        assert report.error is None and report.pending == 0, report
+    expected = _sales_total(a1, "A1") + _sales_total(b1, "B1")
+    assert expected == 40 * 49400
+    assert admin.store_sales_total(server_engine, store_id) == expected
+    for counter in (a1, b1):  # each holds the other's sales
+        assert _sales_total(counter, "A1") + _sales_total(counter, "B1") == expected
+    names = {counter.customers.get(customer.id).name for counter in (a1, b1)}
+    assert names == {"林小晓"}  # the later stamp wins on both counters
+    assert a1.customers.get(customer.id).gender == "F"  # b1 did not change it
+    conflicts = a1.sync.conflicts()
+    assert [c.type for c in conflicts] == ["field_overwritten"]
+    assert [c.type for c in b1.sync.conflicts()] == ["field_overwritten"]
+
+    a1.sync.resolve(conflicts[0].id, "accept", team.manager.id)
+    assert a1.sync.conflicts(open_only=False)[0].status == "resolving"
+    assert _round(a1).error is None
+    assert a1.sync.conflicts(open_only=False)[0].status == "resolved"
+    assert a1.sync.status().open_conflicts == 0
+
+
+def test_a_revoked_counter_is_refused_and_keeps_its_queue(
+    counters: tuple[Backend, Backend], server_engine: Engine
+) -> None:
+    a1, _ = counters
+    _setup_a1(a1)
+    admin.revoke_device(server_engine, a1.settings.current.device_id)
+    report = _round(a1)
+    assert not report.online and report.pending == 6
+    assert a1.sync.status().state is ConnectionState.REFUSED
