@@ -1,11 +1,17 @@
-"""Composition root of the desktop app: backend → Qt application → shell (window, idle lock)."""
+"""Composition root of the desktop app: backend → Qt application → shell (window, idle lock)
+→ the sync driver, ticked by the shell's scheduler while the window is up."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
+from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
+
+if TYPE_CHECKING:
+    from salon_pos.jobs.sync import SyncDriver
 
 
 def run_gui(backend: Backend, args: argparse.Namespace) -> int:
@@ -24,7 +30,14 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
         take_screenshot(shell, args.screen, args.screenshot)
         shell.close()
         return 0
+    shell.start_sync(sync_driver(backend))  # a no-op each tick until the counter is enrolled
     shell.window.show()
     code = app.exec()
     shell.close()
     return code
+
+
+def sync_driver(backend: Backend) -> SyncDriver:
+    from salon_pos.jobs.sync import SyncDriver
+
+    return SyncDriver(backend, Paths(backend.db.path.parent))  # the data folder holds the db

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
 from salon_pos.services.staff import StaffMember
+from salon_pos.services.sync_status import SyncStatus
 from salon_pos.ui.tasks import TaskRunner
 
 
@@ -16,6 +17,8 @@ class UiContext(QObject):
     data_changed = Signal(str)  # what changed: "sale", "customer", "settings", …
     printer_state_changed = Signal(bool, str)  # printed ok?, message
     language_changed = Signal(str)
+    sync_status_changed = Signal(object)  # SyncStatus: after each sync round and every few s
+    sync_requested = Signal()  # "sync now": the shell wakes the sync driver
 
     def __init__(self, backend: Backend, runner: TaskRunner, language: str) -> None:
         super().__init__()
@@ -23,6 +26,7 @@ class UiContext(QObject):
         self.runner = runner
         self.language = language
         self.staff: StaffMember | None = None
+        self.sync_status: SyncStatus | None = None  # the last read, for a window built anew
 
     def sign_in(self, staff: StaffMember) -> None:
         self.staff = staff
@@ -33,6 +37,14 @@ class UiContext(QObject):
         if staff is not None:
             self.runner.run(lambda: self.backend.sign_in.sign_out(staff.id))
         self.staff_changed.emit(None)
+
+    def refresh_sync_status(self) -> None:
+        """Read the sync status on the database worker; `sync_status_changed` brings it back."""
+        self.runner.run(self.backend.sync.status, self._on_sync_status_read)
+
+    def _on_sync_status_read(self, status: SyncStatus) -> None:
+        self.sync_status = status
+        self.sync_status_changed.emit(status)
 
     def message(self, error: BaseException) -> str:
         """What to tell the user about an error, in their language."""

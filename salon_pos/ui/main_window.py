@@ -3,6 +3,7 @@ the pages, and the status bar."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,10 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from salon_pos.services.staff import StaffMember
+from salon_pos.services.sync_status import SyncStatus
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages import PAGES, PageSpec
 from salon_pos.ui.sign_in import SignInScreen
 from salon_pos.ui.status_bar import StatusBar
+
+BADGE_STYLE = (
+    "background: #e53935; color: white; border-radius: 9px; font-size: 12px;"
+    " font-weight: 600; padding: 0 5px;"
+)
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.screens)
         self.setStatusBar(StatusBar(ctx))
         ctx.staff_changed.connect(self._on_ctx_staff_changed)
+        ctx.sync_status_changed.connect(self._on_ctx_sync_status_changed)
         self.resize(1280, 800)
 
     def titles(self) -> dict[str, str]:
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
             "tickets": self.tr("Tickets"),
             "customers": self.tr("Customers"),
             "settings": self.tr("Settings"),
+            "conflicts": self.tr("Conflicts"),
         }
 
     def _workspace(self) -> QWidget:
@@ -70,6 +79,7 @@ class MainWindow(QMainWindow):
             self._nav.addButton(button)
             self._nav_buttons[spec.key] = button
             nav.addWidget(button)
+        self.conflict_badge = self._badge(self._nav_buttons["conflicts"])
         nav.addStretch()
         self.switch_user = QPushButton(self.tr("Switch user"))
         self.switch_user.setObjectName("switchUser")
@@ -86,6 +96,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         layout.addWidget(self.pages, 1)
         return workspace
+
+    @staticmethod
+    def _badge(button: QPushButton) -> QLabel:
+        """A round count at the button's right edge (the text stays short enough for English)."""
+        badge = QLabel(button)
+        badge.setObjectName("conflictBadge")
+        badge.setStyleSheet(BADGE_STYLE)
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedHeight(18)
+        badge.setMinimumWidth(18)
+        badge.hide()
+        inside = QHBoxLayout(button)  # the top right corner, above the text's line
+        inside.setContentsMargins(0, 3, 4, 0)
+        inside.addStretch()
+        inside.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        return badge
 
     def allowed(self, staff: StaffMember) -> list[PageSpec]:
         return [spec for spec in PAGES if staff.role in spec.roles]
@@ -113,6 +139,13 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str | None:
         shown = self.pages.currentWidget()
         return next((key for key, page in self._built.items() if page is shown), None)
+
+    def _on_ctx_sync_status_changed(self, status: SyncStatus) -> None:
+        """The inbox's button counts the open conflicts, so a manager sees them from any page."""
+        count = status.open_conflicts
+        self.conflict_badge.setText(str(count) if count < 100 else "99+")
+        self.conflict_badge.setVisible(count > 0)
+        self.conflict_badge.setToolTip(self.tr("{count} open conflicts").format(count=count))
 
     def _on_ctx_staff_changed(self, staff: StaffMember | None) -> None:
         if staff is None:

@@ -1,17 +1,31 @@
 """`salon-pos gui --screenshot FILE --screen NAME`: sign in as a demo user, open the screen with
-the demo data, save a PNG, exit. Works with QT_QPA_PLATFORM=offscreen."""
+the demo data, save a PNG, exit. Works with QT_QPA_PLATFORM=offscreen.
+
+The conflict inbox needs conflicts, which only a server records: its screenshot first applies a
+few, as pulled changes with fixed ids (a second run changes nothing), to the demo database."""
 
 from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from salon_pos.domain.staff import Role
+from salon_pos.services.backend import Backend
 from salon_pos.services.staff import StaffMember
+from salon_pos.services.sync_changes import apply_page
+from salon_pos.services.sync_state import sync_state
 from salon_pos.ui.shell import Shell
+from sync.protocol import hlc_stamp
+from sync.wire import Change
+
+MANAGER_SCREENS = ("settings", "conflicts")
+OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
 def demo_user(shell: Shell, screen: str) -> StaffMember:
-    wanted = Role.MANAGER if screen == "settings" else Role.FRONT_DESK
+    wanted = Role.MANAGER if screen in MANAGER_SCREENS else Role.FRONT_DESK
     staff = shell.ctx.backend.staff.list()
     return next((s for s in staff if s.role is wanted), None) or next(
         s for s in staff if s.role.approves
@@ -22,6 +36,9 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
     window = shell.window
     window.show()
     target: QWidget = window
+    if screen == "conflicts":
+        add_demo_conflicts(shell.ctx.backend)
+        shell.ctx.refresh_sync_status()  # the navigation's count
     if screen != "signin":
         shell.ctx.sign_in(demo_user(shell, screen))
         page = window.open_page("cashier" if screen == "payment" else screen)
@@ -30,5 +47,58 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
             target = page.show_demo_payment()  # type: ignore[attr-defined]
         elif screen == "cashier":
             page.add_demo_lines()  # type: ignore[attr-defined]  # a ticket being rung up
+        elif screen == "conflicts":
+            page.table.selectRow(1)  # type: ignore[attr-defined]  # the duplicate: two choices
     shell.settle()
     target.grab().save(path)
+
+
+def add_demo_conflicts(backend: Backend) -> None:
+    """Four conflicts, one of each type, about the demo salon's own customers and tickets."""
+    customers = backend.customers.recent(3)
+    tickets = backend.tickets.find(limit=1)
+    if len(customers) < 3 or not tickets:
+        return  # not a demo salon
+    first, second, third = customers
+    now = backend.clock.now()
+    wall = int(now.timestamp() * 1000)
+    kinds: list[tuple[str, str, str, dict[str, Any], str, timedelta]] = [
+        ("price_mismatch", "ticket", tickets[0].id, {
+            "ticket_id": tickets[0].id, "number": tickets[0].number,
+            "lines": [{"name": "头疗肩颈套餐", "list_price": 35800, "server_price": 38800}],
+        }, "accept", timedelta(hours=26)),
+        ("field_overwritten", "customer", first.id, {
+            "customer_id": first.id, "field": "phone",
+            "winner": {"value": first.phone, "stamp": hlc_stamp(wall, 0, OTHER_DEVICE)},
+            "loser": {"value": "13700001234", "stamp": hlc_stamp(wall - 5000, 0, OTHER_DEVICE)},
+        }, "accept", timedelta(hours=5)),
+        ("duplicate_customer", "customer", second.id, {
+            "customer_id": second.id, "other_customer_id": third.id, "phone": third.phone,
+        }, "merge", timedelta(hours=2)),
+        ("clock_ahead", "customer", third.id, {
+            "customer_id": third.id,
+            "stamp": hlc_stamp(wall + 3 * 3_600_000, 0, OTHER_DEVICE),
+            "clamped_to": hlc_stamp(wall - 1_200_000, 0, OTHER_DEVICE),
+        }, "accept", timedelta(minutes=20)),
+    ]  # fmt: skip
+    changes = [
+        Change(
+            seq=seq,
+            entity="conflict",
+            entity_id=f"0193b1c2-0000-7000-8000-00000000000{seq}",
+            data={
+                "id": f"0193b1c2-0000-7000-8000-00000000000{seq}",
+                "type": kind,
+                "status": "open",
+                "entity": entity,
+                "entity_id": entity_id,
+                "details": details,
+                "suggestion": suggestion,
+                "created_at": (now - age).isoformat(),
+            },
+            at=now,
+        )
+        for seq, (kind, entity, entity_id, details, suggestion, age) in enumerate(kinds, 1)
+    ]
+    with backend.db.write() as session:
+        apply_page(session, changes, sync_state(session).pull_cursor)  # the cursor stays put

@@ -1,5 +1,6 @@
 """The desktop app's parts, put together: translations, the task runner, the context, the main
-window and the idle lock. Changing the language rebuilds the window; nobody is signed out."""
+window, the idle lock and the sync driver's scheduler. Changing the language rebuilds the
+window; nobody is signed out, and sync goes on."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.i18n import Translations
 from salon_pos.ui.idle import IdleLock
 from salon_pos.ui.main_window import MainWindow
+from salon_pos.ui.sync_scheduler import SyncDriverPort, SyncScheduler
 from salon_pos.ui.tasks import TaskRunner
 
 
@@ -23,7 +25,15 @@ def style_sheet() -> str:
 
 
 class Shell:
-    def __init__(self, app: QApplication, backend: Backend, language: str | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        backend: Backend,
+        language: str | None = None,
+        sync_driver: SyncDriverPort | None = None,
+        *,
+        watch_network: bool = True,
+    ) -> None:
         self.app = app
         self.translations = Translations()
         self.translations.install(language or backend.settings.current.language)
@@ -34,6 +44,27 @@ class Shell:
         self.idle = IdleLock(self.ctx)
         app.installEventFilter(self.idle)
         self.window = MainWindow(self.ctx)
+        self.sync: SyncScheduler | None = None
+        self._closed = False
+        if sync_driver is not None:
+            self.start_sync(sync_driver, watch_network)
+
+    def start_sync(self, driver: SyncDriverPort, watch_network: bool = True) -> None:
+        """Tick the driver every second; wake it after a change (a sale to push) and on
+        "sync now"; read the status again after each round."""
+        self.sync = SyncScheduler(driver)
+        self.sync.ticked.connect(self._on_sync_ticked)
+        self.ctx.sync_requested.connect(self.sync.wake)
+        self.ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.sync.start(watch_network)
+
+    def _on_sync_ticked(self, result: object) -> None:
+        if result is not None:  # a round ran (an idle tick returns None): show what it did
+            self.ctx.refresh_sync_status()
+
+    def _on_ctx_data_changed(self, _what: str) -> None:
+        if self.sync is not None:
+            self.sync.wake()
 
     def set_language(self, language: str) -> None:
         self.translations.install(language)
@@ -65,6 +96,14 @@ class Shell:
             self.runner.wait_a_little()
 
     def close(self) -> None:
+        """Stop sync, the runner and the window; a second call does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.sync is not None:  # first: a round under way may still hand work to the runner
+            self.sync.shutdown()
+            self.sync.deleteLater()
+            self.sync = None
         self.runner.shutdown()
         self.window.close()
         self.window.deleteLater()  # its timers and signal connections go with it

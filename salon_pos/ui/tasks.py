@@ -55,12 +55,16 @@ class TaskRunner(QObject):
     def _report(
         self, future: Future[Any], on_done: Callback | None, on_error: Callback | None
     ) -> None:
-        self._pending.discard(future)
-        error = future.exception()
-        if error is None:
-            self._finished.emit(on_done, future.result(), None)
-        else:
-            self._finished.emit(on_error, error, error)
+        # Post the result first, then stop counting the task: whoever sees `running` drop to
+        # zero (Shell.settle) finds the result already queued on the main thread.
+        try:
+            error = future.exception()
+            if error is None:
+                self._finished.emit(on_done, future.result(), None)
+            else:
+                self._finished.emit(on_error, error, error)
+        finally:
+            self._pending.discard(future)
 
     def _deliver(self, callback: Callback | None, value: Any, error: BaseException | None) -> None:
         bound = getattr(callback, "func", callback)  # a functools.partial over a method

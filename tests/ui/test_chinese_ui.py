@@ -21,9 +21,11 @@ from pytestqt.qtbot import QtBot
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
 from salon_pos.ui.pages import PAGES
+from salon_pos.ui.pages.conflicts import ConflictsPage
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.translations import unfinished
 from tests.conftest import Shelf, Team, three_line_sale
+from tests.ui.test_sync_ui import seed_conflicts
 
 # Words that stay as they are in a Chinese UI; "English" is the language's own name in the
 # language list, so a person who reads no Chinese can switch back.
@@ -99,3 +101,20 @@ def test_sign_in_and_dialogs_are_all_chinese(qtbot: QtBot, shell: Shell, team: T
         qtbot.addWidget(dialog)
         dialog.show()
         assert english_left(visible_texts(dialog)) == []
+
+
+def test_the_conflict_inbox_and_its_confirmation_are_all_chinese(
+    qtbot: QtBot, shell: Shell, team: Team
+) -> None:
+    seed_conflicts(shell.ctx.backend)  # one of each type
+    shell.ctx.sign_in(team.manager)
+    page = shell.window.open_page("conflicts")
+    assert isinstance(page, ConflictsPage)
+    for row in range(page.model.rowCount()):  # each type's explanation and buttons
+        page.table.selectRow(row)
+        shell.settle()
+        assert english_left(visible_texts(shell.window)) == []
+    next(iter(page.detail.choices.values())).click()
+    assert page.confirmation is not None
+    assert english_left(visible_texts(page.confirmation)) == []
+    page.confirmation.reject()

@@ -3,34 +3,44 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="31" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="40" />
         <source>Salon POS — {store}</source>
         <translation>美业收银 — {store}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="49" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="59" />
         <source>Cashier</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="50" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="60" />
         <source>Tickets</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="51" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="61" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="52" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="62" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="73" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="63" />
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="85" />
         <source>Switch user</source>
         <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="147" />
+        <source>{count} open conflicts</source>
+        <translation>{count} 条待处理的冲突</translation>
     </message>
 </context>
 </TS>

@@ -3,33 +3,113 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="24" />
-        <source>Server: not connected</source>
-        <translation>服务器：未连接</translation>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="72" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="25" />
-        <location filename="../../../salon_pos/ui/status_bar.py" line="57" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="77" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="195" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="44" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="93" />
+        <source>Server: …</source>
+        <translation>服务器：…</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="105" />
         <source>Business day {day}</source>
         <translation>营业日 {day}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="49" />
-        <source>Waiting to sync: {count}</source>
-        <translation>待同步：{count}</translation>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="122" />
+        <source>Sync error: {error}</source>
+        <translation>同步出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="53" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="130" />
+        <source>Server: online</source>
+        <translation>服务器：在线</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="131" />
+        <source>Server: offline</source>
+        <translation>服务器：离线</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="132" />
+        <source>Server: refused (device revoked)</source>
+        <translation>服务器拒绝连接（设备已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="138" />
+        <source>All synced</source>
+        <translation>已全部同步</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="133" />
+        <source>No server (not enrolled)</source>
+        <translation>未连接服务器（未注册）</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="140" />
+        <source>{count} to sync</source>
+        <translation>待同步 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="143" />
+        <source>{count} to sync · oldest {age}</source>
+        <translation>待同步 {count} 条 · 最早 {age}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="146" />
+        <source> · {count} refused by the server</source>
+        <translation> · 服务器退回 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="152" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="154" />
+        <source>{n} min ago</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="156" />
+        <source>{n} h ago</source>
+        <translation>{n} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="157" />
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="161" />
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="165" />
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="176" />
+        <source>This counter is not enrolled with a server yet.</source>
+        <translation>这台收银机尚未注册到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="191" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="59" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="197" />
         <source>Printer: {problem}</source>
         <translation>打印机：{problem}</translation>
     </message>

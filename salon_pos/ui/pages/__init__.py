@@ -40,6 +40,12 @@ def _settings(ctx: UiContext) -> QWidget:
     return SettingsPage(ctx)
 
 
+def _conflicts(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.conflicts import ConflictsPage
+
+    return ConflictsPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -53,4 +59,6 @@ PAGES = (
     PageSpec("tickets", COUNTER, "F2", _tickets),
     PageSpec("customers", EVERYONE, "F3", _customers),
     PageSpec("settings", MANAGERS, "F4", _settings),
+    # F5–F9 are the cashier screen's own keys (find customer … pay)
+    PageSpec("conflicts", MANAGERS, "F10", _conflicts),
 )

@@ -13,11 +13,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from sync.protocol import API
-from sync.server import admin
+from sync.server import admin, models
 from sync.server.app import create_app
 from sync.server.config import ServerSettings
 from sync.server.db import create_server_engine
-from sync.server import models
 from sync.server.migrate import HEAD_REVISION, migrate_engine
 from tests.sync.server import builders
 

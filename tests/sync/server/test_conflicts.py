@@ -13,13 +13,17 @@ from tests.sync.server.conftest import Device, Server
 def _conflicts(server: Server, device: Device) -> dict[str, dict[str, Any]]:
     """The newest state of each conflict in the change feed."""
     return {
-        c["entity_id"]: c["data"] for c in server.pull(device)["changes"] if c["entity"] == "conflict"
+        c["entity_id"]: c["data"]
+        for c in server.pull(device)["changes"]
+        if c["entity"] == "conflict"
     }
 
 
 def _customers(server: Server, device: Device) -> dict[str, dict[str, Any]]:
     return {
-        c["entity_id"]: c["data"] for c in server.pull(device)["changes"] if c["entity"] == "customer"
+        c["entity_id"]: c["data"]
+        for c in server.pull(device)["changes"]
+        if c["entity"] == "customer"
     }
 
 

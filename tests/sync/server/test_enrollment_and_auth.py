@@ -85,7 +85,9 @@ def test_another_devices_operation_refuses_the_whole_batch(server: Server, devic
     foreign = builders.operation(other.id, 2, protocol.SALE_COMPLETED, builders.sale())
     server.push(device, [good, foreign], status=403)
     url = f"{API}/stores/{device.store_id}/devices/{other.id}/operations"
-    assert server.client.post(url, json={"operations": []}, headers=device.headers).status_code == 403
+    assert (
+        server.client.post(url, json={"operations": []}, headers=device.headers).status_code == 403
+    )
     assert server.count("SELECT count(*) FROM applied_operation") == 0
     assert server.count("SELECT count(*) FROM ledger_entry") == 0
 

@@ -64,7 +64,12 @@ def test_a_malformed_op_is_parked_and_the_rest_go_through(server: Server, device
     ]
     ops[2]["payload_version"] = 1
     answer = server.push(device, ops)
-    assert [r["status"] for r in answer["results"]] == ["applied", "rejected", "rejected", "applied"]
+    assert [r["status"] for r in answer["results"]] == [
+        "applied",
+        "rejected",
+        "rejected",
+        "applied",
+    ]
     assert "lines" in answer["results"][1]["reason"]
     assert "unknown operation type" in answer["results"][2]["reason"]
     assert answer["cursor"] == 4
