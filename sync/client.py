@@ -89,11 +89,20 @@ def _detail(response: requests.Response) -> str:
 class SyncClient:
     """One device's authenticated calls to the server (docs/sync.md, API)."""
 
-    def __init__(self, base_url: str, token: str, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        timeout: float = 10.0,
+        session: requests.Session | None = None,
+    ) -> None:
+        """`session`: a requests session to send through instead of a new one (a test's, with
+        a fault-injecting adapter); the caller keeps it, so close() leaves it open."""
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
-        self._http = requests.Session()
-        self._http.headers["Authorization"] = f"Bearer {token}"
+        self._owns_http = session is None
+        self._http = session if session is not None else requests.Session()
+        self._auth = {"Authorization": f"Bearer {token}"}
 
     @classmethod
     def enroll(cls, base_url: str, request: EnrollRequest, timeout: float = 10.0) -> EnrollResponse:
@@ -105,19 +114,20 @@ class SyncClient:
         return _read(response, EnrollResponse)
 
     def push(self, store_id: str, device_id: str, ops: Sequence[Operation]) -> PushResponse:
-        body = PushRequest(operations=list(ops)).model_dump(mode="json")
+        # Encoded once by pydantic-core: the operations are already validated models.
+        body = PushRequest.model_construct(operations=list(ops)).model_dump_json()
         url = f"{self._api}/stores/{store_id}/devices/{device_id}/operations"
-        return _read(_call(self._http, "POST", url, self.timeout, body), PushResponse)
+        return _read(_call(self._http, "POST", url, self.timeout, body, self._auth), PushResponse)
 
     def changes(
         self, store_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL
     ) -> ChangesResponse:
         url = f"{self._api}/stores/{store_id}/changes?after={after}&limit={limit}"
-        return _read(_call(self._http, "GET", url, self.timeout), ChangesResponse)
+        return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChangesResponse)
 
     def status(self, store_id: str, device_id: str) -> DeviceStatus:
         url = f"{self._api}/stores/{store_id}/devices/{device_id}"
-        return _read(_call(self._http, "GET", url, self.timeout), DeviceStatus)
+        return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), DeviceStatus)
 
     def health(self) -> bool:
         """Whether the server answers at all (no auth): the connectivity probe."""
@@ -128,7 +138,8 @@ class SyncClient:
         return response.status_code == 200
 
     def close(self) -> None:
-        self._http.close()
+        if self._owns_http:
+            self._http.close()
 
     @property
     def _api(self) -> str:
@@ -136,10 +147,20 @@ class SyncClient:
 
 
 def _call(
-    http: requests.Session, method: str, url: str, timeout: float, body: Any = None
+    http: requests.Session,
+    method: str,
+    url: str,
+    timeout: float,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
 ) -> requests.Response:
+    if isinstance(body, str):  # JSON text already
+        headers = (headers or {}) | {"Content-Type": "application/json"}
+        payload: dict[str, Any] = {"data": body.encode()}
+    else:
+        payload = {"json": body}
     try:
-        response = http.request(method, url, json=body, timeout=timeout)
+        response = http.request(method, url, timeout=timeout, headers=headers, **payload)
     except requests.RequestException as error:  # refused, reset, timed out, dropped mid-answer
         raise Offline(f"{type(error).__name__}: {error}") from error
     if response.status_code in (401, 403):
@@ -294,6 +315,13 @@ class Sender:
     def run_round(self) -> RoundOutcome:
         """Push until nothing is pending (or the server says retry later), then pull until the
         feed has no more. Never raises SyncError: it is in the outcome."""
+        return self._exclusively(self._round)
+
+    def push_pending(self) -> RoundOutcome:
+        """Only the push half of a round (benchmarks, and a quick flush before closing)."""
+        return self._exclusively(self._push_only)
+
+    def _exclusively(self, work: Callable[[], RoundOutcome]) -> RoundOutcome:
         thread_lock = _thread_lock(self.lock_path)
         if not thread_lock.acquire(blocking=False):
             return RoundOutcome(busy=True)
@@ -304,11 +332,19 @@ class Sender:
             except Timeout:
                 return RoundOutcome(busy=True)
             try:
-                return self._round()
+                return work()
             finally:
                 file_lock.release()
         finally:
             thread_lock.release()
+
+    def _push_only(self) -> RoundOutcome:
+        tally = _Tally()
+        try:
+            self._push(tally)
+        except SyncError as error:
+            return tally.outcome(error)
+        return tally.outcome()
 
     def _round(self) -> RoundOutcome:
         tally = _Tally()

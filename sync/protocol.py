@@ -62,8 +62,8 @@ RESOLUTION_KEEP_BOTH: Final = "keep_both"  # duplicate customer: they are two pe
 RESOLUTION_USE_OTHER: Final = "use_other"  # overwritten field: restore the losing value
 
 # Limits of one push.
-MAX_BATCH_OPERATIONS: Final = 200
-MAX_BATCH_BYTES: Final = 256 * 1024
+MAX_BATCH_OPERATIONS: Final = 400
+MAX_BATCH_BYTES: Final = 512 * 1024
 MAX_CHANGES_PER_PULL: Final = 500
 
 # Hybrid logical clock stamps: "<wall ms, 13 digits>-<counter, 5 digits>-<device id>";

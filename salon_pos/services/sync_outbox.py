@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from salon_pos.db.database import Database
 from salon_pos.db.models import OutboxOperation, SyncState
@@ -28,6 +28,17 @@ _PENDING = (
     )
     .where(OutboxOperation.pushed_at.is_(None))
     .order_by(OutboxOperation.seq)
+)
+
+
+# An operation's bytes on the wire beyond its payload: ids, seq, type, time, keys (generous).
+_ENVELOPE_BYTES = 320
+
+# One executemany per batch of results (a statement per row cost more than the push itself).
+_RECORD = (
+    update(OutboxOperation)
+    .where(OutboxOperation.id == bindparam("op_id"))
+    .values(pushed_at=bindparam("pushed_at"), result=bindparam("result"))
 )
 
 
@@ -59,24 +70,19 @@ class CounterOutbox:
         batch: list[Operation] = []
         size = len('{"operations":[]}')
         for row in rows:
-            op = _operation(tuple(row))  # type: ignore[arg-type]
-            size += len(op.model_dump_json().encode()) + 1
+            size += len(row.payload.encode()) + _ENVELOPE_BYTES
             if batch and size > max_bytes:
                 break
-            batch.append(op)
+            batch.append(_operation(tuple(row)))  # type: ignore[arg-type]
         return batch
 
     def record_results(self, results: Sequence[OperationResult]) -> None:
         if not results:
             return
         now = self._clock.now()
-        with self._db.write() as session:
-            for result in results:
-                session.execute(
-                    update(OutboxOperation)
-                    .where(OutboxOperation.id == result.id)
-                    .values(pushed_at=now, result=result.status)
-                )
+        rows = [{"op_id": r.id, "pushed_at": now, "result": r.status} for r in results]
+        with self._db.write_connection() as connection:
+            connection.execute(_RECORD, rows)
 
     def requeue_from(self, seq: int) -> None:
         with self._db.write() as session:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import Connection, DateTime, Dialect, Engine, TypeDecorator, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -44,8 +45,13 @@ def dump_json(value: Any) -> str:
 
 
 def fast_json(value: Any) -> str:
-    """JSON text where key order does not matter (ASCII only, like dump_json)."""
-    return json.dumps(value, separators=(",", ":"), default=str)
+    """JSON text where key order does not matter, by pydantic-core (about 4× json.dumps: the
+    push path encodes every payload). Text no UTF-8 can hold (a lone surrogate from a fuzzer)
+    falls back to ASCII escapes, like dump_json."""
+    try:
+        return pydantic_core.to_json(value, fallback=str).decode()
+    except pydantic_core.PydanticSerializationError:
+        return json.dumps(value, separators=(",", ":"), default=str)
 
 
 def load_json(text: str | None) -> Any:

@@ -1,0 +1,204 @@
+"""Sync push throughput: 10,000 sales queued on a counter, pushed to a real server process on
+127.0.0.1 backed by PostgreSQL, by the counter's own sender (batches, HTTP, JSON, results
+recorded in the counter's outbox).
+
+Beside it, in the same run: the rate of writing the very rows the server wrote for those
+operations (tickets, lines, payments, ledger entries, applied operations, changes) straight into
+an empty copy of the server's schema with executemany, one commit per batch; and the rate of a
+replay, the same 10,000 operations sent again (each must come back "duplicate").
+
+Targets (issue 4): drain 10,000 operations in under 5 s, and at least a fifth of the direct
+insert rate. Prints one JSON line last."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import keyring
+from sqlalchemy import Engine, Table, func, select
+
+from salon_pos.db.models import OutboxOperation
+from salon_pos.domain.clock import SystemClock
+from salon_pos.paths import Paths
+from salon_pos.security.device_token import DeviceTokens
+from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.sync_enrollment import EnrollmentService
+from salon_pos.services.sync_outbox import CounterOutbox
+from sync.client import Sender, SyncClient
+from sync.protocol import SALE_COMPLETED
+from sync.server import admin, models
+from sync.server.db import create_server_engine
+from sync.server.migrate import migrate_engine
+from tests.conftest import Shelf, Team, three_line_sale
+from tests.keyring_backend import MemoryKeyring
+from tests.sync import pg
+from tests.sync.live_server import LiveServer
+
+DRAIN_TARGET_S = 5.0
+DIRECT_FRACTION_TARGET = 0.2
+SETUP = [models.Owner, models.Store, models.Device]
+TABLES = [
+    models.Ticket,
+    models.TicketLine,
+    models.Payment,
+    models.LedgerEntry,
+    models.AppliedOperation,
+    models.ChangeRecord,
+]
+
+
+def _counter(folder: Path) -> Backend:
+    backend = open_backend(Paths(folder), SystemClock())
+    backend.settings.initialise("丽人美容（压测店）", "A1")
+    return backend
+
+
+def _seed(counter: Backend) -> tuple[Team, Shelf]:
+    team = Team(
+        manager=counter.staff.add("王店长", "manager", Team.MANAGER_PIN),
+        desk=counter.staff.add("周小敏", "front_desk", Team.DESK_PIN),
+        tech=counter.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
+    )
+    facial = counter.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+    manicure = counter.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
+    serum = counter.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
+    return team, Shelf(facial.id, manicure.id, serum.id)
+
+
+def _sender(counter: Backend, folder: Path) -> tuple[Sender, SyncClient]:
+    enrollment = counter.sync.enrollment()
+    assert enrollment is not None
+    device_id = counter.settings.current.device_id
+    client = SyncClient(enrollment.server_url, DeviceTokens().load(device_id))
+    outbox = CounterOutbox(counter.db, counter.clock, device_id)
+    return Sender(client, outbox, enrollment.store_id, device_id, folder / "sync.lock"), client
+
+
+def _push(sender: Sender) -> tuple[float, dict[str, int]]:
+    started = time.perf_counter()
+    outcome = sender.push_pending()
+    seconds = time.perf_counter() - started
+    assert outcome.error is None, outcome.error
+    counts = {"applied": outcome.applied, "duplicates": outcome.duplicates}
+    return seconds, counts | {"flagged": outcome.flagged, "rejected": outcome.rejected}
+
+
+Rows = dict[Table, list[dict[str, object]]]
+
+
+def _rows(engine: Engine, tables: list[type[models.Base]]) -> Rows:
+    with engine.connect() as connection:
+        return {
+            table: [dict(row._mapping) for row in connection.execute(select(table))]
+            for table in (models.table_of(model) for model in tables)
+        }
+
+
+def _direct_insert(setup: Rows, rows: Rows, url: str, batches: int) -> float:
+    """The same rows, into an empty schema, by executemany: `batches` commits, like the push."""
+    engine = create_server_engine(url)
+    migrate_engine(engine)
+    with engine.begin() as connection:  # the owner, store and device the rows point at
+        for table, table_rows in setup.items():
+            connection.execute(table.insert(), table_rows)
+    started = time.perf_counter()
+    for part in range(batches):
+        with engine.begin() as connection:
+            for table, table_rows in rows.items():
+                size = -(-len(table_rows) // batches)
+                chunk = table_rows[part * size : (part + 1) * size]
+                if chunk:
+                    connection.execute(table.insert(), chunk)
+    seconds = time.perf_counter() - started
+    engine.dispose()
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--operations", type=int, default=10_000)
+    args = parser.parse_args()
+    if pg.server_port() is None:
+        print(json.dumps({"benchmark": "sync_replay", "skipped": pg.why_not()}))
+        return
+    keyring.set_keyring(MemoryKeyring())
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        pg.throwaway_database() as url,
+        pg.throwaway_database() as direct_url,
+    ):
+        home = Path(folder)
+        server = LiveServer(url, home / "server.log").start()
+        engine = create_server_engine(url)
+        try:
+            admin.create_owner(engine, "owner@example.com", "correct horse battery")
+            store_id = admin.create_store(engine, "owner@example.com", "压测总店")
+            counter = _counter(home / "counter")
+            EnrollmentService(counter.db, counter.settings, counter.clock).enroll(
+                server.url, admin.create_enrollment_code(engine, store_id), DeviceTokens()
+            )
+            team, shelf = _seed(counter)
+            sender, client = _sender(counter, home)
+            sender.push_pending()  # staff and catalog: not part of the measure
+            with engine.begin() as connection:  # measure only what the sales write
+                for model in reversed(TABLES):
+                    connection.execute(models.table_of(model).delete())
+
+            started = time.perf_counter()
+            for _ in range(args.operations):
+                counter.checkout.complete_sale(three_line_sale(team, shelf))
+            queue_s = time.perf_counter() - started
+
+            drain_s, drained = _push(sender)
+            with engine.connect() as connection:
+                applied = connection.scalar(select(func.count()).select_from(models.LedgerEntry))
+            assert drained["applied"] + drained["flagged"] == args.operations, drained
+            assert applied == args.operations
+
+            batches = -(-args.operations // 200)
+            pushed = _rows(engine, TABLES)
+            direct_s = _direct_insert(_rows(engine, SETUP), pushed, direct_url, batches)
+
+            with counter.db.read() as session:
+                first_sale = session.scalar(
+                    select(func.min(OutboxOperation.seq)).where(
+                        OutboxOperation.type == SALE_COMPLETED
+                    )
+                )
+            sender.outbox.requeue_from(first_sale)
+            replay_s, replayed = _push(sender)
+            assert replayed["duplicates"] == args.operations, replayed
+            client.close()
+            counter.close()
+        finally:
+            engine.dispose()
+            server.stop()
+
+    ops_per_s = args.operations / drain_s
+    direct_ops_per_s = args.operations / direct_s
+    result = {
+        "benchmark": "sync_replay",
+        "database": "postgresql",
+        "operations": args.operations,
+        "queue_seconds": round(queue_s, 2),
+        "drain_seconds": round(drain_s, 2),
+        "ops_per_second": round(ops_per_s),
+        "direct_insert_ops_per_second": round(direct_ops_per_s),
+        "rows_per_operation": round(sum(map(len, pushed.values())) / args.operations, 1),
+        "ratio_to_direct": round(ops_per_s / direct_ops_per_s, 3),
+        "replay_ops_per_second": round(replayed["duplicates"] / replay_s),
+        "targets": {"drain_seconds": DRAIN_TARGET_S, "ratio_to_direct": DIRECT_FRACTION_TARGET},
+        "pass": drain_s < DRAIN_TARGET_S and ops_per_s / direct_ops_per_s >= DIRECT_FRACTION_TARGET,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
