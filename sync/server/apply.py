@@ -62,6 +62,7 @@ class Stored:
     payload_hash: str
     conflict_ids: list[str]
     reason: str | None
+    status: str = APPLIED
 
 
 def payload_text(op: Operation) -> str:
@@ -144,7 +145,9 @@ class BatchRun:
                     writer.add(APPLIED_OP, self._result_row(op, result, text, digest))
                     if careful:
                         writer.flush()
-                stored[op.seq] = Stored(op.id, digest, result.conflict_ids, result.reason)
+                stored[op.seq] = Stored(
+                    op.id, digest, result.conflict_ids, result.reason, result.status
+                )
                 outcome.results.append(result)
                 outcome.cursor = max(outcome.cursor, op.seq)
             outcome.counts[outcome.results[-1].status] += 1
@@ -181,10 +184,13 @@ class BatchRun:
                     "created_at": self.now,
                 },
             )
+        # A parked operation stays "rejected" when asked again (its first answer may have been
+        # lost): the counter must still count it as refused, not as delivered.
+        rejected = prior is not None and prior.status == REJECTED
         return OperationResult(
             id=op.id,
             seq=op.seq,
-            status=DUPLICATE,
+            status=REJECTED if rejected else DUPLICATE,
             conflict_ids=prior.conflict_ids if prior else [],
             reason=prior.reason if prior else None,
         )
@@ -290,9 +296,12 @@ def stored_results(connection: Connection, device_id: str, seqs: list[int]) -> d
             APPLIED_OP.c.payload_hash,
             APPLIED_OP.c.conflict_ids,
             APPLIED_OP.c.reason,
+            APPLIED_OP.c.status,
         ).where(APPLIED_OP.c.device_id == device_id, APPLIED_OP.c.seq.in_(seqs))
     )
     return {
-        row.seq: Stored(row.id, row.payload_hash, load_json(row.conflict_ids), row.reason)
+        row.seq: Stored(
+            row.id, row.payload_hash, load_json(row.conflict_ids), row.reason, row.status
+        )
         for row in rows
     }
