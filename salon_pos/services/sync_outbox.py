@@ -63,8 +63,12 @@ class CounterOutbox:
         self._clock = clock
         self._device_id = device_id
 
-    def pending_batch(self, max_operations: int, max_bytes: int) -> list[Operation]:
-        query = _PENDING.where(OutboxOperation.device_id == self._device_id).limit(max_operations)
+    def pending_batch(
+        self, max_operations: int, max_bytes: int, after_seq: int = 0
+    ) -> list[Operation]:
+        query = _PENDING.where(
+            OutboxOperation.device_id == self._device_id, OutboxOperation.seq > after_seq
+        ).limit(max_operations)
         with self._db.read_connection() as connection:
             rows = connection.execute(query).all()
         batch: list[Operation] = []

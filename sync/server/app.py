@@ -18,6 +18,7 @@ from sync.server.auth import Caller, as_device, engine_of, in_store
 from sync.server.config import ServerSettings
 from sync.server.db import create_server_engine, load_json
 from sync.server.enrollment import EnrollmentRefused, enroll
+from sync.server.handlers.sales import tickets_as_they_stand
 from sync.wire import (
     Change,
     ChangesResponse,
@@ -168,12 +169,15 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
             last = connection.execute(
                 select(STORE.c.change_seq).where(STORE.c.id == caller.store_id)
             ).scalar_one()
+            tickets = tickets_as_they_stand(
+                connection, caller.store_id, {r.entity_id for r in rows if not r.data}
+            )
         page = [
             Change(
                 seq=row.seq,
                 entity=row.entity,
                 entity_id=row.entity_id,
-                data=load_json(row.data),
+                data=load_json(row.data) if row.data else tickets[row.entity_id],
                 origin_device_id=row.origin_device_id,
                 at=row.at,
             )

@@ -92,7 +92,11 @@ class BatchWriter:
     def add(self, table: Table, row: Row) -> None:
         self.rows[table].append(row)
 
-    def change(self, entity: str, entity_id: str, data: dict[str, Any], origin: str | None) -> None:
+    def change(
+        self, entity: str, entity_id: str, data: dict[str, Any] | None, origin: str | None
+    ) -> None:
+        """Number a change. `data` None: the feed sends the entity as it stands when pulled
+        (tickets: their sale is already stored once, in the ticket row)."""
         self.change_seq += 1
         self.changes_written += 1
         self.add(
@@ -103,7 +107,7 @@ class BatchWriter:
                 "entity": entity,
                 "entity_id": entity_id,
                 "origin_device_id": origin,
-                "data": fast_json(data),
+                "data": "" if data is None else fast_json(data),
                 "at": self.now,
             },
         )

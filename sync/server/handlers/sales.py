@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from sync.protocol import CHANGE_REFUND, CHANGE_TICKET, CONFLICT_PRICE_MISMATCH, RESOLUTION_ACCEPT
 from sync.server import models
@@ -32,6 +32,18 @@ def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
         "voided_by": row.get("voided_by"),
         "void_reason": row.get("void_reason"),
     }
+
+
+def tickets_as_they_stand(
+    connection: Connection, store_id: str, ticket_ids: set[str]
+) -> dict[str, dict[str, Any]]:
+    """The change feed's data of these tickets: the sale as recorded, and its status now."""
+    if not ticket_ids:
+        return {}
+    rows = connection.execute(
+        select(TICKET).where(TICKET.c.store_id == store_id, TICKET.c.id.in_(ticket_ids))
+    ).mappings()
+    return {row["id"]: ticket_data(load_json(row["payload"]), dict(row)) for row in rows}
 
 
 def _ledger(ctx: OpContext, ticket_id: str, day: Any, kind: str, amount: int) -> None:
@@ -91,7 +103,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
         _add_ticket_rows(ctx, sale, row)
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total)
-    ctx.writer.change(CHANGE_TICKET, sale.id, ticket_data(payload, row), ctx.device_id)
+    ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
     return _price_mismatch(ctx, sale)
 
 
@@ -154,8 +166,7 @@ def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
     ticket.update(changed)
     _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"])
-    payload = load_json(ticket["payload"])
-    ctx.writer.change(CHANGE_TICKET, void.ticket_id, ticket_data(payload, ticket), ctx.device_id)
+    ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
     return []
 
 
@@ -183,8 +194,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     ticket.update(status=status, refunded=refunded)
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
-    sale = load_json(ticket["payload"])
-    ctx.writer.change(CHANGE_TICKET, refund.ticket_id, ticket_data(sale, ticket), ctx.device_id)
+    ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
     return []
 
 
