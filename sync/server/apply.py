@@ -184,20 +184,33 @@ class BatchRun:
                     "created_at": self.now,
                 },
             )
+        if prior is None or prior.op_id != op.id:
+            # Not a replay: another operation under a used number (a counter restored from a
+            # backup, or a copied PC). Never "duplicate": that would mark a sale delivered that
+            # the server never applied. Refused, and the alert above keeps its payload.
+            used_by = prior.op_id if prior else "an operation no longer on record"
+            return OperationResult(
+                id=op.id,
+                seq=op.seq,
+                status=REJECTED,
+                reason=f"sequence number {op.seq} was already used by {used_by}",
+            )
         # A parked operation stays "rejected" when asked again (its first answer may have been
         # lost): the counter must still count it as refused, not as delivered.
-        rejected = prior is not None and prior.status == REJECTED
+        rejected = prior.status == REJECTED
         return OperationResult(
             id=op.id,
             seq=op.seq,
             status=REJECTED if rejected else DUPLICATE,
-            conflict_ids=prior.conflict_ids if prior else [],
-            reason=prior.reason if prior else None,
+            conflict_ids=prior.conflict_ids,
+            reason=prior.reason,
         )
 
     def _apply_one(
         self, writer: BatchWriter, cache: BatchCache, op: Operation, careful: bool
     ) -> OperationResult:
+        if _reads(op):
+            writer.flush()  # before the mark: a rewind must never reach rows already flushed
         mark = writer.mark()
         status: Literal["applied", "applied_with_flags", "rejected"]
         try:
@@ -247,6 +260,11 @@ class BatchRun:
         }
 
 
+def _reads(op: Operation) -> bool:
+    spec = HANDLERS.get(op.type)
+    return spec is not None and spec.reads
+
+
 def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: datetime) -> list[str]:
     spec = HANDLERS.get(op.type)
     if spec is None:
@@ -258,7 +276,7 @@ def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: date
     except ValidationError as error:
         raise Rejected(f"malformed payload: {error}") from None
     if spec.reads:
-        writer.flush()
+        writer.flush()  # normally done already, before the caller's mark (see _apply_one)
     return spec.handle(OpContext(writer, cache, op, now), payload)
 
 

@@ -31,11 +31,33 @@ def enroll(engine: Engine, request: EnrollRequest, now: datetime) -> EnrollRespo
         ).first()
         if code is None or code.used_at is not None or code.expires_at <= now:
             raise EnrollmentRefused(403, "the enrollment code is unknown, used or expired")
-        holder = connection.execute(
-            select(DEVICE.c.store_id).where(DEVICE.c.id == request.device_id)
-        ).scalar()
+        known = connection.execute(
+            select(DEVICE.c.store_id, DEVICE.c.revoked_at).where(DEVICE.c.id == request.device_id)
+        ).first()
+        holder = known.store_id if known is not None else None
         if holder is not None and holder != code.store_id:
             raise EnrollmentRefused(409, "this device id belongs to another store")
+        if known is not None and known.revoked_at is None:
+            # Else anyone with a code could take over a device whose id they have seen (ids
+            # travel in the change feed). A counter that lost its token is revoked, then
+            # enrolled again: it keeps its cursor.
+            raise EnrollmentRefused(
+                409, "this device is enrolled already: revoke it first to enroll it again"
+            )
+        prefix_taken = connection.execute(
+            select(DEVICE.c.id).where(
+                DEVICE.c.store_id == code.store_id,
+                DEVICE.c.counter == request.counter,
+                DEVICE.c.id != request.device_id,
+                DEVICE.c.revoked_at.is_(None),
+            )
+        ).first()
+        if prefix_taken is not None:
+            # Ticket numbers are <prefix>-<n>: two counters with one prefix would make the same
+            # numbers, and neither could hold the other's tickets.
+            raise EnrollmentRefused(
+                409, f"another counter of this store already uses the prefix {request.counter}"
+            )
         token = new_token()
         device = {
             "counter": request.counter,
@@ -47,7 +69,7 @@ def enroll(engine: Engine, request: EnrollRequest, now: datetime) -> EnrollRespo
         if holder is None:
             values = {**device, "id": request.device_id, "store_id": code.store_id, "cursor": 0}
             connection.execute(insert(DEVICE).values(values))
-        else:  # enrolled again (a new code from the owner): new token, same cursor
+        else:  # revoked, then enrolled again with a new code: new token, same cursor
             connection.execute(
                 update(DEVICE).where(DEVICE.c.id == request.device_id).values(device)
             )

@@ -28,7 +28,7 @@ from sync.wire import CustomerCreated, CustomerUpdated
 CUSTOMER = models.table_of(models.Customer)
 HISTORY = models.table_of(models.CustomerFieldHistory)
 FIELDS = ("name", "phone", "gender", "birthday", "notes")
-LIMITS = {"name": 64, "phone": 20, "notes": 10_000}
+LIMITS = {"name": 64, "phone": 20, "notes": 10_000}  # of one edit; merged notes may grow past it
 
 
 def customer_data(row: dict[str, Any]) -> dict[str, Any]:
@@ -137,10 +137,10 @@ def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
     if existing is not None:
         same_store(ctx, existing, "customer")
         return []  # created before (under another operation): the first one stands
-    stamp, conflicts = _checked_stamp(ctx, new.hlc, new.id)
-    values = {
+    values = {  # every check that can reject comes before anything is written
         f: field_value(f, v) for f, v in new.model_dump(mode="json", include=set(FIELDS)).items()
     }
+    stamp, conflicts = _checked_stamp(ctx, new.hlc, new.id)
     row: dict[str, Any] = {f: stored(f, v) for f, v in values.items()}
     row.update(
         id=new.id,
@@ -223,7 +223,7 @@ def _appended_notes(
     notes = held["notes"]
     separator = "\n" if notes and not notes.endswith("\n") and not added.startswith("\n") else ""
     stamps["notes"] = max(stamp, stamps.get("notes", ""))
-    return {"notes": (notes + separator + added)[-LIMITS["notes"] :]}
+    return {"notes": notes + separator + added}  # whole: append-only means nothing is cut
 
 
 def _overwritten(

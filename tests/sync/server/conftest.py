@@ -65,7 +65,9 @@ class Server:
         store_id = store_id or self.store_id
         code = admin.create_enrollment_code(self.engine, store_id, clock=self.clock)
         device_id = device_id or builders.new_id()
-        body = {"code": code, "device_id": device_id, "counter": "A1", "hostname": "pc"}
+        counter = f"C{len(self.devices) + 1}"  # one ticket prefix per counter of a store
+        self.devices.append(Device(device_id, store_id, ""))
+        body = {"code": code, "device_id": device_id, "counter": counter, "hostname": "pc"}
         answer = self.client.post(f"{API}/enroll", json=body)
         assert answer.status_code == 200, answer.text
         return Device(device_id, store_id, answer.json()["token"])
