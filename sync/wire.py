@@ -4,15 +4,27 @@ Money is integer fen everywhere; times are ISO 8601 with a UTC offset."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Literal
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from sync.protocol import MAX_BATCH_OPERATIONS, MAX_CHANGES_PER_PULL
 
 Id = str  # a UUIDv7 string made by the device that created the record
 Fen = int
+MAX_SEQ = 2**62  # sequence numbers and versions fit a signed 64-bit column
+
+
+def _plausible(moment: datetime) -> datetime:
+    """A time a shop could have recorded: also keeps the UTC conversion from overflowing
+    (9999-12-31T23:00-05:00 is year 10000 in UTC)."""
+    if not datetime(2000, 1, 1, tzinfo=UTC) <= moment <= datetime(2200, 1, 1, tzinfo=UTC):
+        raise ValueError("time out of range (2000 to 2200)")
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]
 
 
 class Strict(BaseModel):
@@ -48,7 +60,7 @@ class DeviceStatus(Strict):
     device_id: Id
     cursor: int = Field(description="the highest operation sequence number applied")
     change_seq: int = Field(description="the store's newest change sequence number")
-    server_time: AwareDatetime
+    server_time: Moment
 
 
 # ---------------------------------------------------------------- push
@@ -59,10 +71,10 @@ class Operation(Strict):
 
     id: Id = Field(min_length=1, max_length=36)
     device_id: Id = Field(min_length=1, max_length=36)
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     type: str = Field(min_length=1, max_length=48)
-    occurred_at: AwareDatetime
-    payload_version: int = Field(ge=1)
+    occurred_at: Moment
+    payload_version: int = Field(ge=1, le=1000)
     payload: dict[str, Any]
 
 
@@ -95,7 +107,7 @@ class Change(Strict):
     entity_id: Id
     data: dict[str, Any]
     origin_device_id: Id | None = None
-    at: AwareDatetime
+    at: Moment
 
 
 class ChangesResponse(Strict):
@@ -144,8 +156,8 @@ class SaleCompleted(Lenient):
     customer_id: Id | None = None
     cashier_id: Id
     business_day: date
-    created_at: AwareDatetime
-    completed_at: AwareDatetime
+    created_at: Moment
+    completed_at: Moment
     subtotal: Fen
     line_discounts: Fen
     ticket_discount: Fen
@@ -163,7 +175,7 @@ class SaleVoided(Lenient):
     number: str
     approved_by: Id
     reason: str
-    voided_at: AwareDatetime
+    voided_at: Moment
     total: Fen
 
 
@@ -182,7 +194,7 @@ class SaleRefunded(Lenient):
     id: Id
     ticket_id: Id
     number: str
-    refunded_at: AwareDatetime
+    refunded_at: Moment
     business_day: date
     cashier_id: Id
     approved_by: Id

@@ -76,6 +76,7 @@ def _as_the_device(case: Any, device: Enrolled, engine: Any) -> dict[str, str]:
             if isinstance(op, dict):
                 op["device_id"] = device.device_id
                 op["seq"] = seq
+                op["occurred_at"] = "2026-11-20T06:30:00+00:00"  # the fuzzer's are mostly absurd
     return {"Authorization": f"Bearer {device.token}"}
 
 
