@@ -52,6 +52,7 @@ CONFLICT_PRICE_MISMATCH: Final = "price_mismatch"
 CONFLICT_FIELD_OVERWRITTEN: Final = "field_overwritten"
 CONFLICT_CLOCK_AHEAD: Final = "clock_ahead"
 CONFLICT_DUPLICATE_CUSTOMER: Final = "duplicate_customer"
+CONFLICT_MONEY_BACK_TWICE: Final = "money_back_twice"  # voids/refunds beyond what was paid
 CONFLICT_OPEN: Final = "open"
 CONFLICT_RESOLVED_STATUS: Final = "resolved"
 

@@ -6,7 +6,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from sync.protocol import CHANGE_REFUND, CHANGE_TICKET, CONFLICT_PRICE_MISMATCH, RESOLUTION_ACCEPT
+from sync.protocol import (
+    CHANGE_REFUND,
+    CHANGE_TICKET,
+    CONFLICT_MONEY_BACK_TWICE,
+    CONFLICT_PRICE_MISMATCH,
+    RESOLUTION_ACCEPT,
+)
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
@@ -152,11 +158,14 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
 
 
 def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
+    """A void is money handed back: always on the ledger. Voiding what another counter already
+    voided or refunded (both offline) hands money back twice: a conflict for the manager."""
     ticket = _ticket_of_store(ctx, void.ticket_id)
+    clash = ""
     if ticket["status"] == "voided":
-        return []  # voided before: nothing more to take off the ledger
-    if ticket["refunded"]:
-        raise Rejected(f"ticket {ticket['number']} has refunds and cannot be voided")
+        clash = "voided before"
+    elif ticket["refunded"]:
+        clash = "refunded before"
     changed = {
         "status": "voided",
         "voided_at": void.voided_at,
@@ -164,19 +173,46 @@ def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
         "void_reason": void.reason,
     }
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
-    ticket.update(changed)
     _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"])
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
-    return []
+    if not clash:
+        return []
+    return [_money_back_twice(ctx, ticket, clash, ticket["total"])]
+
+
+def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount: int) -> str:
+    details = {
+        "ticket_id": ticket["id"],
+        "number": ticket["number"],
+        "total": ticket["total"],
+        "refunded_before": ticket["refunded"],
+        "status_before": ticket["status"],
+        "clash": clash,
+        "amount": amount,
+        "op_type": ctx.op.type,
+    }
+    return ctx.writer.conflict(
+        CONFLICT_MONEY_BACK_TWICE,
+        CHANGE_TICKET,
+        ticket["id"],
+        [ctx.op.id],
+        details,
+        RESOLUTION_ACCEPT,
+        ctx.device_id,
+    )
 
 
 def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
+    """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
+    voided sale (two counters, offline), it is also a conflict for the manager."""
     check_fen(refund.amount, *(line.amount for line in refund.lines))
     ticket = _ticket_of_store(ctx, refund.ticket_id)
+    before = dict(ticket)
+    clash = ""
     if ticket["status"] == "voided":
-        raise Rejected(f"ticket {ticket['number']} is voided")
-    if ticket["refunded"] + refund.amount > ticket["total"]:
-        raise Rejected(f"refunds would exceed the total of ticket {ticket['number']}")
+        clash = "voided before"
+    elif ticket["refunded"] + refund.amount > ticket["total"]:
+        clash = "more than the sale took"
     done = ctx.connection.execute(select(REFUND.c.op_id).where(REFUND.c.id == refund.id)).first()
     if done is not None and done[0] != ctx.op.id:
         raise Rejected(f"refund {refund.id} was already recorded by operation {done[0]}")
@@ -184,7 +220,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
     if done is None:
         _add_refund_rows(ctx, refund, payload)
-    status = "refunded" if refund.ticket_refunded else ticket["status"]
+    status = "refunded" if refund.ticket_refunded and not clash else ticket["status"]
     refunded = ticket["refunded"] + refund.amount
     ctx.connection.execute(
         update(TICKET)
@@ -195,7 +231,9 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
-    return []
+    if not clash:
+        return []
+    return [_money_back_twice(ctx, before, clash, refund.amount)]
 
 
 def _add_refund_rows(ctx: OpContext, refund: SaleRefunded, payload: dict[str, Any]) -> None:

@@ -103,16 +103,39 @@ def test_void_and_refund_follow_the_ledger(server: Server, device: Device) -> No
     one, two = builders.sale(), builders.sale()
     ops = [device.op(protocol.SALE_COMPLETED, s) for s in (one, two)]
     ops.append(device.op(protocol.SALE_VOIDED, builders.void(one)))
-    ops.append(device.op(protocol.SALE_VOIDED, builders.void(one)))  # a second void: no effect
     ops.append(device.op(protocol.SALE_REFUNDED, builders.refund(two, 5000)))
     ops.append(device.op(protocol.SALE_VOIDED, {**builders.void(one), "ticket_id": "nope"}))
     answer = server.push(device, ops)
     statuses = [r["status"] for r in answer["results"]]
-    assert statuses == ["applied"] * 5 + ["rejected"]
+    assert statuses == ["applied"] * 4 + ["rejected"]
     assert admin.store_sales_total(server.engine, server.store_id) == two["total"] - 5000
     tickets = {c["entity_id"]: c["data"] for c in server.pull(device)["changes"]}
     assert tickets[one["id"]]["status"] == "voided"
     assert tickets[one["id"]]["void_reason"] == "录错了"
+
+
+def test_money_handed_back_twice_is_on_the_ledger_and_flagged(
+    server: Server, device: Device
+) -> None:
+    """Two counters, offline, both void or refund one sale: the money really left both
+    drawers. The ledger says so, and the manager gets a conflict (never a rejection)."""
+    one, two = builders.sale(), builders.sale()
+    ops = [device.op(protocol.SALE_COMPLETED, s) for s in (one, two)]
+    ops.append(device.op(protocol.SALE_REFUNDED, builders.refund(one, one["total"], whole=True)))
+    ops.append(device.op(protocol.SALE_VOIDED, builders.void(one)))  # voided after a refund
+    ops.append(device.op(protocol.SALE_VOIDED, builders.void(two)))
+    ops.append(device.op(protocol.SALE_VOIDED, builders.void(two)))  # voided twice
+    ops.append(device.op(protocol.SALE_REFUNDED, builders.refund(two, 1000)))  # refund after void
+    answer = server.push(device, ops)
+    statuses = [r["status"] for r in answer["results"]]
+    assert statuses == ["applied"] * 3 + ["applied_with_flags", "applied"] + [
+        "applied_with_flags"
+    ] * 2
+    handed_back = one["total"] + one["total"] + two["total"] + two["total"] + 1000
+    expected = one["total"] + two["total"] - handed_back
+    assert admin.store_sales_total(server.engine, server.store_id) == expected
+    flagged = "SELECT count(*) FROM conflict WHERE type = 'money_back_twice'"
+    assert server.count(flagged) == 3
 
 
 @pytest.fixture
