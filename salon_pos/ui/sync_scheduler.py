@@ -22,6 +22,17 @@ TICK_SECONDS = 1
 THREAD_PREFIX = "sync-tick"
 
 
+class _SkippedTickFilter(logging.Filter):
+    """A round may outlast many one-second ticks; each skipped tick is expected, not a warning
+    for the log file (APScheduler would write one a second through a long drain)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in record.getMessage()
+
+
+logging.getLogger("apscheduler.scheduler").addFilter(_SkippedTickFilter())
+
+
 class SyncDriverPort(Protocol):
     """What salon_pos.jobs.sync.SyncDriver offers the UI (the ui package may not import jobs)."""
 
