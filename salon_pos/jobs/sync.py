@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import requests
+
 from salon_pos.domain.errors import UserError
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
@@ -61,10 +63,16 @@ def _report(outcome: RoundOutcome, error: str | None, online: bool, pending: int
 
 
 def sync_round(
-    backend: Backend, paths: Paths, tokens: DeviceTokens | None = None, timeout: float = 10.0
+    backend: Backend,
+    paths: Paths,
+    tokens: DeviceTokens | None = None,
+    timeout: float = 10.0,
+    *,
+    session: requests.Session | None = None,
 ) -> RoundReport:
     """Push what is pending and pull what changed, once; records the outcome for the status
-    bar. Never raises for the network, the server or a missing keyring."""
+    bar. Never raises for the network, the server or a missing keyring. `session`: send
+    through this requests session instead of a new one (tests inject network faults)."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
     if enrollment is None:
@@ -76,7 +84,7 @@ def sync_round(
         message = keyring_problem.message(language)
         backend.sync.record_attempt(ConnectionState.REFUSED, message)
         return RoundReport(error=message, pending=outbox_status(backend.db).pending)
-    client = SyncClient(enrollment.server_url, token, timeout)
+    client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
         sender = Sender(client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE)
