@@ -306,7 +306,10 @@ class Sender:
         max_operations: int = MAX_BATCH_OPERATIONS,
         max_bytes: int = MAX_BATCH_BYTES,
         page_size: int = MAX_CHANGES_PER_PULL,
+        stop: threading.Event | None = None,
     ) -> None:
+        """`stop`: when set, the round ends after the batch or page under way (closing the app
+        must not wait for a long queue to drain)."""
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -315,6 +318,7 @@ class Sender:
         self.max_operations = max_operations
         self.max_bytes = max_bytes
         self.page_size = page_size
+        self.stop = stop or threading.Event()
 
     def run_round(self) -> RoundOutcome:
         """Push until nothing is pending (or the server says retry later), then pull until the
@@ -365,7 +369,7 @@ class Sender:
         stalled = 0
         batch = self._next_batch()
         with ThreadPoolExecutor(1, thread_name_prefix="push") as sending:
-            while batch:
+            while batch and not self.stop.is_set():
                 answer = sending.submit(self.client.push, self.store_id, self.device_id, batch)
                 upcoming = self._next_batch(after_seq=batch[-1].seq)
                 response = answer.result()  # SyncError: the outcome is unknown, resend later
@@ -390,6 +394,8 @@ class Sender:
 
     def _pull(self, tally: _Tally) -> None:
         for _ in range(self.MAX_PAGES):
+            if self.stop.is_set():
+                return
             cursor = self.outbox.pull_cursor()
             page = self.client.changes(self.store_id, cursor, self.page_size)
             if page.changes:

@@ -69,10 +69,12 @@ def sync_round(
     timeout: float = 10.0,
     *,
     session: requests.Session | None = None,
+    stop: threading.Event | None = None,
 ) -> RoundReport:
     """Push what is pending and pull what changed, once; records the outcome for the status
     bar. Never raises for the network, the server or a missing keyring. `session`: send
-    through this requests session instead of a new one (tests inject network faults)."""
+    through this requests session instead of a new one (tests inject network faults). `stop`:
+    set it to end the round after the batch or page under way."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
     if enrollment is None:
@@ -87,7 +89,9 @@ def sync_round(
     client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
-        sender = Sender(client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE)
+        sender = Sender(
+            client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE, stop=stop
+        )
         outcome = sender.run_round()
     finally:
         client.close()
@@ -122,7 +126,8 @@ class SyncDriver:
         self.backoff = backoff or Backoff()
         self.last_report: RoundReport | None = None
         self._monotonic = monotonic
-        self._run_round = run_round or (lambda: sync_round(backend, paths))
+        self._stopping = threading.Event()
+        self._run_round = run_round or (lambda: sync_round(backend, paths, stop=self._stopping))
         self._due = 0.0
         self._guard = threading.Lock()
         self._running = threading.Lock()
@@ -132,10 +137,14 @@ class SyncDriver:
         with self._guard:
             self._due = 0.0
 
+    def stop(self) -> None:
+        """End a round under way after its current batch or page, and run no more (closing)."""
+        self._stopping.set()
+
     def tick(self) -> RoundReport | None:
         """Run a round if one is due; the report, or None when nothing ran."""
         with self._guard:
-            if self._monotonic() < self._due:
+            if self._stopping.is_set() or self._monotonic() < self._due:
                 return None
         if not self._running.acquire(blocking=False):
             return None

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from sqlalchemy import select
 
@@ -208,3 +212,29 @@ def test_concurrent_rounds_send_each_operation_once(
     assert sum(r.pushed for r in reports) == len(_op_ids(enrolled))
     sent = [op["id"] for push in fake_server.state.pushes for op in push]
     assert len(sent) == len(set(sent)) == len(_op_ids(enrolled))
+
+
+def test_stopping_ends_the_round_after_the_batch_under_way(
+    enrolled: Backend,
+    team: Team,
+    shelf: Shelf,
+    fake_server: FakeServer,
+    counter_paths: Paths,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Closing the app sets the stop event: the sender finishes the batch on the wire, records
+    its answers, and sends no more (the rest waits for the next start)."""
+    _sell(enrolled, team, shelf, 450)  # more than one batch
+    stop = threading.Event()
+    recorded = CounterOutbox.record_results
+
+    def record_then_stop(self: CounterOutbox, results: Any) -> None:
+        recorded(self, results)
+        stop.set()  # as if the window closed while the first batch was on its way
+
+    monkeypatch.setattr(CounterOutbox, "record_results", record_then_stop)
+    report = sync_round(enrolled, counter_paths, stop=stop)
+    assert report.error is None
+    assert len(fake_server.state.pushes) == 1
+    first = len(fake_server.state.pushes[0])
+    assert report.pushed == first and report.pending == len(_op_ids(enrolled)) - first > 0
