@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sqlalchemy import select
 
 from salon_pos.db.models import OutboxOperation
