@@ -187,6 +187,11 @@ class RequiredField(UserError):
     zh = "{field}为必填项。"
 
 
+class TooLong(UserError):
+    en = "{field} is too long: {length} characters, at most {limit}."
+    zh = "{field}过长：共 {length} 个字符，最多 {limit} 个。"
+
+
 class InvalidDate(UserError):
     en = "“{text}” is not a date: write it like 1990-05-17."
     zh = "“{text}”不是有效日期，请写成 1990-05-17 这样的格式。"

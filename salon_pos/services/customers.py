@@ -7,6 +7,7 @@ by prefix); anything else is a prefix of the name, its pinyin initials or its fu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from salon_pos.domain.errors import (
     DuplicatePhone,
     InvalidChoice,
     RequiredField,
+    TooLong,
     UnknownCustomer,
 )
 from salon_pos.domain.ids import new_id
@@ -35,6 +37,16 @@ from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
 STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
 
 GENDERS = {"": "", "F": "F", "M": "M", "女": "F", "男": "M", "f": "F", "m": "M"}
+
+# The longest name and notes a counter saves: the server refuses a longer name (sync/wire.py
+# CustomerCreated) and parks the operation, and every later edit of that customer with it.
+# Notes are kept well under the server's cap of one edit, since edits append to them there.
+NAME_MAX = 64
+NOTES_MAX = 2_000
+_LENGTH_LIMITS = (
+    ("name", Both("姓名", "name"), NAME_MAX),
+    ("notes", Both("备注", "notes"), NOTES_MAX),
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +73,12 @@ def _profile(customer: Customer) -> CustomerProfile:
     )
 
 
-def checked_profile(profile: CustomerProfile) -> CustomerProfile:
-    """The profile with its phone normalised and gender read; UserError if a field is wrong."""
+def checked_profile(
+    profile: CustomerProfile, before: CustomerProfile | None = None
+) -> CustomerProfile:
+    """The profile with its phone normalised and gender read; UserError if a field is wrong.
+    A field longer than the server accepts is refused, unless it is unchanged from `before`
+    (notes merged on the server may have grown past the limit: editing the phone is fine)."""
     name = profile.name.strip()
     if not name:
         raise RequiredField(field=Both("姓名", "name"))
@@ -71,7 +87,12 @@ def checked_profile(profile: CustomerProfile) -> CustomerProfile:
     gender = GENDERS.get(profile.gender.strip())
     if gender is None:
         raise InvalidChoice(text=profile.gender, choices="男 / 女 / M / F")
-    return replace(profile, name=name, phone=normalize_phone(profile.phone), gender=gender)
+    checked = replace(profile, name=name, phone=normalize_phone(profile.phone), gender=gender)
+    for key, field, limit in _LENGTH_LIMITS:
+        value = getattr(checked, key)
+        if len(value) > limit and (before is None or value != getattr(before, key)):
+            raise TooLong(field=field, limit=limit, length=len(value))
+    return checked
 
 
 def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
@@ -80,6 +101,19 @@ def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
         select(Customer).where(Customer.phone == phone, Customer.merged_into.is_(None)).limit(1)
     ).first()
     return _profile(found) if found else None
+
+
+def customer_profiles(session: Session, ids: Iterable[str]) -> dict[str, CustomerProfile]:
+    """The customers with these ids that this counter has (merged ones too), by id."""
+    wanted, found = sorted(set(ids)), {}
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        for customer in session.scalars(select(Customer).where(Customer.id.in_(chunk))):
+            found[customer.id] = _profile(customer)
+    return found
+
+
+_IDS_PER_QUERY = 900  # under SQLite's oldest limit of 999 bound parameters
 
 
 def write_search_keys(session: Session, customer_id: str, name: str) -> None:
@@ -114,14 +148,15 @@ def update_customer(
     session: Session, journal: Journal, at: Any, profile: CustomerProfile, actor_id: str | None
 ) -> CustomerProfile:
     """Save changed fields; the operation carries only the fields that changed."""
-    profile = checked_profile(profile)
     existing = session.get(Customer, profile.id)
     if existing is None:
         raise UnknownCustomer(customer_id=profile.id)
     before = _profile(existing)
-    holder = customer_with_phone(session, profile.phone)
-    if holder is not None and holder.id != profile.id:
-        raise DuplicatePhone(phone=profile.phone, name=holder.name)
+    profile = checked_profile(profile, before)
+    if profile.phone != before.phone:  # two customers may share one already (made offline)
+        holder = customer_with_phone(session, profile.phone)
+        if holder is not None and holder.id != profile.id:
+            raise DuplicatePhone(phone=profile.phone, name=holder.name)
     old, new = before.payload(), profile.payload()
     changed = {k: v for k, v in new.items() if old[k] != v}
     if not changed:
@@ -192,6 +227,11 @@ class CustomerService(CounterService):
             if customer is None:
                 raise UnknownCustomer(customer_id=customer_id)
             return _profile(customer)
+
+    def profiles(self, ids: Iterable[str]) -> dict[str, CustomerProfile]:
+        """Many customers in one read (a query per 900 ids), by id; unknown ids are left out."""
+        with self._db.read() as session:
+            return customer_profiles(session, ids)
 
     def recent(self, limit: int = 100) -> list[CustomerProfile]:
         """The newest customers first (UUIDv7 ids sort by creation time and are indexed)."""

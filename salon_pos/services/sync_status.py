@@ -6,27 +6,32 @@ entry in one transaction; the server applies it and the outcome comes back throu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Select, func, select, update
+from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import OutboxOperation, Staff, SyncConflict, SyncState
 from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.domain.staff import Role
 from salon_pos.services.counter import CounterService
+from salon_pos.services.customers import CustomerProfile, customer_profiles
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
 from sync.protocol import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_OPEN,
     CONFLICT_PRICE_MISMATCH,
     CONFLICT_RESOLVED,
+    CONFLICT_RESOLVED_STATUS,
     REJECTED,
     RESOLUTION_ACCEPT,
     RESOLUTION_KEEP_BOTH,
@@ -39,6 +44,7 @@ ALLOWED_RESOLUTIONS: dict[str, tuple[str, ...]] = {
     CONFLICT_PRICE_MISMATCH: (RESOLUTION_ACCEPT,),
     CONFLICT_FIELD_OVERWRITTEN: (RESOLUTION_ACCEPT, RESOLUTION_USE_OTHER),
     CONFLICT_CLOCK_AHEAD: (RESOLUTION_ACCEPT,),
+    CONFLICT_MONEY_BACK_TWICE: (RESOLUTION_ACCEPT,),
     CONFLICT_DUPLICATE_CUSTOMER: (RESOLUTION_MERGE, RESOLUTION_KEEP_BOTH),
 }
 
@@ -75,6 +81,32 @@ class ConflictRow:
     created_at: datetime
 
 
+# The details keys that name a customer (by id), as the server's handlers write them.
+CUSTOMER_KEYS = ("customer_id", "other_customer_id")
+
+# What a conflict list's contents depend on: the pull cursor (conflicts and the customers they
+# name arrive by pull) and, per status, how many and the newest id (a decision taken here).
+InboxMark = tuple[int, tuple[tuple[str, int, str], ...]]
+
+
+@dataclass(frozen=True)
+class ConflictInbox:
+    """What the inbox shows: conflicts newest first, and the customers they name, by id."""
+
+    mark: InboxMark
+    rows: list[ConflictRow]
+    people: dict[str, CustomerProfile]
+
+
+def named_customers(rows: Iterable[ConflictRow]) -> set[str]:
+    return {
+        str(row.details[key])
+        for row in rows
+        for key in CUSTOMER_KEYS
+        if isinstance(row.details.get(key), str)
+    }
+
+
 class ResolveNeedsManager(UserError):
     en = "Only a manager or the owner may resolve sync conflicts."
     zh = "只有店长或老板可以处理同步冲突。"
@@ -95,6 +127,22 @@ _PENDING = select(func.count(), func.min(OutboxOperation.occurred_at)).where(
 )
 _PARKED = select(func.count()).where(OutboxOperation.result == REJECTED)
 _OPEN = select(func.count()).where(SyncConflict.status == CONFLICT_OPEN)
+_BY_STATUS = select(SyncConflict.status, func.count(), func.max(SyncConflict.id)).group_by(
+    SyncConflict.status
+)
+_NEWEST_FIRST = (SyncConflict.created_at.desc(), SyncConflict.id)
+
+
+def _newest(where: ColumnElement[bool], limit: int | None) -> Select[SyncConflict]:
+    return select(SyncConflict).where(where).order_by(*_NEWEST_FIRST).limit(limit)
+
+
+def _inbox_mark(session: Session) -> InboxMark:
+    cursor = session.scalar(select(SyncState.pull_cursor).where(SyncState.id == 1)) or 0
+    counts = sorted(
+        (status, int(count), newest) for status, count, newest in session.execute(_BY_STATUS)
+    )
+    return int(cursor), tuple(counts)
 
 
 def _row(conflict: SyncConflict) -> ConflictRow:
@@ -148,12 +196,32 @@ class SyncService(CounterService):
             if error is None:
                 row.last_sync_at = now
 
-    def conflicts(self, open_only: bool = True) -> list[ConflictRow]:
-        query = select(SyncConflict).order_by(SyncConflict.created_at.desc(), SyncConflict.id)
+    def conflicts(self, open_only: bool = True, limit: int | None = None) -> list[ConflictRow]:
+        """Newest first: the open ones, or all; at most `limit` of them."""
+        query = select(SyncConflict).order_by(*_NEWEST_FIRST).limit(limit)
         if open_only:
             query = query.where(SyncConflict.status == CONFLICT_OPEN)
         with self._db.read() as session:
             return [_row(c) for c in session.scalars(query)]
+
+    def inbox(
+        self, show_resolved: bool, resolved_limit: int, unless: InboxMark | None = None
+    ) -> ConflictInbox | None:
+        """The conflicts still to see to (open, resolving), with the newest `resolved_limit`
+        resolved ones if asked, and the customers they name: one read, for the database worker.
+        None if nothing has changed since the read that gave the mark `unless`."""
+        with self._db.read() as session:
+            mark = _inbox_mark(session)
+            if mark == unless:
+                return None
+            unresolved = SyncConflict.status != CONFLICT_RESOLVED_STATUS
+            rows = [_row(c) for c in session.scalars(_newest(unresolved, None))]
+            if show_resolved:
+                resolved = _newest(SyncConflict.status == CONFLICT_RESOLVED_STATUS, resolved_limit)
+                rows += [_row(c) for c in session.scalars(resolved)]
+                rows.sort(key=lambda row: row.id)  # then newest first, the id breaking ties
+                rows.sort(key=lambda row: row.created_at, reverse=True)
+            return ConflictInbox(mark, rows, customer_profiles(session, named_customers(rows)))
 
     def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> None:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""

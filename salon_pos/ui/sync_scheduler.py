@@ -40,6 +40,8 @@ class SyncDriverPort(Protocol):
 
     def wake(self) -> None: ...
 
+    def stop(self) -> None: ...
+
 
 class OwnedTimerQtScheduler(QtScheduler):  # type: ignore[misc]
     """QtScheduler with a timer it owns. The stock one keeps what `QTimer.singleShot` returns,
@@ -111,7 +113,9 @@ class SyncScheduler(QObject):
         self.driver.wake()
 
     def shutdown(self) -> None:
-        """Stop ticking and wait for a tick under way (bounded by the client's timeouts)."""
+        """Stop ticking; a round under way ends after its current batch or page, and is waited
+        for (one request at most, bounded by the client's timeout)."""
+        self.driver.stop()
         if self._network is not None:
             self._network.reachabilityChanged.disconnect(self._on_network_changed)  # type: ignore[attr-defined]
             self._network = None

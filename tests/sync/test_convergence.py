@@ -32,7 +32,6 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 from keyring.backend import KeyringBackend
 
-from salon_pos.domain.errors import DuplicatePhone
 from salon_pos.security import pins
 from sync.server import admin
 from tests.conftest import FakeClock
@@ -196,14 +195,6 @@ def test_a_counter_whose_clock_is_ahead_takes_a_later_edit(
 # ---------------------------------------------------------------- a bug the machine found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=DuplicatePhone,
-    reason="BUG (salon_pos/services/customers.py, update_customer): once two counters created a "
-    "customer with the same phone offline (allowed: a duplicate_customer conflict suggests a "
-    "merge), neither customer can be edited on a counter holding both, even when the phone is "
-    "not changed: the duplicate-phone check finds the other customer and refuses the edit",
-)
 def test_a_customer_whose_phone_another_shares_can_still_be_edited(
     two_counters: tuple[World, Counter, Counter],
 ) -> None:

@@ -110,6 +110,7 @@ def test_the_conflict_inbox_and_its_confirmation_are_all_chinese(
     shell.ctx.sign_in(team.manager)
     page = shell.window.open_page("conflicts")
     assert isinstance(page, ConflictsPage)
+    shell.settle()  # the list is read on the database worker
     for row in range(page.model.rowCount()):  # each type's explanation and buttons
         page.table.selectRow(row)
         shell.settle()

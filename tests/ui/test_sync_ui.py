@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from salon_pos.db.models import OutboxOperation, SyncState
 from salon_pos.domain.ids import new_id
@@ -24,7 +24,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.sync_changes import apply_page
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
-from salon_pos.ui.pages.conflicts import ConflictsPage
+from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.status_bar import StatusBar
 from salon_pos.ui.sync_scheduler import THREAD_PREFIX
@@ -32,6 +32,7 @@ from sync.protocol import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_PRICE_MISMATCH,
     CONFLICT_RESOLVED,
     RESOLUTION_ACCEPT,
@@ -55,6 +56,7 @@ class FakeDriver:
         self.ticks = 0
         self.wakes = 0
         self.rounds = 0
+        self.stopped = False
         self._due = False
 
     def tick(self) -> Any:
@@ -68,6 +70,9 @@ class FakeDriver:
     def wake(self) -> None:
         self.wakes += 1
         self._due = True
+
+    def stop(self) -> None:
+        self.stopped = True
 
 
 def status(
@@ -216,6 +221,14 @@ def inbox(shell: Shell, team: Team) -> ConflictsPage:
     shell.ctx.sign_in(team.manager)
     page = shell.window.open_page("conflicts")
     assert isinstance(page, ConflictsPage)
+    return read(shell, page)
+
+
+def read(shell: Shell, page: ConflictsPage) -> ConflictsPage:
+    """Wait until the list, read on the database worker, is shown (a read may start another)."""
+    shell.settle()
+    while page.reading:
+        shell.settle()
     return page
 
 
@@ -479,8 +492,10 @@ def test_resolving_queues_the_decision_and_the_row_waits_for_the_server(
     answer.update(resolution="merge", resolved_by=team.manager.id)
     pull_conflict(backend, 6, answer)
     shell.ctx.sync_status_changed.emit(backend.sync.status())
+    read(shell, page)
     assert row.id not in [r.id for r in listed(page)]
     page.show_resolved.setChecked(True)
+    read(shell, page)
     assert [r.status for r in listed(page) if r.id == row.id] == ["resolved"]
 
 
@@ -519,6 +534,84 @@ def test_details_with_missing_keys_still_explain_what_is_there(
     assert "标记为 ??" in page.detail.explanation.text()  # what is there, shown as it is
     price = next(i for i, r in enumerate(listed(page)) if r.type == CONFLICT_PRICE_MISMATCH)
     assert page.model.index(price, ConflictListModel.CONCERNS).data() == "A2-9"
+
+
+class StatementLog:
+    """The statements that touch sync_conflict, each with the name of the thread it ran on."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.seen: list[tuple[str, str]] = []
+        self._engine = backend.db.engine
+        event.listen(self._engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if "sync_conflict" in statement:
+            self.seen.append((threading.current_thread().name, statement))
+
+    def threads(self) -> set[str]:
+        return {thread for thread, _ in self.seen}
+
+    def rows_read(self) -> bool:
+        return any("sync_conflict.details" in statement for _, statement in self.seen)
+
+    def close(self) -> None:
+        event.remove(self._engine, "before_cursor_execute", self._record)
+
+
+def test_the_inbox_reads_on_the_database_worker_and_only_when_something_changed(
+    qtbot: QtBot, shell: Shell, team: Team, four_conflicts: dict[str, Any], backend: Backend
+) -> None:
+    page = inbox(shell, team)
+    assert len(listed(page)) == 4
+    fresh = conflict(CONFLICT_CLOCK_AHEAD, {"stamp": "??"}, "accept", backend.clock.now())
+    pull_conflict(backend, 6, fresh)
+    tick = backend.sync.status()  # read here, as the status bar's worker would
+    log = StatementLog(backend)
+    try:
+        shell.ctx.sync_status_changed.emit(tick)
+        qtbot.waitUntil(lambda: fresh["id"] in [r.id for r in listed(page)])
+        read(shell, page)
+        assert log.rows_read()
+        assert all(name.startswith("db") for name in log.threads()), log.threads()
+        log.seen.clear()
+        shell.ctx.sync_status_changed.emit(tick)  # the next tick: nothing new
+        read(shell, page)
+        assert log.seen and not log.rows_read()  # the mark only: counts, not rows
+        assert all(name.startswith("db") for name in log.threads()), log.threads()
+    finally:
+        log.close()
+    assert len(listed(page)) == 5
+
+
+def test_thousands_of_resolved_conflicts_stay_out_of_the_list_by_default(
+    qtbot: QtBot, shell: Shell, team: Team, backend: Backend
+) -> None:
+    now = backend.clock.now()
+    history = []
+    for minutes in range(1, 3001):  # a price mismatch per sale, each accepted long since
+        item = conflict(CONFLICT_PRICE_MISMATCH, {"number": f"A1-{minutes}"}, "accept", now)
+        item.update(
+            status="resolved",
+            resolution="accept",
+            created_at=(now - timedelta(minutes=minutes)).isoformat(),
+        )
+        history.append(
+            Change(seq=minutes, entity="conflict", entity_id=item["id"], data=item, at=now)
+        )
+    with backend.db.write() as session:
+        assert apply_page(session, history, len(history)) == 3000
+    for seq in (3001, 3002, 3003):
+        pull_conflict(backend, seq, conflict(CONFLICT_PRICE_MISMATCH, {}, "accept", now))
+    page = inbox(shell, team)
+    assert [r.status for r in listed(page)] == ["open"] * 3
+    page.show_resolved.setChecked(True)
+    qtbot.waitUntil(lambda: len(listed(page)) == 3 + RESOLVED_SHOWN)
+    shown = listed(page)
+    assert [r.status for r in shown[:3]] == ["open"] * 3  # the newest first
+    numbers = [r.details["number"] for r in shown[3:]]
+    assert numbers == [f"A1-{m}" for m in range(1, RESOLVED_SHOWN + 1)]  # the newest resolved
+    page.show_resolved.setChecked(False)
+    qtbot.waitUntil(lambda: len(listed(page)) == 3)
 
 
 def test_the_real_driver_on_a_counter_not_enrolled_ticks_as_a_no_op(
@@ -562,3 +655,23 @@ def test_the_widest_status_does_not_widen_the_window_in_english(
     widths = {w.objectName(): w.minimumSizeHint().width() for w in bar.findChildren(QLabel)}
     assert shell.window.minimumSizeHint().width() <= 1280, widths
     assert shell.window.width() == 1280
+
+
+def test_money_handed_back_twice_is_explained_and_accepted(
+    qtbot: QtBot, shell: Shell, team: Team, backend: Backend
+) -> None:
+    at = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+    details = {
+        "ticket_id": new_id(),
+        "number": "B1-000042",
+        "total": 49400,
+        "amount": 49400,
+        "clash": "refunded before",
+    }
+    pull_conflict(backend, 1, conflict(CONFLICT_MONEY_BACK_TWICE, details, "accept", at))
+    page = inbox(shell, team)
+    assert page.model.index(0, 0).data() == "重复退款"
+    select_type(qtbot, page, CONFLICT_MONEY_BACK_TWICE)
+    text = page.detail.explanation.text()
+    assert "B1-000042" in text and "¥494.00" in text and "它已退款" in text
+    assert buttons(page) == {"resolve_accept": "接受"}

@@ -1,5 +1,9 @@
 """Adding or editing a customer: name, phone, gender, birthday, notes. Saving runs in the
-background; a refused save (a phone already on file, say) keeps the form open with the reason."""
+background; a refused save (a phone already on file, say) keeps the form open with the reason.
+
+The name and notes take no more than the server accepts (NAME_MAX, NOTES_MAX), but never cut what
+a customer already has: notes merged on the server may be longer, and cutting them here would
+send the cut as an edit."""
 
 from __future__ import annotations
 
@@ -19,9 +23,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.customers import NAME_MAX, NOTES_MAX, CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine, qdate
+
+
+def shared_start(a: str, b: str) -> int:
+    """How many characters a and b have in common at their start."""
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+class NotesEdit(QPlainTextEdit):
+    """A QPlainTextEdit with a QLineEdit's maxLength: what is typed or pasted past it is cut."""
+
+    def __init__(self, text: str, max_length: int) -> None:
+        super().__init__(text)
+        self._max_length = max_length
+        self._accepted = text
+        self.textChanged.connect(self._on_self_text_changed)
+
+    def maxLength(self) -> int:
+        return self._max_length
+
+    def _on_self_text_changed(self) -> None:
+        text = self.toPlainText()
+        if len(text) > self._max_length:
+            text = self._cut(self._accepted, text)
+        self._accepted = text
+
+    def _cut(self, before: str, after: str) -> str:
+        """Keep of the inserted text only what fits, and put the cursor after it."""
+        start = shared_start(before, after)
+        tail = shared_start(before[start:][::-1], after[start:][::-1])
+        inserted = after[start : len(after) - tail]
+        room = max(0, self._max_length - (len(after) - len(inserted)))
+        head = after[:start] + inserted[:room]
+        text = head + after[len(after) - tail :]
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+        cursor = self.textCursor()
+        cursor.setPosition(len(head.encode("utf-16-le")) // 2)  # Qt counts UTF-16 units
+        self.setTextCursor(cursor)
+        return text
 
 
 class CustomerFormDialog(QDialog):
@@ -39,8 +85,10 @@ class CustomerFormDialog(QDialog):
         self._existing = existing
         self.saved: CustomerProfile | None = None
         self.setWindowTitle(self.tr("Edit customer") if existing else self.tr("New customer"))
-        self.name = QLineEdit(existing.name if existing else name)
+        self.name = QLineEdit()
         self.name.setObjectName("customerName")
+        self.name.setMaxLength(max(NAME_MAX, len(existing.name) if existing else 0))
+        self.name.setText(existing.name if existing else name)
         self.phone = QLineEdit(existing.phone if existing else phone)
         self.phone.setObjectName("customerPhone")
         self.gender = QComboBox()
@@ -68,7 +116,8 @@ class CustomerFormDialog(QDialog):
             else QDate(1990, 1, 1)
         )
         self.has_birthday.toggled.connect(self.birthday.setEnabled)
-        self.notes = QPlainTextEdit(existing.notes if existing else "")
+        notes = existing.notes if existing else ""
+        self.notes = NotesEdit(notes, max(NOTES_MAX, len(notes)))
         self.notes.setObjectName("customerNotes")
         self.notes.setPlaceholderText(self.tr("Skin or hair condition, allergies, preferences"))
         self.message = MessageLine()

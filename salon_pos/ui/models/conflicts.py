@@ -20,6 +20,7 @@ from sync.protocol import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_OPEN,
     CONFLICT_PRICE_MISMATCH,
     CONFLICT_RESOLVED_STATUS,
@@ -61,6 +62,7 @@ class ConflictWords(QObject):
             CONFLICT_FIELD_OVERWRITTEN: self.tr("Profile field overwritten"),
             CONFLICT_CLOCK_AHEAD: self.tr("Clock ahead"),
             CONFLICT_DUPLICATE_CUSTOMER: self.tr("Duplicate customer"),
+            CONFLICT_MONEY_BACK_TWICE: self.tr("Money handed back twice"),
         }.get(kind, kind)
 
     def status_name(self, status: str) -> str:
@@ -120,6 +122,8 @@ class ConflictWords(QObject):
             parts = [self.customer(newer), self.customer(older), pick(d, "phone")]
         elif row.type == CONFLICT_CLOCK_AHEAD:
             parts = [self.device(pick(d, "stamp")), self.customer(pick(d, "customer_id"))]
+        elif row.type == CONFLICT_MONEY_BACK_TWICE:
+            parts = [pick(d, "number")]
         else:
             parts = []
         shown = " · ".join(text_of(p) for p in parts if p)

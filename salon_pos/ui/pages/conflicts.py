@@ -3,11 +3,16 @@ changed while a counter sold offline, a profile edited on two counters, a duplic
 clock ahead), each explained with its suggested resolution.
 
 Resolving one is asked for confirmation, then saved on the database worker as an operation for
-the server; the row shows "resolving" until the server's answer comes back by pull. The list is
-a short read on the UI thread (conflicts are few)."""
+the server; the row shows "resolving" until the server's answer comes back by pull.
+
+The list is read on the database worker, never on the UI thread: price mismatches pile up one
+per sale. It holds the conflicts still to see to, and only the newest resolved ones. The sync
+status ticks every few seconds; a tick reads the list again only when the inbox's mark (pull
+cursor, counts per status) has moved."""
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -24,17 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.domain.errors import UnknownCustomer
-from salon_pos.services.customers import CustomerProfile
-from salon_pos.services.sync_status import ConflictRow, SyncStatus
+from salon_pos.services.sync_status import ConflictInbox, ConflictRow, InboxMark, SyncStatus
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.conflicts import ConflictListModel, ConflictWords
 from salon_pos.ui.pages.conflicts_detail import ConflictDetail
 from salon_pos.ui.widgets import MessageLine, row_table
-from sync.protocol import CONFLICT_RESOLVED_STATUS
+
+log = logging.getLogger(__name__)
 
 HEADING_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
-CUSTOMER_KEYS = ("customer_id", "other_customer_id")
+RESOLVED_SHOWN = 200  # the newest resolved conflicts listed with "show resolved"; they are history
 EMPTY_STYLE = "font-size: 18px; color: #6b5a63;"
 
 
@@ -65,13 +69,17 @@ class ConflictsPage(QWidget):
         self.busy = False
         self._choice: tuple[ConflictRow, str] | None = None
         self._shown: list[ConflictRow] | None = None  # what the list holds, to skip no-ops
+        self._mark: InboxMark | None = None  # of the last read shown; None: read whatever
+        self._reading = False  # a read is on the database worker
+        self._read_again = False  # asked for while it was: read once more after it
+        self._read_all_again = False  # … whatever the mark says
         self._lay_out()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.show_resolved.toggled.connect(self._on_show_resolved_toggled)
         self.detail.resolution_chosen.connect(self.confirm)
         ctx.sync_status_changed.connect(self._on_ctx_sync_status_changed)
         ctx.data_changed.connect(self._on_ctx_data_changed)
-        self.refresh()
+        # No read here: the window calls on_shown() when it brings the page to the front.
 
     def _conflict_table(self) -> QTableView:
         table = row_table("conflictList", self.model)
@@ -81,6 +89,7 @@ class ConflictsPage(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ConflictListModel.CONCERNS, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(100)  # sized by 100 rows, not all: 210 rows took 50 ms
         return table
 
     def _lay_out(self) -> None:
@@ -110,15 +119,48 @@ class ConflictsPage(QWidget):
     def on_shown(self) -> None:
         self.refresh()
 
-    def refresh(self) -> None:
-        keep = self.selected_id()
-        rows = self._ctx.backend.sync.conflicts(open_only=False)
-        if not self.show_resolved.isChecked():  # open and resolving: what still needs an eye
-            rows = [r for r in rows if r.status != CONFLICT_RESOLVED_STATUS]
-        if rows == self._shown:
+    @property
+    def reading(self) -> bool:
+        """A read of the list is under way (or about to be repeated)."""
+        return self._reading
+
+    def refresh(self, if_changed: bool = False) -> None:
+        """Read the list on the database worker; with `if_changed`, skip it (on the worker) if
+        the inbox's mark has not moved since the list shown was read."""
+        if self._reading:  # one read at a time; another follows it
+            self._read_again = True
+            self._read_all_again = self._read_all_again or not if_changed
+            return
+        if not if_changed:
+            self._mark = None
+        self._reading = True
+        resolved = self.show_resolved.isChecked()
+        work = partial(self._ctx.backend.sync.inbox, resolved, RESOLVED_SHOWN, self._mark)
+        done = partial(self._on_inbox_read, resolved)
+        self._ctx.runner.run(work, done, self._on_inbox_failed)
+
+    def _on_inbox_read(self, resolved: bool, inbox: ConflictInbox | None) -> None:
+        self._reading = False
+        if inbox is not None and resolved == self.show_resolved.isChecked():
+            self._mark = inbox.mark
+            self._show(inbox)
+        if self._read_again:  # asked for while this read ran: it may have missed a change
+            forced = self._read_all_again
+            self._read_again = self._read_all_again = False
+            self.refresh(if_changed=not forced)
+
+    def _on_inbox_failed(self, error: BaseException) -> None:
+        self._reading = self._read_again = self._read_all_again = False
+        log.error("reading the conflict inbox failed", exc_info=error)
+        self.message.show_error(self._ctx.message(error))
+
+    def _show(self, inbox: ConflictInbox) -> None:
+        rows = inbox.rows
+        if rows == self._shown and inbox.people == self.words.people:
             return  # nothing new: keep the selection and the scroll as they are
+        keep = self.selected_id()
         self._shown = rows
-        self.words.people = self._people(rows)
+        self.words.people = inbox.people
         self.model.set_rows(rows)
         self.listing.setCurrentWidget(self.table if rows else self.empty)
         self.empty.setText(
@@ -131,22 +173,6 @@ class ConflictsPage(QWidget):
             self.table.selectRow(max(row, 0))
         else:
             self.detail.show_conflict(None)
-
-    def _people(self, rows: list[ConflictRow]) -> dict[str, CustomerProfile]:
-        """The customers the conflicts name, as this counter knows them (one read each)."""
-        ids = {
-            str(row.details[key])
-            for row in rows
-            for key in CUSTOMER_KEYS
-            if isinstance(row.details.get(key), str)
-        }
-        found = {}
-        for customer_id in ids:
-            try:
-                found[customer_id] = self._ctx.backend.customers.get(customer_id)
-            except UnknownCustomer:  # not pulled yet: the id's end is shown instead
-                continue
-        return found
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -230,7 +256,7 @@ class ConflictsPage(QWidget):
     def _on_ctx_sync_status_changed(self, _status: SyncStatus) -> None:
         # A pull may have brought new conflicts or the server's answers (resolving → resolved).
         if self.isVisible() and self.confirmation is None:
-            self.refresh()
+            self.refresh(if_changed=True)
 
     def _on_ctx_data_changed(self, what: str) -> None:
         if self.isVisible() and what != "conflict":

@@ -19,6 +19,7 @@ from sync.protocol import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_OPEN,
     CONFLICT_PRICE_MISMATCH,
     RESOLUTION_ACCEPT,
@@ -196,7 +197,26 @@ class ConflictDetail(QWidget):
                 stamp=self._moment(pick(d, "stamp")),
                 server=self._moment(pick(d, "clamped_to", "server_time")),
             )
+        if row.type == CONFLICT_MONEY_BACK_TWICE:
+            return self.tr(
+                "Ticket {number} ({total}) had money handed back on two counters while they were "
+                "offline: {amount} more was voided or refunded after {before}. Both are on the "
+                "books as the counters recorded them. Check the drawers and the customer, then "
+                "accept."
+            ).format(
+                number=self._or_unknown(pick(d, "number")),
+                total=self._money(pick(d, "total")),
+                amount=self._money(pick(d, "amount")),
+                before=self._clash(pick(d, "clash")),
+            )
         return self.tr("The server recorded a conflict of type “{type}”.").format(type=row.type)
+
+    def _clash(self, clash: Any) -> str:
+        return {
+            "voided before": self.tr("it had been voided"),
+            "refunded before": self.tr("it had been refunded"),
+            "more than the sale took": self.tr("refunds had reached what the sale took"),
+        }.get(str(clash), self.tr("an earlier void or refund"))
 
     def _price_mismatch(self, details: dict[str, Any]) -> str:
         lines = [

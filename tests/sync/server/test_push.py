@@ -128,9 +128,9 @@ def test_money_handed_back_twice_is_on_the_ledger_and_flagged(
     ops.append(device.op(protocol.SALE_REFUNDED, builders.refund(two, 1000)))  # refund after void
     answer = server.push(device, ops)
     statuses = [r["status"] for r in answer["results"]]
-    assert statuses == ["applied"] * 3 + ["applied_with_flags", "applied"] + [
-        "applied_with_flags"
-    ] * 2
+    assert (
+        statuses == ["applied"] * 3 + ["applied_with_flags", "applied"] + ["applied_with_flags"] * 2
+    )
     handed_back = one["total"] + one["total"] + two["total"] + two["total"] + 1000
     expected = one["total"] + two["total"] - handed_back
     assert admin.store_sales_total(server.engine, server.store_id) == expected
