@@ -16,7 +16,7 @@ from sync.protocol import (
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
-from sync.server.db import dump_json, fast_json, load_json
+from sync.server.db import dump_json, load_json
 from sync.wire import SaleCompleted, SaleRefunded, SaleVoided
 
 TICKET = models.table_of(models.Ticket)
@@ -87,7 +87,6 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
         same_store(ctx, known[0], "ticket")
         if known[1] != ctx.op.id:
             raise Rejected(f"ticket {sale.number} was already recorded by operation {known[1]}")
-    payload = sale.model_dump(mode="json")
     row = {
         "id": sale.id,
         "store_id": ctx.store_id,
@@ -104,7 +103,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
         "voided_at": None,
         "voided_by": None,
         "void_reason": None,
-        "payload": fast_json(payload),
+        "payload": sale.model_dump_json(),  # one pass in pydantic-core
     }
     if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
         _add_ticket_rows(ctx, sale, row)
