@@ -179,8 +179,10 @@ class ConflictDetail(QWidget):
         if row.type == CONFLICT_DUPLICATE_CUSTOMER:
             return self.tr(
                 "Two customers have the same phone {phone}: {older} (registered first) and "
-                "{newer}. They may be one person registered twice. Merge moves {newer} into "
-                "{older}, with balances and history; keep both if they are two people."
+                "{newer}. They may be one person registered twice. Merge folds {newer} into "
+                "{older}: the first profile stays, the notes are joined, and {newer} no longer "
+                "appears in searches (past tickets keep their name). Keep both if they are two "
+                "people."
             ).format(
                 phone=self._or_unknown(pick(d, "phone")),
                 older=self._or_unknown(self.words.customer(pick(d, "other_customer_id"))),
