@@ -98,7 +98,14 @@ def apply_page(session: Session, changes: Sequence[Change], cursor: int) -> int:
             with session.begin_nested():
                 handler(session, change)
             applied += 1
-        except (IntegrityError, ValidationError, ValueError, KeyError, TypeError) as error:
+        except (
+            IntegrityError,
+            ValidationError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+        ) as error:  # this change's own fault; a locked or broken database is not: it raises
             log.warning(
                 "sync: change %s (%s %s) skipped: %s",
                 change.seq,

@@ -61,7 +61,6 @@ def check_fen(*amounts: int) -> None:
 
 
 def same_store(ctx: OpContext, store_id: str | None, what: str) -> None:
-    if store_id is None:
+    if store_id is None or store_id != ctx.store_id:
+        # The same words either way: a device must not learn what other stores hold.
         raise Rejected(f"unknown {what}")
-    if store_id != ctx.store_id:
-        raise Rejected(f"{what} belongs to another store")

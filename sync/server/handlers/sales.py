@@ -86,7 +86,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     if known is not None:
         same_store(ctx, known[0], "ticket")
         if known[1] != ctx.op.id:
-            raise Rejected(f"ticket {sale.number} was already recorded by operation {known[1]}")
+            raise Rejected(f"ticket {sale.number} was already recorded by another operation")
     row = {
         "id": sale.id,
         "store_id": ctx.store_id,
@@ -214,7 +214,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
         clash = "more than the sale took"
     done = ctx.connection.execute(select(REFUND.c.op_id).where(REFUND.c.id == refund.id)).first()
     if done is not None and done[0] != ctx.op.id:
-        raise Rejected(f"refund {refund.id} was already recorded by operation {done[0]}")
+        raise Rejected(f"refund {refund.id} was already recorded by another operation")
     payload = refund.model_dump(mode="json")
     payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
     if done is None:
