@@ -9,7 +9,10 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from sqlalchemy import Engine
 
+from sync.server import admin
+from sync.server.db import create_server_engine
 from tests.keyring_backend import MemoryKeyring
 from tests.sync import pg
 from tests.sync.live_server import LiveServer
@@ -43,3 +46,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(before)
+
+
+@pytest.fixture
+def server_engine(live_server: LiveServer) -> Iterator[Engine]:
+    """The live server's database, for setting up and checking what it holds."""
+    engine = create_server_engine(live_server.database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def store_id(server_engine: Engine) -> str:
+    """A store with its owner, on the live server."""
+    admin.create_owner(server_engine, "owner@example.com", "correct horse battery")
+    return admin.create_store(server_engine, "owner@example.com", "丽人美容总店")

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import OutboxOperation, Ticket
@@ -29,7 +27,6 @@ from sync.protocol import (
     CONFLICT_PRICE_MISMATCH,
 )
 from sync.server import admin
-from sync.server.db import create_server_engine
 from sync.server.models import AppliedOperation, LedgerEntry
 from tests.conftest import FakeClock, Team
 from tests.keyring_backend import MemoryKeyring
@@ -39,19 +36,6 @@ from tests.sync.live_server import LiveServer
 
 SALES_EACH = 200
 ONE_HOUR_AGO = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
-
-
-@pytest.fixture
-def server_engine(live_server: LiveServer) -> Iterator[Engine]:
-    engine = create_server_engine(live_server.database_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def store_id(server_engine: Engine) -> str:
-    admin.create_owner(server_engine, "owner@example.com", "correct horse battery")
-    return admin.create_store(server_engine, "owner@example.com", "丽人美容总店")
 
 
 def _open(home: Path, template: Path, prefix: str, url: str, code: str) -> Backend:

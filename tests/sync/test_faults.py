@@ -73,8 +73,6 @@ STAGES = (0, SMALL, LARGE)
 EVERY = 300  # in the first SMALL sales, every EVERY-th is voided and the one half-way refunded
 
 # The live test's server fixtures and its one-round helper, reused (not copied).
-server_engine = test_live_server.server_engine
-store_id = test_live_server.store_id
 sync_once: Callable[[Backend], RoundReport] = test_live_server._round
 
 

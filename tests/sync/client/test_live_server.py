@@ -16,25 +16,11 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
-from sync.server.db import create_server_engine
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.conftest import enroll
 from tests.sync.client.feed import open_counter
 from tests.sync.live_server import LiveServer
-
-
-@pytest.fixture
-def server_engine(live_server: LiveServer) -> Iterator[Engine]:
-    engine = create_server_engine(live_server.database_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def store_id(server_engine: Engine) -> str:
-    admin.create_owner(server_engine, "owner@example.com", "correct horse battery")
-    return admin.create_store(server_engine, "owner@example.com", "丽人美容总店")
 
 
 @pytest.fixture
