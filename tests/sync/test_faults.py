@@ -365,10 +365,12 @@ def test_server_killed_in_the_middle_of_a_batch(
     server_engine: Engine,
     store_id: str,
 ) -> None:
-    counter = enrolled_counter(SMALL)
+    # The long queue: a batch is up to 400 operations and a push is quick, so a short queue
+    # could be drained before the kill lands.
+    counter = enrolled_counter(LARGE)
     device = device_of(counter)
     queued = pending(counter)
-    assert queued >= 1000
+    assert queued >= 5000
     rng = random.Random(1)
     for kill in range(3):  # three crashes, each a little after a batch of the round committed
         before = server_cursor(server_engine, device)
