@@ -694,7 +694,7 @@ def test_two_sender_processes_on_one_device(
     server_engine: Engine,
     store_id: str,
 ) -> None:
-    counter = enrolled_counter(SMALL)
+    counter = enrolled_counter(LARGE)  # a round long enough that the two always overlap
     device = device_of(counter)
     queued = pending(counter)
     command = [
