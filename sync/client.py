@@ -398,6 +398,12 @@ class Sender:
                 return
             cursor = self.outbox.pull_cursor()
             page = self.client.changes(self.store_id, cursor, self.page_size)
+            if page.last_seq < cursor:
+                # The server's feed is behind this counter: it was restored from a backup and
+                # will hand out numbers this counter has seen for other changes. Read it all
+                # again from the start (applying is idempotent), never skip what it says now.
+                self.outbox.apply_changes([], 0)
+                continue
             if page.changes:
                 new_cursor = max(cursor, page.changes[-1].seq)
                 tally.applied_changes += self.outbox.apply_changes(page.changes, new_cursor)

@@ -237,3 +237,26 @@ def test_stopping_ends_the_round_after_the_batch_under_way(
     assert len(fake_server.state.pushes) == 1
     first = len(fake_server.state.pushes[0])
     assert report.pushed == first and report.pending == len(_op_ids(enrolled)) - first > 0
+
+
+def test_a_server_restored_from_a_backup_is_read_again_from_the_start(
+    enrolled: Backend, fake_server: FakeServer, counter_paths: Paths
+) -> None:
+    """The server's feed went back (restored): its numbers 1.. now name other changes. The
+    counter must not skip them because its cursor is past them."""
+    for i in range(5):
+        item = {"id": f"old-{i}", "kind": "service", "category": "美发", "name": f"剪发{i}"}
+        fake_server.state.add_change("catalog_item", item["id"], item | {"price": 100})
+    assert sync_round(enrolled, counter_paths).pulled == 5
+    fake_server.state.changes.clear()  # restored: two changes, numbered 1 and 2 again
+    for i in range(2):
+        item = {"id": f"new-{i}", "kind": "service", "category": "美容", "name": f"护理{i}"}
+        fake_server.state.add_change("catalog_item", item["id"], item | {"price": 200})
+    report = sync_round(enrolled, counter_paths)
+    assert report.error is None and report.pulled == 2
+    assert {s.name for s in enrolled.catalog.services()} >= {"护理0", "护理1"}
+    with enrolled.db.read() as session:
+        from salon_pos.db.models import SyncState
+
+        state = session.get(SyncState, 1)
+        assert state is not None and state.pull_cursor == 2
