@@ -275,8 +275,7 @@ def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: date
         payload = spec.payload_model.model_validate(op.payload)
     except ValidationError as error:
         raise Rejected(f"malformed payload: {error}") from None
-    if spec.reads:
-        writer.flush()  # normally done already, before the caller's mark (see _apply_one)
+    # A handler that reads finds the batch flushed: _apply_one did it, before its mark.
     return spec.handle(OpContext(writer, cache, op, now), payload)
 
 
