@@ -36,9 +36,10 @@ from sync.protocol import SALE_COMPLETED
 from sync.server import admin, models
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
-from tests.conftest import Shelf, Team, three_line_sale
+from tests.conftest import three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync import pg
+from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
 
 DRAIN_TARGET_S = 5.0
@@ -58,18 +59,6 @@ def _counter(folder: Path) -> Backend:
     backend = open_backend(Paths(folder), SystemClock())
     backend.settings.initialise("丽人美容（压测店）", "A1")
     return backend
-
-
-def _seed(counter: Backend) -> tuple[Team, Shelf]:
-    team = Team(
-        manager=counter.staff.add("王店长", "manager", Team.MANAGER_PIN),
-        desk=counter.staff.add("周小敏", "front_desk", Team.DESK_PIN),
-        tech=counter.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
-    )
-    facial = counter.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
-    manicure = counter.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
-    serum = counter.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
-    return team, Shelf(facial.id, manicure.id, serum.id)
 
 
 def _sender(counter: Backend, folder: Path) -> tuple[Sender, SyncClient]:
@@ -144,7 +133,7 @@ def main() -> None:
             EnrollmentService(counter.db, counter.settings, counter.clock).enroll(
                 server.url, admin.create_enrollment_code(engine, store_id), DeviceTokens()
             )
-            team, shelf = _seed(counter)
+            team, shelf = seed_store(counter)
             sender, client = _sender(counter, home)
             sender.push_pending()  # staff and catalog: not part of the measure
             with engine.begin() as connection:  # measure only what the sales write

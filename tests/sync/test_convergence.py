@@ -25,12 +25,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import keyring
 import pytest
 from argon2 import PasswordHasher
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
-from keyring.backend import KeyringBackend
 
 from salon_pos.security import pins
 from sync.server import admin
@@ -69,15 +67,6 @@ WITHOUT_DEDUPLICATION = settings(
     phases=[Phase.explicit, Phase.generate],
     report_multiple_bugs=False,
 )
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

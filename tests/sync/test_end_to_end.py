@@ -31,7 +31,7 @@ from sync.server.models import AppliedOperation, LedgerEntry
 from tests.conftest import FakeClock, Team
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.conftest import enroll
-from tests.sync.client.feed import open_counter
+from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.live_server import LiveServer
 
 SALES_EACH = 200
@@ -104,18 +104,11 @@ def test_two_counters_offline_with_200_sales_each_converge(
         tmp_path / "b1", migrated_template, "B1", live_server.url, code(server_engine, store_id)
     )
     # The first counter brings the store's staff, catalog and customers; the second pulls them.
-    team = Team(
-        manager=a1.staff.add("王店长", "manager", Team.MANAGER_PIN),
-        desk=a1.staff.add("周小敏", "front_desk", Team.DESK_PIN),
-        tech=a1.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
-    )
-    facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
-    manicure = a1.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
-    serum = a1.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
+    team, shelf = seed_store(a1)
     items = [
-        (LineKind.SERVICE, facial.id, 19800),
-        (LineKind.SERVICE, manicure.id, 16800),
-        (LineKind.PRODUCT, serum.id, 12800),
+        (LineKind.SERVICE, shelf.facial, 19800),
+        (LineKind.SERVICE, shelf.manicure, 16800),
+        (LineKind.PRODUCT, shelf.serum, 12800),
     ]
     regulars = [a1.customers.add(f"老客{i}", f"1391234{i:04d}") for i in range(5)]
     assert _round(a1).error is None
@@ -123,7 +116,7 @@ def test_two_counters_offline_with_200_sales_each_converge(
     assert {c.name for c in b1.customers.recent()} >= {c.name for c in regulars}
 
     live_server.stop()  # both counters are offline from here
-    admin.set_price(server_engine, store_id, facial.id, 22800)  # the owner raises a price
+    admin.set_price(server_engine, store_id, shelf.facial, 22800)  # the owner raises a price
     for n in range(SALES_EACH):
         _sale(a1, team, items, n)
         _sale(b1, team, items, 10_000 + n)

@@ -57,7 +57,7 @@ from tests.keyring_backend import ENV_FILE, FileKeyring
 from tests.sync import fault_child
 from tests.sync.client import test_live_server
 from tests.sync.client.conftest import enroll
-from tests.sync.client.feed import open_counter
+from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.faulty_proxy import FaultyProxy
 from tests.sync.live_server import LiveServer
 
@@ -107,7 +107,7 @@ class QueuedCounters:
         if self._counter is None:
             clock = FakeClock(datetime(2026, 11, 20, 6, 30, tzinfo=UTC))
             self._counter = open_counter(self._folder / "a1", self._template, clock, "A1")
-            self.team, self.shelf = test_live_server._setup_a1(self._counter)
+            self.team, self.shelf = seed_store(self._counter)
         counter = self._counter
         assert self.team is not None and self.shelf is not None
         while self._sold < stage:

@@ -15,6 +15,7 @@ from salon_pos.db.models import OutboxOperation, Ticket
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from sync.wire import Change
+from tests.conftest import Shelf, Team
 
 AT = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
 
@@ -25,6 +26,19 @@ def open_counter(home: Path, template: Path, clock: Any, prefix: str) -> Backend
     backend = open_backend(paths, clock)
     backend.settings.initialise("丽人美容（测试店）", prefix)
     return backend
+
+
+def seed_store(counter: Backend) -> tuple[Team, Shelf]:
+    """The first counter of a store brings its staff and catalog (the others pull them)."""
+    team = Team(
+        manager=counter.staff.add("王店长", "manager", Team.MANAGER_PIN),
+        desk=counter.staff.add("周小敏", "front_desk", Team.DESK_PIN),
+        tech=counter.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
+    )
+    facial = counter.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+    manicure = counter.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
+    serum = counter.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
+    return team, Shelf(facial.id, manicure.id, serum.id)
 
 
 class Feed:

@@ -16,10 +16,10 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
-from tests.conftest import FakeClock, Shelf, Team, three_line_sale
+from tests.conftest import FakeClock, three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.conftest import enroll
-from tests.sync.client.feed import open_counter
+from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.live_server import LiveServer
 
 
@@ -57,18 +57,6 @@ def _sales_total(counter: Backend, prefix: str) -> int:
     return int(total or 0)
 
 
-def _setup_a1(a1: Backend) -> tuple[Team, Shelf]:
-    team = Team(
-        manager=a1.staff.add("王店长", "manager", Team.MANAGER_PIN),
-        desk=a1.staff.add("周小敏", "front_desk", Team.DESK_PIN),
-        tech=a1.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
-    )
-    facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
-    manicure = a1.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
-    serum = a1.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")
-    return team, Shelf(facial.id, manicure.id, serum.id)
-
-
 def test_two_counters_sell_offline_and_converge(
     counters: tuple[Backend, Backend],
     live_server: LiveServer,
@@ -77,7 +65,7 @@ def test_two_counters_sell_offline_and_converge(
     clock: FakeClock,
 ) -> None:
     a1, b1 = counters
-    team, shelf = _setup_a1(a1)
+    team, shelf = seed_store(a1)
     customer = a1.customers.add("林小姐", "13912345678", notes="敏感肌")
     assert _round(a1).error is None
     pulled = _round(b1)
@@ -123,7 +111,7 @@ def test_a_revoked_counter_is_refused_and_keeps_its_queue(
     counters: tuple[Backend, Backend], server_engine: Engine
 ) -> None:
     a1, _ = counters
-    _setup_a1(a1)
+    seed_store(a1)
     admin.revoke_device(server_engine, a1.settings.current.device_id)
     report = _round(a1)
     assert not report.online and report.pending == 6
