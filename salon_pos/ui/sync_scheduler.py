@@ -31,6 +31,9 @@ class _SkippedTickFilter(logging.Filter):
 
 
 logging.getLogger("apscheduler.scheduler").addFilter(_SkippedTickFilter())
+# APScheduler logs two INFO lines for every run of every job: with a tick a second that is 170,000
+# lines a day in the app's log file. Its warnings and errors still get through.
+logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 class SyncDriverPort(Protocol):
