@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
+from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
-from sync.protocol import PAYLOAD_VERSIONS
+from sync.operations import REGISTRY
 
 # Built once: the checkout path runs these on every sale (see docs/adr/0003-write-path.md).
 _BUMP = (
@@ -26,17 +25,6 @@ _QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
 OUTBOX = "outbox"  # the name of the outbox's sequence
-
-
-def _wire_value(value: object) -> str:
-    """Dates and times go on the wire as ISO 8601; anything else unknown is a bug, not a str()."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not a wire value")
-
-
-def payload_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_wire_value)
 
 
 def next_in_sequences(executor: Executor, *names: str) -> dict[str, int]:
@@ -59,25 +47,26 @@ class QueuedOperation:
 def append_operation(
     executor: Executor,
     device_id: str,
-    op_type: str,
-    payload: dict[str, Any],
+    payload: BaseModel,
     at: datetime,
     seq: int | None = None,
 ) -> QueuedOperation:
-    """Queue one operation; `seq` is the outbox sequence number when the caller already took
-    it (with next_in_sequences(…, "outbox"), together with its own)."""
+    """Queue one operation, of the type whose current payload model `payload` is; `seq` is the
+    outbox sequence number when the caller already took it (with next_in_sequences(…,
+    "outbox"), together with its own)."""
+    kind = REGISTRY.operation_of(payload)
     seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
-    op = QueuedOperation(id=new_id(), seq=seq, type=op_type)
+    op = QueuedOperation(id=new_id(), seq=seq, type=kind.name)
     executor.execute(
         _QUEUE,
         {
             "id": op.id,
             "device_id": device_id,
             "seq": op.seq,
-            "type": op_type,
+            "type": kind.name,
             "occurred_at": at,
-            "payload_version": PAYLOAD_VERSIONS[op_type],
-            "payload": payload_json(payload),
+            "payload_version": kind.version,
+            "payload": payload.model_dump_json(),
             "pushed_at": None,
             "result": None,
         },

@@ -51,7 +51,7 @@ from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import StaffMember, verify_approver
-from sync.protocol import SALE_COMPLETED
+from salon_pos.services.sync_ops import sales as sale_ops
 
 
 @dataclass(frozen=True)
@@ -240,11 +240,9 @@ class CheckoutService(CounterService):
             connection.execute(_INSERT_LINE, line_rows)
             if payment_rows:  # a free ticket has none
                 connection.execute(_INSERT_PAYMENT, payment_rows)
-            payload = ticket | {
-                "lines": line_rows,
-                "payments": payment_rows,
-                "discount_approved_by": approver.id if approver else None,
-            }
+            payload = sale_ops.sale_completed(
+                ticket, line_rows, payment_rows, approver.id if approver else None
+            )
             Journal(settings.device_id).record(
                 connection,
                 now,
@@ -259,7 +257,7 @@ class CheckoutService(CounterService):
                         "tendered": settlement.tendered,
                     },
                 ),
-                (SALE_COMPLETED, payload),
+                payload,
                 outbox_seq=seqs[OUTBOX],
             )
         cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)

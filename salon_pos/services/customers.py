@@ -30,8 +30,8 @@ from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_ops import customers as customer_ops
 from salon_pos.services.sync_state import next_hlc
-from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
 
 # The profile fields that merge one by one across counters, each with its own clock stamp.
 STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
@@ -139,7 +139,7 @@ def create_customer(
         session,
         at,
         AuditRecord(actor_id, "customer.created", "customer", profile.id, after=profile.payload()),
-        (CUSTOMER_CREATED, profile.payload() | {"hlc": hlc}),
+        customer_ops.customer_created(profile, hlc),
     )
     return profile
 
@@ -182,15 +182,7 @@ def update_customer(
             before={k: old[k] for k in changed},
             after=changed,
         ),
-        (
-            CUSTOMER_UPDATED,
-            {
-                "id": profile.id,
-                "changed": changed,
-                "before": {k: old[k] for k in changed},
-                "hlc": hlc,
-            },
-        ),
+        customer_ops.customer_updated(profile.id, changed, {k: old[k] for k in changed}, hlc),
     )
     return profile
 

@@ -21,32 +21,24 @@ from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.domain.staff import Role
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
+from salon_pos.services.sync_ops import conflicts as conflict_ops
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
+from sync.operations import CONFLICTS
+from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.protocol import (
-    CONFLICT_CLOCK_AHEAD,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
-    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_OPEN,
-    CONFLICT_PRICE_MISMATCH,
-    CONFLICT_RESOLVED,
     CONFLICT_RESOLVED_STATUS,
     REJECTED,
     RESOLUTION_ACCEPT,
-    RESOLUTION_KEEP_BOTH,
-    RESOLUTION_MERGE,
-    RESOLUTION_USE_OTHER,
 )
 
-# What a manager may pick for each type of conflict (the first is the usual suggestion).
-ALLOWED_RESOLUTIONS: dict[str, tuple[str, ...]] = {
-    CONFLICT_PRICE_MISMATCH: (RESOLUTION_ACCEPT,),
-    CONFLICT_FIELD_OVERWRITTEN: (RESOLUTION_ACCEPT, RESOLUTION_USE_OTHER),
-    CONFLICT_CLOCK_AHEAD: (RESOLUTION_ACCEPT,),
-    CONFLICT_MONEY_BACK_TWICE: (RESOLUTION_ACCEPT,),
-    CONFLICT_DUPLICATE_CUSTOMER: (RESOLUTION_MERGE, RESOLUTION_KEEP_BOTH),
-}
+
+def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
+    """What a manager may pick for a conflict of this type (its usual suggestion first);
+    "accept" alone for a type this counter does not know (a newer server's)."""
+    kind = CONFLICTS.get(conflict_type)
+    return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
 
 
 class ConnectionState(StrEnum):
@@ -79,6 +71,7 @@ class ConflictRow:
     suggestion: str
     resolution: str | None
     created_at: datetime
+    rejected_reason: str | None = None  # the server refused the last decision: why
 
 
 # The details keys that name a customer (by id), as the server's handlers write them.
@@ -156,6 +149,7 @@ def _row(conflict: SyncConflict) -> ConflictRow:
         conflict.suggestion,
         conflict.resolution,
         conflict.created_at,
+        conflict.rejected_reason,
     )
 
 
@@ -235,7 +229,7 @@ class SyncService(CounterService):
                 raise UnknownConflict(conflict_id=conflict_id)
             if conflict.status != CONFLICT_OPEN:
                 raise ConflictNotOpen(status=conflict.status)
-            allowed = ALLOWED_RESOLUTIONS.get(conflict.type, (RESOLUTION_ACCEPT,))
+            allowed = allowed_resolutions(conflict.type)
             if resolution not in allowed:
                 raise InvalidChoice(text=resolution, choices=" / ".join(allowed))
             session.execute(
@@ -243,11 +237,7 @@ class SyncService(CounterService):
                 .where(SyncConflict.id == conflict_id)
                 .values(status=RESOLVING, resolution=resolution, resolved_by=actor_id)
             )
-            payload = {
-                "conflict_id": conflict_id,
-                "resolution": resolution,
-                "resolved_by": actor_id,
-            }
+            payload = conflict_ops.conflict_resolved(conflict_id, resolution, actor_id)
             self._journal().record(
                 session,
                 now,
@@ -259,5 +249,5 @@ class SyncService(CounterService):
                     before={"status": CONFLICT_OPEN},
                     after={"status": RESOLVING, "resolution": resolution},
                 ),
-                (CONFLICT_RESOLVED, payload),
+                payload,
             )

@@ -18,19 +18,14 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
-from sync.protocol import (
-    APPLIED,
-    APPLIED_WITH_FLAGS,
-    DUPLICATE,
-    PAYLOAD_VERSIONS,
-    REJECTED,
-    SALE_COMPLETED,
-)
+from sync.operations import OPERATIONS
+from sync.operations.sales import SALE_COMPLETED
+from sync.protocol import APPLIED, APPLIED_WITH_FLAGS, DUPLICATE, REJECTED
 from sync.server import models
 from sync.server.batch import BatchWriter, Rejected
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
-from sync.server.handlers.registry import HANDLERS
+from sync.server.handlers.registry import resolve
 from sync.wire import Operation, OperationResult
 
 log = logging.getLogger("sync.server.apply")
@@ -261,22 +256,22 @@ class BatchRun:
 
 
 def _reads(op: Operation) -> bool:
-    spec = HANDLERS.get(op.type)
-    return spec is not None and spec.reads
+    found = resolve(op.type, op.payload_version)
+    return found is not None and found.spec.reads
 
 
 def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: datetime) -> list[str]:
-    spec = HANDLERS.get(op.type)
-    if spec is None:
-        raise Rejected(f"unknown operation type {op.type!r}")
-    if op.payload_version != PAYLOAD_VERSIONS[op.type]:
+    found = resolve(op.type, op.payload_version)
+    if found is None:
+        if op.type not in OPERATIONS:
+            raise Rejected(f"unknown operation type {op.type!r}")
         raise Rejected(f"unknown payload version {op.payload_version} of {op.type}")
     try:
-        payload = spec.payload_model.model_validate(op.payload)
+        payload = found.payload(op.payload)
     except ValidationError as error:
         raise Rejected(f"malformed payload: {error}") from None
     # A handler that reads finds the batch flushed: _apply_one did it, before its mark.
-    return spec.handle(OpContext(writer, cache, op, now), payload)
+    return found.spec.handle(OpContext(writer, cache, op, now), payload)
 
 
 def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> BatchCache:

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Connection
 
 from sync.server.batch import BatchWriter, Rejected
@@ -46,13 +45,6 @@ class OpContext:
 
 
 Handler = Callable[[OpContext, Any], list[str]]
-
-
-@dataclass(frozen=True)
-class HandlerSpec:
-    payload_model: type[BaseModel]
-    handle: Handler
-    reads: bool  # reads what earlier operations wrote: the batch is flushed before it runs
 
 
 def check_fen(*amounts: int) -> None:

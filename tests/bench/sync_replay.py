@@ -32,7 +32,9 @@ from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.sync_enrollment import EnrollmentService
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.client import Sender, SyncClient
-from sync.protocol import SALE_COMPLETED
+from sync.operations.sales import (
+    SALE_COMPLETED,
+)
 from sync.server import admin, models
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine

@@ -38,6 +38,11 @@ from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_state import sync_state
+from sync.operations.sales import (
+    SALE_COMPLETED,
+    SALE_REFUNDED,
+    SALE_VOIDED,
+)
 from sync.protocol import (
     APPLIED,
     APPLIED_WITH_FLAGS,
@@ -46,9 +51,6 @@ from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BATCH_OPERATIONS,
     REJECTED,
-    SALE_COMPLETED,
-    SALE_REFUNDED,
-    SALE_VOIDED,
 )
 from sync.server import admin, models
 from sync.server.db import create_server_engine

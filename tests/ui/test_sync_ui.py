@@ -28,15 +28,21 @@ from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.status_bar import StatusBar
 from salon_pos.ui.sync_scheduler import THREAD_PREFIX
-from sync.protocol import (
+from sync.operations.conflicts import (
+    CONFLICT_RESOLVED,
+)
+from sync.operations.customers import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    RESOLUTION_MERGE,
+)
+from sync.operations.sales import (
     CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_PRICE_MISMATCH,
-    CONFLICT_RESOLVED,
     RESOLUTION_ACCEPT,
-    RESOLUTION_MERGE,
+)
+from sync.protocol import (
     hlc_stamp,
 )
 from sync.wire import Change
@@ -114,7 +120,7 @@ def pull(backend: Backend, seq: int, entity: str, data: dict[str, Any]) -> None:
     """A change arriving by the feed, applied as the driver applies a pulled page."""
     change = Change(seq=seq, entity=entity, entity_id=data["id"], data=data, at=backend.clock.now())
     with backend.db.write() as session:
-        assert apply_page(session, [change], seq) == 1
+        assert apply_page(session, [change], seq).applied == 1
 
 
 def pull_conflict(backend: Backend, seq: int, conflict: dict[str, Any]) -> None:
@@ -599,7 +605,7 @@ def test_thousands_of_resolved_conflicts_stay_out_of_the_list_by_default(
             Change(seq=minutes, entity="conflict", entity_id=item["id"], data=item, at=now)
         )
     with backend.db.write() as session:
-        assert apply_page(session, history, len(history)) == 3000
+        assert apply_page(session, history, len(history)).applied == 3000
     for seq in (3001, 3002, 3003):
         pull_conflict(backend, seq, conflict(CONFLICT_PRICE_MISMATCH, {}, "accept", now))
     page = inbox(shell, team)

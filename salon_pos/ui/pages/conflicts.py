@@ -49,7 +49,7 @@ class ConflictsPage(QWidget):
         self._ctx = ctx
         settings = ctx.backend.settings.current
         zone = settings.time_zone
-        self.words = ConflictWords(settings.device_id, self)
+        self.words = ConflictWords(settings.device_id, ctx.language, zone, self)
         self.heading = QLabel(self.tr("Sync conflicts"))
         self.heading.setStyleSheet(HEADING_STYLE)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))

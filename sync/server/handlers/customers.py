@@ -8,22 +8,22 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from sync.protocol import (
+from sync.operations.customers import (
     CHANGE_CUSTOMER,
-    CONFLICT_CLOCK_AHEAD,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
-    HLC_MAX_AHEAD_MS,
-    RESOLUTION_ACCEPT,
-    RESOLUTION_MERGE,
-    hlc_parts,
-    hlc_stamp,
+    CLOCK_AHEAD,
+    CUSTOMER_CREATED,
+    CUSTOMER_UPDATED,
+    DUPLICATE_CUSTOMER,
+    FIELD_OVERWRITTEN,
+    CustomerCreated,
+    CustomerUpdated,
 )
+from sync.protocol import HLC_MAX_AHEAD_MS, hlc_parts, hlc_stamp
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, same_store
 from sync.server.db import dump_json, load_json
-from sync.wire import CustomerCreated, CustomerUpdated
+from sync.server.handlers.registry import handles
 
 CUSTOMER = models.table_of(models.Customer)
 HISTORY = models.table_of(models.CustomerFieldHistory)
@@ -96,13 +96,7 @@ def _checked_stamp(ctx: OpContext, stamp: str, customer_id: str) -> tuple[str, l
     clamped = hlc_stamp(now_ms, counter, node)
     details = {"customer_id": customer_id, "stamp": stamp, "clamped_to": clamped}
     conflict_id = ctx.writer.conflict(
-        CONFLICT_CLOCK_AHEAD,
-        CHANGE_CUSTOMER,
-        customer_id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        CLOCK_AHEAD, CHANGE_CUSTOMER, customer_id, [ctx.op.id], details, ctx.device_id
     )
     return clamped, [conflict_id]
 
@@ -131,6 +125,7 @@ def stored(field: str, value: Any) -> Any:
     return date.fromisoformat(value) if field == "birthday" and value else value
 
 
+@handles(CUSTOMER_CREATED, reads=True, writes=(CUSTOMER, HISTORY))
 def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
     found = ctx.connection.execute(select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id))
     existing = found.scalar()
@@ -168,17 +163,12 @@ def _duplicate_phone(ctx: OpContext, new: CustomerCreated) -> list[str]:
         return []
     details = {"customer_id": new.id, "other_customer_id": older, "phone": new.phone}
     conflict_id = ctx.writer.conflict(
-        CONFLICT_DUPLICATE_CUSTOMER,
-        CHANGE_CUSTOMER,
-        new.id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_MERGE,
-        ctx.device_id,
+        DUPLICATE_CUSTOMER, CHANGE_CUSTOMER, new.id, [ctx.op.id], details, ctx.device_id
     )
     return [conflict_id]
 
 
+@handles(CUSTOMER_UPDATED, reads=True, writes=(CUSTOMER, HISTORY))
 def customer_updated(ctx: OpContext, edit: CustomerUpdated) -> list[str]:
     unknown = sorted(set(edit.changed) - set(FIELDS))
     if unknown:
@@ -242,11 +232,5 @@ def _overwritten(
     winner, loser = (incoming, server) if wins else (server, incoming)
     details = {"customer_id": customer_id, "field": field, "winner": winner, "loser": loser}
     return ctx.writer.conflict(
-        CONFLICT_FIELD_OVERWRITTEN,
-        CHANGE_CUSTOMER,
-        customer_id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        FIELD_OVERWRITTEN, CHANGE_CUSTOMER, customer_id, [ctx.op.id], details, ctx.device_id
     )
