@@ -4,7 +4,7 @@ outbox operation and audit entry. Prices come from the catalog on this counter."
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -47,11 +47,14 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import StaffMember, verify_approver
 from salon_pos.services.sync_ops import sales as sale_ops
+from sync.operations.customers import CHANGE_CUSTOMER
+from sync.operations.sales import CHANGE_TICKET
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class CompletedSale:
     total: int
     change: int
     cash_taken: bool
+    changed: Changes = field(default_factory=Changes)  # for the screens to refresh
 
 
 Row = dict[str, Any]
@@ -261,7 +265,12 @@ class CheckoutService(CounterService):
                 outbox_seq=seqs[OUTBOX],
             )
         cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)
-        return CompletedSale(ticket_id, number, totals.total, settlement.change, cash_taken)
+        changed = Changes.of(CHANGE_TICKET, ticket_id) | Changes.of(QUEUED)
+        if request.customer_id:
+            changed |= Changes.of(CHANGE_CUSTOMER, request.customer_id)
+        return CompletedSale(
+            ticket_id, number, totals.total, settlement.change, cash_taken, changed
+        )
 
     def void_sale(self, ticket_id: str, approver_pin: str, reason: str, actor_id: str) -> None:
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""

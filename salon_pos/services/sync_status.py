@@ -19,13 +19,14 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import OutboxOperation, Staff, SyncConflict, SyncState
 from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.domain.staff import Role
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
 from salon_pos.services.sync_ops import conflicts as conflict_ops
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
 from sync.operations import CONFLICTS
-from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 from sync.protocol import (
     CONFLICT_OPEN,
     CONFLICT_RESOLVED_STATUS,
@@ -217,7 +218,7 @@ class SyncService(CounterService):
                 rows.sort(key=lambda row: row.created_at, reverse=True)
             return ConflictInbox(mark, rows, customer_profiles(session, named_customers(rows)))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> None:
+    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""
         now = self._clock.now()
         with self._db.write() as session:
@@ -251,3 +252,4 @@ class SyncService(CounterService):
                 ),
                 payload,
             )
+        return Changes.of(CHANGE_CONFLICT, conflict_id) | Changes.of(QUEUED)

@@ -21,6 +21,7 @@ from sqlalchemy import event, select
 from salon_pos.db.models import OutboxOperation, SyncState
 from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.sync_changes import apply_page
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
@@ -353,7 +354,7 @@ def test_the_scheduler_ticks_sync_now_wakes_and_close_leaves_no_thread(
         qtbot.mouseClick(sync_now, LEFT)  # wake → a round at the next tick → status read again
     assert driver.wakes == 1 and driver.rounds == 1
     assert not sync_now.isEnabled()  # resting while the round it asked for runs
-    shell.ctx.data_changed.emit("sale")  # a sale to push: wake at once
+    shell.ctx.announce(Changes.of(QUEUED))  # a sale to push: wake at once
     assert driver.wakes == 2
     scheduler = shell.sync
     shell.close()
@@ -491,7 +492,7 @@ def test_resolving_queues_the_decision_and_the_row_waits_for_the_server(
     assert buttons(page) == {}  # decided: nothing more to press
     assert "已保存" in page.message.text()
     assert resolved_operations(backend) == [
-        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id}
+        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id, "note": ""}
     ]
     # The server's answer comes back by pull: resolved, and off the open list.
     answer = dict(four_conflicts[CONFLICT_DUPLICATE_CUSTOMER], status="resolved")
