@@ -147,6 +147,9 @@ class StatusBar(QStatusBar):
             text = text.format(count=status.pending, age=age)
         if status.parked:
             text += self.tr(" · {count} refused by the server").format(count=status.parked)
+        if status.changes_waiting:
+            waiting = self.tr(" · {count} received changes waiting (update the app?)")
+            text += waiting.format(count=status.changes_waiting)
         return text
 
     def age_text(self, age: timedelta) -> str:

@@ -23,6 +23,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.sync_changes import apply_page
+from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
 from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
@@ -48,6 +49,7 @@ from sync.protocol import (
 )
 from sync.wire import Change
 from tests.conftest import FakeClock, Team, three_line_sale
+from tests.sync.client.feed import Feed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -334,6 +336,20 @@ def test_the_last_error_is_short_with_the_whole_of_it_in_the_tooltip(
     assert bar.pending.text() == "待同步 3 条 · 最早 刚刚 · 服务器退回 1 条"
     bar.show_sync(status(ConnectionState.ONLINE))
     assert not bar.error.isVisibleTo(bar)
+
+
+def test_received_changes_the_counter_cannot_apply_yet_are_counted_for_the_manager(
+    shell: Shell,
+) -> None:
+    bar = status_bar(shell)
+    bar.show_sync(status(ConnectionState.ONLINE, changes_waiting=2))
+    assert bar.pending.text() == "已全部同步 · 2 条下载的更改暂未应用（需要更新软件？）"
+    feed = Feed()
+    feed.add("gift_card", "g-1", {})  # an entity this version does not know
+    backend = shell.ctx.backend
+    outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
+    outbox.apply_changes(feed.changes, 1)
+    assert backend.sync.status().changes_waiting == 1
 
 
 # The scheduler and "sync now"
