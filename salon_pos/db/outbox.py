@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
 from sync.operations import REGISTRY
@@ -21,7 +22,6 @@ _BUMP = (
     .returning(SequenceCounter.name, SequenceCounter.last_value)
 )
 _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
-_QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
 OUTBOX = "outbox"  # the name of the outbox's sequence
@@ -57,18 +57,21 @@ def append_operation(
     kind = REGISTRY.operation_of(payload)
     seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
     op = QueuedOperation(id=new_id(), seq=seq, type=kind.name)
-    executor.execute(
-        _QUEUE,
-        {
-            "id": op.id,
-            "device_id": device_id,
-            "seq": op.seq,
-            "type": kind.name,
-            "occurred_at": at,
-            "payload_version": kind.version,
-            "payload": payload.model_dump_json(),
-            "pushed_at": None,
-            "result": None,
-        },
+    insert_rows(
+        executor,
+        OutboxOperation,
+        [
+            {
+                "id": op.id,
+                "device_id": device_id,
+                "seq": op.seq,
+                "type": kind.name,
+                "occurred_at": at,
+                "payload_version": kind.version,
+                "payload": payload.model_dump_json(),
+                "pushed_at": None,
+                "result": None,
+            }
+        ],
     )
     return op

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, literal, select, union_all
+from sqlalchemy import Connection, bindparam, literal, select, union_all
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
     AuditEntry,
     Customer,
@@ -109,9 +110,6 @@ _PEOPLE = union_all(
         Customer.id == bindparam("customer")
     ),
 )
-_INSERT_TICKET = insert(Ticket)
-_INSERT_LINE = insert(TicketLine)
-_INSERT_PAYMENT = insert(Payment)
 
 
 def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
@@ -240,10 +238,9 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals)
             payment_rows = _payment_rows(ticket_id, settlement)
-            connection.execute(_INSERT_TICKET, ticket)
-            connection.execute(_INSERT_LINE, line_rows)
-            if payment_rows:  # a free ticket has none
-                connection.execute(_INSERT_PAYMENT, payment_rows)
+            insert_rows(connection, Ticket, [ticket])
+            insert_rows(connection, TicketLine, line_rows)
+            insert_rows(connection, Payment, payment_rows)  # a free ticket has none
             payload = sale_ops.sale_completed(
                 ticket, line_rows, payment_rows, approver.id if approver else None
             )
