@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Unpack, cast
+from typing import Any, cast
 
 from sqlalchemy import Connection, Select, Table, insert
 from sqlalchemy.engine import Dialect
@@ -75,12 +75,12 @@ def insert_rows(executor: Connection | Session, model: type[Base], rows: Sequenc
 
 
 @lru_cache(maxsize=16)
-def _literal_sql(statement: Select[Unpack[tuple[Any, ...]]], dialect: Dialect) -> str:
+def _literal_sql(statement: Select[*tuple[Any, ...]], dialect: Dialect) -> str:
     return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def first_row(
-    executor: Connection | Session, statement: Select[Unpack[tuple[Any, ...]]]
+    executor: Connection | Session, statement: Select[*tuple[Any, ...]]
 ) -> tuple[Any, ...] | None:
     """The first row of a read with no parameters and no typed columns (ints, text), through
     the driver's cursor; for a lookup on the hot path such as the audit log's last hash."""
