@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
+from salon_pos.db.bulk import insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
 from sync.protocol import PAYLOAD_VERSIONS
@@ -83,3 +85,48 @@ def append_operation(
         },
     )
     return op
+
+
+_BUMP_BY = (
+    update(SequenceCounter)
+    .where(SequenceCounter.name == OUTBOX)
+    .values(last_value=SequenceCounter.last_value + bindparam("count"))
+    .returning(SequenceCounter.last_value)
+)
+_START_AT = insert(SequenceCounter).values(name=OUTBOX, last_value=bindparam("count"))
+
+
+def append_operations(
+    executor: Executor,
+    device_id: str,
+    operations: Sequence[tuple[str, dict[str, Any]]],
+    at: datetime,
+) -> list[QueuedOperation]:
+    """Queue many operations in order with one sequence bump and one insert (an import's
+    batch); each is still its own operation, as if appended one by one."""
+    if not operations:
+        return []
+    count = len(operations)
+    last = executor.execute(_BUMP_BY, {"count": count}).scalar()
+    if last is None:
+        executor.execute(_START_AT, {"count": count})
+        last = count
+    first = int(last) - count + 1
+    queued = [QueuedOperation(new_id(), first + n, kind) for n, (kind, _) in enumerate(operations)]
+    rows = [
+        {
+            "id": op.id,
+            "device_id": device_id,
+            "seq": op.seq,
+            "type": op.type,
+            "occurred_at": at,
+            "payload_version": PAYLOAD_VERSIONS[op.type],
+            "payload": payload_json(payload),
+            "pushed_at": None,
+            "result": None,
+        }
+        for op, (_, payload) in zip(queued, operations, strict=True)
+    ]
+    connection = executor if isinstance(executor, Connection) else executor.connection()
+    insert_rows(connection, OutboxOperation, rows)
+    return queued

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from salon_pos.db.audit import AuditRecord, append_audit
-from salon_pos.db.outbox import Executor, QueuedOperation, append_operation
+from salon_pos.db.audit import AuditRecord, append_audit, append_audits
+from salon_pos.db.outbox import Executor, QueuedOperation, append_operation, append_operations
 
 
 @dataclass(frozen=True)
@@ -27,4 +28,16 @@ class Journal:
             op_type, payload = operation
             queued = append_operation(session, self.device_id, op_type, payload, at, outbox_seq)
         append_audit(session, audit, at)
+        return queued
+
+    def record_many(
+        self,
+        session: Executor,
+        at: datetime,
+        entries: Sequence[tuple[AuditRecord, tuple[str, dict[str, Any]]]],
+    ) -> list[QueuedOperation]:
+        """record() for many changes at once (an import's batch): each keeps its own operation
+        and audit entry, written with a few statements instead of a few per change."""
+        queued = append_operations(session, self.device_id, [op for _, op in entries], at)
+        append_audits(session, [audit for audit, _ in entries], at)
         return queued

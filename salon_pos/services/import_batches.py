@@ -1,0 +1,111 @@
+"""The import loop: a checked CSV file, record by record, one write transaction per batch.
+
+A batch is short (BATCH_ROWS rows, tens of milliseconds), so a checkout at the counter waits
+for a batch, never for the file; and a stop (Ctrl-C, the Cancel button) takes effect between
+batches, so what is saved is whole batches and the report says how far it got. Rows already
+imported are recognised on the next run (customers by phone, the catalog by its keys).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from threading import Event
+from typing import Protocol, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from salon_pos.domain.errors import UserError
+from salon_pos.services.backend import Backend
+from salon_pos.services.csv_rows import CsvRecord, Inspect, RowRefused, open_csv
+from salon_pos.services.import_report import ImportProgress, ImportReport
+
+BATCH_ROWS = 1_000  # rows per transaction: about 0.2 s; fewer, larger commits cost less a row
+
+BatchSaver = Callable[[Session, list[CsvRecord], ImportReport], None]
+Progress = Callable[[ImportProgress], None]
+T = TypeVar("T")
+
+
+class RowImporter(Protocol):
+    def __call__(self, session: Session, record: CsvRecord) -> str:
+        """Save one record inside the caller's savepoint; return created / updated / unchanged,
+        or raise UserError for a bad row."""
+        ...
+
+    def row_failed(self, line: int) -> None:
+        """The row at `line` was refused and rolled back."""
+        ...
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    rest = iter(items)
+    while batch := list(islice(rest, size)):
+        yield batch
+
+
+def import_batches(
+    backend: Backend,
+    path: Path,
+    save: BatchSaver,
+    columns: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    *,
+    inspect: Inspect | None = None,
+    progress: Progress | None = None,
+    stop: Event | None = None,
+) -> ImportReport:
+    """Check the file (a bad file writes nothing), then `save` each batch in its own write
+    transaction, telling `progress` after each; stop between batches once `stop` is set."""
+    source = open_csv(path, columns, required, inspect, stop)
+    if source is None:
+        return ImportReport(stopped=True)
+    report = ImportReport(total=source.records, notices=source.notices())
+    started = time.monotonic()
+    for batch in batched(source.read(), BATCH_ROWS):
+        if stop is not None and stop.is_set():
+            report.stopped = True
+            break
+        with backend.db.write() as session:
+            save(session, batch, report)
+        report.last_line = batch[-1].line
+        if progress is not None:
+            progress(ImportProgress(report.done, report.total, time.monotonic() - started))
+    return report
+
+
+def row_by_row(rows: RowImporter) -> BatchSaver:
+    """A batch saved a row at a time, each in its own SAVEPOINT: a bad row leaves nothing of
+    itself behind (no half item, no outbox operation) and the good rows are kept."""
+
+    def save(session: Session, batch: list[CsvRecord], report: ImportReport) -> None:
+        for record in batch:
+            try:
+                with session.begin_nested():
+                    report.count(rows(session, record))
+            except UserError as error:
+                rows.row_failed(record.line)
+                report.refuse(record.line, error)
+            except IntegrityError as error:
+                rows.row_failed(record.line)
+                report.refuse(record.line, RowRefused(detail=str(error.orig)))
+
+    return save
+
+
+def import_rows(
+    backend: Backend,
+    path: Path,
+    rows: RowImporter,
+    columns: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    *,
+    progress: Progress | None = None,
+    stop: Event | None = None,
+) -> ImportReport:
+    """Every record through `rows`, each in its own savepoint, a batch per transaction."""
+    save = row_by_row(rows)
+    return import_batches(backend, path, save, columns, required, progress=progress, stop=stop)
