@@ -3,7 +3,7 @@
 <context>
     <name>CustomerImport</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="32" />
+        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="34" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -23,12 +23,12 @@
         <translation>CSV 或 Excel 文本文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="89" />
-        <source>{done} / {total} rows · {rate} rows/s · {left} left</source>
-        <translation>{done} / {total} 行 · {rate} 行/秒 · 还需 {left}</translation>
+        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="90" />
+        <source>Importing {name}: {done} / {total} rows · {rate} rows/s · {left} left</source>
+        <translation>正在导入 {name}：{done} / {total} 行 · {rate} 行/秒 · 还需 {left}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="101" />
+        <location filename="../../../salon_pos/ui/pages/customers_import.py" line="105" />
         <source>Stopping after the rows being saved…</source>
         <translation>正在停止：保存完当前这批后停止…</translation>
     </message>

@@ -1,7 +1,7 @@
 """Importing customers from a CSV file (Excel's UTF-8, GBK or Unicode text), for managers and
-owners. A bar shows the rows done, their rate and the time left; Cancel stops the import after
-the batch being written, and the report says how many rows were saved (importing the same file
-again continues). The window stays usable meanwhile.
+owners. A bar shows how far it is, the message line the rows done, their rate and the time
+left; Cancel stops the import after the batch being written, and the report says how many rows
+were saved (importing the same file again continues). The window stays usable meanwhile.
 
 The import runs on the task runner's I/O pool, not on its database worker: it is minutes long
 for a large file, and sales must not queue behind it. Each batch is its own short write
@@ -14,7 +14,7 @@ from pathlib import Path
 from threading import Event
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from salon_pos.services.import_report import ImportProgress, ImportReport
 from salon_pos.services.importing import import_customers
@@ -29,6 +29,7 @@ class CustomerImport(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._stop: Event | None = None
+        self._name = ""
         self.button = QPushButton(self.tr("Import CSV…"))
         self.button.setObjectName("importCustomers")
         self.button.clicked.connect(self._on_button_clicked)
@@ -36,15 +37,13 @@ class CustomerImport(QWidget):
         self.busy.setObjectName("importProgress")
         self.busy.setRange(0, 0)  # busy until the file is checked and its rows counted
         self.busy.setMaximumWidth(160)
-        self.rate = QLabel()
-        self.rate.setObjectName("importRate")
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setObjectName("cancelImport")
         self.cancel.clicked.connect(self._on_cancel_clicked)
         self.message = MessageLine()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.button, self.busy, self.rate, self.cancel):
+        for widget in (self.button, self.busy, self.cancel):
             row.addWidget(widget)
         self.progressed.connect(self._on_progressed)
         self._show_running(False)
@@ -62,8 +61,8 @@ class CustomerImport(QWidget):
     def import_file(self, path: Path) -> None:
         backend, actor = self._ctx.backend, self._ctx.staff.id if self._ctx.staff else None
         stop = self._stop = Event()
+        self._name = path.name
         self.busy.setRange(0, 0)
-        self.rate.clear()
         self._show_running(True)
         self.message.show_info(self.tr("Importing {name}…").format(name=path.name))
 
@@ -85,8 +84,12 @@ class CustomerImport(QWidget):
         self.busy.setValue(progress.done)
         eta = progress.eta_s
         left = "…" if eta is None else f"{int(eta) // 60}:{int(eta) % 60:02d}"
-        self.rate.setText(
-            self.tr("{done} / {total} rows · {rate} rows/s · {left} left").format(
+        if not self.cancel.isEnabled():
+            return  # "stopping…" stays up
+        text = self.tr("Importing {name}: {done} / {total} rows · {rate} rows/s · {left} left")
+        self.message.show_info(
+            text.format(
+                name=self._name,
                 done=f"{progress.done:,}",
                 total=f"{progress.total:,}",
                 rate=f"{progress.rows_per_s:,.0f}",
@@ -116,5 +119,5 @@ class CustomerImport(QWidget):
     def _show_running(self, running: bool) -> None:
         self.button.setEnabled(not running)
         self.cancel.setEnabled(running)
-        for widget in (self.busy, self.rate, self.cancel):
+        for widget in (self.busy, self.cancel):
             widget.setVisible(running)
