@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from threading import Event
 from typing import Protocol, TypeVar
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from salon_pos.db.database import Database, DatabaseBusy
 from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import CsvRecord, Inspect, RowRefused, open_csv
@@ -65,16 +68,55 @@ def import_batches(
         return ImportReport(stopped=True)
     report = ImportReport(total=source.records, notices=source.notices())
     started = time.monotonic()
-    for batch in batched(source.read(), BATCH_ROWS):
-        if stop is not None and stop.is_set():
-            report.stopped = True
-            break
-        with backend.db.write() as session:
-            save(session, batch, report)
-        report.last_line = batch[-1].line
-        if progress is not None:
-            progress(ImportProgress(report.done, report.total, time.monotonic() - started))
+    with _import_connection(backend.db) as connection:
+        for batch in batched(source.read(), BATCH_ROWS):
+            if stop is not None and stop.is_set():
+                report.stopped = True
+                break
+            with _busy_is_a_user_error(), Session(connection) as session, session.begin():
+                save(session, batch, report)
+            report.last_line = batch[-1].line
+            if progress is not None:
+                progress(ImportProgress(report.done, report.total, time.monotonic() - started))
     return report
+
+
+# Measured with 10,000 rows into 100,000 customers: 320 µs of CPU a row with SQLite's defaults
+# (2 MB of page cache, a checkpoint every 1,000 pages), 230 µs with these. Each batch dirties
+# index pages all over the customer and search-key indexes; a larger cache reads them once, and
+# rarer checkpoints copy a page written by several batches once.
+_IMPORT_PRAGMAS = {"cache_size": -32_000, "wal_autocheckpoint": 10_000}
+
+
+@contextmanager
+def _import_connection(db: Database) -> Iterator[Connection]:
+    """One connection for the whole import, its writes taking the lock at BEGIN like
+    Database.write(), with the pragmas above; put back into the pool as it was."""
+    with db.engine.connect() as connection:
+        before = {n: connection.exec_driver_sql(f"PRAGMA {n}").scalar() for n in _IMPORT_PRAGMAS}
+        _set(connection, _IMPORT_PRAGMAS)
+        try:
+            yield connection.execution_options(sqlite_begin="IMMEDIATE")
+        finally:
+            if connection.in_transaction():
+                connection.rollback()
+            _set(connection, before)
+
+
+def _set(connection: Connection, pragmas: Mapping[str, object]) -> None:
+    for name, value in pragmas.items():
+        connection.exec_driver_sql(f"PRAGMA {name}={int(str(value))}")
+    connection.commit()
+
+
+@contextmanager
+def _busy_is_a_user_error() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as error:
+        if "database is locked" in str(error.orig):
+            raise DatabaseBusy() from error
+        raise
 
 
 def row_by_row(rows: RowImporter) -> BatchSaver:
