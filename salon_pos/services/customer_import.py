@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from salon_pos.domain.errors import Both, DuplicatePhone, InvalidDate, RequiredField, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
+from salon_pos.domain.search_keys import name_search_keys
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import CsvRecord, RowRefused
 from salon_pos.services.customers import (
@@ -49,6 +50,7 @@ CUSTOMER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "notes": ("备注", "notes", "note", "会员备注", "客户备注"),
 }
 PHONE = Both("手机", "phone")
+Prepared = tuple[int, "CustomerProfile | UserError", frozenset[str]]  # line, row, search keys
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _EXCEL_NUMBER = re.compile(r"^\+?\d(\.\d+)?[eE]\+?\d+$")  # 1.38001E+10
 
@@ -109,27 +111,34 @@ class CustomerBatches:
     actor_id: str | None
     first_lines: FirstLinesOnDisk = field(default_factory=FirstLinesOnDisk)
 
-    def __call__(self, session: Session, batch: list[CsvRecord], report: ImportReport) -> None:
-        refused: list[tuple[int, UserError]] = []
-        rows: list[tuple[int, CustomerProfile]] = []
-        for record in batch:
+    def prepare(self, records: list[CsvRecord]) -> list[Prepared]:
+        """Each record read and checked, with its name's search keys (pinyin is the slow part)."""
+        batch: list[Prepared] = []
+        for record in records:
             try:
-                rows.append((record.line, self._profile(record)))
+                profile = self._profile(record)
             except UserError as error:
-                refused.append((record.line, error))
-        phones = [profile.phone for _, profile in rows]
+                batch.append((record.line, error, frozenset()))
+                continue
+            batch.append((record.line, profile, frozenset(name_search_keys(profile.name))))
+        return batch
+
+    def save(self, session: Session, batch: list[Prepared], report: ImportReport) -> None:
+        refused = [(line, row) for line, row, _ in batch if isinstance(row, UserError)]
+        rows = [(line, row, keys) for line, row, keys in batch if isinstance(row, CustomerProfile)]
+        phones = [profile.phone for _, profile, _ in rows]
         earlier = self.first_lines.first_lines(phones)
         saved = customers_with_phones(session, phones)
         here: dict[str, int] = {}  # phone → line, for the rows of this batch kept so far
-        fresh: list[tuple[int, CustomerProfile]] = []
-        for line, profile in rows:
+        fresh: list[Prepared] = []
+        for line, profile, keys in rows:
             try:
                 first = earlier.get(profile.phone) or here.get(profile.phone)
                 if first is not None:
                     raise RepeatedInFile(what=PHONE, value=profile.phone, first_line=first)
                 holder = saved.get(profile.phone)
                 if holder is None:
-                    fresh.append((line, profile))
+                    fresh.append((line, profile, keys))
                 else:
                     report.count(self._merge(session, holder, profile))
                 here[profile.phone] = line
@@ -171,19 +180,20 @@ class CustomerBatches:
         return "updated"
 
     def _create(
-        self, session: Session, fresh: list[tuple[int, CustomerProfile]], report: ImportReport
+        self, session: Session, fresh: list[Prepared], report: ImportReport
     ) -> list[tuple[int, UserError]]:
         """Create the batch's new customers; the lines the database refused, and why."""
+        profiles = [p for _, p, _ in fresh if isinstance(p, CustomerProfile)]
+        keys = [keys for _, _, keys in fresh]
         try:
             with session.begin_nested():
-                profiles = [profile for _, profile in fresh]
-                create_customers(session, self.journal, self.at, profiles, self.actor_id)
+                create_customers(session, self.journal, self.at, profiles, self.actor_id, keys)
             report.count("created", len(fresh))
             return []
         except IntegrityError:  # some row is at fault: find it, keep the others
             pass
         refused: list[tuple[int, UserError]] = []
-        for line, profile in fresh:
+        for line, profile in zip((line for line, _, _ in fresh), profiles, strict=True):
             try:
                 with session.begin_nested():
                     create_customer(session, self.journal, self.at, profile, self.actor_id)

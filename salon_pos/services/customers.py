@@ -163,9 +163,11 @@ def create_customers(
     at: Any,
     profiles: Sequence[CustomerProfile],
     actor_id: str | None,
+    search_keys: Sequence[Iterable[str]] | None = None,
 ) -> None:
     """Insert checked profiles whose phones the caller has found free, with a few statements
-    for all of them (an import's batch); each is still its own audited `customer.created`."""
+    for all of them (an import's batch); each is still its own audited `customer.created`.
+    `search_keys`: each name's keys, when the caller has made them already."""
     if not profiles:
         return
     stamps = next_hlcs(session, at, journal.device_id, len(profiles))
@@ -176,7 +178,13 @@ def create_customers(
         for p, s in zip(profiles, stamps, strict=True)
     ]
     insert_rows(connection, Customer, rows)
-    keys = [{"key": k, "customer_id": p.id} for p in profiles for k in name_search_keys(p.name)]
+    if search_keys is None:
+        search_keys = [name_search_keys(p.name) for p in profiles]
+    keys = [
+        {"key": k, "customer_id": p.id}
+        for p, name_keys in zip(profiles, search_keys, strict=True)
+        for k in name_keys
+    ]
     insert_rows(connection, CustomerSearchKey, sorted(keys, key=lambda row: row["key"]))
     entries = []
     for profile, stamp in zip(profiles, stamps, strict=True):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from threading import Event
@@ -25,12 +26,23 @@ from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import CsvRecord, Inspect, RowRefused, open_csv
 from salon_pos.services.import_report import ImportProgress, ImportReport
+from salon_pos.services.read_ahead import read_ahead
 
 BATCH_ROWS = 1_000  # rows per transaction: about 0.2 s; fewer, larger commits cost less a row
 
-BatchSaver = Callable[[Session, list[CsvRecord], ImportReport], None]
 Progress = Callable[[ImportProgress], None]
 T = TypeVar("T")
+
+
+class BatchSaver(Protocol[T]):
+    def prepare(self, records: list[CsvRecord]) -> T:
+        """What can be done with a batch before the database: runs on the reading thread,
+        ahead of the batch being saved (parsing, checks, search keys)."""
+        ...
+
+    def save(self, session: Session, batch: T, report: ImportReport) -> None:
+        """Save a prepared batch in the caller's transaction, counting each row in `report`."""
+        ...
 
 
 class RowImporter(Protocol):
@@ -53,7 +65,7 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def import_batches(
     backend: Backend,
     path: Path,
-    save: BatchSaver,
+    saver: BatchSaver[T],
     columns: Mapping[str, tuple[str, ...]],
     required: tuple[str, ...],
     *,
@@ -61,21 +73,25 @@ def import_batches(
     progress: Progress | None = None,
     stop: Event | None = None,
 ) -> ImportReport:
-    """Check the file (a bad file writes nothing), then `save` each batch in its own write
-    transaction, telling `progress` after each; stop between batches once `stop` is set."""
+    """Check the file (a bad file writes nothing), then save each batch in its own write
+    transaction (the next one read and prepared meanwhile), telling `progress` after each;
+    stop between batches once `stop` is set."""
     source = open_csv(path, columns, required, inspect, stop)
     if source is None:
         return ImportReport(stopped=True)
     report = ImportReport(total=source.records, notices=source.notices())
     started = time.monotonic()
-    with _import_connection(backend.db) as connection:
-        for batch in batched(source.read(), BATCH_ROWS):
+    prepared = (
+        (records[-1].line, saver.prepare(records)) for records in batched(source.read(), BATCH_ROWS)
+    )
+    with _import_connection(backend.db) as connection, read_ahead(prepared) as batches:
+        for last_line, batch in batches:
             if stop is not None and stop.is_set():
                 report.stopped = True
                 break
             with _busy_is_a_user_error(), Session(connection) as session, session.begin():
-                save(session, batch, report)
-            report.last_line = batch[-1].line
+                saver.save(session, batch, report)
+            report.last_line = last_line
             if progress is not None:
                 progress(ImportProgress(report.done, report.total, time.monotonic() - started))
     return report
@@ -119,23 +135,27 @@ def _busy_is_a_user_error() -> Iterator[None]:
         raise
 
 
-def row_by_row(rows: RowImporter) -> BatchSaver:
+@dataclass(frozen=True)
+class RowByRow:
     """A batch saved a row at a time, each in its own SAVEPOINT: a bad row leaves nothing of
     itself behind (no half item, no outbox operation) and the good rows are kept."""
 
-    def save(session: Session, batch: list[CsvRecord], report: ImportReport) -> None:
+    rows: RowImporter
+
+    def prepare(self, records: list[CsvRecord]) -> list[CsvRecord]:
+        return records
+
+    def save(self, session: Session, batch: list[CsvRecord], report: ImportReport) -> None:
         for record in batch:
             try:
                 with session.begin_nested():
-                    report.count(rows(session, record))
+                    report.count(self.rows(session, record))
             except UserError as error:
-                rows.row_failed(record.line)
+                self.rows.row_failed(record.line)
                 report.refuse(record.line, error)
             except IntegrityError as error:
-                rows.row_failed(record.line)
+                self.rows.row_failed(record.line)
                 report.refuse(record.line, RowRefused(detail=str(error.orig)))
-
-    return save
 
 
 def import_rows(
@@ -149,5 +169,5 @@ def import_rows(
     stop: Event | None = None,
 ) -> ImportReport:
     """Every record through `rows`, each in its own savepoint, a batch per transaction."""
-    save = row_by_row(rows)
-    return import_batches(backend, path, save, columns, required, progress=progress, stop=stop)
+    saver = RowByRow(rows)
+    return import_batches(backend, path, saver, columns, required, progress=progress, stop=stop)
