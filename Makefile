@@ -43,6 +43,7 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 bench: setup
 	$(BIN)/python tests/bench/checkout.py
 	$(BIN)/python tests/bench/customer_search.py
+	$(BIN)/python tests/bench/import_customers.py
 	$(BIN)/python tests/bench/gui.py
 	$(BIN)/python tests/bench/sync_replay.py
 

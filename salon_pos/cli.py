@@ -38,12 +38,9 @@ def _cmd_demo(backend: Backend, args: argparse.Namespace) -> int:
 
 
 def _cmd_import(backend: Backend, args: argparse.Namespace) -> int:
-    from salon_pos.services.importing import import_catalog, import_customers
+    from salon_pos.cli_import import run_import
 
-    importer = import_customers if args.what == "customers" else import_catalog
-    report = importer(backend, Path(args.file))
-    print(report.describe(_language()))
-    return 0 if not report.errors else 1
+    return run_import(backend, args.what, Path(args.file), _language())
 
 
 def _cmd_enroll(backend: Backend, args: argparse.Namespace) -> int:
@@ -104,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=8)
     demo.set_defaults(handler=_cmd_demo)
 
-    importing = commands.add_parser("import", help="import customers or the catalog from CSV")
+    importing = commands.add_parser(
+        "import",
+        help="import customers or the catalog from CSV; Ctrl-C stops between batches, "
+        "and the same command again continues",
+    )
     importing.add_argument("what", choices=["customers", "catalog"])
     importing.add_argument("file")
     importing.set_defaults(handler=_cmd_import)

@@ -39,10 +39,14 @@ MAX_CHANGES_PER_PULL: Final = 500
 # Hybrid logical clock stamps: "<wall ms, 13 digits>-<counter, 5 digits>-<device id>";
 # the fixed widths make string order the clock's order.
 HLC_MAX_AHEAD_MS: Final = 60_000
+HLC_COUNTER_LIMIT: Final = 100_000  # 5 digits
 
 
 def hlc_stamp(wall_ms: int, counter: int, node: str) -> str:
-    return f"{wall_ms:013d}-{counter:05d}-{node}"
+    """A counter past 5 digits carries into the millisecond (wider, it would sort below
+    smaller counters): stamps stay fixed-width and in order, old ones included."""
+    carried, counter = divmod(counter, HLC_COUNTER_LIMIT)
+    return f"{wall_ms + carried:013d}-{counter:05d}-{node}"
 
 
 def hlc_parts(stamp: str) -> tuple[int, int, str]:

@@ -107,7 +107,7 @@ class CustomerSearchKey(Base):
     __tablename__ = "customer_search_key"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     customer_id: Mapped[str] = mapped_column(
-        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -86,3 +87,48 @@ def append_encoded(
     }
     insert_rows(executor, OutboxOperation, [row])
     return op
+
+
+_BUMP_BY = (
+    update(SequenceCounter)
+    .where(SequenceCounter.name == OUTBOX)
+    .values(last_value=SequenceCounter.last_value + bindparam("count"))
+    .returning(SequenceCounter.last_value)
+)
+_START_AT = insert(SequenceCounter).values(name=OUTBOX, last_value=bindparam("count"))
+
+
+def append_operations(
+    executor: Executor,
+    device_id: str,
+    operations: Sequence[BaseModel],
+    at: datetime,
+) -> list[QueuedOperation]:
+    """Queue many operations in order with one sequence bump and one insert (an import's
+    batch); each is still its own operation, as if appended one by one."""
+    if not operations:
+        return []
+    count = len(operations)
+    last = executor.execute(_BUMP_BY, {"count": count}).scalar()
+    if last is None:
+        executor.execute(_START_AT, {"count": count})
+        last = count
+    first = int(last) - count + 1
+    kinds = [REGISTRY.operation_of(payload) for payload in operations]
+    queued = [QueuedOperation(new_id(), first + n, k.name) for n, k in enumerate(kinds)]
+    rows = [
+        {
+            "id": op.id,
+            "device_id": device_id,
+            "seq": op.seq,
+            "type": op.type,
+            "occurred_at": at,
+            "payload_version": kind.version,
+            "payload": payload.model_dump_json(),
+            "pushed_at": None,
+            "result": None,
+        }
+        for op, kind, payload in zip(queued, kinds, operations, strict=True)
+    ]
+    insert_rows(executor, OutboxOperation, rows)
+    return queued

@@ -1,22 +1,39 @@
-"""Reading a CSV file as a shop saves it from Excel, and reporting what became of each row.
+"""Reading a CSV file as a shop saves it from Excel, in constant memory, however long it is.
 
-Excel on a Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8", which adds a BOM; so a
-file is read as UTF-8 (BOM or not) and, failing that, as GB18030, the superset of GBK.
+Excel on a Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8", which adds a BOM, and
+"Unicode text" as tab-separated UTF-16. So a file is read as UTF-16 when it starts with that
+BOM (or looks like UTF-16 without one), else as UTF-8 and, failing that, as GB18030 (the
+superset of GBK); tabs separate the cells when the header has more tabs than commas.
+
+A file is read twice: once to check it (encoding, quotes, required columns, and the caller's
+look at each record) and count its records, then record by record for the import. Nothing is
+written when the check fails, and the count gives the progress its end.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-from collections.abc import Hashable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from threading import Event
+from typing import IO, TYPE_CHECKING
 
-from salon_pos.domain.errors import DEFAULT_LANGUAGE, Both, UserError
+from salon_pos.domain.errors import UserError
+from salon_pos.services.import_report import (
+    FirstLines,
+    ImportReport,
+    RepeatedInFile,
+    RowError,
+)
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+__all__ = ["FirstLines", "ImportReport", "RepeatedInFile", "RowError"]
+
+_HEAD_BYTES = 64 * 1024  # enough to tell the encoding and the separator
 
 
 class UnreadableFile(UserError):
@@ -25,8 +42,14 @@ class UnreadableFile(UserError):
 
 
 class NotText(UserError):
-    en = "{path} is not a text CSV file (tried UTF-8 and GBK/GB18030)."
-    zh = "{path} 不是文本 CSV 文件（已尝试 UTF-8 和 GBK/GB18030 编码）。"
+    en = (
+        "{path} is not a text CSV file (tried UTF-8, GBK/GB18030 and UTF-16). In Excel, "
+        "choose Save As → “CSV UTF-8 (comma delimited)” and import that file."
+    )
+    zh = (
+        "{path} 不是文本 CSV 文件（已尝试 UTF-8、GBK/GB18030 和 UTF-16 编码）。"
+        "请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”，再导入保存的文件。"
+    )
 
 
 class EmptyFile(UserError):
@@ -44,68 +67,24 @@ class MalformedCsv(UserError):
     zh = "{path} 第 {line} 行：无法按 CSV 读取（{detail}），请检查引号是否成对。"
 
 
-class RepeatedInFile(UserError):
-    en = "{what} {value} already appears on line {first_line} of this file."
-    zh = "{what} {value} 已在本文件第 {first_line} 行出现。"
-
-
 class RowRefused(UserError):
     en = "The database refused this row ({detail})."
     zh = "数据库拒绝保存此行（{detail}）。"
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int  # physical line where the record starts; the header is line 1
-    reason: UserError
-
-    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
-        text = self.reason.message(language)
-        if language.startswith("zh"):
-            return f"第 {self.line} 行：{text}"
-        return f"line {self.line}: {text}"
+class ReadAsUtf16(UserError):
+    en = "The file is UTF-16 text (Excel's “Unicode Text”); it was read as such."
+    zh = "该文件为 UTF-16 编码（Excel 的“Unicode 文本”格式），已按此读取。"
 
 
-@dataclass
-class ImportReport:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-
-    def count(self, outcome: str) -> None:
-        """Add one row's outcome: created, updated or unchanged."""
-        setattr(self, outcome, getattr(self, outcome) + 1)
-
-    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
-        if language.startswith("zh"):
-            head = (
-                f"新增 {self.created} 条，更新 {self.updated} 条，"
-                f"未变 {self.unchanged} 条，出错 {len(self.errors)} 行"
-            )
-        else:
-            head = (
-                f"{self.created} created, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.errors)} bad row(s)"
-            )
-        return "\n".join([head, *(error.describe(language) for error in self.errors)])
+class ReadAsTabSeparated(UserError):
+    en = "The cells are separated by tabs, not commas; the file was read as such."
+    zh = "该文件以制表符（Tab）而非逗号分隔各列，已按此读取。"
 
 
-@dataclass
-class FirstLines:
-    """Where each key was first seen in the file, so a repeat is reported against it."""
-
-    what: str | Both
-    seen: dict[Hashable, int] = field(default_factory=dict)
-
-    def check(self, key: Hashable, shown: str, line: int) -> None:
-        first = self.seen.setdefault(key, line)
-        if first != line:
-            raise RepeatedInFile(what=self.what, value=shown, first_line=first)
-
-    def forget(self, line: int) -> None:
-        """The row at `line` was refused: a later row may use its keys."""
-        self.seen = {key: first for key, first in self.seen.items() if first != line}
+class IgnoredColumns(UserError):
+    en = "Column(s) not imported (no place for them here): {columns}"
+    zh = "以下列未导入（本系统没有对应的字段）：{columns}"
 
 
 @dataclass(frozen=True)
@@ -117,63 +96,155 @@ class CsvRecord:
         return self.values.get(column, "")
 
 
-def read_text(path: Path) -> str:
+Inspect = Callable[[CsvRecord], None]  # raises a UserError when the file must not be imported
+
+
+@dataclass(frozen=True)
+class CsvSource:
+    """A checked file: how to read it, which columns it has, how many records."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    columns: Mapping[int, str]  # position in the file → canonical column
+    ignored: tuple[str, ...]  # headers of the columns left out
+    records: int
+
+    def notices(self) -> list[UserError]:
+        notices: list[UserError] = []
+        if self.encoding.startswith("utf-16"):
+            notices.append(ReadAsUtf16())
+        if self.delimiter == "\t":
+            notices.append(ReadAsTabSeparated())
+        if self.ignored:
+            notices.append(IgnoredColumns(columns="、".join(self.ignored)))
+        return notices
+
+    def read(self) -> Iterator[CsvRecord]:
+        """The records in file order, one at a time."""
+        with _open(self.path, self.encoding) as text:
+            reader = csv.reader(text, delimiter=self.delimiter, strict=True)
+            _header(reader, self.path)
+            try:
+                yield from _records(reader, self.columns)
+            except csv.Error as error:
+                line = reader.line_num
+                raise MalformedCsv(path=str(self.path), line=line, detail=str(error)) from error
+
+
+def _open(path: Path, encoding: str) -> IO[str]:
     try:
-        data = path.read_bytes()
+        return path.open(encoding=encoding, newline="")
     except OSError as error:
         raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
-    for encoding in ("utf-8-sig", "gb18030"):
+
+
+def _encodings(head: bytes) -> tuple[str, ...]:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return ("utf-16",)
+    if b"\x00" not in head:
+        return ("utf-8-sig", "gb18030")
+    even, odd = head[0::2].count(0), head[1::2].count(0)  # ASCII in UTF-16 has one zero byte
+    if odd > len(head) // 8 and even == 0:
+        return ("utf-16-le",)
+    if even > len(head) // 8 and odd == 0:
+        return ("utf-16-be",)
+    return ()
+
+
+def _delimiter(head: bytes, encoding: str) -> str:
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def open_csv(
+    path: Path,
+    aliases: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    inspect: Inspect | None = None,
+    stop: Event | None = None,
+) -> CsvSource | None:
+    """Check the whole file and count its records; None when `stop` was set meanwhile.
+    Raises if the file cannot be read, is not well-formed CSV, lacks a required column or
+    fails `inspect`."""
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(_HEAD_BYTES)
+    except OSError as error:
+        raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
+    for encoding in _encodings(head):
         try:
-            text = data.decode(encoding)
+            delimiter = _delimiter(head, encoding)
+            return _survey(path, encoding, delimiter, aliases, required, inspect, stop)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text:
-            return text
     raise NotText(path=str(path))
+
+
+def _survey(
+    path: Path,
+    encoding: str,
+    delimiter: str,
+    aliases: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    inspect: Inspect | None,
+    stop: Event | None,
+) -> CsvSource | None:
+    with _open(path, encoding) as text:
+        reader = csv.reader(text, delimiter=delimiter, strict=True)
+        header = _header(reader, path)
+        columns, ignored = _columns(header, aliases)
+        missing = [f"{aliases[n][0]} {n}" for n in required if n not in columns.values()]
+        if missing:
+            raise MissingColumns(path=str(path), columns="、".join(missing))
+        count = 0
+        try:
+            for record in _records(reader, columns):
+                if inspect is not None:
+                    inspect(record)
+                count += 1
+                if count % 5_000 == 0 and stop is not None and stop.is_set():
+                    return None
+        except csv.Error as error:
+            raise MalformedCsv(path=str(path), line=reader.line_num, detail=str(error)) from error
+    return CsvSource(path, encoding, delimiter, columns, ignored, count)
+
+
+def _header(reader: Reader, path: Path) -> list[str]:
+    """The first row with something in it."""
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            return row
+    raise EmptyFile(path=str(path))
 
 
 def _header_key(text: str) -> str:
     return text.strip().lstrip("\ufeff").strip().lower()
 
 
-def _columns(header: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[int, str]:
-    """Position in the file → canonical column, for the columns we know; others are ignored.
+def _columns(
+    header: list[str], aliases: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[int, str], tuple[str, ...]]:
+    """Position in the file → canonical column, for the columns we know; the others' titles.
     Each alias list starts with the Chinese title, which error messages show."""
     by_alias = {_header_key(alias): name for name, names in aliases.items() for alias in names}
     found: dict[int, str] = {}
+    ignored: list[str] = []
     for position, title in enumerate(header):
         name = by_alias.get(_header_key(title))
         if name is not None and name not in found.values():
             found[position] = name
-    return found
-
-
-def read_records(
-    path: Path, aliases: Mapping[str, tuple[str, ...]], required: tuple[str, ...]
-) -> list[CsvRecord]:
-    """The file's records with their starting line; raises if the file cannot be read, is not
-    well-formed CSV or lacks a required column."""
-    reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
-    header = next(reader, None)
-    while header is not None and not any(cell.strip() for cell in header):
-        header = next(reader, None)
-    if header is None:
-        raise EmptyFile(path=str(path))
-    columns = _columns(header, aliases)
-    missing = [f"{aliases[name][0]} {name}" for name in required if name not in columns.values()]
-    if missing:
-        raise MissingColumns(path=str(path), columns="、".join(missing))
-    try:  # read it all before anything is written: a broken file imports nothing
-        return list(_records(reader, columns))
-    except csv.Error as error:
-        raise MalformedCsv(path=str(path), line=reader.line_num, detail=str(error)) from error
+        elif _header_key(title):
+            ignored.append(title.strip().lstrip("\ufeff"))
+    return found, tuple(ignored)
 
 
 def _cell(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _records(reader: Reader, columns: dict[int, str]) -> Iterator[CsvRecord]:
+def _records(reader: Reader, columns: Mapping[int, str]) -> Iterator[CsvRecord]:
     start = reader.line_num + 1
     for row in reader:
         if any(cell.strip() for cell in row):

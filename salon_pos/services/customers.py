@@ -7,8 +7,8 @@ by prefix); anything else is a prefix of the name, its pinyin initials or its fu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, column, delete, insert, literal_column, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import Customer, CustomerSearchKey
 from salon_pos.domain.errors import (
     Both,
@@ -31,7 +32,7 @@ from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.sync_ops import customers as customer_ops
-from salon_pos.services.sync_state import next_hlc
+from salon_pos.services.sync_state import next_hlc, next_hlcs
 
 # The profile fields that merge one by one across counters, each with its own clock stamp.
 STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
@@ -58,8 +59,19 @@ class CustomerProfile:
     birthday: date | None = None
     notes: str = ""
 
+    def values(self) -> dict[str, Any]:
+        """The fields by name (dataclasses.asdict deep-copies: ten times slower)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "phone": self.phone,
+            "gender": self.gender,
+            "birthday": self.birthday,
+            "notes": self.notes,
+        }
+
     def payload(self) -> dict[str, Any]:
-        return asdict(self) | {"birthday": self.birthday.isoformat() if self.birthday else None}
+        return self.values() | {"birthday": self.birthday.isoformat() if self.birthday else None}
 
 
 def _profile(customer: Customer) -> CustomerProfile:
@@ -103,6 +115,17 @@ def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
     return _profile(found) if found else None
 
 
+def customers_with_phones(session: Session, phones: Iterable[str]) -> dict[str, CustomerProfile]:
+    """customer_with_phone for many phones at once (a query per 900), by phone."""
+    wanted, found = sorted(set(phones)), dict[str, CustomerProfile]()
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start : start + _IDS_PER_QUERY]
+        query = _PROFILE.where(Customer.phone.in_(chunk)).order_by(Customer.id)
+        for row in session.execute(query):
+            found.setdefault(row.phone, CustomerProfile(*row))
+    return found
+
+
 def customer_profiles(session: Session, ids: Iterable[str]) -> dict[str, CustomerProfile]:
     """The customers with these ids that this counter has (merged ones too), by id."""
     wanted, found = sorted(set(ids)), {}
@@ -130,18 +153,45 @@ def create_customer(
     holder = customer_with_phone(session, profile.phone)
     if holder is not None:
         raise DuplicatePhone(phone=profile.phone, name=holder.name)
-    values = asdict(profile)
-    hlc = next_hlc(session, at, journal.device_id)
-    stamps = dict.fromkeys(STAMPED_FIELDS, hlc)
-    session.execute(insert(Customer).values(created_at=at, updated_at=at, stamps=stamps, **values))
-    write_search_keys(session, profile.id, profile.name)
-    journal.record(
-        session,
-        at,
-        AuditRecord(actor_id, "customer.created", "customer", profile.id, after=profile.payload()),
-        customer_ops.customer_created(profile, hlc),
-    )
+    create_customers(session, journal, at, [profile], actor_id)
     return profile
+
+
+def create_customers(
+    session: Session,
+    journal: Journal,
+    at: Any,
+    profiles: Sequence[CustomerProfile],
+    actor_id: str | None,
+    search_keys: Sequence[Iterable[str]] | None = None,
+) -> None:
+    """Insert checked profiles whose phones the caller has found free, with a few statements
+    for all of them (an import's batch); each is still its own audited `customer.created`.
+    `search_keys`: each name's keys, when the caller has made them already."""
+    if not profiles:
+        return
+    stamps = next_hlcs(session, at, journal.device_id, len(profiles))
+    connection = session.connection()
+    times = {"created_at": at, "updated_at": at}
+    rows = [
+        p.values() | times | {"stamps": dict.fromkeys(STAMPED_FIELDS, s)}
+        for p, s in zip(profiles, stamps, strict=True)
+    ]
+    insert_rows(connection, Customer, rows)
+    if search_keys is None:
+        search_keys = [name_search_keys(p.name) for p in profiles]
+    keys = [
+        {"key": k, "customer_id": p.id}
+        for p, name_keys in zip(profiles, search_keys, strict=True)
+        for k in name_keys
+    ]
+    insert_rows(connection, CustomerSearchKey, sorted(keys, key=lambda row: row["key"]))
+    entries = []
+    for profile, stamp in zip(profiles, stamps, strict=True):
+        payload = profile.payload()
+        audit = AuditRecord(actor_id, "customer.created", "customer", profile.id, after=payload)
+        entries.append((audit, customer_ops.customer_created(profile, stamp)))
+    journal.record_many(connection, at, entries)
 
 
 def update_customer(

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import accumulate
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,9 +24,14 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.resources import resources_dir
 from salon_pos.services.backend import Backend
-from salon_pos.services.customers import CustomerProfile, create_customer, customer_with_phone
+from salon_pos.services.customers import (
+    CustomerProfile,
+    checked_profile,
+    create_customers,
+    customers_with_phones,
+)
 from salon_pos.services.demo_sales import Counter, ShopClock, local_moment, ring_up_days
-from salon_pos.services.importing import import_catalog
+from salon_pos.services.importing import BATCH_ROWS, import_catalog
 from salon_pos.services.journal import Journal
 from salon_pos.services.staff import StaffMember, StaffService
 
@@ -147,16 +153,18 @@ def demo_customers(rng: random.Random, count: int, today: date) -> list[Customer
 def _ensure_customers(
     backend: Backend, profiles: Sequence[CustomerProfile], clock: ShopClock
 ) -> tuple[list[str], int]:
-    """Ids of the demo customers; those whose phone is not on file yet are added."""
+    """Ids of the demo customers; those whose phone is not on file yet are added, a batch of
+    BATCH_ROWS per transaction as an import writes them."""
     journal = Journal(backend.settings.current.device_id)
     ids, added = [], 0
-    with backend.db.write() as session:
-        for profile in profiles:
-            holder = customer_with_phone(session, profile.phone)
-            if holder is None:
-                holder = create_customer(session, journal, clock.now(), profile, None)
-                added += 1
-            ids.append(holder.id)
+    for start in range(0, len(profiles), BATCH_ROWS):
+        batch = profiles[start : start + BATCH_ROWS]
+        with backend.db.write() as session:
+            saved = customers_with_phones(session, [p.phone for p in batch])
+            fresh = [checked_profile(p) for p in batch if p.phone not in saved]
+            create_customers(session, journal, clock.now(), fresh, None)
+        ids += [saved[p.phone].id if p.phone in saved else p.id for p in batch]
+        added += len(fresh)
     return ids, added
 
 
@@ -175,7 +183,7 @@ def _counter(
         services=[s for s in backend.catalog.services() if s.skill in technicians],
         products=backend.catalog.products(),
         customers=customers,
-        customer_weights=[rng.choice((1, 1, 1, 2, 3, 6)) for _ in customers],
+        customer_cum_weights=list(accumulate(rng.choice((1, 1, 1, 2, 3, 6)) for _ in customers)),
         approver_pin=next(s.pin for s in DEMO_STAFF if s.role is Role.MANAGER),
     )
 

@@ -47,7 +47,7 @@ class Counter:
     services: Sequence[ServiceOffer]  # only those some technician can perform
     products: Sequence[ProductOffer]
     customers: Sequence[str]
-    customer_weights: Sequence[int]
+    customer_cum_weights: Sequence[int]  # cumulative: a pick is a bisection, not a sum
     approver_pin: str
 
 
@@ -107,7 +107,7 @@ def _request(rng: random.Random, counter: Counter, backend: Backend) -> SaleRequ
     total = price_ticket([priced for _, priced in lines], discount, rounding).total
     customer = None
     if counter.customers and rng.random() < 0.8:
-        customer = rng.choices(counter.customers, weights=counter.customer_weights)[0]
+        customer = rng.choices(counter.customers, cum_weights=counter.customer_cum_weights)[0]
     given = discount + sum(priced.line_discount for _, priced in lines)
     return SaleRequest(
         cashier_id=rng.choice(counter.cashiers),

@@ -48,6 +48,17 @@ def next_hlc(session: Session, now: datetime, node: str) -> str:
     return stamp
 
 
+def next_hlcs(session: Session, now: datetime, node: str, count: int) -> list[str]:
+    """`count` stamps for local edits made together (an import's batch), in order."""
+    state = sync_state(session)
+    stamps, last, now_ms = [], state.highest_hlc, int(now.timestamp() * 1000)
+    for _ in range(count):
+        last = hlc_next(last, now_ms, node)
+        stamps.append(last)
+    state.highest_hlc = last
+    return stamps
+
+
 def observe_hlc(session: Session, stamps: list[str]) -> None:
     """Remember the highest of pulled stamps, so the next local stamp comes after them."""
     if not stamps:

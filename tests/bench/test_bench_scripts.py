@@ -16,6 +16,7 @@ HERE = Path(__file__).parent
     [
         ("checkout.py", ["--sales", "30"], {"checkout_p50_ms", "raw_commit_p50_ms", "ratio_p50"}),
         ("customer_search.py", ["--customers", "2000", "--queries", "40"], {"worst_p95_ms"}),
+        ("import_customers.py", ["--rows", "1500", "--small", "500"], {"worst_rows_per_s"}),
         (
             "gui.py",
             ["--customers", "300", "--items", "60", "--starts", "1", "--scans", "5"],

@@ -1,15 +1,23 @@
-"""Importing customers from a CSV file (Excel's UTF-8 or GBK), for managers and owners. The
-import runs on the database worker with a busy bar showing; the window stays usable, and the
-report (how many added, updated, and each bad row with its line) is shown when it is done."""
+"""Importing customers from a CSV file (Excel's UTF-8, GBK or Unicode text), for managers and
+owners. A bar shows how far it is, the message line the rows done, their rate and the time
+left; Cancel stops the import after the batch being written, and the report says how many rows
+were saved (importing the same file again continues). The window stays usable meanwhile.
+
+The import runs on the task runner's I/O pool, not on its database worker: it is minutes long
+for a large file, and sales must not queue behind it. Each batch is its own short write
+transaction, so a sale waits at most for one batch (SQLite's write lock and busy timeout).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from threading import Event
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from salon_pos.services.changes import QUEUED, Changes
-from salon_pos.services.csv_rows import ImportReport
+from salon_pos.services.import_report import ImportProgress, ImportReport
 from salon_pos.services.importing import import_customers
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine
@@ -17,52 +25,101 @@ from sync.operations.customers import CHANGE_CUSTOMER
 
 
 class CustomerImport(QWidget):
+    progressed = Signal(object)  # ImportProgress, emitted on the import's thread
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._stop: Event | None = None
+        self._name = ""
         self.button = QPushButton(self.tr("Import CSV…"))
         self.button.setObjectName("importCustomers")
         self.button.clicked.connect(self._on_button_clicked)
         self.busy = QProgressBar()
         self.busy.setObjectName("importProgress")
-        self.busy.setRange(0, 0)  # busy: the import does not know its length in advance
+        self.busy.setRange(0, 0)  # busy until the file is checked and its rows counted
         self.busy.setMaximumWidth(160)
-        self.busy.hide()
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel.setObjectName("cancelImport")
+        self.cancel.clicked.connect(self._on_cancel_clicked)
         self.message = MessageLine()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.button)
-        row.addWidget(self.busy)
+        for widget in (self.button, self.busy, self.cancel):
+            row.addWidget(widget)
+        self.progressed.connect(self._on_progressed)
+        self._show_running(False)
 
     def _on_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import customers"), str(Path.home()), self.tr("CSV files (*.csv)")
+            self,
+            self.tr("Import customers"),
+            str(Path.home()),
+            self.tr("CSV or Excel text files (*.csv *.txt)"),
         )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         backend, actor = self._ctx.backend, self._ctx.staff.id if self._ctx.staff else None
-        self.button.setEnabled(False)
-        self.busy.show()
+        stop = self._stop = Event()
+        self._name = path.name
+        self.busy.setRange(0, 0)
+        self._show_running(True)
         self.message.show_info(self.tr("Importing {name}…").format(name=path.name))
+
+        def progress(done: ImportProgress) -> None:
+            try:
+                self.progressed.emit(done)
+            except RuntimeError:  # the page is gone: stop after this batch
+                stop.set()
+
         self._ctx.runner.run(
-            lambda: import_customers(backend, path, actor), self._on_imported, self._on_failed
+            lambda: import_customers(backend, path, actor, progress=progress, stop=stop),
+            self._on_imported,
+            self._on_failed,
+            device=True,
         )
 
+    def _on_progressed(self, progress: ImportProgress) -> None:
+        self.busy.setRange(0, max(progress.total, 1))
+        self.busy.setValue(progress.done)
+        eta = progress.eta_s
+        left = "…" if eta is None else f"{int(eta) // 60}:{int(eta) % 60:02d}"
+        if not self.cancel.isEnabled():
+            return  # "stopping…" stays up
+        text = self.tr("Importing {name}: {done} / {total} rows · {rate} rows/s · {left} left")
+        self.message.show_info(
+            text.format(
+                name=self._name,
+                done=f"{progress.done:,}",
+                total=f"{progress.total:,}",
+                rate=f"{progress.rows_per_s:,.0f}",
+                left=left,
+            )
+        )
+
+    def _on_cancel_clicked(self) -> None:
+        if self._stop is not None:
+            self._stop.set()
+        self.cancel.setEnabled(False)
+        self.message.show_info(self.tr("Stopping after the rows being saved…"))
+
     def _on_imported(self, report: ImportReport) -> None:
-        self._finish()
+        self._show_running(False)
         text = report.describe(self._ctx.language)
-        if report.errors:
+        if report.bad_rows:
             self.message.show_error(text)
         else:
             self.message.show_info(text)
         self._ctx.announce(Changes.of(CHANGE_CUSTOMER) | Changes.of(QUEUED))
 
     def _on_failed(self, error: BaseException) -> None:
-        self._finish()
+        self._show_running(False)
         self.message.show_error(self._ctx.message(error))
 
-    def _finish(self) -> None:
-        self.button.setEnabled(True)
-        self.busy.hide()
+    def _show_running(self, running: bool) -> None:
+        self.button.setEnabled(not running)
+        self.cancel.setEnabled(running)
+        for widget in (self.busy, self.cancel):
+            widget.setVisible(running)
