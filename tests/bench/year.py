@@ -52,6 +52,7 @@ class Year:
     tickets: int
     customers: list[str]
     desk_id: str
+    first_day: date
     last_day: date
 
 
@@ -260,7 +261,7 @@ def fill_year(
                 {"name": name, "last_value": value},
             )
         connection.execute(update(Staff).values(created_at=joined, updated_at=joined))
-    return Year(made, people, desk, today)
+    return Year(made, people, desk, first, today)
 
 
 def _customer_ids(backend: Backend, count: int, rng: random.Random) -> list[tuple[str, str]]:
