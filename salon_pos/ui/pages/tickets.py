@@ -64,7 +64,7 @@ class TicketsPage(QWidget):
         self.table = self._ticket_table()
         self.detail = TicketDetail(settings.time_zone)
         self.message = MessageLine()
-        self.reprint_button = self._action("reprintButton", self.tr("Reprint receipt"), "primary")
+        self.reprint_button = self._action("reprintButton", self.tr("Reprint"), "primary")
         self.refund_button = self._action("refundButton", self.tr("Refund…"), "danger")
         self.void_button = self._action("voidButton", self.tr("Void…"), "danger")
         self.ticket_actions = TicketActions(ctx, self, self.message)
