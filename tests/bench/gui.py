@@ -59,8 +59,8 @@ def painted():
 
 app = QApplication([])
 label = QLabel("hello")
-painted = FirstPaint()
-label.installEventFilter(painted)
+watcher = FirstPaint()
+label.installEventFilter(watcher)
 label.show()
 app.exec()
 """
