@@ -113,7 +113,10 @@ class CustomerSearchKey(Base):
 
 class Ticket(Base):
     __tablename__ = "ticket"
-    __table_args__ = (Index("ix_ticket_business_day", "business_day"),)
+    __table_args__ = (
+        Index("ix_ticket_business_day", "business_day"),
+        Index("ix_ticket_completed", "completed_at", "number"),  # the list, newest first
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     number: Mapped[str] = mapped_column(String(24), unique=True)  # A1-000123
     status: Mapped[str] = mapped_column(String(12))
@@ -203,6 +206,8 @@ class OutboxOperation(Base):
         UniqueConstraint("device_id", "seq"),
         # The sender's query: what is not pushed yet, in sequence order.
         Index("ix_outbox_pending", "seq", sqlite_where=text("pushed_at IS NULL")),
+        # The status bar's parked count.
+        Index("ix_outbox_parked", "seq", sqlite_where=text("result = 'rejected'")),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     device_id: Mapped[str] = mapped_column(ID)
@@ -219,6 +224,10 @@ class AuditEntry(Base):
     """Who did what, when; chained by hash so a silent edit breaks the chain."""
 
     __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entity", "entity_type", "entity_id"),  # one person's sign-ins
+        Index("ix_audit_action_at", "action", "at"),  # wrong approval PINs of the last minute
+    )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(ID, unique=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
-from sync.operations import REGISTRY
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel  # not at import time: the app starts without pydantic
 
 # Built once: the checkout path runs these on every sale (see docs/adr/0003-write-path.md).
 _BUMP = (
@@ -55,6 +57,8 @@ def append_operation(
     """Queue one operation, of the type whose current payload model `payload` is; `seq` is the
     outbox sequence number when the caller already took it (with next_in_sequences(…,
     "outbox"), together with its own)."""
+    from sync.operations import REGISTRY  # pydantic: not before the sign-in screen is up
+
     kind = REGISTRY.operation_of(payload)
     return append_encoded(
         executor, device_id, kind.name, kind.version, payload.model_dump_json(), at, seq
@@ -114,6 +118,8 @@ def append_operations(
         executor.execute(_START_AT, {"count": count})
         last = count
     first = int(last) - count + 1
+    from sync.operations import REGISTRY
+
     kinds = [REGISTRY.operation_of(payload) for payload in operations]
     queued = [QueuedOperation(new_id(), first + n, k.name) for n, k in enumerate(kinds)]
     rows = [

@@ -44,14 +44,15 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
     db = Database(paths.database)
     migrate(db.engine)
     settings = SettingsService(db, clock)
-    tickets = TicketQueries(db)
+    customers = CustomerService(db, settings, clock)
+    tickets = TicketQueries(db, customers)
     return Backend(
         db=db,
         clock=clock,
         settings=settings,
         staff=StaffService(db, settings, clock),
         catalog=CatalogService(db, settings, clock),
-        customers=CustomerService(db, settings, clock),
+        customers=customers,
         checkout=CheckoutService(db, settings, clock),
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),

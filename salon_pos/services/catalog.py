@@ -23,7 +23,6 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.sync_ops import setup as setup_ops
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,10 @@ def _upsert(
             update(model).where(model.id == existing.id).values(updated_at=at, **values)
         )
         saved = Saved(existing.id, "updated")
+    from salon_pos.services.sync_ops import (
+        setup as setup_ops,  # lazy: pydantic after the first paint
+    )
+
     payload = setup_ops.catalog_item_saved(saved.id, offer.kind.value, asdict(offer))
     action = f"catalog.{offer.kind.value}_{saved.outcome}"
     journal.record(

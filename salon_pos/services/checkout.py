@@ -53,9 +53,6 @@ from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import StaffMember, verify_approver
-from salon_pos.services.sync_ops import sales as sale_ops
-from sync.operations.customers import CHANGE_CUSTOMER
-from sync.operations.sales import CHANGE_TICKET
 
 
 @dataclass(frozen=True)
@@ -199,6 +196,11 @@ class CheckoutService(CounterService):
             raise
 
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
+        # Imported here: pydantic loads after the sign-in screen (tests/cli/test_cold_start.py).
+        from salon_pos.services.sync_ops import sales as sale_ops
+        from sync.operations.customers import CHANGE_CUSTOMER
+        from sync.operations.sales import CHANGE_TICKET
+
         settings = self._settings.current
         now = self._clock.now()
         approver = None

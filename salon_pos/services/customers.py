@@ -31,7 +31,6 @@ from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.sync_ops import customers as customer_ops
 from salon_pos.services.sync_state import next_hlc, next_hlcs
 
 # The profile fields that merge one by one across counters, each with its own clock stamp.
@@ -186,6 +185,10 @@ def create_customers(
         for k in name_keys
     ]
     insert_rows(connection, CustomerSearchKey, sorted(keys, key=lambda row: row["key"]))
+    from salon_pos.services.sync_ops import (
+        customers as customer_ops,  # lazy: pydantic after the first paint
+    )
+
     entries = []
     for profile, stamp in zip(profiles, stamps, strict=True):
         payload = profile.payload()
@@ -212,6 +215,10 @@ def update_customer(
     if not changed:
         return before
     values = {k: getattr(profile, k) for k in changed}
+    from salon_pos.services.sync_ops import (
+        customers as customer_ops,  # lazy: pydantic after the first paint
+    )
+
     hlc = next_hlc(session, at, journal.device_id)
     stamps = dict(existing.stamps or {}) | dict.fromkeys(changed, hlc)
     session.execute(

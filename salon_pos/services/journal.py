@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from salon_pos.db.audit import AuditRecord, append_audit, append_audits
 from salon_pos.db.outbox import Executor, QueuedOperation, append_operation, append_operations
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel  # not at import time: the app starts without pydantic
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.staff import StaffMember
-from salon_pos.services.sync_ops import sales as sale_ops
 
 
 def _completed_ticket(session: Session, ticket_id: str, actor_id: str) -> Ticket:
@@ -128,6 +127,10 @@ def record_void(
             void_reason=reason,
         )
     )
+    from salon_pos.services.sync_ops import (
+        sales as sale_ops,  # lazy: pydantic after the first paint
+    )
+
     void = sale_ops.sale_voided(ticket, approver.id, reason, at)
     journal.record(
         session,
@@ -206,6 +209,10 @@ def record_refund(
         session.execute(
             update(Ticket).where(Ticket.id == ticket_id).values(status=TicketStatus.REFUNDED.value)
         )
+    from salon_pos.services.sync_ops import (
+        sales as sale_ops,  # lazy: pydantic after the first paint
+    )
+
     payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully)
     journal.record(
         session,

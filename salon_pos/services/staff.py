@@ -22,7 +22,6 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.security.pins import hash_pin, pin_matches
 from salon_pos.services.counter import CounterService
-from salon_pos.services.sync_ops import setup as setup_ops
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,10 @@ class StaffService(CounterService):
                 "discount_limit": discount_limit,
                 "active": True,
             }
+            from salon_pos.services.sync_ops import (
+                setup as setup_ops,  # lazy: pydantic after the first paint
+            )
+
             self._journal().record(
                 session,
                 now,

@@ -22,11 +22,8 @@ from salon_pos.domain.staff import Role
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
-from salon_pos.services.sync_ops import conflicts as conflict_ops
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
-from sync.operations import CONFLICTS
-from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 from sync.protocol import (
     CONFLICT_OPEN,
     CONFLICT_RESOLVED_STATUS,
@@ -38,6 +35,8 @@ from sync.protocol import (
 def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
     """What a manager may pick for a conflict of this type (its usual suggestion first);
     "accept" alone for a type this counter does not know (a newer server's)."""
+    from sync.operations import CONFLICTS  # lazy: pydantic after the first paint
+
     kind = CONFLICTS.get(conflict_type)
     return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
 
@@ -224,6 +223,11 @@ class SyncService(CounterService):
 
     def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""
+        from salon_pos.services.sync_ops import (
+            conflicts as conflict_ops,  # lazy: pydantic after the first paint
+        )
+        from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
+
         now = self._clock.now()
         with self._db.write() as session:
             actor = session.get(Staff, actor_id)

@@ -5,6 +5,7 @@ window; nobody is signed out, and sync goes on."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
@@ -16,8 +17,10 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.i18n import Translations
 from salon_pos.ui.idle import IdleLock
 from salon_pos.ui.main_window import MainWindow
-from salon_pos.ui.sync_scheduler import SyncDriverPort, SyncScheduler
 from salon_pos.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # APScheduler is imported when sync starts, after the sign-in screen shows
+    from salon_pos.ui.sync_scheduler import SyncDriverPort, SyncScheduler
 
 
 def style_sheet() -> str:
@@ -53,6 +56,8 @@ class Shell:
     def start_sync(self, driver: SyncDriverPort, watch_network: bool = True) -> None:
         """Tick the driver every second; wake it after a change (a sale to push) and on
         "sync now"; read the status again after each round."""
+        from salon_pos.ui.sync_scheduler import SyncScheduler
+
         self.sync = SyncScheduler(driver)
         self.sync.ticked.connect(self._on_sync_ticked)
         self.ctx.sync_requested.connect(self.sync.wake)

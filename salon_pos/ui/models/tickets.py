@@ -4,7 +4,7 @@ adapter over frozen rows from TicketQueries; nothing here reads the database."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -59,15 +59,33 @@ def status_colour(summary: TicketSummary) -> QColor | None:
     return None
 
 
+def _status_sample(status: TicketStatus, refunded: int = 0) -> TicketSummary:
+    return TicketSummary("", "", status, date.min, None, None, None, "", 0, refunded)
+
+
+_ONE_OF_EACH_STATUS = (
+    *map(_status_sample, TicketStatus),
+    _status_sample(TicketStatus.COMPLETED, 1),
+)
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table over a list of frozen rows; subclasses say what each column shows."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._headers: Sequence[str] | None = None
 
     def headers(self) -> Sequence[str]:
         raise NotImplementedError
+
+    def _cached_headers(self) -> Sequence[str]:
+        """Qt asks for headers thousands of times a paint: translate them once (the window is
+        rebuilt when the language changes)."""
+        if self._headers is None:
+            self._headers = self.headers()
+        return self._headers
 
     def cell(self, row: Any, column: int) -> str:
         raise NotImplementedError
@@ -76,13 +94,13 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else len(self._cached_headers())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
+            headers = self._cached_headers()
             return headers[section] if 0 <= section < len(headers) else None
         return None
 
@@ -144,6 +162,29 @@ class TicketListModel(RowsModel):
     def prepare(self) -> None:
         one_day = len({row.business_day for row in self._rows}) <= 1
         self.time_format = "%H:%M" if one_day else "%m-%d %H:%M"
+
+    def samples(self, column: int) -> list[str]:
+        """The widest texts `column` shows (a few, not every row's): the screen sizes the
+        columns by them instead of measuring every cell (ResizeToContents took 0.7 s at 500)."""
+        rows = self._rows
+        if column == self.NUMBER:
+            return [rows[0].number, rows[-1].number] if rows else ["A1-000000"]
+        if column == self.TIME:
+            return [
+                self.time_format.replace("%m", "12")
+                .replace("%d", "31")
+                .replace("%H", "23")
+                .replace("%M", "59")
+            ]
+        if column == self.CASHIER:
+            return list({row.cashier for row in rows}) or ["周小敏"]
+        if column == self.TOTAL:
+            return [format_money(max((row.total for row in rows), default=99900))]
+        if column == self.STATUS:
+            return [self._words.status(s) for s in _ONE_OF_EACH_STATUS]
+        if column == self.REFUNDED:
+            return [format_money(max((row.refunded for row in rows), default=99900))]
+        return []
 
     def cell(self, row: TicketSummary, column: int) -> str:
         values = (

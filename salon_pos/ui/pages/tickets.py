@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from salon_pos.services.tickets import TicketSummary, TicketView
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.tickets import TicketListModel
 from salon_pos.ui.pages.tickets_actions import TicketActions
+from salon_pos.ui.pages.tickets_columns import TicketColumns
 from salon_pos.ui.pages.tickets_detail import TicketDetail
 from salon_pos.ui.widgets import MessageLine, button, qdate, row_table
 from sync.operations.customers import CHANGE_CUSTOMER
@@ -67,7 +67,7 @@ class TicketsPage(QWidget):
         self.table = self._ticket_table()
         self.detail = TicketDetail(settings.time_zone)
         self.message = MessageLine()
-        self.reprint_button = self._action("reprintButton", self.tr("Reprint receipt"), "primary")
+        self.reprint_button = self._action("reprintButton", self.tr("Reprint"), "primary")
         self.refund_button = self._action("refundButton", self.tr("Refund…"), "danger")
         self.void_button = self._action("voidButton", self.tr("Void…"), "danger")
         self.ticket_actions = TicketActions(ctx, self, self.message)
@@ -79,6 +79,7 @@ class TicketsPage(QWidget):
         self.refresh()
         if not self.model.rowCount():  # first thing in the morning: yesterday's are near
             self.show_days(RECENT_DAYS)
+        self._just_read = True  # the window's on_shown() that follows need not read again
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(qdate(self._today))
@@ -98,11 +99,8 @@ class TicketsPage(QWidget):
         table = row_table("ticketList", self.model)
         table.setShowGrid(False)
         table.setAlternatingRowColors(True)
-        # Seven columns beside the detail: a size smaller, so English fits at 1280 px too.
-        table.setStyleSheet("QTableView, QHeaderView { font-size: 14px; }")
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TicketListModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        # Seven columns beside the detail: a size smaller (style.qss), so more of them fit.
+        self.columns = TicketColumns(table, self.model)
         return table
 
     def _lay_out(self) -> None:
@@ -135,9 +133,9 @@ class TicketsPage(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 6)
-        split.setStretchFactor(1, 5)
-        split.setSizes([650, 430])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([700, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.addLayout(filters)
@@ -172,6 +170,10 @@ class TicketsPage(QWidget):
         first, last = as_date(self.date_from.date()), as_date(self.date_to.date())
         if moved and last == today - moved:
             self._set_dates(first + moved, today)
+        elif self._just_read:
+            self._just_read = False
+            return
+        self._just_read = False
         self.refresh()
 
     def show_days(self, days: int) -> None:
@@ -196,7 +198,9 @@ class TicketsPage(QWidget):
         )
         self.model.set_rows(rows)
         # The refunded column only when something was refunded: room for the customer's name
-        self.table.setColumnHidden(TicketListModel.REFUNDED, not any(t.refunded for t in rows))
+        refunds = any(t.refunded for t in rows)
+        self.columns.optional_hidden = set() if refunds else {TicketListModel.REFUNDED}
+        self.columns.fit()
         self._show_count(rows)
         row = self.model.find(lambda t: t.id == keep) if keep else -1
         if rows:
