@@ -17,7 +17,6 @@ from salon_pos.domain.business_day import business_day
 from salon_pos.services.changes import PARKED, QUEUED, Changes
 from salon_pos.services.sync_status import ConnectionState, SyncStatus
 from salon_pos.ui.context import UiContext
-from sync.operations.conflicts import CHANGE_CONFLICT
 
 REFRESH_MS = 5_000
 SYNC_NOW_PAUSE_MS = 2_000  # the button rests while the round it asked for runs
@@ -190,6 +189,8 @@ class StatusBar(QStatusBar):
     # Other slots
 
     def _on_ctx_changed(self, changes: Changes) -> None:
+        from sync.operations.conflicts import CHANGE_CONFLICT  # pydantic: after the first paint
+
         if changes.touches(QUEUED, CHANGE_CONFLICT, PARKED):
             self.refresh()
 
