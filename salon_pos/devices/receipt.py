@@ -9,11 +9,18 @@ from enum import IntEnum
 
 from salon_pos.devices.errors import UnsupportedPaperWidth
 from salon_pos.domain.money import format_money
-from salon_pos.domain.ticket import TenderKind
+from salon_pos.domain.ticket import TenderKind, TotalsStep, totals_steps
 
 YUAN = "￥"  # U+FFE5, two bytes in GBK; U+00A5 "¥" is not in GBK and prints as garbage
 COLUMNS = {58: 32, 80: 48}  # Latin columns per row; a Han character takes two
 TENDER_LABELS = {kind.value: kind.label_zh for kind in TenderKind}
+TOTALS_LABELS = {
+    TotalsStep.SUBTOTAL: "小计",
+    TotalsStep.LINE_DISCOUNTS: "单项优惠",
+    TotalsStep.TICKET_DISCOUNT: "整单优惠",
+    TotalsStep.ROUNDING_OFF: "抹零",
+    TotalsStep.TOTAL: "合计",
+}
 
 
 @dataclass(frozen=True)
@@ -152,16 +159,18 @@ def _item(line: ReceiptLine, width: int) -> list[str]:
 
 
 def _totals(receipt: Receipt, width: int) -> list[PrintLine]:
-    # Reads top-down as arithmetic: 小计 before any discount, then each discount, then 合计.
-    rows = two_columns("小计", _money(receipt.subtotal + receipt.line_discounts), width)
-    if receipt.line_discounts:
-        rows += two_columns("单项优惠", _money(-receipt.line_discounts), width)
-    if receipt.ticket_discount:
-        rows += two_columns("整单优惠", _money(-receipt.ticket_discount), width)
-    if receipt.rounding_off:
-        rows += two_columns("抹零", _money(-receipt.rounding_off), width)
-    total = two_columns("合计", _money(receipt.total), width)
-    return _normal(rows) + [PrintLine(row, Size.TALL) for row in total]
+    steps = totals_steps(
+        subtotal=receipt.subtotal,
+        line_discounts=receipt.line_discounts,
+        ticket_discount=receipt.ticket_discount,
+        rounding_off=receipt.rounding_off,
+        total=receipt.total,
+    )
+    return [
+        PrintLine(row, Size.TALL if step is TotalsStep.TOTAL else Size.NORMAL)
+        for step, fen in steps
+        for row in two_columns(TOTALS_LABELS[step], _money(fen), width)
+    ]
 
 
 def _payments(receipt: Receipt, width: int) -> list[PrintLine]:

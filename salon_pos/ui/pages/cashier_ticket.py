@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
-from salon_pos.domain.ticket import LineKind, RoundingRule, TicketTotals, price_ticket
+from salon_pos.domain.ticket import (
+    LineKind,
+    RoundingRule,
+    TicketTotals,
+    TotalsStep,
+    price_ticket,
+)
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
 from salon_pos.ui.widgets import button, row_table
@@ -164,7 +170,7 @@ class TicketPanel(QWidget):
     def _detail(self, totals: TicketTotals | None) -> str:
         if totals is None:
             return self.tr("No items yet: tap a service or scan a product")
-        gross = totals.subtotal + totals.line_discounts  # the domain's subtotal is after them
+        gross = dict(totals.steps())[TotalsStep.SUBTOTAL]  # before any discount
         parts = [self.tr("Subtotal {amount}").format(amount=format_money(gross))]
         cut = totals.line_discounts + totals.ticket_discount
         if cut:
