@@ -59,6 +59,7 @@ class Receipt:
     change: int
     footer: str
     copy_note: str = ""  # "重印 REPRINT", "作废 VOIDED": printed large under the header
+    refund_note: str = ""  # "已退款 ￥198.00": beside the copy note if it fits, else below it
 
 
 class Size(IntEnum):
@@ -134,8 +135,8 @@ def _header(receipt: Receipt, width: int) -> list[PrintLine]:
         rows += _normal(centered(receipt.store_address, width))
     if receipt.store_phone:
         rows += _normal(centered(f"电话: {receipt.store_phone}", width))
-    if receipt.copy_note:
-        rows += _big(receipt.copy_note, width)
+    for row in phrases((receipt.copy_note, receipt.refund_note), width // 2):
+        rows += _big(row, width)
     return rows
 
 
@@ -222,7 +223,8 @@ def display_width(text: str) -> int:
     return sum(1 if char < "\x80" else 2 for char in printable(text))
 
 
-_TOKENS = re.compile(r"[!-~]+| |.")  # a run of ASCII (a word, a number) stays on one row
+# A run of ASCII (a word, a number) stays on one row, and so does an amount with its ￥.
+_TOKENS = re.compile(r"-?￥?[!-~]+| |.")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -242,6 +244,18 @@ def _tokens(text: str, width: int) -> Iterator[str]:
             yield from token  # a word longer than the row is cut anywhere
         else:
             yield token
+
+
+def phrases(parts: Iterable[str], width: int) -> list[str]:
+    """Phrases side by side while they fit in `width` columns; a phrase that does not goes
+    whole onto the next row (and is wrapped only if it is wider than a row by itself)."""
+    rows: list[str] = []
+    for part in filter(None, (printable(p).strip() for p in parts)):
+        if rows and display_width(f"{rows[-1]} {part}") <= width:
+            rows[-1] = f"{rows[-1]} {part}"
+        else:
+            rows += wrap(part, width)
+    return rows
 
 
 def pad(text: str, width: int) -> str:
