@@ -23,13 +23,12 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Salon POS")
-    shell = Shell(app, backend, getattr(args, "language", None))
     if getattr(args, "screenshot", None):
-        from salon_pos.ui.screenshots import take_screenshot
+        from salon_pos.ui.screenshots import screenshot_of_copy
 
-        take_screenshot(shell, args.screen, args.screenshot)
-        shell.close()
+        screenshot_of_copy(app, backend, args.language, args.screen, args.screenshot)
         return 0
+    shell = Shell(app, backend, getattr(args, "language", None))
     shell.start_sync(sync_driver(backend))  # a no-op each tick until the counter is enrolled
     shell.window.show()
     code = app.exec()
