@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from salon_pos.ui.errors import install_bug_hooks
     from salon_pos.ui.shell import Shell
 
     backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
@@ -29,6 +30,7 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
         screenshot_of_copy(app, backend, args.language, args.screen, args.screenshot)
         return 0
     shell = Shell(app, backend, getattr(args, "language", None))
+    install_bug_hooks(shell.tell_error)  # a slot that raises is logged and told, not lost
     shell.start_sync(sync_driver(backend))  # a no-op each tick until the counter is enrolled
     shell.window.show()
     code = app.exec()

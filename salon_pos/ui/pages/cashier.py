@@ -190,7 +190,7 @@ class CashierPage(QWidget):
         except UserError as error:
             self.show_error(error)
             return None
-        self.payment = PaymentDialog(self._ctx, draft, self)
+        self.payment = PaymentDialog(self._ctx, draft, self._ctx.backend.checkout, self)
         self.payment.completed.connect(self._on_payment_completed)
         self.payment.finished.connect(self.payment.deleteLater)
         self.payment.open()

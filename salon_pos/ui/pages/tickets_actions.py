@@ -8,7 +8,6 @@ tests fill the dialog they find in `pin_dialog` / `refund_dialog` instead of rac
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -25,7 +24,6 @@ from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
 from salon_pos.ui.dialogs.void_refund import RefundDialog
 from salon_pos.ui.widgets import MessageLine
 
-log = logging.getLogger(__name__)
 APPROVAL_ERRORS = (WrongManagerPin, ManagerPinRequired, ReasonRequired)
 
 
@@ -173,6 +171,4 @@ class TicketActions(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if not isinstance(error, UserError):
-            log.error("ticket action failed", exc_info=error)
         self._message.show_error(self._ctx.message(error))
