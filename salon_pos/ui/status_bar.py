@@ -1,6 +1,6 @@
 """The status bar: who is signed in, the business day, the link to the server (a coloured dot),
 what waits to be synced and for how long, the last sync and its last error, "sync now", and
-the printer.
+the printer (none set up, not tried yet, ready, or why the last print failed).
 
 The sync figures come from `SyncService.status()`, read on the database worker by the context
 after each sync round and every few seconds; nothing here waits for the network."""
@@ -74,7 +74,9 @@ class StatusBar(QStatusBar):
         self.sync_now.clicked.connect(self._on_sync_now_clicked)
         self.addPermanentWidget(self.sync_now)
         self.printer = self._label("statusPrinter")
-        self.printer.setText(self.tr("Printer: ready"))
+        self.printer.setMinimumWidth(1)
+        self._printer_set_up = self._printer_settings()
+        self._show_printer_set_up()
         self.status: SyncStatus | None = None
         self._resting = QTimer(self)
         self._resting.setSingleShot(True)
@@ -184,19 +186,40 @@ class StatusBar(QStatusBar):
 
     # Other slots
 
-    def _on_ctx_data_changed(self, _what: str) -> None:
+    def _on_ctx_data_changed(self, what: str) -> None:
+        if what == "settings" and self._printer_settings() != self._printer_set_up:
+            self._printer_set_up = self._printer_settings()
+            self._show_printer_set_up()  # another printer: not tried yet
         self.refresh()
 
     def _on_ctx_staff_changed(self, staff: object) -> None:
         name = getattr(staff, "name", "")
         self.user.setText(self.tr("Signed in: {name}").format(name=name) if name else "")
 
+    # The printer: none set up, not tried yet, ready, or why the last print failed
+
+    def _printer_settings(self) -> tuple[str, str, int]:
+        settings = self._ctx.backend.settings.current
+        return settings.printer_kind, settings.printer_target, settings.paper_width_mm
+
+    def _show_printer_set_up(self) -> None:
+        if self._printer_set_up[0] == "none":  # not a fault: this counter prints no receipts
+            self._show_printer("", self.tr("No receipt printer"))
+        else:
+            self._show_printer("", self.tr("Printer: not tried yet"))
+
     def _on_ctx_printer_state_changed(self, ok: bool, message: str) -> None:
-        self.printer.setText(
-            self.tr("Printer: ready")
-            if ok
-            else self.tr("Printer: {problem}").format(problem=message)
-        )
-        self.printer.setProperty("kind", "info" if ok else "error")
+        if self._printer_set_up[0] == "none":
+            self._show_printer_set_up()
+        elif ok:
+            self._show_printer("info", self.tr("Printer: ready"))
+        else:
+            problem = self.tr("Printer: {problem}").format(problem=short(message))
+            self._show_printer("error", problem, message)
+
+    def _show_printer(self, kind: str, text: str, tip: str = "") -> None:
+        self.printer.setText(text)
+        self.printer.setToolTip(tip)
+        self.printer.setProperty("kind", kind)
         self.printer.style().unpolish(self.printer)
         self.printer.style().polish(self.printer)
