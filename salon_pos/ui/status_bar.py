@@ -73,8 +73,7 @@ class StatusBar(QStatusBar):
         self.sync_now.setObjectName("syncNow")
         self.sync_now.clicked.connect(self._on_sync_now_clicked)
         self.addPermanentWidget(self.sync_now)
-        self.printer = self._label("statusPrinter")
-        self.printer.setMinimumWidth(1)
+        self.printer = self._label("statusPrinter")  # short texts (a reason is cut): never cut
         self._printer_set_up = self._printer_settings()
         self._show_printer_set_up()
         self.status: SyncStatus | None = None

@@ -40,7 +40,7 @@ class SettingsPage(QWidget):
         super().__init__()
         self.setObjectName("settingsPage")
         self._ctx = ctx
-        self.form = SettingsForm(self)
+        self.form = SettingsForm(ctx.language, self)
         self.test_print = button(self.tr("Test print"), "testPrint")
         self.test_print.clicked.connect(self._on_test_print_clicked)
         self.printer_message = MessageLine()
