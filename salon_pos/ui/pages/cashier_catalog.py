@@ -29,6 +29,7 @@ from salon_pos.ui.widgets import HintedField
 
 Offer = ServiceOffer | ProductOffer
 TILE_HEIGHT = 86
+TILE_WIDTH = 104
 TILE_MIN_WIDTH = 80
 SPACING = 8
 PRICE_COLOUR = QColor("#b24a7a")
@@ -126,9 +127,13 @@ class TileGrid(QWidget):
         self._place(self.columns_for(self._viewport.width()))
 
     def columns_for(self, width: int) -> int:
+        """Tiles of about TILE_WIDTH; narrower ones (down to TILE_MIN_WIDTH) rather than one
+        lonely column on a small screen."""
         margins = self.grid.contentsMargins()
-        usable = width - margins.left() - margins.right()
-        return max(1, (usable + SPACING) // (TILE_MIN_WIDTH + SPACING))
+        usable = width - margins.left() - margins.right() + SPACING
+        comfortable = usable // (TILE_WIDTH + SPACING)
+        squeezed = usable // (TILE_MIN_WIDTH + SPACING)
+        return max(1, comfortable, min(2, squeezed))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
