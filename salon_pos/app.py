@@ -30,19 +30,20 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from salon_pos.ui.errors import install_bug_hooks
     from salon_pos.ui.shell import Shell
 
     backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Salon POS")
-    shell = Shell(app, backend, getattr(args, "language", None))
     if getattr(args, "screenshot", None):
-        from salon_pos.ui.screenshots import take_screenshot
+        from salon_pos.ui.screenshots import screenshot_of_copy
 
-        take_screenshot(shell, args.screen, args.screenshot)
-        shell.close()
+        screenshot_of_copy(app, backend, args.language, args.screen, args.screenshot)
         return 0
+    shell = Shell(app, backend, getattr(args, "language", None))
+    install_bug_hooks(shell.tell_error)  # a slot that raises is logged and told, not lost
 
     def first_painted() -> None:
         if os.environ.get(FIRST_PAINT_PROBE):

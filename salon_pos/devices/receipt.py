@@ -9,11 +9,18 @@ from enum import IntEnum
 
 from salon_pos.devices.errors import UnsupportedPaperWidth
 from salon_pos.domain.money import format_money
-from salon_pos.domain.ticket import TenderKind
+from salon_pos.domain.ticket import TenderKind, TotalsStep, totals_steps
 
 YUAN = "￥"  # U+FFE5, two bytes in GBK; U+00A5 "¥" is not in GBK and prints as garbage
 COLUMNS = {58: 32, 80: 48}  # Latin columns per row; a Han character takes two
 TENDER_LABELS = {kind.value: kind.label_zh for kind in TenderKind}
+TOTALS_LABELS = {
+    TotalsStep.SUBTOTAL: "小计",
+    TotalsStep.LINE_DISCOUNTS: "单项优惠",
+    TotalsStep.TICKET_DISCOUNT: "整单优惠",
+    TotalsStep.ROUNDING_OFF: "抹零",
+    TotalsStep.TOTAL: "合计",
+}
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Receipt:
     change: int
     footer: str
     copy_note: str = ""  # "重印 REPRINT", "作废 VOIDED": printed large under the header
+    refund_note: str = ""  # "已退款 ￥198.00": beside the copy note if it fits, else below it
 
 
 class Size(IntEnum):
@@ -127,8 +135,8 @@ def _header(receipt: Receipt, width: int) -> list[PrintLine]:
         rows += _normal(centered(receipt.store_address, width))
     if receipt.store_phone:
         rows += _normal(centered(f"电话: {receipt.store_phone}", width))
-    if receipt.copy_note:
-        rows += _big(receipt.copy_note, width)
+    for row in phrases((receipt.copy_note, receipt.refund_note), width // 2):
+        rows += _big(row, width)
     return rows
 
 
@@ -152,16 +160,18 @@ def _item(line: ReceiptLine, width: int) -> list[str]:
 
 
 def _totals(receipt: Receipt, width: int) -> list[PrintLine]:
-    # Reads top-down as arithmetic: 小计 before any discount, then each discount, then 合计.
-    rows = two_columns("小计", _money(receipt.subtotal + receipt.line_discounts), width)
-    if receipt.line_discounts:
-        rows += two_columns("单项优惠", _money(-receipt.line_discounts), width)
-    if receipt.ticket_discount:
-        rows += two_columns("整单优惠", _money(-receipt.ticket_discount), width)
-    if receipt.rounding_off:
-        rows += two_columns("抹零", _money(-receipt.rounding_off), width)
-    total = two_columns("合计", _money(receipt.total), width)
-    return _normal(rows) + [PrintLine(row, Size.TALL) for row in total]
+    steps = totals_steps(
+        subtotal=receipt.subtotal,
+        line_discounts=receipt.line_discounts,
+        ticket_discount=receipt.ticket_discount,
+        rounding_off=receipt.rounding_off,
+        total=receipt.total,
+    )
+    return [
+        PrintLine(row, Size.TALL if step is TotalsStep.TOTAL else Size.NORMAL)
+        for step, fen in steps
+        for row in two_columns(TOTALS_LABELS[step], _money(fen), width)
+    ]
 
 
 def _payments(receipt: Receipt, width: int) -> list[PrintLine]:
@@ -213,7 +223,8 @@ def display_width(text: str) -> int:
     return sum(1 if char < "\x80" else 2 for char in printable(text))
 
 
-_TOKENS = re.compile(r"[!-~]+| |.")  # a run of ASCII (a word, a number) stays on one row
+# A run of ASCII (a word, a number) stays on one row, and so does an amount with its ￥.
+_TOKENS = re.compile(r"-?￥?[!-~]+| |.")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -233,6 +244,18 @@ def _tokens(text: str, width: int) -> Iterator[str]:
             yield from token  # a word longer than the row is cut anywhere
         else:
             yield token
+
+
+def phrases(parts: Iterable[str], width: int) -> list[str]:
+    """Phrases side by side while they fit in `width` columns; a phrase that does not goes
+    whole onto the next row (and is wrapped only if it is wider than a row by itself)."""
+    rows: list[str] = []
+    for part in filter(None, (printable(p).strip() for p in parts)):
+        if rows and display_width(f"{rows[-1]} {part}") <= width:
+            rows[-1] = f"{rows[-1]} {part}"
+        else:
+            rows += wrap(part, width)
+    return rows
 
 
 def pad(text: str, width: int) -> str:

@@ -149,6 +149,41 @@ class TicketTotals:
     total: int  # what the customer owes
     line_nets: tuple[int, ...]  # each line's share of the total; they add up to it exactly
 
+    def steps(self) -> tuple[tuple[TotalsStep, int], ...]:
+        return totals_steps(
+            subtotal=self.subtotal,
+            line_discounts=self.line_discounts,
+            ticket_discount=self.ticket_discount,
+            rounding_off=self.rounding_off,
+            total=self.total,
+        )
+
+
+class TotalsStep(StrEnum):
+    """A row of a ticket's totals, as a receipt, a screen or a report shows them."""
+
+    SUBTOTAL = "subtotal"  # 小计: before any discount
+    LINE_DISCOUNTS = "line_discounts"  # 单项优惠
+    TICKET_DISCOUNT = "ticket_discount"  # 整单优惠
+    ROUNDING_OFF = "rounding_off"  # 抹零
+    TOTAL = "total"  # 合计 / 应收
+
+
+def totals_steps(
+    *, subtotal: int, line_discounts: int, ticket_discount: int, rounding_off: int, total: int
+) -> tuple[tuple[TotalsStep, int], ...]:
+    """A ticket's totals top-down as arithmetic: 小计 before any discount, then each discount
+    that applies (negative), then the total; the rows above the total add up to it.
+    `subtotal` is TicketTotals.subtotal, which is after the line discounts."""
+    steps = (
+        (TotalsStep.SUBTOTAL, subtotal + line_discounts),
+        (TotalsStep.LINE_DISCOUNTS, -line_discounts),
+        (TotalsStep.TICKET_DISCOUNT, -ticket_discount),
+        (TotalsStep.ROUNDING_OFF, -rounding_off),
+    )
+    shown = tuple((step, fen) for step, fen in steps if fen or step is TotalsStep.SUBTOTAL)
+    return (*shown, (TotalsStep.TOTAL, total))
+
 
 def allocate(amount: int, weights: Sequence[int]) -> tuple[int, ...]:
     """Split `amount` in proportion to `weights`, largest remainder first, so the parts add up."""

@@ -59,10 +59,11 @@ def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = ""
     customer = (
         f"{summary.customer} {masked_phone(summary.customer_phone)}" if summary.customer else None
     )
+    refund_note = ""
     if summary.status is TicketStatus.VOIDED:
         copy_note = "作废 VOIDED"
     elif summary.refunded:
-        copy_note = f"{copy_note} 已退款 {format_money(summary.refunded, '￥')}".strip()
+        refund_note = f"已退款 {format_money(summary.refunded, '￥')}"
     return Receipt(
         store_name=settings.store_name,
         store_address=settings.address,
@@ -91,6 +92,7 @@ def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = ""
         change=view.change,
         footer=settings.receipt_footer,
         copy_note=copy_note,
+        refund_note=refund_note,
     )
 
 

@@ -5,13 +5,16 @@ what it shows of it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
-from salon_pos.domain.errors import UserError
+from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
 from salon_pos.services.changes import Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.services.sync_status import SyncStatus
+from salon_pos.ui.errors import error_message
 from salon_pos.ui.tasks import TaskRunner
 
 
@@ -55,7 +58,11 @@ class UiContext(QObject):
         self.sync_status_changed.emit(status)
 
     def message(self, error: BaseException) -> str:
-        """What to tell the user about an error, in their language."""
-        if isinstance(error, UserError):
-            return error.message(self.language)
-        return str(error)
+        """What to tell the user about an error, in their language: a UserError's own words;
+        for anything else (a bug) a short note with where the log is, the traceback logged."""
+        return error_message(error, self.language, self.log_path)
+
+    @property
+    def log_path(self) -> Path:
+        """Where the app writes its log (logs.configure_logging): logs/ in the data folder."""
+        return Paths(self.backend.db.path.parent).logs / "salon-pos.log"

@@ -1,18 +1,26 @@
 """`salon-pos gui --screenshot FILE --screen NAME`: sign in as a demo user, open the screen with
 the demo data, save a PNG, exit. Works with QT_QPA_PLATFORM=offscreen.
 
-The conflict inbox needs conflicts, which only a server records: its screenshot first applies a
-few, as pulled changes with fixed ids (a second run changes nothing), to the demo database."""
+A screenshot never writes into the store it is pointed at: it renders from a throwaway copy of
+the database (SQLite's backup API, into a temporary folder deleted afterwards). The conflict inbox
+needs conflicts, which only a server records: its screenshot applies a few to that copy."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import timedelta
+from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from salon_pos.domain.errors import UserError
 from salon_pos.domain.staff import Role
-from salon_pos.services.backend import Backend
+from salon_pos.paths import Paths
+from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.staff import StaffMember
 from salon_pos.services.sync_changes import apply_page
 from salon_pos.services.sync_state import sync_state
@@ -24,12 +32,48 @@ MANAGER_SCREENS = ("settings", "conflicts")
 OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
+class NoStaffToShow(UserError):
+    en = "This store has no staff to sign in as: add staff (or run demo-data) before a screenshot."
+    zh = "本店还没有员工可以登录：请先添加员工（或运行 demo-data）再截图。"
+
+
+@contextmanager
+def throwaway_copy(backend: Backend) -> Iterator[Backend]:
+    """The same store in a temporary folder, copied with SQLite's backup API (consistent even
+    while another process writes); deleted afterwards, whatever the screenshot wrote."""
+    with TemporaryDirectory(prefix="salon-pos-screenshot-") as folder:
+        paths = Paths(Path(folder))
+        with (
+            closing(sqlite3.connect(backend.db.path)) as source,
+            closing(sqlite3.connect(paths.database)) as copy,
+        ):
+            source.backup(copy)
+        copied = open_backend(paths, backend.clock)
+        try:
+            yield copied
+        finally:
+            copied.close()
+
+
+def screenshot_of_copy(
+    app: QApplication, backend: Backend, language: str | None, screen: str, path: str
+) -> None:
+    with throwaway_copy(backend) as copy:
+        shell = Shell(app, copy, language)
+        try:
+            take_screenshot(shell, screen, path)
+        finally:
+            shell.close()
+
+
 def demo_user(shell: Shell, screen: str) -> StaffMember:
     wanted = Role.MANAGER if screen in MANAGER_SCREENS else Role.FRONT_DESK
     staff = shell.ctx.backend.staff.list()
-    return next((s for s in staff if s.role is wanted), None) or next(
-        s for s in staff if s.role.approves
-    )
+    chosen = next((s for s in staff if s.role is wanted), None)
+    chosen = chosen or next((s for s in staff if s.role.approves), None)
+    if chosen is None:
+        raise NoStaffToShow()
+    return chosen
 
 
 def take_screenshot(shell: Shell, screen: str, path: str) -> None:

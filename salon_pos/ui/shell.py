@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salon_pos.resources import resources_dir
 from salon_pos.services.backend import Backend
@@ -93,6 +93,15 @@ class Shell:
                 self.window.open_page("cashier").resume(held)  # type: ignore[attr-defined]
             if page is not None:
                 self.window.open_page(page)  # the manager stays on Settings
+
+    def tell_error(self, error: BaseException) -> None:
+        """An error nobody caught (an exception that escaped a slot): say so over the window,
+        without stopping anything (errors.install_bug_hooks logged it first)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Salon POS", self.ctx.message(error))
+        box.setObjectName("uncaughtError")
+        box.setParent(self.window, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def settle(self, rounds: int = 200) -> None:
         """Let background tasks finish and their results paint (screenshots, tests)."""

@@ -1,6 +1,6 @@
 """The status bar: who is signed in, the business day, the link to the server (a coloured dot),
 what waits to be synced and for how long, the last sync and its last error, "sync now", and
-the printer.
+the printer (none set up, not tried yet, ready, or why the last print failed).
 
 The sync figures come from `SyncService.status()`, read on the database worker by the context
 after each sync round and every few seconds; nothing here waits for the network."""
@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from salon_pos.domain.business_day import business_day
-from salon_pos.services.changes import PARKED, QUEUED, Changes
+from salon_pos.services.changes import PARKED, QUEUED, SETTINGS, Changes
 from salon_pos.services.sync_status import ConnectionState, SyncStatus
 from salon_pos.ui.context import UiContext
 
@@ -74,8 +74,9 @@ class StatusBar(QStatusBar):
         self.sync_now.setObjectName("syncNow")
         self.sync_now.clicked.connect(self._on_sync_now_clicked)
         self.addPermanentWidget(self.sync_now)
-        self.printer = self._label("statusPrinter")
-        self.printer.setText(self.tr("Printer: ready"))
+        self.printer = self._label("statusPrinter")  # short texts (a reason is cut): never cut
+        self._printer_set_up = self._printer_settings()
+        self._show_printer_set_up()
         self.status: SyncStatus | None = None
         self._resting = QTimer(self)
         self._resting.setSingleShot(True)
@@ -191,19 +192,40 @@ class StatusBar(QStatusBar):
     def _on_ctx_changed(self, changes: Changes) -> None:
         from sync.operations.conflicts import CHANGE_CONFLICT  # pydantic: after the first paint
 
-        if changes.touches(QUEUED, CHANGE_CONFLICT, PARKED):
+        if changes.touches(SETTINGS) and self._printer_settings() != self._printer_set_up:
+            self._printer_set_up = self._printer_settings()
+            self._show_printer_set_up()  # another printer: not tried yet
+        if changes.touches(QUEUED, CHANGE_CONFLICT, PARKED, SETTINGS):
             self.refresh()
 
     def _on_ctx_staff_changed(self, staff: object) -> None:
         name = getattr(staff, "name", "")
         self.user.setText(self.tr("Signed in: {name}").format(name=name) if name else "")
 
+    # The printer: none set up, not tried yet, ready, or why the last print failed
+
+    def _printer_settings(self) -> tuple[str, str, int]:
+        settings = self._ctx.backend.settings.current
+        return settings.printer_kind, settings.printer_target, settings.paper_width_mm
+
+    def _show_printer_set_up(self) -> None:
+        if self._printer_set_up[0] == "none":  # not a fault: this counter prints no receipts
+            self._show_printer("", self.tr("No receipt printer"))
+        else:
+            self._show_printer("", self.tr("Printer: not tried yet"))
+
     def _on_ctx_printer_state_changed(self, ok: bool, message: str) -> None:
-        self.printer.setText(
-            self.tr("Printer: ready")
-            if ok
-            else self.tr("Printer: {problem}").format(problem=message)
-        )
-        self.printer.setProperty("kind", "info" if ok else "error")
+        if self._printer_set_up[0] == "none":
+            self._show_printer_set_up()
+        elif ok:
+            self._show_printer("info", self.tr("Printer: ready"))
+        else:
+            problem = self.tr("Printer: {problem}").format(problem=short(message))
+            self._show_printer("error", problem, message)
+
+    def _show_printer(self, kind: str, text: str, tip: str = "") -> None:
+        self.printer.setText(text)
+        self.printer.setToolTip(tip)
+        self.printer.setProperty("kind", kind)
         self.printer.style().unpolish(self.printer)
         self.printer.style().polish(self.printer)

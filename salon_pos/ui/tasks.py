@@ -14,6 +14,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
+from salon_pos.domain.errors import UserError
+from salon_pos.ui.errors import report_bug
+
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
@@ -71,8 +74,10 @@ class TaskRunner(QObject):
         receiver = getattr(bound, "__self__", None)
         if isinstance(receiver, QObject) and not shiboken6.isValid(receiver):
             return  # the screen that asked has been closed since
-        if error is not None and callback is None:
-            log.error("background task failed", exc_info=error)
+        if isinstance(error, UserError) and callback is None:
+            log.warning("background task refused: %s", error)
+        elif error is not None and callback is None:  # nobody to tell: the log is told
+            report_bug(error, "a background task")
         elif callback is not None:
             callback(value)
 

@@ -63,6 +63,19 @@ def avatar_icon(name: str, size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
+PLACEHOLDER_PADDING = 24  # style.qss: a 1 px border and 8 px of padding each side; the frame
+
+
+class HintedField(QLineEdit):
+    """A line edit never laid out narrower than its placeholder: a hint cut off at 1024 px
+    ("Find customer: phone, name or pi…") helps nobody. Measured with the font in use."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        text = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        return QSize(max(hint.width(), text + PLACEHOLDER_PADDING), hint.height())
+
+
 class MessageLine(QLabel):
     """One line under a form that says what went wrong (or right), in the user's language."""
 

@@ -34,6 +34,21 @@ def printed_rows(data: bytes) -> list[str]:
     return [row.strip() for row in printed_text(data).splitlines()]
 
 
+_SET_SIZE = re.compile(rb"\x1d!(.)", re.DOTALL)
+
+
+def printed_rows_wide(data: bytes) -> list[tuple[str, int]]:
+    """Each printed row and how many columns of paper it takes: a row printed double width
+    (GS ! with the width bits set) takes twice its characters' display width."""
+    rows, scale = [], 1
+    for raw in data.split(b"\n"):
+        for size in _SET_SIZE.findall(raw):  # set before the row's text
+            scale = 2 if size[0] & 0xF0 else 1
+        text = printed_text(raw).rstrip()
+        rows.append((text, columns(text) * scale))
+    return rows
+
+
 def columns(text: str) -> int:
     """Display width as the issue defines it: W and F characters take two columns."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -150,3 +150,12 @@ def test_unsupported_paper_width_is_refused(make_receipt: MakeReceipt) -> None:
     with pytest.raises(UnsupportedPaperWidth) as raised:
         render_receipt(make_receipt(), 76)
     assert "76" in raised.value.message("zh_CN") and "58" in raised.value.message("en")
+
+
+def test_an_amount_is_never_split_across_rows() -> None:
+    from salon_pos.devices.receipt import phrases, wrap
+
+    assert wrap("已退款合计 ￥12,345.00", 12) == ["已退款合计", "￥12,345.00"]
+    assert wrap("退 -￥98.00", 10) == ["退", "-￥98.00"]
+    assert phrases(["重印 REPRINT", "已退款 ￥198.00"], 24) == ["重印 REPRINT", "已退款 ￥198.00"]
+    assert phrases(["重印 REPRINT", "已退款 ￥1.00"], 26) == ["重印 REPRINT 已退款 ￥1.00"]

@@ -158,3 +158,18 @@ def test_messages_name_the_tender_in_their_own_language() -> None:
         settle(100, [Tender(TenderKind.CASH, -5000)])
     assert "现金" in raised.value.message("zh_CN") and "cash" not in raised.value.message("zh_CN")
     assert "cash" in raised.value.message("en") and "现金" not in raised.value.message("en")
+
+
+def test_totals_steps_read_top_down_as_arithmetic() -> None:
+    from salon_pos.domain.ticket import TotalsStep, totals_steps
+
+    steps = totals_steps(
+        subtotal=202300, line_discounts=4900, ticket_discount=300, rounding_off=0, total=202000
+    )
+    assert steps == (
+        (TotalsStep.SUBTOTAL, 207200),  # 小计 before any discount, as the receipt prints it
+        (TotalsStep.LINE_DISCOUNTS, -4900),
+        (TotalsStep.TICKET_DISCOUNT, -300),
+        (TotalsStep.TOTAL, 202000),
+    )
+    assert sum(fen for step, fen in steps if step is not TotalsStep.TOTAL) == steps[-1][1]

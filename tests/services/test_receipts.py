@@ -2,12 +2,20 @@
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from salon_pos.db.models import AuditEntry
+from salon_pos.devices.printers import DummyPrinter
 from salon_pos.services.backend import Backend
+from salon_pos.services.receipts import ReceiptService
 from tests.conftest import Shelf, Team, three_line_sale
-from tests.devices.escpos_text import FakeNetworkPrinter, closed_port, printed_text
+from tests.devices.escpos_text import (
+    FakeNetworkPrinter,
+    closed_port,
+    printed_rows_wide,
+    printed_text,
+)
 
 DRAWER_KICK = b"\x1bp\x00"
 
@@ -88,3 +96,29 @@ def test_no_printer_set_up_is_said_plainly_and_a_refund_shows_on_the_copy(
     assert backend.receipts.reprint(sale.ticket_id, team.desk.id).printed
     text = "".join(printed_text(paper.read_bytes()).split())
     assert "重印" in text and "已退款￥128.00" in text
+
+
+@pytest.mark.parametrize("paper_width_mm", [58, 80])
+def test_a_refunded_reprint_fits_the_paper_and_never_splits_an_amount(
+    backend: Backend, team: Team, shelf: Shelf, paper_width_mm: int
+) -> None:
+    """Was "重印 REPRINT 已退款 ￥" / "198.00" at 80 mm and "…已" / "退款 ￥198.00" at 58 mm."""
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    facial = backend.tickets.get(sale.ticket_id).lines[0]  # ¥198
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "过敏", team.desk.id
+    )
+    backend.settings.update(printer_kind="file", printer_target="unused")
+    printer = DummyPrinter("memory", paper_width_mm)
+    receipts = ReceiptService(
+        backend.db, backend.settings, backend.tickets, backend.clock, lambda _: printer
+    )
+    assert receipts.reprint(sale.ticket_id, team.desk.id).printed
+
+    rows = printed_rows_wide(printer.output)
+    width = {58: 32, 80: 48}[paper_width_mm]
+    assert [row for row, columns in rows if columns > width] == []
+    texts = [row.strip() for row, _ in rows]
+    assert "重印 REPRINT" in " ".join(texts)
+    assert any(row.endswith("已退款 ￥198.00") for row in texts)  # the note and its amount whole
+    assert not any(row.endswith(("￥", "已")) or row.startswith("退款") for row in texts)

@@ -4,37 +4,47 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="40"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="56"/>
         <source>Clear  F8</source>
         <translation>清空  F8</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="44"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="60"/>
         <source>Pay  F9</source>
         <translation>收款  F9</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="162"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="195"/>
         <source>Choose the technician for {item}.</source>
         <translation>请为“{item}”选择技师。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="179"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="212"/>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="215"/>
+        <source>No receipt printer.</source>
+        <translation>未设置小票打印机，不打印小票。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="217"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="189"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="230"/>
         <source>Paid {total} (ticket {number}), change {change}.</source>
         <translation>已收款 {total}（单号 {number}），找零 {change}。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="196"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="237"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="205"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="246"/>
         <source>Paid, but the receipt was not printed: {reason} Reprint it from Tickets.</source>
         <translation>已收款，小票未打印：{reason}可在单据中重打。</translation>
     </message>

@@ -3,17 +3,17 @@
 <context>
     <name>CatalogPanel</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="96" />
-        <source>Search services and products (name or pinyin)  F7</source>
+        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="165" />
+        <source>Search items (name or pinyin)  F7</source>
         <translation>搜索项目或商品（名称或拼音首字母）  F7</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="135" />
+        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="199" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="175" />
+        <location filename="../../../salon_pos/ui/pages/cashier_catalog.py" line="236" />
         <source>{count} more: type to narrow the search</source>
         <translation>还有 {count} 项未显示，请输入关键字缩小范围</translation>
     </message>

@@ -3,67 +3,67 @@
 <context>
     <name>TicketPanel</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="52" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="58" />
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="54" />
-        <source>Line discount ¥</source>
-        <translation>单项优惠 ¥</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="56" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="62" />
         <source>Remove  Del</source>
         <translation>删除</translation>
     </message>
     <message>
         <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="60" />
-        <source>Ticket discount ¥</source>
+        <source>Line ¥ off</source>
+        <translation>单项优惠 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="66" />
+        <source>¥ off</source>
         <translation>整单优惠 ¥</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="109" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="105" />
         <source>Ticket discount</source>
         <translation>整单优惠</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="169" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="165" />
         <source>Due {amount}</source>
         <translation>应收 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="176" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="172" />
         <source>No items yet: tap a service or scan a product</source>
         <translation>还没有项目：点选项目或扫描商品条码</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="177" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="174" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="180" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="177" />
         <source>Discounts {amount}</source>
         <translation>优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="183" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="180" />
         <source>Rounding {amount}</source>
         <translation>抹零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="186" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="183" />
         <source>{count} items</source>
         <translation>共 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="198" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="195" />
         <source>Choose technician…</source>
         <translation>选择技师…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="203" />
+        <location filename="../../../salon_pos/ui/pages/cashier_ticket.py" line="200" />
         <source>No technician (product)</source>
         <translation>商品无需技师</translation>
     </message>

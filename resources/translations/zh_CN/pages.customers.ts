@@ -4,37 +4,37 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="79"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="56"/>
         <source>Search by phone, name or pinyin initials</source>
         <translation>按手机号、姓名或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="82"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="59"/>
         <source>New customer</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="84"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="61"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="125"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="90"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="158"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="126"/>
         <source>The {count} most recent customers</source>
         <translation>最近添加的 {count} 位客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="160"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="128"/>
         <source>{count} found</source>
         <translation>找到 {count} 位客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="162"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="130"/>
         <source>No customer matches “{text}”: add one with New customer.</source>
         <translation>没有找到与“{text}”相符的客户，可点击“新增客户”添加。</translation>
     </message>

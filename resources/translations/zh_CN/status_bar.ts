@@ -3,13 +3,12 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="74" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="73" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="79" />
-        <location filename="../../../salon_pos/ui/status_bar.py" line="202" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="221" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
@@ -109,12 +108,22 @@
         <translation>这台收银机尚未注册到服务器。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="198" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="203" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="204" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="213" />
+        <source>No receipt printer</source>
+        <translation>未设置小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="215" />
+        <source>Printer: not tried yet</source>
+        <translation>打印机：尚未试打</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="223" />
         <source>Printer: {problem}</source>
         <translation>打印机：{problem}</translation>
     </message>

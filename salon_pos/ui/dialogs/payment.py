@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,14 +45,27 @@ class SaleDraft:
     rounding_off: int = 0
 
 
+class SaleCheckout(Protocol):
+    """What the dialog needs of the checkout: CheckoutService, or a stand-in in a test."""
+
+    def complete_sale(self, request: SaleRequest) -> CompletedSale: ...
+
+
 class PaymentDialog(QDialog):
     completed = Signal(object)  # CompletedSale
 
-    def __init__(self, ctx: UiContext, draft: SaleDraft, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        draft: SaleDraft,
+        checkout: SaleCheckout,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setWindowTitle(self.tr("Payment"))
         self._ctx = ctx
+        self._checkout = checkout
         self.draft = draft
         self._approval: ManagerPinDialog | None = None
         # Who takes the money is fixed when the dialog opens, not when the save comes back.
@@ -217,7 +231,7 @@ class PaymentDialog(QDialog):
         self.complete_button.setEnabled(False)
         self._set_saving(True)
         self.message.show_info(self.tr("Saving the sale…"))
-        checkout = self._ctx.backend.checkout
+        checkout = self._checkout
         self._ctx.runner.run(
             lambda: checkout.complete_sale(request), self._on_sale_done, self._on_sale_refused
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from salon_pos.domain.errors import EmptyTicket, UserError
 from salon_pos.domain.money import format_money
@@ -29,6 +29,7 @@ from salon_pos.ui.widgets import MessageLine
 from sync.operations.setup import CHANGE_CATALOG_ITEM, CHANGE_STAFF
 
 RELOAD_ON = (CHANGE_CATALOG_ITEM, CHANGE_STAFF, SETTINGS)
+CHANGE_STYLE = "font-size: 30px; font-weight: 700; color: #1b5e20;"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class CashierPage(QWidget):
         self.ticket = TicketPanel()
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
+        self.change_due = QLabel()  # the last sale's change, large, until the next ticket starts
+        self.change_due.setObjectName("changeDue")
+        self.change_due.setStyleSheet(CHANGE_STYLE)
+        self.change_due.hide()
         self.clear_button = QPushButton(self.tr("Clear  F8"))
         self.clear_button.setObjectName("clearTicket")
         self.clear_button.setShortcut("F8")
@@ -77,6 +82,7 @@ class CashierPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.customer)
         right.addWidget(self.ticket, 1)
+        right.addWidget(self.change_due)
         right.addWidget(self.message)
         right.addLayout(actions)
         layout = QHBoxLayout(self)
@@ -126,6 +132,7 @@ class CashierPage(QWidget):
             self.message.show_error(self._ctx.message(error))
             return
         self.message.hide()
+        self.change_due.hide()
 
     def add_scanned(self, barcode: str) -> None:
         try:  # one indexed read: well under a millisecond, fine on the UI thread
@@ -140,6 +147,7 @@ class CashierPage(QWidget):
         self.ticket.clear()
         self.customer.set_customer(None)
         self.message.hide()
+        self.change_due.hide()
 
     def ticket_in_hand(self) -> TicketInHand:
         return TicketInHand(self.ticket.model.rows(), self.customer.customer)
@@ -192,7 +200,7 @@ class CashierPage(QWidget):
         except UserError as error:
             self.show_error(error)
             return None
-        self.payment = PaymentDialog(self._ctx, draft, self)
+        self.payment = PaymentDialog(self._ctx, draft, self._ctx.backend.checkout, self)
         self.payment.completed.connect(self._on_payment_completed)
         self.payment.finished.connect(self.payment.deleteLater)
         self.payment.open()
@@ -201,6 +209,11 @@ class CashierPage(QWidget):
     def _on_payment_completed(self, sale: CompletedSale) -> None:
         self.payment = None
         self.clear_ticket()
+        self.change_due.setText(self.tr("Change {amount}").format(amount=format_money(sale.change)))
+        self.change_due.setVisible(sale.change > 0)
+        if self._ctx.backend.settings.current.printer_kind == "none":  # not a fault: a calm note
+            self.message.show_info(self._paid_text(sale) + " " + self.tr("No receipt printer."))
+            return
         self.message.show_info(self._paid_text(sale) + " " + self.tr("Printing the receipt…"))
         receipts = self._ctx.backend.receipts
         self._ctx.runner.run(

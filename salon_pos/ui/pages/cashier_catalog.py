@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -26,10 +25,13 @@ from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.catalog import CatalogService, ProductOffer, ServiceOffer
 from salon_pos.ui.tasks import TaskRunner
+from salon_pos.ui.widgets import HintedField
 
 Offer = ServiceOffer | ProductOffer
-COLUMNS = 3
 TILE_HEIGHT = 86
+TILE_WIDTH = 104
+TILE_MIN_WIDTH = 80
+SPACING = 8
 PRICE_COLOUR = QColor("#b24a7a")
 MOST_SHOWN = 90  # a grid of thousands of buttons is slow to build and useless to scan by eye
 
@@ -82,7 +84,7 @@ class ItemButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         # Narrower than the hint, so three columns fit beside the ticket at 1280 px
-        return QSize(88, TILE_HEIGHT)
+        return QSize(TILE_MIN_WIDTH, TILE_HEIGHT)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)  # the styled tile
@@ -100,6 +102,56 @@ class ItemButton(QPushButton):
         painter.end()
 
 
+class TileGrid(QWidget):
+    """Tiles in as many columns as the scroll area's width holds (at least one), flowed again
+    when it is resized: at 1024 × 768 two columns fit beside the ticket, at 1280 three."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__()
+        self.setObjectName("catalogGrid")
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(SPACING)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.tiles: list[QWidget] = []
+        self.columns = 0
+        self._viewport = scroll.viewport()
+        self._viewport.installEventFilter(self)
+        scroll.setWidget(self)
+
+    def set_tiles(self, tiles: list[QWidget]) -> None:
+        for old in self.tiles:
+            old.hide()
+            old.deleteLater()
+        self.tiles = tiles
+        self._place(self.columns_for(self._viewport.width()))
+
+    def columns_for(self, width: int) -> int:
+        """Tiles of about TILE_WIDTH; narrower ones (down to TILE_MIN_WIDTH) rather than one
+        lonely column on a small screen."""
+        margins = self.grid.contentsMargins()
+        usable = width - margins.left() - margins.right() + SPACING
+        comfortable = usable // (TILE_WIDTH + SPACING)
+        squeezed = usable // (TILE_MIN_WIDTH + SPACING)
+        return max(1, comfortable, min(2, squeezed))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            columns = self.columns_for(self._viewport.width())
+            if columns != self.columns:
+                self._place(columns)
+        return False
+
+    def _place(self, columns: int) -> None:
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for column in range(max(columns, self.grid.columnCount())):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        self.columns = columns
+
+
 class CatalogPanel(QWidget):
     chosen = Signal(object, str)  # LineKind, item id
 
@@ -113,9 +165,9 @@ class CatalogPanel(QWidget):
         self._catalog = catalog
         self._runner = runner
         self._entries: list[CatalogEntry] = []
-        self.search = QLineEdit()
+        self.search = HintedField()
         self.search.setObjectName("catalogSearch")
-        self.search.setPlaceholderText(self.tr("Search services and products (name or pinyin)  F7"))
+        self.search.setPlaceholderText(self.tr("Search items (name or pinyin)  F7"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._show_items)
         self.categories = QListWidget()
@@ -124,18 +176,11 @@ class CatalogPanel(QWidget):
         self.categories.setWordWrap(True)
         self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.categories.currentRowChanged.connect(self._show_items)
-        self.grid_host = QWidget()
-        self.grid_host.setObjectName("catalogGrid")
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setSpacing(8)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        for column in range(COLUMNS):
-            self.grid.setColumnStretch(column, 1)
         scroll = QScrollArea()
         scroll.setObjectName("catalogScroll")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.grid_host)
+        self.tiles = TileGrid(scroll)
         self.more = QLabel()
         self.more.setObjectName("catalogMore")
         body = QHBoxLayout()
@@ -184,16 +229,13 @@ class CatalogPanel(QWidget):
         return found
 
     def _show_items(self) -> None:
-        while (item := self.grid.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
         shown = self.shown()
-        for index, offer in enumerate(shown[:MOST_SHOWN]):
+        buttons: list[QWidget] = []
+        for offer in shown[:MOST_SHOWN]:
             button = ItemButton(offer)
             button.clicked.connect(lambda _=False, o=offer: self.chosen.emit(o.kind, o.id))
-            self.grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            buttons.append(button)
+        self.tiles.set_tiles(buttons)
         hidden = len(shown) - MOST_SHOWN
         self.more.setText(
             self.tr("{count} more: type to narrow the search").format(count=hidden)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
+from salon_pos.ui.widgets import HintedField
 
 RESULTS_SHOWN = 8
 
@@ -29,9 +29,9 @@ class CustomerPanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.customer: CustomerProfile | None = None
-        self.search = QLineEdit()
+        self.search = HintedField()
         self.search.setObjectName("customerSearch")
-        self.search.setPlaceholderText(self.tr("Find customer: phone, name or pinyin initials  F5"))
+        self.search.setPlaceholderText(self.tr("Phone, name or pinyin initials  F5"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._choose_first)

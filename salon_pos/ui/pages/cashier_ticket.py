@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
-from salon_pos.domain.ticket import LineKind, RoundingRule, TicketTotals, price_ticket
+from salon_pos.domain.ticket import (
+    LineKind,
+    RoundingRule,
+    TicketTotals,
+    TotalsStep,
+    price_ticket,
+)
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
-from salon_pos.ui.widgets import button, row_table
+from salon_pos.ui.widgets import HintedField, button, row_table
 
 
 class TicketPanel(QWidget):
@@ -51,16 +57,17 @@ class TicketPanel(QWidget):
         self.technician.setMinimumWidth(130)
         self.technician.setPlaceholderText(self.tr("Technician"))
         self.technician.currentIndexChanged.connect(self._on_technician_current_index_changed)
-        self.line_discount = self._money_field("lineDiscount", self.tr("Line discount ¥"))
+        self.line_discount = self._money_field("lineDiscount", self.tr("Line ¥ off"))
         self.line_discount.editingFinished.connect(self._on_line_discount_entered)
         self.remove = button(self.tr("Remove  Del"), "removeLine")
         self.remove.setShortcut("Delete")
         self.remove.setProperty("role", "danger")
         self.remove.clicked.connect(self.remove_selected)
-        self.discount = self._money_field("ticketDiscount", self.tr("Ticket discount ¥"))
+        self.discount = self._money_field("ticketDiscount", self.tr("¥ off"))
         self.discount.editingFinished.connect(self._on_ticket_discount_entered)
         self.detail = QLabel()
         self.detail.setObjectName("totalDetail")
+        self.detail.setWordWrap(True)  # a long English line wraps instead of widening the page
         self.total = QLabel()
         self.total.setObjectName("totalLabel")
         self._lay_out()
@@ -83,7 +90,7 @@ class TicketPanel(QWidget):
         return table
 
     def _money_field(self, name: str, placeholder: str) -> QLineEdit:
-        field = QLineEdit()
+        field = HintedField()
         field.setObjectName(name)
         field.setPlaceholderText(placeholder)
         return field
@@ -98,8 +105,8 @@ class TicketPanel(QWidget):
         sums = QGridLayout()
         sums.addWidget(QLabel(self.tr("Ticket discount")), 0, 0)
         sums.addWidget(self.discount, 0, 1)
-        sums.addWidget(self.detail, 1, 0, 1, 2)
-        sums.addWidget(self.total, 0, 2, 2, 1)
+        sums.addWidget(self.total, 0, 2)
+        sums.addWidget(self.detail, 1, 0, 1, 3)
         sums.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +171,7 @@ class TicketPanel(QWidget):
     def _detail(self, totals: TicketTotals | None) -> str:
         if totals is None:
             return self.tr("No items yet: tap a service or scan a product")
-        gross = totals.subtotal + totals.line_discounts  # the domain's subtotal is after them
+        gross = dict(totals.steps())[TotalsStep.SUBTOTAL]  # before any discount
         parts = [self.tr("Subtotal {amount}").format(amount=format_money(gross))]
         cut = totals.line_discounts + totals.ticket_discount
         if cut:

@@ -12,7 +12,6 @@ cursor, counts per status) has moved."""
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -37,8 +36,6 @@ from salon_pos.ui.pages.conflicts_detail import ConflictDetail
 from salon_pos.ui.widgets import MessageLine, row_table
 from sync.operations.conflicts import CHANGE_CONFLICT
 from sync.operations.customers import CHANGE_CUSTOMER
-
-log = logging.getLogger(__name__)
 
 HEADING_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
 RESOLVED_SHOWN = 200  # the newest resolved conflicts listed with "show resolved"; they are history
@@ -154,7 +151,6 @@ class ConflictsPage(QWidget):
 
     def _on_inbox_failed(self, error: BaseException) -> None:
         self._reading = self._read_again = self._read_all_again = False
-        log.error("reading the conflict inbox failed", exc_info=error)
         self.message.show_error(self._ctx.message(error))
 
     def _show(self, inbox: ConflictInbox) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import CustomerImport
-from salon_pos.ui.widgets import button, row_table
+from salon_pos.ui.widgets import HintedField, button, row_table
 from sync.operations.customers import CHANGE_CUSTOMER
 
 SEARCH_LIMIT = 200
@@ -52,7 +51,7 @@ class CustomersPage(QWidget):
         self._ctx = ctx
         self.form: CustomerFormDialog | None = None  # the open add / edit form, if any
         self.show_form: Callable[[CustomerFormDialog], None] = CustomerFormDialog.open
-        self.filter = QLineEdit()
+        self.filter = HintedField()
         self.filter.setObjectName("customerFilter")
         self.filter.setPlaceholderText(self.tr("Search by phone, name or pinyin initials"))
         self.filter.setClearButtonEnabled(True)

@@ -4,7 +4,6 @@ value is explained and nothing is saved. A new language rebuilds the window (see
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from typing import Any
 
@@ -17,14 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from salon_pos.devices import printer_from_settings
-from salon_pos.domain.errors import RequiredField, UserError
+from salon_pos.domain.errors import RequiredField
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages.settings_form import SettingsForm
 from salon_pos.ui.widgets import MessageLine, button
-
-log = logging.getLogger(__name__)
 
 PRINTER_FIELDS = ("printer_kind", "printer_target", "paper_width_mm")
 # Belongs in resources/style.qss (it styles every combo box and spin box); here until it is.
@@ -44,7 +41,7 @@ class SettingsPage(QWidget):
         super().__init__()
         self.setObjectName("settingsPage")
         self._ctx = ctx
-        self.form = SettingsForm(self)
+        self.form = SettingsForm(ctx.language, self)
         self.test_print = button(self.tr("Test print"), "testPrint")
         self.test_print.clicked.connect(self._on_test_print_clicked)
         self.printer_message = MessageLine()
@@ -174,6 +171,4 @@ class SettingsPage(QWidget):
         )
 
     def _report(self, line: MessageLine, error: BaseException) -> None:
-        if not isinstance(error, UserError):
-            log.error("settings: unexpected failure", exc_info=error)
         line.show_error(self._ctx.message(error))

@@ -46,8 +46,11 @@ def _select(combo: QComboBox, value: Any) -> None:
 class SettingsForm(QWidget):
     """Every editable setting; `values()` names them as StoreSettings does."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, in_use: str, parent: QWidget | None = None) -> None:
+        """`in_use`: the language this window is in (`gui --language` may differ from the
+        counter's setting)."""
         super().__init__(parent)
+        self.in_use = in_use
         self.store_name = _line("storeName")
         self.address = _line("storeAddress")
         self.phone = _line("storePhone")
@@ -64,6 +67,10 @@ class SettingsForm(QWidget):
             "paperWidth", [(self.tr("{width} mm").format(width=w), w) for w in PAPER_WIDTHS]
         )
         self.language = _combo("language", [(name, code) for code, name in LANGUAGES.items()])
+        self.language_note = QLabel()
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setProperty("role", "muted")
+        self.language_note.setWordWrap(True)
         self.idle_lock = QSpinBox()
         self.idle_lock.setObjectName("idleLockMinutes")
         self.idle_lock.setRange(0, 240)
@@ -102,7 +109,8 @@ class SettingsForm(QWidget):
     def counter_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("This counter"))
         form = QFormLayout(group)
-        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Language at start"), self.language)
+        form.addRow("", self.language_note)
         form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
         form.addRow(self.tr("Rounding rule"), self.rounding)
         return group
@@ -119,6 +127,12 @@ class SettingsForm(QWidget):
         self.printer_target.setText(settings.printer_target)
         _select(self.paper_width, settings.paper_width_mm)
         _select(self.language, settings.language)
+        self.language_note.setText(
+            self.tr("This window is in {language} for now (chosen when the app started).").format(
+                language=LANGUAGES.get(self.in_use, self.in_use)
+            )
+        )
+        self.language_note.setVisible(settings.language != self.in_use)
         self.idle_lock.setValue(settings.idle_lock_minutes)
         _select(self.rounding, RoundingRule(settings.rounding).value)
 

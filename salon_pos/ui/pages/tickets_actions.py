@@ -8,7 +8,6 @@ tests fill the dialog they find in `pin_dialog` / `refund_dialog` instead of rac
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -27,7 +26,6 @@ from salon_pos.ui.dialogs.void_refund import RefundDialog
 from salon_pos.ui.widgets import MessageLine
 from sync.operations.sales import CHANGE_TICKET
 
-log = logging.getLogger(__name__)
 APPROVAL_ERRORS = (WrongManagerPin, ManagerPinRequired, ReasonRequired)
 
 
@@ -175,6 +173,4 @@ class TicketActions(QObject):
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if not isinstance(error, UserError):
-            log.error("ticket action failed", exc_info=error)
         self._message.show_error(self._ctx.message(error))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import TotalsStep, totals_steps
 from salon_pos.services.receipts import masked_phone
 from salon_pos.services.tickets import TicketView
 from salon_pos.ui.models.tickets import TicketLineModel, TicketWords, status_colour
@@ -146,19 +147,28 @@ class TicketDetail(QWidget):
 
     def _show_totals(self, view: TicketView) -> None:
         _clear(self.totals)
-        rows = [
-            (self.tr("Subtotal"), view.subtotal, True),
-            (self.tr("Line discounts"), -view.line_discounts, bool(view.line_discounts)),
-            (self.tr("Ticket discount"), -view.ticket_discount, bool(view.ticket_discount)),
-            (self.tr("Rounding off"), -view.rounding_off, bool(view.rounding_off)),
-            (self.tr("Total"), view.summary.total, True),
-            (self.tr("Tendered"), view.tendered, True),
-            (self.tr("Change"), view.change, True),
-            (self.tr("Refunded"), -view.summary.refunded, bool(view.summary.refunded)),
-        ]
-        for label, fen, shown in rows:
-            if shown:
-                self.totals.addRow(label, _amount(fen, bold=label == self.tr("Total")))
+        steps = totals_steps(
+            subtotal=view.subtotal,
+            line_discounts=view.line_discounts,
+            ticket_discount=view.ticket_discount,
+            rounding_off=view.rounding_off,
+            total=view.summary.total,
+        )
+        for step, fen in steps:
+            self.totals.addRow(self._step_label(step), _amount(fen, bold=step is TotalsStep.TOTAL))
+        self.totals.addRow(self.tr("Tendered"), _amount(view.tendered))
+        self.totals.addRow(self.tr("Change"), _amount(view.change))
+        if view.summary.refunded:
+            self.totals.addRow(self.tr("Refunded"), _amount(-view.summary.refunded))
+
+    def _step_label(self, step: TotalsStep) -> str:
+        return {
+            TotalsStep.SUBTOTAL: self.tr("Subtotal"),
+            TotalsStep.LINE_DISCOUNTS: self.tr("Line discounts"),
+            TotalsStep.TICKET_DISCOUNT: self.tr("Ticket discount"),
+            TotalsStep.ROUNDING_OFF: self.tr("Rounding off"),
+            TotalsStep.TOTAL: self.tr("Total"),
+        }[step]
 
 
 def _amount(fen: int, bold: bool = False) -> QLabel:
