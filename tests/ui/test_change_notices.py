@@ -40,8 +40,7 @@ class PullingDriver:
 
 def _tile_price(page: CashierPage, item_id: str) -> int:
     """The price on the tile in the grid now (a rebuilt grid's old tiles wait for deletion)."""
-    grid = page.catalog.grid
-    tiles = [grid.itemAt(i).widget() for i in range(grid.count())]
+    tiles = page.catalog.tiles.tiles
     [tile] = [t for t in tiles if isinstance(t, ItemButton) and t.offer.id == item_id]
     return tile.offer.price
 
