@@ -36,7 +36,7 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHa
     failed) go there with their traceback instead of ending the app."""
     paths.logs.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
-        paths.logs / "salon-pos.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
@@ -51,3 +51,9 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHa
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
     return handler
+
+
+def log_bug(what: str) -> None:
+    """Inside an `except`: the error is a bug, not the user's doing; its traceback goes to the
+    log, once, and the caller tells the user where the log is (no `str(error)` on screen)."""
+    log.error("%s failed", what, exc_info=True)

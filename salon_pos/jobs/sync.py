@@ -77,14 +77,16 @@ def sync_round(
     set it to end the round after the batch or page under way."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
-    if enrollment is None:
-        return RoundReport(error=NotEnrolled().message(language), enrolled=False)
+    if enrollment is None:  # what waits is still counted: it is sent once the counter enrolls
+        pending = outbox_status(backend.db).pending
+        return RoundReport(error=NotEnrolled().message(language), enrolled=False, pending=pending)
     device_id = backend.settings.current.device_id
     try:
         token = (tokens or DeviceTokens()).load(device_id)
-    except UserError as keyring_problem:
+    except UserError as keyring_problem:  # locked, missing or broken: this PC's, not the server's
         message = keyring_problem.message(language)
-        backend.sync.record_attempt(ConnectionState.REFUSED, message)
+        log.warning("sync round: no device token: %s", keyring_problem.message("en"))
+        backend.sync.record_attempt(ConnectionState.OFFLINE, message)
         return RoundReport(error=message, pending=outbox_status(backend.db).pending)
     client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
@@ -104,8 +106,8 @@ def sync_round(
     if isinstance(outcome.error, Refused):
         state = ConnectionState.REFUSED
     backend.sync.record_attempt(state, error)
-    if error:
-        log.warning("sync round: %s", error)
+    if outcome.error is not None:
+        log.warning("sync round: %s (%s)", error, outcome.error.detail)
     return _report(outcome, error, online, pending)
 
 

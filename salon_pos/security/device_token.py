@@ -2,17 +2,20 @@
 
 Never in the database or a plain file: whoever copies the data folder must not get a device of
 the store. Where no keyring backend exists (a bare Linux with no Secret Service), the user gets
-a message saying how to get one; `keyrings.alt`'s plain-file backends are not used.
+a message saying how to get one; a locked keyring is said to be locked, with how to unlock it on
+this system (never "the server refused"); `keyrings.alt`'s plain-file backends are not used.
 """
 
 from __future__ import annotations
 
+import sys
+
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
-from salon_pos.domain.errors import UserError
+from salon_pos.domain.errors import Both, UserError
 
 SERVICE = "salon-pos"
 
@@ -20,17 +23,77 @@ SERVICE = "salon-pos"
 class NoKeyring(UserError):
     en = (
         "No keyring is available to keep this counter's device token safely. On Windows and "
-        "macOS the system one is used; on Linux install and unlock gnome-keyring "
-        "(sudo apt install gnome-keyring) or KWallet, and sign in to a desktop session; on a "
+        "macOS the system one is used; on Linux install gnome-keyring "
+        "(sudo apt install gnome-keyring) or KWallet and sign in to a desktop session; on a "
         "headless machine start the app inside `dbus-run-session -- sh -c "
-        "'gnome-keyring-daemon --unlock; salon-pos ...'`. ({reason})"
+        "'gnome-keyring-daemon --unlock < PASSWORD-FILE; salon-pos ...'` (the daemon reads the "
+        "keyring's password on its input). ({reason})"
     )
     zh = (
         "没有可用的系统密钥环来安全保存本收银台的设备令牌。Windows 和 macOS 使用系统自带的；"
-        "Linux 请安装并解锁 gnome-keyring（sudo apt install gnome-keyring）或 KWallet，"
+        "Linux 请安装 gnome-keyring（sudo apt install gnome-keyring）或 KWallet，"
         "并登录桌面会话；无桌面的机器请在 `dbus-run-session -- sh -c "
-        "'gnome-keyring-daemon --unlock; salon-pos ...'` 中运行。（{reason}）"
+        "'gnome-keyring-daemon --unlock < 密码文件; salon-pos ...'` 中运行"
+        "（该程序从输入读取密钥环的密码）。（{reason}）"
     )
+
+
+class KeyringIsLocked(UserError):
+    """The keyring is there but locked, or unlocking it failed (another password)."""
+
+    en = (
+        "The system keyring that holds this counter's device token is locked, so the counter "
+        "cannot sign in to the sync server; sales are kept and sent once it is unlocked. {how}"
+    )
+    zh = (
+        "保存本收银台设备令牌的系统密钥环已锁定，因此无法登录同步服务器；"
+        "销售数据已保存，解锁后自动上传。{how}"
+    )
+
+
+class KeyringUnavailable(UserError):
+    """The keyring answered with an error that is neither "locked" nor "none installed"."""
+
+    en = (
+        "The system keyring that holds this counter's device token cannot be read ({reason}). {how}"
+    )
+    zh = "无法读取保存本收银台设备令牌的系统密钥环（{reason}）。{how}"
+
+
+HOW_TO_UNLOCK = {
+    "linux": Both(
+        "请在桌面上解锁“登录”密钥环（“密码和密钥”程序，或注销后重新登录）；"
+        "无桌面的机器请把密钥环的密码送入 `gnome-keyring-daemon --unlock`"
+        "（如 `gnome-keyring-daemon --unlock < 密码文件`），空密码无法解锁设有密码的密钥环。",
+        "Unlock the “Login” keyring on the desktop (the “Passwords and Keys” app, or sign out "
+        "and in again); on a headless machine feed the keyring's own password to "
+        "`gnome-keyring-daemon --unlock` (e.g. `gnome-keyring-daemon --unlock < PASSWORD-FILE`): "
+        "an empty password cannot unlock a keyring that has one.",
+    ),
+    "darwin": Both(
+        "请在“钥匙串访问”中解锁“登录”钥匙串。",
+        "Unlock the “login” keychain in Keychain Access.",
+    ),
+    "win32": Both(
+        "请以注册本收银台时的 Windows 用户登录，凭据管理器会随之解锁。",
+        "Sign in to Windows as the user who enrolled this counter: Credential Manager unlocks "
+        "with that sign-in.",
+    ),
+}
+
+
+def how_to_unlock(platform: str = sys.platform) -> Both:
+    return HOW_TO_UNLOCK.get(platform, HOW_TO_UNLOCK["linux"])
+
+
+def keyring_problem(error: KeyringError, platform: str = sys.platform) -> UserError:
+    """The keyring's own exception as a message that says what is wrong and how to fix it."""
+    reason = str(error) or type(error).__name__
+    if isinstance(error, KeyringLocked):
+        return KeyringIsLocked(how=how_to_unlock(platform))
+    if isinstance(error, NoKeyringError):
+        return NoKeyring(reason=reason)
+    return KeyringUnavailable(reason=reason, how=how_to_unlock(platform))
 
 
 class NotEnrolled(UserError):
@@ -64,15 +127,16 @@ class DeviceTokens:
     def save(self, device_id: str, token: str) -> None:
         try:
             _backend(self._given).set_password(SERVICE, device_id, token)
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error
 
     def load(self, device_id: str) -> str:
-        """The token; NotEnrolled if there is none, NoKeyring if no keyring can be reached."""
+        """The token; NotEnrolled if there is none; NoKeyring, KeyringIsLocked or
+        KeyringUnavailable if the keyring cannot give it."""
         try:
             token = _backend(self._given).get_password(SERVICE, device_id)
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error
         if not token:
             raise NotEnrolled()
         return token
@@ -82,5 +146,5 @@ class DeviceTokens:
             _backend(self._given).delete_password(SERVICE, device_id)
         except PasswordDeleteError:
             return
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error

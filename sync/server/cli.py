@@ -1,4 +1,7 @@
-"""`salon-sync-server`: run the central server and do the owner's chores from a shell."""
+"""`salon-sync-server`: run the central server and do the owner's chores from a shell.
+
+It speaks the language of SALON_POS_LANG (Chinese by default), argparse's own words included;
+ids and codes are printed bare so scripts can read them."""
 
 from __future__ import annotations
 
@@ -13,10 +16,66 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from sync.command_line import argparse_in
+from sync.messages import Both, Message, language_from_env, os_reason
 from sync.server import admin
 from sync.server.config import ServerSettings, default_data_dir, sqlite_url
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
+
+
+class OwnerCreated(Message):
+    zh = "已创建老板账号 {email}"
+    en = "owner {email} created"
+
+
+class PriceSet(Message):
+    zh = "{item}：{price} 分"
+    en = "{item}: {price} fen"
+
+
+class DeviceRevoked(Message):
+    zh = "设备 {device} 已停用"
+    en = "device {device} revoked"
+
+
+class DeviceLine(Message):
+    zh = "{id}  {store}  {counter}  {hostname}  游标={cursor}  {state}"
+    en = "{id}  {store}  {counter}  {hostname}  cursor={cursor}  {state}"
+
+
+class SchemaCurrent(Message):
+    zh = "数据库已是最新结构"
+    en = "database is at the newest schema"
+
+
+class CommandRefused(Message):
+    zh = "salon-sync-server：未完成：{reason}"
+    en = "salon-sync-server: {reason}"
+
+
+class DatabaseFailed(Message):
+    zh = "salon-sync-server：数据库出错：{reason}"
+    en = "salon-sync-server: database error: {reason}"
+
+
+class FolderFailed(Message):
+    zh = "salon-sync-server：无法使用 {path}（{reason}）"
+    en = "salon-sync-server: cannot use {path} ({reason})"
+
+
+ACTIVE = Both("使用中", "active")
+REVOKED = Both("已停用", "revoked")
+PASSWORD = Both("密码：", "Password: ")
+AGAIN = Both("再输一次：", "Again: ")
+
+
+def _say(message: Message, error: bool = False) -> None:
+    print(message.text(language_from_env()), file=sys.stderr if error else sys.stdout)
+
+
+def _word(words: Both) -> str:
+    return words.text(language_from_env())
 
 
 def _database_args(parser: argparse.ArgumentParser) -> None:
@@ -73,8 +132,8 @@ def _password(args: argparse.Namespace) -> str:
     if args.password is not None:
         return str(args.password)
     if sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        if first != getpass.getpass("Again: "):
+        first = getpass.getpass(_word(PASSWORD))
+        if first != getpass.getpass(_word(AGAIN)):
             raise admin.AdminError("the passwords differ")
         return first
     return sys.stdin.readline().rstrip("\n")
@@ -103,7 +162,7 @@ def serve(args: argparse.Namespace, url: str) -> None:
 def run(args: argparse.Namespace, engine: Engine) -> None:
     if args.command == "create-owner":
         admin.create_owner(engine, args.email, _password(args))
-        print(f"owner {args.email} created")
+        _say(OwnerCreated(email=args.email))
     elif args.command == "create-store":
         store_id = admin.create_store(engine, args.owner, args.name, args.time_zone)
         print(store_id)
@@ -111,18 +170,28 @@ def run(args: argparse.Namespace, engine: Engine) -> None:
         print(admin.create_enrollment_code(engine, args.store, args.hours))
     elif args.command == "set-price":
         admin.set_price(engine, args.store, args.item, args.price)
-        print(f"{args.item}: {args.price} fen")
+        _say(PriceSet(item=args.item, price=args.price))
     elif args.command == "revoke-device":
         admin.revoke_device(engine, args.device)
-        print(f"device {args.device} revoked")
+        _say(DeviceRevoked(device=args.device))
     elif args.command == "list-devices":
         for d in admin.list_devices(engine, args.store):
-            state = f"revoked {d.revoked_at:%Y-%m-%d}" if d.revoked_at else "active"
-            print(f"{d.id}  {d.store_name}  {d.counter}  {d.hostname}  cursor={d.cursor}  {state}")
+            state = f"{_word(REVOKED)} {d.revoked_at:%Y-%m-%d}" if d.revoked_at else _word(ACTIVE)
+            _say(
+                DeviceLine(
+                    id=d.id,
+                    store=d.store_name,
+                    counter=d.counter,
+                    hostname=d.hostname,
+                    cursor=d.cursor,
+                    state=state,
+                )
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with argparse_in(language_from_env()):
+        args = build_parser().parse_args(argv)
     url = database_url(args)
     try:
         engine = create_server_engine(url)
@@ -132,20 +201,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 engine.dispose()
                 serve(args, url)
             elif args.command == "migrate":
-                print("database is at the newest schema")
+                _say(SchemaCurrent())
             else:
                 run(args, engine)
         finally:
             engine.dispose()
     except admin.AdminError as error:
-        print(f"salon-sync-server: {error}", file=sys.stderr)
+        _say(CommandRefused(reason=error), error=True)
         return 2
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        print(f"salon-sync-server: database error: {reason}", file=sys.stderr)
+        _say(DatabaseFailed(reason=reason), error=True)
         return 1
-    except (ValueError, OSError) as error:  # a malformed URL, a data folder we cannot write
-        print(f"salon-sync-server: {error}", file=sys.stderr)
+    except OSError as error:  # a data folder we cannot write
+        _say(FolderFailed(path=error.filename or "", reason=os_reason(error)), error=True)
+        return 1
+    except ValueError as error:  # a malformed URL
+        _say(CommandRefused(reason=error), error=True)
         return 1
     return 0
 
