@@ -94,7 +94,7 @@ def _cmd_demo(backend: Backend, args: argparse.Namespace) -> int:
         _say(DemoNotLoaded(store=backend.settings.current.store_name))
         return 0
     summary = load_demo_data(backend, customers=args.customers, days=args.days, seed=args.seed)
-    print(summary.describe())
+    print(summary.describe(_language()))
     return 0
 
 
