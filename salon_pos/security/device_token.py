@@ -42,11 +42,11 @@ class KeyringIsLocked(UserError):
     """The keyring is there but locked, or unlocking it failed (another password)."""
 
     en = (
-        "The system keyring that holds this counter's device token is locked, so the counter "
-        "cannot sign in to the sync server; sales are kept and sent once it is unlocked. {how}"
+        "The keyring is locked: this counter's device token cannot be read to sign in to the "
+        "sync server. Sales are kept and sent once it is unlocked. {how}"
     )
     zh = (
-        "保存本收银台设备令牌的系统密钥环已锁定，因此无法登录同步服务器；"
+        "密钥环已锁定：无法取出本收银台的设备令牌登录同步服务器。"
         "销售数据已保存，解锁后自动上传。{how}"
     )
 
@@ -54,10 +54,8 @@ class KeyringIsLocked(UserError):
 class KeyringUnavailable(UserError):
     """The keyring answered with an error that is neither "locked" nor "none installed"."""
 
-    en = (
-        "The system keyring that holds this counter's device token cannot be read ({reason}). {how}"
-    )
-    zh = "无法读取保存本收银台设备令牌的系统密钥环（{reason}）。{how}"
+    en = "The keyring cannot be read ({reason}): it holds this counter's device token. {how}"
+    zh = "密钥环无法读取（{reason}）：本收银台的设备令牌保存在其中。{how}"
 
 
 HOW_TO_UNLOCK = {
