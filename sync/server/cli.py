@@ -78,47 +78,99 @@ def _word(words: Both) -> str:
     return words.text(language_from_env())
 
 
+def _say_help(zh: str, en: str) -> str:
+    return Both(zh, en).text(language_from_env())
+
+
 def _database_args(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--data", type=Path, help="data folder for the SQLite file server.db")
-    where.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db")
+    where.add_argument(
+        "--data",
+        type=Path,
+        help=_say_help(
+            "SQLite 文件 server.db 所在目录", "data folder for the SQLite file server.db"
+        ),
+    )
+    where.add_argument(
+        "--database-url",
+        help=_say_help(
+            "如 postgresql+psycopg://user@host/db", "e.g. postgresql+psycopg://user@host/db"
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="salon-sync-server", description=__doc__)
+    """The parser; build and use it inside `argparse_in(language)` for argparse's own words."""
+    h = _say_help
+    parser = argparse.ArgumentParser(
+        prog="salon-sync-server",
+        description=h(
+            "中央同步服务器，以及老板在命令行上的日常操作",
+            "the central sync server and the owner's chores",
+        ),
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="migrate the database, then serve the sync API")
+    serve = commands.add_parser(
+        "serve",
+        help=h("升级数据库结构，然后提供同步服务", "migrate the database, then serve the sync API"),
+    )
     _database_args(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--log-file", type=Path, help="JSON-lines log file (default: stderr)")
+    serve.add_argument(
+        "--log-file",
+        type=Path,
+        help=h("JSON 行格式的日志文件（默认：标准错误）", "JSON-lines log file (default: stderr)"),
+    )
     serve.add_argument("--log-level", default="INFO")
     serve.add_argument("--no-deduplicate", action="store_true", help=argparse.SUPPRESS)
-    _database_args(commands.add_parser("migrate", help="bring the database to the newest schema"))
-    owner = commands.add_parser("create-owner", help="an owner account")
+    migrate = commands.add_parser(
+        "migrate", help=h("把数据库升级到最新结构", "bring the database to the newest schema")
+    )
+    _database_args(migrate)
+    owner = commands.add_parser("create-owner", help=h("创建老板账号", "an owner account"))
     _database_args(owner)
     owner.add_argument("--email", required=True)
-    owner.add_argument("--password", help="read from the terminal or stdin when not given")
-    store = commands.add_parser("create-store", help="a store (门店) of an owner")
+    owner.add_argument(
+        "--password",
+        help=h("不给出时从终端或标准输入读取", "read from the terminal or stdin when not given"),
+    )
+    store = commands.add_parser(
+        "create-store", help=h("为老板创建一个门店", "a store (门店) of an owner")
+    )
     _database_args(store)
-    store.add_argument("--owner", required=True, help="the owner's email")
+    store.add_argument("--owner", required=True, help=h("老板的邮箱", "the owner's email"))
     store.add_argument("--name", required=True)
     store.add_argument("--time-zone", default="Asia/Shanghai")
-    code = commands.add_parser("create-enrollment-code", help="a one-time code for a counter PC")
+    code = commands.add_parser(
+        "create-enrollment-code",
+        help=h("为一台收银机生成一次性注册码", "a one-time code for a counter PC"),
+    )
     _database_args(code)
-    code.add_argument("--store", required=True, help="store id")
+    code.add_argument("--store", required=True, help=h("门店 id", "store id"))
     code.add_argument("--hours", type=float, default=24)
-    price = commands.add_parser("set-price", help="change a catalog item's price (in fen)")
+    price = commands.add_parser(
+        "set-price", help=h("修改价目表项目的价格（分）", "change a catalog item's price (in fen)")
+    )
     _database_args(price)
     price.add_argument("--store", required=True)
     price.add_argument("--item", required=True)
-    price.add_argument("--price", type=int, required=True, help="fen, e.g. 19800 for ¥198")
-    revoke = commands.add_parser("revoke-device", help="refuse a device from now on")
+    price.add_argument(
+        "--price",
+        type=int,
+        required=True,
+        help=h("分，如 19800 即 ￥198", "fen, e.g. 19800 for ¥198"),
+    )
+    revoke = commands.add_parser(
+        "revoke-device", help=h("从现在起拒绝一台设备", "refuse a device from now on")
+    )
     _database_args(revoke)
     revoke.add_argument("--device", required=True)
-    devices = commands.add_parser("list-devices", help="enrolled devices and their cursors")
+    devices = commands.add_parser(
+        "list-devices", help=h("已注册的设备及其游标", "enrolled devices and their cursors")
+    )
     _database_args(devices)
-    devices.add_argument("--store", help="only this store's")
+    devices.add_argument("--store", help=h("只列出该门店的", "only this store's"))
     return parser
 
 

@@ -56,3 +56,12 @@ def test_a_message_is_printed_in_one_language_with_its_words_in_that_language() 
     assert hello.text("zh_CN") == "店长，你好"
     assert hello.text("en") == "Hello, manager"
     assert hello.text() == "店长，你好"  # Chinese unless English is asked for
+
+
+def test_argparse_words_in_chinese_keep_their_fields() -> None:
+    from sync.command_line import ARGPARSE_ZH
+
+    for english, chinese in ARGPARSE_ZH.items():
+        assert any("\u4e00" <= c <= "\u9fff" for c in chinese), english
+        field = r"%\(\w+\)[sr]|%[sr]"
+        assert sorted(re.findall(field, english)) == sorted(re.findall(field, chinese)), english
