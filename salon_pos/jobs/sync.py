@@ -22,7 +22,7 @@ from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
 from salon_pos.services.outbox_status import outbox_status
-from salon_pos.services.sync_errors import describe_sync_error
+from salon_pos.services.sync_errors import SyncBug, describe_sync_error
 from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
@@ -125,6 +125,8 @@ class SyncDriver:
         run_round: Callable[[], RoundReport] | None = None,
     ) -> None:
         self.interval = interval
+        self._backend = backend
+        self._paths = paths
         self.backoff = backoff or Backoff()
         self.last_report: RoundReport | None = None
         self._monotonic = monotonic
@@ -162,9 +164,21 @@ class SyncDriver:
     def _round(self) -> RoundReport:
         try:
             return self._run_round()
-        except Exception as error:  # a bug must not kill the scheduler's job; log and back off
+        except Exception:  # a bug must not kill the scheduler's job; log and back off
             log.exception("sync round failed")
-            return RoundReport(error=f"{type(error).__name__}: {error}")
+            return RoundReport(error=self._tell_bug())
+
+    def _tell_bug(self) -> str:
+        """The status bar's words for a round that a bug stopped: where the log is, never the
+        exception's text; best effort, as the database may be what failed."""
+        message = SyncBug(log=self._paths.log_file)
+        try:
+            text = message.message(self._backend.settings.current.language)
+            self._backend.sync.record_attempt(ConnectionState.OFFLINE, text)
+        except Exception:
+            log.exception("could not record the failed sync round")
+            text = message.message()
+        return text
 
     def _delay(self, report: RoundReport) -> float:
         if report.busy:

@@ -42,6 +42,16 @@ class SyncRetryLater(UserError):
     zh = "同步服务器繁忙，剩余数据稍后再上传。"
 
 
+class SyncBug(UserError):
+    """A programming error stopped the round: its traceback is in the log, not on screen."""
+
+    en = (
+        "Sync stopped on a program error and will be tried again; sales are kept. The details "
+        "are in the log: {log}"
+    )
+    zh = "同步因程序错误停止，稍后重试；销售数据已保存。详细信息已写入日志：{log}"
+
+
 TLS_FAILED = Both("加密连接（TLS/证书）失败", "the secure connection (TLS, certificate) failed")
 NAME_NOT_FOUND = Both("找不到服务器地址（域名无法解析）", "the server's name could not be resolved")
 TIMED_OUT = Both("连接超时", "the connection timed out")
