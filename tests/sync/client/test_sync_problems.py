@@ -14,8 +14,9 @@ from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
 
 from salon_pos.jobs.sync import sync_round
 from salon_pos.paths import Paths
-from salon_pos.security.device_token import how_to_unlock, keyring_problem
+from salon_pos.security.device_token import DeviceTokens, how_to_unlock, keyring_problem
 from salon_pos.services.backend import Backend
+from salon_pos.services.sync_enrollment import EnrollmentService, ServerUnreachable
 from salon_pos.services.sync_errors import (
     CONNECTION_REFUSED,
     NAME_NOT_FOUND,
@@ -138,3 +139,15 @@ def test_the_offline_message_has_no_python_exception_text(
     assert "连接被拒绝" in report.error
     for python_words in ("ConnectionError", "HTTPConnectionPool", "Max retries", "Errno"):
         assert python_words not in report.error
+
+
+def test_enrolling_with_no_server_says_why_in_plain_words(
+    backend: Backend, memory_keyring: MemoryKeyring
+) -> None:
+    service = EnrollmentService(backend.db, backend.settings, backend.clock)
+    url = f"http://127.0.0.1:{_free_port()}"
+    with pytest.raises(ServerUnreachable) as raised:
+        service.enroll(url, "ABCD-1234", DeviceTokens(), timeout=2)
+    text = raised.value.message("zh_CN")
+    assert url in text and "连接被拒绝" in text
+    assert "HTTPConnectionPool" not in text and "ConnectionError" not in text
