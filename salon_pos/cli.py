@@ -34,7 +34,7 @@ from salon_pos.cli_text import (
     SyncDone,
 )
 from salon_pos.domain.errors import RequiredField, UserError
-from salon_pos.logs import configure_logging, log_bug
+from salon_pos.logs import configure_logging, report_bug
 from salon_pos.paths import Paths, resolve_paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.settings import CounterPrefixFixed, StoreSettings
@@ -337,8 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             log.warning("salon-pos %s: the database is read-only", args.command)
             _say(DatabaseReadOnly(path=paths.database, reason=NOT_WRITABLE), error=True)
             return 2
-        log_bug(f"salon-pos {args.command}")
-        _say(ProgramError(kind=type(error).__name__, log=paths.log_file), error=True)
+        report_bug(error, f"salon-pos {args.command}")
+        _say(ProgramError(log=paths.log_file), error=True)
         return 1
 
 

@@ -75,20 +75,20 @@ class Interrupted(Message):
 class ProgramError(UserError):
     """A bug (not the user's doing): the traceback is in the log, the user gets where it is."""
 
-    zh = "程序出错，命令没有完成（{kind}）。详细信息已写入日志：{log}。请把该文件发给技术支持。"
+    zh = "程序出错（不是您的操作有误），命令没有完成。详细信息已写入日志：{log}"
     en = (
-        "The program hit an error and the command did not finish ({kind}). The details are in "
-        "the log: {log}. Please send that file to support."
+        "Something went wrong in the program (not something you did); the command did not "
+        "finish. The details are in the log: {log}"
     )
 
 
 class DataFolderUnavailable(UserError):
     zh = (
-        "无法使用数据目录 {folder}（{reason}）。请修正该目录的权限，"
+        "无法使用数据目录：{folder}（{reason}）。请修正权限，"
         "或用 --home（或环境变量 SALON_POS_HOME）指定一个可写的目录。"
     )
     en = (
-        "The data folder {folder} cannot be used ({reason}). Fix its permissions, or give a "
+        "The data folder cannot be used: {folder} ({reason}). Fix its permissions, or give a "
         "folder you can write to with --home (or SALON_POS_HOME)."
     )
 

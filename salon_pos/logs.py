@@ -3,6 +3,7 @@ keeps running (DESIGN.md). logs/salon-pos.log in the data folder, rotated at 2 M
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -53,7 +54,17 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHa
     return handler
 
 
-def log_bug(what: str) -> None:
-    """Inside an `except`: the error is a bug, not the user's doing; its traceback goes to the
-    log, once, and the caller tells the user where the log is (no `str(error)` on screen)."""
-    log.error("%s failed", what, exc_info=True)
+_LOGGED = "_salon_pos_logged"  # set on an exception once its traceback is in the log
+bugs = logging.getLogger("salon_pos.bugs")
+
+
+def report_bug(error: BaseException, where: str = "") -> None:
+    """A bug, not the user's doing: its traceback goes to the log once, however many callers
+    hear of it; the caller tells the user where the log is, never `str(error)`. Qt-free, for
+    the command line and the app alike."""
+    if getattr(error, _LOGGED, False):
+        return
+    exc_info = (type(error), error, error.__traceback__)
+    bugs.error("bug%s: %r", f" in {where}" if where else "", error, exc_info=exc_info)
+    with contextlib.suppress(AttributeError):  # a type without a __dict__: logged again
+        setattr(error, _LOGGED, True)

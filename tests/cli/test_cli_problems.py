@@ -53,7 +53,7 @@ def test_a_damaged_database_is_a_message_and_one_logged_traceback(
     log_file = home / "logs" / "salon-pos.log"
     assert "程序出错" in err and str(log_file) in err and "Traceback" not in err
     text = log_file.read_text(encoding="utf-8")
-    assert text.count("salon-pos sync failed") == 1 and "Traceback" in text
+    assert text.count("bug in salon-pos sync") == 1 and "Traceback" in text
     assert "file is not a database" in text
 
 
@@ -66,7 +66,7 @@ def test_a_data_folder_that_cannot_be_created_is_named_with_the_reason(
     assert run(a_file / "home", "init", "--store-name", "店", "--counter", "A1") == 2
 
     err = capsys.readouterr().err
-    assert f"无法使用数据目录 {a_file}" in err and "不是文件夹" in err
+    assert f"无法使用数据目录：{a_file}" in err and "不是文件夹" in err
     assert "Traceback" not in err and "Error" not in err
 
 
