@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import requests
 
 from salon_pos.domain.errors import UserError
+from salon_pos.logs import report_bug
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
@@ -164,8 +165,8 @@ class SyncDriver:
     def _round(self) -> RoundReport:
         try:
             return self._run_round()
-        except Exception:  # a bug must not kill the scheduler's job; log and back off
-            log.exception("sync round failed")
+        except Exception as error:  # a bug must not kill the scheduler's job; log and back off
+            report_bug(error, "a sync round")
             return RoundReport(error=self._tell_bug())
 
     def _tell_bug(self) -> str:
