@@ -3,6 +3,7 @@ this PC's problem (never "the server refused"), and no network is said in plain 
 
 from __future__ import annotations
 
+import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -14,7 +15,8 @@ from keyring.errors import KeyringError, KeyringLocked, NoKeyringError
 
 from salon_pos.jobs.sync import sync_round
 from salon_pos.paths import Paths
-from salon_pos.security.device_token import DeviceTokens, how_to_unlock, keyring_problem
+from salon_pos.security.device_token import DeviceTokens
+from salon_pos.security.keyring_problems import how_to_unlock, keyring_problem
 from salon_pos.services.backend import Backend
 from salon_pos.services.sync_enrollment import EnrollmentService, ServerUnreachable
 from salon_pos.services.sync_errors import (
@@ -71,6 +73,18 @@ def test_no_keyring_says_so_and_how_to_get_one(
 
     assert enrolled.sync.status().state is not ConnectionState.REFUSED
     assert report.error is not None and "没有可用的系统密钥环" in report.error
+    assert "no backend" not in report.error  # keyring's own words go to the log
+
+
+def test_an_installed_gnome_keyring_is_not_to_be_installed_again() -> None:
+    from salon_pos.security.keyring_problems import GET_ONE, how_to_get_keyring
+
+    assert how_to_get_keyring("win32") == GET_ONE["other"]
+    if shutil.which("gnome-keyring-daemon"):
+        assert how_to_get_keyring("linux") == GET_ONE["installed"]
+        assert "apt install" not in GET_ONE["installed"].en
+    else:
+        assert how_to_get_keyring("linux") == GET_ONE["linux"]
 
 
 def test_the_unlock_hint_fits_the_system_and_needs_the_keyrings_password() -> None:
