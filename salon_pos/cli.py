@@ -134,7 +134,7 @@ def _cmd_sync(backend: Backend, args: argparse.Namespace) -> int:
         return 0
     if not report.enrolled:
         _say(PendingNotEnrolled(pending=report.pending))
-    else:
+    elif report.online or report.pushed or report.pulled:  # else nothing was sent: no zeros
         _say(
             SyncDone(
                 pushed=report.pushed,
@@ -145,6 +145,7 @@ def _cmd_sync(backend: Backend, args: argparse.Namespace) -> int:
                 pulled=report.pulled,
             )
         )
+    if report.enrolled:
         _say(StillPending(pending=report.pending))
     if report.error:
         print(report.error, file=sys.stderr)
