@@ -126,3 +126,21 @@ def test_a_read_only_database_is_said_for_import_and_gui(
         assert done.returncode == 2, (args, done.stdout, done.stderr)
         assert "只能读、不能写" in done.stderr and "salon_pos.db" in done.stderr, args
         assert "Traceback" not in done.stderr
+
+
+def test_sqlites_read_only_refusal_is_recognised_inside_the_error_chain(tmp_path: Path) -> None:
+    """Made read-only after the start check (another user's -wal file, a remount): the same
+    sentence as at the start, not "program error"."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, text
+
+    from salon_pos.cli import _read_only
+
+    sqlite3.connect(tmp_path / "x.db").execute("CREATE TABLE t (a)").connection.commit()
+    engine = create_engine(f"sqlite:///file:{tmp_path / 'x.db'}?mode=ro&uri=true")
+    with pytest.raises(Exception) as raised, engine.begin() as connection:
+        connection.execute(text("INSERT INTO t VALUES (1)"))
+    engine.dispose()
+    assert _read_only(raised.value)
+    assert not _read_only(RuntimeError("attempt to write a readonly database"))
