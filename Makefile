@@ -18,9 +18,9 @@ run: setup demo
 		$(BIN)/salon-pos --home "$(DEMO_HOME)" gui; \
 	fi
 
-demo: setup
+demo: setup  ## a demo salon, once: later runs keep the store, its Settings and its data as they are
 	$(BIN)/salon-pos --home "$(DEMO_HOME)" init --store-name "丽人美业·演示店" --counter A1
-	$(BIN)/salon-pos --home "$(DEMO_HOME)" demo-data --customers 200
+	$(BIN)/salon-pos --home "$(DEMO_HOME)" demo-data --customers 200 --if-new
 
 test: setup lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q

@@ -3,6 +3,7 @@ keeps running (DESIGN.md). logs/salon-pos.log in the data folder, rotated at 2 M
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -36,7 +37,7 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHa
     failed) go there with their traceback instead of ending the app."""
     paths.logs.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
-        paths.logs / "salon-pos.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        paths.log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
@@ -51,3 +52,19 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> RotatingFileHa
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_uncaught_in_thread
     return handler
+
+
+_LOGGED = "_salon_pos_logged"  # set on an exception once its traceback is in the log
+bugs = logging.getLogger("salon_pos.bugs")
+
+
+def report_bug(error: BaseException, where: str = "") -> None:
+    """A bug, not the user's doing: its traceback goes to the log once, however many callers
+    hear of it; the caller tells the user where the log is, never `str(error)`. Qt-free, for
+    the command line and the app alike."""
+    if getattr(error, _LOGGED, False):
+        return
+    exc_info = (type(error), error, error.__traceback__)
+    bugs.error("bug%s: %r", f" in {where}" if where else "", error, exc_info=exc_info)
+    with contextlib.suppress(AttributeError):  # a type without a __dict__: logged again
+        setattr(error, _LOGGED, True)

@@ -22,6 +22,10 @@ class Paths:
         return self.home / "logs"
 
     @property
+    def log_file(self) -> Path:
+        return self.logs / "salon-pos.log"
+
+    @property
     def backups(self) -> Path:
         return self.home / "backups"
 

@@ -30,3 +30,18 @@ def test_uncaught_errors_go_to_the_log_file_with_their_traceback(
         handler.close()
     assert "ValueError: a slot went wrong" in text and "Traceback" in text
     assert "ZeroDivisionError" in text and "db_0" in text
+
+
+def test_a_bug_is_logged_once_with_its_traceback_however_many_hear_of_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from salon_pos.logs import report_bug
+
+    try:
+        raise KeyError("the price of 头疗")
+    except KeyError as error:
+        report_bug(error, "salon-pos import")
+        report_bug(error, "the app")
+    records = [r for r in caplog.records if r.name == "salon_pos.bugs"]
+    assert len(records) == 1 and records[0].exc_info is not None
+    assert "bug in salon-pos import" in records[0].getMessage()

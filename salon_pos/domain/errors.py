@@ -1,40 +1,28 @@
 """Errors a person can cause, each with its message in Chinese and English.
 
-The core never imports Qt, so these messages cannot go through Qt's translation files;
-each error carries both texts and the caller picks the user's language (see docs/adr/0002).
+The core never imports Qt, so these messages cannot go through Qt's translation files; each
+error is a `sync.messages.Message` carrying both texts, and the caller picks the user's language
+(docs/adr/0002, docs/adr/0005).
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
-DEFAULT_LANGUAGE = "zh_CN"
-
-
-class Both(NamedTuple):
-    """A parameter of a message that is itself words: shown in the message's own language."""
-
-    zh: str
-    en: str
+from sync.messages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from sync.messages import Both as Both
+from sync.messages import Message
 
 
-class UserError(Exception):
+class UserError(Message, Exception):
     """Bad input or a refused action: shown to the user; nothing saved is touched."""
 
     en: ClassVar[str] = "The request was refused."
     zh: ClassVar[str] = "操作被拒绝。"
 
     def __init__(self, **params: Any) -> None:
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, language: str = DEFAULT_LANGUAGE) -> str:
-        chinese = language.startswith("zh")
-        params = {
-            key: (value.zh if chinese else value.en) if isinstance(value, Both) else value
-            for key, value in self.params.items()
-        }
-        return (self.zh if chinese else self.en).format(**params)
+        Message.__init__(self, **params)
+        Exception.__init__(self, self.text("en"))
 
 
 class InvalidAmount(UserError):
@@ -213,5 +201,11 @@ class DuplicateCode(UserError):
 
 
 class NotInitialised(UserError):
-    en = "This counter is not set up yet: run `salon-pos init --store-name NAME` first."
-    zh = "本收银台尚未初始化：请先运行 `salon-pos init --store-name 店名`。"
+    en = (
+        "This counter is not set up yet: run "
+        "`salon-pos init --store-name NAME --counter A1` first (A1: this counter's ticket prefix)."
+    )
+    zh = (
+        "本收银台尚未初始化：请先运行 `salon-pos init --store-name 店名 --counter A1`"
+        "（A1 为本收银台的单号前缀）。"
+    )

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 import requests
 
 from salon_pos.domain.errors import UserError
+from salon_pos.logs import report_bug
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
 from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
-from salon_pos.services.sync_errors import describe_sync_error
+from salon_pos.services.sync_errors import SyncBug, describe_sync_error
 from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
@@ -82,14 +83,16 @@ def sync_round(
     set it to end the round after the batch or page under way."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
-    if enrollment is None:
-        return RoundReport(error=NotEnrolled().message(language), enrolled=False)
+    if enrollment is None:  # what waits is still counted: it is sent once the counter enrolls
+        pending = outbox_status(backend.db).pending
+        return RoundReport(error=NotEnrolled().message(language), enrolled=False, pending=pending)
     device_id = backend.settings.current.device_id
     try:
         token = (tokens or DeviceTokens()).load(device_id)
-    except UserError as keyring_problem:
+    except UserError as keyring_problem:  # locked, missing or broken: this PC's, not the server's
         message = keyring_problem.message(language)
-        backend.sync.record_attempt(ConnectionState.REFUSED, message)
+        log.warning("sync round: no device token: %s", keyring_problem.message("en"))
+        backend.sync.record_attempt(ConnectionState.OFFLINE, message)
         return RoundReport(error=message, pending=outbox_status(backend.db).pending)
     client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
@@ -110,8 +113,8 @@ def sync_round(
     if isinstance(outcome.error, Refused):
         state = ConnectionState.REFUSED
     backend.sync.record_attempt(state, error)
-    if error:
-        log.warning("sync round: %s", error)
+    if outcome.error is not None:
+        log.warning("sync round: %s (%s)", error, outcome.error.detail)
     return _report(outcome, error, online, pending, changed)
 
 
@@ -129,6 +132,8 @@ class SyncDriver:
         run_round: Callable[[], RoundReport] | None = None,
     ) -> None:
         self.interval = interval
+        self._backend = backend
+        self._paths = paths
         self.backoff = backoff or Backoff()
         self.last_report: RoundReport | None = None
         self._monotonic = monotonic
@@ -167,8 +172,20 @@ class SyncDriver:
         try:
             return self._run_round()
         except Exception as error:  # a bug must not kill the scheduler's job; log and back off
-            log.exception("sync round failed")
-            return RoundReport(error=f"{type(error).__name__}: {error}")
+            report_bug(error, "a sync round")
+            return RoundReport(error=self._tell_bug())
+
+    def _tell_bug(self) -> str:
+        """The status bar's words for a round that a bug stopped: where the log is, never the
+        exception's text; best effort, as the database may be what failed."""
+        message = SyncBug(log=self._paths.log_file)
+        try:
+            text = message.message(self._backend.settings.current.language)
+            self._backend.sync.record_attempt(ConnectionState.OFFLINE, text)
+        except Exception:
+            log.exception("could not record the failed sync round")
+            text = message.message()
+        return text
 
     def _delay(self, report: RoundReport) -> float:
         if report.busy:

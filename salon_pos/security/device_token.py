@@ -2,7 +2,8 @@
 
 Never in the database or a plain file: whoever copies the data folder must not get a device of
 the store. Where no keyring backend exists (a bare Linux with no Secret Service), the user gets
-a message saying how to get one; `keyrings.alt`'s plain-file backends are not used.
+a message saying how to get one; a locked keyring is said to be locked, with how to unlock it on
+this system (never "the server refused"); `keyrings.alt`'s plain-file backends are not used.
 """
 
 from __future__ import annotations
@@ -10,27 +11,13 @@ from __future__ import annotations
 import keyring
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+from keyring.errors import KeyringError, PasswordDeleteError
 
 from salon_pos.domain.errors import UserError
+from salon_pos.security.keyring_problems import NoKeyring as NoKeyring
+from salon_pos.security.keyring_problems import keyring_problem, no_keyring
 
 SERVICE = "salon-pos"
-
-
-class NoKeyring(UserError):
-    en = (
-        "No keyring is available to keep this counter's device token safely. On Windows and "
-        "macOS the system one is used; on Linux install and unlock gnome-keyring "
-        "(sudo apt install gnome-keyring) or KWallet, and sign in to a desktop session; on a "
-        "headless machine start the app inside `dbus-run-session -- sh -c "
-        "'gnome-keyring-daemon --unlock; salon-pos ...'`. ({reason})"
-    )
-    zh = (
-        "没有可用的系统密钥环来安全保存本收银台的设备令牌。Windows 和 macOS 使用系统自带的；"
-        "Linux 请安装并解锁 gnome-keyring（sudo apt install gnome-keyring）或 KWallet，"
-        "并登录桌面会话；无桌面的机器请在 `dbus-run-session -- sh -c "
-        "'gnome-keyring-daemon --unlock; salon-pos ...'` 中运行。（{reason}）"
-    )
 
 
 class NotEnrolled(UserError):
@@ -47,7 +34,7 @@ class NotEnrolled(UserError):
 def _backend(backend: KeyringBackend | None) -> KeyringBackend:
     chosen = backend if backend is not None else keyring.get_keyring()
     if isinstance(chosen, fail.Keyring | null.Keyring):
-        raise NoKeyring(reason=type(chosen).__module__)
+        raise no_keyring(type(chosen).__module__)
     return chosen
 
 
@@ -64,15 +51,16 @@ class DeviceTokens:
     def save(self, device_id: str, token: str) -> None:
         try:
             _backend(self._given).set_password(SERVICE, device_id, token)
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error
 
     def load(self, device_id: str) -> str:
-        """The token; NotEnrolled if there is none, NoKeyring if no keyring can be reached."""
+        """The token; NotEnrolled if there is none; NoKeyring, KeyringIsLocked or
+        KeyringUnavailable if the keyring cannot give it."""
         try:
             token = _backend(self._given).get_password(SERVICE, device_id)
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error
         if not token:
             raise NotEnrolled()
         return token
@@ -82,5 +70,5 @@ class DeviceTokens:
             _backend(self._given).delete_password(SERVICE, device_id)
         except PasswordDeleteError:
             return
-        except (NoKeyringError, KeyringError) as error:
-            raise NoKeyring(reason=str(error) or type(error).__name__) from error
+        except KeyringError as error:
+            raise keyring_problem(error) from error

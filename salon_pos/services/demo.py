@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from salon_pos.db.models import Ticket
+from salon_pos.domain.errors import DEFAULT_LANGUAGE, Both
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.resources import resources_dir
@@ -31,9 +32,19 @@ from salon_pos.services.customers import (
     customers_with_phones,
 )
 from salon_pos.services.demo_sales import Counter, ShopClock, local_moment, ring_up_days
+from salon_pos.services.demo_text import (
+    DemoCatalog,
+    DemoCustomers,
+    DemoNoTickets,
+    DemoPins,
+    DemoStaffCount,
+    DemoStore,
+    DemoTickets,
+)
 from salon_pos.services.importing import BATCH_ROWS, import_catalog
 from salon_pos.services.journal import Journal
 from salon_pos.services.staff import StaffMember, StaffService
+from sync.messages import Message
 
 DEMO_STORE = "丽人美业·演示店"
 DEMO_COUNTER = "A1"
@@ -44,10 +55,10 @@ PHONE_PREFIXES = (
     *("191", "193", "195", "196", "197", "198", "199"),
 )
 ROLE_LABELS = {
-    Role.OWNER: "老板 owner",
-    Role.MANAGER: "店长 manager",
-    Role.FRONT_DESK: "前台 front desk",
-    Role.TECHNICIAN: "技师 technician",
+    Role.OWNER: Both("老板", "owner"),
+    Role.MANAGER: Both("店长", "manager"),
+    Role.FRONT_DESK: Both("前台", "front desk"),
+    Role.TECHNICIAN: Both("技师", "technician"),
 }
 
 
@@ -94,25 +105,30 @@ class DemoSummary:
     days: tuple[date, ...]
     catalog_problems: tuple[str, ...] = ()
 
-    def describe(self) -> str:
+    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """What was loaded, in one language, with the PINs to sign in with."""
         if self.tickets_added:
             span = f"{self.days[0]} – {self.days[-1]}"
-            tickets = (
-                f"单据 tickets: 新增 {self.tickets_added} 笔 added ({span})，"
-                f"作废 voided {self.voids}，退款 refunded {self.refunds}"
+            tickets: Message = DemoTickets(
+                added=self.tickets_added, span=span, voids=self.voids, refunds=self.refunds
             )
         else:
-            tickets = "单据 tickets: 已有单据或未要求，未新增 (none added)"
+            tickets = DemoNoTickets()
+        catalog = DemoCatalog(
+            services=self.services, products=self.products, added=self.catalog_added
+        )
         lines = [
-            f"演示数据 demo data: {self.store_name}",
-            f"价目表 catalog: 服务 {self.services} services，商品 {self.products} products"
-            f"（新增 added {self.catalog_added}）",
+            DemoStore(store=self.store_name).text(language),
+            catalog.text(language),
             *(f"  ! {problem}" for problem in self.catalog_problems),
-            f"员工 staff: {len(self.staff)}（新增 added {self.staff_added}）",
-            f"客户 customers: {self.customers}（新增 added {self.customers_added}）",
-            tickets,
-            "登录 PIN / staff PINs:",
-            *(f"  {_pad(ROLE_LABELS[s.role], 20)}{_pad(s.name, 8)}{s.pin}" for s in self.staff),
+            DemoStaffCount(count=len(self.staff), added=self.staff_added).text(language),
+            DemoCustomers(count=self.customers, added=self.customers_added).text(language),
+            tickets.text(language),
+            DemoPins().text(language),
+            *(
+                f"  {_pad(ROLE_LABELS[s.role].text(language), 12)}{_pad(s.name, 8)}{s.pin}"
+                for s in self.staff
+            ),
         ]
         return "\n".join(lines)
 

@@ -13,6 +13,7 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.domain.errors import UserError
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.counter import CounterService
+from salon_pos.services.sync_errors import network_reason
 from salon_pos.services.sync_state import sync_state
 from sync.client import Offline, Refused, ServerError, SyncClient, SyncError
 from sync.wire import EnrollRequest
@@ -45,7 +46,7 @@ def _user_error(url: str, error: SyncError) -> UserError:
     if isinstance(error, Refused):
         return EnrollmentRefused(detail=error.detail)
     if isinstance(error, Offline):
-        return ServerUnreachable(url=url, detail=error.detail)
+        return ServerUnreachable(url=url, detail=network_reason(error))
     if isinstance(error, ServerError):
         return ServerFailed(url=url, detail=error.detail)
     return ServerFailed(url=url, detail=f"{error.status or ''} {error.detail}".strip())

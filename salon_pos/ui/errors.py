@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from contextlib import suppress
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -20,10 +19,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
 
 from salon_pos.domain.errors import UserError
+from salon_pos.logs import report_bug as report_bug  # one place logs bugs, for the CLI and the app
 
-log = logging.getLogger("salon_pos.bugs")
 qt_log = logging.getLogger("salon_pos.qt")
-_LOGGED = "_salon_pos_logged"  # set on an exception once its traceback is in the log
 
 
 def log_file() -> Path | None:
@@ -32,22 +30,6 @@ def log_file() -> Path | None:
         if getattr(handler, "salon_pos", False) and isinstance(handler, RotatingFileHandler):
             return Path(handler.baseFilename)
     return None
-
-
-def report_bug(error: BaseException, where: str = "") -> None:
-    """Write a bug to the log with its traceback, once however many screens hear of it."""
-    if getattr(error, _LOGGED, False):
-        return
-    log.error("bug%s: %r", f" in {where}" if where else "", error, exc_info=_exc_info(error))
-    with suppress(AttributeError):  # an exception type without a __dict__: logged again
-        setattr(error, _LOGGED, True)
-
-
-ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
-
-
-def _exc_info(error: BaseException) -> ExcInfo:
-    return type(error), error, error.__traceback__
 
 
 def bug_message(data_folder_log: Path) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sync.messages import Both
 from sync.operations import conflicts, customers, sales, setup
-from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind, Words
+from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind
 
 FAMILIES: tuple[Family, ...] = (sales.FAMILY, customers.FAMILY, setup.FAMILY, conflicts.FAMILY)
 
@@ -57,4 +58,4 @@ OPERATIONS: Mapping[str, OperationKind] = REGISTRY.operations
 CHANGES: Mapping[str, ChangeKind] = REGISTRY.changes
 CONFLICTS: Mapping[str, ConflictKind] = REGISTRY.conflicts
 
-__all__ = ["CHANGES", "CONFLICTS", "FAMILIES", "OPERATIONS", "REGISTRY", "Registry", "Words"]
+__all__ = ["CHANGES", "CONFLICTS", "FAMILIES", "OPERATIONS", "REGISTRY", "Both", "Registry"]

@@ -8,7 +8,8 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
-from sync.operations.kinds import ChangeKind, Family, OperationKind, Words
+from sync.messages import Both
+from sync.operations.kinds import ChangeKind, Family, OperationKind
 from sync.operations.payloads import Id, Lenient
 from sync.protocol import (
     RESOLUTION_ACCEPT,
@@ -46,10 +47,10 @@ class ConflictData(Lenient):
 
 
 RESOLUTION_WORDS = {
-    RESOLUTION_ACCEPT: Words("接受", "Accept"),
-    RESOLUTION_USE_OTHER: Words("改用另一值", "Use the other value"),
-    RESOLUTION_MERGE: Words("合并", "Merge"),
-    RESOLUTION_KEEP_BOTH: Words("保留两位", "Keep both"),
+    RESOLUTION_ACCEPT: Both("接受", "Accept"),
+    RESOLUTION_USE_OTHER: Both("改用另一值", "Use the other value"),
+    RESOLUTION_MERGE: Both("合并", "Merge"),
+    RESOLUTION_KEEP_BOTH: Both("保留两位", "Keep both"),
 }
 
 FAMILY = Family(

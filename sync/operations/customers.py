@@ -9,13 +9,13 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
+from sync.messages import Both
 from sync.operations.kinds import (
     ChangeKind,
     ConflictKind,
     Describer,
     Family,
     OperationKind,
-    Words,
     pick,
 )
 from sync.operations.payloads import Id, Lenient
@@ -67,19 +67,17 @@ class CustomerData(Lenient):
 
 
 FIELD_WORDS = {
-    "name": Words("姓名", "name"),
-    "phone": Words("电话", "phone"),
-    "gender": Words("性别", "gender"),
-    "birthday": Words("生日", "birthday"),
-    "notes": Words("备注", "notes"),
+    "name": Both("姓名", "name"),
+    "phone": Both("电话", "phone"),
+    "gender": Both("性别", "gender"),
+    "birthday": Both("生日", "birthday"),
+    "notes": Both("备注", "notes"),
 }
-_PROFILE = Words("资料", "profile")
+_PROFILE = Both("资料", "profile")
 
 
 def field_name(field: Any, language: str) -> str:
-    return FIELD_WORDS.get(str(field), _PROFILE if not field else Words(field, field)).text(
-        language
-    )
+    return FIELD_WORDS.get(str(field), _PROFILE if not field else Both(field, field)).text(language)
 
 
 def side(details: Mapping[str, Any], key: str) -> Any:
@@ -117,8 +115,8 @@ def _clock_ahead(d: Mapping[str, Any], say: Describer) -> dict[str, str]:
 FIELD_OVERWRITTEN = ConflictKind(
     name=CONFLICT_FIELD_OVERWRITTEN,
     resolutions=(RESOLUTION_ACCEPT, RESOLUTION_USE_OTHER),
-    title=Words("资料被覆盖", "Profile field overwritten"),
-    explanation=Words(
+    title=Both("资料被覆盖", "Profile field overwritten"),
+    explanation=Both(
         "客户“{customer}”的{field}在两台收银机上都被修改过。保留了较晚的修改：“{kept}”；另一个值"
         "“{other}”已记入历史。可以保留当前值，或改用另一值。",
         "The {field} of customer {customer} was edited on two counters. The later edit "
@@ -130,14 +128,14 @@ FIELD_OVERWRITTEN = ConflictKind(
         say.customer(pick(d, "customer_id")),
         pick(d, "field") and field_name(pick(d, "field"), say.language),
     ],
-    resolution_words={RESOLUTION_ACCEPT: Words("保留当前值", "Keep the current value")},
+    resolution_words={RESOLUTION_ACCEPT: Both("保留当前值", "Keep the current value")},
 )
 
 DUPLICATE_CUSTOMER = ConflictKind(
     name=CONFLICT_DUPLICATE_CUSTOMER,
     resolutions=(RESOLUTION_MERGE, RESOLUTION_KEEP_BOTH),
-    title=Words("重复客户", "Duplicate customer"),
-    explanation=Words(
+    title=Both("重复客户", "Duplicate customer"),
+    explanation=Both(
         "两位客户的手机号相同（{phone}）：{older}（先登记）和{newer}。可能是同一个人被登记了两次。"
         "“合并”会把{newer}并入{older}：保留先登记的资料，备注合在一起，之后搜索不再出现{newer}"
         "（以往单据仍显示原名）。如果是两个人，请选“保留两位”。",
@@ -158,8 +156,8 @@ DUPLICATE_CUSTOMER = ConflictKind(
 CLOCK_AHEAD = ConflictKind(
     name=CONFLICT_CLOCK_AHEAD,
     resolutions=(RESOLUTION_ACCEPT,),
-    title=Words("时钟超前", "Clock ahead"),
-    explanation=Words(
+    title=Both("时钟超前", "Clock ahead"),
+    explanation=Both(
         "{device}的时钟比服务器快：客户“{customer}”的一次修改标记为 {stamp}，晚于服务器时间，"
         "服务器已将其改为 {server}。请检查那台电脑的日期和时间。",
         "The clock of {device} is ahead: an edit of customer {customer} was stamped "

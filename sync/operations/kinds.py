@@ -6,20 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-
-class Words(NamedTuple):
-    """A text in both languages; `{name}` fields are filled by the caller."""
-
-    zh: str
-    en: str
-
-    def text(self, language: str) -> str:
-        return self.zh if language.startswith("zh") else self.en
-
+from sync.messages import Both
 
 Upgrade = Callable[[Any], BaseModel]  # a payload of version v → the same fact as version v + 1
 
@@ -79,11 +70,11 @@ class ConflictKind:
 
     name: str  # "price_mismatch"
     resolutions: tuple[str, ...]
-    title: Words
-    explanation: Words
+    title: Both
+    explanation: Both
     facts: Facts
     concerns: Concerns
-    resolution_words: Mapping[str, Words] = field(default_factory=dict)  # kind-specific names
+    resolution_words: Mapping[str, Both] = field(default_factory=dict)  # kind-specific names
 
     def explain(self, details: Mapping[str, Any], say: Describer) -> str:
         return self.explanation.text(say.language).format(**self.facts(details, say))

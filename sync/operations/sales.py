@@ -9,13 +9,13 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
+from sync.messages import Both
 from sync.operations.kinds import (
     ChangeKind,
     ConflictKind,
     Describer,
     Family,
     OperationKind,
-    Words,
     pick,
 )
 from sync.operations.payloads import Fen, Id, Lenient, Moment
@@ -133,7 +133,7 @@ class RefundData(SaleRefunded):
 
 
 def _price_mismatch(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
-    line = Words(
+    line = Both(
         "“{item}”按 {paid} 收款，总部价格为 {server}",
         "“{item}”: paid at {paid}, the server's price is {server}",
     )
@@ -158,13 +158,11 @@ def price_lines(details: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 _CLASHES = {
-    "voided before": Words("它已作废", "it had been voided"),
-    "refunded before": Words("它已退款", "it had been refunded"),
-    "more than the sale took": Words(
-        "退款已达到实收金额", "refunds had reached what the sale took"
-    ),
+    "voided before": Both("它已作废", "it had been voided"),
+    "refunded before": Both("它已退款", "it had been refunded"),
+    "more than the sale took": Both("退款已达到实收金额", "refunds had reached what the sale took"),
 }
-_EARLIER = Words("先前的作废或退款", "an earlier void or refund")
+_EARLIER = Both("先前的作废或退款", "an earlier void or refund")
 
 
 def _money_back_twice(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
@@ -180,8 +178,8 @@ def _money_back_twice(details: Mapping[str, Any], say: Describer) -> dict[str, s
 PRICE_MISMATCH = ConflictKind(
     name=CONFLICT_PRICE_MISMATCH,
     resolutions=(RESOLUTION_ACCEPT,),
-    title=Words("价格不一致", "Price mismatch"),
-    explanation=Words(
+    title=Both("价格不一致", "Price mismatch"),
+    explanation=Both(
         "单据 {number} 售出时，总部的价格与收银台不同：{lines}。已完成的销售不会更改，顾客按收银台"
         "的价格付款。点“接受”关闭此冲突；如价目有误，请在总部修改。",
         "Ticket {number} was sold while the server had other prices: {lines}. A completed "
@@ -198,8 +196,8 @@ PRICE_MISMATCH = ConflictKind(
 MONEY_BACK_TWICE = ConflictKind(
     name=CONFLICT_MONEY_BACK_TWICE,
     resolutions=(RESOLUTION_ACCEPT,),
-    title=Words("重复退款", "Money handed back twice"),
-    explanation=Words(
+    title=Both("重复退款", "Money handed back twice"),
+    explanation=Both(
         "单据 {number}（{total}）在两台收银台离线时都退了钱："
         "在{before}之后又作废或退款了 {amount}。"
         "两笔都按收银台的记录入账。请核对钱箱并联系顾客，然后接受。",

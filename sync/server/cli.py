@@ -1,4 +1,7 @@
-"""`salon-sync-server`: run the central server and do the owner's chores from a shell."""
+"""`salon-sync-server`: run the central server and do the owner's chores from a shell.
+
+It speaks the language of SALON_POS_LANG (Chinese by default), argparse's own words included;
+ids and codes are printed bare so scripts can read them."""
 
 from __future__ import annotations
 
@@ -13,53 +16,161 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from sync.command_line import argparse_in
+from sync.messages import Both, Message, language_from_env, os_reason
 from sync.server import admin
 from sync.server.config import ServerSettings, default_data_dir, sqlite_url
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
 
 
+class OwnerCreated(Message):
+    zh = "已创建老板账号 {email}"
+    en = "owner {email} created"
+
+
+class PriceSet(Message):
+    zh = "{item}：{price} 分"
+    en = "{item}: {price} fen"
+
+
+class DeviceRevoked(Message):
+    zh = "设备 {device} 已停用"
+    en = "device {device} revoked"
+
+
+class DeviceLine(Message):
+    zh = "{id}  {store}  {counter}  {hostname}  游标={cursor}  {state}"
+    en = "{id}  {store}  {counter}  {hostname}  cursor={cursor}  {state}"
+
+
+class SchemaCurrent(Message):
+    zh = "数据库已是最新结构"
+    en = "database is at the newest schema"
+
+
+class CommandRefused(Message):
+    zh = "salon-sync-server：未完成：{reason}"
+    en = "salon-sync-server: {reason}"
+
+
+class DatabaseFailed(Message):
+    zh = "salon-sync-server：数据库出错：{reason}"
+    en = "salon-sync-server: database error: {reason}"
+
+
+class FolderFailed(Message):
+    zh = "salon-sync-server：无法使用 {path}（{reason}）"
+    en = "salon-sync-server: cannot use {path} ({reason})"
+
+
+ACTIVE = Both("使用中", "active")
+REVOKED = Both("已停用", "revoked")
+PASSWORD = Both("密码：", "Password: ")
+AGAIN = Both("再输一次：", "Again: ")
+
+
+def _say(message: Message, error: bool = False) -> None:
+    print(message.text(language_from_env()), file=sys.stderr if error else sys.stdout)
+
+
+def _word(words: Both) -> str:
+    return words.text(language_from_env())
+
+
+def _say_help(zh: str, en: str) -> str:
+    return Both(zh, en).text(language_from_env())
+
+
 def _database_args(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--data", type=Path, help="data folder for the SQLite file server.db")
-    where.add_argument("--database-url", help="e.g. postgresql+psycopg://user@host/db")
+    where.add_argument(
+        "--data",
+        type=Path,
+        help=_say_help(
+            "SQLite 文件 server.db 所在目录", "data folder for the SQLite file server.db"
+        ),
+    )
+    where.add_argument(
+        "--database-url",
+        help=_say_help(
+            "如 postgresql+psycopg://user@host/db", "e.g. postgresql+psycopg://user@host/db"
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="salon-sync-server", description=__doc__)
+    """The parser; build and use it inside `argparse_in(language)` for argparse's own words."""
+    h = _say_help
+    parser = argparse.ArgumentParser(
+        prog="salon-sync-server",
+        description=h(
+            "中央同步服务器，以及老板在命令行上的日常操作",
+            "the central sync server and the owner's chores",
+        ),
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="migrate the database, then serve the sync API")
+    serve = commands.add_parser(
+        "serve",
+        help=h("升级数据库结构，然后提供同步服务", "migrate the database, then serve the sync API"),
+    )
     _database_args(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
-    serve.add_argument("--log-file", type=Path, help="JSON-lines log file (default: stderr)")
+    serve.add_argument(
+        "--log-file",
+        type=Path,
+        help=h("JSON 行格式的日志文件（默认：标准错误）", "JSON-lines log file (default: stderr)"),
+    )
     serve.add_argument("--log-level", default="INFO")
     serve.add_argument("--no-deduplicate", action="store_true", help=argparse.SUPPRESS)
-    _database_args(commands.add_parser("migrate", help="bring the database to the newest schema"))
-    owner = commands.add_parser("create-owner", help="an owner account")
+    migrate = commands.add_parser(
+        "migrate", help=h("把数据库升级到最新结构", "bring the database to the newest schema")
+    )
+    _database_args(migrate)
+    owner = commands.add_parser("create-owner", help=h("创建老板账号", "an owner account"))
     _database_args(owner)
     owner.add_argument("--email", required=True)
-    owner.add_argument("--password", help="read from the terminal or stdin when not given")
-    store = commands.add_parser("create-store", help="a store (门店) of an owner")
+    owner.add_argument(
+        "--password",
+        help=h("不给出时从终端或标准输入读取", "read from the terminal or stdin when not given"),
+    )
+    store = commands.add_parser(
+        "create-store", help=h("为老板创建一个门店", "a store (门店) of an owner")
+    )
     _database_args(store)
-    store.add_argument("--owner", required=True, help="the owner's email")
+    store.add_argument("--owner", required=True, help=h("老板的邮箱", "the owner's email"))
     store.add_argument("--name", required=True)
     store.add_argument("--time-zone", default="Asia/Shanghai")
-    code = commands.add_parser("create-enrollment-code", help="a one-time code for a counter PC")
+    code = commands.add_parser(
+        "create-enrollment-code",
+        help=h("为一台收银机生成一次性注册码", "a one-time code for a counter PC"),
+    )
     _database_args(code)
-    code.add_argument("--store", required=True, help="store id")
+    code.add_argument("--store", required=True, help=h("门店 id", "store id"))
     code.add_argument("--hours", type=float, default=24)
-    price = commands.add_parser("set-price", help="change a catalog item's price (in fen)")
+    price = commands.add_parser(
+        "set-price", help=h("修改价目表项目的价格（分）", "change a catalog item's price (in fen)")
+    )
     _database_args(price)
     price.add_argument("--store", required=True)
     price.add_argument("--item", required=True)
-    price.add_argument("--price", type=int, required=True, help="fen, e.g. 19800 for ¥198")
-    revoke = commands.add_parser("revoke-device", help="refuse a device from now on")
+    price.add_argument(
+        "--price",
+        type=int,
+        required=True,
+        help=h("分，如 19800 即 ￥198", "fen, e.g. 19800 for ¥198"),
+    )
+    revoke = commands.add_parser(
+        "revoke-device", help=h("从现在起拒绝一台设备", "refuse a device from now on")
+    )
     _database_args(revoke)
     revoke.add_argument("--device", required=True)
-    devices = commands.add_parser("list-devices", help="enrolled devices and their cursors")
+    devices = commands.add_parser(
+        "list-devices", help=h("已注册的设备及其游标", "enrolled devices and their cursors")
+    )
     _database_args(devices)
-    devices.add_argument("--store", help="only this store's")
+    devices.add_argument("--store", help=h("只列出该门店的", "only this store's"))
     return parser
 
 
@@ -73,8 +184,8 @@ def _password(args: argparse.Namespace) -> str:
     if args.password is not None:
         return str(args.password)
     if sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
-        if first != getpass.getpass("Again: "):
+        first = getpass.getpass(_word(PASSWORD))
+        if first != getpass.getpass(_word(AGAIN)):
             raise admin.AdminError("the passwords differ")
         return first
     return sys.stdin.readline().rstrip("\n")
@@ -103,7 +214,7 @@ def serve(args: argparse.Namespace, url: str) -> None:
 def run(args: argparse.Namespace, engine: Engine) -> None:
     if args.command == "create-owner":
         admin.create_owner(engine, args.email, _password(args))
-        print(f"owner {args.email} created")
+        _say(OwnerCreated(email=args.email))
     elif args.command == "create-store":
         store_id = admin.create_store(engine, args.owner, args.name, args.time_zone)
         print(store_id)
@@ -111,18 +222,28 @@ def run(args: argparse.Namespace, engine: Engine) -> None:
         print(admin.create_enrollment_code(engine, args.store, args.hours))
     elif args.command == "set-price":
         admin.set_price(engine, args.store, args.item, args.price)
-        print(f"{args.item}: {args.price} fen")
+        _say(PriceSet(item=args.item, price=args.price))
     elif args.command == "revoke-device":
         admin.revoke_device(engine, args.device)
-        print(f"device {args.device} revoked")
+        _say(DeviceRevoked(device=args.device))
     elif args.command == "list-devices":
         for d in admin.list_devices(engine, args.store):
-            state = f"revoked {d.revoked_at:%Y-%m-%d}" if d.revoked_at else "active"
-            print(f"{d.id}  {d.store_name}  {d.counter}  {d.hostname}  cursor={d.cursor}  {state}")
+            state = f"{_word(REVOKED)} {d.revoked_at:%Y-%m-%d}" if d.revoked_at else _word(ACTIVE)
+            _say(
+                DeviceLine(
+                    id=d.id,
+                    store=d.store_name,
+                    counter=d.counter,
+                    hostname=d.hostname,
+                    cursor=d.cursor,
+                    state=state,
+                )
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with argparse_in(language_from_env()):
+        args = build_parser().parse_args(argv)
     url = database_url(args)
     try:
         engine = create_server_engine(url)
@@ -132,20 +253,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 engine.dispose()
                 serve(args, url)
             elif args.command == "migrate":
-                print("database is at the newest schema")
+                _say(SchemaCurrent())
             else:
                 run(args, engine)
         finally:
             engine.dispose()
     except admin.AdminError as error:
-        print(f"salon-sync-server: {error}", file=sys.stderr)
+        _say(CommandRefused(reason=error), error=True)
         return 2
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        print(f"salon-sync-server: database error: {reason}", file=sys.stderr)
+        _say(DatabaseFailed(reason=reason), error=True)
         return 1
-    except (ValueError, OSError) as error:  # a malformed URL, a data folder we cannot write
-        print(f"salon-sync-server: {error}", file=sys.stderr)
+    except OSError as error:  # a data folder we cannot write
+        _say(FolderFailed(path=error.filename or "", reason=os_reason(error)), error=True)
+        return 1
+    except ValueError as error:  # a malformed URL
+        _say(CommandRefused(reason=error), error=True)
         return 1
     return 0
 

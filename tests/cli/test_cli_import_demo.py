@@ -35,7 +35,7 @@ def test_demo_data_fills_the_counter_and_prints_the_pins(
 
     out = capsys.readouterr().out
     assert "测试店" in out
-    assert "客户 customers: 50（新增 added 50）" in out
+    assert "客户：50 位（新增 50）" in out and "customers" not in out
     for pin in ("0000", "8888", "1111", "1112", "2221"):
         assert pin in out
     backend = open_backend(Paths(home))

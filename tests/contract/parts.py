@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sync.operations import Registry
-from sync.operations.kinds import ConflictKind, OperationKind, Words
+from sync.operations.kinds import Both, ConflictKind, OperationKind
 from sync.operations.payloads import Lenient
 
 
@@ -29,7 +29,7 @@ class Sides:
     builders: Mapping[str, Callable[..., Any]]
     appliers: Mapping[str, Callable[..., Any]]
     docs: str
-    resolution_words: Mapping[str, Words]
+    resolution_words: Mapping[str, Both]
 
 
 def missing_parts(sides: Sides) -> list[str]:

@@ -11,11 +11,11 @@ from salon_pos.services.sync_ops.registry import APPLIERS, BUILDERS
 from sync.operations import FAMILIES, REGISTRY, Registry
 from sync.operations.conflicts import RESOLUTION_WORDS
 from sync.operations.kinds import (
+    Both,
     ChangeKind,
     ConflictKind,
     Family,
     OperationKind,
-    Words,
 )
 from sync.operations.payloads import Lenient
 from sync.server.batch import WRITE_ORDER
@@ -54,8 +54,8 @@ class GiftCardSold(Lenient):
 UNDECLARED = ConflictKind(
     name="gift_card_oversold",
     resolutions=("refund_the_rest",),
-    title=Words("礼品卡超卖", ""),
-    explanation=Words("卡 {card} 超卖", "Card {card} oversold by {amount}"),
+    title=Both("礼品卡超卖", ""),
+    explanation=Both("卡 {card} 超卖", "Card {card} oversold by {amount}"),
     facts=lambda details, say: {"card": say.unknown(details.get("card"))},
     concerns=lambda details, say: [],
 )

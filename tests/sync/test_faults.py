@@ -688,7 +688,7 @@ def test_two_sender_threads_on_one_device(
     assert_ledger_exact(server_engine, store_id, [counter])
 
 
-PUSHED = re.compile(r"pushed: (\d+)")
+PUSHED = re.compile(r"Pushed (\d+)")  # the CLI's words with SALON_POS_LANG=en
 
 
 def test_two_sender_processes_on_one_device(
@@ -706,7 +706,7 @@ def test_two_sender_processes_on_one_device(
         str(counter.db.path.parent),
         "sync",
     ]
-    environment = os.environ | file_keyring | {"PYTHONPATH": str(ROOT)}
+    environment = os.environ | file_keyring | {"PYTHONPATH": str(ROOT), "SALON_POS_LANG": "en"}
     processes = [
         subprocess.Popen(
             command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -725,7 +725,7 @@ def test_two_sender_processes_on_one_device(
     assert [p.returncode for p in processes] == [0, 0], texts
     pushed = sorted(int(m.group(1)) if (m := PUSHED.search(t)) else -1 for t in texts)
     assert pushed == [-1, queued], texts  # one sent everything, the other nothing
-    assert sum("another sync is running" in t for t in texts) == 1, texts
+    assert sum("Another sync is running" in t for t in texts) == 1, texts
     with counter.db.read() as session:
         results = Counter(session.scalars(select(OutboxOperation.result)).all())
     assert results == {APPLIED: queued}, results  # no operation was answered as a replay

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from salon_pos.cli import main
+from salon_pos.paths import Paths
+from salon_pos.services.backend import open_backend
 from tests.keyring_backend import ENV_FILE, MemoryKeyring
 from tests.sync.client.fake_server import TOKEN, FakeServer
 
@@ -36,7 +38,7 @@ def test_enroll_then_sync_prints_what_happened(
 ) -> None:
     assert run(home, "enroll", "--server", fake_server.url, "--code", "GOOD-CODE") == 0
     out = capsys.readouterr().out
-    assert "丽人美容总店" in out and "设备 device:" in out
+    assert "已注册到门店 丽人美容总店" in out and "设备：" in out
     assert list(memory_keyring.secrets.values()) == [TOKEN]
     assert TOKEN.encode() not in (home / "salon_pos.db").read_bytes()
     assert run(home, "demo-data", "--customers", "5", "--days", "1") == 0
@@ -45,8 +47,8 @@ def test_enroll_then_sync_prints_what_happened(
     out = capsys.readouterr().out
     pushed = sum(fake_server.state.apply_count.values())
     assert pushed > 5
-    assert f"上传 pushed: {pushed}（已应用 applied {pushed}" in out
-    assert "待上传 pending: 0" in out
+    assert f"上传 {pushed} 条（已应用 {pushed}" in out
+    assert "待上传 0 条" in out
 
 
 def test_a_bad_code_is_refused_with_a_message(
@@ -73,7 +75,27 @@ def test_sync_without_a_server_fails_with_a_non_zero_exit(
     capsys.readouterr()
     assert run(home, "sync", "--timeout", "2") == 1
     captured = capsys.readouterr()
-    assert "离线" in captured.err and "待上传 pending: 0" in captured.out
+    assert "离线" in captured.err and "待上传 0 条" in captured.out
+    assert "连接被拒绝" in captured.err and "ConnectionError" not in captured.err
+
+
+def test_sync_before_enrolling_counts_what_waits_and_says_how_to_enroll(
+    home: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(home, "demo-data", "--customers", "5", "--days", "1") == 0
+    capsys.readouterr()
+    backend = open_backend(Paths(home))
+    try:
+        waiting = backend.sync.status().pending
+    finally:
+        backend.close()
+    assert waiting > 20
+
+    assert run(home, "sync") == 1
+
+    captured = capsys.readouterr()
+    assert f"待上传 {waiting} 条" in captured.out and "尚未注册" in captured.out
+    assert "salon-pos enroll --server" in captured.err
 
 
 def _cli(home: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -106,4 +128,4 @@ def test_subprocesses_share_the_file_keyring(
     assert TOKEN in (tmp_path / "keyring.json").read_text()
     done = _cli(home, env, "sync")
     assert done.returncode == 0, done.stderr
-    assert "待上传 pending: 0" in done.stdout
+    assert "待上传 0 条" in done.stdout

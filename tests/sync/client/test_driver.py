@@ -3,6 +3,8 @@ or while work is left, and never two rounds at a time."""
 
 from __future__ import annotations
 
+import pytest
+
 from salon_pos.jobs.sync import RoundReport, SyncDriver
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
@@ -78,15 +80,6 @@ def test_work_left_after_a_round_runs_again_at_once(backend: Backend) -> None:
     assert driver.tick() is None
 
 
-def test_a_bug_in_a_round_is_reported_not_raised(backend: Backend) -> None:
-    def broken() -> RoundReport:
-        raise RuntimeError("boom")
-
-    driver = SyncDriver(backend, Paths(backend.db.path.parent), run_round=broken)
-    report = driver.tick()
-    assert report is not None and report.error == "RuntimeError: boom"
-
-
 def test_an_unenrolled_counter_ticks_quietly(backend: Backend) -> None:
     now = Now()
     driver = SyncDriver(backend, Paths(backend.db.path.parent), monotonic=now)
@@ -94,3 +87,22 @@ def test_an_unenrolled_counter_ticks_quietly(backend: Backend) -> None:
     assert report is not None and not report.enrolled and not report.online
     assert backend.sync.status().last_error is None  # nothing recorded for the status bar
     assert driver.tick() is None
+
+
+def test_a_bug_in_a_round_is_logged_and_the_status_bar_says_where_not_what(
+    backend: Backend, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken_round() -> RoundReport:
+        raise RuntimeError("internal detail the cashier cannot use")
+
+    paths = Paths(backend.db.path.parent)
+    driver = SyncDriver(backend, paths, monotonic=Now(), run_round=broken_round)
+
+    report = driver.tick()
+
+    assert report is not None and report.error is not None
+    assert "internal detail" not in report.error and "RuntimeError" not in report.error
+    assert str(paths.log_file) in report.error and "程序错误" in report.error
+    assert backend.sync.status().last_error == report.error
+    failures = [r for r in caplog.records if r.getMessage().startswith("bug in a sync round")]
+    assert len(failures) == 1 and failures[0].exc_info is not None

@@ -40,3 +40,18 @@ def test_serve_answers_and_stops_on_sigterm(tmp_path: Path) -> None:
     finally:
         server.stop()
     assert not server.running
+
+
+def test_the_server_command_speaks_one_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SALON_POS_LANG", raising=False)
+    assert main(["migrate", "--data", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "数据库已是最新结构"
+    with pytest.raises(SystemExit):
+        main(["create-store", "--data", str(tmp_path), "--name", "一店"])
+    assert "缺少必需的参数：--owner" in capsys.readouterr().err
+
+    monkeypatch.setenv("SALON_POS_LANG", "en")
+    assert main(["migrate", "--data", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == "database is at the newest schema"

@@ -1,0 +1,120 @@
+"""What `salon-pos` prints, and the problems it reports itself, each in Chinese and English
+(sync.messages; printed in the one language SALON_POS_LANG asks for, Chinese by default)."""
+
+from __future__ import annotations
+
+from salon_pos.domain.errors import UserError
+from sync.messages import Both, Message
+
+# ---------------------------------------------------------------- what a command did
+
+
+class CounterReady(Message):
+    zh = "门店 {store}：收银台 {counter}\n设备：{device}\n数据目录：{folder}"
+    en = "Store {store}: counter {counter}\nDevice: {device}\nData folder: {folder}"
+
+
+class AlreadySetUp(Message):
+    zh = (
+        "本收银台已经初始化（门店 {store}，收银台 {counter}），本次没有做任何更改。"
+        "门店资料请在应用的“设置”中修改。"
+    )
+    en = (
+        "This counter is already set up (store {store}, counter {counter}); nothing was changed. "
+        "Change the store's details in the app's Settings."
+    )
+
+
+class DemoNotLoaded(Message):
+    zh = "本收银台已有门店 {store} 的数据，未载入演示数据。"
+    en = "This counter already holds the data of {store}: the demo salon was not loaded."
+
+
+class Enrolled(Message):
+    zh = "已注册到门店 {store}（{store_id}）\n设备：{device}\n服务器：{server}"
+    en = "Enrolled with store {store} ({store_id})\nDevice: {device}\nServer: {server}"
+
+
+class SyncBusy(Message):
+    zh = "另一个同步正在进行，本次未发送。"
+    en = "Another sync is running; nothing was sent."
+
+
+class SyncDone(Message):
+    zh = (
+        "上传 {pushed} 条（已应用 {applied}，重复 {duplicates}，有冲突 {flagged}，"
+        "拒收 {rejected}）\n下载 {pulled} 条"
+    )
+    en = (
+        "Pushed {pushed} (applied {applied}, duplicates {duplicates}, flagged {flagged}, "
+        "rejected {rejected})\nPulled {pulled}"
+    )
+
+
+class StillPending(Message):
+    zh = "待上传 {pending} 条"
+    en = "Pending: {pending}"
+
+
+class PendingNotEnrolled(Message):
+    zh = "待上传 {pending} 条：本收银台尚未注册，这些操作保存在本机，注册后自动上传。"
+    en = (
+        "Pending: {pending}, kept on this counter: it is not enrolled yet; they are sent "
+        "once it is."
+    )
+
+
+class Interrupted(Message):
+    zh = "已中断。"
+    en = "Interrupted."
+
+
+# ---------------------------------------------------------------- problems
+
+
+class ProgramError(UserError):
+    """A bug (not the user's doing): the traceback is in the log, the user gets where it is."""
+
+    zh = "程序出错（不是您的操作有误），命令没有完成。详细信息已写入日志：{log}"
+    en = (
+        "Something went wrong in the program (not something you did); the command did not "
+        "finish. The details are in the log: {log}"
+    )
+
+
+class DataFolderUnavailable(UserError):
+    zh = (
+        "无法使用数据目录：{folder}（{reason}）。请修正权限，"
+        "或用 --home（或环境变量 SALON_POS_HOME）指定一个可写的目录。"
+    )
+    en = (
+        "The data folder cannot be used: {folder} ({reason}). Fix its permissions, or give a "
+        "folder you can write to with --home (or SALON_POS_HOME)."
+    )
+
+
+class DatabaseReadOnly(UserError):
+    zh = (
+        "数据库 {path} 只能读、不能写（{reason}），无法保存任何更改。"
+        "请用创建它的同一系统用户运行，或修正该文件及其目录的权限。"
+    )
+    en = (
+        "The database {path} can be read but not written ({reason}), so nothing can be saved. "
+        "Run as the system user who created it, or fix the permissions of the file and its folder."
+    )
+
+
+class NoStaffToSignIn(UserError):
+    zh = (
+        "本店还没有可以登录的员工，无法截取“{screen}”界面：请先运行 `salon-pos demo-data` "
+        "载入演示门店，或注册到同步服务器以取得本店员工。"
+    )
+    en = (
+        "There is no staff member to sign in with, so the “{screen}” screen cannot be shown: "
+        "load the demo salon first (`salon-pos demo-data`), or enroll with the sync server to "
+        "get the store's staff."
+    )
+
+
+NOT_WRITABLE = Both("没有写入权限", "no permission to write")
+STORE_NAME = Both("门店名称", "store name")
