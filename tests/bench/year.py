@@ -7,6 +7,7 @@ Used by the benchmarks (tickets_screen.py) and importable by tests at a small si
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 from dataclasses import dataclass
@@ -30,11 +31,13 @@ from salon_pos.db.models import (
     Ticket,
     TicketLine,
 )
-from salon_pos.db.outbox import payload_json
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.ticket import LineKind, PricedLine, price_ticket
 from salon_pos.services.backend import Backend
-from sync.protocol import APPLIED, CUSTOMER_CREATED, PAYLOAD_VERSIONS, REJECTED, SALE_COMPLETED
+from sync.operations import OPERATIONS
+from sync.operations.customers import CUSTOMER_CREATED
+from sync.operations.sales import SALE_COMPLETED
+from sync.protocol import APPLIED, REJECTED
 
 TENDERS = ("wechat", "alipay", "bank_card", "cash")
 OPEN_MINUTES = (10 * 60, 21 * 60)  # minutes of the day, local time
@@ -142,8 +145,8 @@ def _operation(
         "seq": seq,
         "type": op_type,
         "occurred_at": at,
-        "payload_version": PAYLOAD_VERSIONS[op_type],
-        "payload": payload_json(payload),
+        "payload_version": OPERATIONS[op_type].version,
+        "payload": json.dumps(payload, ensure_ascii=False, default=lambda v: v.isoformat()),
         "pushed_at": at + timedelta(seconds=2),
         "result": APPLIED,
     }
