@@ -24,7 +24,9 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_errors import describe_sync_error
+from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import CounterOutbox
+from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
 
@@ -75,11 +77,13 @@ def sync_round(
     *,
     session: requests.Session | None = None,
     stop: threading.Event | None = None,
+    home: Home | None = None,
 ) -> RoundReport:
     """Push what is pending and pull what changed, once; records the outcome for the status
     bar. Never raises for the network, the server or a missing keyring. `session`: send
     through this requests session instead of a new one (tests inject network faults). `stop`:
-    set it to end the round after the batch or page under way."""
+    set it to end the round after the batch or page under way. `home`: where this
+    copy lives (tests give another PC's); by default this PC and the database's path."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
     if enrollment is None:
@@ -94,8 +98,13 @@ def sync_round(
     client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
+        here = home or Home.of(backend.db.path)
+        guard = CounterGuard(
+            backend.db, backend.clock, here, backend.settings.current.counter_prefix
+        )
+        lock = paths.home / LOCK_FILE
         sender = Sender(
-            client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE, stop=stop
+            client, outbox, enrollment.store_id, device_id, lock, stop=stop, guard=guard
         )
         outcome = sender.run_round()
     finally:
@@ -105,6 +114,8 @@ def sync_round(
     if outcome.busy:
         return _report(outcome, None, online=False, pending=pending, changed=changed)
     error = describe_sync_error(outcome, language)
+    if isinstance(outcome.error, CounterCopied):
+        error = outcome.error.problem.message(language)
     online = outcome.error is None
     state = ConnectionState.ONLINE if online else ConnectionState.OFFLINE
     if isinstance(outcome.error, Refused):
