@@ -17,8 +17,10 @@ from salon_pos.db.models import AuditEntry, Ticket
 from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
-from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.backend import open_backend
+from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_state import sync_state
+from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
@@ -139,3 +141,71 @@ def test_a_counter_put_back_from_a_backup_recovers_every_sale(
     assert counter.sync().error is None  # a second round finds nothing to recover
     assert admin.store_sales_total(server.engine, server.store_id) == 8 * SALE
     assert _server_tickets(server) == dict.fromkeys(counter.tickets(), 1)
+
+
+def _copy(counter: Counter, to: Path) -> Counter:
+    """The data folder copied elsewhere and started there: the same device, twice."""
+    Paths(to).ensure()
+    counter.back_up(Paths(to).database)
+    copy = Counter.__new__(Counter)
+    copy.home, copy.clock, copy.server, copy.device = (
+        to,
+        counter.clock,
+        counter.server,
+        counter.device,
+    )
+    copy.app = open_backend(Paths(to), counter.clock)
+    return copy
+
+
+def _server_cursor(server: Server, device: Device) -> int:
+    return server.count("SELECT cursor FROM device WHERE id = :d", d=device.id)
+
+
+@pytest.mark.parametrize("where", ["another PC", "beside it on this PC"])
+def test_a_copy_of_the_data_folder_is_stopped_with_a_message(
+    counter: Counter, server: Server, tmp_path: Path, where: str
+) -> None:
+    team, shelf = seed_store(counter.app)
+    counter.sell(team, shelf, 1)
+    assert counter.sync().error is None
+    copy = _copy(counter, tmp_path / "copy")
+    try:
+        if where == "another PC":
+            copy.sync = lambda: sync_round(  # type: ignore[method-assign]
+                copy.app,
+                Paths(copy.home),
+                session=in_process_session(server.client),
+                home=Home.of(Paths(copy.home).database, machine="another-pc"),
+            )
+        copy.sell(team, shelf, 1)
+        before = _server_cursor(server, counter.device)
+        report = copy.sync()
+        assert report.error is not None and "副本" in report.error, report
+        assert ("另一台电脑" in report.error) == (where == "another PC")
+        assert "revoke-device" in report.error and report.pushed == 0
+        assert copy.app.sync.status().state is ConnectionState.REFUSED
+        assert _server_cursor(server, counter.device) == before  # nothing of the copy's arrived
+
+        counter.sell(team, shelf, 1)  # the original goes on as if nothing happened
+        assert counter.sync().error is None
+        assert admin.store_sales_total(server.engine, server.store_id) == 2 * SALE
+    finally:
+        copy.app.close()
+
+
+def test_a_data_folder_moved_on_the_same_pc_goes_on(
+    counter: Counter, server: Server, tmp_path: Path
+) -> None:
+    team, shelf = seed_store(counter.app)
+    counter.sell(team, shelf, 1)
+    assert counter.sync().error is None
+    counter.app.close()
+    moved = tmp_path / "moved"
+    counter.home.rename(moved)
+    counter.home = moved
+    counter.app = open_backend(Paths(moved), counter.clock)
+    counter.sell(team, shelf, 1)
+    report = counter.sync()
+    assert report.error is None and report.applied == 1, report
+    assert admin.store_sales_total(server.engine, server.store_id) == 2 * SALE
