@@ -209,3 +209,37 @@ def test_a_data_folder_moved_on_the_same_pc_goes_on(
     report = counter.sync()
     assert report.error is None and report.applied == 1, report
     assert admin.store_sales_total(server.engine, server.store_id) == 2 * SALE
+
+
+def test_voids_and_customers_made_meanwhile_are_resent_with_the_new_numbers(
+    counter: Counter, server: Server, tmp_path: Path
+) -> None:
+    team, shelf = seed_store(counter.app)
+    counter.sell(team, shelf, 1)
+    assert counter.sync().error is None
+    counter.back_up(tmp_path / "backup.db")
+    counter.sell(team, shelf, 2)  # A1-000002, 3 on the server
+    assert counter.sync().error is None
+    counter.restore(tmp_path / "backup.db")
+
+    customer = counter.app.customers.add("林小姐", "13912345678")
+    checkout = counter.app.checkout
+    kept = checkout.complete_sale(three_line_sale(team, shelf, customer.id))
+    voided = checkout.complete_sale(three_line_sale(team, shelf))
+    checkout.void_sale(voided.ticket_id, Team.MANAGER_PIN, "顾客取消", team.desk.id)
+    assert (kept.number, voided.number) == ("A1-000002", "A1-000003")
+
+    report = counter.sync()
+    assert report.error is None and report.rejected == 0 and report.pending == 0, report
+    with server.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT id, number, status FROM ticket").all()
+    on_server = {row.id: (row.number, row.status) for row in rows}
+    assert on_server[kept.ticket_id] == ("A1-000004", "completed")
+    assert on_server[voided.ticket_id] == ("A1-000005", "voided")
+    assert sorted(n for n, _ in on_server.values()) == [f"A1-00000{i}" for i in range(1, 6)]
+    assert server.count("SELECT count(*) FROM customer WHERE id = :c", c=customer.id) == 1
+    assert admin.store_sales_total(server.engine, server.store_id) == 4 * SALE  # 5 sold, 1 voided
+    local = {row[0]: row[1] for row in counter.tickets().values()}
+    assert local == {"A1-000004": "A1-000002", "A1-000005": "A1-000003"} | {
+        f"A1-00000{i}": None for i in (1, 2, 3)
+    }
