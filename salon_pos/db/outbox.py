@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
 from sync.operations import REGISTRY
@@ -21,7 +22,6 @@ _BUMP = (
     .returning(SequenceCounter.name, SequenceCounter.last_value)
 )
 _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
-_QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
 OUTBOX = "outbox"  # the name of the outbox's sequence
@@ -55,20 +55,34 @@ def append_operation(
     outbox sequence number when the caller already took it (with next_in_sequences(…,
     "outbox"), together with its own)."""
     kind = REGISTRY.operation_of(payload)
-    seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
-    op = QueuedOperation(id=new_id(), seq=seq, type=kind.name)
-    executor.execute(
-        _QUEUE,
-        {
-            "id": op.id,
-            "device_id": device_id,
-            "seq": op.seq,
-            "type": kind.name,
-            "occurred_at": at,
-            "payload_version": kind.version,
-            "payload": payload.model_dump_json(),
-            "pushed_at": None,
-            "result": None,
-        },
+    return append_encoded(
+        executor, device_id, kind.name, kind.version, payload.model_dump_json(), at, seq
     )
+
+
+def append_encoded(
+    executor: Executor,
+    device_id: str,
+    op_type: str,
+    version: int,
+    payload: str,
+    at: datetime,
+    seq: int | None = None,
+) -> QueuedOperation:
+    """Queue an operation whose payload is already JSON text: one resent as it was recorded,
+    or (in tests) one made malformed on purpose. Use cases use append_operation."""
+    seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
+    op = QueuedOperation(id=new_id(), seq=seq, type=op_type)
+    row = {
+        "id": op.id,
+        "device_id": device_id,
+        "seq": op.seq,
+        "type": op_type,
+        "occurred_at": at,
+        "payload_version": version,
+        "payload": payload,
+        "pushed_at": None,
+        "result": None,
+    }
+    insert_rows(executor, OutboxOperation, [row])
     return op

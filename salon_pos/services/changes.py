@@ -1,7 +1,8 @@
 """What a use case or an applied pull changed, by kind of record and id — handed back to the UI,
-which announces it once (ui/notices.py) so every open screen refreshes what it shows (Anki's
-OpChanges). Kinds are the change feed's entities (sync/operations/) and a few of the counter's
-own: settings, outbox (operations queued or pushed), parked (pulled changes put aside)."""
+which announces it once (UiContext.announce) so every open screen refreshes what it shows
+(Anki's OpChanges). Kinds are the change feed's entities (sync/operations/) and a few of the
+counter's own: settings, queued (the outbox: operations queued or pushed), parked (pulled
+changes put aside)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 SETTINGS: Final = "settings"
-OUTBOX: Final = "outbox"
+QUEUED: Final = "queued"
 PARKED: Final = "parked"
 
 

@@ -16,16 +16,17 @@ from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import OutboxOperation, Staff, SyncConflict, SyncState
+from salon_pos.db.models import OutboxOperation, ParkedChange, Staff, SyncConflict, SyncState
 from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.domain.staff import Role
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
 from salon_pos.services.sync_ops import conflicts as conflict_ops
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
 from sync.operations import CONFLICTS
-from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 from sync.protocol import (
     CONFLICT_OPEN,
     CONFLICT_RESOLVED_STATUS,
@@ -58,6 +59,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_error: str | None
     open_conflicts: int
+    changes_waiting: int = 0  # pulled changes parked until they can be applied (sync_changes)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ _PENDING = select(func.count(), func.min(OutboxOperation.occurred_at)).where(
 )
 _PARKED = select(func.count()).where(OutboxOperation.result == REJECTED)
 _OPEN = select(func.count()).where(SyncConflict.status == CONFLICT_OPEN)
+_WAITING = select(func.count()).select_from(ParkedChange)
 _BY_STATUS = select(SyncConflict.status, func.count(), func.max(SyncConflict.id)).group_by(
     SyncConflict.status
 )
@@ -159,6 +162,7 @@ class SyncService(CounterService):
             pending, oldest = session.execute(_PENDING).one()
             parked = session.execute(_PARKED).scalar_one()
             open_conflicts = session.execute(_OPEN).scalar_one()
+            waiting = session.execute(_WAITING).scalar_one()
             state = session.get(SyncState, 1)
         connection = ConnectionState.NOT_ENROLLED
         if state is not None and state.server_url and state.store_id:
@@ -172,6 +176,7 @@ class SyncService(CounterService):
             last_sync_at=state.last_sync_at if state else None,
             last_error=state.last_error if state else None,
             open_conflicts=int(open_conflicts),
+            changes_waiting=int(waiting),
         )
 
     def enrollment(self) -> Enrollment | None:
@@ -217,7 +222,7 @@ class SyncService(CounterService):
                 rows.sort(key=lambda row: row.created_at, reverse=True)
             return ConflictInbox(mark, rows, customer_profiles(session, named_customers(rows)))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> None:
+    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""
         now = self._clock.now()
         with self._db.write() as session:
@@ -251,3 +256,4 @@ class SyncService(CounterService):
                 ),
                 payload,
             )
+        return Changes.of(CHANGE_CONFLICT, conflict_id) | Changes.of(QUEUED)

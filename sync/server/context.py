@@ -22,6 +22,11 @@ class BatchCache:
 
     prices: dict[str, int] = field(default_factory=dict)
     tickets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Customers created in the batch: id → store (None: not on file), and phone → the oldest
+    # customer of the store holding it (None: nobody). Kept up to date as the batch creates
+    # customers; a handler that may change who holds a phone clears `phone_holders`.
+    customers: dict[str, str | None] = field(default_factory=dict)
+    phone_holders: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass

@@ -21,7 +21,9 @@ from sqlalchemy import event, select
 from salon_pos.db.models import OutboxOperation, SyncState
 from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.sync_changes import apply_page
+from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
 from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
@@ -47,6 +49,7 @@ from sync.protocol import (
 )
 from sync.wire import Change
 from tests.conftest import FakeClock, Team, three_line_sale
+from tests.sync.client.feed import Feed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -335,6 +338,20 @@ def test_the_last_error_is_short_with_the_whole_of_it_in_the_tooltip(
     assert not bar.error.isVisibleTo(bar)
 
 
+def test_received_changes_the_counter_cannot_apply_yet_are_counted_for_the_manager(
+    shell: Shell,
+) -> None:
+    bar = status_bar(shell)
+    bar.show_sync(status(ConnectionState.ONLINE, changes_waiting=2))
+    assert bar.pending.text() == "已全部同步 · 2 条下载的更改暂未应用（需要更新软件？）"
+    feed = Feed()
+    feed.add("gift_card", "g-1", {})  # an entity this version does not know
+    backend = shell.ctx.backend
+    outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
+    outbox.apply_changes(feed.changes, 1)
+    assert backend.sync.status().changes_waiting == 1
+
+
 # The scheduler and "sync now"
 
 
@@ -353,7 +370,7 @@ def test_the_scheduler_ticks_sync_now_wakes_and_close_leaves_no_thread(
         qtbot.mouseClick(sync_now, LEFT)  # wake → a round at the next tick → status read again
     assert driver.wakes == 1 and driver.rounds == 1
     assert not sync_now.isEnabled()  # resting while the round it asked for runs
-    shell.ctx.data_changed.emit("sale")  # a sale to push: wake at once
+    shell.ctx.announce(Changes.of(QUEUED))  # a sale to push: wake at once
     assert driver.wakes == 2
     scheduler = shell.sync
     shell.close()
@@ -491,7 +508,7 @@ def test_resolving_queues_the_decision_and_the_row_waits_for_the_server(
     assert buttons(page) == {}  # decided: nothing more to press
     assert "已保存" in page.message.text()
     assert resolved_operations(backend) == [
-        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id}
+        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id, "note": ""}
     ]
     # The server's answer comes back by pull: resolved, and off the open list.
     answer = dict(four_conflicts[CONFLICT_DUPLICATE_CUSTOMER], status="resolved")

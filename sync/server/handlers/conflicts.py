@@ -66,6 +66,7 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
 
 def _merge(ctx: OpContext, details: dict[str, Any]) -> None:
     """The newer customer is folded into the older: marked merged, its notes carried over."""
+    ctx.cache.phone_holders.clear()  # the newer one no longer holds its phone
     newer = load_customer(ctx, details["customer_id"])
     older = load_customer(ctx, details["other_customer_id"])
     notes = older["notes"]

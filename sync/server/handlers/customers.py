@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, func, select, update
 
 from sync.operations.customers import (
     CHANGE_CUSTOMER,
@@ -125,10 +125,15 @@ def stored(field: str, value: Any) -> Any:
     return date.fromisoformat(value) if field == "birthday" and value else value
 
 
-@handles(CUSTOMER_CREATED, reads=True, writes=(CUSTOMER, HISTORY))
+@handles(CUSTOMER_CREATED, reads=False, writes=(CUSTOMER, HISTORY))
 def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
-    found = ctx.connection.execute(select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id))
-    existing = found.scalar()
+    """Reads only through the batch's cache (apply.prefetch), so a first push of a year's
+    customers is written in bulk instead of flushing before each one."""
+    if new.id in ctx.cache.customers:
+        existing = ctx.cache.customers[new.id]
+    else:
+        found = select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id)
+        existing = ctx.connection.execute(found).scalar()
     if existing is not None:
         same_store(ctx, existing, "customer")
         return []  # created before (under another operation): the first one stands
@@ -145,21 +150,38 @@ def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
         created_at=ctx.now,
     )
     ctx.writer.add(CUSTOMER, row)
+    ctx.cache.customers[new.id] = ctx.store_id
     for field, value in values.items():
         history(ctx, new.id, field, value, stamp, lost=False)
     ctx.writer.change(CHANGE_CUSTOMER, new.id, customer_data(row), ctx.device_id)
     return conflicts + _duplicate_phone(ctx, new)
 
 
+def phone_holder_query(store_id: str, phones: list[str]) -> Select[tuple[str, str]]:
+    """Per phone, the oldest customer of the store holding it (not merged into another)."""
+    ranked = (
+        select(
+            CUSTOMER.c.phone,
+            CUSTOMER.c.id,
+            func.row_number()
+            .over(partition_by=CUSTOMER.c.phone, order_by=(CUSTOMER.c.created_at, CUSTOMER.c.id))
+            .label("rank"),
+        )
+        .where(CUSTOMER.c.store_id == store_id, CUSTOMER.c.phone.in_(phones))
+        .where(CUSTOMER.c.merged_into.is_(None))
+        .subquery()
+    )
+    return select(ranked.c.phone, ranked.c.id).where(ranked.c.rank == 1)
+
+
 def _duplicate_phone(ctx: OpContext, new: CustomerCreated) -> list[str]:
-    older = ctx.connection.execute(
-        select(CUSTOMER.c.id)
-        .where(CUSTOMER.c.store_id == ctx.store_id, CUSTOMER.c.phone == new.phone)
-        .where(CUSTOMER.c.merged_into.is_(None), CUSTOMER.c.id != new.id)
-        .order_by(CUSTOMER.c.created_at, CUSTOMER.c.id)
-        .limit(1)
-    ).scalar()
-    if older is None:
+    holders = ctx.cache.phone_holders
+    if new.phone not in holders:
+        found = ctx.connection.execute(phone_holder_query(ctx.store_id, [new.phone])).first()
+        holders[new.phone] = found.id if found is not None else None
+    older = holders[new.phone]
+    if older is None or older == new.id:
+        holders[new.phone] = new.id
         return []
     details = {"customer_id": new.id, "other_customer_id": older, "phone": new.phone}
     conflict_id = ctx.writer.conflict(
@@ -174,6 +196,8 @@ def customer_updated(ctx: OpContext, edit: CustomerUpdated) -> list[str]:
     if unknown:
         raise Rejected(f"unknown customer fields: {', '.join(unknown)[:200]}")
     values = {f: field_value(f, v) for f, v in edit.changed.items()}
+    if "phone" in values:
+        ctx.cache.phone_holders.clear()  # who holds which phone may change: read afresh
     row = load_customer(ctx, edit.id)
     stamp, conflicts = _checked_stamp(ctx, edit.hlc, edit.id)
     stamps: dict[str, str] = load_json(row["stamps"])

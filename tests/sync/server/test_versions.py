@@ -7,22 +7,27 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Literal
 
 import pytest
 from sqlalchemy import select
 
-from salon_pos.db.models import OutboxOperation
+from salon_pos.db.models import OutboxOperation, ParkedChange, Refund, Ticket, TicketLine
 from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_ops import customers as customer_ops
+from salon_pos.services.sync_ops.registry import APPLIERS
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.operations import OPERATIONS, REGISTRY
 from sync.operations.customers import CUSTOMER_CREATED, CustomerCreated
+from sync.operations.sales import CHANGE_REFUND
 from sync.server.context import OpContext
 from sync.server.handlers import customers as customer_handlers
 from sync.server.handlers.registry import HANDLERS, HandlerSpec
-from sync.wire import OperationResult
+from sync.wire import Change, OperationResult
+from tests.conftest import FakeClock, Shelf, Team, three_line_sale
+from tests.sync.client.feed import open_counter
 from tests.sync.server.conftest import Device, Server
 
 
@@ -103,3 +108,43 @@ def test_a_version_nothing_takes_is_parked_with_the_reason(server: Server, devic
     [result] = server.push(device, [op])["results"]
     assert result["status"] == "rejected"
     assert result["reason"] == "unknown payload version 7 of customer.created"
+
+
+def test_an_older_counter_keeps_a_change_it_does_not_know_and_applies_it_once_upgraded(
+    server: Server,
+    backend: Backend,
+    team: Team,
+    shelf: Shelf,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seller = server.enroll(device_id=backend.settings.current.device_id)
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    with backend.db.read() as session:
+        line = session.scalars(select(TicketLine.id).where(TicketLine.ticket_id == sale.ticket_id))
+        first = line.first()
+    assert first is not None
+    backend.checkout.refund_lines(sale.ticket_id, {first: 1}, "8888", "过敏", team.desk.id)
+    assert {r.status for r in drain(server, seller, backend)} == {"applied"}
+    older = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
+    reader = server.enroll(device_id=older.settings.current.device_id)
+    try:
+        monkeypatch.delitem(APPLIERS, CHANGE_REFUND)  # this counter's app predates refunds
+        feed = [Change.model_validate(c) for c in server.pull(reader)["changes"]]
+        outbox = CounterOutbox(older.db, older.clock, older.settings.current.device_id)
+        outbox.apply_changes(feed, feed[-1].seq)
+        with older.db.read() as session:
+            parked = session.scalars(select(ParkedChange.entity)).all()
+            assert parked == [CHANGE_REFUND] and session.scalar(select(Refund.id)) is None
+            assert session.get(Ticket, sale.ticket_id) is not None
+
+        monkeypatch.undo()  # the upgrade
+        assert outbox.retry_parked_changes() == 1
+
+        with older.db.read() as session:
+            assert session.scalars(select(ParkedChange)).all() == []
+            assert session.scalars(select(Refund.ticket_id)).all() == [sale.ticket_id]
+    finally:
+        older.close()
