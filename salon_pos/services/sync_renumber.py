@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord, append_audit
 from salon_pos.db.models import OutboxOperation, SequenceCounter, SyncNotice, Ticket
-from salon_pos.db.outbox import OUTBOX
+from salon_pos.db.outbox import OUTBOX, append_encoded
 from salon_pos.domain.ids import new_id
 from salon_pos.services.sync_outbox import SUPERSEDED
 from salon_pos.services.sync_state import sync_state
@@ -63,18 +63,10 @@ def recover(session: Session, divergence: Divergence, device_id: str, now: datet
     )
     by_ticket = {ticket_id: new for ticket_id, (_old, new) in numbers.items()}
     for offset, op in enumerate(ops, start=1):
-        session.execute(
-            insert(OutboxOperation).values(
-                id=new_id(),
-                device_id=device_id,
-                seq=divergence.cursor + offset,
-                type=op.type,
-                occurred_at=op.occurred_at,
-                payload_version=op.payload_version,
-                payload=_renumbered(op.payload, by_ticket),
-                pushed_at=None,
-                result=None,
-            )
+        payload = _renumbered(op.payload, by_ticket)
+        seq = divergence.cursor + offset
+        append_encoded(
+            session, device_id, op.type, op.payload_version, payload, op.occurred_at, seq
         )
     _at_least(session, OUTBOX, divergence.cursor + len(ops))
     state = sync_state(session)
