@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import requests
 
@@ -27,6 +27,7 @@ from salon_pos.services.sync_errors import describe_sync_error
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
+from salon_pos.services.sync_renumber import Recovery
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
 
@@ -49,6 +50,8 @@ class RoundReport:
     pending: int = 0  # operations still waiting after the round
     enrolled: bool = True
     changed: Changes = field(default_factory=Changes)  # what the pulls changed here
+    # This counter was behind the server (restored from a backup) and recovered this round.
+    recovered: Recovery | None = None
 
 
 def _report(
@@ -123,7 +126,8 @@ def sync_round(
     backend.sync.record_attempt(state, error)
     if error:
         log.warning("sync round: %s", error)
-    return _report(outcome, error, online, pending, changed)
+    report = _report(outcome, error, online, pending, changed)
+    return replace(report, recovered=guard.last_recovery)
 
 
 class SyncDriver:

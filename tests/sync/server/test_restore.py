@@ -124,6 +124,7 @@ def test_a_counter_put_back_from_a_backup_recovers_every_sale(
 
     report = counter.sync()
     assert report.error is None and report.pending == 0 and report.rejected == 0, report
+    assert report.recovered is not None and report.recovered.resent == 2
     tickets = counter.tickets()
     assert len(tickets) == 7  # its 5 older sales came back from the server
     assert _server_tickets(server) == dict.fromkeys(tickets, 1)  # each on the ledger once
