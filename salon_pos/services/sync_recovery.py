@@ -21,10 +21,15 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import Both, UserError
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import SUPERSEDED
-from salon_pos.services.sync_renumber import Divergence, Recovery, recover, ticket_sequence
+from salon_pos.services.sync_renumber import (
+    Divergence,
+    Recovery,
+    recover,
+    ticket_sequence,
+    unconfirmed,
+)
 from salon_pos.services.sync_state import ROW, sync_state
 from sync.client import Refused, SyncClient
-from sync.protocol import REJECTED
 from sync.wire import DeviceStatus
 
 log = logging.getLogger(__name__)
@@ -74,9 +79,9 @@ class CounterGuard:
                 raise CounterCopied(self._copy_problem(recorded, device_id))
         if recorded != self._home:
             self._record_home()
-        lost = self._lost(client, store_id, device_id, status)
-        if lost is not None:
-            self._recover(status, lost, device_id)
+        held = self._held(client, store_id, device_id, status)
+        if held is not None:
+            self._recover(status, held, device_id)
 
     # ------------------------------------------------------------ where this copy lives
 
@@ -109,11 +114,12 @@ class CounterGuard:
 
     # ------------------------------------------------------------ behind the server
 
-    def _lost(
+    def _held(
         self, client: SyncClient, store_id: str, device_id: str, status: DeviceStatus
-    ) -> list[str] | None:
-        """Ids of this counter's operations the server never got, when it is behind (None
-        when it is not: the usual round costs one query here)."""
+    ) -> frozenset[str] | None:
+        """When this counter is behind: the ids of its unconfirmed operations at or below the
+        server's cursor that the server holds at their seq (None when it is not behind: the
+        usual round costs one query here)."""
         cursor = status.cursor
         if cursor == 0 or status.cursor_op_id is None:
             return None
@@ -127,24 +133,17 @@ class CounterGuard:
             ours = session.scalar(_live(device_id).where(OutboxOperation.seq == cursor))
             if ours == status.cursor_op_id:
                 return None
-            unsure = session.execute(
-                select(OutboxOperation.seq, OutboxOperation.id)
-                .where(OutboxOperation.seq <= cursor)
-                .where(OutboxOperation.pushed_at.is_(None) | (OutboxOperation.result == REJECTED))
-                .where(OutboxOperation.device_id == device_id)
-                .where(OutboxOperation.result.is_distinct_from(SUPERSEDED))
-                .order_by(OutboxOperation.seq)
-            ).all()
-            after = session.scalars(_live(device_id).where(OutboxOperation.seq > cursor)).all()
-        held = _held(client, store_id, device_id, [seq for seq, _ in unsure], cursor)
-        return [op_id for seq, op_id in unsure if held.get(seq) != op_id] + list(after)
+            query = unconfirmed(device_id, cursor).where(OutboxOperation.seq <= cursor)
+            unsure = [(op.seq, op.id) for op in session.scalars(query)]
+        on_server = _held(client, store_id, device_id, [seq for seq, _ in unsure], cursor)
+        return frozenset(op_id for seq, op_id in unsure if on_server.get(seq) == op_id)
 
-    def _recover(self, status: DeviceStatus, lost: list[str], device_id: str) -> None:
+    def _recover(self, status: DeviceStatus, held: frozenset[str], device_id: str) -> None:
         divergence = Divergence(
             status.cursor,
             status.cursor_op_id,
             ticket_sequence(status.last_ticket_number),
-            lost,
+            held,
         )
         with self._db.write() as session:
             self.last_recovery = recover(session, divergence, device_id, self._clock.now())

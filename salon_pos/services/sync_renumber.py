@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord, append_audit
@@ -22,6 +22,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.services.sync_outbox import SUPERSEDED
 from salon_pos.services.sync_state import sync_state
 from sync.operations.sales import SALE_COMPLETED
+from sync.protocol import REJECTED
 
 TICKET = "ticket"  # the sequence of ticket numbers (services/checkout.py)
 RECOVERED = "sync.recovered"  # the audit action and the notice's kind
@@ -34,7 +35,11 @@ class Divergence:
     cursor: int  # the server's cursor for the device
     cursor_op_id: str | None
     last_ticket: int  # the number part of the highest ticket number it holds from the device
-    lost: list[str]  # ids of this counter's operations to send again, in seq order
+    # Ids of this counter's unconfirmed operations at or below the cursor that the server
+    # holds at their seq (a backup taken before they were pushed): they stay as they are.
+    # Every other one not confirmed by the server is sent again, read in the recovery's own
+    # transaction, so a sale made while the server was asked is not missed.
+    held: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -50,15 +55,15 @@ def ticket_sequence(number: str | None) -> int:
 
 
 def recover(session: Session, divergence: Divergence, device_id: str, now: datetime) -> Recovery:
-    ops = session.scalars(
-        select(OutboxOperation)
-        .where(OutboxOperation.id.in_(divergence.lost))
-        .order_by(OutboxOperation.seq)
-    ).all()
+    ops = [
+        op
+        for op in session.scalars(unconfirmed(device_id, divergence.cursor))
+        if op.id not in divergence.held
+    ]
     numbers = _renumber(session, ops, divergence.last_ticket)
     session.execute(
         update(OutboxOperation)
-        .where(OutboxOperation.id.in_(divergence.lost))
+        .where(OutboxOperation.id.in_([op.id for op in ops]))
         .values(result=SUPERSEDED, pushed_at=now)
     )
     by_ticket = {ticket_id: new for ticket_id, (_old, new) in numbers.items()}
@@ -81,6 +86,19 @@ def recover(session: Session, divergence: Divergence, device_id: str, now: datet
     append_audit(session, AuditRecord(None, RECOVERED, "device", device_id, after=details), now)
     session.add(SyncNotice(id=new_id(), at=now, kind=RECOVERED, details=details, seen_at=None))
     return Recovery(len(ops), renumbered)
+
+
+def unconfirmed(device_id: str, cursor: int) -> Select[OutboxOperation]:
+    """This counter's live operations the server has not confirmed: all above its cursor, and
+    at or below it those still pending or answered `rejected` (a used seq, before 0004)."""
+    unsure = OutboxOperation.pushed_at.is_(None) | (OutboxOperation.result == REJECTED)
+    return (
+        select(OutboxOperation)
+        .where(OutboxOperation.device_id == device_id)
+        .where(OutboxOperation.result.is_distinct_from(SUPERSEDED))
+        .where((OutboxOperation.seq > cursor) | unsure)
+        .order_by(OutboxOperation.seq)
+    )
 
 
 def _renumber(

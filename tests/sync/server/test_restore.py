@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +18,7 @@ from salon_pos.db.models import AuditEntry, Ticket
 from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
+from salon_pos.services import sync_recovery
 from salon_pos.services.backend import open_backend
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_state import sync_state
@@ -244,3 +246,29 @@ def test_voids_and_customers_made_meanwhile_are_resent_with_the_new_numbers(
     assert local == {"A1-000004": "A1-000002", "A1-000005": "A1-000003"} | {
         f"A1-00000{i}": None for i in (1, 2, 3)
     }
+
+
+def test_a_sale_made_while_the_counter_asks_the_server_is_sent_too(
+    counter: Counter, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, shelf = seed_store(counter.app)
+    counter.sell(team, shelf, 1)
+    assert counter.sync().error is None
+    counter.back_up(tmp_path / "backup.db")
+    counter.sell(team, shelf, 3)
+    assert counter.sync().error is None
+    counter.restore(tmp_path / "backup.db")
+    counter.sell(team, shelf, 1)
+
+    asking = sync_recovery._held
+
+    def the_cashier_sells_meanwhile(*args: Any) -> dict[int, str]:
+        counter.sell(team, shelf, 1)  # the round is between its read and its recovery
+        return asking(*args)
+
+    monkeypatch.setattr(sync_recovery, "_held", the_cashier_sells_meanwhile)
+    report = counter.sync()
+    assert report.error is None and report.pending == 0 and report.rejected == 0, report
+    assert report.recovered is not None and report.recovered.resent == 2
+    assert _server_tickets(server) == dict.fromkeys(counter.tickets(), 1)
+    assert admin.store_sales_total(server.engine, server.store_id) == 6 * SALE
