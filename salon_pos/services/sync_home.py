@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import socket
+import subprocess
 import sys
 import uuid
 from dataclasses import dataclass
@@ -36,7 +38,19 @@ def machine_id() -> str:
         key = r"SOFTWARE\Microsoft\Cryptography"
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key) as opened:
             return str(winreg.QueryValueEx(opened, "MachineGuid")[0])
+    if sys.platform == "darwin":  # the hardware UUID: the host name changes with the network
+        ioreg = ["ioreg", "-rd1", "-c", "IOPlatformExpertDevice"]
+        found = re.search(r'"IOPlatformUUID" = "([^"]+)"', _output(ioreg))
+        if found:
+            return found.group(1)
     return f"{socket.gethostname()}/{uuid.getnode():012x}"
+
+
+def _output(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=5).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 @dataclass(frozen=True)
