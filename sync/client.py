@@ -34,6 +34,7 @@ from sync.protocol import (
 from sync.wire import (
     Change,
     ChangesResponse,
+    DeviceOperations,
     DeviceStatus,
     EnrollRequest,
     EnrollResponse,
@@ -126,9 +127,25 @@ class SyncClient:
         url = f"{self._api}/stores/{store_id}/changes?after={after}&limit={limit}"
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChangesResponse)
 
-    def status(self, store_id: str, device_id: str) -> DeviceStatus:
+    def status(
+        self, store_id: str, device_id: str, home: str | None = None, claim: str | None = None
+    ) -> DeviceStatus:
+        """`home`: where this copy's data folder lives, recorded if the device has none yet
+        (or has `claim`, the folder's old place on this PC)."""
+        params = {k: v for k, v in (("home", home), ("claim", claim)) if v}
         url = f"{self._api}/stores/{store_id}/devices/{device_id}"
+        if params:
+            url += "?" + "&".join(f"{k}={v}" for k, v in params.items())
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), DeviceStatus)
+
+    def device_operations(
+        self, store_id: str, device_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL
+    ) -> DeviceOperations:
+        """The operations the server holds from this device with a seq above `after`."""
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/operations"
+        url += f"?after={after}&limit={limit}"
+        answer = _call(self._http, "GET", url, self.timeout, None, self._auth)
+        return _read(answer, DeviceOperations)
 
     def health(self) -> bool:
         """Whether the server answers at all (no auth): the connectivity probe."""
@@ -214,6 +231,15 @@ class OutboxPort(Protocol):
     def retry_parked_changes(self) -> int:
         """Try the changes kept aside again (once a round, before pulling); the number applied."""
         ...
+
+
+class RoundGuard(Protocol):
+    """The counter's check at the start of each round, under the device's lock, before
+    anything is sent: that this copy is the device the server knows, and not behind what the
+    server has seen from it (restored from a backup: then it recovers; docs/sync-counter.md).
+    Raises SyncError (Refused for a copy that must stop) to end the round."""
+
+    def before_round(self, client: SyncClient, store_id: str, device_id: str) -> None: ...
 
 
 # ---------------------------------------------------------------- backoff
@@ -311,9 +337,11 @@ class Sender:
         max_bytes: int = MAX_BATCH_BYTES,
         page_size: int = MAX_CHANGES_PER_PULL,
         stop: threading.Event | None = None,
+        guard: RoundGuard | None = None,
     ) -> None:
         """`stop`: when set, the round ends after the batch or page under way (closing the app
-        must not wait for a long queue to drain)."""
+        must not wait for a long queue to drain). `guard`: checked before each round sends
+        anything."""
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -323,6 +351,7 @@ class Sender:
         self.max_bytes = max_bytes
         self.page_size = page_size
         self.stop = stop or threading.Event()
+        self.guard = guard
 
     def run_round(self) -> RoundOutcome:
         """Push until nothing is pending (or the server says retry later), then pull until the
@@ -353,6 +382,7 @@ class Sender:
     def _push_only(self) -> RoundOutcome:
         tally = _Tally()
         try:
+            self._check()
             self._push(tally)
         except SyncError as error:
             return tally.outcome(error)
@@ -361,11 +391,16 @@ class Sender:
     def _round(self) -> RoundOutcome:
         tally = _Tally()
         try:
+            self._check()
             self._push(tally)
             self._pull(tally)
         except SyncError as error:
             return tally.outcome(error)
         return tally.outcome()
+
+    def _check(self) -> None:
+        if self.guard is not None:
+            self.guard.before_round(self.client, self.store_id, self.device_id)
 
     def _push(self, tally: _Tally) -> None:
         """Batches in sequence order. While the server works on one batch, the next is read

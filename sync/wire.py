@@ -12,12 +12,30 @@ from sync.protocol import MAX_BATCH_OPERATIONS, MAX_CHANGES_PER_PULL
 
 # ---------------------------------------------------------------- enrollment
 
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]+$"
+HOME_PATTERN = r"^[0-9a-f]{64}$"
+
 
 class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=64)
     device_id: Id = Field(min_length=1, max_length=36)
     counter: str = Field(min_length=1, max_length=8, description="the counter's ticket prefix")
     hostname: str = Field(default="", max_length=128)
+    token: str | None = Field(
+        default=None,
+        min_length=43,
+        max_length=128,
+        pattern=TOKEN_PATTERN,
+        description="the device token, made by the counter before its first try (≥ 32 random "
+        "bytes, URL-safe base64); the server keeps its SHA-256. The same code, device id and "
+        "token sent again (an answer lost) is answered again. Without it the server makes one.",
+    )
+    home: str | None = Field(
+        default=None,
+        pattern=HOME_PATTERN,
+        description="where the counter's data folder lives: SHA-256 hex of the PC's machine "
+        "id and the database's real path (a copy elsewhere is refused)",
+    )
 
 
 class EnrollResponse(Strict):
@@ -34,6 +52,28 @@ class DeviceStatus(Strict):
     cursor: int = Field(description="the highest operation sequence number applied")
     change_seq: int = Field(description="the store's newest change sequence number")
     server_time: Moment
+    cursor_op_id: Id | None = Field(
+        default=None, description="the id of the operation at the cursor (none at 0)"
+    )
+    last_ticket_number: str | None = Field(
+        default=None, description="the device's highest ticket number the server holds"
+    )
+    home: str | None = Field(
+        default=None, description="where the device's data folder lives, as last recorded"
+    )
+
+
+class DeviceOperation(Strict):
+    seq: int
+    id: Id
+
+
+class DeviceOperations(Strict):
+    """The operations the server holds from one device, by sequence number (a counter that
+    was restored from a backup finds which of its own it has lost)."""
+
+    operations: list[DeviceOperation] = Field(max_length=MAX_CHANGES_PER_PULL)
+    more: bool
 
 
 # ---------------------------------------------------------------- push

@@ -135,6 +135,9 @@ class Ticket(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     voided_by: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # The number it was sold under, when a counter restored from a backup had to renumber it
+    # after the tickets the server already held from this counter (services/sync_recovery).
+    original_number: Mapped[str | None] = mapped_column(String(24))
 
 
 class TicketLine(Base):
@@ -203,7 +206,15 @@ class OutboxOperation(Base):
 
     __tablename__ = "outbox_operation"
     __table_args__ = (
-        UniqueConstraint("device_id", "seq"),
+        # Unique among the operations that count: a counter restored from a backup supersedes
+        # what it sold meanwhile and queues it again under the numbers the server expects.
+        Index(
+            "uq_outbox_live_seq",
+            "device_id",
+            "seq",
+            unique=True,
+            sqlite_where=text("result IS NOT 'superseded'"),
+        ),
         # The sender's query: what is not pushed yet, in sequence order.
         Index("ix_outbox_pending", "seq", sqlite_where=text("pushed_at IS NULL")),
         # The status bar's parked count.
@@ -258,6 +269,12 @@ class SyncState(Base):
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # Where this data folder lives (services/sync_home): a copy elsewhere is refused.
+    home_machine: Mapped[str | None] = mapped_column(String(64))  # hash of the machine id
+    home_path: Mapped[str | None] = mapped_column(Text)  # the database's real path
+    # After a recovery: the server's cursor taken over, and its operation there (not here).
+    adopted_cursor: Mapped[int | None] = mapped_column(Integer)
+    adopted_op_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class SyncConflict(Base):
@@ -295,3 +312,15 @@ class ParkedChange(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class SyncNotice(Base):
+    """Something sync did by itself that the manager should know of: e.g. this counter was
+    restored from a backup and renumbered the tickets it sold meanwhile."""
+
+    __tablename__ = "sync_notice"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    details: Mapped[dict[str, object]] = mapped_column(JSON)
+    seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

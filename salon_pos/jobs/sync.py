@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import requests
 
@@ -25,7 +25,10 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_errors import SyncBug, describe_sync_error
+from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import CounterOutbox
+from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
+from salon_pos.services.sync_renumber import Recovery
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
 
@@ -48,6 +51,8 @@ class RoundReport:
     pending: int = 0  # operations still waiting after the round
     enrolled: bool = True
     changed: Changes = field(default_factory=Changes)  # what the pulls changed here
+    # This counter was behind the server (restored from a backup) and recovered this round.
+    recovered: Recovery | None = None
 
 
 def _report(
@@ -76,11 +81,13 @@ def sync_round(
     *,
     session: requests.Session | None = None,
     stop: threading.Event | None = None,
+    home: Home | None = None,
 ) -> RoundReport:
     """Push what is pending and pull what changed, once; records the outcome for the status
     bar. Never raises for the network, the server or a missing keyring. `session`: send
     through this requests session instead of a new one (tests inject network faults). `stop`:
-    set it to end the round after the batch or page under way."""
+    set it to end the round after the batch or page under way. `home`: where this
+    copy lives (tests give another PC's); by default this PC and the database's path."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
     if enrollment is None:  # what waits is still counted: it is sent once the counter enrolls
@@ -97,8 +104,13 @@ def sync_round(
     client = SyncClient(enrollment.server_url, token, timeout, session=session)
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
+        here = home or Home.of(backend.db.path)
+        guard = CounterGuard(
+            backend.db, backend.clock, here, backend.settings.current.counter_prefix
+        )
+        lock = paths.home / LOCK_FILE
         sender = Sender(
-            client, outbox, enrollment.store_id, device_id, paths.home / LOCK_FILE, stop=stop
+            client, outbox, enrollment.store_id, device_id, lock, stop=stop, guard=guard
         )
         outcome = sender.run_round()
     finally:
@@ -108,6 +120,8 @@ def sync_round(
     if outcome.busy:
         return _report(outcome, None, online=False, pending=pending, changed=changed)
     error = describe_sync_error(outcome, language)
+    if isinstance(outcome.error, CounterCopied):
+        error = outcome.error.problem.message(language)
     online = outcome.error is None
     state = ConnectionState.ONLINE if online else ConnectionState.OFFLINE
     if isinstance(outcome.error, Refused):
@@ -115,7 +129,8 @@ def sync_round(
     backend.sync.record_attempt(state, error)
     if outcome.error is not None:
         log.warning("sync round: %s (%s)", error, outcome.error.detail)
-    return _report(outcome, error, online, pending, changed)
+    report = _report(outcome, error, online, pending, changed)
+    return replace(report, recovered=guard.last_recovery)
 
 
 class SyncDriver:

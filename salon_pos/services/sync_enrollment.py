@@ -2,18 +2,23 @@
 
 The token goes to the keyring; the server's address and the store go to the database. The
 keyring is checked before the code is spent, so a counter without one does not burn a code.
+The counter makes its token itself before the first try and keeps it in the keyring until the
+server confirms it: a retry after a lost answer sends the same code and token, and the server
+answers it again (docs/adr/0007-counter-identity.md).
 """
 
 from __future__ import annotations
 
+import secrets
 import socket
 from dataclasses import dataclass
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.domain.errors import UserError
-from salon_pos.security.device_token import DeviceTokens
+from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.counter import CounterService
 from salon_pos.services.sync_errors import network_reason
+from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_state import sync_state
 from sync.client import Offline, Refused, ServerError, SyncClient, SyncError
 from sync.wire import EnrollRequest
@@ -52,26 +57,48 @@ def _user_error(url: str, error: SyncError) -> UserError:
     return ServerFailed(url=url, detail=f"{error.status or ''} {error.detail}".strip())
 
 
+def _token_to_offer(tokens: DeviceTokens, device_id: str) -> str:
+    """The token of an enrollment not confirmed yet, or a new one (kept before it is sent)."""
+    key = f"{device_id}#enrolling"
+    try:
+        return tokens.load(key)
+    except NotEnrolled:
+        token = secrets.token_urlsafe(32)
+        tokens.save(key, token)
+        return token
+
+
 class EnrollmentService(CounterService):
     def enroll(
-        self, server_url: str, code: str, tokens: DeviceTokens, timeout: float = 10.0
+        self,
+        server_url: str,
+        code: str,
+        tokens: DeviceTokens,
+        timeout: float = 10.0,
+        home: Home | None = None,
     ) -> EnrolledCounter:
+        """`home`: where this copy lives (tests give another PC's); by default this PC."""
         settings = self._settings.current
         tokens.check()
         url = server_url.strip().rstrip("/")
+        here = home or Home.of(self._db.path)
         request = EnrollRequest(
             code=code.strip(),
             device_id=settings.device_id,
             counter=settings.counter_prefix,
             hostname=socket.gethostname()[:128],
+            token=_token_to_offer(tokens, settings.device_id),
+            home=here.key,
         )
         try:
             answer = SyncClient.enroll(url, request, timeout)
         except SyncError as error:
             raise _user_error(url, error) from error
         tokens.save(settings.device_id, answer.token)
+        tokens.delete(f"{settings.device_id}#enrolling")
         with self._db.write() as session:
             state = sync_state(session)
+            state.home_machine, state.home_path = here.machine, here.path
             if state.store_id not in (None, answer.store_id):
                 state.pull_cursor = 0  # another store's feed: start it from the beginning
             state.server_url = url

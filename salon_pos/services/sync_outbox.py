@@ -34,6 +34,10 @@ _PENDING = (
 )
 
 
+# The final local result of an operation the server never received, sent again as a new one
+# after this counter was found restored from a backup (services/sync_recovery.py).
+SUPERSEDED = "superseded"
+
 # An operation's bytes on the wire beyond its payload: ids, seq, type, time, keys (generous).
 _ENVELOPE_BYTES = 320
 
@@ -99,7 +103,11 @@ class CounterOutbox:
         with self._db.write() as session:
             session.execute(
                 update(OutboxOperation)
-                .where(OutboxOperation.device_id == self._device_id, OutboxOperation.seq >= seq)
+                .where(
+                    OutboxOperation.device_id == self._device_id,
+                    OutboxOperation.seq >= seq,
+                    OutboxOperation.result.is_distinct_from(SUPERSEDED),
+                )
                 .values(pushed_at=None, result=None)
             )
 

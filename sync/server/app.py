@@ -17,11 +17,14 @@ from sync.server.apply import StorageUnavailable, apply_push
 from sync.server.auth import Caller, as_device, engine_of, in_store
 from sync.server.config import ServerSettings
 from sync.server.db import create_server_engine, load_json
+from sync.server.devices import device_operations, device_status
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
 from sync.wire import (
+    HOME_PATTERN,
     Change,
     ChangesResponse,
+    DeviceOperations,
     DeviceStatus,
     EnrollRequest,
     EnrollResponse,
@@ -90,21 +93,26 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         response_model=DeviceStatus,
         responses=ERRORS,
     )
-    def device_status(
-        request: Request, caller: Annotated[Caller, Depends(as_device)]
+    def status_of_device(
+        request: Request,
+        caller: Annotated[Caller, Depends(as_device)],
+        home: Annotated[str | None, Query(pattern=HOME_PATTERN)] = None,
+        claim: Annotated[str | None, Query(pattern=HOME_PATTERN)] = None,
     ) -> DeviceStatus:
-        with engine_of(request).connect() as connection:
-            seq = connection.execute(
-                select(STORE.c.change_seq).where(STORE.c.id == caller.store_id)
-            ).scalar_one()
-        return DeviceStatus(
-            store_id=caller.store_id,
-            store_name=caller.store_name,
-            device_id=caller.device_id,
-            cursor=caller.cursor,
-            change_seq=seq,
-            server_time=settings.clock(),
-        )
+        return device_status(engine_of(request), caller, settings.clock(), home, claim)
+
+    @app.get(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",
+        response_model=DeviceOperations,
+        responses=ERRORS,
+    )
+    def operations_of_device(
+        request: Request,
+        caller: Annotated[Caller, Depends(as_device)],
+        after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PER_PULL)] = MAX_CHANGES_PER_PULL,
+    ) -> DeviceOperations:
+        return device_operations(engine_of(request), caller, after, limit)
 
     @app.post(
         f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",

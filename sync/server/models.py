@@ -78,6 +78,10 @@ class Device(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Where the data folder that speaks for this device lives: a hash of the PC's machine id
+    # and the database's real path (docs/adr/0007-counter-identity.md). Another place with the
+    # same device id is a copy, and is refused.
+    home: Mapped[str | None] = mapped_column(String(64))
 
 
 class AppliedOperation(Base):
@@ -200,6 +204,8 @@ class CustomerFieldHistory(Base):
 
 class Ticket(Base):
     __tablename__ = "ticket"
+    # A device's highest ticket number, for a counter restored from a backup (DeviceStatus).
+    __table_args__ = (Index("ix_ticket_device_number", "device_id", "number"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
     device_id: Mapped[str] = mapped_column(ID)

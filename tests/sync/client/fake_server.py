@@ -40,6 +40,19 @@ class FakeState:
             }
         )
 
+    def status(self, device: str) -> dict[str, Any]:
+        cursor = self.cursor.get(device, 0)
+        at_cursor = [r["id"] for r in self.applied.values() if r["seq"] == cursor]
+        return {
+            "store_id": STORE,
+            "store_name": "丽人美容总店",
+            "device_id": device,
+            "cursor": cursor,
+            "change_seq": len(self.changes),
+            "server_time": datetime.now(UTC).isoformat(),
+            "cursor_op_id": at_cursor[0] if at_cursor else None,
+        }
+
     def push(self, device: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
         results: list[dict[str, Any]] = []
         cursor = self.cursor.get(device, 0)
@@ -98,6 +111,10 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlparse(self.path)
         if url.path == "/health":
             self._send(200, {"status": "ok"})
+            return
+        if "/devices/" in url.path:  # the round's first call: never takes a fault meant for later
+            if self._authorised():
+                self._send(200, self.server.state.status(url.path.split("/devices/")[1]))
             return
         fault = self._fault()
         if isinstance(fault, int):

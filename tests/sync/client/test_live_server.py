@@ -3,6 +3,8 @@ PostgreSQL where tests/sync/pg.py finds one): enroll, sell offline, sync, conver
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from salon_pos.db.models import Ticket
 from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
-from salon_pos.services.backend import Backend
+from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
@@ -116,3 +118,45 @@ def test_a_revoked_counter_is_refused_and_keeps_its_queue(
     report = _round(a1)
     assert not report.online and report.pending == 6
     assert a1.sync.status().state is ConnectionState.REFUSED
+
+
+def test_a_counter_put_back_from_a_backup_recovers_against_the_real_server(
+    counters: tuple[Backend, Backend],
+    server_engine: Engine,
+    store_id: str,
+    tmp_path: Path,
+    clock: FakeClock,
+) -> None:
+    a1, b1 = counters
+    team, shelf = seed_store(a1)
+    a1.checkout.complete_sale(three_line_sale(team, shelf))
+    assert _round(a1).error is None
+    backup = tmp_path / "backup.db"
+    with sqlite3.connect(a1.db.path) as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+    for connection in (source, target):
+        connection.close()
+    for _ in range(3):
+        a1.checkout.complete_sale(three_line_sale(team, shelf))
+    assert _round(a1).error is None
+
+    paths = Paths(a1.db.path.parent)
+    a1.close()  # the database file put back from the backup, where it was
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(backup, paths.database)
+    restored = open_backend(paths, clock)
+    try:
+        sold = [restored.checkout.complete_sale(three_line_sale(team, shelf)) for _ in range(2)]
+        assert [s.number for s in sold] == ["A1-000002", "A1-000003"]
+        report = _round(restored)
+        assert report.error is None and report.rejected == 0 and report.pending == 0, report
+        assert _round(b1).error is None
+        expected = 6 * 49400
+        assert admin.store_sales_total(server_engine, store_id) == expected
+        for counter in (restored, b1):
+            assert _sales_total(counter, "A1") == expected
+        numbers = {restored.tickets.get(s.ticket_id).summary.number for s in sold}
+        assert numbers == {"A1-000005", "A1-000006"}
+    finally:
+        restored.close()

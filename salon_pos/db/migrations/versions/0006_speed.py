@@ -1,7 +1,7 @@
 """speed: indexes that keep the tickets list, the status bar and the lockout checks flat
 
-Revision ID: 0005_speed
-Revises: 0004_import
+Revision ID: 0006_speed
+Revises: 0005_identity
 Create Date: 2026-12-06 13:30:00
 
 - ticket (completed_at, number): the tickets list, newest first, reads only the rows it shows.
@@ -13,8 +13,8 @@ Create Date: 2026-12-06 13:30:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_speed"
-down_revision = "0004_import"
+revision = "0006_speed"
+down_revision = "0005_identity"
 branch_labels = None
 depends_on = None
 
