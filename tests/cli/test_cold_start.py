@@ -1,6 +1,7 @@
 """`salon-pos gui` to the sign-in screen: the real command, in a fresh process, paints the screen
-before it loads what sign-in does not need (the sync client and its wire models, APScheduler,
-the printer and PDF libraries, pinyin). tests/bench/gui.py times this same command."""
+before it loads what sign-in does not need (the sync client and its HTTP library, APScheduler,
+the printer profiles, PDFs, pinyin, Alembic). tests/bench/gui.py times this same command.
+(The operations' payload models, pydantic, are not on the list: every write builds one.)"""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ NOT_BEFORE_SIGN_IN = (
     "salon_pos.jobs.sync",
     "sync.client",
     "requests",
-    "pydantic",
     "apscheduler",
     "escpos.escpos",  # its printer profiles: ~190 ms (the constants the errors use are cheap)
     "escpos.capabilities",
