@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
-    CompoundSelect,
+    ColumnElement,
     Connection,
     Select,
     bindparam,
@@ -153,10 +153,17 @@ _PAYMENTS = (
     .where(Payment.ticket_id == bindparam("ticket_id"))
     .order_by(Payment.position)
 )
+_SHARING_PREFIX = select(func.count()).select_from(
+    select(Ticket.number)
+    .where(Ticket.number >= bindparam("lo"), Ticket.number < bindparam("hi"))
+    .limit(bindparam("many"))
+    .subquery()
+)
 _FIRST_NUMBER_AFTER = select(func.min(Ticket.number)).where(Ticket.number > bindparam("after"))
 
 DAY_SLACK = 2  # a business day lies within two days of its UTC date, whatever the zone and cut-over
 CUSTOMER_MATCHES = 1000  # customers a search looks at; a broader name is narrowed by typing
+MANY = 2000  # tickets sharing a number prefix, past which the list is read in time order
 _NUMBER_DIGITS = re.compile(r"(?:([A-Z0-9]+)-)?(\d{1,7})")
 
 
@@ -279,20 +286,26 @@ class TicketQueries:
         query = query.order_by(*_NEWEST_FIRST).limit(limit)
         with self._db.read_connection() as connection:
             if text.strip():
-                query = query.where(Ticket.id.in_(self._matching(connection, text.strip())))
+                query = query.where(self._matching(connection, text.strip()))
             return [_summary(row) for row in connection.execute(query)]
 
-    def _matching(self, connection: Connection, text: str) -> CompoundSelect[Any]:
-        """The ids of the tickets `text` may mean, each part an indexed lookup."""
+    def _matching(self, connection: Connection, text: str) -> ColumnElement[bool]:
+        """The tickets `text` may mean. Each part is an indexed lookup of their ids, except a
+        number prefix that many tickets share ("A1-0"): that one is checked on each ticket as
+        the list is read newest first, which finds the page's worth soon."""
         number = text.upper()
-        parts = [
-            select(Ticket.id).where(Ticket.number >= number, Ticket.number < _next_prefix(number))
-        ]
+        others: list[Select[Any]] = []
         if found := _NUMBER_DIGITS.fullmatch(number):
             prefixes = [found[1]] if found[1] else _prefixes(connection)
             numbers = [f"{prefix}-{int(found[2]):06d}" for prefix in prefixes]
-            parts.append(select(Ticket.id).where(Ticket.number.in_(numbers)))
+            others.append(select(Ticket.id).where(Ticket.number.in_(numbers)))
         if self._customers is not None:
             ids = [c.id for c in self._customers.search(text, limit=CUSTOMER_MATCHES)]
-            parts.append(select(Ticket.id).where(Ticket.customer_id.in_(ids)))
-        return union_all(*parts)
+            others.append(select(Ticket.id).where(Ticket.customer_id.in_(ids)))
+        lo, hi = number, _next_prefix(number)
+        if (connection.scalar(_SHARING_PREFIX, {"lo": lo, "hi": hi, "many": MANY}) or 0) < MANY:
+            prefixed = select(Ticket.id).where(Ticket.number >= lo, Ticket.number < hi)
+            return Ticket.id.in_(union_all(prefixed, *others))
+        # substr() keeps the planner off the number index: the list's own order is faster here
+        starts = func.substr(Ticket.number, 1, len(number)) == number
+        return or_(starts, Ticket.id.in_(union_all(*others))) if others else starts

@@ -146,7 +146,7 @@ def _operation(
         "type": op_type,
         "occurred_at": at,
         "payload_version": OPERATIONS[op_type].version,
-        "payload": json.dumps(payload, ensure_ascii=False, default=lambda v: v.isoformat()),
+        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str),
         "pushed_at": at + timedelta(seconds=2),
         "result": APPLIED,
     }

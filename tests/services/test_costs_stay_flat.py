@@ -69,6 +69,15 @@ def test_ticket_search_by_number_is_an_index_lookup(stores) -> None:
     assert growth(stores, by_number) < FLAT
 
 
+def test_ticket_search_by_a_prefix_many_numbers_share_reads_only_the_rows_shown(stores) -> None:
+    def typing_a_number(backend: Backend, made: Year) -> None:
+        rows = backend.tickets.find("b1-0", made.first_day, made.last_day, limit=50)
+        assert len(rows) == 50 and all(t.number.startswith("B1-0") for t in rows)
+        assert rows == sorted(rows, key=lambda t: t.completed_at or made.last_day, reverse=True)
+
+    assert growth(stores, typing_a_number) < FLAT
+
+
 def test_status_bar_counts_read_only_what_is_waiting(stores) -> None:
     def counts(backend: Backend, made: Year) -> None:
         status = backend.sync.status()

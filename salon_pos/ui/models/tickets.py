@@ -63,6 +63,7 @@ def _status_sample(status: TicketStatus, refunded: int = 0) -> TicketSummary:
     return TicketSummary("", "", status, date.min, None, None, None, "", 0, refunded)
 
 
+_WIDEST_MOMENT = datetime(2026, 12, 28, 20, 48)  # wide digits, for a column's width
 _ONE_OF_EACH_STATUS = (
     *map(_status_sample, TicketStatus),
     _status_sample(TicketStatus.COMPLETED, 1),
@@ -168,14 +169,9 @@ class TicketListModel(RowsModel):
         columns by them instead of measuring every cell (ResizeToContents took 0.7 s at 500)."""
         rows = self._rows
         if column == self.NUMBER:
-            return [rows[0].number, rows[-1].number] if rows else ["A1-000000"]
+            return [max((row.number for row in rows), key=len, default="A1-000000")]
         if column == self.TIME:
-            return [
-                self.time_format.replace("%m", "12")
-                .replace("%d", "31")
-                .replace("%H", "23")
-                .replace("%M", "59")
-            ]
+            return [_WIDEST_MOMENT.strftime(self.time_format)]
         if column == self.CASHIER:
             return list({row.cashier for row in rows}) or ["周小敏"]
         if column == self.TOTAL:

@@ -168,12 +168,11 @@ class TicketsPage(QWidget):
         today = self.business_today()
         moved, self._today = today - self._today, today
         first, last = as_date(self.date_from.date()), as_date(self.date_to.date())
+        fresh, self._just_read = self._just_read, False
         if moved and last == today - moved:
             self._set_dates(first + moved, today)
-        elif self._just_read:
-            self._just_read = False
-            return
-        self._just_read = False
+        elif fresh:
+            return  # built a moment ago: the list was just read
         self.refresh()
 
     def show_days(self, days: int) -> None:
