@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
@@ -130,7 +131,8 @@ def test_a_sale_being_saved_cannot_be_cancelled_and_sign_out_closes_the_rest(
     dialog.reject()  # Esc while the sale is on its way: refused
     assert dialog.isVisible() and dialog.saving
     hold.set()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # the finished dialog is deleted (deleteLater) as soon as it closes: either counts
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
     assert [t.total for t in shell.ctx.backend.tickets.find()] == [12800]
     assert page.ticket.model.rowCount() == 0  # the screen knows the sale was made
 
