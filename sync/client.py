@@ -208,7 +208,11 @@ class OutboxPort(Protocol):
 
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
         """Apply one page of pulled changes and store the new cursor, atomically; the number
-        applied (a change that cannot be applied is logged and skipped)."""
+        applied (a change that cannot be applied yet is kept aside and retried, never lost)."""
+        ...
+
+    def retry_parked_changes(self) -> int:
+        """Try the changes kept aside again (once a round, before pulling); the number applied."""
         ...
 
 
@@ -393,6 +397,7 @@ class Sender:
         return self.outbox.pending_batch(self.max_operations, self.max_bytes, after_seq)
 
     def _pull(self, tally: _Tally) -> None:
+        tally.applied_changes += self.outbox.retry_parked_changes()
         for _ in range(self.MAX_PAGES):
             if self.stop.is_set():
                 return

@@ -1,8 +1,8 @@
 """Wire formats shared by the counter and the central server. Versioned: a payload's shape
 changes only with a new version number, and both sides keep reading the old ones.
 
-Kept light (no pydantic here): the counter imports it on its checkout path. The request and
-response bodies are in sync/wire.py; docs/sync.md describes the whole protocol."""
+Kept light (no pydantic here). The request and response bodies are in sync/wire.py, the
+operations in sync/operations/; docs/sync.md describes the whole protocol."""
 
 from __future__ import annotations
 
@@ -10,26 +10,8 @@ from typing import Final
 
 API: Final = "/api/v1"
 
-# Operations a counter queues (its outbox) and the server applies exactly once.
-SALE_COMPLETED: Final = "sale.completed"
-SALE_VOIDED: Final = "sale.voided"
-SALE_REFUNDED: Final = "sale.refunded"
-CUSTOMER_CREATED: Final = "customer.created"
-CUSTOMER_UPDATED: Final = "customer.updated"
-STAFF_SAVED: Final = "staff.saved"
-CATALOG_ITEM_SAVED: Final = "catalog.item_saved"
-CONFLICT_RESOLVED: Final = "conflict.resolved"
-
-PAYLOAD_VERSIONS: Final[dict[str, int]] = {
-    SALE_COMPLETED: 1,
-    SALE_VOIDED: 1,
-    SALE_REFUNDED: 1,
-    CUSTOMER_CREATED: 1,
-    CUSTOMER_UPDATED: 1,
-    STAFF_SAVED: 1,
-    CATALOG_ITEM_SAVED: 1,
-    CONFLICT_RESOLVED: 1,
-}
+# Operation types, their payload versions, change-feed entities and conflict kinds are declared
+# per family in sync/operations/.
 
 # What the server answers for each pushed operation.
 APPLIED: Final = "applied"
@@ -39,20 +21,7 @@ REJECTED: Final = "rejected"  # malformed or impossible: parked for a person, qu
 RETRY_LATER: Final = "retry_later"  # the only answer that stops the queue
 FINAL_RESULTS: Final = frozenset({APPLIED, APPLIED_WITH_FLAGS, DUPLICATE, REJECTED})
 
-# Entities in the change feed a counter pulls.
-CHANGE_CATALOG_ITEM: Final = "catalog_item"
-CHANGE_STAFF: Final = "staff"
-CHANGE_CUSTOMER: Final = "customer"
-CHANGE_TICKET: Final = "ticket"
-CHANGE_REFUND: Final = "refund"
-CHANGE_CONFLICT: Final = "conflict"
-
 # Conflict records.
-CONFLICT_PRICE_MISMATCH: Final = "price_mismatch"
-CONFLICT_FIELD_OVERWRITTEN: Final = "field_overwritten"
-CONFLICT_CLOCK_AHEAD: Final = "clock_ahead"
-CONFLICT_DUPLICATE_CUSTOMER: Final = "duplicate_customer"
-CONFLICT_MONEY_BACK_TWICE: Final = "money_back_twice"  # voids/refunds beyond what was paid
 CONFLICT_OPEN: Final = "open"
 CONFLICT_RESOLVED_STATUS: Final = "resolved"
 

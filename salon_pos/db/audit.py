@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from salon_pos.db.bulk import insert_rows
+from salon_pos.db.fast_insert import first_row, insert_rows
 from salon_pos.db.models import AuditEntry
 from salon_pos.db.outbox import Executor
 from salon_pos.domain.ids import new_id
@@ -65,12 +65,11 @@ def _chained(
 
 
 _LAST = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-_APPEND = insert(AuditEntry)
 
 
 def append_audit(executor: Executor, record: AuditRecord, at: datetime) -> None:
     at = at.astimezone(UTC)
-    last = executor.execute(_LAST).first()
+    last = first_row(executor, _LAST)
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
     fields = _chained(
         seq,
@@ -83,9 +82,8 @@ def append_audit(executor: Executor, record: AuditRecord, at: datetime) -> None:
         _dump(record.after),
     )
     digest = _digest(prev_hash, fields)
-    executor.execute(
-        _APPEND, fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest}
-    )
+    row = fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest}
+    insert_rows(executor, AuditEntry, [row])
 
 
 def verify_chain(session: Session) -> int | None:
@@ -114,7 +112,7 @@ def append_audits(executor: Executor, records: Sequence[AuditRecord], at: dateti
     if not records:
         return
     at = at.astimezone(UTC)
-    last = executor.execute(_LAST).first()
+    last = first_row(executor, _LAST)
     seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     rows = []
     for record in records:
@@ -132,5 +130,4 @@ def append_audits(executor: Executor, records: Sequence[AuditRecord], at: dateti
         digest = _digest(prev_hash, fields)
         rows.append(fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest})
         prev_hash = digest
-    connection = executor if isinstance(executor, Connection) else executor.connection()
-    insert_rows(connection, AuditEntry, rows)
+    insert_rows(executor, AuditEntry, rows)

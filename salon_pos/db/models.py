@@ -268,3 +268,21 @@ class SyncConflict(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rejected_reason: Mapped[str | None] = mapped_column(Text)  # why the server refused a decision
+
+
+class ParkedChange(Base):
+    """A pulled change this counter could not apply (yet): an entity it does not know (an older
+    counter), or a record it refers to that is missing here. The cursor moved past it; it is
+    tried again on every pull, and a newer change of the same record replaces it."""
+
+    __tablename__ = "parked_change"
+    __table_args__ = (UniqueConstraint("entity", "entity_id"),)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+    origin_device_id: Mapped[str | None] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)

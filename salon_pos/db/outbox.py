@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
+from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
 
-from salon_pos.db.bulk import insert_rows
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
-from sync.protocol import PAYLOAD_VERSIONS
+from sync.operations import REGISTRY
 
 # Built once: the checkout path runs these on every sale (see docs/adr/0003-write-path.md).
 _BUMP = (
@@ -24,21 +23,9 @@ _BUMP = (
     .returning(SequenceCounter.name, SequenceCounter.last_value)
 )
 _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
-_QUEUE = insert(OutboxOperation)
 
 Executor = Session | Connection
 OUTBOX = "outbox"  # the name of the outbox's sequence
-
-
-def _wire_value(value: object) -> str:
-    """Dates and times go on the wire as ISO 8601; anything else unknown is a bug, not a str()."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not a wire value")
-
-
-def payload_json(payload: dict[str, Any]) -> str:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=_wire_value)
 
 
 def next_in_sequences(executor: Executor, *names: str) -> dict[str, int]:
@@ -61,29 +48,44 @@ class QueuedOperation:
 def append_operation(
     executor: Executor,
     device_id: str,
-    op_type: str,
-    payload: dict[str, Any],
+    payload: BaseModel,
     at: datetime,
     seq: int | None = None,
 ) -> QueuedOperation:
-    """Queue one operation; `seq` is the outbox sequence number when the caller already took
-    it (with next_in_sequences(…, "outbox"), together with its own)."""
+    """Queue one operation, of the type whose current payload model `payload` is; `seq` is the
+    outbox sequence number when the caller already took it (with next_in_sequences(…,
+    "outbox"), together with its own)."""
+    kind = REGISTRY.operation_of(payload)
+    return append_encoded(
+        executor, device_id, kind.name, kind.version, payload.model_dump_json(), at, seq
+    )
+
+
+def append_encoded(
+    executor: Executor,
+    device_id: str,
+    op_type: str,
+    version: int,
+    payload: str,
+    at: datetime,
+    seq: int | None = None,
+) -> QueuedOperation:
+    """Queue an operation whose payload is already JSON text: one resent as it was recorded,
+    or (in tests) one made malformed on purpose. Use cases use append_operation."""
     seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
     op = QueuedOperation(id=new_id(), seq=seq, type=op_type)
-    executor.execute(
-        _QUEUE,
-        {
-            "id": op.id,
-            "device_id": device_id,
-            "seq": op.seq,
-            "type": op_type,
-            "occurred_at": at,
-            "payload_version": PAYLOAD_VERSIONS[op_type],
-            "payload": payload_json(payload),
-            "pushed_at": None,
-            "result": None,
-        },
-    )
+    row = {
+        "id": op.id,
+        "device_id": device_id,
+        "seq": op.seq,
+        "type": op_type,
+        "occurred_at": at,
+        "payload_version": version,
+        "payload": payload,
+        "pushed_at": None,
+        "result": None,
+    }
+    insert_rows(executor, OutboxOperation, [row])
     return op
 
 
@@ -97,36 +99,35 @@ _START_AT = insert(SequenceCounter).values(name=OUTBOX, last_value=bindparam("co
 
 
 def append_operations(
-    executor: Executor,
-    device_id: str,
-    operations: Sequence[tuple[str, dict[str, Any]]],
-    at: datetime,
+    executor: Executor, device_id: str, payloads: Sequence[BaseModel], at: datetime
 ) -> list[QueuedOperation]:
-    """Queue many operations in order with one sequence bump and one insert (an import's
-    batch); each is still its own operation, as if appended one by one."""
-    if not operations:
+    """append_operation for many payloads in order, with one sequence bump and one insert (an
+    import's batch); each is still its own operation, as if appended one by one."""
+    if not payloads:
         return []
-    count = len(operations)
+    count = len(payloads)
     last = executor.execute(_BUMP_BY, {"count": count}).scalar()
     if last is None:
         executor.execute(_START_AT, {"count": count})
         last = count
     first = int(last) - count + 1
-    queued = [QueuedOperation(new_id(), first + n, kind) for n, (kind, _) in enumerate(operations)]
-    rows = [
-        {
-            "id": op.id,
-            "device_id": device_id,
-            "seq": op.seq,
-            "type": op.type,
-            "occurred_at": at,
-            "payload_version": PAYLOAD_VERSIONS[op.type],
-            "payload": payload_json(payload),
-            "pushed_at": None,
-            "result": None,
-        }
-        for op, (_, payload) in zip(queued, operations, strict=True)
-    ]
-    connection = executor if isinstance(executor, Connection) else executor.connection()
-    insert_rows(connection, OutboxOperation, rows)
+    rows, queued = [], []
+    for n, payload in enumerate(payloads):
+        kind = REGISTRY.operation_of(payload)
+        op = QueuedOperation(id=new_id(), seq=first + n, type=kind.name)
+        queued.append(op)
+        rows.append(
+            {
+                "id": op.id,
+                "device_id": device_id,
+                "seq": op.seq,
+                "type": op.type,
+                "occurred_at": at,
+                "payload_version": kind.version,
+                "payload": payload.model_dump_json(),
+                "pushed_at": None,
+                "result": None,
+            }
+        )
+    insert_rows(executor, OutboxOperation, rows)
     return queued

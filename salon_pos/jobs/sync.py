@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import requests
 
@@ -21,6 +21,7 @@ from salon_pos.domain.errors import UserError
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_errors import describe_sync_error
 from salon_pos.services.sync_outbox import CounterOutbox
@@ -45,10 +46,14 @@ class RoundReport:
     online: bool = False  # the server answered this round
     pending: int = 0  # operations still waiting after the round
     enrolled: bool = True
+    changed: Changes = field(default_factory=Changes)  # what the pulls changed here
 
 
-def _report(outcome: RoundOutcome, error: str | None, online: bool, pending: int) -> RoundReport:
+def _report(
+    outcome: RoundOutcome, error: str | None, online: bool, pending: int, changed: Changes
+) -> RoundReport:
     return RoundReport(
+        changed=changed,
         pushed=outcome.pushed,
         applied=outcome.applied,
         duplicates=outcome.duplicates,
@@ -96,8 +101,9 @@ def sync_round(
     finally:
         client.close()
     pending = outbox_status(backend.db).pending
+    changed = outbox.take_changes()
     if outcome.busy:
-        return _report(outcome, None, online=False, pending=pending)
+        return _report(outcome, None, online=False, pending=pending, changed=changed)
     error = describe_sync_error(outcome, language)
     online = outcome.error is None
     state = ConnectionState.ONLINE if online else ConnectionState.OFFLINE
@@ -106,7 +112,7 @@ def sync_round(
     backend.sync.record_attempt(state, error)
     if error:
         log.warning("sync round: %s", error)
-    return _report(outcome, error, online, pending)
+    return _report(outcome, error, online, pending, changed)
 
 
 class SyncDriver:

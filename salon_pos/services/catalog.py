@@ -23,7 +23,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from sync.protocol import CATALOG_ITEM_SAVED
+from salon_pos.services.sync_ops import setup as setup_ops
 
 
 @dataclass(frozen=True)
@@ -93,13 +93,13 @@ def _upsert(
             update(model).where(model.id == existing.id).values(updated_at=at, **values)
         )
         saved = Saved(existing.id, "updated")
-    payload = asdict(offer) | {"id": saved.id, "kind": offer.kind.value}
+    payload = setup_ops.catalog_item_saved(saved.id, offer.kind.value, asdict(offer))
     action = f"catalog.{offer.kind.value}_{saved.outcome}"
     journal.record(
         session,
         at,
         AuditRecord(actor_id, action, model.__tablename__, saved.id, before, values),
-        (CATALOG_ITEM_SAVED, payload),
+        payload,
     )
     return saved
 

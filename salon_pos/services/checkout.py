@@ -4,13 +4,14 @@ outbox operation and audit entry. Prices come from the catalog on this counter."
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, literal, select, union_all
+from sqlalchemy import Connection, bindparam, literal, select, union_all
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
     AuditEntry,
     Customer,
@@ -47,11 +48,14 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import StaffMember, verify_approver
-from sync.protocol import SALE_COMPLETED
+from salon_pos.services.sync_ops import sales as sale_ops
+from sync.operations.customers import CHANGE_CUSTOMER
+from sync.operations.sales import CHANGE_TICKET
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class CompletedSale:
     total: int
     change: int
     cash_taken: bool
+    changed: Changes = field(default_factory=Changes)  # for the screens to refresh
 
 
 Row = dict[str, Any]
@@ -105,9 +110,6 @@ _PEOPLE = union_all(
         Customer.id == bindparam("customer")
     ),
 )
-_INSERT_TICKET = insert(Ticket)
-_INSERT_LINE = insert(TicketLine)
-_INSERT_PAYMENT = insert(Payment)
 
 
 def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
@@ -236,15 +238,12 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals)
             payment_rows = _payment_rows(ticket_id, settlement)
-            connection.execute(_INSERT_TICKET, ticket)
-            connection.execute(_INSERT_LINE, line_rows)
-            if payment_rows:  # a free ticket has none
-                connection.execute(_INSERT_PAYMENT, payment_rows)
-            payload = ticket | {
-                "lines": line_rows,
-                "payments": payment_rows,
-                "discount_approved_by": approver.id if approver else None,
-            }
+            insert_rows(connection, Ticket, [ticket])
+            insert_rows(connection, TicketLine, line_rows)
+            insert_rows(connection, Payment, payment_rows)  # a free ticket has none
+            payload = sale_ops.sale_completed(
+                ticket, line_rows, payment_rows, approver.id if approver else None
+            )
             Journal(settings.device_id).record(
                 connection,
                 now,
@@ -259,11 +258,16 @@ class CheckoutService(CounterService):
                         "tendered": settlement.tendered,
                     },
                 ),
-                (SALE_COMPLETED, payload),
+                payload,
                 outbox_seq=seqs[OUTBOX],
             )
         cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)
-        return CompletedSale(ticket_id, number, totals.total, settlement.change, cash_taken)
+        changed = Changes.of(CHANGE_TICKET, ticket_id) | Changes.of(QUEUED)
+        if request.customer_id:
+            changed |= Changes.of(CHANGE_CUSTOMER, request.customer_id)
+        return CompletedSale(
+            ticket_id, number, totals.total, settlement.change, cash_taken, changed
+        )
 
     def void_sale(self, ticket_id: str, approver_pin: str, reason: str, actor_id: str) -> None:
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""

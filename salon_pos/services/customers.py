@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, column, delete, insert, literal_column, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.bulk import insert_rows
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import Customer, CustomerSearchKey
 from salon_pos.domain.errors import (
     Both,
@@ -31,8 +31,8 @@ from salon_pos.domain.phone import normalize_phone
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_ops import customers as customer_ops
 from salon_pos.services.sync_state import next_hlc, next_hlcs
-from sync.protocol import CUSTOMER_CREATED, CUSTOMER_UPDATED
 
 # The profile fields that merge one by one across counters, each with its own clock stamp.
 STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
@@ -190,7 +190,7 @@ def create_customers(
     for profile, stamp in zip(profiles, stamps, strict=True):
         payload = profile.payload()
         audit = AuditRecord(actor_id, "customer.created", "customer", profile.id, after=payload)
-        entries.append((audit, (CUSTOMER_CREATED, payload | {"hlc": stamp})))
+        entries.append((audit, customer_ops.customer_created(profile, stamp)))
     journal.record_many(connection, at, entries)
 
 
@@ -232,15 +232,7 @@ def update_customer(
             before={k: old[k] for k in changed},
             after=changed,
         ),
-        (
-            CUSTOMER_UPDATED,
-            {
-                "id": profile.id,
-                "changed": changed,
-                "before": {k: old[k] for k in changed},
-                "hlc": hlc,
-            },
-        ),
+        customer_ops.customer_updated(profile.id, changed, {k: old[k] for k in changed}, hlc),
     )
     return profile
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+
+from pydantic import BaseModel
 
 from salon_pos.db.audit import AuditRecord, append_audit, append_audits
 from salon_pos.db.outbox import Executor, QueuedOperation, append_operation, append_operations
@@ -20,13 +21,14 @@ class Journal:
         session: Executor,
         at: datetime,
         audit: AuditRecord,
-        operation: tuple[str, dict[str, Any]] | None = None,
+        operation: BaseModel | None = None,
         outbox_seq: int | None = None,
     ) -> QueuedOperation | None:
+        """Audit the change; queue `operation`, a payload made by a builder of
+        salon_pos/services/sync_ops, when the server must know of it."""
         queued = None
         if operation is not None:
-            op_type, payload = operation
-            queued = append_operation(session, self.device_id, op_type, payload, at, outbox_seq)
+            queued = append_operation(session, self.device_id, operation, at, outbox_seq)
         append_audit(session, audit, at)
         return queued
 
@@ -34,7 +36,7 @@ class Journal:
         self,
         session: Executor,
         at: datetime,
-        entries: Sequence[tuple[AuditRecord, tuple[str, dict[str, Any]]]],
+        entries: Sequence[tuple[AuditRecord, BaseModel]],
     ) -> list[QueuedOperation]:
         """record() for many changes at once (an import's batch): each keeps its own operation
         and audit entry, written with a few statements instead of a few per change."""

@@ -34,7 +34,7 @@ from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.staff import StaffMember
-from sync.protocol import SALE_REFUNDED, SALE_VOIDED
+from salon_pos.services.sync_ops import sales as sale_ops
 
 
 def _completed_ticket(session: Session, ticket_id: str, actor_id: str) -> Ticket:
@@ -128,14 +128,7 @@ def record_void(
             void_reason=reason,
         )
     )
-    facts = {
-        "ticket_id": ticket_id,
-        "number": ticket.number,
-        "approved_by": approver.id,
-        "reason": reason,
-        "voided_at": at,
-        "total": ticket.total,
-    }
+    void = sale_ops.sale_voided(ticket, approver.id, reason, at)
     journal.record(
         session,
         at,
@@ -145,9 +138,9 @@ def record_void(
             "ticket",
             ticket_id,
             before={"status": TicketStatus.COMPLETED.value},
-            after=facts,
+            after=void.model_dump(mode="json"),
         ),
-        (SALE_VOIDED, facts),
+        void,
     )
 
 
@@ -213,16 +206,13 @@ def record_refund(
         session.execute(
             update(Ticket).where(Ticket.id == ticket_id).values(status=TicketStatus.REFUNDED.value)
         )
-    facts = refund | {
-        "number": ticket.number,
-        "lines": refund_lines,
-        "tenders": [{"kind": t["kind"], "amount": t["amount"]} for t in tenders],
-        "ticket_refunded": fully,
-    }
+    payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully)
     journal.record(
         session,
         at,
-        AuditRecord(actor_id, "sale.refunded", "ticket", ticket_id, after=facts),
-        (SALE_REFUNDED, facts),
+        AuditRecord(
+            actor_id, "sale.refunded", "ticket", ticket_id, after=payload.model_dump(mode="json")
+        ),
+        payload,
     )
     return amount

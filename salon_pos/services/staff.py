@@ -22,7 +22,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.security.pins import hash_pin, pin_matches
 from salon_pos.services.counter import CounterService
-from sync.protocol import STAFF_SAVED
+from salon_pos.services.sync_ops import setup as setup_ops
 
 
 @dataclass(frozen=True)
@@ -91,9 +91,7 @@ class StaffService(CounterService):
                 session,
                 now,
                 AuditRecord(actor_id, "staff.added", "staff", member.id, after=public),
-                # The hash goes to the server so the PIN works on every counter of the store;
-                # the audit log keeps it out.
-                (STAFF_SAVED, public | {"pin_hash": pin_hash}),
+                setup_ops.staff_saved(member, pin_hash),
             )
         return member
 

@@ -7,13 +7,16 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from salon_pos.db.database import Database
-from salon_pos.db.models import OutboxOperation, SyncState
+from salon_pos.db.models import OutboxOperation, SyncConflict, SyncState
 from salon_pos.domain.clock import Clock
-from salon_pos.services.sync_changes import apply_page
-from salon_pos.services.sync_state import ROW
+from salon_pos.services.changes import Changes
+from salon_pos.services.sync_changes import apply_page, retry_parked
+from salon_pos.services.sync_state import RESOLVING, ROW
+from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
+from sync.protocol import CONFLICT_OPEN, REJECTED
 from sync.wire import Change, Operation, OperationResult
 
 _PENDING = (
@@ -62,6 +65,7 @@ class CounterOutbox:
         self._db = db
         self._clock = clock
         self._device_id = device_id
+        self.changed = Changes()
 
     def pending_batch(
         self, max_operations: int, max_bytes: int, after_seq: int = 0
@@ -85,8 +89,11 @@ class CounterOutbox:
             return
         now = self._clock.now()
         rows = [{"op_id": r.id, "pushed_at": now, "result": r.status} for r in results]
+        refused = {r.id: r.reason or "" for r in results if r.status == REJECTED}
         with self._db.write_connection() as connection:
             connection.execute(_RECORD, rows)
+            if refused:
+                self.changed = self.changed | reopen_refused_decisions(connection, refused)
 
     def requeue_from(self, seq: int) -> None:
         with self._db.write() as session:
@@ -103,4 +110,42 @@ class CounterOutbox:
 
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
         with self._db.write() as session:
-            return apply_page(session, changes, cursor)
+            outcome = apply_page(session, changes, cursor)
+        self.changed = self.changed | outcome.changes
+        return outcome.applied
+
+    def retry_parked_changes(self) -> int:
+        with self._db.write() as session:
+            outcome = retry_parked(session)
+        self.changed = self.changed | outcome.changes
+        return outcome.applied
+
+    def take_changes(self) -> Changes:
+        """What the pulls since the last call changed (for the screens to refresh)."""
+        changed, self.changed = self.changed, Changes()
+        return changed
+
+
+def reopen_refused_decisions(connection: Connection, refused: dict[str, str]) -> Changes:
+    """A manager's decision the server refused (operation id → reason): the conflict is open
+    again, with the reason to read, instead of "resolving" for ever."""
+    decisions = connection.execute(
+        select(OutboxOperation.id, OutboxOperation.payload).where(
+            OutboxOperation.id.in_(list(refused)), OutboxOperation.type == CONFLICT_RESOLVED
+        )
+    ).all()
+    reopened = []
+    for op_id, payload in decisions:
+        conflict_id = json.loads(payload)["conflict_id"]
+        connection.execute(
+            update(SyncConflict)
+            .where(SyncConflict.id == conflict_id, SyncConflict.status == RESOLVING)
+            .values(
+                status=CONFLICT_OPEN,
+                resolution=None,
+                resolved_by=None,
+                rejected_reason=refused[op_id] or "refused by the server",
+            )
+        )
+        reopened.append(conflict_id)
+    return Changes.of(CHANGE_CONFLICT, *reopened) if reopened else Changes()

@@ -16,37 +16,30 @@ from sqlalchemy import ColumnElement, Select, func, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import OutboxOperation, Staff, SyncConflict, SyncState
+from salon_pos.db.models import OutboxOperation, ParkedChange, Staff, SyncConflict, SyncState
 from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.domain.staff import Role
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
+from salon_pos.services.sync_ops import conflicts as conflict_ops
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
+from sync.operations import CONFLICTS
+from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 from sync.protocol import (
-    CONFLICT_CLOCK_AHEAD,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
-    CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_OPEN,
-    CONFLICT_PRICE_MISMATCH,
-    CONFLICT_RESOLVED,
     CONFLICT_RESOLVED_STATUS,
     REJECTED,
     RESOLUTION_ACCEPT,
-    RESOLUTION_KEEP_BOTH,
-    RESOLUTION_MERGE,
-    RESOLUTION_USE_OTHER,
 )
 
-# What a manager may pick for each type of conflict (the first is the usual suggestion).
-ALLOWED_RESOLUTIONS: dict[str, tuple[str, ...]] = {
-    CONFLICT_PRICE_MISMATCH: (RESOLUTION_ACCEPT,),
-    CONFLICT_FIELD_OVERWRITTEN: (RESOLUTION_ACCEPT, RESOLUTION_USE_OTHER),
-    CONFLICT_CLOCK_AHEAD: (RESOLUTION_ACCEPT,),
-    CONFLICT_MONEY_BACK_TWICE: (RESOLUTION_ACCEPT,),
-    CONFLICT_DUPLICATE_CUSTOMER: (RESOLUTION_MERGE, RESOLUTION_KEEP_BOTH),
-}
+
+def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
+    """What a manager may pick for a conflict of this type (its usual suggestion first);
+    "accept" alone for a type this counter does not know (a newer server's)."""
+    kind = CONFLICTS.get(conflict_type)
+    return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
 
 
 class ConnectionState(StrEnum):
@@ -66,6 +59,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_error: str | None
     open_conflicts: int
+    changes_waiting: int = 0  # pulled changes parked until they can be applied (sync_changes)
 
 
 @dataclass(frozen=True)
@@ -79,6 +73,7 @@ class ConflictRow:
     suggestion: str
     resolution: str | None
     created_at: datetime
+    rejected_reason: str | None = None  # the server refused the last decision: why
 
 
 # The details keys that name a customer (by id), as the server's handlers write them.
@@ -127,6 +122,7 @@ _PENDING = select(func.count(), func.min(OutboxOperation.occurred_at)).where(
 )
 _PARKED = select(func.count()).where(OutboxOperation.result == REJECTED)
 _OPEN = select(func.count()).where(SyncConflict.status == CONFLICT_OPEN)
+_WAITING = select(func.count()).select_from(ParkedChange)
 _BY_STATUS = select(SyncConflict.status, func.count(), func.max(SyncConflict.id)).group_by(
     SyncConflict.status
 )
@@ -156,6 +152,7 @@ def _row(conflict: SyncConflict) -> ConflictRow:
         conflict.suggestion,
         conflict.resolution,
         conflict.created_at,
+        conflict.rejected_reason,
     )
 
 
@@ -165,6 +162,7 @@ class SyncService(CounterService):
             pending, oldest = session.execute(_PENDING).one()
             parked = session.execute(_PARKED).scalar_one()
             open_conflicts = session.execute(_OPEN).scalar_one()
+            waiting = session.execute(_WAITING).scalar_one()
             state = session.get(SyncState, 1)
         connection = ConnectionState.NOT_ENROLLED
         if state is not None and state.server_url and state.store_id:
@@ -178,6 +176,7 @@ class SyncService(CounterService):
             last_sync_at=state.last_sync_at if state else None,
             last_error=state.last_error if state else None,
             open_conflicts=int(open_conflicts),
+            changes_waiting=int(waiting),
         )
 
     def enrollment(self) -> Enrollment | None:
@@ -223,7 +222,7 @@ class SyncService(CounterService):
                 rows.sort(key=lambda row: row.created_at, reverse=True)
             return ConflictInbox(mark, rows, customer_profiles(session, named_customers(rows)))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> None:
+    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""
         now = self._clock.now()
         with self._db.write() as session:
@@ -235,7 +234,7 @@ class SyncService(CounterService):
                 raise UnknownConflict(conflict_id=conflict_id)
             if conflict.status != CONFLICT_OPEN:
                 raise ConflictNotOpen(status=conflict.status)
-            allowed = ALLOWED_RESOLUTIONS.get(conflict.type, (RESOLUTION_ACCEPT,))
+            allowed = allowed_resolutions(conflict.type)
             if resolution not in allowed:
                 raise InvalidChoice(text=resolution, choices=" / ".join(allowed))
             session.execute(
@@ -243,11 +242,7 @@ class SyncService(CounterService):
                 .where(SyncConflict.id == conflict_id)
                 .values(status=RESOLVING, resolution=resolution, resolved_by=actor_id)
             )
-            payload = {
-                "conflict_id": conflict_id,
-                "resolution": resolution,
-                "resolved_by": actor_id,
-            }
+            payload = conflict_ops.conflict_resolved(conflict_id, resolution, actor_id)
             self._journal().record(
                 session,
                 now,
@@ -259,5 +254,6 @@ class SyncService(CounterService):
                     before={"status": CONFLICT_OPEN},
                     after={"status": RESOLVING, "resolution": resolution},
                 ),
-                (CONFLICT_RESOLVED, payload),
+                payload,
             )
+        return Changes.of(CHANGE_CONFLICT, conflict_id) | Changes.of(QUEUED)

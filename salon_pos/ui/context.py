@@ -1,5 +1,7 @@
 """What every screen is given: the services, the task runner, and who is signed in.
-Screens do not poke each other: a change is announced (`data_changed`) and each repaints."""
+Screens do not poke each other: what a use case or a pull changed is announced once
+(`announce`, the `changed` signal with a services.changes.Changes) and each screen refreshes
+what it shows of it."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 
 from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.services.sync_status import SyncStatus
 from salon_pos.ui.tasks import TaskRunner
@@ -14,7 +17,7 @@ from salon_pos.ui.tasks import TaskRunner
 
 class UiContext(QObject):
     staff_changed = Signal(object)  # StaffMember | None
-    data_changed = Signal(str)  # what changed: "sale", "customer", "settings", …
+    changed = Signal(object)  # Changes: the kinds and ids of records a use case or pull changed
     printer_state_changed = Signal(bool, str)  # printed ok?, message
     language_changed = Signal(str)
     sync_status_changed = Signal(object)  # SyncStatus: after each sync round and every few s
@@ -37,6 +40,11 @@ class UiContext(QObject):
         if staff is not None:
             self.runner.run(lambda: self.backend.sign_in.sign_out(staff.id))
         self.staff_changed.emit(None)
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every screen what changed; nothing is said when nothing did."""
+        if changes:
+            self.changed.emit(changes)
 
     def refresh_sync_status(self) -> None:
         """Read the sync status on the database worker; `sync_status_changed` brings it back."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from salon_pos.resources import resources_dir
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.i18n import Translations
 from salon_pos.ui.idle import IdleLock
@@ -55,16 +56,19 @@ class Shell:
         self.sync = SyncScheduler(driver)
         self.sync.ticked.connect(self._on_sync_ticked)
         self.ctx.sync_requested.connect(self.sync.wake)
-        self.ctx.data_changed.connect(self._on_ctx_data_changed)
+        self.ctx.changed.connect(self._on_ctx_changed)
         self.sync.start(watch_network)
 
     def _on_sync_ticked(self, result: object) -> None:
         if result is not None:  # a round ran (an idle tick returns None): show what it did
             self.ctx.refresh_sync_status()
+            changed = getattr(result, "changed", None)
+            if isinstance(changed, Changes):
+                self.ctx.announce(changed)  # what the pull brought: screens refresh
 
-    def _on_ctx_data_changed(self, _what: str) -> None:
-        if self.sync is not None:
-            self.sync.wake()
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if self.sync is not None and changes.touches(QUEUED):
+            self.sync.wake()  # something to push: at once
 
     def set_language(self, language: str) -> None:
         self.translations.install(language)

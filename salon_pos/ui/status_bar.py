@@ -14,8 +14,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from salon_pos.domain.business_day import business_day
+from salon_pos.services.changes import PARKED, QUEUED, Changes
 from salon_pos.services.sync_status import ConnectionState, SyncStatus
 from salon_pos.ui.context import UiContext
+from sync.operations.conflicts import CHANGE_CONFLICT
 
 REFRESH_MS = 5_000
 SYNC_NOW_PAUSE_MS = 2_000  # the button rests while the round it asked for runs
@@ -80,7 +82,7 @@ class StatusBar(QStatusBar):
         self._resting.setSingleShot(True)
         self._resting.timeout.connect(self._update_sync_now)
         ctx.staff_changed.connect(self._on_ctx_staff_changed)
-        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.changed.connect(self._on_ctx_changed)
         ctx.printer_state_changed.connect(self._on_ctx_printer_state_changed)
         ctx.sync_status_changed.connect(self.show_sync)
         self._timer = QTimer(self)
@@ -145,6 +147,9 @@ class StatusBar(QStatusBar):
             text = text.format(count=status.pending, age=age)
         if status.parked:
             text += self.tr(" · {count} refused by the server").format(count=status.parked)
+        if status.changes_waiting:
+            waiting = self.tr(" · {count} received changes waiting (update the app?)")
+            text += waiting.format(count=status.changes_waiting)
         return text
 
     def age_text(self, age: timedelta) -> str:
@@ -184,8 +189,9 @@ class StatusBar(QStatusBar):
 
     # Other slots
 
-    def _on_ctx_data_changed(self, _what: str) -> None:
-        self.refresh()
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.touches(QUEUED, CHANGE_CONFLICT, PARKED):
+            self.refresh()
 
     def _on_ctx_staff_changed(self, staff: object) -> None:
         name = getattr(staff, "name", "")

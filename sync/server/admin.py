@@ -10,13 +10,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, func, insert, select, update
 
+from sync.operations.setup import (
+    CatalogItemSaved,
+)
 from sync.server import models
 from sync.server.batch import BatchWriter, new_server_id
 from sync.server.config import utc_now
 from sync.server.db import load_json, write_transaction
 from sync.server.handlers.setup import save_catalog_item
 from sync.server.security import code_hash, hash_password, new_enrollment_code
-from sync.wire import CatalogItemSaved
 
 OWNER = models.table_of(models.Owner)
 STORE = models.table_of(models.Store)

@@ -18,19 +18,16 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
-from sync.protocol import (
-    APPLIED,
-    APPLIED_WITH_FLAGS,
-    DUPLICATE,
-    PAYLOAD_VERSIONS,
-    REJECTED,
-    SALE_COMPLETED,
-)
+from sync.operations import OPERATIONS
+from sync.operations.customers import CUSTOMER_CREATED
+from sync.operations.sales import SALE_COMPLETED
+from sync.protocol import APPLIED, APPLIED_WITH_FLAGS, DUPLICATE, REJECTED
 from sync.server import models
 from sync.server.batch import BatchWriter, Rejected
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
-from sync.server.handlers.registry import HANDLERS
+from sync.server.handlers.customers import CUSTOMER, phone_holder_query
+from sync.server.handlers.registry import resolve
 from sync.wire import Operation, OperationResult
 
 log = logging.getLogger("sync.server.apply")
@@ -231,6 +228,8 @@ class BatchRun:
                 raise
             log.exception("operation %s could not be stored", op.id)
             writer.rewind(mark)
+            cache.customers.clear()  # it may have noted rows that were not written
+            cache.phone_holders.clear()
             conflict_ids, status = [], REJECTED
             reason = printable(f"could not be stored: {type(error).__name__}")
         return OperationResult(
@@ -261,29 +260,35 @@ class BatchRun:
 
 
 def _reads(op: Operation) -> bool:
-    spec = HANDLERS.get(op.type)
-    return spec is not None and spec.reads
+    found = resolve(op.type, op.payload_version)
+    return found is not None and found.spec.reads
 
 
 def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: datetime) -> list[str]:
-    spec = HANDLERS.get(op.type)
-    if spec is None:
-        raise Rejected(f"unknown operation type {op.type!r}")
-    if op.payload_version != PAYLOAD_VERSIONS[op.type]:
+    found = resolve(op.type, op.payload_version)
+    if found is None:
+        if op.type not in OPERATIONS:
+            raise Rejected(f"unknown operation type {op.type!r}")
         raise Rejected(f"unknown payload version {op.payload_version} of {op.type}")
     try:
-        payload = spec.payload_model.model_validate(op.payload)
+        payload = found.payload(op.payload)
     except ValidationError as error:
         raise Rejected(f"malformed payload: {error}") from None
     # A handler that reads finds the batch flushed: _apply_one did it, before its mark.
-    return spec.handle(OpContext(writer, cache, op, now), payload)
+    return found.spec.handle(OpContext(writer, cache, op, now), payload)
 
 
 def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> BatchCache:
-    """Tickets already known and the catalog prices of the items sold, in two queries."""
+    """Tickets already known and the catalog prices of the items sold; customers already known
+    and who holds the phones of those created: a query each."""
     ticket_ids: set[str] = set()
     item_ids: set[str] = set()
+    customer_ids: set[str] = set()
+    phones: set[str] = set()
     for op in ops:
+        if op.type == CUSTOMER_CREATED:
+            customer_ids.add(str(op.payload.get("id")))
+            phones.add(str(op.payload.get("phone")))
         if op.type != SALE_COMPLETED:
             continue
         if isinstance(op.payload.get("id"), str):
@@ -303,6 +308,13 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
             CATALOG.c.store_id == store_id, CATALOG.c.id.in_(item_ids)
         )
         cache.prices = {row.id: row.price for row in connection.execute(prices)}
+    if customer_ids:
+        cache.customers = dict.fromkeys(customer_ids)
+        known = select(CUSTOMER.c.id, CUSTOMER.c.store_id).where(CUSTOMER.c.id.in_(customer_ids))
+        cache.customers.update({row.id: row.store_id for row in connection.execute(known)})
+        cache.phone_holders = dict.fromkeys(phones)
+        holders = connection.execute(phone_holder_query(store_id, sorted(phones)))
+        cache.phone_holders.update({row.phone: row.id for row in holders})
     return cache
 
 

@@ -12,7 +12,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert
 from uuid6 import uuid7
 
-from sync.protocol import CHANGE_CONFLICT, CONFLICT_OPEN
+from sync.operations.conflicts import CHANGE_CONFLICT
+from sync.operations.kinds import ConflictKind
+from sync.protocol import CONFLICT_OPEN
 from sync.server import models
 from sync.server.db import dump_json, fast_json
 
@@ -114,24 +116,24 @@ class BatchWriter:
 
     def conflict(
         self,
-        kind: str,
+        kind: ConflictKind,
         entity: str,
         entity_id: str,
         op_ids: list[str],
         details: dict[str, Any],
-        suggestion: str,
         origin: str | None,
     ) -> str:
+        """Record a conflict of a declared kind; its usual resolution is the suggestion."""
         row: Row = {
             "id": new_server_id(),
             "store_id": self.store_id,
-            "type": kind,
+            "type": kind.name,
             "status": CONFLICT_OPEN,
             "entity": entity,
             "entity_id": entity_id,
             "op_ids": dump_json(op_ids),
             "details": dump_json(details),
-            "suggestion": suggestion,
+            "suggestion": kind.resolutions[0],
             "resolution": None,
             "resolved_by": None,
             "created_at": self.now,

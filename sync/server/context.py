@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Connection
 
 from sync.server.batch import BatchWriter, Rejected
@@ -23,6 +22,11 @@ class BatchCache:
 
     prices: dict[str, int] = field(default_factory=dict)
     tickets: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Customers created in the batch: id → store (None: not on file), and phone → the oldest
+    # customer of the store holding it (None: nobody). Kept up to date as the batch creates
+    # customers; a handler that may change who holds a phone clears `phone_holders`.
+    customers: dict[str, str | None] = field(default_factory=dict)
+    phone_holders: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,13 +50,6 @@ class OpContext:
 
 
 Handler = Callable[[OpContext, Any], list[str]]
-
-
-@dataclass(frozen=True)
-class HandlerSpec:
-    payload_model: type[BaseModel]
-    handle: Handler
-    reads: bool  # reads what earlier operations wrote: the batch is flushed before it runs
 
 
 def check_fen(*amounts: int) -> None:

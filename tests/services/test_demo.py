@@ -54,11 +54,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Backend, fl
     backend.close()
 
 
-def test_it_sets_up_the_counter_and_is_quick(demo: tuple[Backend, float, str]) -> None:
-    backend, seconds, _ = demo
+def test_it_sets_up_the_counter(demo: tuple[Backend, float, str]) -> None:
+    # Its speed is a benchmark's business (tests/bench/import_customers.py), not a timed test's.
+    backend = demo[0]
     assert backend.settings.current.store_name == DEMO_STORE
     assert backend.settings.current.counter_prefix == "A1"
-    assert seconds < 30, f"demo data took {seconds:.1f} s"
 
 
 def test_catalog_has_services_in_five_categories_and_products(

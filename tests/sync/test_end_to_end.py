@@ -20,10 +20,12 @@ from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.customers import CustomerProfile
-from sync.protocol import (
+from sync.operations.customers import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+)
+from sync.operations.sales import (
     CONFLICT_PRICE_MISMATCH,
 )
 from sync.server import admin

@@ -31,13 +31,18 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import OutboxOperation, Refund, Ticket, TicketLine
-from salon_pos.db.outbox import append_operation
+from salon_pos.db.outbox import append_encoded
 from salon_pos.jobs.sync import RoundReport
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_state import sync_state
+from sync.operations.sales import (
+    SALE_COMPLETED,
+    SALE_REFUNDED,
+    SALE_VOIDED,
+)
 from sync.protocol import (
     APPLIED,
     APPLIED_WITH_FLAGS,
@@ -46,9 +51,6 @@ from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BATCH_OPERATIONS,
     REJECTED,
-    SALE_COMPLETED,
-    SALE_REFUNDED,
-    SALE_VOIDED,
 )
 from sync.server import admin, models
 from sync.server.db import create_server_engine
@@ -502,8 +504,9 @@ def test_counter_killed_in_the_middle_of_a_push_fifty_times(
 
 def _queue_raw(counter: Backend, payload: dict[str, Any]) -> str:
     with counter.db.write_connection() as connection:
-        op = append_operation(
-            connection, device_of(counter), SALE_COMPLETED, payload, counter.clock.now()
+        text = json.dumps(payload, ensure_ascii=False)
+        op = append_encoded(
+            connection, device_of(counter), SALE_COMPLETED, 1, text, counter.clock.now()
         )
     return op.id
 

@@ -60,7 +60,7 @@ def test_a_sale_rung_up_paid_printed_found_and_voided(
     qtbot.waitUntil(lambda: approval.message.isVisible())
     assert "PIN 不正确" in approval.message.text()
     assert shell.ctx.backend.tickets.get(sale.id).summary.status is TicketStatus.COMPLETED
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=10_000):
         approve(qtbot, approval, Team.MANAGER_PIN, "顾客临时取消")
     assert cell(tickets, sale.number, TicketListModel.STATUS) == "已作废"
     assert shell.ctx.backend.tickets.get(sale.id).summary.status is TicketStatus.VOIDED

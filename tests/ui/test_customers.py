@@ -145,7 +145,7 @@ def test_a_manager_imports_customers_from_csv_with_a_report(
     assert page.importer.isVisibleTo(page)
     csv = tmp_path / "客户.csv"
     csv.write_bytes("姓名,手机\r\n林小雨,13911112222\r\n坏行,abc\r\n".encode("gbk"))
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=10_000):
         page.importer.import_file(csv)
     assert not page.importer.busy.isVisibleTo(page) and page.importer.button.isEnabled()
     report = page.importer.message.text()

@@ -35,7 +35,7 @@ def test_cancel_stops_between_batches_and_importing_again_continues(
     progress = r"正在导入 客户.csv：[\d,]+ / 5,000 行 · [\d,]+ 行/秒"
     assert re.search(progress, importer.message.text())
     assert importer.cancel.isVisibleTo(page) and not importer.button.isEnabled()
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=60_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=60_000):
         qtbot.mouseClick(importer.cancel, Qt.MouseButton.LeftButton)
 
     report = importer.message.text()
@@ -46,6 +46,6 @@ def test_cancel_stops_between_batches_and_importing_again_continues(
     assert importer.button.isEnabled() and not importer.cancel.isVisibleTo(page)
     assert importer.busy.maximum() == 5_000
 
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=60_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=60_000):
         importer.import_file(path)
     assert f"新增 {5_000 - saved} 条，更新 0 条，未变 {saved} 条" in importer.message.text()

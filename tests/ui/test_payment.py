@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.ticket import LineKind, RoundingRule, TenderKind
+from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.ui.dialogs.payment import PaymentDialog
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.shell import Shell
@@ -88,7 +89,7 @@ def test_small_change_is_let_go_by_the_rounding_rule(
     shell: Shell, page: CashierPage, shelf: Shelf
 ) -> None:
     shell.ctx.backend.settings.update(rounding=RoundingRule.DROP_JIAO)
-    shell.ctx.data_changed.emit("settings")
+    shell.ctx.announce(Changes.of(SETTINGS))
     page.add_item(LineKind.PRODUCT, shelf.serum)
     page.ticket.discount.setText("0.50")
     page.ticket.discount.editingFinished.emit()  # ¥128 − ¥0.50 = ¥127.50 → ¥127

@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from salon_pos.db.models import AuditEntry
 from salon_pos.domain.ticket import RoundingRule
+from salon_pos.services.changes import SETTINGS
 from salon_pos.ui.main_window import MainWindow
 from salon_pos.ui.pages.settings import SettingsPage
 from salon_pos.ui.shell import Shell
@@ -72,7 +73,7 @@ def test_saving_the_store_details_is_kept_and_audited(
     retype(qtbot, line_edit(page, "storeName"), "丽人美业·南京西路店")
     page.findChild(QPlainTextEdit, "receiptFooter").setPlainText("谢谢惠顾\n会员日每周三")
     choose(page, "roundingRule", RoundingRule.DROP_JIAO.value)
-    with qtbot.waitSignal(shell.ctx.data_changed, check_params_cb=lambda w: w == "settings"):
+    with qtbot.waitSignal(shell.ctx.changed, check_params_cb=lambda c: c.touches(SETTINGS)):
         click(qtbot, page, "saveSettings")
 
     settings = shell.ctx.backend.settings.current

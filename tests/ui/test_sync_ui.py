@@ -21,26 +21,35 @@ from sqlalchemy import event, select
 from salon_pos.db.models import OutboxOperation, SyncState
 from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.sync_changes import apply_page
+from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
 from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.status_bar import StatusBar
 from salon_pos.ui.sync_scheduler import THREAD_PREFIX
-from sync.protocol import (
+from sync.operations.conflicts import (
+    CONFLICT_RESOLVED,
+)
+from sync.operations.customers import (
     CONFLICT_CLOCK_AHEAD,
     CONFLICT_DUPLICATE_CUSTOMER,
     CONFLICT_FIELD_OVERWRITTEN,
+    RESOLUTION_MERGE,
+)
+from sync.operations.sales import (
     CONFLICT_MONEY_BACK_TWICE,
     CONFLICT_PRICE_MISMATCH,
-    CONFLICT_RESOLVED,
     RESOLUTION_ACCEPT,
-    RESOLUTION_MERGE,
+)
+from sync.protocol import (
     hlc_stamp,
 )
 from sync.wire import Change
 from tests.conftest import FakeClock, Team, three_line_sale
+from tests.sync.client.feed import Feed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -114,7 +123,7 @@ def pull(backend: Backend, seq: int, entity: str, data: dict[str, Any]) -> None:
     """A change arriving by the feed, applied as the driver applies a pulled page."""
     change = Change(seq=seq, entity=entity, entity_id=data["id"], data=data, at=backend.clock.now())
     with backend.db.write() as session:
-        assert apply_page(session, [change], seq) == 1
+        assert apply_page(session, [change], seq).applied == 1
 
 
 def pull_conflict(backend: Backend, seq: int, conflict: dict[str, Any]) -> None:
@@ -329,6 +338,20 @@ def test_the_last_error_is_short_with_the_whole_of_it_in_the_tooltip(
     assert not bar.error.isVisibleTo(bar)
 
 
+def test_received_changes_the_counter_cannot_apply_yet_are_counted_for_the_manager(
+    shell: Shell,
+) -> None:
+    bar = status_bar(shell)
+    bar.show_sync(status(ConnectionState.ONLINE, changes_waiting=2))
+    assert bar.pending.text() == "已全部同步 · 2 条下载的更改暂未应用（需要更新软件？）"
+    feed = Feed()
+    feed.add("gift_card", "g-1", {})  # an entity this version does not know
+    backend = shell.ctx.backend
+    outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
+    outbox.apply_changes(feed.changes, 1)
+    assert backend.sync.status().changes_waiting == 1
+
+
 # The scheduler and "sync now"
 
 
@@ -347,7 +370,7 @@ def test_the_scheduler_ticks_sync_now_wakes_and_close_leaves_no_thread(
         qtbot.mouseClick(sync_now, LEFT)  # wake → a round at the next tick → status read again
     assert driver.wakes == 1 and driver.rounds == 1
     assert not sync_now.isEnabled()  # resting while the round it asked for runs
-    shell.ctx.data_changed.emit("sale")  # a sale to push: wake at once
+    shell.ctx.announce(Changes.of(QUEUED))  # a sale to push: wake at once
     assert driver.wakes == 2
     scheduler = shell.sync
     shell.close()
@@ -485,7 +508,7 @@ def test_resolving_queues_the_decision_and_the_row_waits_for_the_server(
     assert buttons(page) == {}  # decided: nothing more to press
     assert "已保存" in page.message.text()
     assert resolved_operations(backend) == [
-        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id}
+        {"conflict_id": row.id, "resolution": "merge", "resolved_by": team.manager.id, "note": ""}
     ]
     # The server's answer comes back by pull: resolved, and off the open list.
     answer = dict(four_conflicts[CONFLICT_DUPLICATE_CUSTOMER], status="resolved")
@@ -599,7 +622,7 @@ def test_thousands_of_resolved_conflicts_stay_out_of_the_list_by_default(
             Change(seq=minutes, entity="conflict", entity_id=item["id"], data=item, at=now)
         )
     with backend.db.write() as session:
-        assert apply_page(session, history, len(history)) == 3000
+        assert apply_page(session, history, len(history)).applied == 3000
     for seq in (3001, 3002, 3003):
         pull_conflict(backend, seq, conflict(CONFLICT_PRICE_MISMATCH, {}, "accept", now))
     page = inbox(shell, team)

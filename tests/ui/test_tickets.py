@@ -163,7 +163,7 @@ def test_a_wrong_pin_is_refused_and_the_manager_pin_voids(
     )
     assert cell(page, sales[1].number, TicketListModel.STATUS) == "已完成"
 
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=10_000):
         approve(qtbot, dialog, Team.MANAGER_PIN, "顾客临时取消")
     assert cell(page, sales[1].number, TicketListModel.STATUS) == "已作废"
     assert "已作废" in message(page).text()
@@ -188,7 +188,7 @@ def test_refund_one_unit_of_a_line_shows_the_refunded_amount(
     qtbot.mouseClick(choice.findChild(QPushButton, "refundNext"), LEFT)
     pin = page.ticket_actions.pin_dialog
     assert pin is not None
-    with qtbot.waitSignal(shell.ctx.data_changed, timeout=10_000):
+    with qtbot.waitSignal(shell.ctx.changed, timeout=10_000):
         approve(qtbot, pin, Team.MANAGER_PIN, "商品未拆封，顾客退货")
     assert cell(page, sales[0].number, TicketListModel.REFUNDED) == "¥128.00"
     assert cell(page, sales[0].number, TicketListModel.STATUS) == "部分退款"

@@ -3,113 +3,118 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="72" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="74" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="77" />
-        <location filename="../../../salon_pos/ui/status_bar.py" line="195" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="79" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="202" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="93" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="95" />
         <source>Server: …</source>
         <translation>服务器：…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="105" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="107" />
         <source>Business day {day}</source>
         <translation>营业日 {day}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="122" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="125" />
         <source>Sync error: {error}</source>
         <translation>同步出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="130" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="133" />
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="131" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="134" />
         <source>Server: offline</source>
         <translation>服务器：离线</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="132" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="135" />
         <source>Server: refused (device revoked)</source>
         <translation>服务器拒绝连接（设备已停用）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="138" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="141" />
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="133" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="136" />
         <source>No server (not enrolled)</source>
         <translation>未连接服务器（未注册）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="140" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="143" />
         <source>{count} to sync</source>
         <translation>待同步 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="143" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="146" />
         <source>{count} to sync · oldest {age}</source>
         <translation>待同步 {count} 条 · 最早 {age}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="146" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="149" />
         <source> · {count} refused by the server</source>
         <translation> · 服务器退回 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="152" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="151" />
+        <source> · {count} received changes waiting (update the app?)</source>
+        <translation> · {count} 条下载的更改暂未应用（需要更新软件？）</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="158" />
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="154" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="160" />
         <source>{n} min ago</source>
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="156" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="162" />
         <source>{n} h ago</source>
         <translation>{n} 小时前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="157" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="163" />
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="161" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="167" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="165" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="171" />
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="176" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="182" />
         <source>This counter is not enrolled with a server yet.</source>
         <translation>这台收银机尚未注册到服务器。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="191" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="198" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="197" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="204" />
         <source>Printer: {problem}</source>
         <translation>打印机：{problem}</translation>
     </message>

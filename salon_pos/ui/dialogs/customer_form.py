@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.customers import NAME_MAX, NOTES_MAX, CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine, qdate
+from sync.operations.customers import CHANGE_CUSTOMER
 
 
 def shared_start(a: str, b: str) -> int:
@@ -170,7 +172,7 @@ class CustomerFormDialog(QDialog):
 
     def _on_saved(self, profile: CustomerProfile) -> None:
         self.saved = profile
-        self._ctx.data_changed.emit("customer")
+        self._ctx.announce(Changes.of(CHANGE_CUSTOMER, profile.id) | Changes.of(QUEUED))
         self.accept()
 
     def _on_refused(self, error: BaseException) -> None:

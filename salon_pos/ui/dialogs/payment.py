@@ -234,7 +234,7 @@ class PaymentDialog(QDialog):
 
     def _on_sale_done(self, sale: CompletedSale) -> None:
         self._set_saving(False)
-        self._ctx.data_changed.emit("sale")
+        self._ctx.announce(sale.changed)
         self.completed.emit(sale)
         self.accept()
 

@@ -6,30 +6,20 @@ every reading of them falls back to what is there."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
+from salon_pos.domain.money import format_money
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import RESOLVING, ConflictRow
 from salon_pos.ui.models.tickets import RowsModel
-from sync.protocol import (
-    CONFLICT_CLOCK_AHEAD,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
-    CONFLICT_MONEY_BACK_TWICE,
-    CONFLICT_OPEN,
-    CONFLICT_PRICE_MISMATCH,
-    CONFLICT_RESOLVED_STATUS,
-    RESOLUTION_ACCEPT,
-    RESOLUTION_KEEP_BOTH,
-    RESOLUTION_MERGE,
-    RESOLUTION_USE_OTHER,
-    hlc_parts,
-)
+from sync.operations import CONFLICTS, REGISTRY
+from sync.protocol import CONFLICT_OPEN, CONFLICT_RESOLVED_STATUS, hlc_parts
 
 STATUS_COLOURS = {
     CONFLICT_OPEN: QColor("#b3261e"),
@@ -38,32 +28,32 @@ STATUS_COLOURS = {
 }
 
 
-def pick(details: Mapping[str, Any], *keys: str) -> Any:
-    """The first of `keys` that details hold (not None), else None."""
-    return next((details[k] for k in keys if details.get(k) is not None), None)
-
-
 def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
 class ConflictWords(QObject):
-    """What a conflict is called, shared by the list, the detail pane and the confirmation.
-    The server names customers by id; `people` (set by the page) holds those this counter has."""
+    """What a conflict is called and how it is explained, for the list, the detail pane and the
+    confirmation: the words come from the conflict kind's declaration (sync/operations/); this
+    is the counter's Describer for them. The server names customers by id; `people` (set by
+    the page) holds those this counter has."""
 
-    def __init__(self, own_device: str = "", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        own_device: str = "",
+        language: str = "zh_CN",
+        time_zone: str = "Asia/Shanghai",
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.own_device = own_device
+        self.language = language
+        self.zone = ZoneInfo(time_zone)
         self.people: dict[str, CustomerProfile] = {}
 
     def type_name(self, kind: str) -> str:
-        return {
-            CONFLICT_PRICE_MISMATCH: self.tr("Price mismatch"),
-            CONFLICT_FIELD_OVERWRITTEN: self.tr("Profile field overwritten"),
-            CONFLICT_CLOCK_AHEAD: self.tr("Clock ahead"),
-            CONFLICT_DUPLICATE_CUSTOMER: self.tr("Duplicate customer"),
-            CONFLICT_MONEY_BACK_TWICE: self.tr("Money handed back twice"),
-        }.get(kind, kind)
+        declared = CONFLICTS.get(kind)
+        return declared.title.text(self.language) if declared else kind
 
     def status_name(self, status: str) -> str:
         return {
@@ -73,23 +63,22 @@ class ConflictWords(QObject):
         }.get(status, status)
 
     def resolution_name(self, resolution: str, kind: str = "") -> str:
-        if resolution == RESOLUTION_ACCEPT and kind == CONFLICT_FIELD_OVERWRITTEN:
-            return self.tr("Keep the current value")
-        return {
-            RESOLUTION_ACCEPT: self.tr("Accept"),
-            RESOLUTION_USE_OTHER: self.tr("Use the other value"),
-            RESOLUTION_MERGE: self.tr("Merge"),
-            RESOLUTION_KEEP_BOTH: self.tr("Keep both"),
-        }.get(resolution, resolution)
+        return REGISTRY.resolution_name(resolution, kind, self.language)
 
-    def field_name(self, field: str) -> str:
-        return {
-            "name": self.tr("name"),
-            "phone": self.tr("phone"),
-            "gender": self.tr("gender"),
-            "birthday": self.tr("birthday"),
-            "notes": self.tr("notes"),
-        }.get(field, field)
+    def explain(self, row: ConflictRow) -> str:
+        declared = CONFLICTS.get(row.type)
+        if declared is None:
+            return self.tr("The server recorded a conflict of type “{type}”.").format(type=row.type)
+        return declared.explain(row.details, self)
+
+    def concerns(self, row: ConflictRow) -> str:
+        """One line: what the conflict is about (a ticket and item, a customer, a device)."""
+        declared = CONFLICTS.get(row.type)
+        parts = declared.concerns(row.details, self) if declared else []
+        shown = " · ".join(text_of(p) for p in parts if p)
+        return shown or f"{row.entity} {row.entity_id[-8:]}"
+
+    # Describer (sync.operations.kinds)
 
     def customer(self, customer_id: Any) -> str:
         """A customer's name as this counter knows it, else the end of the id."""
@@ -108,38 +97,32 @@ class ConflictWords(QObject):
             return self.tr("this counter")
         return self.tr("another counter ({device})").format(device=node[-6:])
 
-    def concerns(self, row: ConflictRow) -> str:
-        """One line: what the conflict is about (a ticket and item, a customer, a device)."""
-        d = row.details
-        if row.type == CONFLICT_PRICE_MISMATCH:
-            names = [text_of(line.get("name")) for line in price_lines(d)]
-            parts = [pick(d, "number"), " / ".join(n for n in names if n)]
-        elif row.type == CONFLICT_FIELD_OVERWRITTEN:
-            field = pick(d, "field")
-            parts = [self.customer(pick(d, "customer_id")), field and self.field_name(field)]
-        elif row.type == CONFLICT_DUPLICATE_CUSTOMER:
-            older, newer = pick(d, "other_customer_id"), pick(d, "customer_id")
-            parts = [self.customer(newer), self.customer(older), pick(d, "phone")]
-        elif row.type == CONFLICT_CLOCK_AHEAD:
-            parts = [self.device(pick(d, "stamp")), self.customer(pick(d, "customer_id"))]
-        elif row.type == CONFLICT_MONEY_BACK_TWICE:
-            parts = [pick(d, "number")]
-        else:
-            parts = []
-        shown = " · ".join(text_of(p) for p in parts if p)
-        return shown or f"{row.entity} {row.entity_id[-8:]}"
+    def money(self, fen: Any) -> str:
+        return format_money(fen) if isinstance(fen, int) else self.unknown(fen)
 
+    def moment(self, value: Any) -> str:
+        """An HLC stamp, an ISO time or epoch milliseconds, in the store's time."""
+        try:
+            if isinstance(value, int | float):
+                return self.local(datetime.fromtimestamp(value / 1000, UTC))
+            if isinstance(value, str) and value[:13].isdigit() and value.count("-") >= 2:
+                wall_ms, _, _ = hlc_parts(value)
+                return self.local(datetime.fromtimestamp(wall_ms / 1000, UTC))
+            if isinstance(value, str):
+                parsed = datetime.fromisoformat(value)
+                return self.local(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
+        except (ValueError, OverflowError):
+            pass
+        return self.unknown(value)
 
-def price_lines(details: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The lines of a price mismatch: name, list_price (paid), server_price; fen."""
-    lines = details.get("lines")
-    return [line for line in lines if isinstance(line, Mapping)] if isinstance(lines, list) else []
+    def local(self, moment: datetime) -> str:
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
 
+    def value(self, value: Any) -> str:
+        return self.tr("(empty)") if value in (None, "") else str(value)
 
-def side(details: Mapping[str, Any], key: str) -> Any:
-    """The value of one side ("winner", "loser") of an overwritten field."""
-    found = details.get(key)
-    return found.get("value") if isinstance(found, Mapping) else found
+    def unknown(self, value: Any) -> str:
+        return self.tr("unknown") if value in (None, "") else str(value)
 
 
 class ConflictListModel(RowsModel):

@@ -14,6 +14,7 @@ from salon_pos.domain.errors import EmptyTicket, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import LineKind, TenderKind
 from salon_pos.services.catalog import ProductOffer, ServiceOffer
+from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.checkout import CompletedSale, SaleLine
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.receipts import PrintOutcome
@@ -25,8 +26,9 @@ from salon_pos.ui.pages.cashier_customer import CustomerPanel
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
+from sync.operations.setup import CHANGE_CATALOG_ITEM, CHANGE_STAFF
 
-RELOAD_ON = {"catalog", "staff", "settings"}
+RELOAD_ON = (CHANGE_CATALOG_ITEM, CHANGE_STAFF, SETTINGS)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class CashierPage(QWidget):
         self._shortcut("F7", self.catalog.search)
         self._lay_out()
         self._reload()
-        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.changed.connect(self._on_ctx_changed)
 
     def _shortcut(self, key: str, field: QWidget) -> None:
         QShortcut(QKeySequence(key), self, lambda: field.setFocus())
@@ -87,8 +89,8 @@ class CashierPage(QWidget):
         self.ticket.staff = self._ctx.backend.staff.list()
         self.ticket.rounding = self._ctx.backend.settings.current.rounding
 
-    def _on_ctx_data_changed(self, what: str) -> None:
-        if what in RELOAD_ON:
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.touches(*RELOAD_ON):  # a price pulled from the server shows at once
             self._reload()
             self.catalog.reload()
 

@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.services.changes import Changes
 from salon_pos.services.sync_status import ConflictInbox, ConflictRow, InboxMark, SyncStatus
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.conflicts import ConflictListModel, ConflictWords
 from salon_pos.ui.pages.conflicts_detail import ConflictDetail
 from salon_pos.ui.widgets import MessageLine, row_table
+from sync.operations.conflicts import CHANGE_CONFLICT
+from sync.operations.customers import CHANGE_CUSTOMER
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ class ConflictsPage(QWidget):
         self._ctx = ctx
         settings = ctx.backend.settings.current
         zone = settings.time_zone
-        self.words = ConflictWords(settings.device_id, self)
+        self.words = ConflictWords(settings.device_id, ctx.language, zone, self)
         self.heading = QLabel(self.tr("Sync conflicts"))
         self.heading.setStyleSheet(HEADING_STYLE)
         self.show_resolved = QCheckBox(self.tr("Show resolved"))
@@ -78,7 +81,7 @@ class ConflictsPage(QWidget):
         self.show_resolved.toggled.connect(self._on_show_resolved_toggled)
         self.detail.resolution_chosen.connect(self.confirm)
         ctx.sync_status_changed.connect(self._on_ctx_sync_status_changed)
-        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.changed.connect(self._on_ctx_changed)
         # No read here: the window calls on_shown() when it brings the page to the front.
 
     def _conflict_table(self) -> QTableView:
@@ -224,13 +227,12 @@ class ConflictsPage(QWidget):
         work = partial(self._ctx.backend.sync.resolve, row.id, resolution, actor)
         self._ctx.runner.run(work, self._on_resolved, self._on_refused)
 
-    def _on_resolved(self, _: None) -> None:
+    def _on_resolved(self, changes: Changes) -> None:
         self._set_busy(False)
         self.message.show_info(
             self.tr("Decision saved; it is sent to the server at the next sync.")
         )
-        self._ctx.data_changed.emit("conflict")  # the status bar, and a wake for the driver
-        self.refresh()
+        self._ctx.announce(changes)  # this page, the status bar, and a wake for the driver
 
     def _on_refused(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -258,6 +260,6 @@ class ConflictsPage(QWidget):
         if self.isVisible() and self.confirmation is None:
             self.refresh(if_changed=True)
 
-    def _on_ctx_data_changed(self, what: str) -> None:
-        if self.isVisible() and what != "conflict":
-            self.refresh()
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if self.isVisible() and changes.touches(CHANGE_CONFLICT, CHANGE_CUSTOMER):
+            self.refresh()  # reads only when the inbox's mark moved

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.services.changes import Changes
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import CustomerImport
 from salon_pos.ui.widgets import button, row_table
+from sync.operations.customers import CHANGE_CUSTOMER
 
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
@@ -66,7 +68,7 @@ class CustomersPage(QWidget):
         self.model = CustomerTableModel(self)
         self.table = self._table()
         self._build()
-        ctx.data_changed.connect(self._on_ctx_data_changed)
+        ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
     def _table(self) -> QTableView:
@@ -145,8 +147,8 @@ class CustomersPage(QWidget):
     def _update_buttons(self) -> None:
         self.edit.setEnabled(self.selected() is not None)
 
-    def _on_ctx_data_changed(self, what: str) -> None:
-        if what == "customer":
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.touches(CHANGE_CUSTOMER):
             self.refresh()
 
     def _on_add_clicked(self) -> None:

@@ -16,10 +16,12 @@ from threading import Event
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.import_report import ImportProgress, ImportReport
 from salon_pos.services.importing import import_customers
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine
+from sync.operations.customers import CHANGE_CUSTOMER
 
 
 class CustomerImport(QWidget):
@@ -110,7 +112,7 @@ class CustomerImport(QWidget):
             self.message.show_error(text)
         else:
             self.message.show_info(text)
-        self._ctx.data_changed.emit("customer")
+        self._ctx.announce(Changes.of(CHANGE_CUSTOMER) | Changes.of(QUEUED))
 
     def _on_failed(self, error: BaseException) -> None:
         self._show_running(False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from salon_pos.devices import printer_from_settings
 from salon_pos.domain.errors import RequiredField, UserError
+from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages.settings_form import SettingsForm
@@ -125,7 +126,7 @@ class SettingsPage(QWidget):
         self.save.setEnabled(True)
         self.form.load(settings)
         self.message.show_info(self.tr("Settings saved."))
-        self._ctx.data_changed.emit("settings")
+        self._ctx.announce(Changes.of(SETTINGS))
         if "language" in changes:
             self._ctx.language_changed.emit(settings.language)  # rebuilds the window
 

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TicketStatus
+from salon_pos.services.changes import Changes
 from salon_pos.services.tickets import TicketSummary, TicketView
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.tickets import TicketListModel
 from salon_pos.ui.pages.tickets_actions import TicketActions
 from salon_pos.ui.pages.tickets_detail import TicketDetail
 from salon_pos.ui.widgets import MessageLine, button, qdate, row_table
+from sync.operations.customers import CHANGE_CUSTOMER
+from sync.operations.sales import CHANGE_REFUND, CHANGE_TICKET
 
 LIMIT = 500  # newest first; a wider search narrows the dates
 SEARCH_PAUSE_MS = 200
@@ -152,7 +155,7 @@ class TicketsPage(QWidget):
         self.void_button.clicked.connect(lambda: self._act(self.ticket_actions.void))
         self.refund_button.clicked.connect(lambda: self._act(self.ticket_actions.refund))
         self.ticket_actions.busy_changed.connect(lambda _: self._update_buttons())
-        self._ctx.data_changed.connect(self._on_ctx_data_changed)
+        self._ctx.changed.connect(self._on_ctx_changed)
 
     # Showing
 
@@ -261,6 +264,6 @@ class TicketsPage(QWidget):
             self._set_dates(as_date(day), as_date(day))
         self.refresh()
 
-    def _on_ctx_data_changed(self, what: str) -> None:
-        if self.isVisible():  # else on_shown() refreshes
-            self.refresh()
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if self.isVisible() and changes.touches(CHANGE_TICKET, CHANGE_REFUND, CHANGE_CUSTOMER):
+            self.refresh()  # else on_shown() refreshes

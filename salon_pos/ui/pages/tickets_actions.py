@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QWidget
 
 from salon_pos.domain.errors import ManagerPinRequired, ReasonRequired, UserError, WrongManagerPin
 from salon_pos.domain.money import format_money
+from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.receipts import PrintOutcome
 from salon_pos.services.tickets import TicketSummary, TicketView
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
 from salon_pos.ui.dialogs.void_refund import RefundDialog
 from salon_pos.ui.widgets import MessageLine
+from sync.operations.sales import CHANGE_TICKET
 
 log = logging.getLogger(__name__)
 APPROVAL_ERRORS = (WrongManagerPin, ManagerPinRequired, ReasonRequired)
@@ -155,7 +157,7 @@ class TicketActions(QObject):
         self._set_busy(False)
         self._message.show_info(text)
         self.changed.emit(self._ticket.id)
-        self._ctx.data_changed.emit("sale")
+        self._ctx.announce(Changes.of(CHANGE_TICKET, self._ticket.id) | Changes.of(QUEUED))
 
     def _on_refused(self, error: BaseException) -> None:
         """A wrong PIN or a missing reason: the PIN dialog again. Another refusal of a refund

@@ -1,1 +1,4 @@
-"""One handler per operation type; the registry maps a type to its handler (see apply.py)."""
+"""One module per family of operations (sync/operations/); each registers its handlers in
+registry.HANDLERS by (type, payload version). Importing this package registers them all."""
+
+from sync.server.handlers import conflicts, customers, sales, setup  # noqa: F401

@@ -6,13 +6,11 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from sync.operations import CONFLICTS
+from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED, ConflictResolved
 from sync.protocol import (
-    CHANGE_CONFLICT,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
     CONFLICT_RESOLVED_STATUS,
     RESOLUTION_ACCEPT,
-    RESOLUTION_KEEP_BOTH,
     RESOLUTION_MERGE,
     RESOLUTION_USE_OTHER,
 )
@@ -21,23 +19,20 @@ from sync.server.batch import Rejected, conflict_data
 from sync.server.context import OpContext, same_store
 from sync.server.db import dump_json, load_json
 from sync.server.handlers.customers import (
+    CUSTOMER,
+    HISTORY,
     history,
     load_customer,
     save_customer,
     server_stamp,
     stored,
 )
-from sync.wire import ConflictResolved
+from sync.server.handlers.registry import handles
 
 CONFLICT = models.table_of(models.Conflict)
-FITS = {
-    RESOLUTION_ACCEPT: None,  # any type
-    RESOLUTION_KEEP_BOTH: CONFLICT_DUPLICATE_CUSTOMER,
-    RESOLUTION_MERGE: CONFLICT_DUPLICATE_CUSTOMER,
-    RESOLUTION_USE_OTHER: CONFLICT_FIELD_OVERWRITTEN,
-}
 
 
+@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY))
 def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
     found = ctx.connection.execute(select(CONFLICT).where(CONFLICT.c.id == resolved.conflict_id))
     row = found.mappings().first()
@@ -46,8 +41,11 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
     conflict = dict(row)
     if conflict["status"] == CONFLICT_RESOLVED_STATUS:
         return []  # resolved before (perhaps at another counter): the first decision stands
-    fits = FITS[resolved.resolution]
-    if fits is not None and fits != conflict["type"]:
+    kind = CONFLICTS.get(conflict["type"])
+    allowed = kind.resolutions if kind else ()
+    if resolved.resolution != RESOLUTION_ACCEPT and resolved.resolution not in allowed:
+        # "accept" (keep what happened) closes any conflict, also one of a kind this server
+        # no longer declares; anything else must be one the kind offers.
         raise Rejected(f"{resolved.resolution} does not resolve a {conflict['type']} conflict")
     details: dict[str, Any] = load_json(conflict["details"])
     if resolved.resolution == RESOLUTION_MERGE:
@@ -68,6 +66,7 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
 
 def _merge(ctx: OpContext, details: dict[str, Any]) -> None:
     """The newer customer is folded into the older: marked merged, its notes carried over."""
+    ctx.cache.phone_holders.clear()  # the newer one no longer holds its phone
     newer = load_customer(ctx, details["customer_id"])
     older = load_customer(ctx, details["other_customer_id"])
     notes = older["notes"]

@@ -6,24 +6,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, func, select, update
 
-from sync.protocol import (
+from sync.operations.customers import (
     CHANGE_CUSTOMER,
-    CONFLICT_CLOCK_AHEAD,
-    CONFLICT_DUPLICATE_CUSTOMER,
-    CONFLICT_FIELD_OVERWRITTEN,
-    HLC_MAX_AHEAD_MS,
-    RESOLUTION_ACCEPT,
-    RESOLUTION_MERGE,
-    hlc_parts,
-    hlc_stamp,
+    CLOCK_AHEAD,
+    CUSTOMER_CREATED,
+    CUSTOMER_UPDATED,
+    DUPLICATE_CUSTOMER,
+    FIELD_OVERWRITTEN,
+    CustomerCreated,
+    CustomerUpdated,
 )
+from sync.protocol import HLC_MAX_AHEAD_MS, hlc_parts, hlc_stamp
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, same_store
 from sync.server.db import dump_json, load_json
-from sync.wire import CustomerCreated, CustomerUpdated
+from sync.server.handlers.registry import handles
 
 CUSTOMER = models.table_of(models.Customer)
 HISTORY = models.table_of(models.CustomerFieldHistory)
@@ -96,13 +96,7 @@ def _checked_stamp(ctx: OpContext, stamp: str, customer_id: str) -> tuple[str, l
     clamped = hlc_stamp(now_ms, counter, node)
     details = {"customer_id": customer_id, "stamp": stamp, "clamped_to": clamped}
     conflict_id = ctx.writer.conflict(
-        CONFLICT_CLOCK_AHEAD,
-        CHANGE_CUSTOMER,
-        customer_id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        CLOCK_AHEAD, CHANGE_CUSTOMER, customer_id, [ctx.op.id], details, ctx.device_id
     )
     return clamped, [conflict_id]
 
@@ -131,9 +125,15 @@ def stored(field: str, value: Any) -> Any:
     return date.fromisoformat(value) if field == "birthday" and value else value
 
 
+@handles(CUSTOMER_CREATED, reads=False, writes=(CUSTOMER, HISTORY))
 def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
-    found = ctx.connection.execute(select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id))
-    existing = found.scalar()
+    """Reads only through the batch's cache (apply.prefetch), so a first push of a year's
+    customers is written in bulk instead of flushing before each one."""
+    if new.id in ctx.cache.customers:
+        existing = ctx.cache.customers[new.id]
+    else:
+        found = select(CUSTOMER.c.store_id).where(CUSTOMER.c.id == new.id)
+        existing = ctx.connection.execute(found).scalar()
     if existing is not None:
         same_store(ctx, existing, "customer")
         return []  # created before (under another operation): the first one stands
@@ -150,40 +150,54 @@ def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
         created_at=ctx.now,
     )
     ctx.writer.add(CUSTOMER, row)
+    ctx.cache.customers[new.id] = ctx.store_id
     for field, value in values.items():
         history(ctx, new.id, field, value, stamp, lost=False)
     ctx.writer.change(CHANGE_CUSTOMER, new.id, customer_data(row), ctx.device_id)
     return conflicts + _duplicate_phone(ctx, new)
 
 
+def phone_holder_query(store_id: str, phones: list[str]) -> Select[tuple[str, str]]:
+    """Per phone, the oldest customer of the store holding it (not merged into another)."""
+    ranked = (
+        select(
+            CUSTOMER.c.phone,
+            CUSTOMER.c.id,
+            func.row_number()
+            .over(partition_by=CUSTOMER.c.phone, order_by=(CUSTOMER.c.created_at, CUSTOMER.c.id))
+            .label("rank"),
+        )
+        .where(CUSTOMER.c.store_id == store_id, CUSTOMER.c.phone.in_(phones))
+        .where(CUSTOMER.c.merged_into.is_(None))
+        .subquery()
+    )
+    return select(ranked.c.phone, ranked.c.id).where(ranked.c.rank == 1)
+
+
 def _duplicate_phone(ctx: OpContext, new: CustomerCreated) -> list[str]:
-    older = ctx.connection.execute(
-        select(CUSTOMER.c.id)
-        .where(CUSTOMER.c.store_id == ctx.store_id, CUSTOMER.c.phone == new.phone)
-        .where(CUSTOMER.c.merged_into.is_(None), CUSTOMER.c.id != new.id)
-        .order_by(CUSTOMER.c.created_at, CUSTOMER.c.id)
-        .limit(1)
-    ).scalar()
-    if older is None:
+    holders = ctx.cache.phone_holders
+    if new.phone not in holders:
+        found = ctx.connection.execute(phone_holder_query(ctx.store_id, [new.phone])).first()
+        holders[new.phone] = found.id if found is not None else None
+    older = holders[new.phone]
+    if older is None or older == new.id:
+        holders[new.phone] = new.id
         return []
     details = {"customer_id": new.id, "other_customer_id": older, "phone": new.phone}
     conflict_id = ctx.writer.conflict(
-        CONFLICT_DUPLICATE_CUSTOMER,
-        CHANGE_CUSTOMER,
-        new.id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_MERGE,
-        ctx.device_id,
+        DUPLICATE_CUSTOMER, CHANGE_CUSTOMER, new.id, [ctx.op.id], details, ctx.device_id
     )
     return [conflict_id]
 
 
+@handles(CUSTOMER_UPDATED, reads=True, writes=(CUSTOMER, HISTORY))
 def customer_updated(ctx: OpContext, edit: CustomerUpdated) -> list[str]:
     unknown = sorted(set(edit.changed) - set(FIELDS))
     if unknown:
         raise Rejected(f"unknown customer fields: {', '.join(unknown)[:200]}")
     values = {f: field_value(f, v) for f, v in edit.changed.items()}
+    if "phone" in values:
+        ctx.cache.phone_holders.clear()  # who holds which phone may change: read afresh
     row = load_customer(ctx, edit.id)
     stamp, conflicts = _checked_stamp(ctx, edit.hlc, edit.id)
     stamps: dict[str, str] = load_json(row["stamps"])
@@ -242,11 +256,5 @@ def _overwritten(
     winner, loser = (incoming, server) if wins else (server, incoming)
     details = {"customer_id": customer_id, "field": field, "winner": winner, "loser": loser}
     return ctx.writer.conflict(
-        CONFLICT_FIELD_OVERWRITTEN,
-        CHANGE_CUSTOMER,
-        customer_id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        FIELD_OVERWRITTEN, CHANGE_CUSTOMER, customer_id, [ctx.op.id], details, ctx.device_id
     )

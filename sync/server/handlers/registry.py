@@ -1,28 +1,84 @@
-"""Operation type → payload model and handler."""
+"""Handlers by (operation type, payload version). Each family's module registers its handlers
+with `@handles`, declaring what the handler reads and which tables it writes; an operation
+queued under an older payload version is upgraded step by step (the family's `upgrades`) to the
+version a handler takes, so a counter upgraded with operations still queued loses nothing."""
 
 from __future__ import annotations
 
-from sync import protocol
-from sync.server.context import HandlerSpec
-from sync.server.handlers import conflicts, customers, sales, setup
-from sync.wire import (
-    CatalogItemSaved,
-    ConflictResolved,
-    CustomerCreated,
-    CustomerUpdated,
-    SaleCompleted,
-    SaleRefunded,
-    SaleVoided,
-    StaffSaved,
-)
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-HANDLERS: dict[str, HandlerSpec] = {
-    protocol.SALE_COMPLETED: HandlerSpec(SaleCompleted, sales.sale_completed, reads=False),
-    protocol.SALE_VOIDED: HandlerSpec(SaleVoided, sales.sale_voided, reads=True),
-    protocol.SALE_REFUNDED: HandlerSpec(SaleRefunded, sales.sale_refunded, reads=True),
-    protocol.CUSTOMER_CREATED: HandlerSpec(CustomerCreated, customers.customer_created, True),
-    protocol.CUSTOMER_UPDATED: HandlerSpec(CustomerUpdated, customers.customer_updated, True),
-    protocol.STAFF_SAVED: HandlerSpec(StaffSaved, setup.staff_saved, reads=True),
-    protocol.CATALOG_ITEM_SAVED: HandlerSpec(CatalogItemSaved, setup.catalog_item_saved, True),
-    protocol.CONFLICT_RESOLVED: HandlerSpec(ConflictResolved, conflicts.conflict_resolved, True),
-}
+from pydantic import BaseModel
+from sqlalchemy import Table
+
+from sync.operations import OPERATIONS
+from sync.operations.kinds import OperationKind
+from sync.server.context import Handler
+
+F = TypeVar("F", bound=Handler)
+
+
+@dataclass(frozen=True)
+class HandlerSpec:
+    kind: OperationKind
+    version: int  # the payload version the handler takes
+    handle: Handler
+    reads: bool  # reads what earlier operations wrote: the batch is flushed before it runs
+    writes: tuple[Table, ...]  # besides changes and conflicts (BatchWriter), which all may write
+
+    @property
+    def payload_model(self) -> type[BaseModel]:
+        return self.kind.versions[self.version]
+
+
+HANDLERS: dict[tuple[str, int], HandlerSpec] = {}
+
+
+def handles(
+    op_type: str, *, reads: bool, writes: tuple[Table, ...], version: int | None = None
+) -> Callable[[F], F]:
+    """Register the decorated function as the handler of `op_type` (its current version unless
+    `version` says which); a second handler for the same version is an error."""
+    kind = OPERATIONS[op_type]
+
+    def register(handler: F) -> F:
+        key = (op_type, version or kind.version)
+        if key in HANDLERS:
+            raise ValueError(f"{key} has two handlers")
+        HANDLERS[key] = HandlerSpec(kind, key[1], handler, reads, writes)
+        return handler
+
+    return register
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """How an operation of one (type, version) is applied: validated with `model`, upgraded
+    through `steps`, then handled by `spec`."""
+
+    model: type[BaseModel]
+    steps: tuple[Callable[[Any], BaseModel], ...]
+    spec: HandlerSpec
+
+    def payload(self, raw: dict[str, Any]) -> BaseModel:
+        payload = self.model.model_validate(raw)
+        for step in self.steps:
+            payload = step(payload)
+        return payload
+
+
+def resolve(op_type: str, version: int) -> Resolved | None:
+    """None: no handler takes that type and version, directly or after upgrades."""
+    kind = OPERATIONS.get(op_type)
+    if kind is None or version not in kind.versions:
+        return None
+    steps: list[Callable[[Any], BaseModel]] = []
+    at = version
+    while (op_type, at) not in HANDLERS:
+        upgrade = kind.upgrades.get(at)
+        if upgrade is None or at + 1 not in kind.versions:
+            return None
+        steps.append(upgrade)
+        at += 1
+    return Resolved(kind.versions[version], tuple(steps), HANDLERS[(op_type, at)])

@@ -6,18 +6,23 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from sync.protocol import (
+from sync.operations.sales import (
     CHANGE_REFUND,
     CHANGE_TICKET,
-    CONFLICT_MONEY_BACK_TWICE,
-    CONFLICT_PRICE_MISMATCH,
-    RESOLUTION_ACCEPT,
+    MONEY_BACK_TWICE,
+    PRICE_MISMATCH,
+    SALE_COMPLETED,
+    SALE_REFUNDED,
+    SALE_VOIDED,
+    SaleCompleted,
+    SaleRefunded,
+    SaleVoided,
 )
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
-from sync.wire import SaleCompleted, SaleRefunded, SaleVoided
+from sync.server.handlers.registry import handles
 
 TICKET = models.table_of(models.Ticket)
 LINE = models.table_of(models.TicketLine)
@@ -80,6 +85,7 @@ def _check_sale(sale: SaleCompleted) -> None:
             raise Rejected(f"payment {tender.position} does not belong to the ticket")
 
 
+@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER))
 def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     _check_sale(sale)
     known = ctx.cache.tickets.get(sale.id)
@@ -137,13 +143,7 @@ def _price_mismatch(ctx: OpContext, sale: SaleCompleted) -> list[str]:
         return []
     details = {"ticket_id": sale.id, "number": sale.number, "lines": differing}
     conflict_id = ctx.writer.conflict(
-        CONFLICT_PRICE_MISMATCH,
-        CHANGE_TICKET,
-        sale.id,
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        PRICE_MISMATCH, CHANGE_TICKET, sale.id, [ctx.op.id], details, ctx.device_id
     )
     return [conflict_id]
 
@@ -156,6 +156,7 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER))
 def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
@@ -191,16 +192,11 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
         "op_type": ctx.op.type,
     }
     return ctx.writer.conflict(
-        CONFLICT_MONEY_BACK_TWICE,
-        CHANGE_TICKET,
-        ticket["id"],
-        [ctx.op.id],
-        details,
-        RESOLUTION_ACCEPT,
-        ctx.device_id,
+        MONEY_BACK_TWICE, CHANGE_TICKET, ticket["id"], [ctx.op.id], details, ctx.device_id
     )
 
 
+@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER))
 def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
     voided sale (two counters, offline), it is also a conflict for the manager."""

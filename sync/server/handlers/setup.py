@@ -7,12 +7,19 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select, update
 
-from sync.protocol import CHANGE_CATALOG_ITEM, CHANGE_STAFF
+from sync.operations.setup import (
+    CATALOG_ITEM_SAVED,
+    CHANGE_CATALOG_ITEM,
+    CHANGE_STAFF,
+    STAFF_SAVED,
+    CatalogItemSaved,
+    StaffSaved,
+)
 from sync.server import models
 from sync.server.batch import BatchWriter
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json
-from sync.wire import CatalogItemSaved, StaffSaved
+from sync.server.handlers.registry import handles
 
 CATALOG = models.table_of(models.CatalogItem)
 STAFF = models.table_of(models.StaffMember)
@@ -49,6 +56,7 @@ def save_catalog_item(
     return holder
 
 
+@handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG,))
 def catalog_item_saved(ctx: OpContext, item: CatalogItemSaved) -> list[str]:
     check_fen(item.price, item.cost)
     holder = ctx.connection.execute(select(CATALOG.c.store_id).where(CATALOG.c.id == item.id))
@@ -60,6 +68,7 @@ def catalog_item_saved(ctx: OpContext, item: CatalogItemSaved) -> list[str]:
     return []
 
 
+@handles(STAFF_SAVED, reads=True, writes=(STAFF,))
 def staff_saved(ctx: OpContext, member: StaffSaved) -> list[str]:
     check_fen(member.discount_limit)
     holder = ctx.connection.execute(select(STAFF.c.store_id).where(STAFF.c.id == member.id))

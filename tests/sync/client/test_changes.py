@@ -12,7 +12,15 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text, update
 
-from salon_pos.db.models import Customer, OutboxOperation, Refund, SyncState, Ticket, TicketLine
+from salon_pos.db.models import (
+    Customer,
+    OutboxOperation,
+    ParkedChange,
+    Refund,
+    SyncState,
+    Ticket,
+    TicketLine,
+)
 from salon_pos.domain.errors import Both
 from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
@@ -186,7 +194,7 @@ def test_a_merged_customer_leaves_search_and_frees_the_phone(backend: Backend) -
     assert backend.customers.add("新客", "13500004444").phone == "13500004444"
 
 
-def test_bad_changes_are_logged_and_skipped_and_the_feed_goes_on(
+def test_bad_changes_are_parked_with_a_reason_and_the_feed_goes_on(
     backend: Backend, shelf: Shelf, caplog: pytest.LogCaptureFixture
 ) -> None:
     feed = Feed()
@@ -212,12 +220,17 @@ def test_bad_changes_are_logged_and_skipped_and_the_feed_goes_on(
     ok = feed.add("catalog_item", "svc-1", good | {"price": 6800, "duration_min": 45})
     with caplog.at_level(logging.WARNING):
         assert _apply(backend, feed, [*bad, ok]) == 1
-    assert "skipped" in caplog.text and "other-product" in caplog.text
+    assert "parked" in caplog.text and "other-product" in caplog.text
     assert "洗剪吹" in {s.name for s in backend.catalog.services()}
     assert {p.sku: p.name for p in backend.catalog.products()} == {"SKU-001": "玻尿酸精华"}
     with backend.db.read() as session:
         state = session.get(SyncState, 1)
         assert state is not None and state.pull_cursor == ok.seq
+        parked = {p.entity_id: p for p in session.scalars(select(ParkedChange))}
+    assert set(parked) == {"other-product", "t-1", "g-1"}
+    assert "clashes with a record here" in parked["other-product"].reason
+    assert "field(s) wrong" in parked["t-1"].reason
+    assert "does not know “gift_card”" in parked["g-1"].reason
 
 
 def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:

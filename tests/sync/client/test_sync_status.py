@@ -92,6 +92,7 @@ def test_pulled_conflicts_are_listed_and_a_manager_resolves_one(
     assert json.loads(op.payload) == {
         "conflict_id": "k-1",
         "resolution": "use_other",
+        "note": "",
         "resolved_by": team.manager.id,
     }
     assert audit.actor_id == team.manager.id and audit.entity_id == "k-1"

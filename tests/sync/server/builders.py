@@ -8,6 +8,7 @@ from typing import Any
 from uuid6 import uuid7
 
 from sync import protocol
+from sync.operations import OPERATIONS
 
 AT = datetime(2026, 11, 20, 6, 30, tzinfo=UTC)
 
@@ -23,7 +24,7 @@ def operation(device_id: str, seq: int, op_type: str, payload: dict[str, Any]) -
         "seq": seq,
         "type": op_type,
         "occurred_at": AT.isoformat(),
-        "payload_version": protocol.PAYLOAD_VERSIONS.get(op_type, 1),
+        "payload_version": OPERATIONS[op_type].version if op_type in OPERATIONS else 1,
         "payload": payload,
     }
 

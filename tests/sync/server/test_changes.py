@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from sync import protocol
+from sync.operations.sales import (
+    SALE_COMPLETED,
+)
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 
 
 def test_changes_come_in_order_and_in_pages(server: Server, device: Device) -> None:
-    ops = [device.op(protocol.SALE_COMPLETED, builders.sale()) for _ in range(7)]
+    ops = [device.op(SALE_COMPLETED, builders.sale()) for _ in range(7)]
     server.push(device, ops)
     seen, after, pages = [], 0, 0
     while True:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sync import protocol
+from sync.operations.sales import (
+    SALE_COMPLETED,
+    SALE_VOIDED,
+)
 from sync.protocol import API
 from sync.server import admin
 from tests.sync.server import builders
@@ -44,7 +47,7 @@ def test_a_device_id_of_another_store_is_a_conflict(server: Server, device: Devi
 
 
 def test_no_or_wrong_token_is_401_and_writes_nothing(server: Server, device: Device) -> None:
-    op = device.op(protocol.SALE_COMPLETED, builders.sale())
+    op = device.op(SALE_COMPLETED, builders.sale())
     body = {"operations": [op]}
     assert server.client.post(device.operations_url, json=body).status_code == 401
     wrong = {"Authorization": "Bearer not-a-token"}
@@ -57,7 +60,7 @@ def test_no_or_wrong_token_is_401_and_writes_nothing(server: Server, device: Dev
 
 def test_a_revoked_device_is_refused(server: Server, device: Device) -> None:
     admin.revoke_device(server.engine, device.id, clock=server.clock)
-    server.push(device, [device.op(protocol.SALE_COMPLETED, builders.sale())], status=403)
+    server.push(device, [device.op(SALE_COMPLETED, builders.sale())], status=403)
     answer = server.client.get(f"{API}/stores/{device.store_id}/changes", headers=device.headers)
     assert answer.status_code == 403
     assert server.count("SELECT count(*) FROM ticket") == 0
@@ -65,12 +68,12 @@ def test_a_revoked_device_is_refused(server: Server, device: Device) -> None:
 
 def test_store_a_cannot_touch_store_b(server: Server, device: Device) -> None:
     other = server.enroll(server.other_store_id)
-    server.push(other, [other.op(protocol.SALE_COMPLETED, builders.sale())])
+    server.push(other, [other.op(SALE_COMPLETED, builders.sale())])
     base = f"{API}/stores/{server.other_store_id}"
     h = device.headers
     assert server.client.get(f"{base}/changes", headers=h).status_code == 403
     assert server.client.get(f"{base}/devices/{other.id}", headers=h).status_code == 403
-    op = builders.operation(device.id, 1, protocol.SALE_COMPLETED, builders.sale())
+    op = builders.operation(device.id, 1, SALE_COMPLETED, builders.sale())
     pushed = server.client.post(
         f"{base}/devices/{other.id}/operations", json={"operations": [op]}, headers=h
     )
@@ -81,8 +84,8 @@ def test_store_a_cannot_touch_store_b(server: Server, device: Device) -> None:
 
 def test_another_devices_operation_refuses_the_whole_batch(server: Server, device: Device) -> None:
     other = server.enroll()
-    good = device.op(protocol.SALE_COMPLETED, builders.sale())
-    foreign = builders.operation(other.id, 2, protocol.SALE_COMPLETED, builders.sale())
+    good = device.op(SALE_COMPLETED, builders.sale())
+    foreign = builders.operation(other.id, 2, SALE_COMPLETED, builders.sale())
     server.push(device, [good, foreign], status=403)
     url = f"{API}/stores/{device.store_id}/devices/{other.id}/operations"
     assert (
@@ -95,8 +98,8 @@ def test_another_devices_operation_refuses_the_whole_batch(server: Server, devic
 def test_ops_that_refer_to_another_stores_records_are_rejected(server: Server) -> None:
     a, b = server.enroll(), server.enroll(server.other_store_id)
     sale = builders.sale()
-    server.push(b, [b.op(protocol.SALE_COMPLETED, sale)])
-    answer = server.push(a, [a.op(protocol.SALE_VOIDED, builders.void(sale))])
+    server.push(b, [b.op(SALE_COMPLETED, sale)])
+    answer = server.push(a, [a.op(SALE_VOIDED, builders.void(sale))])
     assert answer["results"][0]["status"] == "rejected"
     assert answer["results"][0]["reason"] == "unknown ticket"  # nothing about store B leaks
     assert admin.store_sales_total(server.engine, server.other_store_id) == sale["total"]

@@ -3,7 +3,12 @@ another operation, and enrollment that could collide prefixes or take a device o
 
 from __future__ import annotations
 
-from sync import protocol
+from sync.operations.customers import (
+    CUSTOMER_CREATED,
+)
+from sync.operations.sales import (
+    SALE_COMPLETED,
+)
 from sync.protocol import API
 from sync.server import admin
 from tests.sync.server import builders
@@ -17,11 +22,11 @@ def test_a_rejection_after_a_flag_leaves_the_change_numbers_whole(server: Server
     too_long = builders.customer(hlc_ms=AHEAD_MS, notes="备" * 10_001)  # clock flag, then refused
     first = server.push(
         a,
-        [a.op(protocol.SALE_COMPLETED, builders.sale()), a.op(protocol.CUSTOMER_CREATED, too_long)],
+        [a.op(SALE_COMPLETED, builders.sale()), a.op(CUSTOMER_CREATED, too_long)],
     )
     assert [r["status"] for r in first["results"]] == ["applied", "rejected"]
     sales = [builders.sale() for _ in range(3)]
-    later = server.push(b, [b.op(protocol.SALE_COMPLETED, s) for s in sales])
+    later = server.push(b, [b.op(SALE_COMPLETED, s) for s in sales])
     assert {r["status"] for r in later["results"]} == {"applied"}
     assert server.count("SELECT count(*) FROM ledger_entry") == 4
     numbered = server.count("SELECT count(*) FROM change")
@@ -34,9 +39,9 @@ def test_a_rejection_after_a_flag_leaves_the_change_numbers_whole(server: Server
 def test_another_operation_under_a_used_number_is_refused_not_called_delivered(
     server: Server, device: Device
 ) -> None:
-    first = device.op(protocol.SALE_COMPLETED, builders.sale())
+    first = device.op(SALE_COMPLETED, builders.sale())
     server.push(device, [first])
-    reused = builders.operation(device.id, 1, protocol.SALE_COMPLETED, builders.sale())
+    reused = builders.operation(device.id, 1, SALE_COMPLETED, builders.sale())
     answer = server.push(device, [reused])
     result = answer["results"][0]
     assert result["status"] == "rejected"

@@ -1,7 +1,7 @@
 """import: index customer search keys by customer
 
-Revision ID: 0003_import
-Revises: 0002_sync
+Revision ID: 0004_import
+Revises: 0003_parked_changes
 Create Date: 2026-12-06 13:40:00
 
 Every customer write replaces that customer's search keys (delete by customer_id, then insert).
@@ -11,8 +11,8 @@ made imports, demo data and pulled customers quadratic in the number of customer
 
 from alembic import op
 
-revision = "0003_import"
-down_revision = "0002_sync"
+revision = "0004_import"
+down_revision = "0003_parked_changes"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,96 @@
+"""INSERTs on the checkout's hot path, through the driver's cursor: the statement is made from
+the model's table (still the one description of the schema) and each value goes through its
+column type's bind processor (UTC datetimes, dates), as SQLAlchemy would do. What this skips is
+SQLAlchemy's per-execute work (about 60 µs a statement, most of a sale's Python time; see
+docs/adr/0003-write-path.md). Runs in the caller's transaction, on the caller's connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, cast
+
+from sqlalchemy import Connection, Select, Table, insert
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+
+from salon_pos.db.models import Base
+
+Row = dict[str, Any]
+Processor = Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    sql: str
+    names: tuple[str, ...]  # the statement's parameters, in order
+    processors: tuple[Processor, ...]
+    defaults: dict[str, Any]  # scalar column defaults, for names a row leaves out
+
+
+@lru_cache(maxsize=64)
+def _prepare(table: Table, keys: tuple[str, ...], dialect: Dialect) -> _Prepared:
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    names = tuple(compiled.positiontup or ())
+    columns = [table.c[name] for name in names]
+    defaults = {
+        c.name: getattr(c.default, "arg", None)
+        for c in columns
+        if c.name not in keys and c.default is not None and c.default.is_scalar
+    }
+    if set(names) - set(keys) - set(defaults):
+        raise ValueError(f"{table.name}: no value for {sorted(set(names) - set(keys))}")
+    processors = tuple(c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns)
+    return _Prepared(str(compiled), names, processors, defaults)
+
+
+def insert_rows(executor: Connection | Session, model: type[Base], rows: Sequence[Row]) -> None:
+    """Insert rows of a model's table that all have the same keys (one executemany)."""
+    if not rows:
+        return
+    table = cast(Table, model.__table__)
+    if isinstance(executor, Session):
+        executor.flush()  # the session's own pending rows first, as its execute() would
+    connection = executor.connection() if isinstance(executor, Session) else executor
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        connection.execute(insert(table), list(rows))
+        return
+    prepared = _prepare(table, tuple(rows[0]), dialect)
+    pairs = tuple(zip(prepared.names, prepared.processors, strict=True))
+    defaults = prepared.defaults
+    values = [
+        tuple(
+            (p(row[n] if n in row else defaults[n]) if p else row.get(n, defaults.get(n)))
+            for n, p in pairs
+        )
+        for row in rows
+    ]
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(prepared.sql, values)
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=16)
+def _literal_sql(statement: Select[*tuple[Any, ...]], dialect: Dialect) -> str:
+    return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
+def first_row(
+    executor: Connection | Session, statement: Select[*tuple[Any, ...]]
+) -> tuple[Any, ...] | None:
+    """The first row of a read with no parameters and no typed columns (ints, text), through
+    the driver's cursor; for a lookup on the hot path such as the audit log's last hash."""
+    connection = executor.connection() if isinstance(executor, Session) else executor
+    if connection.dialect.name != "sqlite":
+        found = connection.execute(statement).first()
+        return None if found is None else tuple(found)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        found = cursor.execute(_literal_sql(statement, connection.dialect)).fetchone()
+        return None if found is None else tuple(found)
+    finally:
+        cursor.close()

@@ -1,0 +1,118 @@
+"""Customers at the counter: the payloads of customer.created and customer.updated, and applying
+pulled customers (sync/operations/customers.py declares them)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from salon_pos.db.models import Customer, OutboxOperation
+from salon_pos.services import customers as profiles
+from salon_pos.services.sync_ops.registry import applies, builds
+from salon_pos.services.sync_state import observe_hlc
+from sync.operations.customers import (
+    CHANGE_CUSTOMER,
+    CUSTOMER_CREATED,
+    CUSTOMER_UPDATED,
+    CustomerCreated,
+    CustomerData,
+    CustomerUpdated,
+)
+from sync.wire import Change
+
+if TYPE_CHECKING:
+    from salon_pos.services.customers import CustomerProfile
+
+
+@builds(CUSTOMER_CREATED)
+def customer_created(profile: CustomerProfile, hlc: str) -> CustomerCreated:
+    return CustomerCreated(
+        id=profile.id,
+        name=profile.name,
+        phone=profile.phone,
+        gender=profile.gender,  # type: ignore[arg-type]  # checked_profile made it "", F or M
+        birthday=profile.birthday,
+        notes=profile.notes,
+        hlc=hlc,
+    )
+
+
+@builds(CUSTOMER_UPDATED)
+def customer_updated(
+    customer_id: str, changed: dict[str, Any], before: dict[str, Any], hlc: str
+) -> CustomerUpdated:
+    """`changed` and `before`: field → value in wire form (CustomerProfile.payload())."""
+    return CustomerUpdated(id=customer_id, changed=changed, before=before, hlc=hlc)
+
+
+@applies(CHANGE_CUSTOMER)
+def customer(session: Session, change: Change) -> None:
+    """The server merged every counter's edits, so its values win, except for fields this
+    counter edited and has not pushed yet: those stay until the server has merged them too (its
+    next change brings the outcome). Comparing stamps instead would not converge: the server
+    clamps stamps from clocks running ahead, so a fast counter's own stamp would beat forever."""
+    data = CustomerData.model_validate(change.data)
+    observe_hlc(session, list(data.stamps.values()))
+    remote = data.model_dump(include=set(profiles.STAMPED_FIELDS))
+    existing = session.get(Customer, data.id)
+    if existing is None:
+        session.execute(
+            insert(Customer).values(
+                id=data.id,
+                created_at=change.at,
+                updated_at=change.at,
+                stamps=dict(data.stamps),
+                merged_into=data.merged_into,
+                **remote,
+            )
+        )
+        profiles.write_search_keys(session, data.id, data.name)
+        return
+    changed = _changed_fields(session, existing, data, remote)
+    if not changed:
+        return
+    session.execute(
+        update(Customer).where(Customer.id == data.id).values(updated_at=change.at, **changed)
+    )
+    if "name" in changed:
+        profiles.write_search_keys(session, data.id, changed["name"])
+
+
+def _changed_fields(
+    session: Session, existing: Customer, data: CustomerData, remote: dict[str, Any]
+) -> dict[str, Any]:
+    pending = _fields_not_pushed(session, data.id)
+    local_stamps = dict(existing.stamps or {})
+    changed: dict[str, Any] = {}
+    for field in profiles.STAMPED_FIELDS:
+        if field in pending:
+            continue
+        if getattr(existing, field) != remote[field]:
+            changed[field] = remote[field]
+        theirs = data.stamps.get(field)
+        if theirs is not None:
+            local_stamps[field] = theirs
+    if data.merged_into and existing.merged_into != data.merged_into:
+        changed["merged_into"] = data.merged_into
+    if local_stamps != (existing.stamps or {}):
+        changed["stamps"] = local_stamps
+    return changed
+
+
+def _fields_not_pushed(session: Session, customer_id: str) -> set[str]:
+    """The customer's fields this counter changed in operations still waiting in the outbox."""
+    payloads = session.scalars(
+        select(OutboxOperation.payload).where(
+            OutboxOperation.pushed_at.is_(None),
+            OutboxOperation.type.in_((CUSTOMER_CREATED, CUSTOMER_UPDATED)),
+            func.json_extract(OutboxOperation.payload, "$.id") == customer_id,
+        )
+    )
+    fields: set[str] = set()
+    for payload in payloads:
+        body = json.loads(payload)
+        fields.update(body.get("changed", profiles.STAMPED_FIELDS))
+    return fields

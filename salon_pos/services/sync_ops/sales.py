@@ -1,0 +1,121 @@
+"""Sales at the counter: the payloads of sale.completed, sale.voided and sale.refunded, and
+applying pulled tickets and refunds (sync/operations/sales.py declares them)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
+
+from salon_pos.db.models import Payment, Refund, RefundLine, RefundTender, Ticket, TicketLine
+from salon_pos.services.sync_ops.registry import ChangeNotApplicable, applies, builds
+from sync.operations.sales import (
+    CHANGE_REFUND,
+    CHANGE_TICKET,
+    SALE_COMPLETED,
+    SALE_REFUNDED,
+    SALE_VOIDED,
+    RefundData,
+    SaleCompleted,
+    SaleRefunded,
+    SaleVoided,
+    TicketData,
+)
+from sync.wire import Change
+
+Row = dict[str, Any]
+
+
+@builds(SALE_COMPLETED)
+def sale_completed(
+    ticket: Row, lines: list[Row], payments: list[Row], approved_by: str | None
+) -> SaleCompleted:
+    """The rows checkout wrote, as the payload."""
+    return SaleCompleted.model_validate(
+        ticket | {"lines": lines, "payments": payments, "discount_approved_by": approved_by}
+    )
+
+
+@builds(SALE_VOIDED)
+def sale_voided(ticket: Ticket, approved_by: str, reason: str, voided_at: datetime) -> SaleVoided:
+    return SaleVoided(
+        ticket_id=ticket.id,
+        number=ticket.number,
+        approved_by=approved_by,
+        reason=reason,
+        voided_at=voided_at,
+        total=ticket.total,
+    )
+
+
+@builds(SALE_REFUNDED)
+def sale_refunded(
+    refund: Row, number: str, lines: list[Row], tenders: list[Row], ticket_refunded: bool
+) -> SaleRefunded:
+    """The refund's row, its lines and tenders as the counter wrote them."""
+    return SaleRefunded.model_validate(
+        refund
+        | {
+            "number": number,
+            "lines": lines,
+            "tenders": [{"kind": t["kind"], "amount": t["amount"]} for t in tenders],
+            "ticket_refunded": ticket_refunded,
+        }
+    )
+
+
+# A ticket's status only moves forward: a pulled "completed" never undoes a local void.
+_STATUS_RANK = {"open": 0, "completed": 1, "voided": 2, "refunded": 2}
+
+
+@applies(CHANGE_TICKET)
+def ticket(session: Session, change: Change) -> None:
+    data = TicketData.model_validate(change.data)
+    existing = session.get(Ticket, change.entity_id)
+    if existing is None:
+        _insert_ticket(session, data)
+        return
+    if _STATUS_RANK.get(data.status, 0) <= _STATUS_RANK.get(existing.status, 0):
+        return
+    session.execute(
+        update(Ticket)
+        .where(Ticket.id == existing.id)
+        .values(
+            status=data.status,
+            voided_at=data.voided_at or existing.voided_at,
+            voided_by=data.voided_by or existing.voided_by,
+            void_reason=data.void_reason or existing.void_reason,
+        )
+    )
+
+
+_NOT_TICKET_COLUMNS = {"lines", "payments", "discount_approved_by", "device_id"}
+
+
+def _insert_ticket(session: Session, data: TicketData) -> None:
+    if session.query(Ticket.id).filter(Ticket.number == data.number).first() is not None:
+        raise ChangeNotApplicable(f"ticket number {data.number} is held by another ticket here")
+    row = data.model_dump(exclude=_NOT_TICKET_COLUMNS) | {"void_reason": data.void_reason or ""}
+    session.execute(insert(Ticket).values(row))
+    session.execute(insert(TicketLine), [line.model_dump() for line in data.lines])
+    if data.payments:
+        session.execute(insert(Payment), [p.model_dump() for p in data.payments])
+
+
+@applies(CHANGE_REFUND)
+def refund(session: Session, change: Change) -> None:
+    data = RefundData.model_validate(change.data)
+    if session.get(Refund, data.id) is not None:
+        return
+    if session.get(Ticket, data.ticket_id) is None:
+        raise ChangeNotApplicable(f"refund {data.id} of a ticket this counter does not have")
+    row = data.model_dump(include={"id", "ticket_id", "refunded_at", "business_day"})
+    row |= data.model_dump(include={"cashier_id", "approved_by", "reason", "amount"})
+    session.execute(insert(Refund).values(row))
+    lines = [line.model_dump() | {"refund_id": data.id} for line in data.lines]
+    session.execute(insert(RefundLine), lines)
+    tenders = [t.model_dump() | {"refund_id": data.id} for t in data.tenders]
+    if tenders:
+        session.execute(insert(RefundTender), tenders)

@@ -1,0 +1,103 @@
+"""What a family of synced operations declares, once: its operation types with every payload
+version ever accepted, the change-feed entities it produces, and its conflict kinds with the
+words a person reads (docs/sync.md, "Adding an operation")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, Protocol
+
+from pydantic import BaseModel
+
+
+class Words(NamedTuple):
+    """A text in both languages; `{name}` fields are filled by the caller."""
+
+    zh: str
+    en: str
+
+    def text(self, language: str) -> str:
+        return self.zh if language.startswith("zh") else self.en
+
+
+Upgrade = Callable[[Any], BaseModel]  # a payload of version v → the same fact as version v + 1
+
+
+@dataclass(frozen=True)
+class OperationKind:
+    """One operation type. `versions`: every payload version the server ever accepted, with
+    its model; `upgrades[v]` turns a version-v payload into version v + 1, so a handler only
+    knows the current one and an operation queued before an upgrade still applies."""
+
+    name: str  # "sale.completed"
+    versions: Mapping[int, type[BaseModel]]
+    changes: tuple[str, ...]  # change-feed entities its handler writes
+    upgrades: Mapping[int, Upgrade] = field(default_factory=dict)
+
+    @property
+    def version(self) -> int:
+        return max(self.versions)
+
+    @property
+    def model(self) -> type[BaseModel]:
+        return self.versions[self.version]
+
+
+@dataclass(frozen=True)
+class ChangeKind:
+    """An entity of the change feed, and the model a counter reads its `data` with."""
+
+    entity: str
+    data_model: type[BaseModel]
+
+
+class Describer(Protocol):
+    """What a screen knows that a conflict's details do not: names of customers and devices,
+    money and times in the store's format. The counter's inbox and the web console each have
+    one."""
+
+    language: str
+
+    def customer(self, customer_id: Any) -> str: ...
+    def device(self, stamp: Any) -> str: ...
+    def money(self, fen: Any) -> str: ...
+    def moment(self, value: Any) -> str: ...
+    def value(self, value: Any) -> str: ...
+    def unknown(self, value: Any) -> str: ...
+
+
+Facts = Callable[[Mapping[str, Any], Describer], dict[str, str]]
+Concerns = Callable[[Mapping[str, Any], Describer], list[Any]]
+
+
+@dataclass(frozen=True)
+class ConflictKind:
+    """A kind of conflict the server records: what a manager may decide (the first is the usual
+    suggestion), its name, the explanation (its `{fields}` from `facts`) and what it concerns,
+    in one line for the inbox's list."""
+
+    name: str  # "price_mismatch"
+    resolutions: tuple[str, ...]
+    title: Words
+    explanation: Words
+    facts: Facts
+    concerns: Concerns
+    resolution_words: Mapping[str, Words] = field(default_factory=dict)  # kind-specific names
+
+    def explain(self, details: Mapping[str, Any], say: Describer) -> str:
+        return self.explanation.text(say.language).format(**self.facts(details, say))
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    operations: tuple[OperationKind, ...] = ()
+    changes: tuple[ChangeKind, ...] = ()
+    conflicts: tuple[ConflictKind, ...] = ()
+
+
+def pick(details: Mapping[str, Any], *keys: str) -> Any:
+    """The first of `keys` that details hold (not None), else None: the server wrote them, and
+    an older server may have written fewer."""
+    return next((details[k] for k in keys if details.get(k) is not None), None)

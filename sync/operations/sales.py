@@ -1,0 +1,224 @@
+"""Sales: a sale completed, voided or refunded. A sale is never refused; money handed back is
+never refused either (docs/sync.md, "Conflict rules")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any, Final, Literal
+
+from pydantic import Field
+
+from sync.operations.kinds import (
+    ChangeKind,
+    ConflictKind,
+    Describer,
+    Family,
+    OperationKind,
+    Words,
+    pick,
+)
+from sync.operations.payloads import Fen, Id, Lenient, Moment
+from sync.protocol import RESOLUTION_ACCEPT
+
+SALE_COMPLETED: Final = "sale.completed"
+SALE_VOIDED: Final = "sale.voided"
+SALE_REFUNDED: Final = "sale.refunded"
+CHANGE_TICKET: Final = "ticket"
+CHANGE_REFUND: Final = "refund"
+CONFLICT_PRICE_MISMATCH: Final = "price_mismatch"
+CONFLICT_MONEY_BACK_TWICE: Final = "money_back_twice"  # voids/refunds beyond what was paid
+
+
+class TicketLinePayload(Lenient):
+    id: Id
+    ticket_id: Id
+    position: int = Field(ge=1)
+    kind: Literal["service", "product"]
+    item_id: Id
+    name: str
+    quantity: int = Field(ge=1)
+    list_price: Fen = Field(ge=0)
+    unit_price: Fen = Field(ge=0)
+    line_discount: Fen = Field(ge=0)
+    total: Fen
+    net_total: Fen
+    technician_id: Id | None = None
+
+
+class PaymentPayload(Lenient):
+    id: Id
+    ticket_id: Id
+    position: int = Field(ge=1)
+    kind: str = Field(min_length=1, max_length=16)
+    tendered: Fen = Field(ge=0)
+    applied: Fen = Field(ge=0)
+    reference: str = ""
+
+
+class SaleCompleted(Lenient):
+    id: Id
+    number: str
+    status: Literal["completed"]
+    customer_id: Id | None = None
+    cashier_id: Id
+    business_day: date
+    created_at: Moment
+    completed_at: Moment
+    subtotal: Fen
+    line_discounts: Fen
+    ticket_discount: Fen
+    rounding_off: Fen
+    total: Fen = Field(ge=0)
+    tendered: Fen = Field(ge=0)
+    change: Fen = Field(ge=0)
+    lines: list[TicketLinePayload] = Field(min_length=1)
+    payments: list[PaymentPayload]
+    discount_approved_by: Id | None = None
+
+
+class SaleVoided(Lenient):
+    ticket_id: Id
+    number: str
+    approved_by: Id
+    reason: str
+    voided_at: Moment
+    total: Fen
+
+
+class RefundLinePayload(Lenient):
+    ticket_line_id: Id
+    quantity: int = Field(ge=1)
+    amount: Fen = Field(ge=0)
+
+
+class RefundTenderPayload(Lenient):
+    kind: str
+    amount: Fen = Field(ge=0)
+
+
+class SaleRefunded(Lenient):
+    id: Id
+    ticket_id: Id
+    number: str
+    refunded_at: Moment
+    business_day: date
+    cashier_id: Id
+    approved_by: Id
+    reason: str
+    amount: Fen = Field(ge=0)
+    lines: list[RefundLinePayload] = Field(min_length=1)
+    tenders: list[RefundTenderPayload]
+    ticket_refunded: bool
+
+
+class TicketData(SaleCompleted):
+    """A ticket in the change feed: the sale as recorded and where it stands now."""
+
+    status: Literal["completed", "voided", "refunded"]  # type: ignore[assignment]
+    device_id: Id | None = None
+    voided_at: datetime | None = None
+    voided_by: Id | None = None
+    void_reason: str | None = None  # the server may send null for "no reason"
+
+
+class RefundTenderData(RefundTenderPayload):
+    position: int = Field(ge=1)
+
+
+class RefundData(SaleRefunded):
+    """A refund in the change feed: its tenders numbered."""
+
+    tenders: list[RefundTenderData]  # type: ignore[assignment]
+
+
+def _price_mismatch(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
+    line = Words(
+        "“{item}”按 {paid} 收款，总部价格为 {server}",
+        "“{item}”: paid at {paid}, the server's price is {server}",
+    )
+    lines = [
+        line.text(say.language).format(
+            item=say.unknown(entry.get("name")),
+            paid=say.money(entry.get("list_price")),
+            server=say.money(entry.get("server_price")),
+        )
+        for entry in price_lines(details)
+    ]
+    return {
+        "number": say.unknown(pick(details, "number")),
+        "lines": "; ".join(lines) or say.unknown(None),
+    }
+
+
+def price_lines(details: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The lines of a price mismatch: name, list_price (paid), server_price; fen."""
+    lines = details.get("lines")
+    return [line for line in lines if isinstance(line, Mapping)] if isinstance(lines, list) else []
+
+
+_CLASHES = {
+    "voided before": Words("它已作废", "it had been voided"),
+    "refunded before": Words("它已退款", "it had been refunded"),
+    "more than the sale took": Words(
+        "退款已达到实收金额", "refunds had reached what the sale took"
+    ),
+}
+_EARLIER = Words("先前的作废或退款", "an earlier void or refund")
+
+
+def _money_back_twice(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
+    clash = _CLASHES.get(str(pick(details, "clash")), _EARLIER)
+    return {
+        "number": say.unknown(pick(details, "number")),
+        "total": say.money(pick(details, "total")),
+        "amount": say.money(pick(details, "amount")),
+        "before": clash.text(say.language),
+    }
+
+
+PRICE_MISMATCH = ConflictKind(
+    name=CONFLICT_PRICE_MISMATCH,
+    resolutions=(RESOLUTION_ACCEPT,),
+    title=Words("价格不一致", "Price mismatch"),
+    explanation=Words(
+        "单据 {number} 售出时，总部的价格与收银台不同：{lines}。已完成的销售不会更改，顾客按收银台"
+        "的价格付款。点“接受”关闭此冲突；如价目有误，请在总部修改。",
+        "Ticket {number} was sold while the server had other prices: {lines}. A completed "
+        "sale is never changed: the customer paid the counter's price. Accept to close "
+        "this; if the catalog price is wrong, correct it at the server.",
+    ),
+    facts=_price_mismatch,
+    concerns=lambda d, say: [
+        pick(d, "number"),
+        " / ".join(str(line.get("name")) for line in price_lines(d) if line.get("name")),
+    ],
+)
+
+MONEY_BACK_TWICE = ConflictKind(
+    name=CONFLICT_MONEY_BACK_TWICE,
+    resolutions=(RESOLUTION_ACCEPT,),
+    title=Words("重复退款", "Money handed back twice"),
+    explanation=Words(
+        "单据 {number}（{total}）在两台收银台离线时都退了钱："
+        "在{before}之后又作废或退款了 {amount}。"
+        "两笔都按收银台的记录入账。请核对钱箱并联系顾客，然后接受。",
+        "Ticket {number} ({total}) had money handed back on two counters while they were "
+        "offline: {amount} more was voided or refunded after {before}. Both are on the "
+        "books as the counters recorded them. Check the drawers and the customer, then "
+        "accept.",
+    ),
+    facts=_money_back_twice,
+    concerns=lambda d, say: [pick(d, "number")],
+)
+
+FAMILY = Family(
+    name="sales",
+    operations=(
+        OperationKind(SALE_COMPLETED, {1: SaleCompleted}, changes=(CHANGE_TICKET,)),
+        OperationKind(SALE_VOIDED, {1: SaleVoided}, changes=(CHANGE_TICKET,)),
+        OperationKind(SALE_REFUNDED, {1: SaleRefunded}, changes=(CHANGE_REFUND, CHANGE_TICKET)),
+    ),
+    changes=(ChangeKind(CHANGE_TICKET, TicketData), ChangeKind(CHANGE_REFUND, RefundData)),
+    conflicts=(PRICE_MISMATCH, MONEY_BACK_TWICE),
+)
