@@ -22,6 +22,11 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.import_report import ImportProgress
 
 STOPPED = 130  # the exit status of a command stopped by Ctrl-C
+INTERRUPTED = {
+    False: "Interrupted: the first {done} row(s) were dealt with and saved; the batch being "
+    "written was undone. Import the same file again to continue.",
+    True: "已中断：前 {done} 行已处理并保存，正在写入的那一批已撤销。再次导入同一文件即可继续。",
+}
 
 
 class ProgressLine:
@@ -31,8 +36,10 @@ class ProgressLine:
         self._every = 0.1 if self._live else 1.0
         self._last = 0.0
         self._shown = False
+        self.last: ImportProgress | None = None  # as of the last batch saved
 
     def show(self, progress: ImportProgress) -> None:
+        self.last = progress
         now = time.monotonic()
         if now - self._last < self._every and progress.done < progress.total:
             return
@@ -46,6 +53,7 @@ class ProgressLine:
         if self._live and self._shown:
             self._out.write("\n")
             self._out.flush()
+        self._shown = False
 
 
 @contextmanager
@@ -79,6 +87,11 @@ def run_import(backend: Backend, what: str, path: Path, language: str) -> int:
     with stop_on_interrupt(stop, sys.stderr, language):
         try:
             report = importer(backend, path, progress=line.show, stop=stop)
+        except KeyboardInterrupt:  # the second Ctrl-C: the batch being written is rolled back
+            line.finish()
+            done = line.last.done if line.last else 0
+            print(INTERRUPTED[language.startswith("zh")].format(done=done), file=sys.stderr)
+            return STOPPED
         finally:
             line.finish()
     print(report.describe(language))

@@ -112,7 +112,7 @@ def append_audits(executor: Executor, records: Sequence[AuditRecord], at: dateti
     if not records:
         return
     at = at.astimezone(UTC)
-    last = executor.execute(_LAST).first()
+    last = first_row(executor, _LAST)
     seq, prev_hash = (last[0], last[1]) if last else (0, GENESIS)
     rows = []
     for record in records:

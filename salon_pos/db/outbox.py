@@ -103,16 +103,13 @@ _START_AT = insert(SequenceCounter).values(name=OUTBOX, last_value=bindparam("co
 
 
 def append_operations(
-    executor: Executor,
-    device_id: str,
-    operations: Sequence[BaseModel],
-    at: datetime,
+    executor: Executor, device_id: str, payloads: Sequence[BaseModel], at: datetime
 ) -> list[QueuedOperation]:
-    """Queue many operations in order with one sequence bump and one insert (an import's
-    batch); each is still its own operation, as if appended one by one."""
-    if not operations:
+    """append_operation for many payloads in order, with one sequence bump and one insert (an
+    import's batch); each is still its own operation, as if appended one by one."""
+    if not payloads:
         return []
-    count = len(operations)
+    count = len(payloads)
     last = executor.execute(_BUMP_BY, {"count": count}).scalar()
     if last is None:
         executor.execute(_START_AT, {"count": count})
@@ -120,21 +117,23 @@ def append_operations(
     first = int(last) - count + 1
     from sync.operations import REGISTRY
 
-    kinds = [REGISTRY.operation_of(payload) for payload in operations]
-    queued = [QueuedOperation(new_id(), first + n, k.name) for n, k in enumerate(kinds)]
-    rows = [
-        {
-            "id": op.id,
-            "device_id": device_id,
-            "seq": op.seq,
-            "type": op.type,
-            "occurred_at": at,
-            "payload_version": kind.version,
-            "payload": payload.model_dump_json(),
-            "pushed_at": None,
-            "result": None,
-        }
-        for op, kind, payload in zip(queued, kinds, operations, strict=True)
-    ]
+    rows, queued = [], []
+    for n, payload in enumerate(payloads):
+        kind = REGISTRY.operation_of(payload)
+        op = QueuedOperation(id=new_id(), seq=first + n, type=kind.name)
+        queued.append(op)
+        rows.append(
+            {
+                "id": op.id,
+                "device_id": device_id,
+                "seq": op.seq,
+                "type": op.type,
+                "occurred_at": at,
+                "payload_version": kind.version,
+                "payload": payload.model_dump_json(),
+                "pushed_at": None,
+                "result": None,
+            }
+        )
     insert_rows(executor, OutboxOperation, rows)
     return queued

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from salon_pos.cli import main
+from salon_pos.paths import Paths
+from salon_pos.services.backend import open_backend
 from tests.services.test_import_streaming import plain_rows
 
 
@@ -45,3 +47,34 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_continues(tmp_path: Path) -> 
     )
     assert again.returncode == 0, again.stderr
     assert f"新增 {20_000 - saved} 条，更新 0 条，未变 {saved} 条，出错 0 行" in again.stdout
+
+
+def test_a_second_ctrl_c_interrupts_at_once_without_a_traceback(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "init", "--store-name", "店", "--counter", "A1"]) == 0
+    path = tmp_path / "customers.csv"
+    path.write_text(plain_rows(20_000), encoding="utf-8-sig")
+    command = [sys.executable, "-m", "salon_pos.cli", "--home", str(home), "import", "customers"]
+    running = subprocess.Popen(
+        [*command, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"SALON_POS_LANG": "zh_CN"},
+    )
+    assert running.stderr is not None
+    running.stderr.readline()  # the first batch is saved
+    running.send_signal(signal.SIGINT)
+    while (line := running.stderr.readline()) and "正在停止" not in line:
+        pass
+    running.send_signal(signal.SIGINT)
+    _, err = running.communicate(timeout=300)
+
+    assert running.returncode == 130 and "Traceback" not in err
+    interrupted = re.search(r"已中断：前 (\d+) 行已处理并保存，正在写入的那一批已撤销。", err)
+    assert interrupted is not None, err
+    backend = open_backend(Paths(home))
+    try:
+        assert len(backend.customers.recent(limit=20_000)) == int(interrupted[1])
+    finally:
+        backend.close()
