@@ -116,6 +116,12 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_ticket_business_day", "business_day"),
         Index("ix_ticket_completed", "completed_at", "number"),  # the list, newest first
+        # the number a renumbered ticket's receipt shows (a counter put back from a backup)
+        Index(
+            "ix_ticket_original_number",
+            "original_number",
+            sqlite_where=text("original_number IS NOT NULL"),
+        ),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     number: Mapped[str] = mapped_column(String(24), unique=True)  # A1-000123

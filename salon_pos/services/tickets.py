@@ -294,11 +294,14 @@ class TicketQueries:
         number prefix that many tickets share ("A1-0"): that one is checked on each ticket as
         the list is read newest first, which finds the page's worth soon."""
         number = text.upper()
-        others: list[Select[Any]] = []
+        # A renumbered ticket (a counter put back from a backup) is found by the number its
+        # receipt shows, too.
+        others: list[Select[Any]] = [select(Ticket.id).where(Ticket.original_number == number)]
         if found := _NUMBER_DIGITS.fullmatch(number):
             prefixes = [found[1]] if found[1] else _prefixes(connection)
             numbers = [f"{prefix}-{int(found[2]):06d}" for prefix in prefixes]
             others.append(select(Ticket.id).where(Ticket.number.in_(numbers)))
+            others.append(select(Ticket.id).where(Ticket.original_number.in_(numbers)))
         if self._customers is not None:
             ids = [c.id for c in self._customers.search(text, limit=CUSTOMER_MATCHES)]
             others.append(select(Ticket.id).where(Ticket.customer_id.in_(ids)))

@@ -138,6 +138,11 @@ def test_a_counter_put_back_from_a_backup_recovers_every_sale(
         actions = session.scalars(select(AuditEntry.action)).all()
     assert "sync.recovered" in actions
     assert server.count("SELECT count(*) FROM alert") == 0  # nothing was sent under a used seq
+    # The customer's receipt says A1-000003: the tickets screen finds the sale it is now, and
+    # the other sale that holds that number.
+    found = {t.number for t in counter.app.tickets.find(text="A1-000003")}
+    assert found == {"A1-000003", "A1-000006"}
+    assert {t.number for t in counter.app.tickets.find(text="4")} == {"A1-000004", "A1-000007"}
 
     assert counter.sell(team, shelf, 1) == ["A1-000008"]  # and it keeps selling
     assert counter.sync().error is None

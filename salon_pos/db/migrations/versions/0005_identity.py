@@ -82,6 +82,12 @@ def upgrade() -> None:
     )
     # Plain ADD COLUMN (not batch mode): keeps the tables, their triggers and indexes.
     op.add_column("ticket", sa.Column("original_number", sa.String(length=24), nullable=True))
+    op.create_index(
+        "ix_ticket_original_number",
+        "ticket",
+        ["original_number"],
+        sqlite_where=sa.text("original_number IS NOT NULL"),
+    )
     for column in _SYNC_STATE:
         op.add_column("sync_state", column)
     op.create_table(
@@ -99,6 +105,7 @@ def downgrade() -> None:
     op.drop_table("sync_notice")
     for column in _SYNC_STATE:
         op.drop_column("sync_state", column.name)
+    op.drop_index("ix_ticket_original_number", table_name="ticket")
     op.drop_column("ticket", "original_number")
     op.drop_index("uq_outbox_live_seq", table_name="outbox_operation")
     _rebuild_outbox(sa.UniqueConstraint("device_id", "seq"))
