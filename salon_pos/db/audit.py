@@ -68,22 +68,7 @@ _LAST = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).
 
 
 def append_audit(executor: Executor, record: AuditRecord, at: datetime) -> None:
-    at = at.astimezone(UTC)
-    last = first_row(executor, _LAST)
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    fields = _chained(
-        seq,
-        at,
-        record.actor_id,
-        record.action,
-        record.entity_type,
-        record.entity_id,
-        _dump(record.before),
-        _dump(record.after),
-    )
-    digest = _digest(prev_hash, fields)
-    row = fields | {"id": new_id(), "at": at, "prev_hash": prev_hash, "hash": digest}
-    insert_rows(executor, AuditEntry, [row])
+    append_audits(executor, [record], at)
 
 
 def verify_chain(session: Session) -> int | None:
