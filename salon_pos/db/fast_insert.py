@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Select, Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from salon_pos.db.models import Base
 
@@ -74,23 +75,29 @@ def insert_rows(executor: Connection | Session, model: type[Base], rows: Sequenc
         cursor.close()
 
 
+Statement = Select[*tuple[Any, ...]] | ReturningUpdate[*tuple[Any, ...]]
+
+
 @lru_cache(maxsize=16)
-def _literal_sql(statement: Select[*tuple[Any, ...]], dialect: Dialect) -> str:
+def _literal_sql(statement: Statement, dialect: Dialect) -> str:
     return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
-def first_row(
-    executor: Connection | Session, statement: Select[*tuple[Any, ...]]
-) -> tuple[Any, ...] | None:
-    """The first row of a read with no parameters and no typed columns (ints, text), through
-    the driver's cursor; for a lookup on the hot path such as the audit log's last hash."""
+def all_rows(executor: Connection | Session, statement: Statement) -> list[tuple[Any, ...]]:
+    """The rows of a statement with its values written in (no parameters) and no typed columns
+    (ints, text), through the driver's cursor: for the hot path's fixed statements, such as the
+    audit log's last hash or bumping the sale's sequences. `statement` should be built once (it
+    keys the cache of compiled SQL)."""
     connection = executor.connection() if isinstance(executor, Session) else executor
     if connection.dialect.name != "sqlite":
-        found = connection.execute(statement).first()
-        return None if found is None else tuple(found)
+        return [tuple(row) for row in connection.execute(statement)]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        found = cursor.execute(_literal_sql(statement, connection.dialect)).fetchone()
-        return None if found is None else tuple(found)
+        return [tuple(row) for row in cursor.execute(_literal_sql(statement, connection.dialect))]
     finally:
         cursor.close()
+
+
+def first_row(executor: Connection | Session, statement: Statement) -> tuple[Any, ...] | None:
+    rows = all_rows(executor, statement)
+    return rows[0] if rows else None

@@ -5,25 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, bindparam, insert, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningUpdate
 
-from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.fast_insert import all_rows, insert_rows
 from salon_pos.db.models import OutboxOperation, SequenceCounter
 from salon_pos.domain.ids import new_id
 
 if TYPE_CHECKING:
     from pydantic import BaseModel  # not at import time: the app starts without pydantic
 
+
 # Built once: the checkout path runs these on every sale (see docs/adr/0003-write-path.md).
-_BUMP = (
-    update(SequenceCounter)
-    .where(SequenceCounter.name.in_(bindparam("counters", expanding=True)))
-    .values(last_value=SequenceCounter.last_value + 1)
-    .returning(SequenceCounter.name, SequenceCounter.last_value)
-)
+@lru_cache(maxsize=8)
+def _bump(names: tuple[str, ...]) -> ReturningUpdate[str, int]:
+    """The bump of these sequences, built once per set of names (a sale bumps the same two)."""
+    return (
+        update(SequenceCounter)
+        .where(SequenceCounter.name.in_(names))
+        .values(last_value=SequenceCounter.last_value + 1)
+        .returning(SequenceCounter.name, SequenceCounter.last_value)
+    )
+
+
 _START = insert(SequenceCounter).values(name=bindparam("counter"), last_value=1)
 
 Executor = Session | Connection
@@ -33,7 +41,7 @@ OUTBOX = "outbox"  # the name of the outbox's sequence
 def next_in_sequences(executor: Executor, *names: str) -> dict[str, int]:
     """Bump gap-free sequences (in one statement); the new values are returned, and rolled back
     with the caller's transaction."""
-    values = {name: int(value) for name, value in executor.execute(_BUMP, {"counters": names})}
+    values = {name: int(value) for name, value in all_rows(executor, _bump(names))}
     for name in set(names) - values.keys():
         executor.execute(_START, {"counter": name})
         values[name] = 1
