@@ -37,7 +37,11 @@ CHANGE_FAULTS = (ChangeNotApplicable, ValidationError, IntegrityError)
 class PageOutcome:
     applied: int = 0
     parked: int = 0
-    changes: Changes = field(default_factory=Changes)
+    touched: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) as they come
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.touched(self.touched)
 
 
 def apply_page(session: Session, changes: Sequence[Change], cursor: int) -> PageOutcome:
@@ -50,12 +54,12 @@ def apply_page(session: Session, changes: Sequence[Change], cursor: int) -> Page
             if anything_parked:
                 _unpark(session, change)
             outcome.applied += 1
-            outcome.changes |= Changes.of(change.entity, change.entity_id)
+            outcome.touched.append((change.entity, change.entity_id))
         else:
             _park(session, change, reason)
             anything_parked = True
             outcome.parked += 1
-            outcome.changes |= Changes.of(PARKED, change.entity_id)
+            outcome.touched.append((PARKED, change.entity_id))
     set_cursor(session, cursor)
     return outcome
 
@@ -74,7 +78,7 @@ def retry_parked(session: Session) -> PageOutcome:
                 session.delete(parked)
                 progress = True
                 outcome.applied += 1
-                outcome.changes |= Changes.of(parked.entity, parked.entity_id)
+                outcome.touched.append((parked.entity, parked.entity_id))
             else:
                 parked.reason = reason
                 still.append(parked)

@@ -69,7 +69,7 @@ class CounterOutbox:
         self._db = db
         self._clock = clock
         self._device_id = device_id
-        self.changed = Changes()
+        self.changed: list[Changes] = []  # since the last take_changes()
 
     def pending_batch(
         self, max_operations: int, max_bytes: int, after_seq: int = 0
@@ -97,7 +97,7 @@ class CounterOutbox:
         with self._db.write_connection() as connection:
             connection.execute(_RECORD, rows)
             if refused:
-                self.changed = self.changed | reopen_refused_decisions(connection, refused)
+                self.changed.append(reopen_refused_decisions(connection, refused))
 
     def requeue_from(self, seq: int) -> None:
         with self._db.write() as session:
@@ -119,19 +119,19 @@ class CounterOutbox:
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
         with self._db.write() as session:
             outcome = apply_page(session, changes, cursor)
-        self.changed = self.changed | outcome.changes
+        self.changed.append(outcome.changes)
         return outcome.applied
 
     def retry_parked_changes(self) -> int:
         with self._db.write() as session:
             outcome = retry_parked(session)
-        self.changed = self.changed | outcome.changes
+        self.changed.append(outcome.changes)
         return outcome.applied
 
     def take_changes(self) -> Changes:
         """What the pulls since the last call changed (for the screens to refresh)."""
-        changed, self.changed = self.changed, Changes()
-        return changed
+        changed, self.changed = self.changed, []
+        return Changes.union(changed)
 
 
 def reopen_refused_decisions(connection: Connection, refused: dict[str, str]) -> Changes:
