@@ -63,7 +63,7 @@ class ConflictsPage(QWidget):
         self.listing = QStackedWidget()
         self.listing.addWidget(self.table)
         self.listing.addWidget(self.empty)
-        self.detail = ConflictDetail(zone, self.words)
+        self.detail = ConflictDetail(self.words)
         self.message = MessageLine()
         self.confirmation: QMessageBox | None = None  # open while a decision is confirmed
         self.busy = False

@@ -4,9 +4,6 @@ allows (the suggested one first and highlighted)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
@@ -30,10 +27,9 @@ def resolutions(row: ConflictRow) -> tuple[str, ...]:
 class ConflictDetail(QWidget):
     resolution_chosen = Signal(str)  # one of resolutions(row)
 
-    def __init__(self, time_zone: str, words: ConflictWords, parent: QWidget | None = None) -> None:
+    def __init__(self, words: ConflictWords, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDetail")
-        self._zone = ZoneInfo(time_zone)
         self.row: ConflictRow | None = None
         self.words = words
         self.empty = QLabel(self.tr("Choose a conflict to see what happened."))
@@ -102,7 +98,7 @@ class ConflictDetail(QWidget):
         colour = STATUS_COLOURS.get(row.status)
         fill = colour.name() if colour else "#6b5a63"
         self.status.setStyleSheet(f"{STATUS_STYLE} color: white; background: {fill};")
-        self.when.setText(self._local(row.created_at))
+        self.when.setText(self.words.local(row.created_at))  # the store's time
         self.explanation.setText(self.words.explain(row))
         suggested = self.words.resolution_name(row.suggestion, row.type) if row.suggestion else ""
         self.suggestion.setText(self.tr("Suggested: {resolution}").format(resolution=suggested))
@@ -150,6 +146,3 @@ class ConflictDetail(QWidget):
         self.enabled = enabled
         for found in self.findChildren(QPushButton):
             found.setEnabled(enabled)
-
-    def _local(self, moment: datetime) -> str:
-        return moment.astimezone(self._zone).strftime("%Y-%m-%d %H:%M:%S")
