@@ -86,19 +86,25 @@ def append_encoded(
     or (in tests) one made malformed on purpose. Use cases use append_operation."""
     seq = seq or next_in_sequences(executor, OUTBOX)[OUTBOX]
     op = QueuedOperation(id=new_id(), seq=seq, type=op_type)
-    row = {
+    insert_rows(executor, OutboxOperation, [_row(op, device_id, at, version, payload)])
+    return op
+
+
+def _row(
+    op: QueuedOperation, device_id: str, at: datetime, version: int, payload: str
+) -> dict[str, object]:
+    """An outbox row as queued: not pushed yet, no result."""
+    return {
         "id": op.id,
         "device_id": device_id,
         "seq": op.seq,
-        "type": op_type,
+        "type": op.type,
         "occurred_at": at,
         "payload_version": version,
         "payload": payload,
         "pushed_at": None,
         "result": None,
     }
-    insert_rows(executor, OutboxOperation, [row])
-    return op
 
 
 _BUMP_BY = (
@@ -130,18 +136,6 @@ def append_operations(
         kind = REGISTRY.operation_of(payload)
         op = QueuedOperation(id=new_id(), seq=first + n, type=kind.name)
         queued.append(op)
-        rows.append(
-            {
-                "id": op.id,
-                "device_id": device_id,
-                "seq": op.seq,
-                "type": op.type,
-                "occurred_at": at,
-                "payload_version": kind.version,
-                "payload": payload.model_dump_json(),
-                "pushed_at": None,
-                "result": None,
-            }
-        )
+        rows.append(_row(op, device_id, at, kind.version, payload.model_dump_json()))
     insert_rows(executor, OutboxOperation, rows)
     return queued
