@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,15 +26,7 @@ from salon_pos.services.staff import verify_approver
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.protocol import hlc_parts
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.client.feed import Feed, open_counter
-
-
-@pytest.fixture
-def other(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator[Backend]:
-    """Counter B1 of the same store, with its own staff, catalog and sales."""
-    counter = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
-    yield counter
-    counter.close()
+from tests.sync.client.feed import Feed
 
 
 def _apply(backend: Backend, feed: Feed, changes: Any = None) -> int:

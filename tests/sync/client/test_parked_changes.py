@@ -5,8 +5,6 @@ a decision the server refuses reopens its conflict with the reason."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -23,16 +21,9 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.sync_ops.registry import APPLIERS
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.wire import Change, OperationResult
-from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.client.feed import Feed, open_counter
+from tests.conftest import Shelf, Team, three_line_sale
+from tests.sync.client.feed import Feed
 from tests.sync.client.test_sync_status import _conflict
-
-
-@pytest.fixture
-def other(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator[Backend]:
-    counter = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
-    yield counter
-    counter.close()
 
 
 def _outbox(backend: Backend) -> CounterOutbox:
