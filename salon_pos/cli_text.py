@@ -104,17 +104,5 @@ class DatabaseReadOnly(UserError):
     )
 
 
-class NoStaffToSignIn(UserError):
-    zh = (
-        "本店还没有可以登录的员工，无法截取“{screen}”界面：请先运行 `salon-pos demo-data` "
-        "载入演示门店，或注册到同步服务器以取得本店员工。"
-    )
-    en = (
-        "There is no staff member to sign in with, so the “{screen}” screen cannot be shown: "
-        "load the demo salon first (`salon-pos demo-data`), or enroll with the sync server to "
-        "get the store's staff."
-    )
-
-
 NOT_WRITABLE = Both("没有写入权限", "no permission to write")
 STORE_NAME = Both("门店名称", "store name")
