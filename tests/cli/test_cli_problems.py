@@ -3,7 +3,6 @@ silent exit; a bug's traceback goes to the log, once, and the user is told where
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
@@ -14,30 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from salon_pos.cli import main
+from tests.cli.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534
-
-
-@pytest.fixture(autouse=True)
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SALON_POS_LANG", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def own_log_handlers() -> Iterator[None]:
-    """main() points the root logger at the data folder's log: take it back after the test."""
-    before = list(logging.getLogger().handlers)
-    yield
-    for handler in logging.getLogger().handlers:
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-
-
-def run(home: Path, *args: str) -> int:
-    return main(["--home", str(home), *args])
 
 
 def test_a_damaged_database_is_a_message_and_one_logged_traceback(

@@ -3,38 +3,17 @@ that create nothing, a second run that changes nothing, and one language at a ti
 
 from __future__ import annotations
 
-import logging
 import re
 import shlex
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from salon_pos.cli import main
 from salon_pos.paths import Paths
 from salon_pos.services.backend import open_backend
+from tests.cli.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SALON_POS_LANG", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def own_log_handlers() -> Iterator[None]:
-    before = list(logging.getLogger().handlers)
-    yield
-    for handler in logging.getLogger().handlers:
-        if handler not in before:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-
-
-def run(home: Path, *args: str) -> int:
-    return main(["--home", str(home), *args])
 
 
 def test_the_not_initialised_hint_is_a_command_that_works(
