@@ -9,10 +9,7 @@ import pytest
 from salon_pos.cli import main
 from salon_pos.paths import Paths
 from salon_pos.services.backend import open_backend
-
-
-def run(home: Path, *args: str) -> int:
-    return main(["--home", str(home), *args])
+from tests.cli.conftest import run
 
 
 def write_gbk(path: Path, text: str) -> Path:
