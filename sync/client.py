@@ -31,6 +31,7 @@ from sync.protocol import (
     REJECTED,
     RETRY_LATER,
 )
+from sync.transport import plain_http_refused
 from sync.wire import (
     Change,
     ChangesResponse,
@@ -71,6 +72,14 @@ class ServerError(SyncError):
     """5xx: the outcome is unknown; resend the same operations later."""
 
 
+class InsecureServer(SyncError):
+    """Plain http to an address beyond this PC and its LAN: nothing was sent (sync/transport.py)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"plain http to {url}: use https, or a LAN or loopback address")
+        self.url = url
+
+
 class ProtocolError(SyncError):
     """An answer this client cannot read, or a 4xx it did not expect."""
 
@@ -105,10 +114,13 @@ class SyncClient:
         self._owns_http = session is None
         self._http = session if session is not None else requests.Session()
         self._auth = {"Authorization": f"Bearer {token}"}
+        self._transport_checked = False
 
     @classmethod
     def enroll(cls, base_url: str, request: EnrollRequest, timeout: float = 10.0) -> EnrollResponse:
-        """Trade a one-time enrollment code for the device's token (no token needed)."""
+        """Trade a one-time enrollment code for the device's token (no token needed, but the
+        answer carries it, so the same transport rule applies)."""
+        refuse_plain_http(base_url)
         with requests.Session() as http:
             response = _call(
                 http, "POST", f"{base_url.rstrip('/')}{API}/enroll", timeout, request.model_dump()
@@ -161,7 +173,20 @@ class SyncClient:
 
     @property
     def _api(self) -> str:
+        self._check_transport()
         return f"{self.base_url}{API}"
+
+    def _check_transport(self) -> None:
+        """Once per client, before the token is first sent (resolving a name may take a moment,
+        so not in the constructor)."""
+        if not self._transport_checked:
+            refuse_plain_http(self.base_url)
+            self._transport_checked = True
+
+
+def refuse_plain_http(url: str) -> None:
+    if plain_http_refused(url):
+        raise InsecureServer(url)
 
 
 def _call(
