@@ -46,6 +46,7 @@ bench: setup
 	$(BIN)/python tests/bench/import_customers.py
 	$(BIN)/python tests/bench/gui.py
 	$(BIN)/python tests/bench/sync_replay.py
+	$(BIN)/python tests/bench/join_store.py
 
 setup: system-deps $(STAMP)
 	@$(BIN)/python -m salon_pos.ui.translations release

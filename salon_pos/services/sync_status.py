@@ -62,6 +62,27 @@ class SyncStatus:
 
 
 @dataclass(frozen=True)
+class FirstPull:
+    """How far a counter that joined a store has come (sync/pull.py): it can sell once all but
+    the store's past tickets is here; the tickets keep coming in the background."""
+
+    can_sell: bool
+    feed_end: int  # the feed's last change when the first pull began (0: none yet)
+    cursor: int  # changes up to here are on this counter (but history)
+    history_cursor: int  # history up to here is on this counter
+    history_done: bool
+
+    @property
+    def fraction(self) -> float:
+        """Of what is needed to sell, 0…1."""
+        return 1.0 if self.can_sell else min(self.cursor / max(self.feed_end, 1), 1.0)
+
+    @property
+    def history_fraction(self) -> float:
+        return 1.0 if self.history_done else min(self.history_cursor / max(self.feed_end, 1), 1.0)
+
+
+@dataclass(frozen=True)
 class ConflictRow:
     id: str
     type: str
@@ -177,6 +198,16 @@ class SyncService(CounterService):
             open_conflicts=int(open_conflicts),
             changes_waiting=int(waiting),
         )
+
+    def first_pull(self) -> FirstPull:
+        with self._db.read() as session:
+            state = session.get(SyncState, 1)
+        cursor = state.pull_cursor if state else 0
+        until = state.history_until if state else None
+        if state is None or until is None:  # no first pull under way: ready once one went by
+            ready = state is not None and (cursor > 0 or state.last_sync_at is not None)
+            return FirstPull(ready, cursor, cursor, cursor, ready)
+        return FirstPull(cursor >= until, until, cursor, state.history_cursor, False)
 
     def enrollment(self) -> Enrollment | None:
         """The server and store this counter is enrolled with, or None."""

@@ -23,13 +23,21 @@ HERE = Path(__file__).parent
             {"cold_start_s", "cold_start_cpu_s", "scan_to_line_p50_ms"},
         ),
         (
+            "join_store.py",
+            ["--customers", "300", "--tickets", "200", "--cache", "{tmp}"],
+            {"can_sell_s", "history_s", "changes_per_s"},
+        ),
+        (
             "tickets_screen.py",
             ["--tickets", "1500", "--customers", "500", "--repeats", "1"],
             {"open_ms", "week_ms", "year_range_ms", "search_year_ms", "paint_500_ms"},
         ),
     ],
 )
-def test_benchmark_prints_one_json_line_last(script: str, args: list[str], keys: set[str]) -> None:
+def test_benchmark_prints_one_json_line_last(
+    script: str, args: list[str], keys: set[str], tmp_path: Path
+) -> None:
+    args = [arg.format(tmp=tmp_path) for arg in args]
     done = subprocess.run(
         [sys.executable, str(HERE / script), *args], capture_output=True, text=True, timeout=300
     )
