@@ -59,6 +59,7 @@ class SyncStatus:
     last_error: str | None
     open_conflicts: int
     changes_waiting: int = 0  # pulled changes parked until they can be applied (sync_changes)
+    history: float | None = None  # a joining counter's past tickets, 0…1 here; None: all here
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,12 @@ def _row(conflict: SyncConflict) -> ConflictRow:
     )
 
 
+def _history(state: SyncState | None) -> float | None:
+    if state is None or state.history_until is None:
+        return None
+    return min(state.history_cursor / max(state.history_until, 1), 1.0)
+
+
 class SyncService(CounterService):
     def status(self) -> SyncStatus:
         with self._db.read() as session:
@@ -197,6 +204,7 @@ class SyncService(CounterService):
             last_error=state.last_error if state else None,
             open_conflicts=int(open_conflicts),
             changes_waiting=int(waiting),
+            history=_history(state),
         )
 
     def first_pull(self) -> FirstPull:
