@@ -47,6 +47,7 @@ bench: setup
 	$(BIN)/python tests/bench/gui.py
 	$(BIN)/python tests/bench/sync_replay.py
 	$(BIN)/python tests/bench/join_store.py
+	$(BIN)/python tests/bench/dashboard.py
 
 setup: system-deps $(STAMP)
 	@$(BIN)/python -m salon_pos.ui.translations release
