@@ -302,8 +302,10 @@ class CatalogService(CounterService):
         skill: str = "",
         actor_id: str | None = None,
     ) -> Saved:
+        """A new service; one of that category and name already there is refused."""
         offer = ServiceOffer(new_id(), category, name, price, duration_min, skill)
         with self._db.write() as session:
+            _check_service(session, offer, offer.id)
             return save_service_item(session, self._journal(), self._clock.now(), offer, actor_id)
 
     def add_product(
@@ -316,8 +318,10 @@ class CatalogService(CounterService):
         barcode: str | None = None,
         actor_id: str | None = None,
     ) -> Saved:
+        """A new product; its SKU or barcode on another product is refused."""
         offer = ProductOffer(new_id(), category, name, sku, barcode, price, cost)
         with self._db.write() as session:
+            _check_product(session, offer, offer.id)
             return save_product(session, self._journal(), self._clock.now(), offer, actor_id)
 
     def services(self) -> list[ServiceOffer]:

@@ -75,6 +75,8 @@ def facial(backend: Backend, shelf: Shelf) -> ServiceOffer:
             lambda b, s: b.catalog.add_product("护肤品", "面霜", "SKU-9", 100, 0, s.serum_barcode),
             DuplicateCode,
         ),
+        (lambda b, s: b.catalog.add_product("护肤品", "面霜", "SKU-001", 100), DuplicateCode),
+        (lambda b, s: b.catalog.add_service("美甲", "日式美甲", 100, 30), DuplicateService),
         (lambda b, s: b.catalog.edit(replace(serum(b, s), sku="")), RequiredField),
         (lambda b, s: b.catalog.edit(replace(serum(b, s), price=-100)), NegativePrice),
         (lambda b, s: b.catalog.edit(replace(facial(b, s), duration_min=-5)), DurationNotPositive),
