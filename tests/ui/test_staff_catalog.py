@@ -22,6 +22,7 @@ from salon_pos.ui.pages.catalog import CatalogPage
 from salon_pos.ui.pages.staff import StaffPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
+from tests.ui.test_sign_in import sign_in_with_pad
 from tests.ui.test_small_screen import at_1024, cut_placeholders
 
 
@@ -107,11 +108,12 @@ def test_a_manager_sets_up_staff_and_services_and_the_front_desk_sells(
     prices = {s.name: s.price for s in backend.catalog.services()}
     assert prices == {"补水保湿护理": 19800, "日式美甲": 16850}
 
-    shell.ctx.sign_out()
-    desk = backend.sign_in.sign_in(
-        next(m.id for m in backend.staff.list() if m.role == "front_desk"), "1111"
-    )
-    shell.ctx.sign_in(desk)
+    shell.ctx.sign_out()  # the sign-in screen reads the staff afresh: the new PIN works
+    desk_id = next(m.id for m in backend.staff.list() if m.role == "front_desk")
+    sign_in_with_pad(qtbot, shell, desk_id, "1111")
+    qtbot.waitUntil(lambda: shell.ctx.staff is not None and shell.ctx.staff.id == desk_id)
+    desk = shell.ctx.staff
+    assert desk is not None
     assert not shell.window.findChild(QPushButton, "nav_staff").isVisible()
     assert not shell.window.findChild(QPushButton, "nav_catalog").isVisible()
     assert shell.window.findChild(QPushButton, "nav_cashier").isVisible()
