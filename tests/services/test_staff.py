@@ -161,10 +161,3 @@ def test_edit_changes_the_fields_given_and_nothing_when_nothing_differs(
     before = snapshot(backend)
     backend.staff.edit(team.tech.id, name="李娜娜")
     assert snapshot(backend) == before
-
-
-def test_a_pulled_staff_saved_without_phone_still_applies() -> None:
-    from sync.operations.setup import StaffSaved
-
-    old = StaffSaved.model_validate({"id": "0" * 8, "name": "x", "role": "technician"})
-    assert old.phone == ""
