@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -15,16 +16,13 @@ class HasId(Protocol):
     @property
     def id(self) -> str: ...
 
-    @property
-    def active(self) -> bool: ...
-
 
 Row = TypeVar("Row", bound=HasId)
 Column = tuple[str, Callable[[Any], str]]
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
-    """Rows shown as `columns()` say; inactive rows in grey."""
+    """Rows shown as `columns()` say; rows with `active` false in grey."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +48,24 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def row_of(self, row_id: str) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == row_id), None)
 
+    def selected_in(self, table: QTableView) -> Row | None:
+        rows = table.selectionModel().selectedRows()
+        return self._rows[rows[0].row()] if rows else None
+
+    def select_in(self, table: QTableView, row_id: str) -> bool:
+        row = self.row_of(row_id)
+        if row is not None:
+            table.selectRow(row)
+            table.scrollTo(self.index(row, 0))
+        return row is not None
+
+    def replace_rows(self, table: QTableView, rows: Sequence[Row]) -> None:
+        """Show these rows, the one selected before still selected if it is among them."""
+        selected = self.selected_in(table)
+        self.set_rows(rows)
+        if selected is not None:
+            self.select_in(table, selected.id)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -62,7 +78,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown()[index.column()][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+        if role == Qt.ItemDataRole.ForegroundRole and not getattr(row, "active", True):
             return Qt.GlobalColor.gray
         if role == Qt.ItemDataRole.UserRole:
             return row.id

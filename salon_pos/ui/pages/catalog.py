@@ -133,22 +133,15 @@ class CatalogPage(ManagersOnly):
         asked, rows = found
         if asked != self._asked:
             return
-        selected = self.selected()
-        self.model.set_rows(rows)
+        self.model.replace_rows(self.table, rows)
         self.count.setText(self.tr("{count} items").format(count=len(rows)))
-        if selected is not None:
-            self.select(selected.id)
         self._update_buttons()
 
     def selected(self) -> Offer | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.selected_in(self.table)
 
     def select(self, item_id: str) -> bool:
-        row = self.model.row_of(item_id)
-        if row is not None:
-            self.table.selectRow(row)
-        return row is not None
+        return self.model.select_in(self.table, item_id)
 
     def _update_buttons(self) -> None:
         item = self.selected()

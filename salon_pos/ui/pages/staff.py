@@ -80,21 +80,15 @@ class StaffPage(ManagersOnly):
             self.refresh()
 
     def refresh(self) -> None:
-        selected = self.selected()
-        self.model.set_rows(self._ctx.backend.staff.list(not self.show_inactive.isChecked()))
-        if selected is not None:
-            self.select(selected.id)
+        staff = self._ctx.backend.staff.list(not self.show_inactive.isChecked())
+        self.model.replace_rows(self.table, staff)
         self._update_buttons()
 
     def selected(self) -> StaffMember | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        return self.model.selected_in(self.table)
 
     def select(self, staff_id: str) -> bool:
-        row = self.model.row_of(staff_id)
-        if row is not None:
-            self.table.selectRow(row)
-        return row is not None
+        return self.model.select_in(self.table, staff_id)
 
     def _update_buttons(self) -> None:
         member = self.selected()
