@@ -318,3 +318,26 @@ def test_the_pages_fit_1024_by_768(
     for column in range(table.model().columnCount()):  # no header cut short
         text = table.model().headerData(column, Qt.Orientation.Horizontal)
         assert header.fontMetrics().horizontalAdvance(text) < header.sectionSize(column), text
+
+
+def test_renaming_a_category_moves_its_items_or_nothing(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf
+) -> None:
+    shell.ctx.sign_in(team.manager)
+    page = catalog_page(qtbot, shell)
+    backend = shell.ctx.backend
+    backend.catalog.add_service("美甲美睫", "日式美甲", 100, 30)
+    page.select(shelf.manicure)
+    click(qtbot, page, "renameCategory")
+    assert page.dialog is not None
+    assert page.dialog.findChild(QComboBox, "renameFrom").currentText() == "美甲"
+    type_into(page.dialog, {"renameTo": "美甲美睫"})  # it has a 日式美甲 already
+    save(qtbot, page, "categoryRenameSave")
+    assert page.dialog.message.text() == "分类“美甲美睫”中已有名为“日式美甲”的服务。"
+    assert backend.catalog.item(LineKind.SERVICE, shelf.manicure).category == "美甲"
+    type_into(page.dialog, {"renameTo": "手足护理"})
+    click(qtbot, page.dialog, "categoryRenameSave")
+    qtbot.waitUntil(lambda: page.dialog is None)
+    assert backend.catalog.item(LineKind.SERVICE, shelf.manicure).category == "手足护理"
+    qtbot.waitUntil(lambda: "手足护理" in {page.model.row_at(r).category
+                                        for r in range(page.model.rowCount())})  # fmt: skip

@@ -23,6 +23,8 @@ from salon_pos.services.catalog import ProductOffer, Saved, ServiceOffer
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.catalog_item import CatalogItemDialog
+from salon_pos.ui.dialogs.category_rename import CategoryRenameDialog
+from salon_pos.ui.dialogs.save_dialog import SaveDialog
 from salon_pos.ui.models.catalog import NAME, CatalogTableModel
 from salon_pos.ui.pages.customers_import import catalog_import
 from salon_pos.ui.pages.managers_only import ManagersOnly
@@ -46,7 +48,7 @@ class CatalogPage(ManagersOnly):
         content = QWidget()
         super().__init__(ctx, content)
         self.setObjectName("catalogPage")
-        self.dialog: CatalogItemDialog | None = None
+        self.dialog: SaveDialog | None = None
         self._asked = 0  # the newest search; older answers are dropped
         self.kind = QComboBox()
         self.kind.setObjectName("catalogKind")
@@ -71,6 +73,8 @@ class CatalogPage(ManagersOnly):
         self.edit.clicked.connect(self._on_edit_clicked)
         self.toggle = button(self.tr("Hide"), "toggleItemShown")
         self.toggle.clicked.connect(self._on_toggle_clicked)
+        self.rename = button(self.tr("Rename category…"), "renameCategory")
+        self.rename.clicked.connect(self._on_rename_clicked)
         self.importer = catalog_import(ctx)
         self.message = MessageLine()
         self.count = QLabel()
@@ -101,6 +105,7 @@ class CatalogPage(ManagersOnly):
         search.addWidget(self.show_hidden)
         actions = QHBoxLayout()
         actions.addWidget(self.importer)
+        actions.addWidget(self.rename)
         actions.addStretch()
         for widget in (self.toggle, self.edit, self.add_product, self.add_service):
             actions.addWidget(widget)
@@ -181,13 +186,19 @@ class CatalogPage(ManagersOnly):
     def _on_refused(self, error: BaseException) -> None:
         self.message.show_error(self._ctx.message(error))
 
+    def _on_rename_clicked(self) -> None:
+        item = self.selected()
+        self._show(CategoryRenameDialog(self._ctx, item.category if item else "", self))
+
     def _open(self, kind: LineKind, item: Offer | None) -> None:
-        dialog = CatalogItemDialog(self._ctx, kind, item, self)
+        self._show(CatalogItemDialog(self._ctx, kind, item, self))
+
+    def _show(self, dialog: SaveDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
 
-    def _forget(self, dialog: CatalogItemDialog) -> None:
+    def _forget(self, dialog: SaveDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
