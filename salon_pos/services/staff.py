@@ -35,6 +35,7 @@ from salon_pos.services.journal import Journal
 from salon_pos.services.staff_rules import (
     APPROVER_ROLES,
     NewPinNeeded,
+    OwnersOnly,
     check_keeps_an_approver,
     check_pin,
     check_pin_free,
@@ -112,7 +113,8 @@ class StaffService(CounterService):
             clean_phone(phone),
         )
         check_pin(pin)
-        approved_by = self._approved_by(approver_pin, ADD_STAFF, actor_id)
+        owner = member.role is Role.OWNER
+        approved_by = self._approved_by(approver_pin, ADD_STAFF, actor_id, owner_needed=owner)
         if member.role.approves:
             check_pin_free(self._db, pin, None)
         pin_hash = hash_pin(pin)
@@ -157,6 +159,8 @@ class StaffService(CounterService):
             ),
             active=before.active if active is None else active,
         )
+        if Role.OWNER in (before.role, after.role) and after != before:
+            self._check_owner(actor_id)
         becomes_approver = after.active and after.role.approves
         if becomes_approver and not (before.active and before.role.approves) and new_pin is None:
             raise NewPinNeeded(name=after.name)
@@ -231,17 +235,35 @@ class StaffService(CounterService):
         self, member: StaffMember, pin: str, approver_pin: str | None, actor_id: str | None
     ) -> tuple[str, str]:
         check_pin(pin)
-        approved_by = self._approved_by(approver_pin or None, SET_PIN, actor_id, required=True)
+        owner = member.role is Role.OWNER
+        approved_by = self._approved_by(
+            approver_pin or None, SET_PIN, actor_id, required=True, owner_needed=owner
+        )
         if member.active and member.role.approves:
             check_pin_free(self._db, pin, member.id)
         return hash_pin(pin), approved_by or ""
 
     def _approved_by(
-        self, pin: str | None, action: Both, actor_id: str | None, required: bool = False
+        self,
+        pin: str | None,
+        action: Both,
+        actor_id: str | None,
+        required: bool = False,
+        owner_needed: bool = False,
     ) -> str | None:
+        """Who approved with this PIN; an owner's PIN when `owner_needed` (an owner's PIN or
+        a new owner: a manager may not take over an owner's sign-in)."""
         if pin is None and not required:
             return None
-        return approve(self._db, self._journal(), self._clock, pin, action, actor_id).id
+        approver = approve(self._db, self._journal(), self._clock, pin, action, actor_id)
+        if owner_needed and approver.role is not Role.OWNER:
+            raise OwnersOnly()
+        return approver.id
+
+    def _check_owner(self, actor_id: str | None) -> None:
+        """OwnersOnly when the signed-in actor (if known) is not an owner."""
+        if actor_id is not None and self.get_any(actor_id).role is not Role.OWNER:
+            raise OwnersOnly()
 
     @staticmethod
     def _columns(member: StaffMember) -> dict[str, Any]:

@@ -47,6 +47,14 @@ class NewPinNeeded(UserError):
     zh = "{name} 将成为在职的店长或老板：请同时为其设置新的 PIN（授权只凭 PIN 识别店长）。"
 
 
+class OwnersOnly(UserError):
+    en = (
+        "Only an owner can change an owner's details or PIN, or make someone an owner "
+        "(with an owner's own PIN)."
+    )
+    zh = "只有老板（用老板自己的 PIN）可以修改老板的资料或 PIN，或把员工设为老板。"
+
+
 class PinsDiffer(UserError):
     en = "The two PINs are not the same: type the new PIN twice."
     zh = "两次输入的 PIN 不一致，请重新输入新 PIN 两次。"

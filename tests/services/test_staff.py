@@ -12,7 +12,7 @@ from salon_pos.db.models import AuditEntry, OutboxOperation, Staff
 from salon_pos.domain.errors import InvalidPhone, RequiredField, UserError, WrongManagerPin
 from salon_pos.security.pins import InvalidPin, pin_matches
 from salon_pos.services.backend import Backend
-from salon_pos.services.staff_rules import LastApprover, NewPinNeeded, PinTaken
+from salon_pos.services.staff_rules import LastApprover, NewPinNeeded, OwnersOnly, PinTaken
 from tests.conftest import Team
 
 
@@ -161,3 +161,23 @@ def test_edit_changes_the_fields_given_and_nothing_when_nothing_differs(
     before = snapshot(backend)
     backend.staff.edit(team.tech.id, name="李娜娜")
     assert snapshot(backend) == before
+
+
+def test_only_an_owner_changes_an_owner_or_makes_one(backend: Backend, team: Team) -> None:
+    owner = backend.staff.add("林老板", "owner", "9999")
+    before = snapshot(backend)
+    refused = [
+        lambda: backend.staff.set_pin(owner.id, "5555", Team.MANAGER_PIN),
+        lambda: backend.staff.edit(owner.id, phone="13900001111", actor_id=team.manager.id),
+        lambda: backend.staff.edit(
+            team.desk.id, role="owner", new_pin="5555", approver_pin=Team.MANAGER_PIN
+        ),
+        lambda: backend.staff.add("新老板", "owner", "5555", approver_pin=Team.MANAGER_PIN),
+    ]
+    for call in refused:
+        with pytest.raises(OwnersOnly):
+            call()
+    assert snapshot(backend)[0] == before[0]
+    backend.staff.set_pin(owner.id, "5555", "9999")
+    backend.staff.edit(owner.id, phone="13900001111", actor_id=owner.id)
+    assert backend.staff.get(owner.id).phone == "13900001111"
