@@ -156,3 +156,25 @@ def test_the_pin_is_not_an_argument(home: Path, capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit):
         run(home, "staff", "set-pin", "李娜", "--pin", "1234")
     assert "--pin" in capsys.readouterr().err
+
+
+def test_the_prompt_asks_the_new_pin_twice(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = iter(["4321", "4312"])
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    before = state(home)
+    assert run(home, "staff", "set-pin", "李娜") == 2
+    assert prompts == ["新 PIN：", "再输入一次新 PIN："]
+    assert "两次输入的 PIN 不一致" in capsys.readouterr().err
+    assert state(home) == before
+    answers = iter(["4321", "4321", "8888"])
+    assert run(home, "staff", "set-pin", "李娜") == 0
+    assert prompts[-1] == "店长或老板的 PIN（授权）："
+    assert pin_matches(str(state(home)[0][1][4]), "4321")  # type: ignore[index]
