@@ -242,6 +242,12 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     )
     sync.set_defaults(handler=_cmd_sync)
 
+    from salon_pos.cli_catalog import add_catalog_commands
+    from salon_pos.cli_staff import add_staff_commands
+
+    add_staff_commands(commands, say)
+    add_catalog_commands(commands, say)
+
     gui = commands.add_parser("gui", help=say("启动收银程序", "start the cashier app"))
     gui.add_argument(
         "--screenshot",
@@ -252,7 +258,17 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     gui.add_argument(
         "--screen",
         default="cashier",
-        choices=["signin", "cashier", "payment", "tickets", "customers", "settings", "conflicts"],
+        choices=[
+            "signin",
+            "cashier",
+            "payment",
+            "tickets",
+            "customers",
+            "settings",
+            "conflicts",
+            "staff",
+            "catalog",
+        ],
     )
     gui.add_argument(
         "--language",

@@ -52,6 +52,7 @@ class Staff(Base):
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     pin_hash: Mapped[str] = mapped_column(String(200))
     discount_limit: Mapped[int] = mapped_column(Integer, default=0)  # fen a user may give alone
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

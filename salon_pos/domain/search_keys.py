@@ -8,6 +8,7 @@ stored at write time (FIELD-NOTES). A surname read otherwise than the character 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 # Readings of characters as surnames, where they differ from the usual reading.
@@ -50,3 +51,19 @@ def name_search_keys(name: str) -> set[str]:
         keys.add("".join(syllables))
         keys.add("".join(s[0] for s in syllables if s))
     return keys
+
+
+@lru_cache(maxsize=4096)
+def _cached_keys(name: str) -> frozenset[str]:
+    return frozenset(name_search_keys(name))
+
+
+def item_matches(needle: str, name: str, *codes: str) -> bool:
+    """Whether a catalog item is what was typed: `needle` (search_text of it) within the name
+    or one of the codes (SKU, barcode), or the start of a pinyin key of the name. An empty
+    needle matches everything. Keys are cached: the catalog is a few hundred names."""
+    if not needle or needle in search_text(name):
+        return True
+    if any(needle in search_text(code) for code in codes):
+        return True
+    return needle.isascii() and any(key.startswith(needle) for key in _cached_keys(name))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, true, union, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
@@ -18,8 +19,11 @@ from salon_pos.domain.errors import (
     NegativePrice,
     RequiredField,
     UnknownBarcode,
+    UnknownItem,
+    UserError,
 )
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.search_keys import item_matches, search_text
 from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -34,6 +38,7 @@ class ServiceOffer:
     duration_min: int
     skill: str = ""
     kind: LineKind = LineKind.SERVICE
+    active: bool = True  # hidden items are not sold; tickets keep them
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,12 @@ class ProductOffer:
     price: int
     cost: int
     kind: LineKind = LineKind.PRODUCT
+    active: bool = True
+
+
+class DuplicateService(UserError):
+    en = "The category {category} already has a service called {name}."
+    zh = "分类“{category}”中已有名为“{name}”的服务。"
 
 
 @dataclass(frozen=True)
@@ -56,7 +67,9 @@ class Saved:
     outcome: str  # created / updated / unchanged
 
 
-def _check_common(name: str, price: int) -> None:
+def _check_common(category: str, name: str, price: int) -> None:
+    if not category.strip():
+        raise RequiredField(field=Both("分类", "category"))
     if not name.strip():
         raise RequiredField(field=Both("名称", "name"))
     check_fen(name, price)
@@ -88,6 +101,7 @@ def _upsert(
         before = {k: getattr(existing, k) for k in values}
         if before == values:
             return Saved(existing.id, "unchanged")
+        offer = replace(offer, active=existing.active)  # an import does not show a hidden item
         session.execute(
             update(model).where(model.id == existing.id).values(updated_at=at, **values)
         )
@@ -107,59 +121,174 @@ def _upsert(
     return saved
 
 
+def _journal_active(
+    session: Session,
+    journal: Journal,
+    at: Any,
+    offer: ServiceOffer | ProductOffer,
+    actor: str | None,
+) -> Saved:
+    from salon_pos.services.sync_ops import setup as setup_ops
+
+    model = ServiceItem if offer.kind is LineKind.SERVICE else Product
+    action = f"catalog.{offer.kind.value}_{'shown' if offer.active else 'hidden'}"
+    audit = AuditRecord(
+        actor,
+        action,
+        model.__tablename__,
+        offer.id,
+        {"active": not offer.active},
+        {"active": offer.active},
+    )
+    journal.record(
+        session, at, audit, setup_ops.catalog_item_saved(offer.id, offer.kind.value, asdict(offer))
+    )
+    return Saved(offer.id, "updated")
+
+
+def _check_service(session: Session, offer: ServiceOffer, own_id: str | None) -> None:
+    _check_common(offer.category, offer.name, offer.price)
+    if offer.duration_min <= 0:
+        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
+    holder = session.scalars(
+        select(ServiceItem).where(
+            ServiceItem.category == offer.category, ServiceItem.name == offer.name
+        )
+    ).one_or_none()
+    if holder is not None and holder.id != own_id:
+        raise DuplicateService(category=offer.category, name=offer.name)
+
+
+def _service_values(offer: ServiceOffer) -> dict[str, Any]:
+    return {"price": offer.price, "duration_min": offer.duration_min, "skill": offer.skill}
+
+
 def save_service_item(
     session: Session, journal: Journal, at: Any, offer: ServiceOffer, actor_id: str | None
 ) -> Saved:
     """Insert or update by (category, name)."""
-    _check_common(offer.name, offer.price)
-    if offer.duration_min <= 0:
-        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
-    key = {"category": offer.category, "name": offer.name}
     existing = session.scalars(
         select(ServiceItem).where(
             ServiceItem.category == offer.category, ServiceItem.name == offer.name
         )
     ).one_or_none()
-    values = {"price": offer.price, "duration_min": offer.duration_min, "skill": offer.skill}
-    return _upsert(session, journal, at, offer, existing, key, values, actor_id)
+    _check_service(session, offer, existing.id if existing else None)
+    key = {"category": offer.category, "name": offer.name}
+    return _upsert(session, journal, at, offer, existing, key, _service_values(offer), actor_id)
 
 
-def save_product(
-    session: Session, journal: Journal, at: Any, offer: ProductOffer, actor_id: str | None
-) -> Saved:
-    """Insert or update by SKU; a barcode already on another product is refused."""
-    _check_common(offer.name, offer.price)
+def _check_product(session: Session, offer: ProductOffer, own_id: str | None) -> None:
+    """Name, price, SKU and cost as they must be; a barcode or SKU on another product is
+    refused."""
+    _check_common(offer.category, offer.name, offer.price)
     if not offer.sku.strip():
         raise RequiredField(field=Both("编号", "SKU"))
     check_fen(offer.name, offer.cost)
     if offer.cost < 0:
         raise NegativeCost(name=offer.name)
-    if offer.barcode:
-        holder = session.scalars(
-            select(Product).where(Product.barcode == offer.barcode)
-        ).one_or_none()
-        if holder is not None and holder.sku != offer.sku:
-            raise DuplicateCode(field=Both("条码", "barcode"), code=offer.barcode, name=holder.name)
-    existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
-    values = {
+    for field, column, code in (
+        (Both("条码", "barcode"), Product.barcode, offer.barcode),
+        (Both("编号", "SKU"), Product.sku, offer.sku),
+    ):
+        if not code:
+            continue
+        holder = session.scalars(select(Product).where(column == code)).one_or_none()
+        if holder is not None and holder.id != own_id:
+            raise DuplicateCode(field=field, code=code, name=holder.name)
+
+
+def _product_values(offer: ProductOffer) -> dict[str, Any]:
+    return {
         "category": offer.category,
         "name": offer.name,
         "barcode": offer.barcode or None,
         "price": offer.price,
         "cost": offer.cost,
     }
+
+
+def save_product(
+    session: Session, journal: Journal, at: Any, offer: ProductOffer, actor_id: str | None
+) -> Saved:
+    """Insert or update by SKU; a barcode already on another product is refused."""
+    existing = session.scalars(select(Product).where(Product.sku == offer.sku)).one_or_none()
+    _check_product(session, offer, existing.id if existing else None)
+    values = _product_values(offer)
     return _upsert(session, journal, at, offer, existing, {"sku": offer.sku}, values, actor_id)
+
+
+def edit_item(
+    session: Session,
+    journal: Journal,
+    at: Any,
+    offer: ServiceOffer | ProductOffer,
+    actor: str | None,
+) -> Saved:
+    """Change the item with the offer's id: any field, its name and category too."""
+    existing = _row(session, offer.kind, offer.id)
+    if isinstance(offer, ServiceOffer):
+        _check_service(session, offer, offer.id)
+        values = _service_values(offer) | {"category": offer.category, "name": offer.name}
+    else:
+        _check_product(session, offer, offer.id)
+        values = _product_values(offer) | {"sku": offer.sku}
+    return _upsert(session, journal, at, offer, existing, {}, values, actor)
+
+
+def _row(session: Session, kind: LineKind, item_id: str) -> ServiceItem | Product:
+    """The item's row, hidden or not; UnknownItem if there is none."""
+    row: ServiceItem | Product | None = (
+        session.get(ServiceItem, item_id)
+        if kind is LineKind.SERVICE
+        else session.get(Product, item_id)
+    )
+    if row is None:
+        raise UnknownItem(item_id=item_id)
+    return row
+
+
+def _rows(session: Session, where: Callable[[Any], Any]) -> list[ServiceItem | Product]:
+    """Services then products matching `where(model)`, each by category and name."""
+    services = select(ServiceItem).where(where(ServiceItem))
+    products = select(Product).where(where(Product))
+    return [
+        *session.scalars(services.order_by(ServiceItem.category, ServiceItem.name)),
+        *session.scalars(products.order_by(Product.category, Product.name)),
+    ]
+
+
+def _codes(offer: ServiceOffer | ProductOffer) -> tuple[str, ...]:
+    if isinstance(offer, ProductOffer):
+        return (offer.sku, offer.barcode or "")
+    return ()
+
+
+def _offer(item: ServiceItem | Product) -> ServiceOffer | ProductOffer:
+    return _service_offer(item) if isinstance(item, ServiceItem) else _product_offer(item)
 
 
 def _service_offer(item: ServiceItem) -> ServiceOffer:
     return ServiceOffer(
-        item.id, item.category, item.name, item.price, item.duration_min, item.skill
+        item.id,
+        item.category,
+        item.name,
+        item.price,
+        item.duration_min,
+        item.skill,
+        active=item.active,
     )
 
 
 def _product_offer(item: Product) -> ProductOffer:
     return ProductOffer(
-        item.id, item.category, item.name, item.sku, item.barcode, item.price, item.cost
+        item.id,
+        item.category,
+        item.name,
+        item.sku,
+        item.barcode,
+        item.price,
+        item.cost,
+        active=item.active,
     )
 
 
@@ -173,8 +302,10 @@ class CatalogService(CounterService):
         skill: str = "",
         actor_id: str | None = None,
     ) -> Saved:
+        """A new service; one of that category and name already there is refused."""
         offer = ServiceOffer(new_id(), category, name, price, duration_min, skill)
         with self._db.write() as session:
+            _check_service(session, offer, offer.id)
             return save_service_item(session, self._journal(), self._clock.now(), offer, actor_id)
 
     def add_product(
@@ -187,8 +318,10 @@ class CatalogService(CounterService):
         barcode: str | None = None,
         actor_id: str | None = None,
     ) -> Saved:
+        """A new product; its SKU or barcode on another product is refused."""
         offer = ProductOffer(new_id(), category, name, sku, barcode, price, cost)
         with self._db.write() as session:
+            _check_product(session, offer, offer.id)
             return save_product(session, self._journal(), self._clock.now(), offer, actor_id)
 
     def services(self) -> list[ServiceOffer]:
@@ -216,3 +349,70 @@ class CatalogService(CounterService):
         if item is None:
             raise UnknownBarcode(barcode=code)
         return _product_offer(item)
+
+    def items(self, include_hidden: bool = True) -> list[ServiceOffer | ProductOffer]:
+        """Services then products, each by category and name; hidden ones too unless asked."""
+        with self._db.read() as session:
+            rows = _rows(session, lambda m: true() if include_hidden else m.active.is_(True))
+            return [_offer(row) for row in rows]
+
+    def search(
+        self, text: str, kind: LineKind | None = None, include_hidden: bool = True
+    ) -> list[ServiceOffer | ProductOffer]:
+        """Items whose name holds the text or whose pinyin starts with it, or whose SKU or
+        barcode holds it; everything (of that kind) when the text is empty."""
+        needle = search_text(text)
+        return [
+            offer
+            for offer in self.items(include_hidden)
+            if (kind is None or offer.kind is kind)
+            and item_matches(needle, offer.name, *_codes(offer))
+        ]
+
+    def categories(self) -> list[str]:
+        """Every category in use, services' and products', in order."""
+        with self._db.read() as session:
+            names = session.scalars(
+                union(select(ServiceItem.category), select(Product.category))
+            ).all()
+        return sorted(set(names))
+
+    def item(self, kind: LineKind, item_id: str) -> ServiceOffer | ProductOffer:
+        """The item, hidden or not; UnknownItem if there is none."""
+        with self._db.read() as session:
+            return _offer(_row(session, kind, item_id))
+
+    def edit(self, offer: ServiceOffer | ProductOffer, actor_id: str | None = None) -> Saved:
+        """Save every field of the item with the offer's id (hidden or shown is kept)."""
+        with self._db.write() as session:
+            return edit_item(session, self._journal(), self._clock.now(), offer, actor_id)
+
+    def set_active(
+        self, kind: LineKind, item_id: str, active: bool, actor_id: str | None = None
+    ) -> Saved:
+        """Hide an item from the cashier (tickets keep it), or show it again."""
+        with self._db.write() as session:
+            existing = _row(session, kind, item_id)
+            if existing.active == active:
+                return Saved(item_id, "unchanged")
+            at = self._clock.now()
+            model = type(existing)
+            session.execute(
+                update(model).where(model.id == item_id).values(active=active, updated_at=at)
+            )
+            offer = replace(_offer(existing), active=active)
+            return _journal_active(session, self._journal(), at, offer, actor_id)
+
+    def rename_category(self, old: str, new: str, actor_id: str | None = None) -> int:
+        """Move every item of category `old` to `new` (both kinds); how many moved."""
+        new = new.strip()
+        if not new:
+            raise RequiredField(field=Both("分类", "category"))
+        moved = 0
+        with self._db.write() as session:
+            at, journal = self._clock.now(), self._journal()
+            for row in _rows(session, lambda m: m.category == old):
+                renamed = replace(_offer(row), category=new)
+                saved = edit_item(session, journal, at, renamed, actor_id)
+                moved += saved.outcome != "unchanged"
+        return moved

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, literal, select, union_all
@@ -13,7 +12,6 @@ from sqlalchemy import Connection, bindparam, literal, select, union_all
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
-    AuditEntry,
     Customer,
     Payment,
     Product,
@@ -31,8 +29,6 @@ from salon_pos.domain.errors import (
     UnknownCustomer,
     UnknownItem,
     UnknownStaff,
-    UserError,
-    WrongManagerPin,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
@@ -52,7 +48,8 @@ from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.refunds import record_refund, record_void
-from salon_pos.services.staff import StaffMember, verify_approver
+from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
+from salon_pos.services.staff import StaffMember, approve
 
 
 @dataclass(frozen=True)
@@ -153,47 +150,10 @@ def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[Pri
     return priced
 
 
-class ApprovalLockedOut(UserError):
-    en = "Too many wrong manager PINs at this counter: approvals resume in {seconds} seconds."
-    zh = "本收银台店长 PIN 错误次数过多，请 {seconds} 秒后再授权。"
-
-
-WRONG_APPROVALS = 5  # wrong PINs within APPROVAL_LOCKOUT; then approvals wait a minute
-APPROVAL_LOCKOUT = timedelta(minutes=1)
-_RECENT_WRONG = (
-    select(AuditEntry.at)
-    .where(AuditEntry.action == "approval.wrong_pin", AuditEntry.at >= bindparam("since"))
-    .order_by(AuditEntry.seq.desc())
-    .limit(WRONG_APPROVALS)
-)
-
-
 class CheckoutService(CounterService):
     def _approve(self, pin: str | None, action: Both, actor_id: str) -> StaffMember:
-        """The manager or owner whose PIN this is. A wrong PIN is audited, and five in a row
-        within a minute at this counter stop approvals for a minute: a PIN has few digits."""
-        now = self._clock.now()
-        with self._db.read() as session:
-            wrong = list(session.scalars(_RECENT_WRONG, {"since": now - APPROVAL_LOCKOUT}))
-        if len(wrong) >= WRONG_APPROVALS:
-            wait = APPROVAL_LOCKOUT - (now - wrong[0])
-            raise ApprovalLockedOut(seconds=int(wait.total_seconds()) + 1)
-        try:
-            return verify_approver(self._db, pin, action)
-        except WrongManagerPin:
-            with self._db.write() as session:
-                self._journal().record(
-                    session,
-                    now,
-                    AuditRecord(
-                        actor_id,
-                        "approval.wrong_pin",
-                        "approval",
-                        actor_id,
-                        after={"action": action.en},
-                    ),
-                )
-            raise
+        """The manager or owner whose PIN this is (staff.approve: wrong PINs lock out)."""
+        return approve(self._db, self._journal(), self._clock, pin, action, actor_id)
 
     def complete_sale(self, request: SaleRequest) -> CompletedSale:
         # Imported here: pydantic loads after the sign-in screen (tests/cli/test_cold_start.py).

@@ -60,6 +60,8 @@ class MainWindow(QMainWindow):
             "customers": self.tr("Customers"),
             "settings": self.tr("Settings"),
             "conflicts": self.tr("Conflicts"),
+            "staff": self.tr("Staff"),
+            "catalog": self.tr("Catalog"),
         }
 
     def _workspace(self) -> QWidget:

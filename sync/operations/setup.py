@@ -23,6 +23,7 @@ class StaffSaved(Lenient):
     skills: list[str] = Field(default_factory=list)
     discount_limit: Fen = 0
     active: bool = True
+    phone: str = ""
     pin_hash: str | None = Field(default=None, description="argon2 hash, so PINs work everywhere")
 
 

@@ -14,7 +14,10 @@ from salon_pos.cli import main
 from salon_pos.services.backend import Backend
 from tests.conftest import Shelf, Team, three_line_sale
 
-SCREENS = ("signin", "cashier", "payment", "tickets", "customers", "settings", "conflicts")
+SCREENS = (
+    "signin", "cashier", "payment", "tickets", "customers", "settings", "conflicts", "staff",
+    "catalog",
+)  # fmt: skip
 
 
 def contents(database: Path) -> dict[str, list[tuple[object, ...]]]:

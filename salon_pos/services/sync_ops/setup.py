@@ -38,6 +38,7 @@ def staff_saved(member: StaffMember, pin_hash: str | None) -> StaffSaved:
         skills=list(member.skills),
         discount_limit=member.discount_limit,
         active=member.active,
+        phone=member.phone,
         pin_hash=pin_hash,
     )
 
@@ -93,6 +94,7 @@ def staff(session: Session, change: Change) -> None:
         "skills": list(member.skills),
         "discount_limit": member.discount_limit,
         "active": member.active,
+        "phone": member.phone,
     }
     if member.pin_hash:
         values["pin_hash"] = member.pin_hash

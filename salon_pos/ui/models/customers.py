@@ -3,14 +3,13 @@ database). Notes show their first line, shortened; the whole text is the cell's 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from salon_pos.services.customers import CustomerProfile
+from salon_pos.ui.models.rows import Column, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 NAME, PHONE, GENDER, BIRTHDAY, NOTES = range(5)
 NOTES_PREVIEW = 40  # characters
 
@@ -29,62 +28,21 @@ def notes_preview(notes: str) -> str:
     return first[:NOTES_PREVIEW] + ("…" if more else "")
 
 
-class CustomerTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CustomerProfile] = []
-
-    def set_rows(self, rows: Sequence[CustomerProfile]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CustomerProfile:
-        return self._rows[row]
-
-    def row_of(self, customer_id: str) -> int | None:
-        return next((i for i, c in enumerate(self._rows) if c.id == customer_id), None)
-
-    def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Phone"), self.tr("Gender"), self.tr("Birthday"),
-                self.tr("Notes")]  # fmt: skip
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else NOTES + 1
+class CustomerTableModel(RowsModel[CustomerProfile]):
+    def columns(self) -> list[Column]:
+        return [
+            (self.tr("Name"), lambda c: c.name),
+            (self.tr("Phone"), lambda c: phone_text(c.phone)),
+            (self.tr("Gender"), lambda c: self._gender(c.gender)),
+            (self.tr("Birthday"), lambda c: c.birthday.isoformat() if c.birthday else ""),
+            (self.tr("Notes"), lambda c: notes_preview(c.notes)),
+        ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        customer = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(customer, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTES and customer.notes:
-            return customer.notes
-        if role == Qt.ItemDataRole.UserRole:
-            return customer.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        headers = self.headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def _cell(self, customer: CustomerProfile, column: int) -> str:
-        if column == NAME:
-            return customer.name
-        if column == PHONE:
-            return phone_text(customer.phone)
-        if column == GENDER:
-            return self._gender(customer.gender)
-        if column == BIRTHDAY:
-            return customer.birthday.isoformat() if customer.birthday else ""
-        return notes_preview(customer.notes)
+        tip = role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTES
+        if tip and index.isValid() and 0 <= index.row() < self.rowCount():
+            return self.row_at(index.row()).notes or None
+        return super().data(index, role)
 
     def _gender(self, gender: str) -> str:
         return {"F": self.tr("Female"), "M": self.tr("Male")}.get(gender, "")

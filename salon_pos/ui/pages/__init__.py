@@ -46,6 +46,18 @@ def _conflicts(ctx: UiContext) -> QWidget:
     return ConflictsPage(ctx)
 
 
+def _staff(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.staff import StaffPage
+
+    return StaffPage(ctx)
+
+
+def _catalog(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.catalog import CatalogPage
+
+    return CatalogPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -61,4 +73,6 @@ PAGES = (
     PageSpec("settings", MANAGERS, "F4", _settings),
     # F5–F9 are the cashier screen's own keys (find customer … pay)
     PageSpec("conflicts", MANAGERS, "F10", _conflicts),
+    PageSpec("staff", MANAGERS, "F11", _staff),
+    PageSpec("catalog", MANAGERS, "F12", _catalog),
 )

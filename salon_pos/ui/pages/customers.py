@@ -22,7 +22,7 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
-from salon_pos.ui.pages.customers_import import CustomerImport
+from salon_pos.ui.pages.customers_import import customer_import
 from salon_pos.ui.widgets import HintedField, button, row_table
 from sync.operations.customers import CHANGE_CUSTOMER
 
@@ -60,7 +60,7 @@ class CustomersPage(QWidget):
         self.add.clicked.connect(self._on_add_clicked)
         self.edit = button(self.tr("Edit"), "editCustomer")
         self.edit.clicked.connect(self._on_edit_clicked)
-        self.importer = CustomerImport(ctx)
+        self.importer = customer_import(ctx)
         self.count = QLabel()
         self.count.setObjectName("customerCount")
         self.count.setProperty("role", "muted")

@@ -1,7 +1,8 @@
-"""Importing customers from a CSV file (Excel's UTF-8, GBK or Unicode text), for managers and
-owners. A bar shows how far it is, the message line the rows done, their rate and the time
-left; Cancel stops the import after the batch being written, and the report says how many rows
-were saved (importing the same file again continues). The window stays usable meanwhile.
+"""Importing customers (or the catalog: CsvImport is both) from a CSV file (Excel's UTF-8, GBK
+or Unicode text), for managers and owners. A bar shows how far it is, the message line the
+rows done, their rate and the time left; Cancel stops the import after the batch being
+written, and the report says how many rows were saved (importing the same file again
+continues). The window stays usable meanwhile.
 
 The import runs on the task runner's I/O pool, not on its database worker: it is minutes long
 for a large file, and sales must not queue behind it. Each batch is its own short write
@@ -10,6 +11,7 @@ transaction, so a sale waits at most for one batch (SQLite's write lock and busy
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from threading import Event
 
@@ -18,22 +20,36 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButto
 
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.import_report import ImportProgress, ImportReport
-from salon_pos.services.importing import import_customers
+from salon_pos.services.importing import import_catalog, import_customers
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine
 from sync.operations.customers import CHANGE_CUSTOMER
+from sync.operations.setup import CHANGE_CATALOG_ITEM
+
+Importer = Callable[..., ImportReport]  # (backend, path, actor_id, *, progress, stop)
 
 
-class CustomerImport(QWidget):
+class CsvImport(QWidget):
     progressed = Signal(object)  # ImportProgress, emitted on the import's thread
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        importer: Importer,
+        changes: Changes,
+        name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`importer`: import_customers or import_catalog; `changes`: what it announces when
+        done; `name`: the button's objectName."""
         super().__init__(parent)
         self._ctx = ctx
+        self._importer = importer
+        self._changes = changes
         self._stop: Event | None = None
         self._name = ""
         self.button = QPushButton(self.tr("Import CSV…"))
-        self.button.setObjectName("importCustomers")
+        self.button.setObjectName(name)
         self.button.clicked.connect(self._on_button_clicked)
         self.busy = QProgressBar()
         self.busy.setObjectName("importProgress")
@@ -53,7 +69,7 @@ class CustomerImport(QWidget):
     def _on_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import customers"),
+            self.tr("Import a CSV file"),
             str(Path.home()),
             self.tr("CSV or Excel text files (*.csv *.txt)"),
         )
@@ -62,6 +78,7 @@ class CustomerImport(QWidget):
 
     def import_file(self, path: Path) -> None:
         backend, actor = self._ctx.backend, self._ctx.staff.id if self._ctx.staff else None
+        importer: Callable[..., ImportReport] = self._importer
         stop = self._stop = Event()
         self._name = path.name
         self.busy.setRange(0, 0)
@@ -75,7 +92,7 @@ class CustomerImport(QWidget):
                 stop.set()
 
         self._ctx.runner.run(
-            lambda: import_customers(backend, path, actor, progress=progress, stop=stop),
+            lambda: importer(backend, path, actor, progress=progress, stop=stop),
             self._on_imported,
             self._on_failed,
             device=True,
@@ -112,7 +129,7 @@ class CustomerImport(QWidget):
             self.message.show_error(text)
         else:
             self.message.show_info(text)
-        self._ctx.announce(Changes.of(CHANGE_CUSTOMER) | Changes.of(QUEUED))
+        self._ctx.announce(self._changes | Changes.of(QUEUED))
 
     def _on_failed(self, error: BaseException) -> None:
         self._show_running(False)
@@ -123,3 +140,11 @@ class CustomerImport(QWidget):
         self.cancel.setEnabled(running)
         for widget in (self.busy, self.cancel):
             widget.setVisible(running)
+
+
+def customer_import(ctx: UiContext) -> CsvImport:
+    return CsvImport(ctx, import_customers, Changes.of(CHANGE_CUSTOMER), "importCustomers")
+
+
+def catalog_import(ctx: UiContext) -> CsvImport:
+    return CsvImport(ctx, import_catalog, Changes.of(CHANGE_CATALOG_ITEM), "importCatalog")
