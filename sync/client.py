@@ -298,6 +298,15 @@ def _thread_lock(path: Path) -> threading.Lock:
         return _THREAD_LOCKS.setdefault(path.resolve(), threading.Lock())
 
 
+@dataclass(frozen=True)
+class PullProgress:
+    """How far a round's pull is: changes received so far of about `total` (what the server's
+    feed held beyond this counter's cursor when the round began, from its last_seq)."""
+
+    pulled: int
+    total: int
+
+
 class _Tally:
     def __init__(self) -> None:
         self.counts = {APPLIED: 0, APPLIED_WITH_FLAGS: 0, DUPLICATE: 0, REJECTED: 0}
@@ -338,10 +347,11 @@ class Sender:
         page_size: int = MAX_CHANGES_PER_PULL,
         stop: threading.Event | None = None,
         guard: RoundGuard | None = None,
+        on_pulled: Callable[[PullProgress], None] | None = None,
     ) -> None:
         """`stop`: when set, the round ends after the batch or page under way (closing the app
         must not wait for a long queue to drain). `guard`: checked before each round sends
-        anything."""
+        anything. `on_pulled`: told after each page pulled (a first pull shows its progress)."""
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -352,6 +362,7 @@ class Sender:
         self.page_size = page_size
         self.stop = stop or threading.Event()
         self.guard = guard
+        self.on_pulled = on_pulled
 
     def run_round(self) -> RoundOutcome:
         """Push until nothing is pending (or the server says retry later), then pull until the
@@ -444,9 +455,13 @@ class Sender:
                 # again from the start (applying is idempotent), never skip what it says now.
                 self.outbox.apply_changes([], 0)
                 continue
+            reached = cursor
             if page.changes:
-                new_cursor = max(cursor, page.changes[-1].seq)
-                tally.applied_changes += self.outbox.apply_changes(page.changes, new_cursor)
+                reached = max(cursor, page.changes[-1].seq)
+                tally.applied_changes += self.outbox.apply_changes(page.changes, reached)
                 tally.pulled += len(page.changes)
+            if self.on_pulled is not None:
+                left = max(page.last_seq - reached, 0)
+                self.on_pulled(PullProgress(tally.pulled, tally.pulled + left))
             if not page.more or not page.changes:
                 return

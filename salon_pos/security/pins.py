@@ -15,9 +15,14 @@ class InvalidPin(UserError):
     zh = "PIN 须为 4 到 8 位数字。"
 
 
-def hash_pin(pin: str) -> str:
+def check_pin(pin: str) -> None:
+    """Refuse a PIN that is not 4 to 8 digits (before anything is saved)."""
     if not (pin.isdigit() and pin.isascii() and 4 <= len(pin) <= 8):
         raise InvalidPin()
+
+
+def hash_pin(pin: str) -> str:
+    check_pin(pin)
     return _hasher.hash(pin)
 
 

@@ -1,0 +1,46 @@
+"""A joining counter's first pull: the store's catalog, staff, settings and customers, before
+its first sale, with its progress told as it goes (the setup wizard's bar, `init --join`'s
+line on stderr). It is an ordinary sync round (nothing is pending yet); docs/first-run.md."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from salon_pos.domain.errors import UserError
+from salon_pos.jobs.sync import sync_round
+from salon_pos.paths import Paths
+from salon_pos.security.device_token import DeviceTokens
+from salon_pos.services.backend import Backend
+from salon_pos.services.first_run import FirstPull, store_data
+from sync.client import PullProgress
+
+
+class FirstPullFailed(UserError):
+    en = "The counter joined the store, but its first download stopped: {detail}"
+    zh = "本收银台已加入门店，但首次下载中断：{detail}"
+
+
+class FirstPullBusy(UserError):
+    en = "Another sync of this counter is running; try again in a moment."
+    zh = "本收银台的另一个同步正在进行，请稍后再试。"
+
+
+def first_pull(
+    backend: Backend,
+    on_pulled: Callable[[PullProgress], None],
+    stop: threading.Event,
+    *,
+    tokens: DeviceTokens | None = None,
+    timeout: float = 30.0,
+) -> FirstPull:
+    """Pull everything the store's feed holds (blocking: run it off the UI thread). `stop`:
+    set it to end after the page under way. A server that cannot be reached or refuses is a
+    FirstPullFailed, with the words the status bar would use."""
+    paths = Paths(backend.db.path.parent)
+    report = sync_round(backend, paths, tokens, timeout, stop=stop, on_pulled=on_pulled)
+    if report.busy:
+        raise FirstPullBusy()
+    if not report.online:
+        raise FirstPullFailed(detail=report.error or "")
+    return FirstPull(report.pulled, stop.is_set(), store_data(backend))
