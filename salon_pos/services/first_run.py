@@ -51,6 +51,11 @@ class StoreHasManager(UserError):
     zh = "本收银台已有店长或老板，其他员工请在应用中添加。"
 
 
+class PinsDiffer(UserError):
+    en = "The two PINs differ; type the same PIN twice."
+    zh = "两次输入的 PIN 不一致，请重新输入。"
+
+
 class AlreadyJoined(UserError):
     en = "This counter has already joined the store {store}."
     zh = "本收银台已加入门店 {store}。"

@@ -4,37 +4,23 @@ manager, who then signs in; the manager step alone after `init`; refusals that k
 from __future__ import annotations
 
 import gc
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.staff import Role
-from salon_pos.paths import Paths
-from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.backend import Backend
 from salon_pos.services.first_run import FirstPull, FirstRun, first_run
 from salon_pos.ui.setup.start import FirstRunSetup
 from salon_pos.ui.setup.wizard import MANAGER, PRINTER, STORE
 from salon_pos.ui.shell import Shell
-from tests.conftest import FakeClock
 from tests.ui.test_sign_in import sign_in_with_pad
 
 
 def no_pull(*_: object) -> FirstPull:
     raise AssertionError("a new store pulls nothing")
-
-
-@pytest.fixture
-def fresh(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator[Backend]:
-    """A data folder as `salon-pos gui` finds it the first time: a database, nothing set up."""
-    paths = Paths(tmp_path / "fresh").ensure()
-    shutil.copyfile(migrated_template, paths.database)
-    backend = open_backend(paths, clock)
-    yield backend
-    backend.close()
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ class JoinPage(WorkingPage):
         )
         self.server = line("serverUrl", "http://192.168.1.10:8000")
         self.code = line("enrollmentCode")
-        self.prefix = line("counterPrefix", self.tr("such as A2"))
+        self.prefix = line("joinCounterPrefix", self.tr("such as A2"))
         self.prefix.setMaxLength(4)
         self.form.addRow(self.tr("Server address"), self.server)
         self.form.addRow(self.tr("Enrollment code"), self.code)

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from salon_pos.devices import printer_from_settings
-from salon_pos.domain.errors import UserError
-from salon_pos.services.first_run import FirstManager, NewStore
+from salon_pos.services.first_run import FirstManager, NewStore, PinsDiffer
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages.settings_form import SettingsForm
 from salon_pos.ui.setup.page import SetupPage, WorkingPage, line
@@ -45,11 +44,6 @@ COMMON_ZONES = (
     "Australia/Sydney",
     "UTC",
 )
-
-
-class PinsDiffer(UserError):
-    en = "The two PINs differ; type the same PIN twice."
-    zh = "两次输入的 PIN 不一致，请重新输入。"
 
 
 def time_zone_box() -> QComboBox:
