@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
+from salon_pos.app import first_run_setup
 from salon_pos.domain.staff import Role
 from salon_pos.services.backend import Backend
 from salon_pos.services.first_run import FirstPull, FirstRun, first_run
 from salon_pos.ui.setup.start import FirstRunSetup
-from salon_pos.ui.setup.wizard import MANAGER, PRINTER, STORE
+from salon_pos.ui.setup.wizard import CHOICE, MANAGER, PRINTER, STORE
 from salon_pos.ui.shell import Shell
 from tests.ui.test_sign_in import sign_in_with_pad
 
@@ -133,3 +134,17 @@ def test_after_init_alone_the_wizard_asks_only_for_the_manager(
     assert manager.name == "Lily" and manager.role is Role.MANAGER
     assert backend.settings.current.store_name == "丽人美容（测试店）"
     assert backend.settings.current.printer_target == "/tmp/receipts.bin"
+
+
+def test_the_app_opens_the_wizard_only_while_nobody_can_sign_in(
+    qapp: QApplication, fresh: Backend, backend: Backend, team: object
+) -> None:
+    """`salon-pos gui`: the wizard on a fresh folder, the sign-in screen once a manager is here."""
+    setup = first_run_setup(qapp, fresh, None)
+    try:
+        assert setup is not None and setup.wizard.startId() == CHOICE
+        assert setup.ctx.language == "zh_CN"  # Chinese when nothing says otherwise
+    finally:
+        assert setup is not None
+        setup.close()
+    assert first_run_setup(qapp, backend, None) is None  # `team` has a manager

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from salon_pos.devices import printer_from_settings
 from salon_pos.services.first_run import FirstManager, NewStore, PinsDiffer
+from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.pages.settings_form import SettingsForm
 from salon_pos.ui.setup.page import SetupPage, WorkingPage, line
@@ -210,6 +211,8 @@ class PrinterPage(WorkingPage):
         self.fields.hide()
         if ctx.backend.settings.is_initialised():  # `init` was run: its printer, if any
             self.fields.load(ctx.backend.settings.current)
+        else:
+            self.fields.load(StoreSettings("-", "A1", ""))  # the defaults: no printer, 80 mm
         self.test_print = button(self.tr("Test print"), "testPrint")
         self.test_print.clicked.connect(self._on_test_print_clicked)
         self.printer_message = MessageLine()

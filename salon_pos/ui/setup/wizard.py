@@ -23,6 +23,7 @@ from salon_pos.services.first_run import (
     has_approver,
 )
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.pages.settings import FIELD_STYLE
 from salon_pos.ui.setup.join_pages import JoinPage, PullPage
 from salon_pos.ui.setup.store_pages import ChoicePage, ManagerPage, PrinterPage, StorePage
 
@@ -52,7 +53,10 @@ class SetupWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(START[start])
         self.rejected.connect(self.pull.stop)
+        self.button(QWizard.WizardButton.FinishButton).setProperty("role", "primary")
+        self.setStyleSheet(FIELD_STYLE)  # the combo and spin boxes as Settings shows them
         self.setMinimumSize(QSize(720, 560))
+        self.resize(QSize(820, 600))  # fits a 1024×768 counter screen with room to spare
 
     def nextId(self) -> int:
         page = self.currentId()
