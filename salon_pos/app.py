@@ -77,6 +77,8 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
         open_counter()
     else:
         setup.wizard.ready.connect(open_counter)  # before the wizard closes: the app stays up
+        if os.environ.get(FIRST_PAINT_PROBE):  # what opened, for tests/cli/test_cold_start.py
+            on_first_paint(setup.wizard, partial(_say_and_quit, "setup-wizard"))
         setup.wizard.show()
     code = app.exec()
     for shell in shells:
@@ -84,6 +86,13 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     if setup is not None:
         setup.close()
     return code
+
+
+def _say_and_quit(what: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    print(what, flush=True)
+    QCoreApplication.exit(0)
 
 
 def first_run_setup(

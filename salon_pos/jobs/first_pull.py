@@ -12,7 +12,7 @@ from salon_pos.jobs.sync import sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.backend import Backend
-from salon_pos.services.first_run import FirstPull, store_data
+from salon_pos.services.first_run import JOINING, FirstPull, store_data
 from sync.client import PullProgress
 
 
@@ -43,4 +43,7 @@ def first_pull(
         raise FirstPullBusy()
     if not report.online:
         raise FirstPullFailed(detail=report.error or "")
+    enrolled = backend.sync.enrollment()
+    if enrolled is not None and backend.settings.current.store_name == JOINING:
+        backend.settings.update(store_name=enrolled.store_name)  # enrolled, then interrupted
     return FirstPull(report.pulled, stop.is_set(), store_data(backend))

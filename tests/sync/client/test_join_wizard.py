@@ -33,7 +33,7 @@ from salon_pos.ui.setup.wizard import JOIN, PRINTER, PULL
 from salon_pos.ui.shell import Shell
 from sync.server import admin
 from tests.cli.conftest import own_log_handlers, run  # noqa: F401 -- a fixture, by name
-from tests.conftest import FakeClock, Shelf, Team
+from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.conftest import enroll
 from tests.sync.client.feed import open_counter, seed_store
@@ -126,6 +126,8 @@ def test_a_fresh_counter_joins_and_sells_the_stores_catalog_with_its_staff(
         assert {f"item_{i}" for i in (shelf.facial, shelf.manicure, shelf.serum)} <= shown
         with fresh.db.read() as session:  # not one sale of its own: all of it was pulled
             assert session.scalar(select(func.count()).select_from(Ticket)) == 0
+        sale = fresh.checkout.complete_sale(three_line_sale(team, shelf))  # with the store's
+        assert sale.number.startswith("B1-") and sale.total == 49400  # staff and catalog
     finally:
         shell.close()
 
