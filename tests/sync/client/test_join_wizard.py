@@ -132,12 +132,14 @@ def test_a_fresh_counter_joins_and_sells_the_stores_catalog_with_its_staff(
         shell.close()
 
 
-def test_a_wrong_code_is_explained_and_the_page_stays(
+def test_a_wrong_code_or_a_taken_prefix_is_explained_and_the_page_stays(
     qtbot: QtBot,
     seeded: tuple[Team, Shelf],
     fresh: Backend,
     setup: FirstRunSetup,
     live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
 ) -> None:
     wizard = setup.wizard
     ask_to_join(wizard, live_server.url, "WRONG-CODE")
@@ -146,6 +148,17 @@ def test_a_wrong_code_is_explained_and_the_page_stays(
     assert wizard.currentId() == JOIN
     assert fresh.sync.enrollment() is None and fresh.staff.list() == []
     assert first_run(fresh) is FirstRun.CHOOSE  # set up to try again, not as a store of its own
+
+    code = admin.create_enrollment_code(server_engine, store_id)
+    wizard.findChild(QLineEdit, "enrollmentCode").setText(code)
+    wizard.findChild(QLineEdit, "joinCounterPrefix").setText("A1")  # the first counter's
+    wizard.next()
+    qtbot.waitUntil(lambda: "已在使用单号前缀 A1" in message.text(), timeout=10_000)
+    assert wizard.currentId() == JOIN
+    wizard.findChild(QLineEdit, "joinCounterPrefix").setText("B2")  # nothing carries A1 here
+    wizard.next()  # the same code: a refused prefix did not spend it
+    qtbot.waitUntil(lambda: wizard.currentId() == PULL, timeout=10_000)
+    assert fresh.settings.current.counter_prefix == "B2"
 
 
 @pytest.mark.usefixtures("own_log_handlers")
