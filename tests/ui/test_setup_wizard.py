@@ -4,19 +4,22 @@ manager, who then signs in; the manager step alone after `init`; refusals that k
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from salon_pos.app import first_run_setup
 from salon_pos.domain.staff import Role
 from salon_pos.services.backend import Backend
-from salon_pos.services.first_run import FirstPull, FirstRun, first_run
+from salon_pos.services.first_run import FirstPull, FirstRun, StoreData, first_run
 from salon_pos.ui.setup.start import FirstRunSetup
 from salon_pos.ui.setup.wizard import CHOICE, MANAGER, PRINTER, STORE
 from salon_pos.ui.shell import Shell
+from sync.client import PullProgress
 from tests.ui.test_sign_in import sign_in_with_pad
 
 
@@ -148,3 +151,27 @@ def test_the_app_opens_the_wizard_only_while_nobody_can_sign_in(
         assert setup is not None
         setup.close()
     assert first_run_setup(qapp, backend, None) is None  # `team` has a manager
+
+
+def test_the_first_pull_shows_its_progress_and_stops_when_asked(
+    qtbot: QtBot, qapp: QApplication, backend: Backend, setup_of: list[FirstRunSetup]
+) -> None:
+    """Enrolled, nobody here yet: the wizard opens on the pull (a stand-in for the server's)."""
+
+    def pull(told: Callable[[PullProgress], None], stop: threading.Event) -> FirstPull:
+        told(PullProgress(500, 1500))
+        stop.wait(10)
+        return FirstPull(500, stopped=stop.is_set(), held=StoreData(2, 30, 0))
+
+    setup = FirstRunSetup(qapp, backend, FirstRun.PULL, pull, "zh_CN")
+    setup_of.append(setup)
+    setup.wizard.show()
+    page = setup.wizard.pull
+    qtbot.waitUntil(lambda: "500 / 1,500" in page.status.text())
+    assert (page.bar.value(), page.bar.maximum()) == (500, 1500)
+    assert not page.isComplete() and page.retry.isHidden()
+    qtbot.mouseClick(page.findChild(QPushButton, "stopPull"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.isComplete)
+    assert "已停止" in page.status.text() and "30 个项目商品" in page.status.text()
+    assert not page.retry.isHidden()  # goes on from where it stopped
+    assert setup.wizard.nextId() == MANAGER  # nobody to approve came: the first manager
