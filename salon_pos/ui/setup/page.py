@@ -51,6 +51,8 @@ class SetupPage(QWizardPage):
 class WorkingPage(SetupPage):
     """Next (or Finish) runs `work()` off the UI thread; the wizard moves on once it is done."""
 
+    network = True  # on the runner's I/O pool; False: on its database worker (a local write)
+
     def __init__(self, ctx: UiContext, name: str) -> None:
         super().__init__(ctx, name)
         self._passed = False
@@ -77,7 +79,7 @@ class WorkingPage(SetupPage):
             return False
         self._set_busy(True)
         self.message.show_info(self.working_text())
-        self._ctx.runner.run(self.work, self._on_worked, self._on_failed, device=True)
+        self._ctx.runner.run(self.work, self._on_worked, self._on_failed, device=self.network)
         return False
 
     def _on_worked(self, result: Any) -> None:

@@ -200,6 +200,8 @@ class PrinterPage(WorkingPage):
     what the wizard gathered, in the background: `gather()` (the wizard's, on the UI thread)
     reads the pages and returns the saving to run."""
 
+    network = False
+
     def __init__(self, ctx: UiContext, gather: Callable[[], Callable[[], object]]) -> None:
         super().__init__(ctx, "setupPrinter")
         self._gather = gather
