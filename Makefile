@@ -39,6 +39,7 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 		QT_QPA_PLATFORM=offscreen $(BIN)/salon-pos --home "$(SHOTS_HOME)" gui --language $$language \
 			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
 	done; done
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.setup.screenshots docs/screenshots
 
 bench: setup
 	$(BIN)/python tests/bench/checkout.py

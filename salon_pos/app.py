@@ -1,5 +1,6 @@
 """Composition root of the desktop app: backend → Qt application → shell (window, idle lock)
-→ the sync driver, ticked by the shell's scheduler while the window is up.
+→ the sync driver, ticked by the shell's scheduler while the window is up. While nobody can
+sign in (a first run), the setup wizard comes first and the shell once it is done.
 
 Only what the sign-in screen needs comes before its first paint; the sync driver (requests,
 pydantic's wire models, APScheduler) is imported and started just after it (docs/benchmarks.md).
@@ -13,15 +14,17 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from salon_pos.jobs.sync import SyncDriver
+    from salon_pos.ui.setup.start import FirstRunSetup
 
 FIRST_PAINT_PROBE = "SALON_POS_EXIT_AFTER_FIRST_PAINT"  # tests/bench/gui.py times the real command
 SYNC_START_DELAY_MS = 300  # after the first paint: the screen is up before sync's imports run
@@ -41,31 +44,70 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
     # pauses on the UI thread afterwards (docs/benchmarks.md).
     gc.freeze()
 
-    backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Salon POS")
+    language = getattr(args, "language", None)
     if getattr(args, "screenshot", None):
         from salon_pos.ui.screenshots import screenshot_of_copy
 
+        backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
         screenshot_of_copy(app, backend, args.language, args.screen, args.screenshot)
         return 0
-    shell = Shell(app, backend, getattr(args, "language", None))
-    install_bug_hooks(shell.tell_error)  # a slot that raises is logged and told, not lost
+    shells: list[Shell] = []
 
-    def first_painted() -> None:
-        if os.environ.get(FIRST_PAINT_PROBE):
-            print(f"first-paint {time.time():.6f}", flush=True)
-            QCoreApplication.exit(0)
-            return
-        start = lambda: shell.start_sync(sync_driver(backend))  # noqa: E731
-        QTimer.singleShot(SYNC_START_DELAY_MS, start)  # a no-op each tick until enrolled
+    def open_counter() -> None:
+        shell = Shell(app, backend, language)
+        shells.append(shell)
+        install_bug_hooks(shell.tell_error)  # a slot that raises is logged and told, not lost
 
-    on_first_paint(shell.window.sign_in, first_painted)
-    shell.window.show()
+        def first_painted() -> None:
+            if os.environ.get(FIRST_PAINT_PROBE):
+                print(f"first-paint {time.time():.6f}", flush=True)
+                QCoreApplication.exit(0)
+                return
+            start = lambda: shell.start_sync(sync_driver(backend))  # noqa: E731
+            QTimer.singleShot(SYNC_START_DELAY_MS, start)  # a no-op each tick until enrolled
+
+        on_first_paint(shell.window.sign_in, first_painted)
+        shell.window.show()
+
+    setup = first_run_setup(app, backend, language)  # nobody can sign in yet: the wizard
+    if setup is None:
+        open_counter()
+    else:
+        setup.wizard.ready.connect(open_counter)  # before the wizard closes: the app stays up
+        if os.environ.get(FIRST_PAINT_PROBE):  # what opened, for tests/cli/test_cold_start.py
+            on_first_paint(setup.wizard, partial(_say_and_quit, "setup-wizard"))
+        setup.wizard.show()
     code = app.exec()
-    shell.close()
+    for shell in shells:
+        shell.close()
+    if setup is not None:
+        setup.close()
     return code
+
+
+def _say_and_quit(what: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    print(what, flush=True)
+    QCoreApplication.exit(0)
+
+
+def first_run_setup(
+    app: QApplication, backend: Backend, language: str | None
+) -> FirstRunSetup | None:
+    """The setup wizard when nobody can sign in here yet (services/first_run.py), else None."""
+    from salon_pos.services.first_run import FirstRun, first_run
+
+    start = first_run(backend)
+    if start is FirstRun.DONE:
+        return None
+    from salon_pos.jobs.first_pull import first_pull
+    from salon_pos.ui.setup.start import FirstRunSetup
+
+    return FirstRunSetup(app, backend, start, partial(first_pull, backend), language)
 
 
 def on_first_paint(screen: QWidget, then: Callable[[], None]) -> None:

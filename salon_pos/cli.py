@@ -9,16 +9,18 @@ on stderr (exit 2); a bug is logged with its traceback and the user is told wher
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salon_pos.cli_text import (
     NOT_WRITABLE,
-    STORE_NAME,
     AlreadySetUp,
     CounterReady,
     DatabaseReadOnly,
@@ -26,19 +28,33 @@ from salon_pos.cli_text import (
     DemoNotLoaded,
     Enrolled,
     Interrupted,
+    Joined,
+    JoinNeedsCode,
+    ManagerAdded,
+    NewOrJoin,
+    NoManagerWhenJoining,
+    NotBoth,
     PendingNotEnrolled,
+    PinNeeded,
+    PinWithoutManager,
     ProgramError,
+    Pulling,
     StillPending,
     SyncBusy,
     SyncDone,
 )
-from salon_pos.domain.errors import RequiredField, UserError
+from salon_pos.domain.errors import UserError
 from salon_pos.logs import configure_logging, report_bug
 from salon_pos.paths import Paths, resolve_paths
 from salon_pos.services.backend import Backend, open_backend
-from salon_pos.services.settings import CounterPrefixFixed, StoreSettings
+from salon_pos.services.settings import CounterPrefixFixed
 from sync.command_line import argparse_in
 from sync.messages import Both, Message, language_from_env, os_reason
+
+if TYPE_CHECKING:
+    from salon_pos.services.first_run import NewStore
+    from salon_pos.services.sync_enrollment import EnrolledCounter
+    from sync.pull import PullProgress
 
 log = logging.getLogger(__name__)
 
@@ -52,29 +68,74 @@ def _say(message: Message, error: bool = False) -> None:
 
 
 def _check_init(args: argparse.Namespace) -> None:
-    """Before the data folder or database is created: the settings `init` would store."""
-    if not args.store_name.strip():
-        raise RequiredField(field=STORE_NAME)
-    StoreSettings(
-        "-",
-        args.counter.strip().upper(),
+    """Before the data folder or database is created: the settings `init` would store, and the
+    first manager's PIN (read here, from stdin or a prompt: never from the command line)."""
+    from salon_pos.services.first_run import FirstManager, JoinRequest
+
+    if args.store_name is None and args.join is None:
+        raise NewOrJoin()
+    if args.store_name is not None and args.join is not None:
+        raise NotBoth()
+    if (args.join is None) != (args.code is None):
+        raise JoinNeedsCode()
+    args.manager = None
+    if args.join is not None:
+        if args.manager_name is not None:
+            raise NoManagerWhenJoining()
+        JoinRequest(args.join, args.code, args.counter, _language()).check()
+        return
+    _new_store(args).check()
+    if args.manager_pin_stdin and args.manager_name is None:
+        raise PinWithoutManager()
+    if args.manager_name is not None:
+        args.manager = FirstManager(args.manager_name.strip(), _manager_pin(args.manager_pin_stdin))
+        args.manager.check()
+
+
+def _manager_pin(from_stdin: bool) -> str:
+    """The PIN from the first line of stdin, or typed twice at a prompt (not echoed)."""
+    from salon_pos.services.first_run import PinsDiffer
+
+    if from_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise PinNeeded()
+    first = getpass.getpass(Both("店长 PIN：", "Manager's PIN: ").text(_language()))
+    again = getpass.getpass(Both("再次输入 PIN：", "PIN again: ").text(_language()))
+    if first != again:
+        raise PinsDiffer()
+    return first.strip()
+
+
+def _new_store(args: argparse.Namespace) -> NewStore:
+    from salon_pos.services.first_run import NewStore
+
+    return NewStore(
         args.store_name.strip(),
+        args.counter.strip().upper(),
         time_zone=args.time_zone,
         cutover_hour=args.cutover_hour,
-    ).validate()
+        language=_language(),
+    )
 
 
 def _cmd_init(backend: Backend, args: argparse.Namespace) -> int:
+    from salon_pos.services.first_run import FirstRun, add_first_manager, create_store, first_run
+
+    if args.join is not None:
+        return _join(backend, args)
     prefix = args.counter.strip().upper()
-    if backend.settings.is_initialised():  # never undo the Settings a manager changed since
+    if first_run(backend) is not FirstRun.CHOOSE:  # never undo what a manager changed since
         current = backend.settings.current
         if current.counter_prefix != prefix:
             raise CounterPrefixFixed(current=current.counter_prefix)
-        _say(AlreadySetUp(store=current.store_name, counter=current.counter_prefix))
+        if args.manager is None:
+            _say(AlreadySetUp(store=current.store_name, counter=current.counter_prefix))
+        else:
+            _say(ManagerAdded(name=add_first_manager(backend, args.manager).name))
         return 0
-    settings = backend.settings.initialise(
-        args.store_name.strip(), prefix, time_zone=args.time_zone, cutover_hour=args.cutover_hour
-    )
+    manager = create_store(backend, _new_store(args), args.manager)
+    settings = backend.settings.current
     _say(
         CounterReady(
             store=settings.store_name,
@@ -83,7 +144,46 @@ def _cmd_init(backend: Backend, args: argparse.Namespace) -> int:
             folder=backend.db.path.parent,
         )
     )
+    if manager is not None:
+        _say(ManagerAdded(name=manager.name))
     return 0
+
+
+def _join(backend: Backend, args: argparse.Namespace) -> int:
+    """Enroll with the code, then pull the store's data with its progress on stderr."""
+    from salon_pos.jobs.first_pull import first_pull
+    from salon_pos.security.device_token import DeviceTokens
+    from salon_pos.services.first_run import JoinRequest, enroll_counter
+
+    tokens = DeviceTokens()
+    request = JoinRequest(args.join, args.code, args.counter, _language())
+    enrolled = enroll_counter(backend, request, tokens, timeout=args.timeout)
+    _say_enrolled(enrolled)
+    pulled = first_pull(
+        backend, _show_pulling, threading.Event(), tokens=tokens, timeout=args.timeout
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)  # after the line rewritten in place
+    held = pulled.held
+    _say(
+        Joined(
+            store=enrolled.store_name,
+            counter=backend.settings.current.counter_prefix,
+            pulled=pulled.pulled,
+            staff=held.staff,
+            items=held.catalog_items,
+            customers=held.customers,
+        )
+    )
+    return 0
+
+
+def _show_pulling(progress: PullProgress) -> None:
+    line = Pulling(pulled=f"{progress.pulled:,}", total=f"{progress.total:,}").text(_language())
+    if sys.stderr.isatty():
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)
+    else:
+        print(line, file=sys.stderr, flush=True)
 
 
 def _cmd_demo(backend: Backend, args: argparse.Namespace) -> int:
@@ -109,6 +209,11 @@ def _cmd_enroll(backend: Backend, args: argparse.Namespace) -> int:
 
     service = EnrollmentService(backend.db, backend.settings, backend.clock)
     enrolled = service.enroll(args.server, args.code, DeviceTokens(), timeout=args.timeout)
+    _say_enrolled(enrolled)
+    return 0
+
+
+def _say_enrolled(enrolled: EnrolledCounter) -> None:
     _say(
         Enrolled(
             store=enrolled.store_name,
@@ -117,7 +222,6 @@ def _cmd_enroll(backend: Backend, args: argparse.Namespace) -> int:
             server=enrolled.server_url,
         )
     )
-    return 0
 
 
 def _cmd_sync(backend: Backend, args: argparse.Namespace) -> int:
@@ -169,7 +273,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     init = commands.add_parser("init", help=say("首次设置本收银台", "set up this counter"))
-    init.add_argument("--store-name", required=True, help=say("门店名称", "the store's name"))
+    init.add_argument("--store-name", help=say("新门店的名称", "a new store's name (or --join)"))
     init.add_argument(
         "--counter",
         required=True,
@@ -177,6 +281,26 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "本收银台的单号前缀，店内唯一（如 A1）",
             "this counter's ticket prefix, unique in the store (A1)",
         ),
+    )
+    init.add_argument(
+        "--manager-name", help=say("新门店第一位店长的姓名", "the new store's first manager")
+    )
+    init.add_argument(
+        "--manager-pin-stdin",
+        action="store_true",
+        help=say(
+            "从标准输入第一行读取店长 PIN（否则提示输入）",
+            "read the manager's PIN from stdin's first line (else a prompt)",
+        ),
+    )
+    init.add_argument(
+        "--join",
+        metavar="URL",
+        help=say("加入门店：同步服务器地址", "join a store: the sync server's URL"),
+    )
+    init.add_argument("--code", help=say("加入门店的一次性注册码", "the one-time enrollment code"))
+    init.add_argument(
+        "--timeout", type=float, default=30.0, help=say("每个请求的等待秒数", "seconds to wait")
     )
     init.add_argument("--time-zone", default="Asia/Shanghai", help=say("时区", "time zone"))
     init.add_argument(

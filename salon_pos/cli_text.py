@@ -35,6 +35,27 @@ class Enrolled(Message):
     en = "Enrolled with store {store} ({store_id})\nDevice: {device}\nServer: {server}"
 
 
+class ManagerAdded(Message):
+    zh = "已添加店长 {name}，可用其 PIN 登录。"
+    en = "Manager {name} added; they sign in with their PIN."
+
+
+class Joined(Message):
+    zh = (
+        "已加入门店 {store}（收银台 {counter}）：下载 {pulled} 条变更；"
+        "本机有 {staff} 名员工、{items} 个项目商品、{customers} 位客户。"
+    )
+    en = (
+        "Joined the store {store} as counter {counter}: {pulled} changes received; "
+        "{staff} staff, {items} catalog items and {customers} customers are here."
+    )
+
+
+class Pulling(Message):
+    zh = "已接收 {pulled} / {total} 条变更"
+    en = "{pulled} of {total} changes received"
+
+
 class SyncBusy(Message):
     zh = "另一个同步正在进行，本次未发送。"
     en = "Another sync is running; nothing was sent."
@@ -105,4 +126,36 @@ class DatabaseReadOnly(UserError):
 
 
 NOT_WRITABLE = Both("没有写入权限", "no permission to write")
-STORE_NAME = Both("门店名称", "store name")
+
+
+class NewOrJoin(UserError):
+    zh = "请用 --store-name 店名 开设新门店，或用 --join 服务器地址 --code 注册码 加入门店。"
+    en = "Give --store-name NAME for a new store, or --join URL --code CODE to join one."
+
+
+class NotBoth(UserError):
+    zh = "--store-name（开设新门店）与 --join（加入门店）只能选一个。"
+    en = "A counter starts a new store (--store-name) or joins one (--join), not both."
+
+
+class JoinNeedsCode(UserError):
+    zh = "--join 与 --code 须一起使用（注册码由老板在服务器上生成）。"
+    en = "--join and --code go together (the owner makes the enrollment code on the server)."
+
+
+class NoManagerWhenJoining(UserError):
+    zh = "加入门店的收银台从门店获取员工，请去掉 --manager-name。"
+    en = "A joining counter gets its staff from the store: leave out --manager-name."
+
+
+class PinWithoutManager(UserError):
+    zh = "--manager-pin-stdin 须与 --manager-name 一起使用。"
+    en = "--manager-pin-stdin goes with --manager-name."
+
+
+class PinNeeded(UserError):
+    zh = "请用 --manager-pin-stdin 从标准输入提供店长 PIN（PIN 不放在命令行上）。"
+    en = (
+        "Give the manager's PIN on standard input with --manager-pin-stdin "
+        "(a PIN never goes on the command line)."
+    )

@@ -31,7 +31,7 @@ from sync.protocol import (
     REJECTED,
     RETRY_LATER,
 )
-from sync.pull import FeedReader, HistoryPull
+from sync.pull import FeedReader, HistoryPull, PullProgress
 from sync.transport import plain_http_refused
 from sync.wire import (
     Change,
@@ -394,10 +394,11 @@ class Sender:
         page_size: int = MAX_CHANGES_PER_PULL,
         stop: threading.Event | None = None,
         guard: RoundGuard | None = None,
+        on_pulled: Callable[[PullProgress], None] | None = None,
     ) -> None:
         """`stop`: when set, the round ends after the batch or page under way (closing the app
         must not wait for a long queue to drain). `guard`: checked before each round sends
-        anything."""
+        anything. `on_pulled`: told after each page pulled (a first pull shows its progress)."""
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -408,6 +409,7 @@ class Sender:
         self.page_size = page_size
         self.stop = stop or threading.Event()
         self.guard = guard
+        self.on_pulled = on_pulled
 
     def run_round(self) -> RoundOutcome:
         """Push until nothing is pending (or the server says retry later), then pull until the
@@ -489,7 +491,13 @@ class Sender:
 
     def _pull(self, tally: _Tally) -> None:
         reader = FeedReader(
-            self.client, self.outbox, self.store_id, self.page_size, self.stop, self.MAX_PAGES
+            self.client,
+            self.outbox,
+            self.store_id,
+            self.page_size,
+            self.stop,
+            self.MAX_PAGES,
+            self.on_pulled,
         )
         pulled = reader.pull()
         tally.pulled += pulled.pulled

@@ -11,6 +11,7 @@ cursors live in the counter's database, so a pull cut off anywhere goes on where
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,16 @@ class HistoryPull:
     cursor: int
 
 
+@dataclass(frozen=True)
+class PullProgress:
+    """How far a round's pull is: changes received so far of about `total` (what the feed held
+    beyond the cursor, by sequence numbers; a first pull's skipped history counts in it until
+    the counter can sell, when the two meet)."""
+
+    pulled: int
+    total: int
+
+
 @dataclass
 class PullTally:
     pulled: int = 0  # changes received
@@ -46,7 +57,10 @@ class FeedReader:
         page_size: int,
         stop: threading.Event,
         max_pages: int,
+        on_pulled: Callable[[PullProgress], None] | None = None,
     ) -> None:
+        """`on_pulled`: told after each page of the feed (not the history) how far it is."""
+        self.on_pulled = on_pulled
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -96,13 +110,19 @@ class FeedReader:
                 self.outbox.apply_changes([], 0)
                 until, skip = None, ()
                 continue
+            reached = cursor
             if page.changes:
-                new_cursor = max(cursor, page.changes[-1].seq)
-                tally.applied += self.outbox.apply_changes(page.changes, new_cursor)
+                reached = max(cursor, page.changes[-1].seq)
+                tally.applied += self.outbox.apply_changes(page.changes, reached)
                 tally.pulled += len(page.changes)
-            if not page.more or not page.changes:
-                if until is not None:
-                    self.outbox.apply_changes([], until)  # all but history is here
+            done = not page.more or not page.changes
+            if done and until is not None:
+                reached = until
+                self.outbox.apply_changes([], until)  # all but history is here
+            if self.on_pulled is not None:
+                left = 0 if done else max((until or page.last_seq) - reached, 0)
+                self.on_pulled(PullProgress(tally.pulled, tally.pulled + left))
+            if done:
                 return True
         return False
 

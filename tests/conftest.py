@@ -58,6 +58,16 @@ def backend(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterat
     backend.close()
 
 
+@pytest.fixture
+def fresh(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator[Backend]:
+    """A data folder as `salon-pos gui` finds it the first time: a database, nothing set up."""
+    paths = Paths(tmp_path / "fresh").ensure()
+    shutil.copyfile(migrated_template, paths.database)
+    backend = open_backend(paths, clock)
+    yield backend
+    backend.close()
+
+
 @dataclass(frozen=True)
 class Team:
     manager: StaffMember

@@ -202,10 +202,10 @@ class DuplicateCode(UserError):
 
 class NotInitialised(UserError):
     en = (
-        "This counter is not set up yet: run "
+        "This counter is not set up yet: start `salon-pos gui` for the setup wizard, or run "
         "`salon-pos init --store-name NAME --counter A1` first (A1: this counter's ticket prefix)."
     )
     zh = (
-        "本收银台尚未初始化：请先运行 `salon-pos init --store-name 店名 --counter A1`"
-        "（A1 为本收银台的单号前缀）。"
+        "本收银台尚未初始化：请运行 `salon-pos gui` 按设置向导操作，"
+        "或先运行 `salon-pos init --store-name 店名 --counter A1`（A1 为本收银台的单号前缀）。"
     )

@@ -31,6 +31,7 @@ from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
 from salon_pos.services.sync_renumber import Recovery
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
+from sync.pull import PullProgress
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,14 @@ def sync_round(
     session: requests.Session | None = None,
     stop: threading.Event | None = None,
     home: Home | None = None,
+    on_pulled: Callable[[PullProgress], None] | None = None,
 ) -> RoundReport:
     """Push what is pending and pull what changed, once; records the outcome for the status
     bar. Never raises for the network, the server or a missing keyring. `session`: send
     through this requests session instead of a new one (tests inject network faults). `stop`:
     set it to end the round after the batch or page under way. `home`: where this
-    copy lives (tests give another PC's); by default this PC and the database's path."""
+    copy lives (tests give another PC's); by default this PC and the database's path.
+    `on_pulled`: told how far the pull is after each page (on this thread)."""
     language = backend.settings.current.language
     enrollment = backend.sync.enrollment()
     if enrollment is None:  # what waits is still counted: it is sent once the counter enrolls
@@ -112,7 +115,14 @@ def sync_round(
         )
         lock = paths.home / LOCK_FILE
         sender = Sender(
-            client, outbox, enrollment.store_id, device_id, lock, stop=stop, guard=guard
+            client,
+            outbox,
+            enrollment.store_id,
+            device_id,
+            lock,
+            stop=stop,
+            guard=guard,
+            on_pulled=on_pulled,
         )
         outcome = sender.run_round()
     finally:

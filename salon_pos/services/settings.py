@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
-from salon_pos.db.models import Setting
+from salon_pos.db.models import Setting, SyncState, Ticket
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
@@ -143,6 +143,24 @@ class SettingsService:
             else:
                 after, action = replace(before, store_name=store_name, **extra), "settings.changed"
             self._write(session, after, before, action, None)
+        self._current = after
+        return after
+
+    def retake_prefix(self, counter_prefix: str) -> StoreSettings:
+        """Another prefix for a counter that has made no ticket and is not enrolled (joining a
+        store whose server says the first one is taken): nothing carries the old one yet."""
+        prefix = counter_prefix.strip().upper()
+        with self._db.write() as session:
+            before = _stored(session)
+            if before is None:
+                raise NotInitialised()
+            if before.counter_prefix != prefix:
+                sold = session.scalar(select(Ticket.id).limit(1)) is not None
+                enrolled = session.scalar(select(SyncState.store_id).limit(1)) is not None
+                if sold or enrolled:
+                    raise CounterPrefixFixed(current=before.counter_prefix)
+            after = replace(before, counter_prefix=prefix)
+            self._write(session, after, before, "settings.changed", None)
         self._current = after
         return after
 

@@ -39,6 +39,11 @@ class ServerFailed(UserError):
     zh = "同步服务器 {url} 返回错误（{detail}）。"
 
 
+class PrefixInUse(UserError):
+    en = "Another counter of this store already uses the ticket prefix {prefix}: choose another."
+    zh = "本店另一台收银台已在使用单号前缀 {prefix}，请换一个。"
+
+
 @dataclass(frozen=True)
 class EnrolledCounter:
     server_url: str
@@ -47,9 +52,11 @@ class EnrolledCounter:
     device_id: str
 
 
-def _user_error(url: str, error: SyncError) -> UserError:
+def _user_error(url: str, error: SyncError, prefix: str) -> UserError:
     if isinstance(error, InsecureServer):
         return PlainHttpRefused(url=url)
+    if error.status == 409 and "prefix" in error.detail:  # sync/server/enrollment.py
+        return PrefixInUse(prefix=prefix)
     if isinstance(error, Refused):
         return EnrollmentRefused(detail=error.detail)
     if isinstance(error, Offline):
@@ -95,7 +102,7 @@ class EnrollmentService(CounterService):
         try:
             answer = SyncClient.enroll(url, request, timeout)
         except SyncError as error:
-            raise _user_error(url, error) from error
+            raise _user_error(url, error, settings.counter_prefix) from error
         tokens.save(settings.device_id, answer.token)
         tokens.delete(f"{settings.device_id}#enrolling")
         with self._db.write() as session:

@@ -106,6 +106,7 @@ def prepare(home: Path, customers: int, items: int) -> list[str]:
     rng = random.Random(11)
     backend = open_backend(Paths(home))
     backend.settings.initialise("基准测试店", "B1")
+    backend.staff.add("王静", "manager", "8888")  # somebody to approve: no setup wizard
     backend.staff.add("周小敏", "front_desk", "1111")
     fill_customers(backend, customers, rng)
     barcodes = fill_catalog(backend, items, rng)

@@ -4,10 +4,13 @@ the printer and PDF libraries, pinyin). tests/bench/gui.py times this same comma
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from salon_pos.app import FIRST_PAINT_PROBE
 from salon_pos.cli import main
@@ -33,9 +36,13 @@ LIST_MODULES_AT_EXIT = (
 )
 
 
-def test_gui_paints_the_sign_in_screen_before_loading_sync_and_devices(tmp_path: Path) -> None:
+def test_gui_paints_the_sign_in_screen_before_loading_sync_and_devices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     home = tmp_path / "home"
-    assert main(["--home", str(home), "init", "--store-name", "测试店", "--counter", "A1"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("8888\n"))  # with a manager: no setup wizard
+    init = ["init", "--store-name", "测试店", "--counter", "A1", "--manager-name", "王静"]
+    assert main(["--home", str(home), *init, "--manager-pin-stdin"]) == 0
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_PROBE: "1"}
     done = subprocess.run(
         [sys.executable, "-c", LIST_MODULES_AT_EXIT, "--home", str(home), "gui"],
@@ -51,3 +58,11 @@ def test_gui_paints_the_sign_in_screen_before_loading_sync_and_devices(tmp_path:
     assert "salon_pos.ui.sign_in" in loaded
     early = {m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_SIGN_IN)}
     assert early == set()
+
+
+def test_gui_on_a_fresh_data_folder_opens_the_setup_wizard(tmp_path: Path) -> None:
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", FIRST_PAINT_PROBE: "1"}
+    command = [sys.executable, "-m", "salon_pos.cli", "--home", str(tmp_path / "new"), "gui"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["setup-wizard"]  # painted, then it quit

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import Customer, ParkedChange, Refund, ServiceItem, Staff, Ticket
+from salon_pos.jobs.first_pull import first_pull
 from salon_pos.jobs.sync import sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
@@ -20,6 +21,7 @@ from salon_pos.services.sync_outbox import CounterOutbox
 from sync import pull
 from sync.client import Sender, SyncClient
 from sync.operations import HISTORY
+from sync.pull import PullProgress
 from sync.server import admin
 from tests.conftest import Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
@@ -199,3 +201,19 @@ def test_the_real_server_narrows_the_feed_for_a_first_pull(
     finally:
         a1.close()
         c1.close()
+
+
+def test_the_join_screens_first_pull_ends_when_the_counter_can_sell(
+    enrolled: Backend, other: Backend, fake_server: FakeServer
+) -> None:
+    """The wizard waits for what the counter needs to sell, not for the store's past."""
+    _store_with_a_past(other, fake_server, sales=20)
+    told: list[PullProgress] = []
+    result = first_pull(enrolled, told.append, threading.Event())
+    assert not result.stopped and enrolled.sync.first_pull().can_sell
+    assert _count(enrolled, Staff) == 3 and _count(enrolled, Customer) == 40
+    assert _count(enrolled, Ticket) == 0  # the past comes after
+    assert told and told[-1].pulled == told[-1].total == result.pulled
+    report = sync_round(enrolled, Paths(enrolled.db.path.parent))
+    assert report.error is None and not report.history_left
+    assert _count(enrolled, Ticket) == 20 and enrolled.sync.first_pull().history_done
