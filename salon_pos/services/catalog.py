@@ -23,6 +23,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_state import next_hlc
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,11 @@ def _upsert(
         setup as setup_ops,  # lazy: pydantic after the first paint
     )
 
-    payload = setup_ops.catalog_item_saved(saved.id, offer.kind.value, asdict(offer))
+    changed = None if before is None else [k for k in values if before[k] != values[k]]
+    hlc = next_hlc(session, at, journal.device_id)
+    payload = setup_ops.catalog_item_saved(
+        saved.id, offer.kind.value, asdict(offer), hlc=hlc, changed=changed
+    )
     action = f"catalog.{offer.kind.value}_{saved.outcome}"
     journal.record(
         session,

@@ -22,6 +22,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.security.pins import hash_pin, pin_matches
 from salon_pos.services.counter import CounterService
+from salon_pos.services.sync_state import next_hlc
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ class StaffService(CounterService):
                 session,
                 now,
                 AuditRecord(actor_id, "staff.added", "staff", member.id, after=public),
-                setup_ops.staff_saved(member, pin_hash),
+                setup_ops.staff_saved(
+                    member, pin_hash, hlc=next_hlc(session, now, self._journal().device_id)
+                ),
             )
         return member
 

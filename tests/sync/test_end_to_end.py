@@ -28,7 +28,7 @@ from sync.operations.customers import (
 from sync.operations.sales import (
     CONFLICT_PRICE_MISMATCH,
 )
-from sync.server import admin
+from sync.server import admin, master_data
 from sync.server.models import AppliedOperation, LedgerEntry
 from tests.conftest import FakeClock, Team
 from tests.keyring_backend import MemoryKeyring
@@ -118,7 +118,7 @@ def test_two_counters_offline_with_200_sales_each_converge(
     assert {c.name for c in b1.customers.recent()} >= {c.name for c in regulars}
 
     live_server.stop()  # both counters are offline from here
-    admin.set_price(server_engine, store_id, shelf.facial, 22800)  # the owner raises a price
+    master_data.set_price(server_engine, store_id, shelf.facial, 22800)  # the owner raises a price
     for n in range(SALES_EACH):
         _sale(a1, team, items, n)
         _sale(b1, team, items, 10_000 + n)

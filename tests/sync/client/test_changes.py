@@ -223,9 +223,22 @@ def test_bad_changes_are_parked_with_a_reason_and_the_feed_goes_on(
     assert "does not know “gift_card”" in parked["g-1"].reason
 
 
-def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:
+def _price_pulled(backend: Backend, shelf: Shelf, price: int) -> int:
     feed = Feed()
     data: dict[str, Any] = {"id": shelf.facial, "kind": "service", "category": "面部护理"}
-    data |= {"name": "补水保湿护理", "price": 22800, "duration_min": 60, "skill": "facial"}
+    data |= {"name": "补水保湿护理", "price": price, "duration_min": 60, "skill": "facial"}
     _apply(backend, feed, [feed.add("catalog_item", shelf.facial, data)])
-    assert {s.id: s.price for s in backend.catalog.services()}[shelf.facial] == 22800
+    return {s.id: s.price for s in backend.catalog.services()}[shelf.facial]
+
+
+def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:
+    with backend.db.write() as session:  # the catalog reached the server
+        session.execute(update(OutboxOperation).values(pushed_at=backend.clock.now()))
+    assert _price_pulled(backend, shelf, 22800) == 22800
+
+
+def test_a_price_not_pushed_yet_stays_until_the_server_merged_it(
+    backend: Backend, shelf: Shelf
+) -> None:
+    """The item was created here and not pushed: the server's merge of it is still to come."""
+    assert _price_pulled(backend, shelf, 22800) == 19800
