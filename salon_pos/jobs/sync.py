@@ -22,7 +22,7 @@ from salon_pos.logs import report_bug
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
-from salon_pos.services.changes import SETTINGS, Changes
+from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
 from salon_pos.services.sync_errors import SyncBug, describe_sync_error
 from salon_pos.services.sync_home import Home
@@ -31,7 +31,6 @@ from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
 from salon_pos.services.sync_renumber import Recovery
 from salon_pos.services.sync_status import ConnectionState
 from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
-from sync.operations.setup import CHANGE_STORE_SETTINGS
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +116,7 @@ def sync_round(
     finally:
         client.close()
     pending = outbox_status(backend.db).pending
-    changed = outbox.take_changes()
-    if changed.touches(CHANGE_STORE_SETTINGS):  # pulled store-wide settings: read them again
-        backend.settings.reload()
-        changed |= Changes.of(SETTINGS)
+    changed = backend.settings.after_pull(outbox.take_changes())
     if outcome.busy:
         return _report(outcome, None, online=False, pending=pending, changed=changed)
     error = describe_sync_error(outcome, language)

@@ -18,6 +18,7 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import RoundingRule
+from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.journal import Journal
 from salon_pos.services.sync_state import next_hlc
 
@@ -134,6 +135,16 @@ class SettingsService:
             raise NotInitialised()
         self._current = stored
         return stored
+
+    def after_pull(self, changed: Changes) -> Changes:
+        """What a pull changed, with SETTINGS when it brought the store's settings (read again
+        here, so every screen that asks for them sees the new ones)."""
+        from sync.operations.setup import CHANGE_STORE_SETTINGS  # lazy: pydantic after paint
+
+        if not changed.touches(CHANGE_STORE_SETTINGS):
+            return changed
+        self.reload()
+        return changed | Changes.of(SETTINGS)
 
     def initialise(self, store_name: str, counter_prefix: str, **extra: Any) -> StoreSettings:
         """First start of a counter: a device id and a ticket prefix. Run again, it updates the

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from salon_pos.db.models import OutboxOperation, Ticket
 from salon_pos.paths import Paths
@@ -26,6 +26,13 @@ def open_counter(home: Path, template: Path, clock: Any, prefix: str) -> Backend
     backend = open_backend(paths, clock)
     backend.settings.initialise("丽人美容（测试店）", prefix)
     return backend
+
+
+def mark_pushed(counter: Backend) -> None:
+    """Everything queued reached the server (a pulled record no longer waits for this
+    counter's own edits to be merged: sync_ops.pending)."""
+    with counter.db.write() as session:
+        session.execute(update(OutboxOperation).values(pushed_at=counter.clock.now()))
 
 
 def seed_team(counter: Backend) -> Team:

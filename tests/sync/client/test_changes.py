@@ -26,7 +26,7 @@ from salon_pos.services.staff import verify_approver
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.protocol import hlc_parts
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.client.feed import Feed
+from tests.sync.client.feed import Feed, mark_pushed
 
 
 def _apply(backend: Backend, feed: Feed, changes: Any = None) -> int:
@@ -232,8 +232,7 @@ def _price_pulled(backend: Backend, shelf: Shelf, price: int) -> int:
 
 
 def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:
-    with backend.db.write() as session:  # the catalog reached the server
-        session.execute(update(OutboxOperation).values(pushed_at=backend.clock.now()))
+    mark_pushed(backend)  # the catalog reached the server
     assert _price_pulled(backend, shelf, 22800) == 22800
 
 
