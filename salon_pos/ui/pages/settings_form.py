@@ -66,7 +66,6 @@ class SettingsForm(QWidget):
         self.header = _text_box("receiptHeader")
         self.footer = _text_box("receiptFooter")
         self.time_zone = _line("timeZone")
-        self.time_zone.setPlaceholderText("Asia/Shanghai")
         self.cutover = QSpinBox()
         self.cutover.setObjectName("cutoverHour")
         self.cutover.setRange(0, 23)
