@@ -112,9 +112,9 @@ def _item_row(item: CatalogItemSaved, values: dict[str, Any]) -> Row:
 
 def save_catalog_item(
     writer: BatchWriter, item: CatalogItemSavedV2, origin: str | None
-) -> tuple[str, str | None]:
+) -> tuple[Row, str | None]:
     """Merge an edit (or a new item) into the store's catalog and send the item down.
-    Answers (the id it is kept under, the alias recorded for it if it was a duplicate)."""
+    Answers (the item as kept, the alias recorded for it if it was a duplicate)."""
     check_fen(item.price, item.cost)
     fields = _fields(item.changed, ITEM_FIELDS)
     incoming = item.model_dump(mode="json", include=set(ITEM_FIELDS))
@@ -135,12 +135,12 @@ def save_catalog_item(
             }
             writer.connection.execute(insert(CATALOG).values(new))
             writer.change(CHANGE_CATALOG_ITEM, item.id, item_data(writer, new), origin)
-            return item.id, None
+            return new, None
         row, alias = twin, item.id
         _record_alias(writer, item.id, twin, origin)
         fields = ITEM_FIELDS  # a second creation: its every field merges by stamp
     _merge_item(writer, row, incoming, fields, item.hlc, origin)
-    return row["id"], alias
+    return row, alias
 
 
 def _record_alias(writer: BatchWriter, alias_id: str, kept: Row, origin: str | None) -> None:
@@ -177,13 +177,11 @@ def _merge_item(
 
 @handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS))
 def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV2) -> list[str]:
-    kept, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
-    row = load_item(ctx.writer, kept)
-    assert row is not None
-    ctx.cache.prices[kept] = row["price"]
+    row, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
+    ctx.cache.prices[row["id"]] = row["price"]
     if alias is not None:  # a sale of the alias later in this batch is a sale of the item
         ctx.cache.prices[alias] = row["price"]
-        ctx.cache.aliases[alias] = kept
+        ctx.cache.aliases[alias] = row["id"]
     return []
 
 
