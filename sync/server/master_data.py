@@ -93,7 +93,8 @@ def edit_catalog_item(
     changes: Mapping[str, Any],
     clock: Clock = utc_now,
 ) -> str:
-    """Change some fields of an item of the store (by its id or an alias); answers its id."""
+    """Change some fields of an item of the store (by its id or an alias); answers its id.
+    A chain item goes down to every store of its owner."""
     _known(changes, ITEM_FIELDS)
     with store_writer(engine, store_id, clock) as writer:
         row = load_item(writer, canonical_item_id(writer, item_id))
@@ -102,7 +103,18 @@ def edit_catalog_item(
         held = load_json(row["data"]) | {"id": row["id"]}
         item = _edited(CatalogItemSavedV2, held, changes)
         save_catalog_item(writer, item, origin=None)
-        return str(row["id"])
+    if row["owner_id"] is not None:
+        for other in _other_stores(engine, row["owner_id"], store_id):
+            _publish_item(engine, other, row["id"], clock)
+    return str(row["id"])
+
+
+def _other_stores(engine: Engine, owner_id: str, store_id: str) -> list[str]:
+    with engine.connect() as connection:
+        stores = connection.execute(
+            select(STORE.c.id).where(STORE.c.owner_id == owner_id).order_by(STORE.c.id)
+        ).scalars()
+        return [s for s in stores if s != store_id]
 
 
 def set_price(
@@ -166,12 +178,9 @@ def share_item(engine: Engine, item_id: str, clock: Clock = utc_now) -> list[str
             .join(STORE, STORE.c.id == CATALOG.c.store_id)
             .where(CATALOG.c.id == item_id)
         ).first()
-        if found is None:
-            raise AdminError(f"no catalog item {item_id}")
-        stores = connection.execute(
-            select(STORE.c.id).where(STORE.c.owner_id == found.owner_id).order_by(STORE.c.id)
-        ).scalars()
-        others = [s for s in stores if s != found.store_id]
+    if found is None:
+        raise AdminError(f"no catalog item {item_id}")
+    others = _other_stores(engine, found.owner_id, found.store_id)
     with write_transaction(engine) as connection:
         connection.execute(
             update(CATALOG).where(CATALOG.c.id == item_id).values(owner_id=found.owner_id)

@@ -145,6 +145,10 @@ def test_a_chain_item_goes_to_every_store_of_the_owner_with_its_own_price(server
     )
     assert latest(server, there, "catalog_item")[item["id"]]["price"] == 16800
     assert latest(server, here, "catalog_item")[item["id"]]["price"] == 19800
+    master_data.edit_catalog_item(server.engine, server.store_id, item["id"], {"name": "深层补水"})
+    for device, price in ((here, 19800), (there, 16800)):  # the edit reaches both stores
+        held = latest(server, device, "catalog_item")[item["id"]]
+        assert (held["name"], held["price"]) == ("深层补水", price)
     with pytest.raises(admin.AdminError, match="no catalog item"):
         master_data.set_store_price(server.engine, server.other_store_id, builders.new_id(), 1)
 
