@@ -20,7 +20,7 @@ COMMANDS = frozenset(
 
 
 class SettingLine(Message):
-    zh = "{name} = {value}"
+    zh = "{name}：{value}（全店设置）"
     en = "{name} = {value}"
 
 
