@@ -86,6 +86,16 @@ class Product(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class CatalogAlias(Base):
+    """A catalog id the server folded into another (two counters created the same item
+    offline): this counter's copy and its ticket lines were moved to `item_id`."""
+
+    __tablename__ = "catalog_alias"
+    alias_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ID, index=True)
+    kind: Mapped[str] = mapped_column(String(12))  # service / product
+
+
 class Customer(Base):
     __tablename__ = "customer"
     id: Mapped[str] = mapped_column(ID, primary_key=True)

@@ -60,6 +60,7 @@ class Receipt:
     footer: str
     copy_note: str = ""  # "重印 REPRINT", "作废 VOIDED": printed large under the header
     refund_note: str = ""  # "已退款 ￥198.00": beside the copy note if it fits, else below it
+    header: str = ""  # the store's lines under its name and address (a slogan, opening hours)
 
 
 class Size(IntEnum):
@@ -135,6 +136,7 @@ def _header(receipt: Receipt, width: int) -> list[PrintLine]:
         rows += _normal(centered(receipt.store_address, width))
     if receipt.store_phone:
         rows += _normal(centered(f"电话: {receipt.store_phone}", width))
+    rows += _normal(row for text in receipt.header.splitlines() for row in centered(text, width))
     for row in phrases((receipt.copy_note, receipt.refund_note), width // 2):
         rows += _big(row, width)
     return rows

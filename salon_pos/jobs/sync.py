@@ -128,7 +128,7 @@ def sync_round(
     finally:
         client.close()
     pending = outbox_status(backend.db).pending
-    changed = outbox.take_changes()
+    changed = backend.settings.after_pull(outbox.take_changes())
     if outcome.busy:
         return _report(outcome, None, online=False, pending=pending, changed=changed)
     error = describe_sync_error(outcome, language)

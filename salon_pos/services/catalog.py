@@ -27,6 +27,7 @@ from salon_pos.domain.search_keys import item_matches, search_text
 from salon_pos.domain.ticket import LineKind, check_fen
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_state import next_hlc
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,11 @@ def _upsert(
         setup as setup_ops,  # lazy: pydantic after the first paint
     )
 
-    payload = setup_ops.catalog_item_saved(saved.id, offer.kind.value, asdict(offer))
+    changed = None if before is None else [k for k in values if before[k] != values[k]]
+    hlc = next_hlc(session, at, journal.device_id)
+    payload = setup_ops.catalog_item_saved(
+        saved.id, offer.kind.value, asdict(offer), hlc=hlc, changed=changed
+    )
     action = f"catalog.{offer.kind.value}_{saved.outcome}"
     journal.record(
         session,
@@ -140,9 +145,11 @@ def _journal_active(
         {"active": not offer.active},
         {"active": offer.active},
     )
-    journal.record(
-        session, at, audit, setup_ops.catalog_item_saved(offer.id, offer.kind.value, asdict(offer))
+    hlc = next_hlc(session, at, journal.device_id)
+    payload = setup_ops.catalog_item_saved(
+        offer.id, offer.kind.value, asdict(offer), hlc=hlc, changed=["active"]
     )
+    journal.record(session, at, audit, payload)
     return Saved(offer.id, "updated")
 
 

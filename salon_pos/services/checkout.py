@@ -4,7 +4,7 @@ outbox operation and audit entry. Prices come from the catalog on this counter."
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, literal, select, union_all
@@ -12,6 +12,7 @@ from sqlalchemy import Connection, bindparam, literal, select, union_all
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
+    CatalogAlias,
     Customer,
     Payment,
     Product,
@@ -123,12 +124,33 @@ def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
     return None if Role(cashier.role).approves else int(cashier.discount_limit)
 
 
-def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[PricedLine]:
+def _catalog_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[Any, Any]:
     params = {kind.value: [ln.item_id for ln in lines if ln.kind is kind] for kind in LineKind}
-    catalog = {
+    return {
         (LineKind(row.kind), row.id): (row.name, row.price)
         for row in connection.execute(_PRICES, params)
     }
+
+
+def _on_kept_items(connection: Connection, lines: Sequence[SaleLine]) -> list[SaleLine]:
+    """Lines rung up under an id the server has since folded into another item (two counters
+    created it offline): sold as the item kept. Read only when an item is missing."""
+    ids = [line.item_id for line in lines]
+    kept = dict(
+        connection.execute(
+            select(CatalogAlias.alias_id, CatalogAlias.item_id).where(
+                CatalogAlias.alias_id.in_(ids)
+            )
+        ).all()
+    )
+    return [replace(ln, item_id=kept[ln.item_id]) if ln.item_id in kept else ln for ln in lines]
+
+
+def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[PricedLine]:
+    catalog = _catalog_of(connection, lines)
+    if any((line.kind, line.item_id) not in catalog for line in lines):
+        lines = _on_kept_items(connection, lines)
+        catalog = _catalog_of(connection, lines)
     priced = []
     for line in lines:
         if (line.kind, line.item_id) not in catalog:  # a product id sold as a service, too

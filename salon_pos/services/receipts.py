@@ -91,6 +91,7 @@ def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = ""
         tenders=tuple(ReceiptTender(p.kind.value, p.tendered, p.applied) for p in view.payments),
         change=view.change,
         footer=settings.receipt_footer,
+        header=settings.receipt_header,
         copy_note=copy_note,
         refund_note=refund_note,
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -17,7 +18,12 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import RoundingRule
+from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.journal import Journal
+from salon_pos.services.sync_state import next_hlc
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 PRINTER_KINDS = ("none", "network", "usb", "serial", "file", "dummy")
 
@@ -49,6 +55,7 @@ class StoreSettings:
     store_name: str
     address: str = ""
     phone: str = ""
+    receipt_header: str = ""
     receipt_footer: str = "谢谢惠顾，欢迎再次光临！"
     time_zone: str = "Asia/Shanghai"
     cutover_hour: int = 4
@@ -129,6 +136,16 @@ class SettingsService:
         self._current = stored
         return stored
 
+    def after_pull(self, changed: Changes) -> Changes:
+        """What a pull changed, with SETTINGS when it brought the store's settings (read again
+        here, so every screen that asks for them sees the new ones)."""
+        from sync.operations.setup import CHANGE_STORE_SETTINGS  # lazy: pydantic after paint
+
+        if not changed.touches(CHANGE_STORE_SETTINGS):
+            return changed
+        self.reload()
+        return changed | Changes.of(SETTINGS)
+
     def initialise(self, store_name: str, counter_prefix: str, **extra: Any) -> StoreSettings:
         """First start of a counter: a device id and a ticket prefix. Run again, it updates the
         store details, but the prefix stays: tickets already carry it."""
@@ -172,7 +189,7 @@ class SettingsService:
             if before is None:
                 raise NotInitialised()
             after = replace(before, **changes)
-            self._write(session, after, before, "settings.changed", actor_id)
+            self._write(session, after, before, "settings.changed", actor_id, shared=True)
         self._current = after
         return after
 
@@ -183,7 +200,10 @@ class SettingsService:
         before: StoreSettings | None,
         action: str,
         actor_id: str | None,
+        shared: bool = False,
     ) -> None:
+        """`shared`: store-wide settings that changed go to the server, and so to every counter
+        of the store (a first start's values stay here: the store's may differ)."""
         settings.validate()
         if settings == before:
             return
@@ -193,9 +213,11 @@ class SettingsService:
             session.execute(
                 statement.on_conflict_do_update(index_elements=["key"], set_={"value": value})
             )
+        now = self._clock.now()
+        operation = _store_wide(session, now, settings, before) if shared and before else None
         Journal(settings.device_id).record(
             session,
-            self._clock.now(),
+            now,
             AuditRecord(
                 actor_id,
                 action,
@@ -204,4 +226,26 @@ class SettingsService:
                 before=before.to_strings() if before else None,
                 after=values,
             ),
+            operation,
         )
+
+
+def _store_wide(
+    session: Session, now: datetime, after: StoreSettings, before: StoreSettings
+) -> BaseModel | None:
+    """The store.settings_saved operation of the store-wide settings that changed, if any."""
+    from salon_pos.services.sync_ops import setup as setup_ops  # lazy: pydantic after paint
+    from sync.operations.setup import STORE_SETTING_FIELDS
+
+    changed = {
+        name: _wire(getattr(after, name))
+        for name in STORE_SETTING_FIELDS
+        if getattr(after, name) != getattr(before, name)
+    }
+    if not changed:
+        return None
+    return setup_ops.store_settings_saved(changed, next_hlc(session, now, after.device_id))
+
+
+def _wire(value: Any) -> Any:
+    return value.value if isinstance(value, RoundingRule) else value

@@ -44,6 +44,7 @@ from salon_pos.services.staff_rules import (
     clean_phone,
     clean_role,
 )
+from salon_pos.services.sync_state import next_hlc
 
 SET_PIN = Both("设置员工 PIN", "set a staff member's PIN")
 ADD_STAFF = Both("添加员工", "add a staff member")
@@ -185,7 +186,8 @@ class StaffService(CounterService):
             )
             action = "staff.deactivated" if before.active and not after.active else "staff.edited"
             audit = AuditRecord(actor_id, action, "staff", staff_id, before.public(), changed)
-            self._record(session, audit, after, pin_hash)
+            fields = [k for k, v in after.public().items() if before.public()[k] != v]
+            self._record(session, audit, after, pin_hash, fields + (["pin_hash"] * bool(pin_hash)))
         return after
 
     def set_pin(
@@ -202,7 +204,7 @@ class StaffService(CounterService):
             )
             after = {"pin": "set", "approved_by": approved_by}
             audit = AuditRecord(actor_id, "staff.pin_set", "staff", staff_id, after=after)
-            self._record(session, audit, member, pin_hash)
+            self._record(session, audit, member, pin_hash, ["pin_hash"])
         return member
 
     def deactivate(self, staff_id: str, actor_id: str | None = None) -> StaffMember:
@@ -270,15 +272,24 @@ class StaffService(CounterService):
         return member.public() | {"role": member.role.value}
 
     def _record(
-        self, session: Session, audit: AuditRecord, member: StaffMember, pin_hash: str | None
+        self,
+        session: Session,
+        audit: AuditRecord,
+        member: StaffMember,
+        pin_hash: str | None,
+        changed: Sequence[str] | None = None,
     ) -> None:
+        """Journal the edit as staff.saved, stamped for the per-field merge; `changed`: the
+        fields this edit changed (None: all of them, a new member)."""
         from salon_pos.services.sync_ops import (
             setup as setup_ops,  # lazy: pydantic after the first paint
         )
 
-        self._journal().record(
-            session, self._clock.now(), audit, setup_ops.staff_saved(member, pin_hash)
-        )
+        now = self._clock.now()
+        journal = self._journal()
+        stamp = next_hlc(session, now, journal.device_id)
+        payload = setup_ops.staff_saved(member, pin_hash, hlc=stamp, changed=changed)
+        journal.record(session, now, audit, payload)
 
 
 def verify_approver(db: Database, pin: str | None, action: Both) -> StaffMember:

@@ -1,19 +1,30 @@
-"""Setup: staff and catalog items. Normally edited at the server, but a counter may seed them
-(the first counter of a store brings its catalog)."""
+"""Setup: staff, catalog items and the store's settings: master data the server owns. Counters
+and the server edit them; each edit carries a hybrid-clock stamp and the fields it changed, and
+the server merges per field, the higher stamp winning (as customers do). Two counters that
+create the same item offline end with one: the second is recorded as an alias of the first
+(docs/adr/0008-master-data.md)."""
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from collections.abc import Mapping
+from typing import Any, Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
-from sync.operations.kinds import ChangeKind, Family, OperationKind
+from sync.messages import Both
+from sync.operations.kinds import ChangeKind, ConflictKind, Describer, Family, OperationKind, pick
 from sync.operations.payloads import Fen, Id, Lenient
+from sync.protocol import RESOLUTION_KEEP_BOTH, RESOLUTION_MERGE
 
 STAFF_SAVED: Final = "staff.saved"
 CATALOG_ITEM_SAVED: Final = "catalog.item_saved"
+STORE_SETTINGS_SAVED: Final = "store.settings_saved"
 CHANGE_STAFF: Final = "staff"
 CHANGE_CATALOG_ITEM: Final = "catalog_item"
+CHANGE_CATALOG_ALIAS: Final = "catalog_alias"
+CHANGE_STORE_SETTINGS: Final = "store_settings"
+CONFLICT_DUPLICATE_STAFF: Final = "duplicate_staff"
 
 
 class StaffSaved(Lenient):
@@ -25,6 +36,19 @@ class StaffSaved(Lenient):
     active: bool = True
     phone: str = ""
     pin_hash: str | None = Field(default=None, description="argon2 hash, so PINs work everywhere")
+
+
+class Stamped(Lenient):
+    """What version 2 of a master-data edit adds: when (HLC) and which fields it changed."""
+
+    hlc: str = Field(default="", description="HLC stamp of the edit; empty: stamped on arrival")
+    changed: list[str] | None = Field(
+        default=None, description="the fields this edit changed; None: all (a new record)"
+    )
+
+
+class StaffSavedV2(StaffSaved, Stamped):
+    """Version 2: per-field last writer wins by `hlc`, only the `changed` fields."""
 
 
 class CatalogItemSaved(Lenient):
@@ -41,14 +65,156 @@ class CatalogItemSaved(Lenient):
     active: bool = True
 
 
+class CatalogItemSavedV2(CatalogItemSaved, Stamped):
+    """Version 2: per-field last writer wins by `hlc`, only the `changed` fields."""
+
+
+class StaffData(StaffSaved):
+    """A staff member in the change feed; `stamps`: field → HLC stamp of the value held."""
+
+    stamps: dict[str, str] = Field(default_factory=dict)
+
+
+class CatalogItemData(CatalogItemSaved):
+    """A catalog item in the change feed, priced for the store whose feed it is in (a chain's
+    store price where one is set); `stamps`: field → HLC stamp of the value held."""
+
+    stamps: dict[str, str] = Field(default_factory=dict)
+
+
+class CatalogAlias(Lenient):
+    """`alias_id` was created offline as a second copy of `item_id`: one item, two ids."""
+
+    alias_id: Id
+    item_id: Id
+    kind: Literal["service", "product"]
+
+
+# Store-wide settings: the same on every counter of a store. Printer, paper width, language and
+# the counter's ticket prefix stay on each counter. Discount limits are per staff member.
+STORE_SETTING_FIELDS: Final = (
+    "store_name",
+    "address",
+    "phone",
+    "receipt_header",
+    "receipt_footer",
+    "time_zone",
+    "cutover_hour",
+    "rounding",
+    "idle_lock_minutes",
+)
+ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
+_TEXT_LIMITS = {"store_name": 64, "address": 200, "phone": 40}
+
+
+def store_setting(field: str, value: Any) -> Any:
+    """A store-wide setting's value, checked; ValueError says why it is refused."""
+    if field not in STORE_SETTING_FIELDS:
+        raise ValueError(f"unknown store setting {field}")
+    if field in ("cutover_hour", "idle_lock_minutes"):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"{field} is not a whole number")
+        top = 23 if field == "cutover_hour" else 240
+        if not 0 <= value <= top:
+            raise ValueError(f"{field} is out of range (0 to {top})")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{field} is not text")
+    if field == "rounding" and value not in ROUNDING_RULES:
+        raise ValueError("rounding is not one of " + ", ".join(ROUNDING_RULES))
+    if field == "time_zone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value[:64]}") from None
+    if field == "store_name" and not value.strip():
+        raise ValueError("store_name is empty")
+    if len(value) > _TEXT_LIMITS.get(field, 2000):
+        raise ValueError(f"{field} is too long")
+    return value
+
+
+class StoreSettingsSaved(Lenient):
+    changed: dict[str, Any] = Field(description="setting → new value, only the changed ones")
+    hlc: str = Field(description="HLC stamp of the edit")
+
+
+class StoreSettingsData(Lenient):
+    """The store's settings as the server holds them: only those ever set (a counter keeps its
+    own value of a setting nobody has set for the store); `stamps` per setting."""
+
+    values: dict[str, Any] = Field(default_factory=dict)
+    stamps: dict[str, str] = Field(default_factory=dict)
+
+
+ROLE_WORDS = {
+    "owner": Both("老板", "owner"),
+    "manager": Both("店长", "manager"),
+    "front_desk": Both("前台", "front desk"),
+    "technician": Both("技师", "technician"),
+}
+
+
+def _role(role: Any, say: Describer) -> str:
+    words = ROLE_WORDS.get(str(role))
+    return words.text(say.language) if words else say.unknown(role)
+
+
+def _duplicate_staff(d: Mapping[str, Any], say: Describer) -> dict[str, str]:
+    return {
+        "name": say.unknown(pick(d, "name")),
+        "older_role": _role(pick(d, "other_role"), say),
+        "newer_role": _role(pick(d, "role"), say),
+        "device": say.unknown(say.device(pick(d, "stamp"))),
+    }
+
+
+DUPLICATE_STAFF = ConflictKind(
+    name=CONFLICT_DUPLICATE_STAFF,
+    resolutions=(RESOLUTION_MERGE, RESOLUTION_KEEP_BOTH),
+    title=Both("重名员工", "Staff with the same name"),
+    explanation=Both(
+        "{device}新建的员工“{name}”（{newer_role}）与已有员工“{name}”（{older_role}）同名，"
+        "可能是同一个人在两台收银机上各建了一次。“合并”会停用后建的那位（以往单据仍显示其名字，"
+        "其 PIN 不再可用）；如果是两个人，请选“保留两位”。",
+        "A staff member “{name}” ({newer_role}) created on {device} has the same name as "
+        "“{name}” ({older_role}) already on file: perhaps one person added on two counters. "
+        "Merge deactivates the one added later (past tickets keep the name; its PIN stops "
+        "working). Keep both if they are two people.",
+    ),
+    facts=_duplicate_staff,
+    concerns=lambda d, say: [pick(d, "name")],
+)
+
+
+def _as_v2(model: type[Lenient]) -> Any:
+    return lambda payload: model.model_validate(payload.model_dump())
+
+
 FAMILY = Family(
     name="setup",
     operations=(
-        OperationKind(STAFF_SAVED, {1: StaffSaved}, changes=(CHANGE_STAFF,)),
-        OperationKind(CATALOG_ITEM_SAVED, {1: CatalogItemSaved}, changes=(CHANGE_CATALOG_ITEM,)),
+        OperationKind(
+            STAFF_SAVED,
+            {1: StaffSaved, 2: StaffSavedV2},
+            changes=(CHANGE_STAFF,),
+            upgrades={1: _as_v2(StaffSavedV2)},
+        ),
+        OperationKind(
+            CATALOG_ITEM_SAVED,
+            {1: CatalogItemSaved, 2: CatalogItemSavedV2},
+            changes=(CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS),
+            upgrades={1: _as_v2(CatalogItemSavedV2)},
+        ),
+        OperationKind(
+            STORE_SETTINGS_SAVED, {1: StoreSettingsSaved}, changes=(CHANGE_STORE_SETTINGS,)
+        ),
     ),
     changes=(
-        ChangeKind(CHANGE_STAFF, StaffSaved),
-        ChangeKind(CHANGE_CATALOG_ITEM, CatalogItemSaved),
+        ChangeKind(CHANGE_STAFF, StaffData),
+        ChangeKind(CHANGE_CATALOG_ITEM, CatalogItemData),
+        ChangeKind(CHANGE_CATALOG_ALIAS, CatalogAlias),
+        ChangeKind(CHANGE_STORE_SETTINGS, StoreSettingsData),
     ),
+    conflicts=(DUPLICATE_STAFF,),
 )

@@ -10,21 +10,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, func, insert, select, update
 
-from sync.operations.setup import (
-    CatalogItemSaved,
-)
 from sync.server import models
-from sync.server.batch import BatchWriter, new_server_id
+from sync.server.batch import new_server_id
 from sync.server.config import utc_now
-from sync.server.db import load_json, write_transaction
-from sync.server.handlers.setup import save_catalog_item
+from sync.server.db import write_transaction
 from sync.server.security import code_hash, hash_password, new_enrollment_code
 
 OWNER = models.table_of(models.Owner)
 STORE = models.table_of(models.Store)
 CODE = models.table_of(models.EnrollmentCode)
 DEVICE = models.table_of(models.Device)
-CATALOG = models.table_of(models.CatalogItem)
 LEDGER = models.table_of(models.LedgerEntry)
 Clock = Callable[[], datetime]
 
@@ -109,32 +104,6 @@ def create_enrollment_code(
             )
         )
     return code
-
-
-def set_price(
-    engine: Engine, store_id: str, item_id: str, price_fen: int, clock: Clock = utc_now
-) -> None:
-    """A server-side price edit of an item the store's catalog has; counters pull it."""
-    if not 0 <= price_fen <= 10**10:
-        raise AdminError("a price is a whole number of fen, 0 or more")
-    with write_transaction(engine) as connection:
-        seq = connection.execute(
-            select(STORE.c.change_seq).where(STORE.c.id == store_id).with_for_update()
-        ).scalar()
-        if seq is None:
-            raise AdminError(f"no store {store_id}")
-        data = connection.execute(
-            select(CATALOG.c.data).where(CATALOG.c.id == item_id, CATALOG.c.store_id == store_id)
-        ).scalar()
-        if data is None:
-            raise AdminError(f"no catalog item {item_id} in store {store_id}")
-        item = CatalogItemSaved.model_validate({**load_json(data), "price": price_fen})
-        writer = BatchWriter(connection, store_id, clock(), seq)
-        save_catalog_item(writer, item, origin=None)
-        writer.flush()
-        connection.execute(
-            update(STORE).where(STORE.c.id == store_id).values(change_seq=writer.change_seq)
-        )
 
 
 def revoke_device(engine: Engine, device_id: str, clock: Clock = utc_now) -> None:

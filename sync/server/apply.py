@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import CompoundSelect, Connection, Engine, null, select, union_all, update
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from sync.operations import OPERATIONS
@@ -37,6 +37,7 @@ APPLIED_OP = models.table_of(models.AppliedOperation)
 ALERT = models.table_of(models.Alert)
 TICKET = models.table_of(models.Ticket)
 CATALOG = models.table_of(models.CatalogItem)
+ALIAS = models.table_of(models.CatalogAlias)
 UNAVAILABLE = (OperationalError, InterfaceError, DisconnectionError)
 
 
@@ -304,10 +305,10 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
         )
         cache.tickets = {row.id: (row.store_id, row.op_id) for row in connection.execute(found)}
     if item_ids:
-        prices = select(CATALOG.c.id, CATALOG.c.price).where(
-            CATALOG.c.store_id == store_id, CATALOG.c.id.in_(item_ids)
-        )
-        cache.prices = {row.id: row.price for row in connection.execute(prices)}
+        for row in connection.execute(_prices_query(store_id, item_ids)):
+            cache.prices[row.id] = row.price
+            if row.kept is not None:
+                cache.aliases[row.id] = row.kept
     if customer_ids:
         cache.customers = dict.fromkeys(customer_ids)
         known = select(CUSTOMER.c.id, CUSTOMER.c.store_id).where(CUSTOMER.c.id.in_(customer_ids))
@@ -316,6 +317,20 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
         holders = connection.execute(phone_holder_query(store_id, sorted(phones)))
         cache.phone_holders.update({row.phone: row.id for row in holders})
     return cache
+
+
+def _prices_query(store_id: str, item_ids: set[str]) -> CompoundSelect[tuple[str, int, str | None]]:
+    """Prices of the items sold, by their own id or by an alias (then with the item kept): one
+    query a batch."""
+    own = select(CATALOG.c.id, CATALOG.c.price, null().label("kept")).where(
+        CATALOG.c.store_id == store_id, CATALOG.c.id.in_(item_ids)
+    )
+    aliased = (
+        select(ALIAS.c.alias_id, CATALOG.c.price, ALIAS.c.item_id)
+        .join(CATALOG, CATALOG.c.id == ALIAS.c.item_id)
+        .where(ALIAS.c.store_id == store_id, ALIAS.c.alias_id.in_(item_ids))
+    )
+    return union_all(own, aliased)
 
 
 def stored_results(connection: Connection, device_id: str, seqs: list[int]) -> dict[int, Stored]:

@@ -25,6 +25,9 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
     for name in (
         "customer",
         "catalog_item",
+        "catalog_alias",
+        "store_price",
+        "store_settings",
         "staff",
         "ticket",
         "ticket_line",

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sync.command_line import argparse_in
 from sync.messages import Both, Message, language_from_env, os_reason
-from sync.server import admin
+from sync.server import admin, cli_master_data, master_data
 from sync.server.config import ServerSettings, default_data_dir, sqlite_url
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
@@ -187,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _database_args(devices)
     devices.add_argument("--store", help=h("只列出该门店的", "only this store's"))
+    cli_master_data.add_commands(commands, _database_args)
     return parser
 
 
@@ -243,7 +244,9 @@ def serve(args: argparse.Namespace, url: str) -> None:
 
 
 def run(args: argparse.Namespace, engine: Engine) -> None:
-    if args.command == "create-owner":
+    if args.command in cli_master_data.COMMANDS:
+        cli_master_data.run(args, engine, _say)
+    elif args.command == "create-owner":
         admin.create_owner(engine, args.email, _password(args))
         _say(OwnerCreated(email=args.email))
     elif args.command == "create-store":
@@ -252,7 +255,7 @@ def run(args: argparse.Namespace, engine: Engine) -> None:
     elif args.command == "create-enrollment-code":
         print(admin.create_enrollment_code(engine, args.store, args.hours))
     elif args.command == "set-price":
-        admin.set_price(engine, args.store, args.item, args.price)
+        master_data.set_price(engine, args.store, args.item, args.price)
         _say(PriceSet(item=args.item, price=args.price))
     elif args.command == "revoke-device":
         admin.revoke_device(engine, args.device)

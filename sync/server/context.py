@@ -27,6 +27,9 @@ class BatchCache:
     # customers; a handler that may change who holds a phone clears `phone_holders`.
     customers: dict[str, str | None] = field(default_factory=dict)
     phone_holders: dict[str, str | None] = field(default_factory=dict)
+    # Catalog ids sold that are aliases of another item (two counters created it offline):
+    # alias → the item kept. Lines are recorded against the item kept.
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -152,6 +152,12 @@ class Conflict(Base):
 
 class CatalogItem(Base):
     __tablename__ = "catalog_item"
+    # The keys two counters may both create offline (docs/adr/0008-master-data.md).
+    __table_args__ = (
+        Index("ix_catalog_item_store_sku", "store_id", "sku"),
+        Index("ix_catalog_item_store_barcode", "store_id", "barcode"),
+        Index("ix_catalog_item_store_name", "store_id", "kind", "category", "name"),
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
@@ -159,6 +165,45 @@ class CatalogItem(Base):
     name: Mapped[str] = mapped_column(Text)
     price: Mapped[int] = mapped_column(BigInteger)
     data: Mapped[str] = mapped_column(Text)  # the CatalogItemSaved fields, as sent down
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sku: Mapped[str | None] = mapped_column(String(64))
+    barcode: Mapped[str | None] = mapped_column(String(64))
+    stamps: Mapped[str] = mapped_column(Text, server_default="{}")  # field → HLC stamp held
+    # Set: an item of the owner's chain catalog, sent to every store of that owner, priced by
+    # store_price where a store has its own price.
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("owner.id"))
+
+
+class CatalogAlias(Base):
+    """A second id of one catalog item: two counters created the same item offline; the first
+    applied is kept, the other id points at it for ever (tickets keep the id they sold)."""
+
+    __tablename__ = "catalog_alias"
+    alias_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_item.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StorePrice(Base):
+    """A store's own price of a chain catalog item (the item's price holds elsewhere)."""
+
+    __tablename__ = "store_price"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_item.id"), primary_key=True)
+    price: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StoreSettings(Base):
+    """The settings every counter of a store shares (sync.operations.setup.STORE_SETTING_FIELDS),
+    only those ever set, each with the HLC stamp of the value held."""
+
+    __tablename__ = "store_settings"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON: setting → value
+    stamps: Mapped[str] = mapped_column(Text)  # JSON: setting → HLC stamp
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -171,6 +216,7 @@ class StaffMember(Base):
     pin_hash: Mapped[str | None] = mapped_column(Text)
     data: Mapped[str] = mapped_column(Text)  # the StaffSaved fields, as sent down
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stamps: Mapped[str] = mapped_column(Text, server_default="{}")  # field → HLC stamp held
 
 
 class Customer(Base):

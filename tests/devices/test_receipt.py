@@ -137,6 +137,13 @@ def test_copy_note_is_printed_under_the_header(make_receipt: MakeReceipt) -> Non
     assert any(row.text.strip() == "作废 VOIDED" and row.size.name == "BIG" for row in big)
 
 
+def test_the_store_header_is_printed_under_its_name(make_receipt: MakeReceipt) -> None:
+    receipt = make_receipt(header="营业时间 10:00–22:00\n会员日每周三")
+    rows = [row.strip() for row in render_receipt(receipt, 58)]
+    assert rows.index("营业时间 10:00–22:00") < rows.index("会员日每周三")
+    assert rows.index("会员日每周三") < rows.index("单号: A1-000123")
+
+
 def test_characters_a_printer_cannot_show_become_question_marks() -> None:
     assert wrap("玫瑰💆精油", 32) == ["玫瑰?精油"]
     assert display_width("A×·") == 5  # GBK prints × and · two columns wide in Chinese mode

@@ -1,9 +1,10 @@
+import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from salon_pos.db.models import AuditEntry
+from salon_pos.db.models import AuditEntry, OutboxOperation
 from salon_pos.domain.errors import InvalidChoice, NotInitialised
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.paths import Paths
@@ -70,3 +71,28 @@ def test_changes_are_audited_and_a_no_change_is_not(backend: Backend) -> None:
     with backend.db.read() as s:
         actions = list(s.scalars(select(AuditEntry.action)))
     assert actions == ["counter.initialised", "settings.changed"]
+
+
+def _queued(backend: Backend) -> list[tuple[str, dict[str, object]]]:
+    with backend.db.read() as session:
+        rows = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
+        return [(row.type, json.loads(row.payload)) for row in rows]
+
+
+def test_store_wide_settings_go_to_the_server_and_the_counters_own_do_not(
+    backend: Backend,
+) -> None:
+    before = len(_queued(backend))
+    backend.settings.update(printer_kind="dummy", paper_width_mm=58, language="en")
+    assert len(_queued(backend)) == before
+    backend.settings.update(
+        store_name="丽人·总店", rounding=RoundingRule.DROP_FEN, cutover_hour=6, paper_width_mm=80
+    )
+    [(kind, payload)] = _queued(backend)[before:]
+    assert kind == "store.settings_saved"
+    assert payload["changed"] == {
+        "store_name": "丽人·总店",
+        "rounding": "drop_fen",
+        "cutover_hour": 6,
+    }
+    assert payload["hlc"]

@@ -15,8 +15,6 @@ from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import OutboxOperation, Ticket
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
-from salon_pos.jobs.sync import RoundReport, sync_round
-from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.customers import CustomerProfile
@@ -28,11 +26,11 @@ from sync.operations.customers import (
 from sync.operations.sales import (
     CONFLICT_PRICE_MISMATCH,
 )
-from sync.server import admin
+from sync.server import admin, master_data
 from sync.server.models import AppliedOperation, LedgerEntry
 from tests.conftest import FakeClock, Team
 from tests.keyring_backend import MemoryKeyring
-from tests.sync.client.conftest import enroll
+from tests.sync.client.conftest import enroll, sync_once
 from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.live_server import LiveServer
 
@@ -44,10 +42,6 @@ def _open(home: Path, template: Path, prefix: str, url: str, code: str) -> Backe
     counter = open_counter(home, template, FakeClock(ONE_HOUR_AGO), prefix)
     enroll(counter, url, code)
     return counter
-
-
-def _round(counter: Backend) -> RoundReport:
-    return sync_round(counter, Paths(counter.db.path.parent), timeout=10)
 
 
 def _sale(counter: Backend, team: Team, items: list[tuple[LineKind, str, int]], n: int) -> None:
@@ -113,12 +107,12 @@ def test_two_counters_offline_with_200_sales_each_converge(
         (LineKind.PRODUCT, shelf.serum, 12800),
     ]
     regulars = [a1.customers.add(f"老客{i}", f"1391234{i:04d}") for i in range(5)]
-    assert _round(a1).error is None
-    assert _round(b1).error is None
+    assert sync_once(a1).error is None
+    assert sync_once(b1).error is None
     assert {c.name for c in b1.customers.recent()} >= {c.name for c in regulars}
 
     live_server.stop()  # both counters are offline from here
-    admin.set_price(server_engine, store_id, shelf.facial, 22800)  # the owner raises a price
+    master_data.set_price(server_engine, store_id, shelf.facial, 22800)  # the owner raises a price
     for n in range(SALES_EACH):
         _sale(a1, team, items, n)
         _sale(b1, team, items, 10_000 + n)
@@ -132,12 +126,12 @@ def test_two_counters_offline_with_200_sales_each_converge(
     b1.customers.add("张女士", "13800001111")  # the same person, created twice offline
     b1.clock.current = datetime.now(UTC) + timedelta(minutes=10)  # type: ignore[attr-defined]
     b1.customers.update(CustomerProfile(regulars[2].id, "赵敏", regulars[2].phone, "F", None, ""))
-    assert not _round(a1).online and not _round(b1).online
+    assert not sync_once(a1).online and not sync_once(b1).online
 
     live_server.start()
     started = time.monotonic()
     while True:
-        reports = [_round(a1), _round(b1)]
+        reports = [sync_once(a1), sync_once(b1)]
         assert all(r.error is None for r in reports), reports
         if all(r.pending == 0 for r in reports) and sum(r.pulled for r in reports) == 0:
             break

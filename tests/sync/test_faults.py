@@ -57,8 +57,7 @@ from sync.server.db import create_server_engine
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 from tests.keyring_backend import ENV_FILE, FileKeyring
 from tests.sync import fault_child
-from tests.sync.client import test_live_server
-from tests.sync.client.conftest import enroll
+from tests.sync.client.conftest import enroll, sync_once
 from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.faulty_proxy import FaultyProxy
 from tests.sync.live_server import LiveServer
@@ -73,10 +72,6 @@ SMALL = 1200  # sales queued on a counter for most tests
 LARGE = 5000  # for the proxy: at least 5,000 operations
 STAGES = (0, SMALL, LARGE)
 EVERY = 300  # in the first SMALL sales, every EVERY-th is voided and the one half-way refunded
-
-# The live test's server fixtures and its one-round helper, reused (not copied).
-sync_once: Callable[[Backend], RoundReport] = test_live_server._round
-
 
 # ---------------------------------------------------------------- counters with a queue
 

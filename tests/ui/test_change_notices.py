@@ -14,7 +14,7 @@ from salon_pos.ui.pages.cashier_catalog import ItemButton
 from salon_pos.ui.shell import Shell
 from sync.operations.setup import CHANGE_CATALOG_ITEM
 from tests.conftest import Shelf, Team
-from tests.sync.client.feed import Feed
+from tests.sync.client.feed import Feed, mark_pushed
 
 
 class PullingDriver:
@@ -57,6 +57,7 @@ def test_a_price_pulled_from_the_server_shows_on_the_tile_without_a_restart(
     raised = {"id": shelf.facial, "kind": "service", "category": "面部护理", "name": "补水保湿护理"}
     feed.add(CHANGE_CATALOG_ITEM, shelf.facial, raised | {"price": 22800, "duration_min": 60})
     backend = shell.ctx.backend
+    mark_pushed(backend)  # the catalog reached the server, which raised a price
     outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
 
     with qtbot.waitSignal(shell.ctx.changed, timeout=10_000) as announced:

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -21,12 +23,14 @@ from sqlalchemy import select
 from salon_pos.db.models import AuditEntry
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.services.changes import SETTINGS
+from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.ui.main_window import MainWindow
 from salon_pos.ui.pages.settings import SettingsPage
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.widgets import MessageLine
 from tests.conftest import Team
 from tests.devices.escpos_text import closed_port, printed_rows
+from tests.sync.client.feed import Feed
 
 
 def settings_page(shell: Shell, team: Team) -> SettingsPage:
@@ -157,3 +161,29 @@ def test_switching_to_english_rebuilds_the_window_signed_in(
     assert shell.ctx.staff == team.manager
     nav = shell.window.findChild(QPushButton, "nav_cashier")
     assert nav.text().startswith("Cashier") and "F1" in nav.text()
+
+
+def test_store_wide_settings_are_told_apart_and_a_pull_repaints_them(
+    qtbot: QtBot, shell: Shell, team: Team
+) -> None:
+    page = settings_page(shell, team)
+    store_wide = page.findChild(QGroupBox, "storeWideSettings")
+    assert store_wide.title() == "全店设置（所有收银台同步）"
+    assert page.findChild(QGroupBox, "counterSettings").title() == "本机设置"
+    for name in ("storeName", "timeZone"):
+        assert store_wide.findChild(QLineEdit, name) is not None
+    assert store_wide.findChild(QComboBox, "roundingRule") is not None
+    assert store_wide.findChild(QComboBox, "printerKind") is None  # the printer is this PC's
+
+    backend = shell.ctx.backend
+    feed = Feed()
+    values = {"store_name": "丽人美业·总店", "rounding": "drop_fen", "cutover_hour": 6}
+    feed.add("store_settings", "store-1", {"values": values, "stamps": {}})
+    outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
+    outbox.apply_changes(feed.changes, 1)
+    with qtbot.waitSignal(shell.ctx.changed):
+        shell.ctx.announce(backend.settings.after_pull(outbox.take_changes()))
+    assert line_edit(page, "storeName").text() == "丽人美业·总店"
+    assert page.findChild(QComboBox, "roundingRule").currentData() == "drop_fen"
+    assert page.findChild(QSpinBox, "cutoverHour").value() == 6
+    assert backend.settings.current.printer_kind == "file"  # this counter's own: untouched

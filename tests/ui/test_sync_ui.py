@@ -45,6 +45,7 @@ from sync.operations.sales import (
     CONFLICT_PRICE_MISMATCH,
     RESOLUTION_ACCEPT,
 )
+from sync.operations.setup import CONFLICT_DUPLICATE_STAFF
 from sync.protocol import (
     hlc_stamp,
 )
@@ -714,3 +715,26 @@ def test_money_handed_back_twice_is_explained_and_accepted(
     text = page.detail.explanation.text()
     assert "B1-000042" in text and "¥494.00" in text and "它已退款" in text
     assert buttons(page) == {"resolve_accept": "接受"}
+
+
+def test_same_named_staff_are_explained_with_merge_suggested(
+    qtbot: QtBot, shell: Shell, team: Team, backend: Backend
+) -> None:
+    at = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+    stamp = hlc_stamp(int(at.timestamp() * 1000), 0, "0193aa00-7e11-7c2d-9c3e-0000004b12c9")
+    details = {
+        "staff_id": new_id(),
+        "other_staff_id": team.tech.id,
+        "name": "李娜",
+        "role": "technician",
+        "other_role": "technician",
+        "stamp": stamp,
+    }
+    pull_conflict(backend, 1, conflict(CONFLICT_DUPLICATE_STAFF, details, RESOLUTION_MERGE, at))
+    page = inbox(shell, team)
+    assert page.model.index(0, 0).data() == "重名员工"
+    select_type(qtbot, page, CONFLICT_DUPLICATE_STAFF)
+    text = page.detail.explanation.text()
+    assert "李娜" in text and "技师" in text and "另一台收银机（4b12c9）" in text
+    assert page.detail.suggestion.text() == "建议：合并"
+    assert buttons(page) == {"resolve_merge": "合并", "resolve_keep_both": "保留两位"}

@@ -3,17 +3,17 @@ pulled customers (sync/operations/customers.py declares them)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.fast_insert import insert_rows
-from salon_pos.db.models import Customer, CustomerSearchKey, OutboxOperation
+from salon_pos.db.models import Customer, CustomerSearchKey
 from salon_pos.domain.search_keys import name_search_keys
 from salon_pos.services import customers as profiles
+from salon_pos.services.sync_ops.pending import fields_not_pushed
 from salon_pos.services.sync_ops.registry import applies, builds, inserts_new, new_once
 from salon_pos.services.sync_state import observe_hlc
 from sync.operations.customers import (
@@ -53,10 +53,7 @@ def customer_updated(
 
 @applies(CHANGE_CUSTOMER)
 def customer(session: Session, change: Change) -> None:
-    """The server merged every counter's edits, so its values win, except for fields this
-    counter edited and has not pushed yet: those stay until the server has merged them too (its
-    next change brings the outcome). Comparing stamps instead would not converge: the server
-    clamps stamps from clocks running ahead, so a fast counter's own stamp would beat forever."""
+    """The server's values, but for fields this counter has not pushed yet (sync_ops.pending)."""
     data = CustomerData.model_validate(change.data)
     observe_hlc(session, list(data.stamps.values()))
     remote = data.model_dump(include=set(profiles.STAMPED_FIELDS))
@@ -117,7 +114,9 @@ def new_customers(session: Session, changes: Sequence[Change]) -> list[Change]:
 def _changed_fields(
     session: Session, existing: Customer, data: CustomerData, remote: dict[str, Any]
 ) -> dict[str, Any]:
-    pending = _fields_not_pushed(session, data.id)
+    pending = fields_not_pushed(
+        session, (CUSTOMER_CREATED, CUSTOMER_UPDATED), data.id, profiles.STAMPED_FIELDS
+    )
     local_stamps = dict(existing.stamps or {})
     changed: dict[str, Any] = {}
     for field in profiles.STAMPED_FIELDS:
@@ -133,19 +132,3 @@ def _changed_fields(
     if local_stamps != (existing.stamps or {}):
         changed["stamps"] = local_stamps
     return changed
-
-
-def _fields_not_pushed(session: Session, customer_id: str) -> set[str]:
-    """The customer's fields this counter changed in operations still waiting in the outbox."""
-    payloads = session.scalars(
-        select(OutboxOperation.payload).where(
-            OutboxOperation.pushed_at.is_(None),
-            OutboxOperation.type.in_((CUSTOMER_CREATED, CUSTOMER_UPDATED)),
-            func.json_extract(OutboxOperation.payload, "$.id") == customer_id,
-        )
-    )
-    fields: set[str] = set()
-    for payload in payloads:
-        body = json.loads(payload)
-        fields.update(body.get("changed", profiles.STAMPED_FIELDS))
-    return fields

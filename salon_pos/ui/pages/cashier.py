@@ -26,9 +26,9 @@ from salon_pos.ui.pages.cashier_customer import CustomerPanel
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
-from sync.operations.setup import CHANGE_CATALOG_ITEM, CHANGE_STAFF
+from sync.operations.setup import CHANGE_CATALOG_ALIAS, CHANGE_CATALOG_ITEM, CHANGE_STAFF
 
-RELOAD_ON = (CHANGE_CATALOG_ITEM, CHANGE_STAFF, SETTINGS)
+RELOAD_ON = (CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS, CHANGE_STAFF, SETTINGS)
 CHANGE_STYLE = "font-size: 30px; font-weight: 700; color: #1b5e20;"
 
 

@@ -1,5 +1,6 @@
-"""Settings (managers and owners): the store's details, the receipt printer with a test print,
-the language, the idle lock and the rounding rule. Saving runs in the background; a refused
+"""Settings (managers and owners): on the left the store-wide settings, the same on every
+counter of the store (synced through the server); on the right this counter's own: language,
+ticket prefix, the receipt printer with a test print. Saving runs in the background; a refused
 value is explained and nothing is saved. A new language rebuilds the window (see Shell)."""
 
 from __future__ import annotations
@@ -53,15 +54,17 @@ class SettingsPage(QWidget):
         self.setStyleSheet(FIELD_STYLE)
         self._build()
         self.form.load(ctx.backend.settings.current)
+        self._shown = ctx.backend.settings.current
+        ctx.changed.connect(self._on_ctx_changed)
 
     def _build(self) -> None:
         title = QLabel(self.tr("Settings"))
         title.setObjectName("pageTitle")
         left = QVBoxLayout()
         left.addWidget(self.form.store_group())
-        left.addWidget(self.form.counter_group())
         left.addStretch()
         right = QVBoxLayout()
+        right.addWidget(self.form.counter_group())
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_print)
         test_row.addStretch()
@@ -86,15 +89,25 @@ class SettingsPage(QWidget):
 
     def on_shown(self) -> None:
         """Brought to the front: show what is saved now (the CLI may have changed it)."""
-        self.form.load(self._ctx.backend.settings.reload())
+        self._load(self._ctx.backend.settings.reload())
         self.message.show_info("")
         self.printer_message.show_info("")
+
+    def _load(self, settings: StoreSettings) -> None:
+        self.form.load(settings)
+        self._shown = settings
+
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        """Store-wide settings pulled from the server: shown at once, unless the manager is
+        editing here (then Save merges with them: only the fields changed here are sent)."""
+        if changes.touches(SETTINGS) and not self.form.changes(self._shown):
+            self._load(self._ctx.backend.settings.current)
 
     # Saving
 
     def _on_save_clicked(self) -> None:
         saved = self._ctx.backend.settings.current
-        changes = self.form.changes(saved)
+        changes = self.form.changes(self._shown)  # what was edited here, not what a pull brought
         if not changes:
             self.message.show_info(self.tr("Nothing has changed."))
             return
@@ -121,7 +134,7 @@ class SettingsPage(QWidget):
 
     def _on_saved(self, settings: StoreSettings, changes: dict[str, Any]) -> None:
         self.save.setEnabled(True)
-        self.form.load(settings)
+        self._load(settings)
         self.message.show_info(self.tr("Settings saved."))
         self._ctx.announce(Changes.of(SETTINGS))
         if "language" in changes:

@@ -1,5 +1,6 @@
-"""The fields of the settings screen, grouped as the shop thinks of them: the store, the receipt
-printer, this counter. The form only shows and reads values; SettingsPage saves them."""
+"""The fields of the settings screen, in two kinds: store-wide settings, the same on every
+counter of the store (synced through the server), and this counter's own (language, ticket
+prefix, receipt printer). The form only shows and reads values; SettingsPage saves them."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def _line(name: str) -> QLineEdit:
     return field
 
 
+def _text_box(name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * FOOTER_LINES + 24)
+    return box
+
+
 def _select(combo: QComboBox, value: Any) -> None:
     combo.setCurrentIndex(max(0, combo.findData(value)))
 
@@ -54,10 +63,15 @@ class SettingsForm(QWidget):
         self.store_name = _line("storeName")
         self.address = _line("storeAddress")
         self.phone = _line("storePhone")
-        self.footer = QPlainTextEdit()
-        self.footer.setObjectName("receiptFooter")
-        self.footer.setTabChangesFocus(True)
-        self.footer.setFixedHeight(self.footer.fontMetrics().lineSpacing() * FOOTER_LINES + 24)
+        self.header = _text_box("receiptHeader")
+        self.footer = _text_box("receiptFooter")
+        self.time_zone = _line("timeZone")
+        self.cutover = QSpinBox()
+        self.cutover.setObjectName("cutoverHour")
+        self.cutover.setRange(0, 23)
+        self.cutover.setSuffix(self.tr(":00"))
+        self.counter_prefix = QLabel()
+        self.counter_prefix.setObjectName("counterPrefix")
         self.printer_kind = _combo("printerKind", [(self._kind_name(k), k) for k in PRINTER_KINDS])
         self.printer_target = _line("printerTarget")
         self.printer_hint = QLabel()
@@ -87,12 +101,19 @@ class SettingsForm(QWidget):
         self._on_printer_kind_changed()
 
     def store_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Store"))
+        """Store-wide: the same on every counter of the store (synced through the server)."""
+        group = QGroupBox(self.tr("Store-wide settings (synced to every counter)"))
+        group.setObjectName("storeWideSettings")
         form = QFormLayout(group)
         form.addRow(self.tr("Store name"), self.store_name)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Receipt header"), self.header)
         form.addRow(self.tr("Receipt footer"), self.footer)
+        form.addRow(self.tr("Time zone"), self.time_zone)
+        form.addRow(self.tr("Business day starts at"), self.cutover)
+        form.addRow(self.tr("Rounding rule"), self.rounding)
+        form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
         return group
 
     def printer_group(self, *extra: QWidget) -> QGroupBox:
@@ -107,19 +128,24 @@ class SettingsForm(QWidget):
         return group
 
     def counter_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("This counter"))
+        """This counter only: its language and ticket prefix (the printer has its own group)."""
+        group = QGroupBox(self.tr("This counter's settings"))
+        group.setObjectName("counterSettings")
         form = QFormLayout(group)
         form.addRow(self.tr("Language at start"), self.language)
         form.addRow("", self.language_note)
-        form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
-        form.addRow(self.tr("Rounding rule"), self.rounding)
+        form.addRow(self.tr("Ticket number prefix"), self.counter_prefix)
         return group
 
     def load(self, settings: StoreSettings) -> None:
         self.store_name.setText(settings.store_name)
         self.address.setText(settings.address)
         self.phone.setText(settings.phone)
+        self.header.setPlainText(settings.receipt_header)
         self.footer.setPlainText(settings.receipt_footer)
+        self.time_zone.setText(settings.time_zone)
+        self.cutover.setValue(settings.cutover_hour)
+        self.counter_prefix.setText(settings.counter_prefix)
         if self.printer_kind.findData(settings.printer_kind) < 0:  # "dummy": tests and previews
             name = self._kind_name(settings.printer_kind)
             self.printer_kind.addItem(name, settings.printer_kind)
@@ -142,7 +168,10 @@ class SettingsForm(QWidget):
             "store_name": self.store_name.text().strip(),
             "address": self.address.text().strip(),
             "phone": self.phone.text().strip(),
+            "receipt_header": self.header.toPlainText().strip(),
             "receipt_footer": self.footer.toPlainText().strip(),
+            "time_zone": self.time_zone.text().strip(),
+            "cutover_hour": self.cutover.value(),
             "printer_kind": self.printer_kind.currentData(),
             "printer_target": self.printer_target.text().strip(),
             "paper_width_mm": self.paper_width.currentData(),

@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 
 from sync.operations import CONFLICTS
 from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED, ConflictResolved
+from sync.operations.setup import CONFLICT_DUPLICATE_STAFF
 from sync.protocol import (
     CONFLICT_RESOLVED_STATUS,
     RESOLUTION_ACCEPT,
@@ -28,11 +29,12 @@ from sync.server.handlers.customers import (
     stored,
 )
 from sync.server.handlers.registry import handles
+from sync.server.handlers.setup import STAFF, merge_staff
 
 CONFLICT = models.table_of(models.Conflict)
 
 
-@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY))
+@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY, STAFF))
 def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
     found = ctx.connection.execute(select(CONFLICT).where(CONFLICT.c.id == resolved.conflict_id))
     row = found.mappings().first()
@@ -48,7 +50,9 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
         # no longer declares; anything else must be one the kind offers.
         raise Rejected(f"{resolved.resolution} does not resolve a {conflict['type']} conflict")
     details: dict[str, Any] = load_json(conflict["details"])
-    if resolved.resolution == RESOLUTION_MERGE:
+    if resolved.resolution == RESOLUTION_MERGE and conflict["type"] == CONFLICT_DUPLICATE_STAFF:
+        _retire_newer_staff(ctx, details)
+    elif resolved.resolution == RESOLUTION_MERGE:
         _merge(ctx, details)
     elif resolved.resolution == RESOLUTION_USE_OTHER:
         _restore_loser(ctx, details)
@@ -74,6 +78,15 @@ def _merge(ctx: OpContext, details: dict[str, Any]) -> None:
         notes = f"{notes}\n{newer['notes']}" if notes else newer["notes"]
     save_customer(ctx, older, {"notes": notes})
     save_customer(ctx, newer, {"merged_into": older["id"]})
+
+
+def _retire_newer_staff(ctx: OpContext, details: dict[str, Any]) -> None:
+    """Two records of one person: the newer is deactivated (its tickets keep its name)."""
+    found = ctx.connection.execute(select(STAFF).where(STAFF.c.id == details["staff_id"]))
+    row = found.mappings().first()
+    same_store(ctx, None if row is None else row["store_id"], "staff member")
+    assert row is not None
+    merge_staff(ctx.writer, dict(row), {"active": False}, ("active",), "", ctx.device_id)
 
 
 def _restore_loser(ctx: OpContext, details: dict[str, Any]) -> None:

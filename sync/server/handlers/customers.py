@@ -18,12 +18,12 @@ from sync.operations.customers import (
     CustomerCreated,
     CustomerUpdated,
 )
-from sync.protocol import HLC_MAX_AHEAD_MS, hlc_parts, hlc_stamp
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, same_store
 from sync.server.db import dump_json, load_json
 from sync.server.handlers.registry import handles
+from sync.server.stamps import canonical_stamp, stamp_after
 
 CUSTOMER = models.table_of(models.Customer)
 HISTORY = models.table_of(models.CustomerFieldHistory)
@@ -58,11 +58,7 @@ def save_customer(ctx: OpContext, row: dict[str, Any], values: dict[str, Any]) -
 
 def server_stamp(ctx: OpContext, above: str) -> str:
     """A stamp of the server's own edit, after `above` and not behind the server's clock."""
-    now_ms = int(ctx.now.timestamp() * 1000)
-    wall, counter, _ = hlc_parts(above) if above else (0, 0, "")
-    if now_ms > wall:
-        return hlc_stamp(now_ms, 0, "server")
-    return hlc_stamp(wall, counter + 1, "server")
+    return stamp_after(ctx.now, above)
 
 
 def history(
@@ -84,21 +80,14 @@ def history(
 
 def _checked_stamp(ctx: OpContext, stamp: str, customer_id: str) -> tuple[str, list[str]]:
     """The stamp in canonical form, clamped (and flagged) when it is ahead of the server."""
-    try:
-        wall, counter, node = hlc_parts(stamp)
-    except ValueError:
-        raise Rejected("malformed hlc stamp") from None
-    if not (0 <= wall < 10**13 and 0 <= counter < 10**5 and 0 < len(node) <= 64):
-        raise Rejected("malformed hlc stamp")
-    now_ms = int(ctx.now.timestamp() * 1000)
-    if wall <= now_ms + HLC_MAX_AHEAD_MS:
-        return hlc_stamp(wall, counter, node), []
-    clamped = hlc_stamp(now_ms, counter, node)
-    details = {"customer_id": customer_id, "stamp": stamp, "clamped_to": clamped}
+    checked, clamped = canonical_stamp(stamp, ctx.now)
+    if not clamped:
+        return checked, []
+    details = {"customer_id": customer_id, "stamp": stamp, "clamped_to": checked}
     conflict_id = ctx.writer.conflict(
         CLOCK_AHEAD, CHANGE_CUSTOMER, customer_id, [ctx.op.id], details, ctx.device_id
     )
-    return clamped, [conflict_id]
+    return checked, [conflict_id]
 
 
 def field_value(field: str, value: Any) -> Any:

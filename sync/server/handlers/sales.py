@@ -109,6 +109,8 @@ def _check_sale(sale: SaleCompleted) -> None:
 @handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER))
 def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     _check_sale(sale)
+    if ctx.cache.aliases:
+        sale = _lines_on_kept_items(ctx.cache.aliases, sale)
     known = ctx.cache.tickets.get(sale.id)
     if known is not None:
         same_store(ctx, known[0], "ticket")
@@ -138,6 +140,18 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
     return _price_mismatch(ctx, sale)
+
+
+def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompleted) -> SaleCompleted:
+    """Lines that sold an item by its alias (created twice offline) are recorded against the
+    item kept; name and prices stay as sold (docs/adr/0008-master-data.md)."""
+    if not any(line.item_id in aliases for line in sale.lines):
+        return sale
+    lines = [
+        line.model_copy(update={"item_id": aliases.get(line.item_id, line.item_id)})
+        for line in sale.lines
+    ]
+    return sale.model_copy(update={"lines": lines})
 
 
 def _add_ticket_rows(ctx: OpContext, sale: SaleCompleted, row: dict[str, Any]) -> None:

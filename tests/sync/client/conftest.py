@@ -7,15 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.backend import Backend
 from salon_pos.services.sync_enrollment import EnrolledCounter, EnrollmentService
+from sync.server import admin
 from tests.conftest import FakeClock
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.fake_server import FakeServer
 from tests.sync.client.feed import open_counter
+from tests.sync.live_server import LiveServer
 
 
 @pytest.fixture
@@ -41,6 +45,34 @@ def enroll(backend: Backend, url: str, code: str = "GOOD-CODE") -> EnrolledCount
 @pytest.fixture
 def counter_paths(backend: Backend) -> Paths:
     return Paths(backend.db.path.parent)
+
+
+@pytest.fixture
+def counters(
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend]]:
+    """A1 and B1, enrolled with the live server's store."""
+    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    b1 = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
+    for counter in (a1, b1):
+        enrolled = enroll(
+            counter, live_server.url, admin.create_enrollment_code(server_engine, store_id)
+        )
+        assert enrolled.store_name == "丽人美容总店"
+    yield a1, b1
+    a1.close()
+    b1.close()
+
+
+def sync_once(counter: Backend) -> RoundReport:
+    """One sync round of a counter, as its scheduler runs it."""
+    return sync_round(counter, Paths(counter.db.path.parent), timeout=10)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from salon_pos.db.models import OutboxOperation, Ticket
 from salon_pos.paths import Paths
@@ -28,13 +28,25 @@ def open_counter(home: Path, template: Path, clock: Any, prefix: str) -> Backend
     return backend
 
 
-def seed_store(counter: Backend) -> tuple[Team, Shelf]:
-    """The first counter of a store brings its staff and catalog (the others pull them)."""
-    team = Team(
+def mark_pushed(counter: Backend) -> None:
+    """Everything queued reached the server (a pulled record no longer waits for this
+    counter's own edits to be merged: sync_ops.pending)."""
+    with counter.db.write() as session:
+        session.execute(update(OutboxOperation).values(pushed_at=counter.clock.now()))
+
+
+def seed_team(counter: Backend) -> Team:
+    """A manager, a front-desk person and a technician, added at this counter."""
+    return Team(
         manager=counter.staff.add("王店长", "manager", Team.MANAGER_PIN),
         desk=counter.staff.add("周小敏", "front_desk", Team.DESK_PIN),
         tech=counter.staff.add("李娜", "technician", "2222", skills=["facial", "nail"]),
     )
+
+
+def seed_store(counter: Backend) -> tuple[Team, Shelf]:
+    """The first counter of a store brings its staff and catalog (the others pull them)."""
+    team = seed_team(counter)
     facial = counter.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
     manicure = counter.catalog.add_service("美甲", "日式美甲", 16800, 90, "nail")
     serum = counter.catalog.add_product("护肤品", "玻尿酸精华", "SKU-001", 12800, 5000, "6901234")

@@ -20,13 +20,14 @@ from salon_pos.db.models import (
     TicketLine,
 )
 from salon_pos.domain.errors import Both
+from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.staff import verify_approver
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.protocol import hlc_parts
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.client.feed import Feed
+from tests.sync.client.feed import Feed, mark_pushed
 
 
 def _apply(backend: Backend, feed: Feed, changes: Any = None) -> int:
@@ -223,9 +224,52 @@ def test_bad_changes_are_parked_with_a_reason_and_the_feed_goes_on(
     assert "does not know “gift_card”" in parked["g-1"].reason
 
 
-def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:
+def _price_pulled(backend: Backend, shelf: Shelf, price: int) -> int:
     feed = Feed()
     data: dict[str, Any] = {"id": shelf.facial, "kind": "service", "category": "面部护理"}
-    data |= {"name": "补水保湿护理", "price": 22800, "duration_min": 60, "skill": "facial"}
+    data |= {"name": "补水保湿护理", "price": price, "duration_min": 60, "skill": "facial"}
     _apply(backend, feed, [feed.add("catalog_item", shelf.facial, data)])
-    assert {s.id: s.price for s in backend.catalog.services()}[shelf.facial] == 22800
+    return {s.id: s.price for s in backend.catalog.services()}[shelf.facial]
+
+
+def test_price_changes_flow_down(backend: Backend, shelf: Shelf) -> None:
+    mark_pushed(backend)  # the catalog reached the server
+    assert _price_pulled(backend, shelf, 22800) == 22800
+
+
+def test_a_price_not_pushed_yet_stays_until_the_server_merged_it(
+    backend: Backend, shelf: Shelf
+) -> None:
+    """The item was created here and not pushed: the server's merge of it is still to come."""
+    assert _price_pulled(backend, shelf, 22800) == 19800
+
+
+def _item_ids_sold(backend: Backend, ticket_id: str) -> set[str]:
+    with backend.db.read() as session:
+        query = select(TicketLine.item_id).where(TicketLine.ticket_id == ticket_id)
+        return set(session.scalars(query))
+
+
+def test_an_alias_moves_this_counters_copy_and_its_lines_to_the_item_kept(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    sold = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    kept_facial, kept_serum = new_id(), new_id()
+    feed = Feed()
+    for alias, kept, kind in (
+        (shelf.facial, kept_facial, "service"),
+        (shelf.serum, kept_serum, "product"),
+    ):
+        feed.add("catalog_alias", alias, {"alias_id": alias, "item_id": kept, "kind": kind})
+    serum = {"id": kept_serum, "kind": "product", "category": "护肤品", "name": "玻尿酸精华"}
+    feed.add("catalog_item", kept_serum, serum | {"price": 12800, "sku": "SKU-001"})
+    assert _apply(backend, feed) == 3
+    assert _apply(backend, feed) == 3  # again: nothing more changes
+
+    services = {s.id for s in backend.catalog.services()}
+    assert kept_facial in services and shelf.facial not in services
+    assert [p.id for p in backend.catalog.products()] == [kept_serum]
+    assert _item_ids_sold(backend, sold.ticket_id) == {kept_facial, shelf.manicure, kept_serum}
+    # A ticket rung up before the alias arrived still sells, as the item kept.
+    again = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    assert _item_ids_sold(backend, again.ticket_id) == {kept_facial, shelf.manicure, kept_serum}

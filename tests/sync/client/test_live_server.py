@@ -5,50 +5,20 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import Ticket
-from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
 from tests.conftest import FakeClock, three_line_sale
-from tests.keyring_backend import MemoryKeyring
-from tests.sync.client.conftest import enroll
-from tests.sync.client.feed import open_counter, seed_store
+from tests.sync.client.conftest import sync_once
+from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
-
-
-@pytest.fixture
-def counters(
-    tmp_path: Path,
-    clock: FakeClock,
-    migrated_template: Path,
-    live_server: LiveServer,
-    server_engine: Engine,
-    store_id: str,
-    memory_keyring: MemoryKeyring,
-) -> Iterator[tuple[Backend, Backend]]:
-    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
-    b1 = open_counter(tmp_path / "b1", migrated_template, clock, "B1")
-    for counter in (a1, b1):
-        enrolled = enroll(
-            counter, live_server.url, admin.create_enrollment_code(server_engine, store_id)
-        )
-        assert enrolled.store_name == "丽人美容总店"
-    yield a1, b1
-    a1.close()
-    b1.close()
-
-
-def _round(counter: Backend) -> RoundReport:
-    return sync_round(counter, Paths(counter.db.path.parent), timeout=10)
 
 
 def _sales_total(counter: Backend, prefix: str) -> int:
@@ -69,8 +39,8 @@ def test_two_counters_sell_offline_and_converge(
     a1, b1 = counters
     team, shelf = seed_store(a1)
     customer = a1.customers.add("林小姐", "13912345678", notes="敏感肌")
-    assert _round(a1).error is None
-    pulled = _round(b1)
+    assert sync_once(a1).error is None
+    pulled = sync_once(b1)
     assert pulled.error is None and pulled.pulled >= 7  # staff, catalog and the customer
     assert {s.name for s in b1.staff.list()} == {"王店长", "周小敏", "李娜"}
 
@@ -82,13 +52,13 @@ def test_two_counters_sell_offline_and_converge(
     a1.customers.update(CustomerProfile(customer.id, "林晓", "13912345678", "F", None, "敏感肌"))
     clock.advance(seconds=30)
     b1.customers.update(CustomerProfile(customer.id, "林小晓", "13912345678", "", None, "敏感肌"))
-    offline = _round(a1)
+    offline = sync_once(a1)
     assert not offline.online and offline.pending == 21
     assert a1.sync.status().state is ConnectionState.OFFLINE
 
     live_server.start()
     for counter in (a1, b1, a1):  # a1 again: pull what b1 pushed after it
-        report = _round(counter)
+        report = sync_once(counter)
         assert report.error is None and report.pending == 0, report
     expected = _sales_total(a1, "A1") + _sales_total(b1, "B1")
     assert expected == 40 * 49400
@@ -104,7 +74,7 @@ def test_two_counters_sell_offline_and_converge(
 
     a1.sync.resolve(conflicts[0].id, "accept", team.manager.id)
     assert a1.sync.conflicts(open_only=False)[0].status == "resolving"
-    assert _round(a1).error is None
+    assert sync_once(a1).error is None
     assert a1.sync.conflicts(open_only=False)[0].status == "resolved"
     assert a1.sync.status().open_conflicts == 0
 
@@ -115,7 +85,7 @@ def test_a_revoked_counter_is_refused_and_keeps_its_queue(
     a1, _ = counters
     seed_store(a1)
     admin.revoke_device(server_engine, a1.settings.current.device_id)
-    report = _round(a1)
+    report = sync_once(a1)
     assert not report.online and report.pending == 6
     assert a1.sync.status().state is ConnectionState.REFUSED
 
@@ -130,7 +100,7 @@ def test_a_counter_put_back_from_a_backup_recovers_against_the_real_server(
     a1, b1 = counters
     team, shelf = seed_store(a1)
     a1.checkout.complete_sale(three_line_sale(team, shelf))
-    assert _round(a1).error is None
+    assert sync_once(a1).error is None
     backup = tmp_path / "backup.db"
     with sqlite3.connect(a1.db.path) as source, sqlite3.connect(backup) as target:
         source.backup(target)
@@ -138,7 +108,7 @@ def test_a_counter_put_back_from_a_backup_recovers_against_the_real_server(
         connection.close()
     for _ in range(3):
         a1.checkout.complete_sale(three_line_sale(team, shelf))
-    assert _round(a1).error is None
+    assert sync_once(a1).error is None
 
     paths = Paths(a1.db.path.parent)
     a1.close()  # the database file put back from the backup, where it was
@@ -149,9 +119,9 @@ def test_a_counter_put_back_from_a_backup_recovers_against_the_real_server(
     try:
         sold = [restored.checkout.complete_sale(three_line_sale(team, shelf)) for _ in range(2)]
         assert [s.number for s in sold] == ["A1-000002", "A1-000003"]
-        report = _round(restored)
+        report = sync_once(restored)
         assert report.error is None and report.rejected == 0 and report.pending == 0, report
-        assert _round(b1).error is None
+        assert sync_once(b1).error is None
         expected = 6 * 49400
         assert admin.store_sales_total(server_engine, store_id) == expected
         for counter in (restored, b1):

@@ -19,7 +19,7 @@ from sync.operations.setup import (
     CATALOG_ITEM_SAVED,
     STAFF_SAVED,
 )
-from sync.server import admin
+from sync.server import admin, master_data
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 
@@ -44,7 +44,7 @@ def _customers(server: Server, device: Device) -> dict[str, dict[str, Any]]:
 def test_a_price_changed_at_the_server_flags_the_sale(server: Server, device: Device) -> None:
     item = builders.catalog_item(19800)
     server.push(device, [device.op(CATALOG_ITEM_SAVED, item)])
-    admin.set_price(server.engine, server.store_id, item["id"], 21800, clock=server.clock)
+    master_data.set_price(server.engine, server.store_id, item["id"], 21800, clock=server.clock)
     sale = builders.sale([(item["id"], 19800)])
     answer = server.push(device, [device.op(SALE_COMPLETED, sale)])
     result = answer["results"][0]

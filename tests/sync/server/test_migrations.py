@@ -7,6 +7,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from sync.server import models
 from sync.server.db import create_server_engine
@@ -30,3 +31,30 @@ def test_migrations_match_the_models_and_run_twice(server_database_url: str) -> 
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_master_data_fills_the_codes_of_products_held_and_goes_down_again(
+    server_database_url: str,
+) -> None:
+    from alembic import command
+
+    engine = create_server_engine(server_database_url)
+    data = '{"id": "p1", "kind": "product", "sku": "SKU-1", "barcode": "690", "price": 1}'
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0002_identity")
+            for sql in (
+                "INSERT INTO owner VALUES ('o1', 'a@b.c', 'x', '2026-11-20 06:30:00+00')",
+                "INSERT INTO store VALUES ('s1', '一店', 'Asia/Shanghai', 'o1', 0,"
+                " '2026-11-20 06:30:00+00')",
+                "INSERT INTO catalog_item VALUES ('p1', 's1', 'product', '护肤品', '精华', 1,"
+                f" '{data}', '2026-11-20 06:30:00+00')",
+            ):
+                connection.execute(text(sql))
+            command.upgrade(alembic_config(connection), "head")
+            row = connection.execute(text("SELECT sku, barcode, stamps FROM catalog_item")).one()
+            assert tuple(row) == ("SKU-1", "690", "{}")
+            command.downgrade(alembic_config(connection), "0002_identity")
+            command.upgrade(alembic_config(connection), "head")
+    finally:
+        engine.dispose()

@@ -2,7 +2,7 @@
 afterwards: how far that history has come
 
 Revision ID: 0010_history
-Revises: 0007_staff_catalog
+Revises: 0008_master_data
 Create Date: 2026-12-06 16:00:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_history"
-down_revision = "0007_staff_catalog"
+down_revision = "0008_master_data"
 branch_labels = None
 depends_on = None
 

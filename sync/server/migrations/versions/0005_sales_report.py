@@ -4,7 +4,7 @@ indexes on (store, business day) for the sales ledger and the tickets, a tender 
 the two ledgers' sums per store, day, kind and tender (sales_day) filled from them
 
 Revision ID: 0005_sales_report
-Revises: 0002_identity
+Revises: 0004_master_data
 Create Date: 2026-12-06 16:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_sales_report"
-down_revision = "0002_identity"
+down_revision = "0004_master_data"
 branch_labels = None
 depends_on = None
 

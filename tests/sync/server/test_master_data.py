@@ -1,0 +1,169 @@
+"""Master data at the server: per-field last writer wins for catalog items, staff and store
+settings (counters' edits and the server's own), duplicates made offline kept once (an alias),
+same-named staff flagged, and the chain catalog's store prices in each store's feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sync import protocol
+from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED, STORE_SETTINGS_SAVED
+from sync.server import admin, master_data
+from sync.server.cli import main
+from tests.sync.server import builders
+from tests.sync.server.conftest import Device, Server
+
+
+def stamp(seconds: int, node: str = "dev") -> str:
+    return protocol.hlc_stamp(1_763_620_200_000 + seconds * 1000, 0, node)
+
+
+def latest(server: Server, device: Device, entity: str) -> dict[str, dict[str, Any]]:
+    """The last change of each record of `entity` in the store's feed."""
+    return {
+        c["entity_id"]: c["data"] for c in server.pull(device)["changes"] if c["entity"] == entity
+    }
+
+
+def test_edits_of_different_fields_at_two_counters_both_stay(server: Server) -> None:
+    a1, b1 = server.enroll(), server.enroll()
+    item = builders.catalog_item(19800) | {"hlc": stamp(0)}
+    server.push(a1, [a1.op(CATALOG_ITEM_SAVED, item)])
+    price = item | {"price": 22800, "hlc": stamp(20, "a1"), "changed": ["price"]}
+    name = item | {"name": "深层补水", "hlc": stamp(10, "b1"), "changed": ["name"]}
+    older_price = item | {"price": 9900, "hlc": stamp(5, "b1"), "changed": ["price"]}
+    server.push(a1, [a1.op(CATALOG_ITEM_SAVED, price)])
+    answer = server.push(
+        b1, [b1.op(CATALOG_ITEM_SAVED, name), b1.op(CATALOG_ITEM_SAVED, older_price)]
+    )
+    assert [r["status"] for r in answer["results"]] == ["applied", "applied"]
+    held = latest(server, a1, "catalog_item")[item["id"]]
+    assert (held["name"], held["price"]) == ("深层补水", 22800)  # the later stamp per field
+    assert held["stamps"]["price"] == stamp(20, "a1")
+
+
+def test_a_version_1_edit_still_applies_as_of_its_arrival(server: Server, device: Device) -> None:
+    item = builders.catalog_item(19800) | {"hlc": stamp(0)}
+    server.push(device, [device.op(CATALOG_ITEM_SAVED, item)])
+    old = device.op(CATALOG_ITEM_SAVED, builders.catalog_item(15800, item["id"]))
+    old["payload_version"] = 1
+    assert server.push(device, [old])["results"][0]["status"] == "applied"
+    assert latest(server, device, "catalog_item")[item["id"]]["price"] == 15800
+
+
+def test_the_same_product_created_at_two_counters_is_kept_once(server: Server) -> None:
+    a1, b1 = server.enroll(), server.enroll()
+    product = {"kind": "product", "category": "护肤品", "name": "精华", "price": 12800}
+    first = product | {"id": builders.new_id(), "sku": "SKU-1", "hlc": stamp(0, "a1")}
+    second = product | {"id": builders.new_id(), "sku": "SKU-9", "barcode": "690"}
+    second |= {"price": 13800, "hlc": stamp(5, "b1")}
+    server.push(a1, [a1.op(CATALOG_ITEM_SAVED, first | {"barcode": "690"})])
+    sale = builders.sale([(second["id"], 13800)])
+    server.push(b1, [b1.op(CATALOG_ITEM_SAVED, second), b1.op("sale.completed", sale)])
+    items = latest(server, a1, "catalog_item")
+    assert list(items) == [first["id"]] and items[first["id"]]["price"] == 13800
+    aliases = latest(server, a1, "catalog_alias")
+    assert aliases == {
+        second["id"]: {"alias_id": second["id"], "item_id": first["id"], "kind": "product"}
+    }
+    ticket = latest(server, a1, "ticket")[sale["id"]]
+    assert ticket["lines"][0]["item_id"] == first["id"]  # recorded against the item kept
+    per_item = master_data.sales_per_item(server.engine, server.store_id)
+    assert {k: v.quantity for k, v in per_item.items()} == {first["id"]: 1}
+    # An edit a counter made offline under the alias reaches the item kept.
+    server.push(
+        b1,
+        [
+            b1.op(
+                CATALOG_ITEM_SAVED,
+                second | {"price": 9900, "hlc": stamp(9, "b1"), "changed": ["price"]},
+            )
+        ],
+    )
+    assert latest(server, a1, "catalog_item")[first["id"]]["price"] == 9900
+    master_data.set_price(server.engine, server.store_id, second["id"], 10800, clock=server.clock)
+    assert latest(server, a1, "catalog_item")[first["id"]]["price"] == 10800
+
+
+def test_same_named_staff_are_kept_and_flagged_and_merge_retires_the_newer(
+    server: Server,
+) -> None:
+    a1, b1 = server.enroll(), server.enroll()
+    older, newer = builders.staff(), builders.staff()
+    server.push(a1, [a1.op(STAFF_SAVED, older | {"hlc": stamp(0, "a1")})])
+    answer = server.push(b1, [b1.op(STAFF_SAVED, newer | {"hlc": stamp(1, "b1")})])
+    result = answer["results"][0]
+    assert result["status"] == "applied_with_flags"
+    conflict = latest(server, a1, "conflict")[result["conflict_ids"][0]]
+    assert (conflict["type"], conflict["suggestion"]) == ("duplicate_staff", "merge")
+    assert conflict["details"]["other_staff_id"] == older["id"]
+    assert set(latest(server, a1, "staff")) == {older["id"], newer["id"]}  # both kept
+
+    resolve = {"conflict_id": conflict["id"], "resolution": "merge", "resolved_by": older["id"]}
+    assert server.push(a1, [a1.op(CONFLICT_RESOLVED, resolve)])["results"][0]["status"] == "applied"
+    staff = latest(server, a1, "staff")
+    assert (staff[newer["id"]]["active"], staff[older["id"]]["active"]) == (False, True)
+    assert staff[newer["id"]]["pin_hash"] == newer["pin_hash"]  # kept, only inactive
+
+
+def test_store_settings_merge_per_setting_and_bad_values_are_refused(server: Server) -> None:
+    a1, b1 = server.enroll(), server.enroll()
+    first = {
+        "changed": {"store_name": "丽人·一店", "rounding": "drop_jiao"},
+        "hlc": stamp(10, "a1"),
+    }
+    second = {"changed": {"rounding": "drop_fen", "cutover_hour": 5}, "hlc": stamp(5, "b1")}
+    bad = {"changed": {"cutover_hour": 24}, "hlc": stamp(20, "b1")}
+    server.push(a1, [a1.op(STORE_SETTINGS_SAVED, first)])
+    answer = server.push(
+        b1, [b1.op(STORE_SETTINGS_SAVED, second), b1.op(STORE_SETTINGS_SAVED, bad)]
+    )
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected"]
+    assert "cutover_hour is out of range" in answer["results"][1]["reason"]
+    held = latest(server, a1, "store_settings")[server.store_id]["values"]
+    assert held == {"store_name": "丽人·一店", "rounding": "drop_jiao", "cutover_hour": 5}
+    master_data.edit_store_settings(
+        server.engine, server.store_id, {"rounding": "none"}, server.clock
+    )
+    assert latest(server, a1, "store_settings")[server.store_id]["values"]["rounding"] == "none"
+    with pytest.raises(admin.AdminError, match="unknown time zone"):
+        master_data.edit_store_settings(server.engine, server.store_id, {"time_zone": "Mars/Base"})
+
+
+def test_a_chain_item_goes_to_every_store_of_the_owner_with_its_own_price(server: Server) -> None:
+    here, there = server.enroll(), server.enroll(server.other_store_id)
+    item = builders.catalog_item(19800) | {"hlc": stamp(0)}
+    server.push(here, [here.op(CATALOG_ITEM_SAVED, item)])
+    assert master_data.share_item(server.engine, item["id"], server.clock) == [
+        server.other_store_id
+    ]
+    master_data.set_store_price(
+        server.engine, server.other_store_id, item["id"], 16800, server.clock
+    )
+    assert latest(server, there, "catalog_item")[item["id"]]["price"] == 16800
+    assert latest(server, here, "catalog_item")[item["id"]]["price"] == 19800
+    master_data.edit_catalog_item(server.engine, server.store_id, item["id"], {"name": "深层补水"})
+    for device, price in ((here, 19800), (there, 16800)):  # the edit reaches both stores
+        held = latest(server, device, "catalog_item")[item["id"]]
+        assert (held["name"], held["price"]) == ("深层补水", price)
+    with pytest.raises(admin.AdminError, match="no catalog item"):
+        master_data.set_store_price(server.engine, server.other_store_id, builders.new_id(), 1)
+
+
+def test_the_command_line_edits_store_settings(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALON_POS_LANG", "en")
+    data = ["--data", str(tmp_path)]
+    main(["create-owner", *data, "--email", "boss@example.com", "--password", "pw123456"])
+    main(["create-store", *data, "--owner", "boss@example.com", "--name", "一店"])
+    store_id = capsys.readouterr().out.strip().splitlines()[-1]
+    changes = ["--set", "cutover_hour=6", "--set", "receipt_footer=周一店休"]
+    assert main(["store-settings", *data, "--store", store_id, *changes]) == 0
+    out = capsys.readouterr().out
+    assert "cutover_hour = 6" in out and "receipt_footer = 周一店休" in out
+    assert main(["store-settings", *data, "--store", store_id, "--set", "rounding=half"]) == 2
+    assert "rounding is not one of" in capsys.readouterr().err
