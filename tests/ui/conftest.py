@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from salon_pos.services.backend import Backend
+from salon_pos.ui.setup.start import FirstRunSetup
 from salon_pos.ui.shell import Shell
 from salon_pos.ui.translations import release
 
@@ -33,3 +34,13 @@ def shell(qapp: QApplication, backend: Backend, paper: Path) -> Iterator[Shell]:
     yield shell
     shell.close()  # the window of the day (a language change replaces it), translators, runner
     gc.collect()  # free the Python side of closed widgets while the QApplication is still up
+
+
+@pytest.fixture
+def setup_of(qapp: QApplication) -> Iterator[list[FirstRunSetup]]:
+    """Setup wizards a test opens, closed after it."""
+    made: list[FirstRunSetup] = []
+    yield made
+    for setup in made:
+        setup.close()
+    gc.collect()

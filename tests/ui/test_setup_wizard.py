@@ -3,11 +3,9 @@ manager, who then signs in; the manager step alone after `init`; refusals that k
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
@@ -25,15 +23,6 @@ from tests.ui.test_sign_in import sign_in_with_pad
 
 def no_pull(*_: object) -> FirstPull:
     raise AssertionError("a new store pulls nothing")
-
-
-@pytest.fixture
-def setup_of(qapp: QApplication) -> Iterator[list[FirstRunSetup]]:
-    made: list[FirstRunSetup] = []
-    yield made
-    for setup in made:
-        setup.close()
-    gc.collect()
 
 
 def open_wizard(
