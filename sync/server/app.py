@@ -20,6 +20,7 @@ from sync.server.db import create_server_engine, load_json
 from sync.server.devices import device_operations, device_status
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
+from sync.server.web import add_web_console
 from sync.wire import (
     HOME_PATTERN,
     Change,
@@ -193,4 +194,5 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         ]
         return ChangesResponse(changes=page, last_seq=last, more=len(rows) > limit)
 
+    add_web_console(app)
     return app
