@@ -44,7 +44,11 @@ def render(
         return moment.astimezone(ZoneInfo(time_zone)).strftime("%Y-%m-%d %H:%M")
 
     def age(moment: datetime | None) -> str:
-        return "—" if moment is None else say(ago(now_of(request) - moment))
+        """How long ago, as a span: "2 小时", "2 hours"."""
+        if moment is None:
+            return "—"
+        amount, unit = span(now_of(request) - moment)
+        return f"{amount} {say(unit)}"
 
     return templates.TemplateResponse(
         request,
@@ -71,8 +75,8 @@ UNITS = (
 )
 
 
-def ago(span: timedelta) -> words.Ago:
+def span(length: timedelta) -> tuple[int, Both]:
     for size, unit in UNITS:
-        if span >= size:
-            return words.Ago(amount=int(span / size), unit=unit)
-    return words.Ago(amount=max(0, int(span.total_seconds())), unit=Both("秒", "seconds"))
+        if length >= size:
+            return int(length / size), unit
+    return max(0, int(length.total_seconds())), Both("秒", "seconds")

@@ -119,8 +119,3 @@ class ManagerCreated(Message):
 class QueuedSince(Message):
     zh = "{count} 条，最早的已等 {age}"
     en = "{count}, oldest waiting {age}"
-
-
-class Ago(Message):
-    zh = "{amount}{unit}前"
-    en = "{amount} {unit} ago"

@@ -137,3 +137,19 @@ def test_owner_makes_a_manager_of_own_stores_only(
     assert none.status_code == 400
     assert server.count("SELECT count(*) FROM store_manager") == 1
     assert "丽人美容 一店" not in rival.client.get("/console/managers").text
+
+
+def test_what_a_counter_reports_is_on_its_row(server: Server, owner: Browser) -> None:
+    device = server.enroll()
+    url = f"{API}/stores/{device.store_id}/devices/{device.id}"
+    store_page = f"{STORES}/{server.store_id}"
+    assert "—" in owner.client.get(store_page).text  # nothing reported yet
+    plain = server.client.get(url, headers=device.headers)  # an older counter: no report
+    assert plain.status_code == 200
+    report = {"version": "0.2.0", "queued": "3", "oldest_queued_at": "2026-11-20T04:30:00Z"}
+    assert server.client.get(url, params=report, headers=device.headers).status_code == 200
+    page = owner.client.get(store_page).text
+    assert "0.2.0" in page and "3 条，最早的已等 2 小时" in page
+    assert server.count("SELECT count(*) FROM device_report") == 1
+    bad = server.client.get(url, params={"version": "x" * 40}, headers=device.headers)
+    assert bad.status_code == 422

@@ -56,7 +56,9 @@ def create_code(
     # The QR holds the bare code: a counter's USB scanner types it into the join screen.
     qr = segno.make(code, error="m").svg_inline(scale=6, border=2, dark="#1f2937")
     expires = now + timedelta(hours=int(hours))
-    return _page(request, session, store, code=code, code_qr=qr, code_expires=expires)
+    answer = _page(request, session, store, code=code, code_qr=qr, code_expires=expires)
+    answer.headers["Cache-Control"] = "no-store"  # nor kept in the browser's cache
+    return answer
 
 
 @router.get("/counters/{device_id}/revoke")
