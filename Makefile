@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCREENS := signin cashier payment tickets customers settings conflicts
 SHOTS_HOME := $(CURDIR)/data/screenshots
 
-.PHONY: run test setup system-deps lint demo bench screenshots
+.PHONY: run test setup system-deps lint demo bench screenshots web-screenshots
 
 run: setup demo
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
@@ -39,6 +39,9 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 		QT_QPA_PLATFORM=offscreen $(BIN)/salon-pos --home "$(SHOTS_HOME)" gui --language $$language \
 			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
 	done; done
+
+web-screenshots: setup  ## docs/screenshots/web_<page>_<desktop|phone>.png from a real server
+	$(BIN)/python -m tests.sync.web.screenshots docs/screenshots
 
 bench: setup
 	$(BIN)/python tests/bench/checkout.py

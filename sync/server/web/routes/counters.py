@@ -54,7 +54,7 @@ def create_code(
     now = now_of(request)
     code = admin.create_enrollment_code(engine_of(request), store.id, int(hours), clock=lambda: now)
     # The QR holds the bare code: a counter's USB scanner types it into the join screen.
-    qr = segno.make(code, error="m").svg_inline(scale=6, border=2, dark="#1f2937")
+    qr = segno.make(code, error="m").svg_inline(scale=6, border=2, dark="#1f2937", omitsize=True)
     expires = now + timedelta(hours=int(hours))
     answer = _page(request, session, store, code=code, code_qr=qr, code_expires=expires)
     answer.headers["Cache-Control"] = "no-store"  # nor kept in the browser's cache
