@@ -67,35 +67,47 @@ def _find(connection: Connection, email: str) -> tuple[Account, str] | None:
 
 def sign_in(engine: Engine, email: str, password: str, now: datetime) -> Account:
     """The account, or SignInRefused. A locked account is refused even with the right password;
-    the fifth wrong password in a row locks it for 15 minutes."""
+    the fifth wrong password in a row locks it for 15 minutes. The password is checked outside
+    the write transaction (argon2 takes a while; SQLite's write lock is shared with the
+    counters), and the lock is checked again inside it."""
     email = email.strip().lower()
-    with write_transaction(engine) as connection:
+    with engine.connect() as connection:
         found = _find(connection, email)
-        if found is None:
-            password_matches(_DECOY_HASH, password)
-            raise SignInRefused()
-        account, password_hash = found
-        failure = connection.execute(
-            select(FAILURE.c.failures, FAILURE.c.locked_until)
-            .where(FAILURE.c.account_id == account.id)
-            .with_for_update()
-        ).first()
-        if failure is not None and failure.locked_until and failure.locked_until > now:
-            raise SignInRefused(failure.locked_until)
-        if password_matches(password_hash, password):
+        locked = None if found is None else _locked_until(connection, found[0].id, now)
+    if found is None:
+        password_matches(_DECOY_HASH, password)
+        raise SignInRefused()
+    if locked is not None:
+        raise SignInRefused(locked)
+    account, password_hash = found
+    right = password_matches(password_hash, password)
+    with write_transaction(engine) as connection:
+        failures = connection.execute(
+            select(FAILURE.c.failures).where(FAILURE.c.account_id == account.id).with_for_update()
+        ).scalar()
+        locked = _locked_until(connection, account.id, now)
+        if right and locked is None:
             connection.execute(delete(FAILURE).where(FAILURE.c.account_id == account.id))
             return account
-        failures = (failure.failures if failure is not None else 0) + 1
-        locked = now + LOCK if failures >= MAX_FAILURES else None
-        values = {"failures": 0 if locked else failures, "locked_until": locked}
-        if failure is None:
-            connection.execute(insert(FAILURE).values(account_id=account.id, **values))
-        else:
-            connection.execute(
-                update(FAILURE).where(FAILURE.c.account_id == account.id).values(values)
-            )
-    # Outside the transaction: the count must be kept although the answer is a refusal.
+        if locked is None:
+            count = (failures or 0) + 1
+            locked = now + LOCK if count >= MAX_FAILURES else None
+            values = {"failures": 0 if locked else count, "locked_until": locked}
+            if failures is None:
+                connection.execute(insert(FAILURE).values(account_id=account.id, **values))
+            else:
+                connection.execute(
+                    update(FAILURE).where(FAILURE.c.account_id == account.id).values(values)
+                )
+    # Outside the transaction: the count is kept although the answer is a refusal.
     raise SignInRefused(locked)
+
+
+def _locked_until(connection: Connection, account_id: str, now: datetime) -> datetime | None:
+    until = connection.execute(
+        select(FAILURE.c.locked_until).where(FAILURE.c.account_id == account_id)
+    ).scalar()
+    return until if until is not None and until > now else None
 
 
 def change_password(
