@@ -156,3 +156,12 @@ def create_manager(
             insert(MANAGED), [{"manager_id": manager_id, "store_id": s} for s in store_ids]
         )
     return manager_id
+
+
+def remove_manager(engine: Engine, manager_id: str) -> None:
+    """The account, its stores, its sessions and its wrong-password count, all gone."""
+    with write_transaction(engine) as connection:
+        connection.execute(delete(SESSION).where(SESSION.c.account_id == manager_id))
+        connection.execute(delete(FAILURE).where(FAILURE.c.account_id == manager_id))
+        connection.execute(delete(MANAGED).where(MANAGED.c.manager_id == manager_id))
+        connection.execute(delete(MANAGER).where(MANAGER.c.id == manager_id))

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Engine, select
 from sync.server import models
 from sync.server.auth import engine_of
 from sync.server.web import sessions
-from sync.server.web.accounts import MANAGED, Account
+from sync.server.web.accounts import MANAGED, MANAGER, Account
 from sync.server.web.sessions import Session
 
 STORE = models.table_of(models.Store)
@@ -121,6 +121,26 @@ def visible_device(
     return DeviceRef(row.id, row.counter, row.revoked_at is not None)
 
 
+@dataclass(frozen=True)
+class ManagerRef:
+    id: str
+    email: str
+
+
+def own_manager(
+    manager_id: str, request: Request, session: Annotated[Session, Depends(owner_only)]
+) -> ManagerRef:
+    """A manager account the signed-in owner made; anyone else's is a 404."""
+    query = select(MANAGER.c.id, MANAGER.c.email).where(
+        MANAGER.c.id == manager_id, MANAGER.c.owner_id == session.account.id
+    )
+    with engine_of(request).connect() as connection:
+        row = connection.execute(query).first()
+    if row is None:
+        raise PageNotFound()
+    return ManagerRef(row.id, row.email)
+
+
 def visible_store_ids(engine: Engine, account: Account, wanted: list[str]) -> list[str]:
     """`wanted` when every one is the account's; else PageNotFound (ids edited in a form)."""
     for store_id in wanted:
@@ -133,3 +153,4 @@ PostedSession = Annotated[Session, Depends(checked_form)]
 OwnerSession = Annotated[Session, Depends(owner_only)]
 VisibleStore = Annotated[StoreRef, Depends(visible_store)]
 VisibleDevice = Annotated[DeviceRef, Depends(visible_device)]
+OwnManager = Annotated[ManagerRef, Depends(own_manager)]

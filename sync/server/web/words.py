@@ -82,6 +82,13 @@ DIFFERENT = Both("两次输入的新密码不一样。", "The two new passwords 
 # --- managers
 NEW_MANAGER = Both("新建店长账号", "New manager account")
 MANAGES = Both("管理的门店", "Manages")
+MANAGER_PASSWORD = Both("密码（至少 8 位）", "Password (8 characters or more)")
+REMOVE = Both("删除", "Remove")
+REMOVE_MANAGER = Both("删除店长账号", "Remove manager account")
+REMOVE_WARNING = Both(
+    "删除后此账号立即退出，不能再登录。",
+    "The account is signed out at once and cannot sign in again.",
+)
 NO_MANAGERS = Both("还没有店长账号。", "No manager accounts yet.")
 NOT_EMAIL = Both("请输入有效的邮箱。", "Enter a valid email address.")
 EMAIL_TAKEN = Both("这个邮箱已有账号。", "An account with this email exists already.")

@@ -153,3 +153,23 @@ def test_what_a_counter_reports_is_on_its_row(server: Server, owner: Browser) ->
     assert server.count("SELECT count(*) FROM device_report") == 1
     bad = server.client.get(url, params={"version": "x" * 40}, headers=device.headers)
     assert bad.status_code == 422
+
+
+def test_owner_removes_a_manager_who_is_signed_out_at_once(
+    server: Server, owner: Browser, manager: Browser, rival: Browser
+) -> None:
+    manager_id = re.search(r'href="/console/managers/([^/"]+)/remove"',
+                           owner.client.get("/console/managers").text)  # fmt: skip
+    assert manager_id is not None
+    remove = f"/console/managers/{manager_id.group(1)}/remove"
+    for other in (rival, manager):  # not theirs to remove
+        assert other.client.get(remove).status_code == 404
+        assert (
+            other.client.post(remove, data={"csrf_token": other.token(STORES)}).status_code == 404
+        )
+    assert server.count("SELECT count(*) FROM store_manager") == 1
+    assert "立即退出" in owner.client.get(remove).text
+    assert owner.post(remove, remove).status_code == 303
+    assert server.count("SELECT count(*) FROM store_manager") == 0
+    assert server.count("SELECT count(*) FROM managed_store") == 0
+    assert manager.client.get(STORES, follow_redirects=False).status_code == 303

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sync.messages import Both
 from sync.server.auth import engine_of
 from sync.server.web import accounts, queries, words
 from sync.server.web.deps import (
     OwnerSession,
+    OwnManager,
     PageNotFound,
     PostedSession,
     now_of,
@@ -69,3 +70,14 @@ def create_manager(
         return _page(request, session, 400, error=problem, email=email)
     accounts.create_manager(engine, session.account.id, email, password, wanted, now_of(request))
     return _page(request, session, notice=words.ManagerCreated(email=email))
+
+
+@router.get("/{manager_id}/remove")
+def remove_page(request: Request, session: OwnerSession, manager: OwnManager) -> HTMLResponse:
+    return render(request, "remove_manager.html", session, manager=manager)
+
+
+@router.post("/{manager_id}/remove")
+def remove(request: Request, session: PostedSession, manager: OwnManager) -> Response:
+    accounts.remove_manager(engine_of(request), manager.id)
+    return RedirectResponse("/console/managers", status_code=303)
