@@ -65,7 +65,18 @@ def create_code(
 def revoke_page(
     request: Request, session: CurrentSession, store: VisibleStore, device: VisibleDevice
 ) -> HTMLResponse:
-    return render(request, "revoke.html", session, store=store, device=device)
+    back = f"/console/stores/{store.id}"
+    return render(
+        request,
+        "confirm.html",
+        session,
+        heading=words.REVOKE_CONFIRM,
+        warning=words.REVOKE_WARNING,
+        button=words.REVOKE,
+        subject=device.counter,
+        action=f"{back}/counters/{device.id}/revoke",
+        back=back,
+    )
 
 
 @router.post("/counters/{device_id}/revoke")

@@ -74,7 +74,17 @@ def create_manager(
 
 @router.get("/{manager_id}/remove")
 def remove_page(request: Request, session: OwnerSession, manager: OwnManager) -> HTMLResponse:
-    return render(request, "remove_manager.html", session, manager=manager)
+    return render(
+        request,
+        "confirm.html",
+        session,
+        heading=words.REMOVE_MANAGER,
+        warning=words.REMOVE_WARNING,
+        button=words.REMOVE,
+        subject=manager.email,
+        action=f"/console/managers/{manager.id}/remove",
+        back="/console/managers",
+    )
 
 
 @router.post("/{manager_id}/remove")
