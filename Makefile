@@ -49,6 +49,8 @@ bench: setup
 	$(BIN)/python tests/bench/import_customers.py
 	$(BIN)/python tests/bench/gui.py
 	$(BIN)/python tests/bench/sync_replay.py
+	$(BIN)/python tests/bench/join_store.py
+	$(BIN)/python tests/bench/dashboard.py
 
 setup: system-deps $(STAMP)
 	@$(BIN)/python -m salon_pos.ui.translations release

@@ -32,6 +32,8 @@ from sync.protocol import (
     REJECTED,
     RETRY_LATER,
 )
+from sync.pull import FeedReader, HistoryPull
+from sync.transport import plain_http_refused
 from sync.wire import (
     Change,
     ChangesResponse,
@@ -72,6 +74,14 @@ class ServerError(SyncError):
     """5xx: the outcome is unknown; resend the same operations later."""
 
 
+class InsecureServer(SyncError):
+    """Plain http to an address beyond this PC and its LAN: nothing was sent (sync/transport.py)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"plain http to {url}: use https, or a LAN or loopback address")
+        self.url = url
+
+
 class ProtocolError(SyncError):
     """An answer this client cannot read, or a 4xx it did not expect."""
 
@@ -106,10 +116,13 @@ class SyncClient:
         self._owns_http = session is None
         self._http = session if session is not None else requests.Session()
         self._auth = {"Authorization": f"Bearer {token}"}
+        self._transport_checked = False
 
     @classmethod
     def enroll(cls, base_url: str, request: EnrollRequest, timeout: float = 10.0) -> EnrollResponse:
-        """Trade a one-time enrollment code for the device's token (no token needed)."""
+        """Trade a one-time enrollment code for the device's token (no token needed, but the
+        answer carries it, so the same transport rule applies)."""
+        refuse_plain_http(base_url)
         with requests.Session() as http:
             response = _call(
                 http, "POST", f"{base_url.rstrip('/')}{API}/enroll", timeout, request.model_dump()
@@ -123,9 +136,23 @@ class SyncClient:
         return _read(_call(self._http, "POST", url, self.timeout, body, self._auth), PushResponse)
 
     def changes(
-        self, store_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL
+        self,
+        store_id: str,
+        after: int,
+        limit: int = MAX_CHANGES_PER_PULL,
+        *,
+        until: int | None = None,
+        only: Sequence[str] = (),
+        skip: Sequence[str] = (),
     ) -> ChangesResponse:
+        """The feed after `after`; `until`, `only` and `skip` narrow it (a first pull)."""
         url = f"{self._api}/stores/{store_id}/changes?after={after}&limit={limit}"
+        if until is not None:
+            url += f"&until={until}"
+        if only:
+            url += f"&only={','.join(only)}"
+        if skip:
+            url += f"&skip={','.join(skip)}"
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChangesResponse)
 
     def status(
@@ -169,7 +196,20 @@ class SyncClient:
 
     @property
     def _api(self) -> str:
+        self._check_transport()
         return f"{self.base_url}{API}"
+
+    def _check_transport(self) -> None:
+        """Once per client, before the token is first sent (resolving a name may take a moment,
+        so not in the constructor)."""
+        if not self._transport_checked:
+            refuse_plain_http(self.base_url)
+            self._transport_checked = True
+
+
+def refuse_plain_http(url: str) -> None:
+    if plain_http_refused(url):
+        raise InsecureServer(url)
 
 
 def _call(
@@ -240,6 +280,19 @@ class OutboxPort(Protocol):
         """Try the changes kept aside again (once a round, before pulling); the number applied."""
         ...
 
+    def history_pull(self) -> HistoryPull | None:
+        """The history a first pull still has to bring (sync/pull.py), or None."""
+        ...
+
+    def start_history(self, until: int | None) -> None:
+        """History entities up to `until` are to be pulled apart (None: none are)."""
+        ...
+
+    def apply_history(self, changes: Sequence[Change], cursor: int) -> int:
+        """Apply a page of history and store its cursor (at `until`: the history is complete),
+        atomically; the number applied."""
+        ...
+
 
 class RoundGuard(Protocol):
     """The counter's check at the start of each round, under the device's lock, before
@@ -295,6 +348,7 @@ class RoundOutcome:
     retry_later: bool = False
     error: SyncError | None = None
     busy: bool = False  # another sender of this device holds the lock; nothing was sent
+    history_left: bool = False  # a first pull's history is still coming (sync/pull.py)
 
 
 _THREAD_LOCKS: dict[Path, threading.Lock] = {}
@@ -312,6 +366,7 @@ class _Tally:
         self.pulled = 0
         self.applied_changes = 0
         self.retry_later = False
+        self.history_left = False
 
     def outcome(self, error: SyncError | None = None) -> RoundOutcome:
         c = self.counts
@@ -325,6 +380,7 @@ class _Tally:
             applied_changes=self.applied_changes,
             retry_later=self.retry_later,
             error=error,
+            history_left=self.history_left,
         )
 
 
@@ -440,21 +496,10 @@ class Sender:
         return self.outbox.pending_batch(self.max_operations, self.max_bytes, after_seq)
 
     def _pull(self, tally: _Tally) -> None:
-        tally.applied_changes += self.outbox.retry_parked_changes()
-        for _ in range(self.MAX_PAGES):
-            if self.stop.is_set():
-                return
-            cursor = self.outbox.pull_cursor()
-            page = self.client.changes(self.store_id, cursor, self.page_size)
-            if page.last_seq < cursor:
-                # The server's feed is behind this counter: it was restored from a backup and
-                # will hand out numbers this counter has seen for other changes. Read it all
-                # again from the start (applying is idempotent), never skip what it says now.
-                self.outbox.apply_changes([], 0)
-                continue
-            if page.changes:
-                new_cursor = max(cursor, page.changes[-1].seq)
-                tally.applied_changes += self.outbox.apply_changes(page.changes, new_cursor)
-                tally.pulled += len(page.changes)
-            if not page.more or not page.changes:
-                return
+        reader = FeedReader(
+            self.client, self.outbox, self.store_id, self.page_size, self.stop, self.MAX_PAGES
+        )
+        pulled = reader.pull()
+        tally.pulled += pulled.pulled
+        tally.applied_changes += pulled.applied
+        tally.history_left = pulled.history_left

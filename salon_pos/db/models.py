@@ -281,6 +281,11 @@ class SyncState(Base):
     # After a recovery: the server's cursor taken over, and its operation there (not here).
     adopted_cursor: Mapped[int | None] = mapped_column(Integer)
     adopted_op_id: Mapped[str | None] = mapped_column(String(36))
+    # A first pull's history (sync.operations.HISTORY: tickets, refunds) comes after the rest:
+    # changes up to `history_until` of those entities are pulled from `history_cursor` on, in
+    # the background; None when there is none to pull (docs/sync-counter.md, "Joining").
+    history_until: Mapped[int | None] = mapped_column(Integer)
+    history_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SyncConflict(Base):

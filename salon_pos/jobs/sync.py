@@ -51,6 +51,7 @@ class RoundReport:
     pending: int = 0  # operations still waiting after the round
     enrolled: bool = True
     changed: Changes = field(default_factory=Changes)  # what the pulls changed here
+    history_left: bool = False  # a first pull's history is still coming: run again soon
     # This counter was behind the server (restored from a backup) and recovered this round.
     recovered: Recovery | None = None
 
@@ -66,6 +67,7 @@ def _report(
         flagged=outcome.flagged,
         rejected=outcome.rejected,
         pulled=outcome.pulled,
+        history_left=outcome.history_left,
         error=error,
         busy=outcome.busy,
         online=online,
@@ -210,4 +212,6 @@ class SyncDriver:
         if report.error is not None:
             return self.backoff.failed()
         self.backoff.reset()
+        if report.history_left:
+            return 0.0
         return 0.0 if report.pending and report.pushed else self.interval

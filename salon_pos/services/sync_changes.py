@@ -12,6 +12,7 @@ its traceback by the caller). Own records come back too; applying them changes n
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.models import ParkedChange
 from salon_pos.services.changes import PARKED, Changes
-from salon_pos.services.sync_ops.registry import APPLIERS, ChangeNotApplicable
+from salon_pos.services.sync_ops.registry import APPLIERS, INSERTERS, ChangeNotApplicable
 from salon_pos.services.sync_state import set_cursor
 from sync.wire import Change
 
@@ -44,10 +45,57 @@ class PageOutcome:
         return Changes.touched(self.touched)
 
 
-def apply_page(session: Session, changes: Sequence[Change], cursor: int) -> PageOutcome:
-    """Apply the changes in order, park those that cannot be applied, store the cursor."""
+def apply_page(session: Session, changes: Sequence[Change], cursor: int | None) -> PageOutcome:
+    """Apply the changes in order, park those that cannot be applied, store the cursor (None:
+    the caller keeps its own). A run of one entity's changes goes through its inserter first,
+    when it has one: records new here are written together (a first pull is mostly those)."""
     outcome = PageOutcome()
     anything_parked = session.scalar(select(ParkedChange.seq).limit(1)) is not None
+    for run in _runs(changes):
+        left = _insert_new(session, run, outcome, anything_parked)
+        anything_parked = _apply_each(session, left, outcome, anything_parked)
+    if cursor is not None:
+        set_cursor(session, cursor)
+    return outcome
+
+
+def _runs(changes: Sequence[Change]) -> list[Sequence[Change]]:
+    """The page cut where the entity changes: [customer×300, ticket×200] → two runs."""
+    runs, start = [], 0
+    for n in range(1, len(changes) + 1):
+        if n == len(changes) or changes[n].entity != changes[start].entity:
+            runs.append(changes[start:n])
+            start = n
+    return runs
+
+
+def _insert_new(
+    session: Session, run: Sequence[Change], outcome: PageOutcome, anything_parked: bool
+) -> Sequence[Change]:
+    """Write the run's new records at once; answers the changes left for one-by-one."""
+    inserter = INSERTERS.get(run[0].entity) if len(run) > 1 else None
+    if inserter is None:
+        return run
+    try:
+        with session.begin_nested():
+            left = inserter(session, run)
+    except (*CHANGE_FAULTS, sqlite3.IntegrityError) as error:  # the driver's, from insert_rows
+        log.info("sync: %s %s changes one by one: %s", len(run), run[0].entity, error)
+        return run
+    kept = {c.entity_id for c in left}
+    for change in run:
+        if change.entity_id not in kept:
+            if anything_parked:
+                _unpark(session, change)
+            outcome.applied += 1
+            outcome.touched.append((change.entity, change.entity_id))
+    return left
+
+
+def _apply_each(
+    session: Session, changes: Sequence[Change], outcome: PageOutcome, anything_parked: bool
+) -> bool:
+    """Apply one by one; answers whether anything is parked now."""
     for change in changes:
         reason = _apply(session, change)
         if reason is None:
@@ -60,8 +108,7 @@ def apply_page(session: Session, changes: Sequence[Change], cursor: int) -> Page
             anything_parked = True
             outcome.parked += 1
             outcome.touched.append((PARKED, change.entity_id))
-    set_cursor(session, cursor)
-    return outcome
+    return anything_parked
 
 
 def retry_parked(session: Session) -> PageOutcome:

@@ -17,10 +17,10 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.domain.errors import UserError
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.counter import CounterService
-from salon_pos.services.sync_errors import network_reason
+from salon_pos.services.sync_errors import PlainHttpRefused, network_reason
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_state import sync_state
-from sync.client import Offline, Refused, ServerError, SyncClient, SyncError
+from sync.client import InsecureServer, Offline, Refused, ServerError, SyncClient, SyncError
 from sync.wire import EnrollRequest
 
 
@@ -48,6 +48,8 @@ class EnrolledCounter:
 
 
 def _user_error(url: str, error: SyncError) -> UserError:
+    if isinstance(error, InsecureServer):
+        return PlainHttpRefused(url=url)
     if isinstance(error, Refused):
         return EnrollmentRefused(detail=error.detail)
     if isinstance(error, Offline):

@@ -14,7 +14,15 @@ from http.client import RemoteDisconnected
 import requests
 
 from salon_pos.domain.errors import Both, UserError
-from sync.client import Offline, ProtocolError, Refused, RoundOutcome, ServerError, SyncError
+from sync.client import (
+    InsecureServer,
+    Offline,
+    ProtocolError,
+    Refused,
+    RoundOutcome,
+    ServerError,
+    SyncError,
+)
 
 
 class SyncOffline(UserError):
@@ -35,6 +43,17 @@ class SyncServerError(UserError):
 class SyncProtocolError(UserError):
     en = "The sync server's answer could not be read ({detail}); it will be tried again."
     zh = "无法识别同步服务器的应答（{detail}），稍后重试。"
+
+
+class PlainHttpRefused(UserError):
+    en = (
+        "A sync server on the internet must be reached by https ({url}), so that nobody on the "
+        "way can copy this counter's token; plain http is for this PC or the shop's own network."
+    )
+    zh = (
+        "互联网上的同步服务器必须使用 https 连接（{url}），以免设备令牌在途中被窃取；"
+        "http 只能用于本机或店内局域网地址。"
+    )
 
 
 class SyncRetryLater(UserError):
@@ -119,6 +138,8 @@ def describe_sync_error(outcome: RoundOutcome, language: str) -> str | None:
         return SyncRetryLater().message(language) if outcome.retry_later else None
     if isinstance(error, Offline):
         return SyncOffline(detail=network_reason(error)).message(language)
+    if isinstance(error, InsecureServer):
+        return PlainHttpRefused(url=error.url).message(language)
     kind: type[UserError] = SyncProtocolError
     if isinstance(error, Refused):
         kind = SyncRefused

@@ -14,9 +14,10 @@ from salon_pos.db.models import OutboxOperation, SyncConflict, SyncState
 from salon_pos.domain.clock import Clock
 from salon_pos.services.changes import Changes
 from salon_pos.services.sync_changes import apply_page, retry_parked
-from salon_pos.services.sync_state import RESOLVING, ROW
+from salon_pos.services.sync_state import RESOLVING, ROW, sync_state
 from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 from sync.protocol import CONFLICT_OPEN, REJECTED
+from sync.pull import HistoryPull
 from sync.wire import Change, Operation, OperationResult
 
 _PENDING = (
@@ -119,6 +120,28 @@ class CounterOutbox:
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> int:
         with self._db.write() as session:
             outcome = apply_page(session, changes, cursor)
+        self.changed.append(outcome.changes)
+        return outcome.applied
+
+    def history_pull(self) -> HistoryPull | None:
+        with self._db.read() as session:
+            state = session.get(SyncState, ROW)
+            if state is None or state.history_until is None:
+                return None
+            return HistoryPull(state.history_until, state.history_cursor)
+
+    def start_history(self, until: int | None) -> None:
+        with self._db.write() as session:
+            state = sync_state(session)
+            state.history_until, state.history_cursor = until, 0
+
+    def apply_history(self, changes: Sequence[Change], cursor: int) -> int:
+        with self._db.write() as session:
+            outcome = apply_page(session, changes, None)
+            state = sync_state(session)
+            state.history_cursor = cursor
+            if state.history_until is not None and cursor >= state.history_until:
+                state.history_until = None  # the store's past is all here
         self.changed.append(outcome.changes)
         return outcome.applied
 

@@ -59,6 +59,28 @@ class SyncStatus:
     last_error: str | None
     open_conflicts: int
     changes_waiting: int = 0  # pulled changes parked until they can be applied (sync_changes)
+    history: float | None = None  # a joining counter's past tickets, 0…1 here; None: all here
+
+
+@dataclass(frozen=True)
+class FirstPull:
+    """How far a counter that joined a store has come (sync/pull.py): it can sell once all but
+    the store's past tickets is here; the tickets keep coming in the background."""
+
+    can_sell: bool
+    feed_end: int  # the feed's last change when the first pull began (0: none yet)
+    cursor: int  # changes up to here are on this counter (but history)
+    history_cursor: int  # history up to here is on this counter
+    history_done: bool
+
+    @property
+    def fraction(self) -> float:
+        """Of what is needed to sell, 0…1."""
+        return 1.0 if self.can_sell else min(self.cursor / max(self.feed_end, 1), 1.0)
+
+    @property
+    def history_fraction(self) -> float:
+        return 1.0 if self.history_done else min(self.history_cursor / max(self.feed_end, 1), 1.0)
 
 
 @dataclass(frozen=True)
@@ -155,6 +177,12 @@ def _row(conflict: SyncConflict) -> ConflictRow:
     )
 
 
+def _history(state: SyncState | None) -> float | None:
+    if state is None or state.history_until is None:
+        return None
+    return min(state.history_cursor / max(state.history_until, 1), 1.0)
+
+
 class SyncService(CounterService):
     def status(self) -> SyncStatus:
         with self._db.read() as session:
@@ -176,7 +204,18 @@ class SyncService(CounterService):
             last_error=state.last_error if state else None,
             open_conflicts=int(open_conflicts),
             changes_waiting=int(waiting),
+            history=_history(state),
         )
+
+    def first_pull(self) -> FirstPull:
+        with self._db.read() as session:
+            state = session.get(SyncState, 1)
+        cursor = state.pull_cursor if state else 0
+        until = state.history_until if state else None
+        if state is None or until is None:  # no first pull under way: ready once one went by
+            ready = state is not None and (cursor > 0 or state.last_sync_at is not None)
+            return FirstPull(ready, cursor, cursor, cursor, ready)
+        return FirstPull(cursor >= until, until, cursor, state.history_cursor, False)
 
     def enrollment(self) -> Enrollment | None:
         """The server and store this counter is enrolled with, or None."""

@@ -150,6 +150,9 @@ class StatusBar(QStatusBar):
         if status.changes_waiting:
             waiting = self.tr(" · {count} received changes waiting (update the app?)")
             text += waiting.format(count=status.changes_waiting)
+        if status.history is not None:
+            past = self.tr(" · receiving the store's past tickets: {percent}%")
+            text += past.format(percent=int(status.history * 100))
         return text
 
     def age_text(self, age: timedelta) -> str:

@@ -56,6 +56,17 @@ def _add(table: dict[str, Any], name: str, item: Any) -> None:
 REGISTRY = Registry(FAMILIES)
 OPERATIONS: Mapping[str, OperationKind] = REGISTRY.operations
 CHANGES: Mapping[str, ChangeKind] = REGISTRY.changes
+# What a joining counter pulls in the background, after what it needs to sell.
+HISTORY: tuple[str, ...] = tuple(sorted(e for e, kind in CHANGES.items() if kind.history))
 CONFLICTS: Mapping[str, ConflictKind] = REGISTRY.conflicts
 
-__all__ = ["CHANGES", "CONFLICTS", "FAMILIES", "OPERATIONS", "REGISTRY", "Both", "Registry"]
+__all__ = [
+    "CHANGES",
+    "CONFLICTS",
+    "FAMILIES",
+    "HISTORY",
+    "OPERATIONS",
+    "REGISTRY",
+    "Both",
+    "Registry",
+]

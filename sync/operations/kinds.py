@@ -37,10 +37,13 @@ class OperationKind:
 
 @dataclass(frozen=True)
 class ChangeKind:
-    """An entity of the change feed, and the model a counter reads its `data` with."""
+    """An entity of the change feed, and the model a counter reads its `data` with.
+    `history`: past business (tickets, refunds), which a counter joining a store does not need
+    before it can sell: its first pull brings the rest first and these in the background."""
 
     entity: str
     data_model: type[BaseModel]
+    history: bool = False
 
 
 class Describer(Protocol):

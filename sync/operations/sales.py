@@ -217,6 +217,9 @@ FAMILY = Family(
         OperationKind(SALE_VOIDED, {1: SaleVoided}, changes=(CHANGE_TICKET,)),
         OperationKind(SALE_REFUNDED, {1: SaleRefunded}, changes=(CHANGE_REFUND, CHANGE_TICKET)),
     ),
-    changes=(ChangeKind(CHANGE_TICKET, TicketData), ChangeKind(CHANGE_REFUND, RefundData)),
+    changes=(
+        ChangeKind(CHANGE_TICKET, TicketData, history=True),
+        ChangeKind(CHANGE_REFUND, RefundData, history=True),
+    ),
     conflicts=(PRICE_MISMATCH, MONEY_BACK_TWICE),
 )

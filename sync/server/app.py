@@ -43,6 +43,7 @@ CHANGE = models.table_of(models.ChangeRecord)
 STORE = models.table_of(models.Store)
 MAX_SEQ = 2**62
 VERSION_PATTERN = r"^[0-9A-Za-z.+_-]{1,32}$"
+ENTITY_LIST = r"^[a-z_]{1,40}(,[a-z_]{1,40}){0,9}$"
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "no or unknown token"},
     403: {"model": ErrorBody, "description": "revoked, or another store's or device's"},
@@ -188,20 +189,27 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         caller: Annotated[Caller, Depends(in_store)],
         after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_CHANGES_PER_PULL)] = MAX_CHANGES_PER_PULL,
+        until: Annotated[int | None, Query(ge=0, le=MAX_SEQ)] = None,
+        only: Annotated[str | None, Query(pattern=ENTITY_LIST, max_length=400)] = None,
+        skip: Annotated[str | None, Query(pattern=ENTITY_LIST, max_length=400)] = None,
     ) -> ChangesResponse:
-        query = (
-            select(CHANGE)
-            .where(CHANGE.c.store_id == caller.store_id, CHANGE.c.seq > after)
-            .order_by(CHANGE.c.seq)
-            .limit(limit + 1)
-        )
+        """`until`, `only` and `skip` narrow the page (a joining counter's first pull: what it
+        needs to sell first, history afterwards; docs/sync.md, "Joining a store")."""
+        query = select(CHANGE).where(CHANGE.c.store_id == caller.store_id, CHANGE.c.seq > after)
+        if until is not None:
+            query = query.where(CHANGE.c.seq <= until)
+        if only:
+            query = query.where(CHANGE.c.entity.in_(only.split(",")))
+        if skip:
+            query = query.where(CHANGE.c.entity.not_in(skip.split(",")))
+        query = query.order_by(CHANGE.c.seq).limit(limit + 1)
         with engine_of(request).connect() as connection:
             rows = connection.execute(query).all()
             last = connection.execute(
                 select(STORE.c.change_seq).where(STORE.c.id == caller.store_id)
             ).scalar_one()
             tickets = tickets_as_they_stand(
-                connection, caller.store_id, {r.entity_id for r in rows if not r.data}
+                connection, caller.store_id, {r.entity_id for r in rows[:limit] if not r.data}
             )
         page = [
             Change(

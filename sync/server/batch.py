@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, insert
+from sqlalchemy.dialects import postgresql, sqlite
 from uuid6 import uuid7
 
 from sync.operations.conflicts import CHANGE_CONFLICT
@@ -31,6 +32,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "refund",
         "refund_line",
         "ledger_entry",
+        "tender_entry",
         "customer_field_history",
         "conflict",
         "change",
@@ -154,6 +156,7 @@ class BatchWriter:
 
     def flush(self) -> None:
         copy = self.connection.dialect.name == "postgresql"
+        sums = day_sums(self.rows[LEDGER], self.rows[TENDER])
         for table in WRITE_ORDER:
             pending = self.rows[table]
             if len(pending) > COPY_FROM and copy:
@@ -161,6 +164,44 @@ class BatchWriter:
             elif pending:
                 self.connection.execute(insert(table), pending)
             pending.clear()
+        add_day_sums(self.connection, sums)
+
+
+LEDGER = models.table_of(models.LedgerEntry)
+TENDER = models.table_of(models.TenderEntry)
+SALES_DAY = models.table_of(models.SalesDay)
+DayKey = tuple[str, Any, str, str]  # store, business day, kind, tender ("": the sales ledger)
+
+
+def day_sums(ledger: list[Row], tenders: list[Row]) -> dict[DayKey, list[int]]:
+    """What a flush adds to sales_day: entries and fen per store, day, kind and tender."""
+    sums: dict[DayKey, list[int]] = {}
+    for rows, tender in ((ledger, None), (tenders, "tender")):
+        for row in rows:
+            key = (row["store_id"], row["business_day"], row["kind"], row[tender] if tender else "")
+            entry = sums.setdefault(key, [0, 0])
+            entry[0] += 1
+            entry[1] += row["amount"]
+    return sums
+
+
+def add_day_sums(connection: Connection, sums: dict[DayKey, list[int]]) -> None:
+    if not sums:
+        return
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(SALES_DAY)
+    statement = statement.on_conflict_do_update(
+        index_elements=["store_id", "business_day", "kind", "tender"],
+        set_={
+            "entries": SALES_DAY.c.entries + statement.excluded.entries,
+            "amount": SALES_DAY.c.amount + statement.excluded.amount,
+        },
+    )
+    rows = [
+        {"store_id": s, "business_day": d, "kind": k, "tender": t, "entries": n, "amount": a}
+        for (s, d, k, t), (n, a) in sorted(sums.items(), key=lambda item: str(item[0]))
+    ]
+    connection.execute(statement, rows)
 
 
 def copy_rows(connection: Connection, table: Table, rows: list[Row]) -> None:

@@ -123,6 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=h("JSON 行格式的日志文件（默认：标准错误）", "JSON-lines log file (default: stderr)"),
     )
     serve.add_argument("--log-level", default="INFO")
+    serve.add_argument(
+        "--certfile",
+        type=Path,
+        help=h("HTTPS 证书文件（PEM，含中间证书）", "HTTPS certificate file (PEM, with the chain)"),
+    )
+    serve.add_argument(
+        "--keyfile", type=Path, help=h("HTTPS 私钥文件（PEM）", "its private key (PEM)")
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help=h(
+            "信任这些反向代理地址发来的 X-Forwarded-Proto/For（逗号分隔）",
+            "trust X-Forwarded-Proto/For from these reverse-proxy addresses (comma-separated)",
+        ),
+    )
     serve.add_argument("--no-deduplicate", action="store_true", help=argparse.SUPPRESS)
     migrate = commands.add_parser(
         "migrate", help=h("把数据库升级到最新结构", "bring the database to the newest schema")
@@ -197,6 +213,11 @@ def serve(args: argparse.Namespace, url: str) -> None:
     from sync.server.app import create_app
     from sync.server.logs import configure_logging
 
+    if args.keyfile and not args.certfile:
+        raise admin.AdminError("--keyfile needs --certfile")
+    for path in (args.certfile, args.keyfile):
+        if path is not None and not path.is_file():
+            raise admin.AdminError(f"no such file: {path}")
     settings = ServerSettings(
         database_url=url,
         deduplicate=not args.no_deduplicate,
@@ -205,7 +226,17 @@ def serve(args: argparse.Namespace, url: str) -> None:
     )
     configure_logging(settings.log_level, settings.log_file)
     app = create_app(settings)
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_config=None, access_log=False)
+    config = uvicorn.Config(
+        app,
+        host=args.host,
+        port=args.port,
+        log_config=None,
+        access_log=False,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        proxy_headers=args.forwarded_allow_ips is not None,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
     # uvicorn handles SIGTERM and SIGINT itself: it stops accepting, finishes requests, exits.
     uvicorn.Server(config).run()
     app.state.engine.dispose()

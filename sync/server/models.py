@@ -205,7 +205,16 @@ class CustomerFieldHistory(Base):
 class Ticket(Base):
     __tablename__ = "ticket"
     # A device's highest ticket number, for a counter restored from a backup (DeviceStatus).
-    __table_args__ = (Index("ix_ticket_device_number", "device_id", "number"),)
+    __table_args__ = (
+        Index("ix_ticket_device_number", "device_id", "number"),
+        Index(
+            "ix_ticket_store_day",
+            "store_id",
+            "business_day",
+            "completed_at",
+            postgresql_include=["status", "total"],
+        ),
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
     device_id: Mapped[str] = mapped_column(ID)
@@ -277,6 +286,14 @@ class LedgerEntry(Base):
     """Append-only sales ledger: a store's sales total is the sum of its entries."""
 
     __tablename__ = "ledger_entry"
+    __table_args__ = (
+        Index(
+            "ix_ledger_entry_store_day",
+            "store_id",
+            "business_day",
+            postgresql_include=["kind", "amount"],
+        ),
+    )
     id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
     device_id: Mapped[str] = mapped_column(ID)
@@ -335,6 +352,40 @@ class DeviceReport(Base):
     app_version: Mapped[str | None] = mapped_column(String(32))
     queued: Mapped[int | None] = mapped_column(BigInteger)
     oldest_queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+class TenderEntry(Base):
+    """Append-only ledger of money by tender (the sales pages' tender mix): a sale's payments,
+    a void's, a refund's tenders (signed fen), on the business day the sales ledger uses."""
+
+    __tablename__ = "tender_entry"
+    __table_args__ = (
+        Index(
+            "ix_tender_entry_store_day",
+            "store_id",
+            "business_day",
+            postgresql_include=["tender", "amount"],
+        ),
+    )
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    ticket_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # sale, void, refund
+    tender: Mapped[str] = mapped_column(String(16))  # cash, wechat, alipay, bank_card, …
+    amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
+
+
+class SalesDay(Base):
+    """The sums of the two ledgers per store, business day, kind and tender ("" for the sales
+    ledger's entries): what the sales pages read, a few rows a store and day however busy it
+    is. Kept with the entries, in the same flush (batch.py); always equal to their sums."""
+
+    __tablename__ = "sales_day"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)  # sale, void, refund
+    tender: Mapped[str] = mapped_column(String(16), primary_key=True)  # "": the sales ledger
+    entries: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
 
 
 def table_of(model: type[Base]) -> Table:

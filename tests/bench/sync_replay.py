@@ -58,6 +58,8 @@ TABLES = [
     models.TicketLine,
     models.Payment,
     models.LedgerEntry,
+    models.TenderEntry,
+    models.SalesDay,
     models.AppliedOperation,
     models.ChangeRecord,
 ]

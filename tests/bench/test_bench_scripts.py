@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync import pg
+
 HERE = Path(__file__).parent
 
 
@@ -23,13 +25,39 @@ HERE = Path(__file__).parent
             {"cold_start_s", "cold_start_cpu_s", "scan_to_line_p50_ms"},
         ),
         (
+            "join_store.py",
+            ["--customers", "300", "--tickets", "200", "--cache", "{tmp}"],
+            {"can_sell_s", "history_s", "changes_per_s"},
+        ),
+        (
+            "dashboard.py",
+            [
+                "--stores",
+                "2",
+                "--days",
+                "40",
+                "--per-day",
+                "20",
+                "--repeats",
+                "3",
+                "--database",
+                "salon_bench_dashboard_small",
+            ],
+            {"month_all_stores_p95_ms", "whole_month_all_stores_p95_ms", "store_day_p95_ms"},
+        ),
+        (
             "tickets_screen.py",
             ["--tickets", "1500", "--customers", "500", "--repeats", "1"],
             {"open_ms", "week_ms", "year_range_ms", "search_year_ms", "paint_500_ms"},
         ),
     ],
 )
-def test_benchmark_prints_one_json_line_last(script: str, args: list[str], keys: set[str]) -> None:
+def test_benchmark_prints_one_json_line_last(
+    script: str, args: list[str], keys: set[str], tmp_path: Path
+) -> None:
+    if script == "dashboard.py" and pg.server_port() is None:
+        pytest.skip(f"the dashboard benchmark needs PostgreSQL: {pg.why_not()}")
+    args = [arg.format(tmp=tmp_path) for arg in args]
     done = subprocess.run(
         [sys.executable, str(HERE / script), *args], capture_output=True, text=True, timeout=300
     )

@@ -23,10 +23,14 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, database_url: str, log_path: Path, *extra: str) -> None:
+    def __init__(
+        self, database_url: str, log_path: Path, *extra: str, ca_file: Path | None = None
+    ) -> None:
+        """`ca_file`: serve https (extra holds --certfile/--keyfile) trusted through this file."""
         self.database_url = database_url
         self.port = free_port()
-        self.url = f"http://{HOST}:{self.port}"
+        self.url = f"{'https' if ca_file else 'http'}://{HOST}:{self.port}"
+        self.verify: str | bool = str(ca_file) if ca_file else True
         self.log_path = log_path
         self.extra = extra
         self._process: subprocess.Popen[bytes] | None = None
@@ -49,7 +53,10 @@ class LiveServer:
             if self._process.poll() is not None:
                 raise RuntimeError(f"server exited early: {self.log_path.read_text()[-3000:]}")
             try:
-                if requests.get(f"{self.url}/health", timeout=1).status_code == 200:
+                if (
+                    requests.get(f"{self.url}/health", timeout=1, verify=self.verify).status_code
+                    == 200
+                ):
                     return self
             except requests.RequestException:
                 pass

@@ -24,6 +24,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.sync_changes import apply_page
 from salon_pos.services.sync_outbox import CounterOutbox
+from salon_pos.services.sync_state import sync_state
 from salon_pos.services.sync_status import ConflictRow, ConnectionState, SyncStatus
 from salon_pos.ui.models.conflicts import ConflictListModel
 from salon_pos.ui.pages.conflicts import RESOLVED_SHOWN, ConflictsPage
@@ -350,6 +351,21 @@ def test_received_changes_the_counter_cannot_apply_yet_are_counted_for_the_manag
     outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
     outbox.apply_changes(feed.changes, 1)
     assert backend.sync.status().changes_waiting == 1
+
+
+def test_a_joining_counter_shows_how_much_of_the_stores_past_is_here(
+    shell: Shell, backend: Backend
+) -> None:
+    bar = status_bar(shell)
+    bar.show_sync(status(ConnectionState.ONLINE, history=0.456))
+    assert bar.pending.text() == "已全部同步 · 正在接收本店历史单据：45%"
+    with backend.db.write() as session:  # a first pull under way: 300 of 1,200 changes
+        state = sync_state(session)
+        state.history_until, state.history_cursor = 1200, 300
+    assert backend.sync.status().history == 0.25
+    with backend.db.write() as session:
+        sync_state(session).history_until = None  # all of it here
+    assert backend.sync.status().history is None
 
 
 # The scheduler and "sync now"

@@ -8,7 +8,7 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="221" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="224" />
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
@@ -73,57 +73,62 @@
         <translation> · {count} 条下载的更改暂未应用（需要更新软件？）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="158" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="154" />
+        <source> · receiving the store's past tickets: {percent}%</source>
+        <translation> · 正在接收本店历史单据：{percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="161" />
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="160" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="163" />
         <source>{n} min ago</source>
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="162" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="165" />
         <source>{n} h ago</source>
         <translation>{n} 小时前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="163" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="166" />
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="167" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="170" />
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="171" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="174" />
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="182" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="185" />
         <source>This counter is not enrolled with a server yet.</source>
         <translation>这台收银机尚未注册到服务器。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="203" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="206" />
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="213" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="216" />
         <source>No receipt printer</source>
         <translation>未设置小票打印机</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="215" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="218" />
         <source>Printer: not tried yet</source>
         <translation>打印机：尚未试打</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="223" />
+        <location filename="../../../salon_pos/ui/status_bar.py" line="226" />
         <source>Printer: {problem}</source>
         <translation>打印机：{problem}</translation>
     </message>

@@ -4,14 +4,17 @@ pulled customers (sync/operations/customers.py declares them)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from salon_pos.db.models import Customer, OutboxOperation
+from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.models import Customer, CustomerSearchKey, OutboxOperation
+from salon_pos.domain.search_keys import name_search_keys
 from salon_pos.services import customers as profiles
-from salon_pos.services.sync_ops.registry import applies, builds
+from salon_pos.services.sync_ops.registry import applies, builds, inserts_new, new_once
 from salon_pos.services.sync_state import observe_hlc
 from sync.operations.customers import (
     CHANGE_CUSTOMER,
@@ -79,6 +82,36 @@ def customer(session: Session, change: Change) -> None:
     )
     if "name" in changed:
         profiles.write_search_keys(session, data.id, changed["name"])
+
+
+@inserts_new(CHANGE_CUSTOMER)
+def new_customers(session: Session, changes: Sequence[Change]) -> list[Change]:
+    """What `customer` does for a customer new here, for a run of them at once."""
+    fresh = new_once(session, Customer.id, changes)
+    if not fresh:
+        return list(changes)
+    rows: list[dict[str, Any]] = []
+    keys: list[dict[str, str]] = []
+    stamps: list[str] = []
+    for change in fresh:
+        data = CustomerData.model_validate(change.data)
+        stamps.extend(data.stamps.values())
+        rows.append(
+            data.model_dump(include=set(profiles.STAMPED_FIELDS))
+            | {
+                "id": data.id,
+                "created_at": change.at,
+                "updated_at": change.at,
+                "stamps": dict(data.stamps),
+                "merged_into": data.merged_into,
+            }
+        )
+        keys.extend({"key": key, "customer_id": data.id} for key in name_search_keys(data.name))
+    observe_hlc(session, stamps)
+    insert_rows(session, Customer, rows)
+    insert_rows(session, CustomerSearchKey, keys)
+    taken = {c.entity_id for c in fresh}
+    return [c for c in changes if c.entity_id not in taken]
 
 
 def _changed_fields(

@@ -3,14 +3,23 @@ applying pulled tickets and refunds (sync/operations/sales.py declares them)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import Payment, Refund, RefundLine, RefundTender, Ticket, TicketLine
-from salon_pos.services.sync_ops.registry import ChangeNotApplicable, applies, builds
+from salon_pos.services.sync_ops.registry import (
+    ChangeNotApplicable,
+    applies,
+    builds,
+    inserts_new,
+    new_once,
+    present_ids,
+)
 from sync.operations.sales import (
     CHANGE_REFUND,
     CHANGE_TICKET,
@@ -94,11 +103,37 @@ def ticket(session: Session, change: Change) -> None:
 _NOT_TICKET_COLUMNS = {"lines", "payments", "discount_approved_by", "device_id"}
 
 
+@inserts_new(CHANGE_TICKET)
+def new_tickets(session: Session, changes: Sequence[Change]) -> list[Change]:
+    """What `ticket` does for tickets new here, for a run of them at once; a ticket whose
+    number this counter holds for another ticket is left to `ticket` (which parks it)."""
+    fresh = [(c, TicketData.model_validate(c.data)) for c in new_once(session, Ticket.id, changes)]
+    held = present_ids(session, Ticket.number, [data.number for _, data in fresh])
+    fresh = [(c, data) for c, data in fresh if data.number not in held]
+    if len({data.number for _, data in fresh}) < len(fresh):
+        return list(changes)  # two new tickets with one number: let `ticket` sort them out
+    tickets: list[dict[str, Any]] = []
+    lines: list[dict[str, Any]] = []
+    payments: list[dict[str, Any]] = []
+    for _, data in fresh:
+        tickets.append(_ticket_row(data))
+        lines.extend(line.model_dump() for line in data.lines)
+        payments.extend(p.model_dump() for p in data.payments)
+    insert_rows(session, Ticket, tickets)
+    insert_rows(session, TicketLine, lines)
+    insert_rows(session, Payment, payments)
+    taken = {c.entity_id for c, _ in fresh}
+    return [c for c in changes if c.entity_id not in taken]
+
+
+def _ticket_row(data: TicketData) -> dict[str, Any]:
+    return data.model_dump(exclude=_NOT_TICKET_COLUMNS) | {"void_reason": data.void_reason or ""}
+
+
 def _insert_ticket(session: Session, data: TicketData) -> None:
     if session.query(Ticket.id).filter(Ticket.number == data.number).first() is not None:
         raise ChangeNotApplicable(f"ticket number {data.number} is held by another ticket here")
-    row = data.model_dump(exclude=_NOT_TICKET_COLUMNS) | {"void_reason": data.void_reason or ""}
-    session.execute(insert(Ticket).values(row))
+    session.execute(insert(Ticket).values(_ticket_row(data)))
     session.execute(insert(TicketLine), [line.model_dump() for line in data.lines])
     if data.payments:
         session.execute(insert(Payment), [p.model_dump() for p in data.payments])

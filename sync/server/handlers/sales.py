@@ -30,6 +30,7 @@ PAYMENT = models.table_of(models.Payment)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 LEDGER = models.table_of(models.LedgerEntry)
+TENDER = models.table_of(models.TenderEntry)
 
 
 def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
@@ -57,7 +58,27 @@ def tickets_as_they_stand(
     return {row["id"]: ticket_data(load_json(row["payload"]), dict(row)) for row in rows}
 
 
-def _ledger(ctx: OpContext, ticket_id: str, day: Any, kind: str, amount: int) -> None:
+def _ledger(
+    ctx: OpContext,
+    ticket_id: str,
+    day: Any,
+    kind: str,
+    amount: int,
+    tenders: list[tuple[str, int]],
+) -> None:
+    """The sales ledger's entry, and the tender ledger's (tender, signed fen) entries."""
+    for tender, money in tenders:
+        ctx.writer.add(
+            TENDER,
+            {
+                "store_id": ctx.store_id,
+                "ticket_id": ticket_id,
+                "business_day": day,
+                "kind": kind,
+                "tender": tender,
+                "amount": money,
+            },
+        )
     ctx.writer.add(
         LEDGER,
         {
@@ -85,7 +106,7 @@ def _check_sale(sale: SaleCompleted) -> None:
             raise Rejected(f"payment {tender.position} does not belong to the ticket")
 
 
-@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER))
+@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER))
 def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     _check_sale(sale)
     known = ctx.cache.tickets.get(sale.id)
@@ -113,7 +134,8 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     }
     if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
         _add_ticket_rows(ctx, sale, row)
-    _ledger(ctx, sale.id, sale.business_day, "sale", sale.total)
+    taken = [(tender.kind, tender.applied) for tender in sale.payments]
+    _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
     return _price_mismatch(ctx, sale)
 
@@ -156,7 +178,7 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER))
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER))
 def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
@@ -173,7 +195,8 @@ def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
         "void_reason": void.reason,
     }
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
-    _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"])
+    given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
+    _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"], given)
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
     if not clash:
         return []
@@ -196,7 +219,7 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
     )
 
 
-@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER))
+@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER))
 def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
     voided sale (two counters, offline), it is also a conflict for the manager."""
@@ -223,7 +246,8 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
         .values(status=status, refunded=refunded)
     )
     ticket.update(status=status, refunded=refunded)
-    _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount)
+    given = [(tender.kind, -tender.amount) for tender in refund.tenders]
+    _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount, given)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
     if not clash:

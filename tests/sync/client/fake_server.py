@@ -126,6 +126,12 @@ class _Handler(BaseHTTPRequestHandler):
         after, limit = int(query["after"][0]), int(query["limit"][0])
         state = self.server.state
         newer = [c for c in state.changes if c["seq"] > after]
+        if "until" in query:  # as the real server narrows a first pull's pages
+            newer = [c for c in newer if c["seq"] <= int(query["until"][0])]
+        if "only" in query:
+            newer = [c for c in newer if c["entity"] in query["only"][0].split(",")]
+        if "skip" in query:
+            newer = [c for c in newer if c["entity"] not in query["skip"][0].split(",")]
         page = newer[:limit]
         self._send(
             200, {"changes": page, "last_seq": len(state.changes), "more": len(newer) > limit}
