@@ -352,6 +352,8 @@ class DeviceReport(Base):
     app_version: Mapped[str | None] = mapped_column(String(32))
     queued: Mapped[int | None] = mapped_column(BigInteger)
     oldest_queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class TenderEntry(Base):
     """Append-only ledger of money by tender (the sales pages' tender mix): a sale's payments,
     a void's, a refund's tenders (signed fen), on the business day the sales ledger uses."""
