@@ -56,6 +56,7 @@ def render(
         {
             "w": words,
             "say": say,
+            "money": money,
             "when": when,
             "age": age,
             "lang": "zh-CN" if is_chinese(language) else "en",
@@ -66,6 +67,13 @@ def render(
         },
         status_code=status_code,
     )
+
+
+def money(fen: int) -> str:
+    """¥15,562.00: the owner reads larger sums than a receipt shows."""
+    sign = "-" if fen < 0 else ""
+    yuan, rest = divmod(abs(int(fen)), 100)
+    return f"{sign}¥{yuan:,}.{rest:02d}"
 
 
 UNITS = (

@@ -126,3 +126,67 @@ class ManagerCreated(Message):
 class QueuedSince(Message):
     zh = "{count} 条，最早的已等 {age}"
     en = "{count}, oldest waiting {age}"
+
+
+# --- sales
+SALES = Both("销售", "Sales")
+ALL_STORES = Both("全部门店", "All stores")
+PERIOD_WORDS = {
+    "day": Both("日", "Day"),
+    "week": Both("周", "Week"),
+    "month": Both("月", "Month"),
+}
+EARLIER = Both("‹ 上一段", "‹ Earlier")
+LATER = Both("下一段 ›", "Later ›")
+TODAY = Both("今天", "Today")
+NET_SALES = Both("实收", "Net sales")
+GROSS_SALES = Both("开单金额", "Rung up")
+TICKETS = Both("单数", "Tickets")
+AVERAGE_TICKET = Both("客单价", "Average ticket")
+VOIDS = Both("作废", "Voids")
+REFUNDS = Both("退款", "Refunds")
+TENDER_MIX = Both("收款方式", "Tenders")
+BY_DAY = Both("每日实收", "Net sales by day")
+NO_SALES = Both("这段时间没有销售。", "No sales in this period.")
+DAY_TICKETS = Both("当日单据", "Tickets of the day")
+NUMBER = Both("单号", "Number")
+TIME = Both("时间", "Time")
+STATUS = Both("状态", "Status")
+AMOUNT = Both("金额", "Amount")
+MORE_TICKETS = Both("更多单据 ›", "More tickets ›")
+FIRST_TICKETS = Both("‹ 前面的单据", "‹ Earlier tickets")
+TENDER_NAMES = {
+    "cash": Both("现金", "Cash"),
+    "wechat": Both("微信", "WeChat Pay"),
+    "alipay": Both("支付宝", "Alipay"),
+    "bank_card": Both("银行卡", "Bank card"),
+    "stored_value": Both("储值", "Stored value"),
+    "package": Both("疗程卡", "Package card"),
+    "points": Both("积分", "Points"),
+    "coupon": Both("优惠券", "Coupon"),
+}
+STATUS_NAMES = {
+    "completed": Both("已完成", "Completed"),
+    "voided": Both("已作废", "Voided"),
+    "refunded": Both("已退款", "Refunded"),
+}
+TICKET = Both("单据", "Ticket")
+BUSINESS_DAY = Both("营业日", "Business day")
+CASHIER = Both("收银员", "Cashier")
+CUSTOMER = Both("顾客", "Customer")
+WALK_IN = Both("散客", "Walk-in")
+ITEM = Both("项目", "Item")
+QUANTITY = Both("数量", "Qty")
+UNIT_PRICE = Both("单价", "Price")
+LINE_DISCOUNT = Both("优惠", "Discount")
+TECHNICIAN = Both("技师", "Technician")
+SUBTOTAL = Both("小计", "Subtotal")
+LINE_DISCOUNTS = Both("单项优惠", "Line discounts")
+TICKET_DISCOUNT = Both("整单优惠", "Ticket discount")
+ROUNDING = Both("抹零", "Rounding")
+TOTAL = Both("应收", "Total")
+DISCOUNT_APPROVED_BY = Both("优惠批准人", "Discount approved by")
+VOIDED = Both("作废", "Voided")
+APPROVED_BY = Both("批准人", "Approved by")
+REASON = Both("原因", "Reason")
+REFUNDED_ON = Both("退款时间", "Refunded at")
