@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SCREENS := signin cashier payment tickets customers settings conflicts staff catalog
 SHOTS_HOME := $(CURDIR)/data/screenshots
 
-.PHONY: run test setup system-deps lint demo bench screenshots
+.PHONY: run test setup system-deps lint demo bench screenshots web-screenshots
 
 run: setup demo
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -z "$$QT_QPA_PLATFORM" ]; then \
@@ -40,6 +40,9 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
 	done; done
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.setup.screenshots docs/screenshots
+
+web-screenshots: setup  ## docs/screenshots/web_<page>_<desktop|phone>.png from a real server
+	$(BIN)/python -m tests.sync.web.screenshots docs/screenshots
 
 bench: setup
 	$(BIN)/python tests/bench/checkout.py

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+from urllib.parse import urlencode
 
 import requests
 from filelock import FileLock, Timeout
@@ -155,14 +156,21 @@ class SyncClient:
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChangesResponse)
 
     def status(
-        self, store_id: str, device_id: str, home: str | None = None, claim: str | None = None
+        self,
+        store_id: str,
+        device_id: str,
+        home: str | None = None,
+        claim: str | None = None,
+        report: Mapping[str, str] | None = None,
     ) -> DeviceStatus:
         """`home`: where this copy's data folder lives, recorded if the device has none yet
-        (or has `claim`, the folder's old place on this PC)."""
+        (or has `claim`, the folder's old place on this PC). `report`: what the counter says
+        of itself for the owner's console (version, queued, oldest_queued_at)."""
         params = {k: v for k, v in (("home", home), ("claim", claim)) if v}
+        params.update(report or {})
         url = f"{self._api}/stores/{store_id}/devices/{device_id}"
         if params:
-            url += "?" + "&".join(f"{k}={v}" for k, v in params.items())
+            url += "?" + urlencode(params)
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), DeviceStatus)
 
     def device_operations(

@@ -12,8 +12,9 @@ lock and before anything is sent (docs/adr/0007-counter-identity.md):
 from __future__ import annotations
 
 import logging
+from importlib import metadata
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 
 from salon_pos.db.database import Database
 from salon_pos.db.models import OutboxOperation, SyncState
@@ -59,6 +60,19 @@ class CounterCopied(Refused):
         self.problem = problem
 
 
+def _app_version() -> str:
+    try:
+        return metadata.version("salon-pos")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "dev"
+
+
+APP_VERSION = _app_version()
+_QUEUE = select(func.count(), func.min(OutboxOperation.occurred_at)).where(
+    OutboxOperation.pushed_at.is_(None)
+)
+
+
 class CounterGuard:
     """RoundGuard of this counter."""
 
@@ -70,7 +84,7 @@ class CounterGuard:
         self.last_recovery: Recovery | None = None
 
     def before_round(self, client: SyncClient, store_id: str, device_id: str) -> None:
-        status = client.status(store_id, device_id, home=self._home.key)
+        status = client.status(store_id, device_id, home=self._home.key, report=self._report())
         recorded = self._recorded()
         if status.home is not None and status.home != self._home.key:
             if recorded is not None and self._moved_from(recorded, status.home):
@@ -82,6 +96,15 @@ class CounterGuard:
         held = self._held(client, store_id, device_id, status)
         if held is not None:
             self._recover(status, held, device_id)
+
+    def _report(self) -> dict[str, str]:
+        """What the owner's console shows of this counter: version and queue, as of now."""
+        with self._db.read() as session:
+            queued, oldest = session.execute(_QUEUE).one()
+        report = {"version": APP_VERSION, "queued": str(queued)}
+        if oldest is not None:
+            report["oldest_queued_at"] = oldest.isoformat()
+        return report
 
     # ------------------------------------------------------------ where this copy lives
 

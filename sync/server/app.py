@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -20,6 +21,9 @@ from sync.server.db import create_server_engine, load_json
 from sync.server.devices import device_operations, device_status
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
+from sync.server.reports import CounterReport
+from sync.server.reports import record as record_report
+from sync.server.web import add_web_console
 from sync.wire import (
     HOME_PATTERN,
     Change,
@@ -38,6 +42,7 @@ log = logging.getLogger("sync.server.api")
 CHANGE = models.table_of(models.ChangeRecord)
 STORE = models.table_of(models.Store)
 MAX_SEQ = 2**62
+VERSION_PATTERN = r"^[0-9A-Za-z.+_-]{1,32}$"
 ENTITY_LIST = r"^[a-z_]{1,40}(,[a-z_]{1,40}){0,9}$"
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorBody, "description": "no or unknown token"},
@@ -54,6 +59,16 @@ def storable(*texts: str) -> None:
 
 def _has_surrogate(text: str) -> bool:
     return any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A reported time in UTC (naive means UTC); one no calendar holds in UTC is dropped."""
+    if moment is None:
+        return None
+    try:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except OverflowError:
+        return None
 
 
 def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAPI:
@@ -99,8 +114,16 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         caller: Annotated[Caller, Depends(as_device)],
         home: Annotated[str | None, Query(pattern=HOME_PATTERN)] = None,
         claim: Annotated[str | None, Query(pattern=HOME_PATTERN)] = None,
+        version: Annotated[str | None, Query(max_length=32, pattern=VERSION_PATTERN)] = None,
+        queued: Annotated[int | None, Query(ge=0, le=MAX_SEQ)] = None,
+        oldest_queued_at: Annotated[datetime | None, Query()] = None,
     ) -> DeviceStatus:
-        return device_status(engine_of(request), caller, settings.clock(), home, claim)
+        """`version`, `queued`, `oldest_queued_at`: what the counter reports of itself, for
+        the owner's console (optional; older counters send none)."""
+        now = settings.clock()
+        report = CounterReport(version, queued, _aware(oldest_queued_at))
+        record_report(engine_of(request), caller.device_id, report, now)
+        return device_status(engine_of(request), caller, now, home, claim)
 
     @app.get(
         f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",
@@ -201,4 +224,5 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         ]
         return ChangesResponse(changes=page, last_seq=last, more=len(rows) > limit)
 
+    add_web_console(app)
     return app

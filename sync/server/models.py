@@ -350,6 +350,56 @@ class LedgerEntry(Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
 
 
+class StoreManager(Base):
+    """A store manager's web-console account, made by an owner; sees only its stores."""
+
+    __tablename__ = "store_manager"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    owner_id: Mapped[str] = mapped_column(ForeignKey("owner.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ManagedStore(Base):
+    __tablename__ = "managed_store"
+    manager_id: Mapped[str] = mapped_column(ForeignKey("store_manager.id"), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie holds a random id, only its SHA-256 is kept here."""
+
+    __tablename__ = "web_session"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ID, index=True)  # an owner's or a manager's id
+    account_kind: Mapped[str] = mapped_column(String(8))  # owner, manager
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LoginFailure(Base):
+    """Wrong passwords in a row for one account; five lock it for a while."""
+
+    __tablename__ = "login_failure"
+    account_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DeviceReport(Base):
+    """What a counter last said of itself on its status call (all optional on the wire)."""
+
+    __tablename__ = "device_report"
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    app_version: Mapped[str | None] = mapped_column(String(32))
+    queued: Mapped[int | None] = mapped_column(BigInteger)
+    oldest_queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class TenderEntry(Base):
     """Append-only ledger of money by tender (the sales pages' tender mix): a sale's payments,
     a void's, a refund's tenders (signed fen), on the business day the sales ledger uses."""

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select
 from sync.server import models
 
 DAY = models.table_of(models.SalesDay)
+TICKETS_PER_PAGE = 50
 TICKET = models.table_of(models.Ticket)
 
 
@@ -107,7 +108,11 @@ class TicketRow:
 
 
 def store_tickets(
-    connection: Connection, store_id: str, day: date, limit: int = 50, offset: int = 0
+    connection: Connection,
+    store_id: str,
+    day: date,
+    limit: int = TICKETS_PER_PAGE,
+    offset: int = 0,
 ) -> list[TicketRow]:
     """A store's tickets of one business day, newest first, a page at a time."""
     rows = connection.execute(

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
 from salon_pos.db.models import Ticket
 from salon_pos.paths import Paths
@@ -130,3 +130,24 @@ def test_a_counter_put_back_from_a_backup_recovers_against_the_real_server(
         assert numbers == {"A1-000005", "A1-000006"}
     finally:
         restored.close()
+
+
+def test_a_counter_reports_its_version_and_queue_for_the_owners_console(
+    counters: tuple[Backend, Backend], server_engine: Engine
+) -> None:
+    a1, _ = counters
+    seed_store(a1)  # six operations waiting
+    assert sync_once(a1).error is None
+    device_id = a1.settings.current.device_id
+    with server_engine.connect() as connection:
+        seen = connection.execute(
+            text("SELECT app_version, queued, oldest_queued_at FROM device_report"
+                 " WHERE device_id = :d"), {"d": device_id},
+        ).one()  # fmt: skip
+    assert seen.app_version and seen.queued == 6 and seen.oldest_queued_at is not None
+    assert sync_once(a1).error is None  # the queue is empty now: reported at the next round
+    with server_engine.connect() as connection:
+        queued = connection.execute(
+            text("SELECT queued FROM device_report WHERE device_id = :d"), {"d": device_id}
+        ).scalar()
+    assert queued == 0

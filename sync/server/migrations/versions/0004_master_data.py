@@ -3,7 +3,7 @@ create offline (sku, barcode) as columns, aliases of duplicate items, the store'
 settings, and the chain catalog (owner's items, per-store prices)
 
 Revision ID: 0004_master_data
-Revises: 0002_identity
+Revises: 0003_web_console
 Create Date: 2026-12-06 16:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_master_data"
-down_revision = "0002_identity"
+down_revision = "0003_web_console"
 branch_labels = None
 depends_on = None
 

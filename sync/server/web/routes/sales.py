@@ -1,0 +1,136 @@
+"""Sales: a day, week or month of the account's stores (or one of them) to the fen, the tender
+mix and each day's takings; a store's tickets of a day, and one ticket in full. Figures come from
+sync/server/sales_report.py; every store is checked against the account's scope (deps)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from salon_pos.domain.business_day import business_day
+from sync.server.auth import engine_of
+from sync.server.sales_report import TICKETS_PER_PAGE, sales_overview, store_tickets
+from sync.server.web import queries, tickets, words
+from sync.server.web.deps import CurrentSession, PageNotFound, VisibleStore, now_of
+from sync.server.web.pages import render
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+PERIODS = ("day", "week", "month")
+CUTOVER_HOUR = 4  # until the store's own business-day start comes with its settings
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def period_of(period: str, anchor: date) -> tuple[date, date]:
+    """The business days of the day, the week (Monday first) or the month around `anchor`."""
+    if period == "week":
+        first = anchor - timedelta(days=anchor.weekday())
+        return first, first + timedelta(days=6)
+    if period == "month":
+        first = anchor.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following - timedelta(days=1)
+    return anchor, anchor
+
+
+def _step(period: str, anchor: date, direction: int) -> date:
+    if period == "month":
+        first = anchor.replace(day=1)
+        return (
+            (first + timedelta(days=32)).replace(day=1)
+            if direction > 0
+            else (first - timedelta(days=1)).replace(day=1)
+        )
+    return anchor + timedelta(days=direction * (7 if period == "week" else 1))
+
+
+def _day(text: str | None, fallback: date) -> date:
+    if not text:
+        return fallback
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PageNotFound() from None
+
+
+@router.get("/sales")
+def sales_page(
+    request: Request,
+    session: CurrentSession,
+    period: Annotated[str, Query(pattern="^(day|week|month)$")] = "day",
+    day: Annotated[str | None, Query(max_length=10)] = None,
+    store: Annotated[str, Query(max_length=36)] = "",
+) -> HTMLResponse:
+    engine = engine_of(request)
+    visible = queries.stores(engine, session.account)
+    chosen = [s for s in visible if s.id == store] if store else visible
+    if store and not chosen:
+        raise PageNotFound()  # another account's store, or none: the same answer
+    zone = chosen[0].time_zone if chosen else "Asia/Shanghai"
+    today = business_day(now_of(request), zone, CUTOVER_HOUR)
+    anchor = _day(day, today)
+    first, last = period_of(period, anchor)
+    with engine.connect() as connection:
+        overview = sales_overview(connection, [s.id for s in chosen], first, last)
+    names = {s.id: s.name for s in visible}
+    best = max((amount for _, amount in overview.days), default=0)
+    return render(
+        request,
+        "sales.html",
+        session,
+        overview=overview,
+        names=names,
+        stores=visible,
+        store=store,
+        period=period,
+        periods=PERIODS,
+        anchor=anchor,
+        today=today,
+        earlier=_step(period, anchor, -1),
+        later=_step(period, anchor, 1),
+        best=best,
+        period_words=words.PERIOD_WORDS,
+    )
+
+
+@router.get("/stores/{store_id}/tickets")
+def tickets_page(
+    request: Request,
+    session: CurrentSession,
+    store: VisibleStore,
+    day: Annotated[str | None, Query(max_length=10)] = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> HTMLResponse:
+    today = business_day(now_of(request), store.time_zone, CUTOVER_HOUR)
+    shown = _day(day, today)
+    offset = (page - 1) * TICKETS_PER_PAGE
+    with engine_of(request).connect() as connection:
+        rows = store_tickets(connection, store.id, shown, TICKETS_PER_PAGE + 1, offset)
+        overview = sales_overview(connection, [store.id], shown, shown)
+    return render(
+        request,
+        "tickets.html",
+        session,
+        store=store,
+        day=shown,
+        tickets=rows[:TICKETS_PER_PAGE],
+        page=page,
+        more=len(rows) > TICKETS_PER_PAGE,
+        figures=overview.stores[0],
+        tenders=overview.tenders,
+        earlier=shown - timedelta(days=1),
+        later=shown + timedelta(days=1),
+    )
+
+
+@router.get("/stores/{store_id}/tickets/{ticket_id}")
+def ticket_page(
+    request: Request, session: CurrentSession, store: VisibleStore, ticket_id: str
+) -> HTMLResponse:
+    with engine_of(request).connect() as connection:
+        ticket = tickets.ticket_detail(connection, store.id, ticket_id)
+    if ticket is None:
+        raise PageNotFound()
+    return render(request, "ticket.html", session, store=store, ticket=ticket)

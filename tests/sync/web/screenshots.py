@@ -1,0 +1,147 @@
+"""docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
+pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
+from a real server with made-up stores, counters and two weeks of sales.
+
+    .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import requests
+from playwright.sync_api import Page, sync_playwright
+
+from salon_pos.domain.business_day import business_day
+from sync.operations.sales import SALE_COMPLETED, SALE_REFUNDED, SALE_VOIDED
+from sync.operations.setup import STAFF_SAVED
+from sync.protocol import API
+from sync.server import admin
+from sync.server.config import utc_now
+from sync.server.db import create_server_engine
+from tests.sync.live_server import LiveServer
+from tests.sync.server import builders
+from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
+
+OWNER, PASSWORD = "laoban@liren.example", "correct horse"
+
+
+def _counters(server: LiveServer, store_id: str) -> str:
+    """A1 with an empty queue, A2 with three operations waiting, B1 an older app (no report);
+    answers A1's token."""
+    tokens = {}
+    engine = create_server_engine(server.database_url)
+    waiting = (utc_now() - timedelta(minutes=25)).isoformat()
+    try:
+        for counter, host, report in (
+            ("A1", "前台-收银1", {"version": "0.1.0", "queued": "0"}),
+            ("A2", "前台-收银2", {"version": "0.1.0", "queued": "3", "oldest_queued_at": waiting}),
+            ("B1", "美甲区平板", None),
+        ):
+            code = admin.create_enrollment_code(engine, store_id)
+            body = {"code": code, "device_id": f"dev-{counter}", "counter": counter,
+                    "hostname": host}  # fmt: skip
+            token = requests.post(f"{server.url}{API}/enroll", json=body, timeout=10).json()
+            tokens[counter] = token["token"]
+            url = f"{server.url}{API}/stores/{store_id}/devices/dev-{counter}"
+            headers = {"Authorization": f"Bearer {token['token']}"}
+            requests.get(url, params=report, headers=headers, timeout=10)
+    finally:
+        engine.dispose()
+    return tokens["A1"]
+
+
+def _sales(server: LiveServer, store_id: str, token: str) -> str:
+    """Two weeks of A1's sales up to today (one voided, one partly refunded, by manager 王静);
+    answers a voided ticket's id."""
+    rng = random.Random(7)
+    today = business_day(utc_now(), "Asia/Shanghai", 4)
+    manager = builders.staff() | {"name": "王静", "role": "manager"}
+    tech = builders.staff() | {"name": "李娜"}
+    desk = builders.staff() | {"name": "周小敏", "role": "front_desk"}
+    ops = [
+        builders.operation("dev-A1", n, STAFF_SAVED, p)
+        for n, p in enumerate((manager, tech, desk), 1)
+    ]
+    sales = []
+    for back in range(13, -1, -1):
+        day = today - timedelta(days=back)
+        for n in range(rng.randint(6, 14)):
+            at = datetime.combine(day, time(2 + n // 2, 7 * n % 60), UTC)
+            prices = [(builders.new_id(), rng.choice((9800, 16800, 19800, 29800)))]
+            sale = builders.sale(prices) | {
+                "business_day": day.isoformat(),
+                "completed_at": at.isoformat(),
+                "created_at": at.isoformat(),
+                "number": f"A1-{len(sales) + 1:06d}",
+                "cashier_id": desk["id"],
+            }
+            for line in sale["lines"]:
+                line["technician_id"] = tech["id"]
+                line["name"] = rng.choice(("补水保湿护理", "日式美甲", "头皮护理", "睫毛嫁接"))
+            sales.append(sale)
+            ops.append(builders.operation("dev-A1", len(ops) + 1, SALE_COMPLETED, sale))
+    voided = sales[-3]
+    void = builders.void(voided) | {"approved_by": manager["id"], "reason": "顾客改约"}
+    void["voided_at"] = voided["completed_at"]
+    refund = builders.refund(sales[-2], 5000) | {"approved_by": manager["id"]}
+    refund["business_day"] = today.isoformat()
+    ops.append(builders.operation("dev-A1", len(ops) + 1, SALE_VOIDED, void))
+    ops.append(builders.operation("dev-A1", len(ops) + 1, SALE_REFUNDED, refund))
+    url = f"{server.url}{API}/stores/{store_id}/devices/dev-A1/operations"
+    for start in range(0, len(ops), 300):
+        requests.post(
+            url, json={"operations": ops[start : start + 300]},
+            headers={"Authorization": f"Bearer {token}"}, timeout=30,
+        ).raise_for_status()  # fmt: skip
+    return str(voided["id"])
+
+
+def _shoot(page: Page, folder: Path, name: str, size: str, whole: bool = False) -> None:
+    page.screenshot(path=str(folder / f"web_{name}_{size}.png"), full_page=whole)
+
+
+def main(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as data:
+        server = LiveServer(f"sqlite:///{data}/server.db", Path(data) / "server.log").start()
+        try:
+            engine = create_server_engine(server.database_url)
+            admin.create_owner(engine, OWNER, PASSWORD)
+            store = admin.create_store(engine, OWNER, "丽人美业·总店")
+            admin.create_store(engine, OWNER, "丽人美业·万达店")
+            engine.dispose()
+            voided = _sales(server, store, _counters(server, store))
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=str(CHROMIUM))
+                for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                    page = browser.new_page(viewport=viewport, base_url=server.url)  # type: ignore[arg-type]
+                    page.goto("/console/login")
+                    page.fill("input[name=email]", OWNER)
+                    _shoot(page, folder, "login", size)
+                    page.fill("input[name=password]", PASSWORD)
+                    page.click("button[type=submit]")
+                    page.wait_for_url("**/console/stores")
+                    _shoot(page, folder, "stores", size)
+                    page.goto(f"/console/stores/{store}")
+                    page.click("form[action$='/codes'] button")
+                    page.get_by_test_id("enrollment-code").wait_for()
+                    _shoot(page, folder, "counters", size, whole=True)  # every counter
+                    page.goto("/console/sales?period=week")
+                    _shoot(page, folder, "sales", size, whole=True)
+                    page.goto(f"/console/stores/{store}/tickets")
+                    _shoot(page, folder, "tickets", size)
+                    page.goto(f"/console/stores/{store}/tickets/{voided}")
+                    _shoot(page, folder, "ticket", size, whole=True)
+                    page.close()
+                browser.close()
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
