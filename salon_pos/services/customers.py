@@ -168,7 +168,7 @@ def phone_index_in_bulk(connection: Connection) -> Iterator[None]:
     ends, so no other connection ever sees it missing; the caller's rollback puts it back too.
     """
     found = connection.execute(_TRIGGER_SQL, {"name": _PHONE_TRIGGER}).scalar()
-    if found is None:  # not SQLite, or a schema without the trigger: nothing to defer
+    if found is None:  # a schema without the trigger: nothing to defer
         yield
         return
     last_before = connection.execute(_LAST_ROWID).scalar() or 0
