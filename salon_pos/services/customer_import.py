@@ -32,6 +32,7 @@ from salon_pos.services.customers import (
     create_customer,
     create_customers,
     customers_with_phones,
+    phone_index_in_bulk,
     update_customer,
 )
 from salon_pos.services.import_batches import Progress, import_batches
@@ -183,6 +184,14 @@ class CustomerBatches:
         self, session: Session, fresh: list[Prepared], report: ImportReport
     ) -> list[tuple[int, UserError]]:
         """Create the batch's new customers; the lines the database refused, and why."""
+        if not fresh:
+            return []
+        with phone_index_in_bulk(session.connection()):
+            return self._create_all(session, fresh, report)
+
+    def _create_all(
+        self, session: Session, fresh: list[Prepared], report: ImportReport
+    ) -> list[tuple[int, UserError]]:
         profiles = [p for _, p, _ in fresh if isinstance(p, CustomerProfile)]
         keys = [keys for _, _, keys in fresh]
         try:

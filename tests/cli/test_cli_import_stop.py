@@ -13,6 +13,7 @@ from pathlib import Path
 from salon_pos.cli import main
 from salon_pos.paths import Paths
 from salon_pos.services.backend import open_backend
+from salon_pos.services.importing import BATCH_ROWS
 from tests.services.test_import_streaming import plain_rows
 
 
@@ -32,14 +33,15 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_continues(tmp_path: Path) -> 
     running.send_signal(signal.SIGINT)
     out, err = running.communicate(timeout=300)
 
-    progress = r"已处理 1,000 / 20,000 行（5%），[\d,]+ 行/秒，预计还需 \d+:\d\d"
+    percent = 100 * BATCH_ROWS // 20_000
+    progress = rf"已处理 {BATCH_ROWS:,} / 20,000 行（{percent}%），[\d,]+ 行/秒，预计还需 \d+:\d\d"
     assert re.match(progress, first), first
     assert running.returncode == 130, err
     assert "Traceback" not in err and "正在停止" in err
     stopped = re.search(r"已停止：已处理 (\d+) / 20000 行（至第 (\d+) 行），其中保存 (\d+) 行", out)
     assert stopped is not None, out
     done, saved = int(stopped[1]), int(stopped[3])
-    assert done == saved and done % 1_000 == 0 and 1_000 <= done < 20_000
+    assert done == saved and done % BATCH_ROWS == 0 and BATCH_ROWS <= done < 20_000
     assert int(stopped[2]) == done + 1
 
     again = subprocess.run(

@@ -1,11 +1,13 @@
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import InvalidPhone
 from salon_pos.domain.phone import normalize_phone
-from salon_pos.domain.search_keys import name_search_keys
+from salon_pos.domain.search_keys import _syllables, name_search_keys
 
 
 def test_business_day_turns_over_at_the_cutover_hour_in_the_store_time_zone() -> None:
@@ -48,3 +50,16 @@ def test_rare_readings_of_common_surnames_are_not_indexed() -> None:
     keys = name_search_keys("于妍芳")
     assert "yyf" in keys
     assert not any(key.startswith(("w", "x")) for key in keys)
+
+
+# Surnames, given-name characters, and characters that make phrases in pypinyin's dictionary
+# across a name's characters (长孙, 单于, 重庆, 行长, 银行 …), where a reading depends on the word.
+_NAME_CHARACTERS = "王李张曾单长孙于重庆银行了都乐查解朴芳娜敏静丽雪琳中国人民大 Anna·-2"
+
+
+@given(st.text(_NAME_CHARACTERS, min_size=1, max_size=6))
+def test_readings_kept_by_word_are_those_of_the_whole_name(name: str) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    whole = lazy_pinyin(name, style=Style.NORMAL, errors="default")
+    assert _syllables(name) == [s.strip().lower() for s in whole if s.strip()]

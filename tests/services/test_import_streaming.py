@@ -3,6 +3,7 @@ the files people bring from Excel and from other salon software."""
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import date
 from pathlib import Path
@@ -108,6 +109,51 @@ def test_a_batch_the_database_refuses_is_saved_row_by_row(
     report = import_customers(backend, write_csv(tmp_path, plain_rows(3)))
     assert (report.created, report.bad_rows) == (3, 0)
     assert count(backend, OutboxOperation, type="customer.created") == 3
+    assert [c.name for c in backend.customers.search("0000002")] == ["客户2"]
+
+
+def phone_trigger(backend: Backend) -> str | None:
+    with backend.db.read() as session:
+        return session.scalar(
+            text("SELECT sql FROM sqlite_master WHERE name = 'customer_phone_ai'")
+        )
+
+
+def test_imported_phones_are_indexed_in_bulk_and_the_trigger_is_back(
+    backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import adds its customers to the phone index with one statement a batch, its
+    insert trigger dropped meanwhile; every other write still goes through the trigger."""
+    monkeypatch.setattr(import_batches, "BATCH_ROWS", 100)
+    trigger = phone_trigger(backend)
+    backend.customers.add("钱多多", "13300003333")
+    report = import_customers(backend, write_csv(tmp_path, plain_rows(250)))
+
+    assert report.created == 250 and phone_trigger(backend) == trigger
+    assert [c.phone for c in backend.customers.search("00000249")] == ["13900000249"]
+    assert [c.name for c in backend.customers.search("0003333")] == ["钱多多"]
+    backend.customers.add("孙悟空", "13712345678")  # after the import: the trigger again
+    assert [c.name for c in backend.customers.search("1234567")] == ["孙悟空"]
+    with backend.db.write() as session:  # the index matches the table, row for row
+        session.execute(
+            text("INSERT INTO customer_phone_fts (customer_phone_fts) VALUES ('integrity-check')")
+        )
+        indexed = session.scalar(text("SELECT count(*) FROM customer_phone_fts_docsize"))
+    assert indexed == count(backend, Customer) == 252
+
+
+def test_a_batch_that_fails_leaves_neither_rows_nor_a_missing_trigger(
+    backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trigger = phone_trigger(backend)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(customer_import, "create_customers", broken)
+    with pytest.raises(RuntimeError):
+        import_customers(backend, write_csv(tmp_path, plain_rows(3)))
+    assert phone_trigger(backend) == trigger and count(backend, Customer) == 0
 
 
 def test_columns_from_other_salon_software_and_the_ones_left_out(
@@ -185,3 +231,15 @@ def test_a_file_of_bad_rows_lists_the_first_thousand_and_counts_the_rest(
     report = import_customers(backend, path)
     assert (report.bad_rows, len(report.errors)) == (1_200, 1_000)
     assert report.describe("zh_CN").endswith("……另有 200 行出错，未逐一列出。")
+
+
+def test_no_full_garbage_collection_while_importing(backend: Backend, tmp_path: Path) -> None:
+    """A full collection walks every object of the process; the thresholds come back after."""
+    before, during = gc.get_threshold(), []
+    import_customers(
+        backend,
+        write_csv(tmp_path, plain_rows(3)),
+        progress=lambda _: during.append(gc.get_threshold()),
+    )
+    assert during and during[0][:2] == before[:2] and during[0][2] > 1_000 * before[2]
+    assert gc.get_threshold() == before
