@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
 
-from sqlalchemy import Connection, Select, Table, insert
+from sqlalchemy import CompoundSelect, Connection, Select, Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import ReturningUpdate
 
 from salon_pos.db.models import Base
@@ -106,6 +107,33 @@ def all_rows(executor: Connection | Session, statement: Statement) -> list[tuple
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         return [tuple(row) for row in cursor.execute(_literal_sql(statement, connection.dialect))]
+    finally:
+        cursor.close()
+
+
+@lru_cache(maxsize=16)
+def _compiled(statement: CompoundSelect[*tuple[Any, ...]], dialect: Dialect) -> SQLCompiler:
+    compiled = statement.compile(dialect=dialect)
+    assert isinstance(compiled, SQLCompiler)
+    return compiled
+
+
+def selected_rows(
+    executor: Connection | Session,
+    statement: CompoundSelect[*tuple[Any, ...]],
+    params: dict[str, Any],
+) -> list[tuple[Any, ...]]:
+    """The rows of a statement built once, with its parameters (`IN` lists expanded to their
+    length), through the driver's cursor: SQLAlchemy's compile cache and result machinery cost
+    about 130 µs a call where this costs about 10 (the sale's people and prices). Values go as
+    they are (text and integers); columns come back untyped."""
+    connection = executor.connection() if isinstance(executor, Session) else executor
+    if connection.dialect.name != "sqlite":
+        return [tuple(row) for row in connection.execute(statement, params)]
+    state = _compiled(statement, connection.dialect).construct_expanded_state(params)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return [tuple(row) for row in cursor.execute(state.statement, state.positional_parameters)]
     finally:
         cursor.close()
 

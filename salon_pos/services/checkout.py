@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, literal, select, union_all
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
     CatalogAlias,
     Customer,
@@ -113,22 +113,25 @@ def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
     wanted = {request.cashier_id} | {
         line.technician_id for line in request.lines if line.technician_id
     }
-    params = {"staff": list(wanted), "customer": request.customer_id}
-    found = {(row.id, row.role == "customer"): row for row in connection.execute(_PEOPLE, params)}
+    params = {"staff": sorted(wanted), "customer": request.customer_id}
+    found = {
+        (person, role == "customer"): (role, limit)
+        for person, role, limit in selected_rows(connection, _PEOPLE, params)
+    }
     for staff_id in sorted(wanted):
         if (staff_id, False) not in found:
             raise UnknownStaff(staff_id=staff_id)
     if request.customer_id and (request.customer_id, True) not in found:
         raise UnknownCustomer(customer_id=request.customer_id)
-    cashier = found[(request.cashier_id, False)]
-    return None if Role(cashier.role).approves else int(cashier.discount_limit)
+    role, limit = found[(request.cashier_id, False)]
+    return None if Role(role).approves else int(limit)
 
 
 def _catalog_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[Any, Any]:
     params = {kind.value: [ln.item_id for ln in lines if ln.kind is kind] for kind in LineKind}
     return {
-        (LineKind(row.kind), row.id): (row.name, row.price)
-        for row in connection.execute(_PRICES, params)
+        (LineKind(kind), item_id): (name, price)
+        for kind, item_id, name, price in selected_rows(connection, _PRICES, params)
     }
 
 
