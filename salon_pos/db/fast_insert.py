@@ -6,6 +6,7 @@ docs/adr/0003-write-path.md). Runs in the caller's transaction, on the caller's 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,7 @@ from typing import Any, cast
 
 from sqlalchemy import CompoundSelect, Connection, Select, Table, insert
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.dml import ReturningUpdate
@@ -67,6 +69,8 @@ def insert_rows(executor: Connection | Session, model: type[Base], rows: Sequenc
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(prepared.sql, zip(*columns, strict=True))
+    except sqlite3.IntegrityError as error:  # the same exception SQLAlchemy's execute raises
+        raise IntegrityError(prepared.sql, None, error) from error
     finally:
         cursor.close()
 

@@ -12,7 +12,6 @@ its traceback by the caller). Own records come back too; applying them changes n
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -79,7 +78,7 @@ def _insert_new(
     try:
         with session.begin_nested():
             left = inserter(session, run)
-    except (*CHANGE_FAULTS, sqlite3.IntegrityError) as error:  # the driver's, from insert_rows
+    except CHANGE_FAULTS as error:
         log.info("sync: %s %s changes one by one: %s", len(run), run[0].entity, error)
         return run
     kept = {c.entity_id for c in left}

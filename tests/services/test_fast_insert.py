@@ -1,0 +1,36 @@
+"""The driver-cursor paths of db/fast_insert.py answer as SQLAlchemy would: a row the database
+refuses is SQLAlchemy's IntegrityError (what the import's and the pull's fallbacks catch), and
+a statement with `IN` lists reads the same rows as its execute."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import bindparam, select
+from sqlalchemy.exc import IntegrityError
+
+from salon_pos.db.fast_insert import insert_rows, selected_rows
+from salon_pos.db.models import Staff
+from salon_pos.services.backend import Backend
+from tests.conftest import Team
+
+
+def test_a_refused_row_is_sqlalchemys_integrity_error(backend: Backend, team: Team) -> None:
+    with backend.db.write_connection() as connection:
+        row = dict(connection.execute(select(Staff).where(Staff.id == team.desk.id)).one()._mapping)
+    with pytest.raises(IntegrityError) as refused, backend.db.write_connection() as connection:
+        insert_rows(connection, Staff, [row])  # the same id again
+    assert "UNIQUE" in str(refused.value.orig)
+    assert len(backend.staff.list()) == 3  # nothing changed
+
+
+def test_in_lists_of_any_length_read_what_execute_reads(backend: Backend, team: Team) -> None:
+    statement = (
+        select(Staff.id, Staff.name)
+        .where(Staff.id.in_(bindparam("ids", expanding=True)))
+        .union_all(select(Staff.id, Staff.name).where(Staff.id == bindparam("one")))
+    )
+    with backend.db.read_connection() as connection:
+        for ids in ([], [team.tech.id], [team.desk.id, team.manager.id, "nobody"]):
+            params = {"ids": ids, "one": team.manager.id}
+            expected = sorted(tuple(r) for r in connection.execute(statement, params))
+            assert sorted(selected_rows(connection, statement, params)) == expected
