@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
 from pydantic import ValidationError
 from sqlalchemy import delete, select
@@ -60,12 +62,7 @@ def apply_page(session: Session, changes: Sequence[Change], cursor: int | None) 
 
 def _runs(changes: Sequence[Change]) -> list[Sequence[Change]]:
     """The page cut where the entity changes: [customer×300, ticket×200] → two runs."""
-    runs, start = [], 0
-    for n in range(1, len(changes) + 1):
-        if n == len(changes) or changes[n].entity != changes[start].entity:
-            runs.append(changes[start:n])
-            start = n
-    return runs
+    return [list(run) for _, run in groupby(changes, key=attrgetter("entity"))]
 
 
 def _insert_new(
