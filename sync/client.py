@@ -146,13 +146,10 @@ class SyncClient:
         skip: Sequence[str] = (),
     ) -> ChangesResponse:
         """The feed after `after`; `until`, `only` and `skip` narrow it (a first pull)."""
-        url = f"{self._api}/stores/{store_id}/changes?after={after}&limit={limit}"
-        if until is not None:
-            url += f"&until={until}"
-        if only:
-            url += f"&only={','.join(only)}"
-        if skip:
-            url += f"&skip={','.join(skip)}"
+        params: dict[str, object] = {"after": after, "limit": limit}
+        narrowed = {"until": until, "only": ",".join(only), "skip": ",".join(skip)}
+        params |= {k: v for k, v in narrowed.items() if v not in (None, "")}
+        url = f"{self._api}/stores/{store_id}/changes?{urlencode(params)}"
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChangesResponse)
 
     def status(

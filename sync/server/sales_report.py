@@ -1,7 +1,8 @@
 """What the owner's sales pages read: a period's sales per store, per day and by tender, and a
 store's tickets. Read-only queries, cheap at a chain's scale (20 stores × a year × 200 tickets a
-day: tests/bench/dashboard.py): the totals come from the append-only sales ledger and the tender
-mix from payments, each through an index on (store, business day)."""
+day: tests/bench/dashboard.py): the figures come from sales_day, the sums of the sales and tender
+ledgers per store, day, kind and tender, kept with the entries (batch.py), so a month of a chain
+is a few thousand rows however many tickets it holds."""
 
 from __future__ import annotations
 
