@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from salon_pos.services.staff import StaffMember
 
 NO_PIN = "!"  # a staff member pulled without a PIN hash: no PIN matches it
-STAFF_FIELDS = ("name", "role", "skills", "discount_limit", "active", "pin_hash")
+STAFF_FIELDS = tuple(f for f in StaffData.model_fields if f not in ("id", "stamps"))
 ITEM_FIELDS = tuple(f for f in CatalogItemData.model_fields if f not in ("id", "kind", "stamps"))
 
 

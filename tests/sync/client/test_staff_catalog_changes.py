@@ -41,3 +41,15 @@ def test_edits_at_one_counter_arrive_at_the_other(backend: Backend, other: Backe
 def test_an_older_staff_saved_without_a_phone_is_still_valid() -> None:
     old = StaffSaved.model_validate({"id": "0" * 8, "name": "李娜", "role": "technician"})
     assert old.phone == ""
+
+
+def test_a_phone_not_pushed_yet_stays_when_the_member_comes_back(backend: Backend) -> None:
+    """A member added here (staff.saved of every field, not pushed) keeps its phone when the
+    server's copy of it arrives before this counter's own operation has been merged there."""
+    member = backend.staff.add("李娜", "technician", "2222", phone="13800138000")
+    feed = Feed()
+    stale = {"id": member.id, "name": "李娜", "role": "technician", "phone": "", "stamps": {}}
+    feed.add("staff", member.id, stale)
+    outbox = CounterOutbox(backend.db, backend.clock, backend.settings.current.device_id)
+    assert outbox.apply_changes(feed.changes, 1) == 1
+    assert backend.staff.get(member.id).phone == "13800138000"
