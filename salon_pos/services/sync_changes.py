@@ -81,10 +81,7 @@ def _insert_new(
     kept = {c.entity_id for c in left}
     for change in run:
         if change.entity_id not in kept:
-            if anything_parked:
-                _unpark(session, change)
-            outcome.applied += 1
-            outcome.touched.append((change.entity, change.entity_id))
+            _applied(session, change, outcome, anything_parked)
     return left
 
 
@@ -95,16 +92,21 @@ def _apply_each(
     for change in changes:
         reason = _apply(session, change)
         if reason is None:
-            if anything_parked:
-                _unpark(session, change)
-            outcome.applied += 1
-            outcome.touched.append((change.entity, change.entity_id))
+            _applied(session, change, outcome, anything_parked)
         else:
             _park(session, change, reason)
             anything_parked = True
             outcome.parked += 1
             outcome.touched.append((PARKED, change.entity_id))
     return anything_parked
+
+
+def _applied(session: Session, change: Change, outcome: PageOutcome, anything_parked: bool) -> None:
+    """Count an applied change; an older parked change of its record is done with."""
+    if anything_parked:
+        _unpark(session, change)
+    outcome.applied += 1
+    outcome.touched.append((change.entity, change.entity_id))
 
 
 def retry_parked(session: Session) -> PageOutcome:
