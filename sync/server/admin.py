@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, func, insert, select, update
 
-from sync.server import models
+from sync.server import chain, models
 from sync.server.batch import new_server_id
 from sync.server.config import utc_now
 from sync.server.db import write_transaction
@@ -76,6 +76,7 @@ def create_store(
                 created_at=clock(),
             )
         )
+        chain.queue_chain_for_new_store(connection, store_id, owner_id, clock())
     return store_id
 
 

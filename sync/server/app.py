@@ -21,6 +21,7 @@ from sync.server.db import create_server_engine, load_json
 from sync.server.devices import device_operations, device_status
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
+from sync.server.master_data import publish_pending
 from sync.server.reports import CounterReport
 from sync.server.reports import record as record_report
 from sync.server.web import add_web_console
@@ -195,6 +196,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     ) -> ChangesResponse:
         """`until`, `only` and `skip` narrow the page (a joining counter's first pull: what it
         needs to sell first, history afterwards; docs/sync.md, "Joining a store")."""
+        publish_pending(engine_of(request), caller.store_id, settings.clock)  # chain items
         query = select(CHANGE).where(CHANGE.c.store_id == caller.store_id, CHANGE.c.seq > after)
         if until is not None:
             query = query.where(CHANGE.c.seq <= until)

@@ -15,7 +15,17 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import CompoundSelect, Connection, Engine, null, select, union_all, update
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    Engine,
+    and_,
+    func,
+    null,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from sync.operations import OPERATIONS
@@ -24,6 +34,7 @@ from sync.operations.sales import SALE_COMPLETED
 from sync.protocol import APPLIED, APPLIED_WITH_FLAGS, DUPLICATE, REJECTED
 from sync.server import models
 from sync.server.batch import BatchWriter, Rejected
+from sync.server.chain import STORE_PRICE, sold_by
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
@@ -322,12 +333,17 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
 def _prices_query(store_id: str, item_ids: set[str]) -> CompoundSelect[tuple[str, int, str | None]]:
     """Prices of the items sold, by their own id or by an alias (then with the item kept): one
     query a batch."""
-    own = select(CATALOG.c.id, CATALOG.c.price, null().label("kept")).where(
-        CATALOG.c.store_id == store_id, CATALOG.c.id.in_(item_ids)
+    mine = and_(STORE_PRICE.c.store_id == store_id, STORE_PRICE.c.item_id == CATALOG.c.id)
+    price = func.coalesce(STORE_PRICE.c.price, CATALOG.c.price).label("price")  # chain: store price
+    own = (
+        select(CATALOG.c.id, price, null().label("kept"))
+        .outerjoin(STORE_PRICE, mine)
+        .where(sold_by(store_id), CATALOG.c.id.in_(item_ids))
     )
     aliased = (
-        select(ALIAS.c.alias_id, CATALOG.c.price, ALIAS.c.item_id)
+        select(ALIAS.c.alias_id, price, ALIAS.c.item_id)
         .join(CATALOG, CATALOG.c.id == ALIAS.c.item_id)
+        .outerjoin(STORE_PRICE, mine)
         .where(ALIAS.c.store_id == store_id, ALIAS.c.alias_id.in_(item_ids))
     )
     return union_all(own, aliased)

@@ -13,14 +13,14 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
     CatalogItemSavedV2,
     StaffSavedV2,
 )
-from sync.server import models
+from sync.server import chain, models
 from sync.server.admin import AdminError
 from sync.server.batch import BatchWriter, Rejected
 from sync.server.config import utc_now
@@ -31,19 +31,21 @@ from sync.server.handlers.setup import (
     ITEM_FIELDS,
     STAFF,
     STAFF_FIELDS,
-    STORE_PRICE,
     canonical_item_id,
     item_data,
     load_item,
+    merge_item,
     save_catalog_item,
     save_staff,
     save_store_settings,
 )
+from sync.server.stamps import stamp_after
 
 STORE = models.table_of(models.Store)
 LINE = models.table_of(models.TicketLine)
 TICKET = models.table_of(models.Ticket)
 SETTINGS = models.table_of(models.StoreSettings)
+PUBLISH = chain.PUBLISH
 Clock = Callable[[], datetime]
 MAX_PRICE = 10**10
 
@@ -97,15 +99,15 @@ def edit_catalog_item(
     A chain item goes down to every store of its owner."""
     _known(changes, ITEM_FIELDS)
     with store_writer(engine, store_id, clock) as writer:
-        row = load_item(writer, canonical_item_id(writer, item_id))
-        if row is None or row["store_id"] != store_id:
-            raise AdminError(f"no catalog item {item_id} in store {store_id}")
+        row = _item_of_store(writer, item_id)
         held = load_json(row["data"]) | {"id": row["id"]}
         item = _edited(CatalogItemSavedV2, held, changes)
-        save_catalog_item(writer, item, origin=None)
-    if row["owner_id"] is not None:
-        for other in _other_stores(engine, row["owner_id"], store_id):
-            _publish_item(engine, other, row["id"], clock)
+        if row["owner_id"] is not None:  # the chain's own price, not a store's
+            merge_item(writer, row, item.model_dump(mode="json"), tuple(changes), "", None)
+            chain.queue_for_other_stores(writer.connection, row, store_id, writer.now)
+        else:
+            save_catalog_item(writer, item, origin=None)
+    publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
 
 
@@ -115,6 +117,34 @@ def _other_stores(engine: Engine, owner_id: str, store_id: str) -> list[str]:
             select(STORE.c.id).where(STORE.c.owner_id == owner_id).order_by(STORE.c.id)
         ).scalars()
         return [s for s in stores if s != store_id]
+
+
+def publish_pending(engine: Engine, store_id: str, clock: Clock = utc_now) -> int:
+    """Send down, in the store's feed, the chain items queued for it (chain.py). Answers how
+    many; a store with nothing queued costs one indexed read."""
+    queued = select(PUBLISH.c.id).where(PUBLISH.c.store_id == store_id).limit(1)
+    with engine.connect() as connection:
+        if connection.execute(queued).first() is None:
+            return 0
+    with store_writer(engine, store_id, clock) as writer:
+        mine = PUBLISH.c.store_id == store_id
+        items = sorted(
+            set(writer.connection.execute(select(PUBLISH.c.item_id).where(mine)).scalars())
+        )
+        for item_id in items:
+            row = load_item(writer, item_id)
+            if row is not None:
+                writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
+        writer.connection.execute(delete(PUBLISH).where(mine))
+    return len(items)
+
+
+def publish_everywhere(engine: Engine, owner_id: str | None, clock: Clock = utc_now) -> None:
+    """After a server-side edit: each store of the owner sends what is queued for it now,
+    rather than on its counters' next read."""
+    if owner_id is not None:
+        for store_id in _other_stores(engine, owner_id, ""):
+            publish_pending(engine, store_id, clock)
 
 
 def set_price(
@@ -185,8 +215,9 @@ def share_item(engine: Engine, item_id: str, clock: Clock = utc_now) -> list[str
         connection.execute(
             update(CATALOG).where(CATALOG.c.id == item_id).values(owner_id=found.owner_id)
         )
-    for store_id in others:
-        _publish_item(engine, store_id, item_id, clock)
+        row = {"id": item_id, "owner_id": found.owner_id}
+        chain.queue_for_other_stores(connection, row, found.store_id, clock())
+    publish_everywhere(engine, found.owner_id, clock)
     return others
 
 
@@ -198,39 +229,16 @@ def set_store_price(
         raise AdminError("a price is a whole number of fen, 0 or more")
     with store_writer(engine, store_id, clock) as writer:
         row = _item_of_store(writer, item_id)
-        held = select(STORE_PRICE.c.price).where(
-            STORE_PRICE.c.store_id == store_id, STORE_PRICE.c.item_id == row["id"]
-        )
-        if writer.connection.execute(held).first() is None:
-            writer.connection.execute(
-                insert(STORE_PRICE).values(
-                    store_id=store_id, item_id=row["id"], price=price_fen, updated_at=writer.now
-                )
-            )
-        else:
-            writer.connection.execute(
-                update(STORE_PRICE)
-                .where(STORE_PRICE.c.store_id == store_id, STORE_PRICE.c.item_id == row["id"])
-                .values(price=price_fen, updated_at=writer.now)
-            )
-        writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
-
-
-def _publish_item(engine: Engine, store_id: str, item_id: str, clock: Clock) -> None:
-    with store_writer(engine, store_id, clock) as writer:
-        row = _item_of_store(writer, item_id)
+        held = chain.own_price(writer.connection, store_id, row["id"])
+        stamp = stamp_after(writer.now, held[1] if held else "")
+        chain.save_own_price(writer.connection, store_id, row["id"], price_fen, stamp, writer.now)
         writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
 
 
 def _item_of_store(writer: BatchWriter, item_id: str) -> dict[str, Any]:
     """The item, if it is the store's own or in its owner's chain catalog."""
     row = load_item(writer, canonical_item_id(writer, item_id))
-    if row is not None and row["store_id"] != writer.store_id:
-        owner = writer.connection.execute(
-            select(STORE.c.owner_id).where(STORE.c.id == writer.store_id)
-        ).scalar()
-        row = row if row["owner_id"] is not None and row["owner_id"] == owner else None
-    if row is None:
+    if row is None or not chain.is_sold_by(writer.connection, row, writer.store_id):
         raise AdminError(f"no catalog item {item_id} for store {writer.store_id}")
     return row
 

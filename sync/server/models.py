@@ -194,6 +194,19 @@ class StorePrice(Base):
     item_id: Mapped[str] = mapped_column(ForeignKey("catalog_item.id"), primary_key=True)
     price: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stamp: Mapped[str | None] = mapped_column(String(64))  # the HLC stamp of the price held
+
+
+class ChainPublish(Base):
+    """A chain catalog item a store's feed must send again: it changed at another store or at
+    the server, or the store is new. Queued in the transaction of the change; sent down before
+    the store's counters next read their feed (sync/server/chain.py)."""
+
+    __tablename__ = "chain_publish"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_item.id"))
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class StoreSettings(Base):

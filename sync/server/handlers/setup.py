@@ -26,7 +26,7 @@ from sync.operations.setup import (
     StoreSettingsSaved,
     store_setting,
 )
-from sync.server import models
+from sync.server import chain, models
 from sync.server.batch import BatchWriter, Rejected
 from sync.server.context import OpContext, check_fen
 from sync.server.db import dump_json, load_json
@@ -71,18 +71,14 @@ def load_item(writer: BatchWriter, item_id: str) -> Row | None:
 def item_data(writer: BatchWriter, row: Row) -> dict[str, Any]:
     """The item as this store's feed sends it: its fields, the store's price where it has one."""
     data: dict[str, Any] = load_json(row["data"]) | {"stamps": load_json(row["stamps"])}
-    own = writer.connection.execute(
-        select(STORE_PRICE.c.price).where(
-            STORE_PRICE.c.store_id == writer.store_id, STORE_PRICE.c.item_id == row["id"]
-        )
-    ).scalar()
-    return data if own is None else data | {"price": own}
+    own = chain.own_price(writer.connection, writer.store_id, row["id"])
+    return data if own is None else data | {"price": own[0]}
 
 
 def _twin(writer: BatchWriter, item: CatalogItemSaved) -> Row | None:
     """An item of the store that is the same one created elsewhere: for a product the same sku
     or barcode, for a service the same category and name. The oldest, if several."""
-    same = [CATALOG.c.store_id == writer.store_id, CATALOG.c.kind == item.kind]
+    same = [chain.sold_by(writer.store_id), CATALOG.c.kind == item.kind]
     if item.kind == "product":
         keys = [CATALOG.c.sku == item.sku] if item.sku else []
         if item.barcode:
@@ -121,7 +117,7 @@ def save_catalog_item(
     item_id = canonical_item_id(writer, item.id)
     row = load_item(writer, item_id)
     alias = None
-    if row is not None and row["store_id"] != writer.store_id:
+    if row is not None and not chain.is_sold_by(writer.connection, row, writer.store_id):
         raise Rejected("unknown catalog item")
     if row is None:
         twin = _twin(writer, item)
@@ -139,7 +135,14 @@ def save_catalog_item(
         row, alias = twin, item.id
         _record_alias(writer, item.id, twin, origin)
         fields = ITEM_FIELDS  # a second creation: its every field merges by stamp
-    _merge_item(writer, row, incoming, fields, item.hlc, origin)
+    if row["owner_id"] is not None and "price" in fields:  # a chain item: the store's own price
+        stamp = edit_stamp(item.hlc, writer.now, {})
+        chain.save_own_price(
+            writer.connection, writer.store_id, row["id"], item.price, stamp, writer.now
+        )
+        fields = tuple(f for f in fields if f != "price")
+    merge_item(writer, row, incoming, fields, item.hlc, origin)
+    chain.queue_for_other_stores(writer.connection, row, writer.store_id, writer.now)
     return row, alias
 
 
@@ -151,7 +154,7 @@ def _record_alias(writer: BatchWriter, alias_id: str, kept: Row, origin: str | N
     writer.change(CHANGE_CATALOG_ALIAS, alias_id, data, origin)
 
 
-def _merge_item(
+def merge_item(
     writer: BatchWriter,
     row: Row,
     incoming: dict[str, Any],
@@ -175,12 +178,13 @@ def _merge_item(
     writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), origin)
 
 
-@handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS))
+@handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS, STORE_PRICE, chain.PUBLISH))
 def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV2) -> list[str]:
     row, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
-    ctx.cache.prices[row["id"]] = row["price"]
+    price = item_data(ctx.writer, row)["price"]  # the store's own, for a chain item that has one
+    ctx.cache.prices[row["id"]] = price
     if alias is not None:  # a sale of the alias later in this batch is a sale of the item
-        ctx.cache.prices[alias] = row["price"]
+        ctx.cache.prices[alias] = price
         ctx.cache.aliases[alias] = row["id"]
     return []
 

@@ -10,6 +10,7 @@ import pytest
 
 from sync import protocol
 from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.sales import SALE_COMPLETED
 from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED, STORE_SETTINGS_SAVED
 from sync.server import admin, master_data
 from sync.server.cli import main
@@ -151,6 +152,93 @@ def test_a_chain_item_goes_to_every_store_of_the_owner_with_its_own_price(server
         assert (held["name"], held["price"]) == ("深层补水", price)
     with pytest.raises(admin.AdminError, match="no catalog item"):
         master_data.set_store_price(server.engine, server.other_store_id, builders.new_id(), 1)
+
+
+def _shared_item(server: Server, here: Device) -> dict[str, Any]:
+    item = builders.catalog_item(19800) | {"hlc": stamp(0)}
+    server.push(here, [here.op(CATALOG_ITEM_SAVED, item)])
+    master_data.share_item(server.engine, item["id"], server.clock)
+    return item
+
+
+def test_a_store_opened_later_receives_the_chain_catalog(server: Server) -> None:
+    here = server.enroll()
+    item = _shared_item(server, here)
+    own = builders.catalog_item(9900) | {"name": "只在一店", "hlc": stamp(1)}
+    server.push(here, [here.op(CATALOG_ITEM_SAVED, own)])
+    third = admin.create_store(
+        server.engine, "boss@example.com", "丽人美容 三店", clock=server.clock
+    )
+    newcomer = server.enroll(third)
+    held = latest(server, newcomer, "catalog_item")
+    assert set(held) == {item["id"]}  # the chain's item, not the first store's own one
+    assert (held[item["id"]]["name"], held[item["id"]]["price"]) == ("补水保湿护理", 19800)
+    assert latest(server, newcomer, "catalog_item") == held  # sent once, not on every pull
+    assert len(server.pull(newcomer)["changes"]) == 1
+
+
+def test_a_counter_edit_of_a_chain_item_reaches_every_store_but_its_price_stays_its_stores(
+    server: Server,
+) -> None:
+    here, there = server.enroll(), server.enroll(server.other_store_id)
+    item = _shared_item(server, here)
+    edit = item | {"name": "深层补水", "price": 16800, "hlc": stamp(10, "b1")}
+    answer = server.push(
+        there, [there.op(CATALOG_ITEM_SAVED, edit | {"changed": ["name", "price"]})]
+    )
+    assert answer["results"][0]["status"] == "applied"  # was refused as an unknown item
+    mine, theirs = latest(server, here, "catalog_item"), latest(server, there, "catalog_item")
+    assert (mine[item["id"]]["name"], mine[item["id"]]["price"]) == ("深层补水", 19800)
+    assert (theirs[item["id"]]["name"], theirs[item["id"]]["price"]) == ("深层补水", 16800)
+    older = item | {"price": 15800, "hlc": stamp(5, "b2"), "changed": ["price"]}
+    server.push(there, [there.op(CATALOG_ITEM_SAVED, older)])  # an older edit loses
+    assert latest(server, there, "catalog_item")[item["id"]]["price"] == 16800
+
+    # Each store's sale is checked against its own price: only the stale one is flagged.
+    fine = server.push(there, [there.op(SALE_COMPLETED, builders.sale([(item["id"], 16800)]))])
+    stale = server.push(here, [here.op(SALE_COMPLETED, builders.sale([(item["id"], 16800)]))])
+    chain_price = server.push(
+        there, [there.op(SALE_COMPLETED, builders.sale([(item["id"], 19800)]))]
+    )
+    assert fine["results"][0]["status"] == "applied"
+    assert stale["results"][0]["status"] == "applied_with_flags"
+    assert chain_price["results"][0]["status"] == "applied_with_flags"
+
+
+def test_an_item_made_offline_in_another_store_like_a_chain_item_is_kept_once(
+    server: Server,
+) -> None:
+    here, there = server.enroll(), server.enroll(server.other_store_id)
+    item = _shared_item(server, here)
+    twin = builders.catalog_item(19800) | {"hlc": stamp(3, "b1")}  # same category and name
+    server.push(there, [there.op(CATALOG_ITEM_SAVED, twin)])
+    aliases = latest(server, there, "catalog_alias")
+    assert aliases[twin["id"]]["item_id"] == item["id"]
+    assert server.count("SELECT count(*) FROM catalog_item") == 1
+    sold = server.push(there, [there.op(SALE_COMPLETED, builders.sale([(twin["id"], 19800)]))])
+    assert sold["results"][0]["status"] == "applied"
+    assert (
+        master_data.sales_per_item(server.engine, server.other_store_id)[item["id"]].amount == 19800
+    )
+
+
+def test_the_chain_price_changed_at_the_server_reaches_stores_without_their_own(
+    server: Server,
+) -> None:
+    here, there = server.enroll(), server.enroll(server.other_store_id)
+    item = _shared_item(server, here)
+    third = admin.create_store(
+        server.engine, "boss@example.com", "丽人美容 三店", clock=server.clock
+    )
+    master_data.set_store_price(server.engine, third, item["id"], 15800, server.clock)
+    master_data.edit_catalog_item(
+        server.engine, server.other_store_id, item["id"], {"price": 21800}, server.clock
+    )
+    newcomer = server.enroll(third)
+    prices = [
+        latest(server, d, "catalog_item")[item["id"]]["price"] for d in (here, there, newcomer)
+    ]
+    assert prices == [21800, 21800, 15800]
 
 
 def test_the_command_line_edits_store_settings(
