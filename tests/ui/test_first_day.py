@@ -6,13 +6,14 @@ them with that technician on the cashier screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from salon_pos.services.backend import Backend
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.setup.start import FirstRunSetup
 from salon_pos.ui.shell import Shell
+from tests.ui.selling import sell_one_service
 from tests.ui.test_setup_wizard import fill_manager, finish, open_wizard
 from tests.ui.test_sign_in import sign_in_with_pad
 from tests.ui.test_staff_catalog import add_member, add_service, catalog_page, staff_page
@@ -60,18 +61,7 @@ def test_a_salons_first_day_from_an_empty_folder(
         qtbot.waitUntil(lambda: shell.ctx.staff is not None and shell.ctx.staff.id == desk.id)
         cashier = shell.window.open_page("cashier")
         assert isinstance(cashier, CashierPage)
-        tile = cashier.findChild(QPushButton, f"item_{manicure.id}")
-        qtbot.waitUntil(lambda: tile is not None and tile.isVisible())
-        qtbot.mouseClick(tile, LEFT)
-        qtbot.waitUntil(lambda: cashier.ticket.model.rowCount() == 1)
-        cashier.ticket.select(0)
-        picker = cashier.findChild(QComboBox, "technicianPicker")
-        picker.setCurrentIndex(picker.findData(tech.id))
-        qtbot.mouseClick(cashier.findChild(QPushButton, "payButton"), LEFT)
-        dialog = cashier.payment
-        assert dialog is not None and dialog.isVisible()
-        dialog.findChild(QLineEdit, "tender_wechat").setText("168")
-        qtbot.mouseClick(dialog.findChild(QPushButton, "completeSale"), LEFT)
+        sell_one_service(qtbot, cashier, manicure.id, "日式", tech.id, "168")
         qtbot.waitUntil(lambda: len(fresh.tickets.find()) == 1, timeout=10_000)
 
         [ticket] = fresh.tickets.find()

@@ -28,16 +28,18 @@ from salon_pos.jobs.sync import sync_round
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.first_run import FirstRun, first_run
+from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.setup.start import FirstRunSetup
 from salon_pos.ui.setup.wizard import JOIN, PRINTER, PULL
 from salon_pos.ui.shell import Shell
 from sync.server import admin
 from tests.cli.conftest import own_log_handlers, run  # noqa: F401 -- a fixture, by name
-from tests.conftest import FakeClock, Shelf, Team, three_line_sale
+from tests.conftest import FakeClock, Shelf, Team
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.conftest import enroll
 from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.live_server import LiveServer
+from tests.ui.selling import sell_one_service
 from tests.ui.test_sign_in import sign_in_with_pad
 
 
@@ -126,8 +128,13 @@ def test_a_fresh_counter_joins_and_sells_the_stores_catalog_with_its_staff(
         assert {f"item_{i}" for i in (shelf.facial, shelf.manicure, shelf.serum)} <= shown
         with fresh.db.read() as session:  # not one sale of its own: all of it was pulled
             assert session.scalar(select(func.count()).select_from(Ticket)) == 0
-        sale = fresh.checkout.complete_sale(three_line_sale(team, shelf))  # with the store's
-        assert sale.number.startswith("B1-") and sale.total == 49400  # staff and catalog
+        assert isinstance(cashier, CashierPage)  # the store's service, by its technician
+        sell_one_service(qtbot, cashier, shelf.facial, "补水", team.tech.id, "198")
+        qtbot.waitUntil(lambda: len(fresh.tickets.find()) == 1, timeout=10_000)
+        [ticket] = fresh.tickets.find()
+        detail = fresh.tickets.get(ticket.id)
+        assert detail.summary.number == "B1-000001" and detail.summary.total == 19800
+        assert [(line.name, line.technician) for line in detail.lines] == [("补水保湿护理", "李娜")]
     finally:
         shell.close()
 
