@@ -5,6 +5,7 @@ and store-wide settings changed at the server reach every counter on its next pu
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -16,8 +17,9 @@ from salon_pos.services.checkout import SaleLine, SaleRequest, Tender
 from salon_pos.services.importing import import_catalog
 from sync.server import admin, master_data, models
 from tests.conftest import FakeClock, Team
-from tests.sync.client.conftest import sync_once
-from tests.sync.client.feed import seed_team
+from tests.keyring_backend import MemoryKeyring
+from tests.sync.client.conftest import enroll, sync_once
+from tests.sync.client.feed import open_counter, seed_team
 from tests.sync.live_server import LiveServer
 
 ALIAS = models.table_of(models.CatalogAlias)
@@ -145,3 +147,37 @@ def test_store_wide_settings_reach_every_counter_and_local_ones_stay(
         assert report.error is None and report.changed.touches("settings")
         assert counter.settings.current.cutover_hour == 6
     assert master_data.store_settings(server_engine, store_id)["store_name"] == "丽人美业·人民路店"
+
+
+def test_a_chain_item_edited_at_a_counter_of_another_store_reaches_both_at_their_own_prices(
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    second = admin.create_store(server_engine, "owner@example.com", "丽人美容 二店")
+    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    c1 = open_counter(tmp_path / "c1", migrated_template, clock, "C1")
+    try:
+        for counter, store in ((a1, store_id), (c1, second)):
+            enroll(counter, live_server.url, admin.create_enrollment_code(server_engine, store))
+        facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+        assert sync_once(a1).pending == 0
+        master_data.share_item(server_engine, facial.id)  # the owner shares it with the chain
+        assert sync_once(c1).error is None
+        held = c1.catalog.item(LineKind.SERVICE, facial.id)
+        assert (held.name, held.price) == ("补水保湿护理", 19800)
+
+        # The second store's manager renames it and gives it the store's own price.
+        c1.catalog.edit(replace(held, name="深层补水护理", price=16800))
+        for counter in (c1, a1, c1):
+            assert sync_once(counter).error is None
+        here, there = (c.catalog.item(LineKind.SERVICE, facial.id) for c in (a1, c1))
+        assert (here.name, here.price) == ("深层补水护理", 19800)  # the name is the chain's
+        assert (there.name, there.price) == ("深层补水护理", 16800)  # the price the store's
+    finally:
+        a1.close()
+        c1.close()
