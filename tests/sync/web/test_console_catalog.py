@@ -6,15 +6,33 @@ this store's own price and sharing to the chain; another account's ids are a 404
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
+from salon_pos.jobs.sync import RoundReport, sync_round
+from salon_pos.paths import Paths
+from salon_pos.security.device_token import DeviceTokens
+from salon_pos.services.backend import Backend
+from salon_pos.services.sync_state import sync_state
+from salon_pos.ui.pages.cashier import CashierPage
+from salon_pos.ui.pages.cashier_catalog import ItemButton
+from salon_pos.ui.shell import Shell
+from sync.operations.setup import CHANGE_CATALOG_ITEM
 from sync.server import master_data, models
+from tests.conftest import FakeClock
+from tests.keyring_backend import MemoryKeyring
+from tests.sync.client.feed import open_counter, seed_store
+from tests.sync.in_process import URL, in_process_session
 from tests.sync.server.conftest import Server
 from tests.sync.web.conftest import Browser
 
@@ -353,3 +371,94 @@ def test_other_accounts_items_and_stores_are_a_404(
     assert [r["price"] for r in rows(server)] == [100]
     assert re.search(r"/catalog/items/nonexistent", "") is None
     assert owner.client.get(f"{catalog_of(server)}/items/nonexistent").status_code == 404
+
+
+# The issue's acceptance test: a price changed in the web console is on the counters' tiles
+# after their next pull, without restarting the app; an item made there is a new tile.
+
+
+class RealPull:
+    """A sync driver whose round is the counter's real sync_round against the console's
+    server (in process), run when woken, as the app's scheduler runs it."""
+
+    def __init__(self, app: Backend, home: Path, server: Server) -> None:
+        self.app, self.home, self.server, self.due = app, home, server, True
+
+    def tick(self) -> RoundReport | None:
+        if not self.due:
+            return None
+        self.due = False
+        session = in_process_session(self.server.client)
+        return sync_round(self.app, Paths(self.home), session=session)
+
+    def wake(self) -> None:
+        self.due = True
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.fixture
+def counter(
+    server: Server,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Path]]:
+    """Counter A1 enrolled with the console's server."""
+    home = tmp_path / "a1"
+    app = open_counter(home, migrated_template, clock, "A1")
+    device = server.enroll(device_id=app.settings.current.device_id)
+    DeviceTokens().save(device.id, device.token)
+    with app.db.write() as session:
+        state = sync_state(session)
+        state.server_url, state.store_id, state.store_name = URL, server.store_id, "一店"
+    yield app, home
+    app.close()
+
+
+def tiles(page: CashierPage) -> dict[str, int]:
+    """Item id → the price on its tile in the grid now, all categories shown."""
+    page.catalog.categories.setCurrentRow(0)
+    return {
+        t.offer.id: t.offer.price for t in page.catalog.tiles.tiles if isinstance(t, ItemButton)
+    }
+
+
+def test_a_price_changed_in_the_console_is_on_the_counters_tiles_after_its_next_pull(
+    qapp: QApplication,
+    qtbot: QtBot,
+    server: Server,
+    owner: Browser,
+    counter: tuple[Backend, Path],
+) -> None:
+    app, home = counter
+    team, shelf = seed_store(app)
+    assert sync_round(app, Paths(home), session=in_process_session(server.client)).error is None
+    shell = Shell(qapp, app, "zh_CN")
+    try:
+        shell.window.show()
+        shell.ctx.sign_in(team.desk)
+        window, page = shell.window, shell.window.open_page("cashier")
+        assert isinstance(page, CashierPage)
+        assert tiles(page)[shelf.facial] == 19800 and len(tiles(page)) == 3
+
+        item_page = f"{catalog_of(server)}/items/{shelf.facial}"
+        form = {k: v for k, v in SERVICE.items() if k != "kind"} | {"price": "228.00"}
+        assert owner.post(item_page, item_page, **form).status_code == 200
+        added = add(owner, server, SERVICE, category="头部", name="头部按摩", price="88")
+        assert added.status_code == 200
+        massage = item_id(server, "头部按摩")
+
+        touched = lambda c: c.touches(CHANGE_CATALOG_ITEM)  # noqa: E731
+        with qtbot.waitSignal(shell.ctx.changed, timeout=10_000, check_params_cb=touched):
+            shell.start_sync(RealPull(app, home, server), watch_network=False)
+
+        assert shell.window is window and shell.window.open_page("cashier") is page  # no restart
+        shown = tiles(page)
+        assert shown[shelf.facial] == 22800
+        assert shown[massage] == 8800
+    finally:
+        shell.close()
+        gc.collect()
