@@ -9,7 +9,6 @@ import csv
 import gc
 import io
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -337,11 +336,10 @@ def test_a_shared_item_reaches_the_other_store_which_sets_its_own_price(
         == 404
     )
     assert owner.post(f"{there}/price", there, store_price="178").status_code == 200
-    with server.engine.connect() as connection:
-        entry = master_data.catalog_entry(server.engine, server.other_store_id, item)
-        assert connection is not None
-    assert entry is not None and (entry.price, entry.item_price) == (17800, 19800)
-    assert master_data.catalog_entry(server.engine, server.store_id, item).price == 19800  # type: ignore[union-attr]
+    there_entry = master_data.catalog_entry(server.engine, server.other_store_id, item)
+    here_entry = master_data.catalog_entry(server.engine, server.store_id, item)
+    assert there_entry is not None and (there_entry.price, there_entry.item_price) == (17800, 19800)
+    assert here_entry is not None and here_entry.price == 19800  # the first store's unchanged
 
 
 def test_other_accounts_items_and_stores_are_a_404(
@@ -369,7 +367,6 @@ def test_other_accounts_items_and_stores_are_a_404(
     assert manager.post(f"{mine}/share", mine).status_code == 404
     assert manager.post(mine, mine, **edited).status_code == 200  # their own store's item
     assert [r["price"] for r in rows(server)] == [100]
-    assert re.search(r"/catalog/items/nonexistent", "") is None
     assert owner.client.get(f"{catalog_of(server)}/items/nonexistent").status_code == 404
 
 
