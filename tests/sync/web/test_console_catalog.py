@@ -459,3 +459,21 @@ def test_a_price_changed_in_the_console_is_on_the_counters_tiles_after_its_next_
     finally:
         shell.close()
         gc.collect()
+
+
+def test_a_code_of_a_chain_item_is_taken_in_every_store_of_the_chain(
+    server: Server, owner: Browser
+) -> None:
+    add(owner, server, PRODUCT)
+    item = item_id(server, "玻尿酸精华")
+    page = f"{catalog_of(server)}/items/{item}"
+    assert owner.post(f"{page}/share", page).status_code == 200
+    other = catalog_of(server, server.other_store_id)
+    before = rows(server)
+    for changed, message in (
+        ({"sku": "SKU-777"}, "条码 6901234567892 已被 玻尿酸精华 使用"),
+        ({"barcode": ""}, "编号 SKU-001 已被 玻尿酸精华 使用"),
+    ):
+        answer = owner.post(f"{other}/items", other, **(PRODUCT | {"name": "仿品"} | changed))
+        assert answer.status_code == 400 and message in answer.text
+    assert rows(server) == before
