@@ -108,14 +108,18 @@ def edit_catalog_item(
     item_id: str,
     changes: Mapping[str, Any],
     clock: Clock = utc_now,
+    check: Callable[[BatchWriter], None] | None = None,
 ) -> str:
     """Change some fields of an item of the store (by its id or an alias); answers its id.
-    A chain item goes down to every store of its owner."""
+    A chain item goes down to every store of its owner. `check`, given the store's writer
+    before the change: raises to refuse it, under the store's lock."""
     _known(changes, ITEM_FIELDS)
     with store_writer(engine, store_id, clock) as writer:
         row = load_item(writer, canonical_item_id(writer, item_id))
         if row is None or row["store_id"] != store_id:
             raise AdminError(f"no catalog item {item_id} in store {store_id}")
+        if check is not None:
+            check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
         item = _edited(CatalogItemSavedV2, held, changes)
         save_catalog_item(writer, item, origin=None)
@@ -435,18 +439,19 @@ def update_catalog_item(
     clock: Clock = utc_now,
 ) -> list[str]:
     """Save the fields of one of the store's own items (not its kind): the changed ones go
-    through edit_catalog_item, merged with counters' edits per field. Answers the changed
-    fields (none: nothing was written)."""
-    with engine.connect() as connection:
-        catalog = store_catalog(connection, store_id)
-    held = next((e for e in catalog if e.id == item_id), None)
+    through edit_catalog_item, merged with counters' edits per field, checked against the
+    catalog under the store's lock. Answers the changed fields (none: nothing was written)."""
+    held = catalog_entry(engine, store_id, item_id)
     if held is None or held.home_store_id != store_id:
         raise AdminError(f"no catalog item {item_id} of store {store_id}")
     fields = _cleaned(held.fields() | dict(values) | {"kind": held.kind})
-    check_catalog_item(fields, catalog, own_id=item_id)
     changes = {k: v for k, v in fields.items() if v != held.fields()[k]}
+
+    def check(writer: BatchWriter) -> None:
+        check_catalog_item(fields, store_catalog(writer.connection, store_id), own_id=item_id)
+
     if changes:
-        edit_catalog_item(engine, store_id, item_id, changes, clock)
+        edit_catalog_item(engine, store_id, item_id, changes, clock, check)
     return sorted(changes)
 
 
