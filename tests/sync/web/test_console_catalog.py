@@ -18,11 +18,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
-from salon_pos.jobs.sync import RoundReport, sync_round
-from salon_pos.paths import Paths
-from salon_pos.security.device_token import DeviceTokens
+from salon_pos.jobs.sync import RoundReport
 from salon_pos.services.backend import Backend
-from salon_pos.services.sync_state import sync_state
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.cashier_catalog import ItemButton
 from salon_pos.ui.shell import Shell
@@ -31,7 +28,7 @@ from sync.server import master_data, models
 from tests.conftest import FakeClock
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.feed import open_counter, seed_store
-from tests.sync.in_process import URL, in_process_session
+from tests.sync.in_process import join, sync_in_process
 from tests.sync.server.conftest import Server
 from tests.sync.web.conftest import Browser
 
@@ -385,8 +382,7 @@ class RealPull:
         if not self.due:
             return None
         self.due = False
-        session = in_process_session(self.server.client)
-        return sync_round(self.app, Paths(self.home), session=session)
+        return sync_in_process(self.app, self.home, self.server)
 
     def wake(self) -> None:
         self.due = True
@@ -406,11 +402,7 @@ def counter(
     """Counter A1 enrolled with the console's server."""
     home = tmp_path / "a1"
     app = open_counter(home, migrated_template, clock, "A1")
-    device = server.enroll(device_id=app.settings.current.device_id)
-    DeviceTokens().save(device.id, device.token)
-    with app.db.write() as session:
-        state = sync_state(session)
-        state.server_url, state.store_id, state.store_name = URL, server.store_id, "一店"
+    join(app, server)
     yield app, home
     app.close()
 
@@ -432,7 +424,7 @@ def test_a_price_changed_in_the_console_is_on_the_counters_tiles_after_its_next_
 ) -> None:
     app, home = counter
     team, shelf = seed_store(app)
-    assert sync_round(app, Paths(home), session=in_process_session(server.client)).error is None
+    assert sync_in_process(app, home, server).error is None
     shell = Shell(qapp, app, "zh_CN")
     try:
         shell.window.show()
