@@ -11,23 +11,29 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import Product, ServiceItem
+from salon_pos.domain.catalog_rules import (
+    BARCODE,
+    SKU,
+    DuplicateService,
+    check_duration,
+    check_item,
+    check_product,
+)
 from salon_pos.domain.errors import (
     Both,
     DuplicateCode,
-    DurationNotPositive,
-    NegativeCost,
-    NegativePrice,
     RequiredField,
     UnknownBarcode,
     UnknownItem,
-    UserError,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.search_keys import item_matches, search_text
-from salon_pos.domain.ticket import LineKind, check_fen
+from salon_pos.domain.ticket import LineKind
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.sync_state import next_hlc
+
+__all__ = ["DuplicateService", "ProductOffer", "Saved", "ServiceOffer"]
 
 
 @dataclass(frozen=True)
@@ -55,27 +61,12 @@ class ProductOffer:
     active: bool = True
 
 
-class DuplicateService(UserError):
-    en = "The category {category} already has a service called {name}."
-    zh = "分类“{category}”中已有名为“{name}”的服务。"
-
-
 @dataclass(frozen=True)
 class Saved:
     """What an upsert did: created a new item, changed an existing one, or found it unchanged."""
 
     id: str
     outcome: str  # created / updated / unchanged
-
-
-def _check_common(category: str, name: str, price: int) -> None:
-    if not category.strip():
-        raise RequiredField(field=Both("分类", "category"))
-    if not name.strip():
-        raise RequiredField(field=Both("名称", "name"))
-    check_fen(name, price)
-    if price < 0:
-        raise NegativePrice(name=name)
 
 
 def _upsert(
@@ -154,9 +145,8 @@ def _journal_active(
 
 
 def _check_service(session: Session, offer: ServiceOffer, own_id: str | None) -> None:
-    _check_common(offer.category, offer.name, offer.price)
-    if offer.duration_min <= 0:
-        raise DurationNotPositive(name=offer.name, text=str(offer.duration_min))
+    check_item(offer.category, offer.name, offer.price)
+    check_duration(offer.name, offer.duration_min)
     holder = session.scalars(
         select(ServiceItem).where(
             ServiceItem.category == offer.category, ServiceItem.name == offer.name
@@ -187,15 +177,11 @@ def save_service_item(
 def _check_product(session: Session, offer: ProductOffer, own_id: str | None) -> None:
     """Name, price, SKU and cost as they must be; a barcode or SKU on another product is
     refused."""
-    _check_common(offer.category, offer.name, offer.price)
-    if not offer.sku.strip():
-        raise RequiredField(field=Both("编号", "SKU"))
-    check_fen(offer.name, offer.cost)
-    if offer.cost < 0:
-        raise NegativeCost(name=offer.name)
+    check_item(offer.category, offer.name, offer.price)
+    check_product(offer.name, offer.sku, offer.cost)
     for field, column, code in (
-        (Both("条码", "barcode"), Product.barcode, offer.barcode),
-        (Both("编号", "SKU"), Product.sku, offer.sku),
+        (BARCODE, Product.barcode, offer.barcode),
+        (SKU, Product.sku, offer.sku),
     ):
         if not code:
             continue

@@ -1,9 +1,6 @@
 """Reading a CSV file as a shop saves it from Excel, in constant memory, however long it is.
-
-Excel on a Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8", which adds a BOM, and
-"Unicode text" as tab-separated UTF-16. So a file is read as UTF-16 when it starts with that
-BOM (or looks like UTF-16 without one), else as UTF-8 and, failing that, as GB18030 (the
-superset of GBK); tabs separate the cells when the header has more tabs than commas.
+How its encoding, separator and columns are told: salon_pos.domain.csv_text (the server's
+console reads an uploaded file with the same rules).
 
 A file is read twice: once to check it (encoding, quotes, required columns, and the caller's
 look at each record) and count its records, then record by record for the import. Nothing is
@@ -12,14 +9,31 @@ written when the check fails, and the count gives the progress its end.
 
 from __future__ import annotations
 
-import codecs
 import csv
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Event
-from typing import IO, TYPE_CHECKING
+from typing import IO
 
+from salon_pos.domain.csv_text import (
+    CsvRecord,
+    EmptyFile,
+    IgnoredColumns,
+    Inspect,
+    MalformedCsv,
+    MissingColumns,
+    NotText,
+    ReadAsTabSeparated,
+    ReadAsUtf16,
+    check_required,
+    columns,
+    delimiter,
+    encodings,
+    header,
+    notices,
+    records,
+)
 from salon_pos.domain.errors import UserError
 from salon_pos.services.import_report import (
     FirstLines,
@@ -28,10 +42,21 @@ from salon_pos.services.import_report import (
     RowError,
 )
 
-if TYPE_CHECKING:
-    from _csv import Reader
-
-__all__ = ["FirstLines", "ImportReport", "RepeatedInFile", "RowError"]
+__all__ = [
+    "CsvRecord",
+    "EmptyFile",
+    "FirstLines",
+    "IgnoredColumns",
+    "ImportReport",
+    "Inspect",
+    "MalformedCsv",
+    "MissingColumns",
+    "NotText",
+    "ReadAsTabSeparated",
+    "ReadAsUtf16",
+    "RepeatedInFile",
+    "RowError",
+]
 
 _HEAD_BYTES = 64 * 1024  # enough to tell the encoding and the separator
 
@@ -41,62 +66,9 @@ class UnreadableFile(UserError):
     zh = "无法读取文件 {path}：{reason}"
 
 
-class NotText(UserError):
-    en = (
-        "{path} is not a text CSV file (tried UTF-8, GBK/GB18030 and UTF-16). In Excel, "
-        "choose Save As → “CSV UTF-8 (comma delimited)” and import that file."
-    )
-    zh = (
-        "{path} 不是文本 CSV 文件（已尝试 UTF-8、GBK/GB18030 和 UTF-16 编码）。"
-        "请在 Excel 中选择“另存为 → CSV UTF-8（逗号分隔）”，再导入保存的文件。"
-    )
-
-
-class EmptyFile(UserError):
-    en = "{path} has no header row."
-    zh = "{path} 没有表头行。"
-
-
-class MissingColumns(UserError):
-    en = "{path} lacks the column(s) {columns}; nothing was imported."
-    zh = "{path} 缺少必需的列：{columns}；未导入任何数据。"
-
-
-class MalformedCsv(UserError):
-    en = "{path}, line {line}: the file cannot be read as CSV ({detail}); check the quote marks."
-    zh = "{path} 第 {line} 行：无法按 CSV 读取（{detail}），请检查引号是否成对。"
-
-
 class RowRefused(UserError):
     en = "The database refused this row ({detail})."
     zh = "数据库拒绝保存此行（{detail}）。"
-
-
-class ReadAsUtf16(UserError):
-    en = "The file is UTF-16 text (Excel's “Unicode Text”); it was read as such."
-    zh = "该文件为 UTF-16 编码（Excel 的“Unicode 文本”格式），已按此读取。"
-
-
-class ReadAsTabSeparated(UserError):
-    en = "The cells are separated by tabs, not commas; the file was read as such."
-    zh = "该文件以制表符（Tab）而非逗号分隔各列，已按此读取。"
-
-
-class IgnoredColumns(UserError):
-    en = "Column(s) not imported (no place for them here): {columns}"
-    zh = "以下列未导入（本系统没有对应的字段）：{columns}"
-
-
-@dataclass(frozen=True)
-class CsvRecord:
-    line: int
-    values: Mapping[str, str]  # canonical column name → stripped cell text
-
-    def get(self, column: str) -> str:
-        return self.values.get(column, "")
-
-
-Inspect = Callable[[CsvRecord], None]  # raises a UserError when the file must not be imported
 
 
 @dataclass(frozen=True)
@@ -111,22 +83,15 @@ class CsvSource:
     records: int
 
     def notices(self) -> list[UserError]:
-        notices: list[UserError] = []
-        if self.encoding.startswith("utf-16"):
-            notices.append(ReadAsUtf16())
-        if self.delimiter == "\t":
-            notices.append(ReadAsTabSeparated())
-        if self.ignored:
-            notices.append(IgnoredColumns(columns="、".join(self.ignored)))
-        return notices
+        return notices(self.encoding, self.delimiter, self.ignored)
 
     def read(self) -> Iterator[CsvRecord]:
         """The records in file order, one at a time."""
         with _open(self.path, self.encoding) as text:
             reader = csv.reader(text, delimiter=self.delimiter, strict=True)
-            _header(reader, self.path)
+            header(reader, str(self.path))
             try:
-                yield from _records(reader, self.columns)
+                yield from records(reader, self.columns)
             except csv.Error as error:
                 line = reader.line_num
                 raise MalformedCsv(path=str(self.path), line=line, detail=str(error)) from error
@@ -137,25 +102,6 @@ def _open(path: Path, encoding: str) -> IO[str]:
         return path.open(encoding=encoding, newline="")
     except OSError as error:
         raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
-
-
-def _encodings(head: bytes) -> tuple[str, ...]:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return ("utf-16",)
-    if b"\x00" not in head:
-        return ("utf-8-sig", "gb18030")
-    even, odd = head[0::2].count(0), head[1::2].count(0)  # ASCII in UTF-16 has one zero byte
-    if odd > len(head) // 8 and even == 0:
-        return ("utf-16-le",)
-    if even > len(head) // 8 and odd == 0:
-        return ("utf-16-be",)
-    return ()
-
-
-def _delimiter(head: bytes, encoding: str) -> str:
-    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return "\t" if first.count("\t") > first.count(",") else ","
 
 
 def open_csv(
@@ -173,10 +119,10 @@ def open_csv(
             head = raw.read(_HEAD_BYTES)
     except OSError as error:
         raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
-    for encoding in _encodings(head):
+    for encoding in encodings(head):
         try:
-            delimiter = _delimiter(head, encoding)
-            return _survey(path, encoding, delimiter, aliases, required, inspect, stop)
+            separator = delimiter(head, encoding)
+            return _survey(path, encoding, separator, aliases, required, inspect, stop)
         except UnicodeDecodeError:
             continue
     raise NotText(path=str(path))
@@ -185,22 +131,19 @@ def open_csv(
 def _survey(
     path: Path,
     encoding: str,
-    delimiter: str,
+    separator: str,
     aliases: Mapping[str, tuple[str, ...]],
     required: tuple[str, ...],
     inspect: Inspect | None,
     stop: Event | None,
 ) -> CsvSource | None:
     with _open(path, encoding) as text:
-        reader = csv.reader(text, delimiter=delimiter, strict=True)
-        header = _header(reader, path)
-        columns, ignored = _columns(header, aliases)
-        missing = [f"{aliases[n][0]} {n}" for n in required if n not in columns.values()]
-        if missing:
-            raise MissingColumns(path=str(path), columns="、".join(missing))
+        reader = csv.reader(text, delimiter=separator, strict=True)
+        found, ignored = columns(header(reader, str(path)), aliases)
+        check_required(str(path), found, aliases, required)
         count = 0
         try:
-            for record in _records(reader, columns):
+            for record in records(reader, found):
                 if inspect is not None:
                     inspect(record)
                 count += 1
@@ -208,46 +151,4 @@ def _survey(
                     return None
         except csv.Error as error:
             raise MalformedCsv(path=str(path), line=reader.line_num, detail=str(error)) from error
-    return CsvSource(path, encoding, delimiter, columns, ignored, count)
-
-
-def _header(reader: Reader, path: Path) -> list[str]:
-    """The first row with something in it."""
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            return row
-    raise EmptyFile(path=str(path))
-
-
-def _header_key(text: str) -> str:
-    return text.strip().lstrip("\ufeff").strip().lower()
-
-
-def _columns(
-    header: list[str], aliases: Mapping[str, tuple[str, ...]]
-) -> tuple[dict[int, str], tuple[str, ...]]:
-    """Position in the file → canonical column, for the columns we know; the others' titles.
-    Each alias list starts with the Chinese title, which error messages show."""
-    by_alias = {_header_key(alias): name for name, names in aliases.items() for alias in names}
-    found: dict[int, str] = {}
-    ignored: list[str] = []
-    for position, title in enumerate(header):
-        name = by_alias.get(_header_key(title))
-        if name is not None and name not in found.values():
-            found[position] = name
-        elif _header_key(title):
-            ignored.append(title.strip().lstrip("\ufeff"))
-    return found, tuple(ignored)
-
-
-def _cell(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _records(reader: Reader, columns: Mapping[int, str]) -> Iterator[CsvRecord]:
-    start = reader.line_num + 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            values = {name: _cell(row[i]) for i, name in columns.items() if i < len(row)}
-            yield CsvRecord(start, values)
-        start = reader.line_num + 1
+    return CsvSource(path, encoding, separator, found, ignored, count)

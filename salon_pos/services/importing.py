@@ -8,7 +8,6 @@ file twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,15 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import Product, ServiceItem
-from salon_pos.domain.errors import (
-    Both,
-    DurationNotPositive,
-    InvalidChoice,
-    InvalidNumber,
-    RequiredField,
+from salon_pos.domain.catalog_rules import (
+    CATALOG_COLUMNS,
+    CATALOG_REQUIRED,
+    CatalogLine,
+    catalog_line,
 )
+from salon_pos.domain.errors import Both, DurationNotPositive
 from salon_pos.domain.ids import new_id
-from salon_pos.domain.money import parse_yuan
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.catalog import ProductOffer, ServiceOffer, save_product, save_service_item
@@ -58,33 +56,6 @@ __all__ = [
     "parse_birthday",
 ]
 
-CATALOG_COLUMNS: Mapping[str, tuple[str, ...]] = {
-    "kind": ("类型", "kind", "type"),
-    "category": ("分类", "category"),
-    "name": ("名称", "name"),
-    "price": ("价格", "price", "售价"),
-    "duration_min": ("时长", "duration_min", "duration", "时长(分钟)", "时长（分钟）"),
-    "skill": ("技能", "skill"),
-    "sku": ("编号", "sku"),
-    "barcode": ("条码", "barcode"),
-    "cost": ("成本", "cost"),
-}
-KINDS = {"service": LineKind.SERVICE, "服务": LineKind.SERVICE, "product": LineKind.PRODUCT}
-KINDS |= {"商品": LineKind.PRODUCT, "产品": LineKind.PRODUCT}
-
-
-def _minutes(text: str, name: str) -> int:
-    text = text.removesuffix("分钟").removesuffix("min").strip()
-    if not text:
-        raise RequiredField(field=Both("时长", "duration"))
-    try:
-        minutes = int(text)
-    except ValueError:
-        raise InvalidNumber(text=text) from None
-    if minutes <= 0:
-        raise DurationNotPositive(name=name, text=text)
-    return minutes
-
 
 @dataclass
 class _CatalogRows:
@@ -100,49 +71,32 @@ class _CatalogRows:
         self.skus.forget(line)
 
     def __call__(self, session: Session, record: CsvRecord) -> str:
-        kind = KINDS.get(record.get("kind").lower())
-        if kind is None:
-            raise InvalidChoice(text=record.get("kind"), choices="服务 / 商品 / service / product")
-        for column, title in (
-            ("category", Both("分类", "category")),
-            ("name", Both("名称", "name")),
-        ):
-            if not record.get(column):
-                raise RequiredField(field=title)
-        if not record.get("price"):
-            raise RequiredField(field=Both("价格", "price"))
-        price = parse_yuan(record.get("price"))
-        if kind is LineKind.SERVICE:
-            return self._service(session, record, price)
-        return self._product(session, record, price)
+        line = catalog_line(record)
+        if line.kind is LineKind.SERVICE:
+            return self._service(session, line)
+        return self._product(session, line)
 
-    def _service(self, session: Session, record: CsvRecord, price: int) -> str:
-        category, name = record.get("category"), record.get("name")
-        minutes = _minutes(record.get("duration_min"), name)
-        self.services.check((category, name), f"{category}/{name}", record.line)
+    def _service(self, session: Session, line: CatalogLine) -> str:
+        category, name = line.category, line.name
+        self.services.check((category, name), f"{category}/{name}", line.line)
         existing = session.scalars(
             select(ServiceItem).where(ServiceItem.category == category, ServiceItem.name == name)
         ).one_or_none()
         if existing is not None and self.keep_existing:
             return "unchanged"
-        skill = record.get("skill").lower() or (existing.skill if existing else "")
-        offer = ServiceOffer(new_id(), category, name, price, minutes, skill)
+        skill = line.skill or (existing.skill if existing else "")
+        offer = ServiceOffer(new_id(), category, name, line.price, line.duration_min, skill)
         return save_service_item(session, self.journal, self.at, offer, self.actor_id).outcome
 
-    def _product(self, session: Session, record: CsvRecord, price: int) -> str:
-        sku = record.get("sku")
-        if not sku:
-            raise RequiredField(field=Both("编号", "SKU"))
-        self.skus.check(sku, sku, record.line)
+    def _product(self, session: Session, line: CatalogLine) -> str:
+        sku = line.sku
+        self.skus.check(sku, sku, line.line)
         existing = session.scalars(select(Product).where(Product.sku == sku)).one_or_none()
         if existing is not None and self.keep_existing:
             return "unchanged"
-        cost_text, barcode = record.get("cost"), record.get("barcode")
-        cost = parse_yuan(cost_text) if cost_text else (existing.cost if existing else 0)
-        barcode = barcode or (existing.barcode if existing else "") or ""
-        offer = ProductOffer(
-            new_id(), record.get("category"), record.get("name"), sku, barcode or None, price, cost
-        )
+        cost = line.cost if line.cost is not None else (existing.cost if existing else 0)
+        barcode = line.barcode or (existing.barcode if existing else None)
+        offer = ProductOffer(new_id(), line.category, line.name, sku, barcode, line.price, cost)
         return save_product(session, self.journal, self.at, offer, self.actor_id).outcome
 
 
@@ -160,5 +114,6 @@ def import_catalog(
     already in the catalog are left as they are (the demo data uses this)."""
     journal = Journal(backend.settings.current.device_id)
     rows = _CatalogRows(journal, at or backend.clock.now(), actor_id, keep_existing)
-    required = ("kind", "category", "name", "price")
-    return import_rows(backend, path, rows, CATALOG_COLUMNS, required, progress=progress, stop=stop)
+    return import_rows(
+        backend, path, rows, CATALOG_COLUMNS, CATALOG_REQUIRED, progress=progress, stop=stop
+    )

@@ -6,15 +6,31 @@ on its next pull, and merges with counters' edits per field by hybrid clock."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, select, update
 
+from salon_pos.domain.catalog_rules import (
+    BARCODE,
+    CATALOG_COLUMNS,
+    CATALOG_REQUIRED,
+    SKU,
+    CatalogLine,
+    DuplicateService,
+    catalog_line,
+    check_duration,
+    check_item,
+    check_product,
+)
+from salon_pos.domain.csv_text import read_text
+from salon_pos.domain.errors import Both, DuplicateCode, UserError
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.import_report import FirstLines, ImportReport
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
     CatalogItemSavedV2,
@@ -46,6 +62,7 @@ LINE = models.table_of(models.TicketLine)
 TICKET = models.table_of(models.Ticket)
 SETTINGS = models.table_of(models.StoreSettings)
 PUBLISH = chain.PUBLISH
+STORE_PRICE = chain.STORE_PRICE
 Clock = Callable[[], datetime]
 MAX_PRICE = 10**10
 
@@ -94,21 +111,32 @@ def edit_catalog_item(
     item_id: str,
     changes: Mapping[str, Any],
     clock: Clock = utc_now,
+    check: Callable[[BatchWriter], None] | None = None,
 ) -> str:
     """Change some fields of an item of the store (by its id or an alias); answers its id.
-    A chain item goes down to every store of its owner."""
+    A chain item goes down to every store of its owner. `check`, given the store's writer
+    before the change: raises to refuse it, under the store's lock."""
     _known(changes, ITEM_FIELDS)
     with store_writer(engine, store_id, clock) as writer:
         row = _item_of_store(writer, item_id)
+        if check is not None:
+            check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
         item = _edited(CatalogItemSavedV2, held, changes)
-        if row["owner_id"] is not None:  # the chain's own price, not a store's
-            merge_item(writer, row, item.model_dump(mode="json"), tuple(changes), "", None)
-            chain.queue_for_other_stores(writer.connection, row, store_id, writer.now)
-        else:
-            save_catalog_item(writer, item, origin=None)
+        _save_at_server(writer, row, item)
     publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
+
+
+def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV2) -> None:
+    """An edit made at the server: a chain item's price is the chain's (a counter's price edit
+    is its own store's), and the item goes to the owner's other stores."""
+    if row["owner_id"] is None:
+        save_catalog_item(writer, item, origin=None)
+        return
+    fields = tuple(item.changed) if item.changed is not None else ITEM_FIELDS
+    merge_item(writer, row, item.model_dump(mode="json"), fields, "", None)
+    chain.queue_for_other_stores(writer.connection, row, writer.store_id, writer.now)
 
 
 def _other_stores(engine: Engine, owner_id: str, store_id: str) -> list[str]:
@@ -267,3 +295,294 @@ def sales_per_item(engine: Engine, store_id: str) -> dict[str, ItemSales]:
         return {
             row[0]: ItemSales(row[0], int(row[1]), int(row[2])) for row in connection.execute(query)
         }
+
+
+# The console's catalog: a store's items as its counters hold them, new items, edits and a CSV
+# import, each checked by the counter's own rules (salon_pos.domain.catalog_rules) and refused
+# with a UserError that says why in both languages; nothing is written for a refused item.
+
+
+class ChainItemElsewhere(UserError):
+    en = (
+        "{name} is in the chain catalog of another store: change it there, "
+        "or set this store's own price."
+    )
+    zh = "{name} 属于其他门店共享的连锁项目：请在该门店修改，或设置本店价格。"
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """An item as the store's counters see it: `price` is the store's own where it has one."""
+
+    id: str
+    kind: str  # service / product
+    category: str
+    name: str
+    price: int  # fen, what this store charges
+    item_price: int  # fen, the item's own price (the chain's, for a chain item)
+    own_price: int | None  # this store's price of it, where set
+    duration_min: int | None
+    skill: str
+    sku: str | None
+    barcode: str | None
+    cost: int
+    active: bool
+    home_store_id: str  # the store it was made in
+    owner_id: str | None  # set: in the owner's chain catalog, every store of the owner has it
+
+    @property
+    def chain(self) -> bool:
+        return self.owner_id is not None
+
+    def fields(self) -> dict[str, Any]:
+        """Its CatalogItemSaved fields, with the item's own price."""
+        names = ("kind", "category", "name", "duration_min", "skill", "sku", "barcode", "cost")
+        return {n: getattr(self, n) for n in names} | {
+            "price": self.item_price,
+            "active": self.active,
+        }
+
+
+def store_catalog(connection: Connection, store_id: str) -> list[CatalogEntry]:
+    """The store's own items and its owner's chain items, by kind, category and name."""
+    query = (
+        select(CATALOG, STORE_PRICE.c.price.label("own_price"))
+        .outerjoin(
+            STORE_PRICE,
+            and_(STORE_PRICE.c.item_id == CATALOG.c.id, STORE_PRICE.c.store_id == store_id),
+        )
+        .where(chain.sold_by(store_id))
+        .order_by(CATALOG.c.kind.desc(), CATALOG.c.category, CATALOG.c.name, CATALOG.c.id)
+    )
+    return [_entry(dict(row)) for row in connection.execute(query).mappings()]
+
+
+def _entry(row: Mapping[str, Any]) -> CatalogEntry:
+    data = load_json(row["data"])
+    own = row["own_price"]
+    return CatalogEntry(
+        id=row["id"],
+        kind=row["kind"],
+        category=row["category"],
+        name=row["name"],
+        price=row["price"] if own is None else own,
+        item_price=row["price"],
+        own_price=own,
+        duration_min=data.get("duration_min"),
+        skill=data.get("skill") or "",
+        sku=row["sku"],
+        barcode=row["barcode"],
+        cost=int(data.get("cost") or 0),
+        active=bool(data.get("active", True)),
+        home_store_id=row["store_id"],
+        owner_id=row["owner_id"],
+    )
+
+
+def catalog_entry(engine: Engine, store_id: str, item_id: str) -> CatalogEntry | None:
+    """The item if the store's catalog has it (its own or a chain item), else None."""
+    with engine.connect() as connection:
+        return next((e for e in store_catalog(connection, store_id) if e.id == item_id), None)
+
+
+def check_catalog_item(
+    values: Mapping[str, Any], others: Iterable[CatalogEntry], own_id: str | None = None
+) -> None:
+    """The counter's rules for an item of these fields among the store's other items: raises
+    the UserError that refuses it."""
+    check_item(values["category"], values["name"], values["price"])
+    rivals = [e for e in others if e.id != own_id and e.kind == values["kind"]]
+    if values["kind"] == "service":
+        check_duration(values["name"], values["duration_min"] or 0)
+        for e in rivals:
+            if (e.category, e.name) == (values["category"], values["name"]):
+                raise DuplicateService(category=e.category, name=e.name)
+        return
+    check_product(values["name"], values["sku"] or "", values["cost"])
+    for title, column, code in (
+        (BARCODE, "barcode", values["barcode"]),
+        (SKU, "sku", values["sku"]),
+    ):
+        holder = next((e for e in rivals if code and getattr(e, column) == code), None)
+        if holder is not None:
+            raise DuplicateCode(field=title, code=code, name=holder.name)
+
+
+def _cleaned(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields as a counter keeps them: text stripped, a service without SKU or barcode."""
+    kind = values["kind"]
+    cleaned = {
+        "kind": kind,
+        "category": str(values["category"]).strip(),
+        "name": str(values["name"]).strip(),
+        "price": values["price"],
+        "duration_min": values.get("duration_min") if kind == "service" else None,
+        "skill": str(values.get("skill") or "").strip().lower() if kind == "service" else "",
+        "sku": (str(values.get("sku") or "").strip() or None) if kind == "product" else None,
+        "barcode": (str(values.get("barcode") or "").strip() or None)
+        if kind == "product"
+        else None,
+        "cost": int(values.get("cost") or 0) if kind == "product" else 0,
+        "active": bool(values.get("active", True)),
+    }
+    return cleaned
+
+
+def create_catalog_item(
+    engine: Engine, store_id: str, values: Mapping[str, Any], clock: Clock = utc_now
+) -> str:
+    """A new item of the store, made as a counter's catalog.item_saved would be; answers its
+    id. Its counters receive it on their next pull."""
+    fields = _cleaned(dict(values) | {"active": True})
+    with store_writer(engine, store_id, clock) as writer:
+        check_catalog_item(fields, store_catalog(writer.connection, store_id))
+        item = CatalogItemSavedV2.model_validate(fields | {"id": new_id()})
+        save_catalog_item(writer, item, origin=None)
+    return item.id
+
+
+def update_catalog_item(
+    engine: Engine,
+    store_id: str,
+    item_id: str,
+    values: Mapping[str, Any],
+    clock: Clock = utc_now,
+) -> list[str]:
+    """Save the fields of one of the store's own items (not its kind): the changed ones go
+    through edit_catalog_item, merged with counters' edits per field, checked against the
+    catalog under the store's lock. Answers the changed fields (none: nothing was written)."""
+    held = catalog_entry(engine, store_id, item_id)
+    if held is None or held.home_store_id != store_id:
+        raise AdminError(f"no catalog item {item_id} of store {store_id}")
+    fields = _cleaned(held.fields() | dict(values) | {"kind": held.kind})
+    changes = {k: v for k, v in fields.items() if v != held.fields()[k]}
+
+    def check(writer: BatchWriter) -> None:
+        check_catalog_item(fields, store_catalog(writer.connection, store_id), own_id=item_id)
+
+    if changes:
+        edit_catalog_item(engine, store_id, item_id, changes, clock, check)
+    return sorted(changes)
+
+
+def clear_store_price(engine: Engine, store_id: str, item_id: str, clock: Clock = utc_now) -> None:
+    """The store charges the item's own price again; its counters pull it."""
+    with store_writer(engine, store_id, clock) as writer:
+        row = _item_of_store(writer, item_id)
+        writer.connection.execute(
+            delete(STORE_PRICE).where(
+                STORE_PRICE.c.store_id == store_id, STORE_PRICE.c.item_id == row["id"]
+            )
+        )
+        writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
+
+
+@dataclass
+class _CatalogImport:
+    """The lines of a catalog file checked against the catalog as it grows line by line."""
+
+    store_id: str
+    catalog: list[CatalogEntry]
+    report: ImportReport
+    services: FirstLines = field(default_factory=lambda: FirstLines(Both("服务", "service")))
+    skus: FirstLines = field(default_factory=lambda: FirstLines(SKU))
+
+    def matched(self, line: CatalogLine) -> CatalogEntry | None:
+        """The item the line is about: a service by category and name, a product by SKU."""
+        kind = line.kind.value
+        for entry in self.catalog:
+            if entry.kind != kind:
+                continue
+            if (
+                kind == "service" and (entry.category, entry.name) == (line.category, line.name)
+            ) or (kind == "product" and entry.sku == line.sku):
+                if entry.home_store_id != self.store_id:
+                    raise ChainItemElsewhere(name=entry.name)
+                return entry
+        return None
+
+    def saved(self, held: CatalogEntry | None, item_id: str, fields: dict[str, Any]) -> None:
+        """The catalog as the later lines must see it."""
+        entry = CatalogEntry(
+            id=item_id,
+            price=fields["price"] if held is None or held.own_price is None else held.own_price,
+            item_price=fields["price"],
+            own_price=held.own_price if held else None,
+            home_store_id=self.store_id,
+            owner_id=held.owner_id if held else None,
+            **{k: v for k, v in fields.items() if k != "price"},
+        )
+        self.catalog = [e for e in self.catalog if e.id != item_id] + [entry]
+
+    def edit(self, line: CatalogLine) -> tuple[CatalogEntry | None, dict[str, Any]] | None:
+        """(the item matched or None, its fields after the line), or None when unchanged;
+        raises the line's refusal. An empty cell keeps what is saved (as at the counter)."""
+        if line.kind.value == "service":
+            self.services.check(
+                (line.category, line.name), f"{line.category}/{line.name}", line.line
+            )
+        else:
+            self.skus.check(line.sku, line.sku, line.line)
+        held = self.matched(line)
+        before = (
+            held.fields() if held else {"active": True, "skill": "", "cost": 0, "barcode": None}
+        )
+        given = {
+            "kind": line.kind.value,
+            "category": line.category,
+            "name": line.name,
+            "price": line.price,
+            "duration_min": line.duration_min or None,
+            "sku": line.sku or None,
+        }
+        kept = {"skill": line.skill, "barcode": line.barcode, "cost": line.cost}
+        given |= {k: v if v is not None else before.get(k) for k, v in kept.items()}
+        fields = _cleaned(before | given)
+        check_catalog_item(fields, self.catalog, own_id=held.id if held else None)
+        if held is not None and fields == held.fields():
+            return None
+        return held, fields
+
+
+def import_catalog_csv(
+    engine: Engine, store_id: str, data: bytes, file_name: str, clock: Clock = utc_now
+) -> ImportReport:
+    """A catalog file in the counter's format (salon_pos.domain.csv_text, catalog_rules):
+    services matched by category and name, products by SKU; each bad line refused with its
+    reason and line number, the good ones saved together in one transaction. A file that cannot
+    be imported at all raises its UserError and writes nothing."""
+    text = read_text(data, file_name, CATALOG_COLUMNS, CATALOG_REQUIRED)
+    report = ImportReport(total=len(text.records), notices=text.notices)
+    owners: set[str | None] = set()
+    with store_writer(engine, store_id, clock) as writer:
+        work = _CatalogImport(store_id, store_catalog(writer.connection, store_id), report)
+        for record in text.records:
+            try:
+                edited = work.edit(catalog_line(record))
+            except UserError as refused:
+                work.services.forget(record.line)
+                work.skus.forget(record.line)
+                report.refuse(record.line, refused)
+                continue
+            if edited is None:
+                report.count("unchanged")
+                continue
+            held, fields = edited
+            item_id = held.id if held else new_id()
+            changed = (
+                None if held is None else sorted(k for k in fields if fields[k] != held.fields()[k])
+            )
+            item = CatalogItemSavedV2.model_validate(fields | {"id": item_id, "changed": changed})
+            if held is None:
+                save_catalog_item(writer, item, origin=None)
+            else:
+                row = load_item(writer, held.id)
+                assert row is not None  # in the catalog read under this lock
+                _save_at_server(writer, row, item)
+                owners.add(held.owner_id)
+            report.count("created" if held is None else "updated")
+            work.saved(held, item_id, fields)
+        report.last_line = text.records[-1].line if text.records else 0
+    for owner_id in owners:
+        publish_everywhere(engine, owner_id, clock)
+    return report

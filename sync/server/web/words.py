@@ -190,3 +190,88 @@ VOIDED = Both("作废", "Voided")
 APPROVED_BY = Both("批准人", "Approved by")
 REASON = Both("原因", "Reason")
 REFUNDED_ON = Both("退款时间", "Refunded at")
+
+# --- catalog
+CATALOG = Both("项目与商品", "Catalog")
+SERVICES = Both("服务", "Services")
+PRODUCTS = Both("商品", "Products")
+SERVICE = Both("服务", "Service")
+PRODUCT = Both("商品", "Product")
+ALL_KINDS = Both("全部类型", "All kinds")
+ALL_CATEGORIES = Both("全部分类", "All categories")
+SEARCH = Both("搜索", "Search")
+SEARCH_HINT = Both("名称、拼音首字母、编号或条码", "Name, pinyin initials, SKU or barcode")
+CATEGORY = Both("分类", "Category")
+KIND = Both("类型", "Kind")
+NAME = Both("名称", "Name")
+PRICE_YUAN = Both("价格（元）", "Price (yuan)")
+COST_YUAN = Both("成本（元）", "Cost (yuan)")
+DURATION = Both("时长（分钟）", "Duration (minutes)")
+SKILL = Both("技能", "Skill")
+SKU = Both("编号", "SKU")
+BARCODE = Both("条码", "Barcode")
+PRICE = Both("价格", "Price")
+HIDDEN = Both("已隐藏", "Hidden")
+HIDE = Both("隐藏", "Hide")
+SHOW = Both("恢复显示", "Show again")
+HIDDEN_NOTE = Both(
+    "隐藏的项目不再出现在收银台上，以往单据不受影响。",
+    "A hidden item is no longer offered at the counters; past tickets keep it.",
+)
+EDIT = Both("修改", "Edit")
+NEW_SERVICE = Both("新增服务", "New service")
+NEW_PRODUCT = Both("新增商品", "New product")
+ADD = Both("添加", "Add")
+NO_ITEMS = Both("没有符合条件的项目。", "No items match.")
+CHAIN = Both("连锁共享", "Chain")
+OWN_ITEM = Both("本店项目", "This store's")
+STORE_PRICE = Both("本店价格", "This store's price")
+CHAIN_PRICE = Both("连锁价格", "Chain price")
+ITEM_PRICE = Both("项目价格", "Item price")
+SET_PRICE = Both("设置本店价格", "Set this store's price")
+CLEAR_PRICE = Both("取消本店价格", "Use the chain price")
+OWN_PRICE_TAG = Both("本店价", "own price")
+SHARE = Both("共享到我的所有门店", "Share to all my stores")
+SHARE_NOTE = Both(
+    "共享后，您的每个门店都会有这个项目；各店可以设置自己的价格。",
+    "Once shared, every store of yours has this item; each may set its own price.",
+)
+CHAIN_ELSEWHERE = Both(
+    "这是其他门店共享的连锁项目：这里只能设置本店价格。",
+    "A chain item from another store: here you can set this store's price only.",
+)
+IMPORT = Both("导入 CSV", "Import CSV")
+IMPORT_FILE = Both("CSV 文件", "CSV file")
+IMPORT_HELP = Both(
+    "与收银台相同的格式：类型、分类、名称、价格、时长、技能、编号、条码、成本；"
+    "UTF-8、GBK 或 UTF-16 编码均可。服务按分类和名称、商品按编号对应已有项目。",
+    "The counter's format: kind, category, name, price, duration, skill, SKU, barcode, cost; "
+    "UTF-8, GBK or UTF-16. Services are matched by category and name, products by SKU.",
+)
+IMPORT_REPORT = Both("导入结果", "Import report")
+NO_FILE = Both("请选择要导入的 CSV 文件。", "Choose a CSV file to import.")
+FILE_TOO_LARGE = Both("文件太大（最多 2 MB）。", "The file is too large (2 MB at most).")
+SAVED = Both("已保存，收银台下次同步时更新。", "Saved; the counters take it at their next sync.")
+
+
+class ItemAdded(Message):
+    zh = "已添加“{name}”，收银台下次同步时出现。"
+    en = "{name} added; the counters show it after their next sync."
+
+
+class PriceSet(Message):
+    zh = "本店价格已设为 {price}。"
+    en = "This store's price is now {price}."
+
+
+class SharedTo(Message):
+    zh = "已共享到 {count} 个其他门店。"
+    en = "Shared to {count} other store(s)."
+
+
+class Imported(Message):
+    zh = "新增 {created} 条，更新 {updated} 条，未变 {unchanged} 条，出错 {bad} 行。"
+    en = "{created} added, {updated} updated, {unchanged} unchanged, {bad} bad line(s)."
+
+
+UNITS_MINUTES = Both("分钟", "min")

@@ -17,17 +17,15 @@ from sqlalchemy import func, select
 from salon_pos.db.models import AuditEntry, Ticket
 from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
-from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services import sync_recovery
 from salon_pos.services.backend import open_backend
 from salon_pos.services.sync_home import Home
-from salon_pos.services.sync_state import sync_state
 from salon_pos.services.sync_status import ConnectionState
 from sync.server import admin
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.feed import open_counter, seed_store
-from tests.sync.in_process import URL, in_process_session
+from tests.sync.in_process import in_process_session, join, sync_in_process
 from tests.sync.server.conftest import Device, Server
 
 SALE = 49400  # three_line_sale: ¥494.00
@@ -39,15 +37,10 @@ class Counter:
     def __init__(self, home: Path, template: Path, clock: FakeClock, server: Server) -> None:
         self.home, self.clock, self.server = home, clock, server
         self.app = open_counter(home, template, clock, "A1")
-        self.device: Device = server.enroll(device_id=self.app.settings.current.device_id)
-        DeviceTokens().save(self.device.id, self.device.token)
-        with self.app.db.write() as session:
-            state = sync_state(session)
-            state.server_url, state.store_id, state.store_name = URL, server.store_id, "一店"
+        self.device: Device = join(self.app, server)
 
     def sync(self) -> RoundReport:
-        session = in_process_session(self.server.client)
-        return sync_round(self.app, Paths(self.home), session=session)
+        return sync_in_process(self.app, self.home, self.server)
 
     def sell(self, team: Team, shelf: Shelf, count: int) -> list[str]:
         numbers = []

@@ -1,6 +1,7 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
-from a real server with made-up stores, counters and two weeks of sales.
+and a store's catalog, from a real server with made-up stores, counters, items and two weeks
+of sales.
 
     .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
 """
@@ -15,12 +16,13 @@ from pathlib import Path
 
 import requests
 from playwright.sync_api import Page, sync_playwright
+from sqlalchemy import Engine
 
 from salon_pos.domain.business_day import business_day
 from sync.operations.sales import SALE_COMPLETED, SALE_REFUNDED, SALE_VOIDED
 from sync.operations.setup import STAFF_SAVED
 from sync.protocol import API
-from sync.server import admin
+from sync.server import admin, master_data
 from sync.server.config import utc_now
 from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
@@ -101,6 +103,27 @@ def _sales(server: LiveServer, store_id: str, token: str) -> str:
     return str(voided["id"])
 
 
+def _catalog(engine: Engine, store_id: str) -> None:
+    """Services and products of the store: one hidden, one shared to the chain with this
+    store's own price."""
+    items = [
+        ("service", "面部护理", "补水保湿护理", 19800, {"duration_min": 60, "skill": "facial"}),
+        ("service", "面部护理", "深层清洁护理", 16800, {"duration_min": 45, "skill": "facial"}),
+        ("service", "美甲", "日式美甲", 16800, {"duration_min": 90, "skill": "nail"}),
+        ("service", "美甲", "手部护理", 9800, {"duration_min": 30, "skill": "nail"}),
+        ("product", "护肤品", "玻尿酸精华 30ml", 12850,
+         {"sku": "SKU-001", "barcode": "6901234567892", "cost": 6000}),
+        ("product", "护肤品", "补水面膜（5片）", 3800, {"sku": "SKU-002", "cost": 1500}),
+    ]  # fmt: skip
+    ids = {}
+    for kind, category, name, price, more in items:
+        values = {"kind": kind, "category": category, "name": name, "price": price} | more
+        ids[name] = master_data.create_catalog_item(engine, store_id, values)
+    master_data.update_catalog_item(engine, store_id, ids["手部护理"], {"active": False})
+    master_data.share_item(engine, ids["补水保湿护理"])
+    master_data.set_store_price(engine, store_id, ids["日式美甲"], 15800)
+
+
 def _shoot(page: Page, folder: Path, name: str, size: str, whole: bool = False) -> None:
     page.screenshot(path=str(folder / f"web_{name}_{size}.png"), full_page=whole)
 
@@ -114,6 +137,7 @@ def main(folder: Path) -> None:
             admin.create_owner(engine, OWNER, PASSWORD)
             store = admin.create_store(engine, OWNER, "丽人美业·总店")
             admin.create_store(engine, OWNER, "丽人美业·万达店")
+            _catalog(engine, store)
             engine.dispose()
             voided = _sales(server, store, _counters(server, store))
             with sync_playwright() as p:
@@ -137,6 +161,8 @@ def main(folder: Path) -> None:
                     _shoot(page, folder, "tickets", size)
                     page.goto(f"/console/stores/{store}/tickets/{voided}")
                     _shoot(page, folder, "ticket", size, whole=True)
+                    page.goto(f"/console/stores/{store}/catalog")
+                    _shoot(page, folder, "catalog", size, whole=True)
                     page.close()
                 browser.close()
         finally:

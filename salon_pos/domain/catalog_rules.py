@@ -1,0 +1,138 @@
+"""What a catalog item must be, and a line of a catalog CSV file read into one: the counter
+(salon_pos.services.catalog and importing) and the server's console (sync.server.master_data)
+apply the same rules. Whether a SKU, barcode or service is taken already is each side's query
+of its own catalog; the refusal it raises is here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from salon_pos.domain.csv_text import CsvRecord
+from salon_pos.domain.errors import (
+    Both,
+    DurationNotPositive,
+    InvalidChoice,
+    InvalidNumber,
+    NegativeCost,
+    NegativePrice,
+    RequiredField,
+    UserError,
+)
+from salon_pos.domain.money import parse_yuan
+from salon_pos.domain.ticket import LineKind, check_fen
+
+CATEGORY = Both("分类", "category")
+NAME = Both("名称", "name")
+PRICE = Both("价格", "price")
+DURATION = Both("时长", "duration")
+SKU = Both("编号", "SKU")
+BARCODE = Both("条码", "barcode")
+
+
+class DuplicateService(UserError):
+    en = "The category {category} already has a service called {name}."
+    zh = "分类“{category}”中已有名为“{name}”的服务。"
+
+
+def check_item(category: str, name: str, price: int) -> None:
+    """What every item needs: a category, a name, a price of whole fen, not negative."""
+    if not category.strip():
+        raise RequiredField(field=CATEGORY)
+    if not name.strip():
+        raise RequiredField(field=NAME)
+    check_price(name, price)
+
+
+def check_price(name: str, price: int) -> None:
+    """A price a counter takes: whole fen, not negative, not beyond a till's limit."""
+    check_fen(name, price)
+    if price < 0:
+        raise NegativePrice(name=name)
+
+
+def check_duration(name: str, minutes: int) -> None:
+    if minutes <= 0:
+        raise DurationNotPositive(name=name, text=str(minutes))
+
+
+def check_product(name: str, sku: str, cost: int) -> None:
+    """A product's own needs, besides check_item's: a SKU, a cost of whole fen, not negative."""
+    if not sku.strip():
+        raise RequiredField(field=SKU)
+    check_fen(name, cost)
+    if cost < 0:
+        raise NegativeCost(name=name)
+
+
+# A catalog CSV file: its columns (any of the titles; the first is shown in messages)
+
+CATALOG_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "kind": ("类型", "kind", "type"),
+    "category": ("分类", "category"),
+    "name": ("名称", "name"),
+    "price": ("价格", "price", "售价"),
+    "duration_min": ("时长", "duration_min", "duration", "时长(分钟)", "时长（分钟）"),
+    "skill": ("技能", "skill"),
+    "sku": ("编号", "sku"),
+    "barcode": ("条码", "barcode"),
+    "cost": ("成本", "cost"),
+}
+CATALOG_REQUIRED = ("kind", "category", "name", "price")
+KINDS = {"service": LineKind.SERVICE, "服务": LineKind.SERVICE, "product": LineKind.PRODUCT}
+KINDS |= {"商品": LineKind.PRODUCT, "产品": LineKind.PRODUCT}
+
+
+def parse_minutes(text: str, name: str) -> int:
+    """A service's duration as typed: 60, "60分钟", "60 min"."""
+    text = text.removesuffix("分钟").removesuffix("min").strip()
+    if not text:
+        raise RequiredField(field=DURATION)
+    try:
+        minutes = int(text)
+    except ValueError:
+        raise InvalidNumber(text=text) from None
+    if minutes <= 0:
+        raise DurationNotPositive(name=name, text=text)
+    return minutes
+
+
+@dataclass(frozen=True)
+class CatalogLine:
+    """A line of a catalog file, read: an empty cell is None (the saved value stays)."""
+
+    line: int
+    kind: LineKind
+    category: str
+    name: str
+    price: int
+    duration_min: int  # services; 0 for products
+    skill: str | None
+    sku: str  # products; "" for services
+    barcode: str | None
+    cost: int | None
+
+
+def catalog_line(record: CsvRecord) -> CatalogLine:
+    """The record as an item, or the UserError that refuses the line."""
+    kind = KINDS.get(record.get("kind").lower())
+    if kind is None:
+        raise InvalidChoice(text=record.get("kind"), choices="服务 / 商品 / service / product")
+    for column, title in (("category", CATEGORY), ("name", NAME), ("price", PRICE)):
+        if not record.get(column):
+            raise RequiredField(field=title)
+    name, price = record.get("name"), parse_yuan(record.get("price"))
+    if kind is LineKind.SERVICE:
+        minutes = parse_minutes(record.get("duration_min"), name)
+        skill = record.get("skill").lower() or None
+        return CatalogLine(
+            record.line, kind, record.get("category"), name, price, minutes, skill, "", None, None
+        )
+    sku = record.get("sku")
+    if not sku:
+        raise RequiredField(field=SKU)
+    cost = parse_yuan(record.get("cost")) if record.get("cost") else None
+    barcode = record.get("barcode") or None
+    return CatalogLine(
+        record.line, kind, record.get("category"), name, price, 0, None, sku, barcode, cost
+    )
