@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, Connection, and_, insert, literal, or_, select, update
 
 from sync.server import models
 from sync.server.db import UTCDateTime
@@ -32,6 +32,34 @@ def owner_of_store(store_id: str) -> Any:
 def sold_by(store_id: str) -> ColumnElement[bool]:
     """The catalog items a store sells: its own and its owner's chain items."""
     return or_(CATALOG.c.store_id == store_id, CATALOG.c.owner_id == owner_of_store(store_id))
+
+
+def same_item(
+    kind: str, category: str, name: str, sku: str | None, barcode: str | None
+) -> ColumnElement[bool] | None:
+    """The condition "the same item": a product of the same sku or barcode, a service of the
+    same category and name (ADR 0008). None for a product with neither code."""
+    if kind == "product":
+        keys = [c == v for c, v in ((CATALOG.c.sku, sku), (CATALOG.c.barcode, barcode)) if v]
+        return and_(CATALOG.c.kind == kind, or_(*keys)) if keys else None
+    return and_(CATALOG.c.kind == kind, CATALOG.c.category == category, CATALOG.c.name == name)
+
+
+def own_copy(connection: Connection, row: dict[str, Any], store_id: str) -> dict[str, Any] | None:
+    """The store's own item that is the same as the chain item `row` (made there before the
+    chain shared it), if there is one: the oldest."""
+    same = same_item(row["kind"], row["category"], row["name"], row["sku"], row["barcode"])
+    if same is None:
+        return None
+    query = (
+        select(CATALOG)
+        .where(same, CATALOG.c.store_id == store_id, CATALOG.c.owner_id.is_(None))
+        .where(CATALOG.c.id != row["id"])
+        .order_by(CATALOG.c.updated_at, CATALOG.c.id)
+        .limit(1)
+    )
+    found = connection.execute(query).mappings().first()
+    return None if found is None else dict(found)
 
 
 def is_sold_by(connection: Connection, row: dict[str, Any], store_id: str) -> bool:

@@ -51,6 +51,7 @@ from sync.server.handlers.setup import (
     item_data,
     load_item,
     merge_item,
+    record_alias,
     save_catalog_item,
     save_staff,
     save_store_settings,
@@ -161,10 +162,34 @@ def publish_pending(engine: Engine, store_id: str, clock: Clock = utc_now) -> in
         )
         for item_id in items:
             row = load_item(writer, item_id)
-            if row is not None:
-                writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
+            if row is None:
+                continue
+            copy = chain.own_copy(writer.connection, row, store_id)
+            if copy is not None:
+                _fold_copy(writer, copy, row)
+            writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
         writer.connection.execute(delete(PUBLISH).where(mine))
     return len(items)
+
+
+def _fold_copy(writer: BatchWriter, copy: dict[str, Any], kept: dict[str, Any]) -> None:
+    """The store made this item itself before the chain's reached it: its copy becomes an alias
+    of the chain's item, sent before the item so each counter moves its copy to the chain's id
+    (its tickets follow, and its sales count as the chain item's), at the copy's price where
+    that differs (the store's own price)."""
+    connection, store_id = writer.connection, writer.store_id
+    price = chain.own_price(connection, store_id, copy["id"])
+    copy_price = price[0] if price else copy["price"]
+    if chain.own_price(connection, store_id, kept["id"]) is None and copy_price != kept["price"]:
+        stamp = stamp_after(writer.now, "")
+        chain.save_own_price(connection, store_id, kept["id"], copy_price, stamp, writer.now)
+    connection.execute(
+        update(ALIAS).where(ALIAS.c.item_id == copy["id"]).values(item_id=kept["id"])
+    )
+    for table in (STORE_PRICE, PUBLISH):
+        connection.execute(delete(table).where(table.c.item_id == copy["id"]))
+    connection.execute(delete(CATALOG).where(CATALOG.c.id == copy["id"]))
+    record_alias(writer, copy["id"], kept, None)
 
 
 def publish_everywhere(engine: Engine, owner_id: str | None, clock: Clock = utc_now) -> None:

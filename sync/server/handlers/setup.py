@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import insert, select, update
 
 from sync.operations.setup import (
     CATALOG_ITEM_SAVED,
@@ -78,17 +78,15 @@ def item_data(writer: BatchWriter, row: Row) -> dict[str, Any]:
 def _twin(writer: BatchWriter, item: CatalogItemSaved) -> Row | None:
     """An item of the store that is the same one created elsewhere: for a product the same sku
     or barcode, for a service the same category and name. The oldest, if several."""
-    same = [chain.sold_by(writer.store_id), CATALOG.c.kind == item.kind]
-    if item.kind == "product":
-        keys = [CATALOG.c.sku == item.sku] if item.sku else []
-        if item.barcode:
-            keys.append(CATALOG.c.barcode == item.barcode)
-        if not keys:
-            return None
-        same.append(or_(*keys))
-    else:
-        same.append(and_(CATALOG.c.category == item.category, CATALOG.c.name == item.name))
-    query = select(CATALOG).where(*same).order_by(CATALOG.c.updated_at, CATALOG.c.id).limit(1)
+    same = chain.same_item(item.kind, item.category, item.name, item.sku, item.barcode)
+    if same is None:
+        return None
+    query = (
+        select(CATALOG)
+        .where(chain.sold_by(writer.store_id), same)
+        .order_by(CATALOG.c.updated_at, CATALOG.c.id)
+        .limit(1)
+    )
     found = writer.connection.execute(query).mappings().first()
     return None if found is None else dict(found)
 
@@ -133,7 +131,7 @@ def save_catalog_item(
             writer.change(CHANGE_CATALOG_ITEM, item.id, item_data(writer, new), origin)
             return new, None
         row, alias = twin, item.id
-        _record_alias(writer, item.id, twin, origin)
+        record_alias(writer, item.id, twin, origin)
         fields = ITEM_FIELDS  # a second creation: its every field merges by stamp
     if row["owner_id"] is not None and "price" in fields:  # a chain item: the store's own price
         stamp = edit_stamp(item.hlc, writer.now, {})
@@ -146,7 +144,7 @@ def save_catalog_item(
     return row, alias
 
 
-def _record_alias(writer: BatchWriter, alias_id: str, kept: Row, origin: str | None) -> None:
+def record_alias(writer: BatchWriter, alias_id: str, kept: Row, origin: str | None) -> None:
     data = {"alias_id": alias_id, "item_id": kept["id"], "kind": kept["kind"]}
     writer.connection.execute(
         insert(ALIAS).values(data | {"store_id": writer.store_id, "created_at": writer.now})

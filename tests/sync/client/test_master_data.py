@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from salon_pos.db.models import Product, ServiceItem, Ticket, TicketLine
+from salon_pos.db.models import ParkedChange, Product, ServiceItem, Ticket, TicketLine
 from salon_pos.domain.ticket import LineKind, RoundingRule, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest, Tender
@@ -178,6 +178,48 @@ def test_a_chain_item_edited_at_a_counter_of_another_store_reaches_both_at_their
         here, there = (c.catalog.item(LineKind.SERVICE, facial.id) for c in (a1, c1))
         assert (here.name, here.price) == ("深层补水护理", 19800)  # the name is the chain's
         assert (there.name, there.price) == ("深层补水护理", 16800)  # the price the store's
+    finally:
+        a1.close()
+        c1.close()
+
+
+def test_a_stores_own_product_becomes_the_chain_item_when_the_owner_shares_the_same_one(
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    second = admin.create_store(server_engine, "owner@example.com", "丽人美容 二店")
+    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    c1 = open_counter(tmp_path / "c1", migrated_template, clock, "C1")
+    try:
+        for counter, store in ((a1, store_id), (c1, second)):
+            enroll(counter, live_server.url, admin.create_enrollment_code(server_engine, store))
+        team = seed_team(c1)
+        ours = a1.catalog.add_product("护肤品", "玻尿酸精华", "S-1", 26800, barcode="6901234500001")
+        theirs = c1.catalog.add_product(
+            "护肤品", "玻尿酸精华液", "B-7", 25800, barcode="6901234500001"
+        )
+        sale = SaleRequest(team.desk.id, [SaleLine(LineKind.PRODUCT, theirs.id)],
+                           [Tender(TenderKind.CASH, 25800)])  # fmt: skip
+        c1.checkout.complete_sale(sale)
+        for counter in (a1, c1):
+            assert sync_once(counter).pending == 0
+
+        master_data.share_item(server_engine, ours.id)  # the owner puts A's serum in the chain
+        report = sync_once(c1)
+        assert report.error is None and report.rejected == 0, report
+        assert [p.id for p in c1.catalog.products()] == [ours.id]  # one serum, the chain's
+        held = c1.catalog.item(LineKind.PRODUCT, ours.id)
+        assert (held.name, held.price, held.sku) == ("玻尿酸精华", 25800, "S-1")  # its price
+        with c1.db.read() as session:
+            assert list(session.scalars(select(TicketLine.item_id))) == [ours.id]
+            assert session.scalar(select(func.count()).select_from(ParkedChange)) == 0
+        assert sync_once(a1).error is None
+        assert a1.catalog.item(LineKind.PRODUCT, ours.id).price == 26800
     finally:
         a1.close()
         c1.close()

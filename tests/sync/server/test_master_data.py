@@ -222,6 +222,38 @@ def test_an_item_made_offline_in_another_store_like_a_chain_item_is_kept_once(
     )
 
 
+def test_a_stores_own_copy_of_an_item_the_chain_then_shares_becomes_the_chain_item(
+    server: Server,
+) -> None:
+    here, there = server.enroll(), server.enroll(server.other_store_id)
+    serum = {"kind": "product", "category": "护肤品", "name": "玻尿酸精华", "sku": "S-1"}
+    chain_item = builders.catalog_item(0) | serum | {"price": 26800, "barcode": "6901234500001"}
+    copy = (
+        builders.catalog_item(0)
+        | serum
+        | {"price": 25800, "sku": "B-7", "barcode": "6901234500001"}
+    )
+    server.push(here, [here.op(CATALOG_ITEM_SAVED, chain_item | {"hlc": stamp(1, "a1")})])
+    server.push(there, [there.op(CATALOG_ITEM_SAVED, copy | {"hlc": stamp(2, "b1")})])
+    sold = builders.sale([(copy["id"], 25800)])
+    server.push(there, [there.op(SALE_COMPLETED, sold)])
+    before = server.pull(there)["last_seq"]
+
+    master_data.share_item(server.engine, chain_item["id"], server.clock)
+    feed = [(c["entity"], c["entity_id"]) for c in server.pull(there, before)["changes"]]
+    assert feed == [("catalog_alias", copy["id"]), ("catalog_item", chain_item["id"])]
+    held = latest(server, there, "catalog_item")[chain_item["id"]]
+    assert held["price"] == 25800  # the store keeps charging what it charged
+    assert latest(server, here, "catalog_item")[chain_item["id"]]["price"] == 26800
+    with server.engine.connect() as connection:
+        listed = master_data.store_catalog(connection, server.other_store_id)
+    assert [e.id for e in listed] == [chain_item["id"]]  # one item in the second store
+    sales = master_data.sales_per_item(server.engine, server.other_store_id)
+    assert (set(sales), sales[chain_item["id"]].amount) == ({chain_item["id"]}, 25800)
+    later = server.push(there, [there.op(SALE_COMPLETED, builders.sale([(copy["id"], 25800)]))])
+    assert later["results"][0]["status"] == "applied"  # a sale under the old id, at its price
+
+
 def test_the_chain_price_changed_at_the_server_reaches_stores_without_their_own(
     server: Server,
 ) -> None:
