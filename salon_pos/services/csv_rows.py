@@ -1,9 +1,7 @@
 """Reading a CSV file as a shop saves it from Excel, in constant memory, however long it is.
 
-Excel on a Chinese Windows saves "CSV" as GBK unless told "CSV UTF-8", which adds a BOM, and
-"Unicode text" as tab-separated UTF-16. So a file is read as UTF-16 when it starts with that
-BOM (or looks like UTF-16 without one), else as UTF-8 and, failing that, as GB18030 (the
-superset of GBK); tabs separate the cells when the header has more tabs than commas.
+The encoding, the separator and the columns are told apart by salon_pos/domain/csv_text.py
+(Excel's GBK, UTF-8 with a BOM, tab-separated UTF-16).
 
 A file is read twice: once to check it (encoding, quotes, required columns, and the caller's
 look at each record) and count its records, then record by record for the import. Nothing is
@@ -12,7 +10,6 @@ written when the check fails, and the count gives the progress its end.
 
 from __future__ import annotations
 
-import codecs
 import csv
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,6 +17,7 @@ from pathlib import Path
 from threading import Event
 from typing import IO, TYPE_CHECKING
 
+from salon_pos.domain.csv_text import column_positions, delimiter_of, encodings_of
 from salon_pos.domain.errors import UserError
 from salon_pos.services.import_report import (
     FirstLines,
@@ -139,25 +137,6 @@ def _open(path: Path, encoding: str) -> IO[str]:
         raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
 
 
-def _encodings(head: bytes) -> tuple[str, ...]:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return ("utf-16",)
-    if b"\x00" not in head:
-        return ("utf-8-sig", "gb18030")
-    even, odd = head[0::2].count(0), head[1::2].count(0)  # ASCII in UTF-16 has one zero byte
-    if odd > len(head) // 8 and even == 0:
-        return ("utf-16-le",)
-    if even > len(head) // 8 and odd == 0:
-        return ("utf-16-be",)
-    return ()
-
-
-def _delimiter(head: bytes, encoding: str) -> str:
-    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return "\t" if first.count("\t") > first.count(",") else ","
-
-
 def open_csv(
     path: Path,
     aliases: Mapping[str, tuple[str, ...]],
@@ -173,9 +152,9 @@ def open_csv(
             head = raw.read(_HEAD_BYTES)
     except OSError as error:
         raise UnreadableFile(path=str(path), reason=error.strerror or str(error)) from error
-    for encoding in _encodings(head):
+    for encoding in encodings_of(head):
         try:
-            delimiter = _delimiter(head, encoding)
+            delimiter = delimiter_of(head, encoding)
             return _survey(path, encoding, delimiter, aliases, required, inspect, stop)
         except UnicodeDecodeError:
             continue
@@ -194,7 +173,7 @@ def _survey(
     with _open(path, encoding) as text:
         reader = csv.reader(text, delimiter=delimiter, strict=True)
         header = _header(reader, path)
-        columns, ignored = _columns(header, aliases)
+        columns, ignored = column_positions(header, aliases)
         missing = [f"{aliases[n][0]} {n}" for n in required if n not in columns.values()]
         if missing:
             raise MissingColumns(path=str(path), columns="、".join(missing))
@@ -217,27 +196,6 @@ def _header(reader: Reader, path: Path) -> list[str]:
         if any(cell.strip() for cell in row):
             return row
     raise EmptyFile(path=str(path))
-
-
-def _header_key(text: str) -> str:
-    return text.strip().lstrip("\ufeff").strip().lower()
-
-
-def _columns(
-    header: list[str], aliases: Mapping[str, tuple[str, ...]]
-) -> tuple[dict[int, str], tuple[str, ...]]:
-    """Position in the file → canonical column, for the columns we know; the others' titles.
-    Each alias list starts with the Chinese title, which error messages show."""
-    by_alias = {_header_key(alias): name for name, names in aliases.items() for alias in names}
-    found: dict[int, str] = {}
-    ignored: list[str] = []
-    for position, title in enumerate(header):
-        name = by_alias.get(_header_key(title))
-        if name is not None and name not in found.values():
-            found[position] = name
-        elif _header_key(title):
-            ignored.append(title.strip().lstrip("\ufeff"))
-    return found, tuple(ignored)
 
 
 def _cell(text: str) -> str:
