@@ -140,6 +140,14 @@ def store_settings(engine: Engine, store_id: str) -> dict[str, Any]:
     return load_json(data) if data else {}
 
 
+DEFAULT_CUTOVER_HOUR = 4  # a counter's own default, until the store's setting is set
+
+
+def cutover_hour(engine: Engine, store_id: str) -> int:
+    """The hour the store's business day starts, as its counters count it."""
+    return int(store_settings(engine, store_id).get("cutover_hour", DEFAULT_CUTOVER_HOUR))
+
+
 # The chain catalog: an owner's stores share items, each store may have its own price.
 
 

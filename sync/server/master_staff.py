@@ -163,8 +163,10 @@ def edit_staff(
     which may not touch an owner."""
     if changes or pin is None:
         known_fields(changes, STAFF_EDITABLE)
-    changes = _cleaned_staff(changes)
     before = staff_member(engine, store_id, staff_id)
+    changes = {k: v for k, v in _cleaned_staff(changes).items() if before[k] != v}
+    if not changes and pin is None:
+        return  # nothing new: no edit stamped newer than a counter's
     after = before | changes
     pin_hash = _check_staff(engine, store_id, before, after, pin, by_owner)
     with store_writer(engine, store_id, clock) as writer:
@@ -195,13 +197,15 @@ def set_staff_pin(
 
 
 def staff_member(engine: Engine, store_id: str, staff_id: str) -> dict[str, Any]:
-    """A member of the store as kept (with `id`; the PIN hash left out)."""
+    """A member of the store as kept (with `id`, and `has_pin` instead of the PIN's hash)."""
     with engine.connect() as connection:
         found = connection.execute(
-            select(STAFF.c.data).where(STAFF.c.id == staff_id, STAFF.c.store_id == store_id)
-        ).scalar()
+            select(STAFF.c.data, STAFF.c.pin_hash).where(
+                STAFF.c.id == staff_id, STAFF.c.store_id == store_id
+            )
+        ).first()
     if found is None:
         raise AdminError(f"no staff member {staff_id} in store {store_id}")
-    member: dict[str, Any] = NEW_STAFF | load_json(found) | {"id": staff_id}
+    member: dict[str, Any] = NEW_STAFF | load_json(found.data) | {"id": staff_id}
     member.pop("pin_hash", None)
-    return member
+    return member | {"has_pin": bool(found.pin_hash)}
