@@ -184,18 +184,6 @@ def edit_staff(
         save_staff(writer, edited_payload(StaffSavedV2, held, edit), None, [])
 
 
-def set_staff_pin(
-    engine: Engine,
-    store_id: str,
-    staff_id: str,
-    pin: str,
-    clock: Clock = utc_now,
-    by_owner: bool = True,
-) -> None:
-    """Set or reset a member's PIN, hashed as counters hash it; they pull it and verify it."""
-    edit_staff(engine, store_id, staff_id, {}, clock, pin, by_owner)
-
-
 def staff_member(engine: Engine, store_id: str, staff_id: str) -> dict[str, Any]:
     """A member of the store as kept (with `id`, and `has_pin` instead of the PIN's hash)."""
     with engine.connect() as connection:

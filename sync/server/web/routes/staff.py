@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from salon_pos.domain.pins import InvalidPin
 from salon_pos.domain.staff_rules import PinsDiffer
 from sync.server import master_staff
 from sync.server.auth import engine_of
@@ -77,9 +78,11 @@ def _member(
     )
 
 
-def typed_pin(pin: str, again: str) -> str | None:
-    """The PIN typed twice, or None when neither box was filled."""
+def typed_pin(pin: str, again: str, required: bool = False) -> str | None:
+    """The PIN typed twice, or None when neither box was filled (unless `required`)."""
     if not pin and not again:
+        if required:
+            raise StaffRefused(InvalidPin())
         return None
     if pin != again:
         raise StaffRefused(PinsDiffer())
@@ -166,19 +169,7 @@ def edit_member(
 ) -> Response:
     values: dict[str, Any] = {"name": name, "role": role, "skills": skills, "phone": phone}
     values["active"] = bool(active)
-    try:
-        master_staff.edit_staff(
-            engine_of(request),
-            store.id,
-            member.id,
-            values,
-            lambda: now_of(request),
-            typed_pin(pin, pin_again),
-            by_owner=session.account.is_owner,
-        )
-    except StaffRefused as refused:
-        return _member(request, session, store, member.id, 400, error=refused.message, form=values)
-    return RedirectResponse(f"/console/stores/{store.id}/staff/{member.id}?saved=1", 303)
+    return _edit(request, session, store, member.id, values, pin, pin_again)
 
 
 @router.post("/{staff_id}/pin")
@@ -190,15 +181,30 @@ def set_pin(
     pin: Pin = "",
     pin_again: Pin = "",
 ) -> Response:
+    return _edit(request, session, store, member.id, {}, pin, pin_again)
+
+
+def _edit(
+    request: Request,
+    session: Session,
+    store: StoreRef,
+    staff_id: str,
+    values: dict[str, Any],
+    pin: str,
+    pin_again: str,
+) -> Response:
+    """Save the edit, or show the member's page again with why not (values kept)."""
     try:
-        master_staff.set_staff_pin(
+        master_staff.edit_staff(
             engine_of(request),
             store.id,
-            member.id,
-            typed_pin(pin, pin_again) or "",
+            staff_id,
+            values,
             lambda: now_of(request),
+            typed_pin(pin, pin_again, required=not values),
             by_owner=session.account.is_owner,
         )
     except StaffRefused as refused:
-        return _member(request, session, store, member.id, 400, error=refused.message)
-    return RedirectResponse(f"/console/stores/{store.id}/staff/{member.id}?saved=1", 303)
+        form = {"form": values} if values else {}
+        return _member(request, session, store, staff_id, 400, error=refused.message, **form)
+    return RedirectResponse(f"/console/stores/{store.id}/staff/{staff_id}?saved=1", 303)
