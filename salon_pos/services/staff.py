@@ -29,12 +29,12 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
+from salon_pos.domain.staff_rules import clean_skills, refuse_approver_without_pin
 from salon_pos.security.pins import hash_pin, pin_matches
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.staff_rules import (
     APPROVER_ROLES,
-    NewPinNeeded,
     OwnersOnly,
     check_keeps_an_approver,
     check_pin,
@@ -85,10 +85,6 @@ def staff_member(staff: Staff) -> StaffMember:
     )
 
 
-def _skills(skills: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(s.strip().lower() for s in skills if s.strip()))
-
-
 class StaffService(CounterService):
     def add(
         self,
@@ -108,7 +104,7 @@ class StaffService(CounterService):
             new_id(),
             clean_name(name),
             clean_role(role),
-            _skills(skills),
+            clean_skills(skills),
             clean_limit(discount_limit),
             True,
             clean_phone(phone),
@@ -153,7 +149,7 @@ class StaffService(CounterService):
             before,
             name=before.name if name is None else clean_name(name),
             role=before.role if role is None else clean_role(role),
-            skills=before.skills if skills is None else _skills(skills),
+            skills=before.skills if skills is None else clean_skills(skills),
             phone=before.phone if phone is None else clean_phone(phone),
             discount_limit=(
                 before.discount_limit if discount_limit is None else clean_limit(discount_limit)
@@ -162,9 +158,9 @@ class StaffService(CounterService):
         )
         if Role.OWNER in (before.role, after.role) and after != before:
             self._check_owner(actor_id)
-        becomes_approver = after.active and after.role.approves
-        if becomes_approver and not (before.active and before.role.approves) and new_pin is None:
-            raise NewPinNeeded(name=after.name)
+        was = before.active and before.role.approves
+        becomes = after.active and after.role.approves
+        refuse_approver_without_pin(after.name, was, becomes, new_pin is not None)
         pin_hash, approved_by = None, None
         if new_pin is not None:
             pin_hash, approved_by = self._new_pin_hash(after, new_pin, approver_pin, actor_id)

@@ -1,7 +1,6 @@
-"""What a store's staff list must always satisfy, and the refusals when a change would break it:
-a name; a PIN of 4 to 8 digits (security/pins.py); no two active managers or owners with one
-PIN (an approval names its approver by the PIN alone); at least one active manager or owner,
-so somebody can always sign in and approve."""
+"""The staff rules (salon_pos/domain/staff_rules.py) against the counter's own staff table:
+the hashes and counts they need are read here. The owner's console applies the same rules at
+the server (sync/server/staff_rules.py)."""
 
 from __future__ import annotations
 
@@ -10,84 +9,24 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.database import Database
 from salon_pos.db.models import Staff
-from salon_pos.domain.errors import Both, InvalidChoice, RequiredField, TooLong, UserError
-from salon_pos.domain.phone import normalize_phone
+from salon_pos.domain.pins import check_pin as check_pin
 from salon_pos.domain.staff import Role
-from salon_pos.security.pins import check_pin as check_pin
-from salon_pos.security.pins import pin_matches
-
-NAME_MAX = 64  # the staff table's column
-APPROVER_ROLES = [r.value for r in Role if r.approves]
-
-
-class PinTaken(UserError):
-    en = (
-        "Another active manager or owner already uses this PIN, and approvals tell them apart "
-        "by the PIN alone: choose another PIN."
-    )
-    zh = "已有另一位在职的店长或老板使用这个 PIN，而授权只凭 PIN 识别是谁：请换一个 PIN。"
-
-
-class LastApprover(UserError):
-    en = (
-        "{name} is the store's last active manager or owner: someone must always be able to "
-        "sign in and approve. Make another person a manager first."
-    )
-    zh = (
-        "{name} 是本店最后一位在职的店长或老板：门店必须始终有人能登录并授权。"
-        "请先把另一位员工设为店长。"
-    )
-
-
-class NewPinNeeded(UserError):
-    en = (
-        "{name} becomes an active manager or owner: set a new PIN for them in the same step "
-        "(approvals tell managers apart by the PIN alone)."
-    )
-    zh = "{name} 将成为在职的店长或老板：请同时为其设置新的 PIN（授权只凭 PIN 识别店长）。"
-
-
-class OwnersOnly(UserError):
-    en = (
-        "Only an owner can change an owner's details or PIN, or make someone an owner "
-        "(with an owner's own PIN)."
-    )
-    zh = "只有老板（用老板自己的 PIN）可以修改老板的资料或 PIN，或把员工设为老板。"
-
-
-class PinsDiffer(UserError):
-    en = "The two PINs are not the same: type the new PIN twice."
-    zh = "两次输入的 PIN 不一致，请重新输入新 PIN 两次。"
-
-
-class NegativeDiscountLimit(UserError):
-    en = "A discount limit cannot be negative."
-    zh = "优惠权限不能为负数。"
-
-
-def clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise RequiredField(field=Both("姓名", "name"))
-    if len(name) > NAME_MAX:
-        raise TooLong(field=Both("姓名", "name"), limit=NAME_MAX, length=len(name))
-    return name
-
-
-def clean_role(role: str) -> Role:
-    if role not in set(Role):
-        raise InvalidChoice(text=role, choices=", ".join(Role))
-    return Role(role)
-
-
-def clean_phone(phone: str) -> str:
-    return normalize_phone(phone) if phone.strip() else ""
-
-
-def clean_limit(fen: int) -> int:
-    if fen < 0:
-        raise NegativeDiscountLimit()
-    return fen
+from salon_pos.domain.staff_rules import APPROVER_ROLES as APPROVER_ROLES
+from salon_pos.domain.staff_rules import NAME_MAX as NAME_MAX
+from salon_pos.domain.staff_rules import LastApprover as LastApprover
+from salon_pos.domain.staff_rules import NegativeDiscountLimit as NegativeDiscountLimit
+from salon_pos.domain.staff_rules import NewPinNeeded as NewPinNeeded
+from salon_pos.domain.staff_rules import OwnersOnly as OwnersOnly
+from salon_pos.domain.staff_rules import PinsDiffer as PinsDiffer
+from salon_pos.domain.staff_rules import PinTaken as PinTaken
+from salon_pos.domain.staff_rules import clean_limit as clean_limit
+from salon_pos.domain.staff_rules import clean_name as clean_name
+from salon_pos.domain.staff_rules import clean_phone as clean_phone
+from salon_pos.domain.staff_rules import clean_role as clean_role
+from salon_pos.domain.staff_rules import (
+    refuse_last_approver_gone,
+    refuse_taken_pin,
+)
 
 
 def check_pin_free(db: Database, pin: str, member_id: str | None) -> None:
@@ -101,19 +40,15 @@ def check_pin_free(db: Database, pin: str, member_id: str | None) -> None:
                 Staff.id != (member_id or ""),
             )
         ).all()
-    if any(pin_matches(pin_hash, pin) for pin_hash in hashes):
-        raise PinTaken()
+    refuse_taken_pin(pin, hashes)
 
 
 def check_keeps_an_approver(session: Session, staff: Staff, role: Role, active: bool) -> None:
     """LastApprover when this change takes the store's last active manager or owner away."""
     was = staff.active and Role(staff.role).approves
-    if not was or (active and role.approves):
-        return
     others = session.scalar(
         select(func.count())
         .select_from(Staff)
         .where(Staff.active.is_(True), Staff.role.in_(APPROVER_ROLES), Staff.id != staff.id)
     )
-    if not others:
-        raise LastApprover(name=staff.name)
+    refuse_last_approver_gone(staff.name, was, active and role.approves, int(others or 0))

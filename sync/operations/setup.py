@@ -104,7 +104,13 @@ STORE_SETTING_FIELDS: Final = (
     "idle_lock_minutes",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
-_TEXT_LIMITS = {"store_name": 64, "address": 200, "phone": 40}
+SETTING_TEXT_LIMITS: Final = {
+    "store_name": 64,
+    "address": 200,
+    "phone": 40,
+    "receipt_header": 2000,
+    "receipt_footer": 2000,
+}
 
 
 def store_setting(field: str, value: Any) -> Any:
@@ -129,7 +135,7 @@ def store_setting(field: str, value: Any) -> Any:
             raise ValueError(f"unknown time zone {value[:64]}") from None
     if field == "store_name" and not value.strip():
         raise ValueError("store_name is empty")
-    if len(value) > _TEXT_LIMITS.get(field, 2000):
+    if len(value) > SETTING_TEXT_LIMITS.get(field, 2000):
         raise ValueError(f"{field} is too long")
     return value
 

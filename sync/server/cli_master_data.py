@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from sync.messages import Both, Message, language_from_env
-from sync.server import master_data
+from sync.server import master_data, master_staff
 from sync.server.admin import AdminError
 
 COMMANDS = frozenset(
@@ -53,7 +53,11 @@ def add_commands(commands: Any, database_args: Callable[[argparse.ArgumentParser
         "edit-item", help=_help("修改价目表项目的字段", "change fields of a catalog item")
     )
     staff = commands.add_parser(
-        "edit-staff", help=_help("修改员工资料（不含 PIN）", "change a staff member (not the PIN)")
+        "edit-staff",
+        help=_help(
+            "修改员工资料（不含 PIN；PIN 在后台网页设置）",
+            "change a staff member (not the PIN: set it in the web console)",
+        ),
     )
     for parser in (settings, item, staff):
         database_args(parser)
@@ -111,7 +115,10 @@ def run(args: argparse.Namespace, engine: Engine, say: Callable[[Message], None]
         master_data.edit_catalog_item(engine, args.store, args.item, parse_settings(args.set))
         say(Saved())
     elif args.command == "edit-staff":
-        master_data.edit_staff(engine, args.store, args.staff, parse_settings(args.set))
+        try:
+            master_staff.edit_staff(engine, args.store, args.staff, parse_settings(args.set))
+        except master_staff.StaffRefused as refused:  # in the reader's language
+            raise AdminError(refused.message.text(language_from_env())) from None
         say(Saved())
     elif args.command == "set-store-price":
         master_data.set_store_price(engine, args.store, args.item, args.price)

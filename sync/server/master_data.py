@@ -1,8 +1,8 @@
-"""Master data edited at the server: catalog items, prices, staff, the store's settings, and
-the chain catalog's per-store prices. The command line calls these now and the owner's web
-console will. Each is one transaction that goes through the same merge and change feed as a
-counter's edit (sync/server/handlers/setup.py): an edit here reaches every counter of the store
-on its next pull, and merges with counters' edits per field by hybrid clock."""
+"""Master data edited at the server: catalog items, prices, the store's settings, and the
+chain catalog's per-store prices (staff: master_staff.py). The command line and the owner's
+web console call these. Each is one transaction that goes through the same merge and change
+feed as a counter's edit (sync/server/handlers/setup.py): an edit here reaches every counter of
+the store on its next pull, and merges with counters' edits per field by hybrid clock."""
 
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ from salon_pos.domain.import_report import FirstLines, ImportReport
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
     CatalogItemSavedV2,
-    StaffSavedV2,
 )
 from sync.server import chain, models
 from sync.server.admin import AdminError
@@ -45,15 +44,12 @@ from sync.server.handlers.setup import (
     ALIAS,
     CATALOG,
     ITEM_FIELDS,
-    STAFF,
-    STAFF_FIELDS,
     canonical_item_id,
     item_data,
     load_item,
     merge_item,
     record_alias,
     save_catalog_item,
-    save_staff,
     save_store_settings,
 )
 from sync.server.stamps import stamp_after
@@ -89,7 +85,7 @@ def store_writer(engine: Engine, store_id: str, clock: Clock = utc_now) -> Itera
         )
 
 
-def _known(changes: Mapping[str, Any], fields: tuple[str, ...]) -> None:
+def known_fields(changes: Mapping[str, Any], fields: tuple[str, ...]) -> None:
     unknown = sorted(set(changes) - set(fields))
     if unknown or not changes:
         raise AdminError(f"unknown or no fields: {', '.join(unknown)}; known: {', '.join(fields)}")
@@ -98,7 +94,7 @@ def _known(changes: Mapping[str, Any], fields: tuple[str, ...]) -> None:
 M = TypeVar("M", bound=BaseModel)
 
 
-def _edited(model: type[M], held: dict[str, Any], changes: Mapping[str, Any]) -> M:
+def edited_payload(model: type[M], held: dict[str, Any], changes: Mapping[str, Any]) -> M:
     """The edit as the payload a counter would send, stamped on arrival (no `hlc`)."""
     try:
         return model.model_validate(held | dict(changes) | {"changed": sorted(changes)})
@@ -117,13 +113,13 @@ def edit_catalog_item(
     """Change some fields of an item of the store (by its id or an alias); answers its id.
     A chain item goes down to every store of its owner. `check`, given the store's writer
     before the change: raises to refuse it, under the store's lock."""
-    _known(changes, ITEM_FIELDS)
+    known_fields(changes, ITEM_FIELDS)
     with store_writer(engine, store_id, clock) as writer:
         row = _item_of_store(writer, item_id)
         if check is not None:
             check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
-        item = _edited(CatalogItemSavedV2, held, changes)
+        item = edited_payload(CatalogItemSavedV2, held, changes)
         _save_at_server(writer, row, item)
     publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
@@ -209,28 +205,6 @@ def set_price(
     edit_catalog_item(engine, store_id, item_id, {"price": price_fen}, clock)
 
 
-def edit_staff(
-    engine: Engine,
-    store_id: str,
-    staff_id: str,
-    changes: Mapping[str, Any],
-    clock: Clock = utc_now,
-) -> None:
-    """Change some fields of a staff member of the store (not the PIN: that is set at a
-    counter, where the person types it)."""
-    _known(changes, tuple(f for f in STAFF_FIELDS if f != "pin_hash"))
-    if "name" in changes and not str(changes["name"]).strip():
-        raise AdminError("a staff member needs a name")
-    with store_writer(engine, store_id, clock) as writer:
-        found = writer.connection.execute(
-            select(STAFF.c.data).where(STAFF.c.id == staff_id, STAFF.c.store_id == store_id)
-        ).scalar()
-        if found is None:
-            raise AdminError(f"no staff member {staff_id} in store {store_id}")
-        member = _edited(StaffSavedV2, load_json(found) | {"pin_hash": None}, changes)
-        save_staff(writer, member, None, [])
-
-
 def edit_store_settings(
     engine: Engine, store_id: str, changes: Mapping[str, Any], clock: Clock = utc_now
 ) -> dict[str, Any]:
@@ -247,6 +221,14 @@ def store_settings(engine: Engine, store_id: str) -> dict[str, Any]:
             select(SETTINGS.c.data).where(SETTINGS.c.store_id == store_id)
         ).scalar()
     return load_json(data) if data else {}
+
+
+DEFAULT_CUTOVER_HOUR = 4  # a counter's own default, until the store's setting is set
+
+
+def cutover_hour(engine: Engine, store_id: str) -> int:
+    """The hour the store's business day starts, as its counters count it."""
+    return int(store_settings(engine, store_id).get("cutover_hour", DEFAULT_CUTOVER_HOUR))
 
 
 # The chain catalog: an owner's stores share items, each store may have its own price.

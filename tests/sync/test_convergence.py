@@ -30,7 +30,7 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from salon_pos.security import pins
+from salon_pos.domain import pins
 from sync.server import admin
 from tests.conftest import FakeClock
 from tests.keyring_backend import MemoryKeyring

@@ -12,11 +12,20 @@ from sync.messages import Both
 from sync.server.web import words
 from sync.server.web.deps import FormRefused, PageNotFound, SignInNeeded, optional_session
 from sync.server.web.pages import HERE, render
-from sync.server.web.routes import auth, catalog, counters, managers, sales, stores
+from sync.server.web.routes import (
+    auth,
+    catalog,
+    counters,
+    managers,
+    sales,
+    settings,
+    staff,
+    stores,
+)
 
 
 def add_web_console(app: FastAPI) -> None:
-    for area in (auth, stores, counters, managers, sales, catalog):
+    for area in (auth, stores, counters, managers, sales, catalog, staff, settings):
         app.include_router(area.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 

@@ -20,6 +20,7 @@ from sync.server.web.sessions import Session
 
 STORE = models.table_of(models.Store)
 DEVICE = models.table_of(models.Device)
+STAFF = models.table_of(models.StaffMember)
 SESSION_COOKIE = "salon_session"
 
 
@@ -122,6 +123,26 @@ def visible_device(
 
 
 @dataclass(frozen=True)
+class StaffRef:
+    id: str
+    name: str
+
+
+def visible_staff(
+    staff_id: str, request: Request, store: Annotated[StoreRef, Depends(visible_store)]
+) -> StaffRef:
+    """A staff member of this store; another store's (an id edited in the URL) is a 404."""
+    query = select(STAFF.c.id, STAFF.c.name).where(
+        STAFF.c.id == staff_id, STAFF.c.store_id == store.id
+    )
+    with engine_of(request).connect() as connection:
+        row = connection.execute(query).first()
+    if row is None:
+        raise PageNotFound()
+    return StaffRef(row.id, row.name)
+
+
+@dataclass(frozen=True)
 class ManagerRef:
     id: str
     email: str
@@ -153,4 +174,5 @@ PostedSession = Annotated[Session, Depends(checked_form)]
 OwnerSession = Annotated[Session, Depends(owner_only)]
 VisibleStore = Annotated[StoreRef, Depends(visible_store)]
 VisibleDevice = Annotated[DeviceRef, Depends(visible_device)]
+VisibleStaff = Annotated[StaffRef, Depends(visible_staff)]
 OwnManager = Annotated[ManagerRef, Depends(own_manager)]

@@ -3,6 +3,7 @@ English) and the words and formats every page uses."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,12 @@ def render(
         amount, unit = span(now_of(request) - moment)
         return f"{amount} {say(unit)}"
 
+    def skill_words(skills: Iterable[str]) -> str:
+        """Skills in words where the console knows the code (facial → 面部护理), else as typed."""
+        known = words.SKILL_WORDS
+        named = [say(known[s]) if s in known else s for s in skills]
+        return ("、" if is_chinese(language) else ", ").join(named)
+
     return templates.TemplateResponse(
         request,
         template,
@@ -59,6 +66,7 @@ def render(
             "money": money,
             "when": when,
             "age": age,
+            "skill_words": skill_words,
             "lang": "zh-CN" if is_chinese(language) else "en",
             "other_language": "en" if is_chinese(language) else "zh_CN",
             "session": session,

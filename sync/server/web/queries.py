@@ -8,10 +8,12 @@ from datetime import datetime
 from sqlalchemy import Engine, func, select
 
 from sync.server import models
+from sync.server.db import load_json
 from sync.server.web.accounts import MANAGED, MANAGER, Account
 from sync.server.web.deps import DEVICE, STORE, store_scope
 
 REPORT = models.table_of(models.DeviceReport)
+STAFF = models.table_of(models.StaffMember)
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,46 @@ def managers(engine: Engine, owner_id: str) -> list[ManagerRow]:
         for manager_id, email, store in connection.execute(query):
             found.setdefault(manager_id, ManagerRow(manager_id, email, [])).stores.append(store)
     return list(found.values())
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """A staff member as the console lists them; whether a PIN is set, never the PIN's hash."""
+
+    id: str
+    name: str
+    role: str
+    skills: tuple[str, ...]
+    phone: str
+    active: bool
+    has_pin: bool
+
+    def matches(self, text: str) -> bool:
+        """A search by part of the name or of the phone number."""
+        text = text.strip().lower()
+        return not text or text in self.name.lower() or text.replace(" ", "") in self.phone
+
+
+def staff(engine: Engine, store_id: str, search: str = "") -> list[StaffRow]:
+    """The store's staff, managers first, then by name."""
+    query = select(STAFF.c.id, STAFF.c.role, STAFF.c.pin_hash, STAFF.c.data).where(
+        STAFF.c.store_id == store_id
+    )
+    with engine.connect() as connection:
+        rows = [_staff_row(r.id, r.role, r.pin_hash, r.data) for r in connection.execute(query)]
+    order = {"owner": 0, "manager": 1, "front_desk": 2, "technician": 3}
+    rows.sort(key=lambda r: (order.get(r.role, 4), r.name))
+    return [r for r in rows if r.matches(search)]
+
+
+def _staff_row(staff_id: str, role: str, pin_hash: str | None, data: str) -> StaffRow:
+    held = load_json(data)
+    return StaffRow(
+        staff_id,
+        str(held.get("name", "")),
+        role,
+        tuple(held.get("skills") or ()),
+        str(held.get("phone") or ""),
+        bool(held.get("active", True)),
+        bool(pin_hash),
+    )

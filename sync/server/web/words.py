@@ -4,6 +4,7 @@ with fields as `Message`. Templates get `say(words)` in the page's language."""
 from __future__ import annotations
 
 from sync.messages import Both, Message
+from sync.operations.setup import ROLE_WORDS as ROLE_WORDS
 
 # --- frame
 CONSOLE = Both("门店管理后台", "Store console")
@@ -35,9 +36,6 @@ LAST_CONTACT = Both("最近联系", "Last contact")
 NO_STORES = Both("还没有门店。", "No stores yet.")
 NEW_STORE = Both("新建门店", "New store")
 CREATE = Both("创建", "Create")
-STORE_SETTINGS_LATER = Both(
-    "门店设置和分店价格将在这里提供。", "Store-wide settings and per-store prices will be here."
-)
 NAME_NEEDED = Both("门店名称须为 1 到 100 个字。", "A store name has 1 to 100 characters.")
 
 # --- counters
@@ -275,3 +273,128 @@ class Imported(Message):
 
 
 UNITS_MINUTES = Both("分钟", "min")
+
+
+# --- staff (the store's people at the counters; not console accounts)
+STAFF = Both("员工", "Staff")
+STAFF_NAME = Both("姓名", "Name")
+ROLE = Both("角色", "Role")
+SKILLS = Both("技能", "Skills")
+SKILLS_HINT = Both("用逗号分隔，如 facial, nail", "separated by commas, e.g. facial, nail")
+PHONE = Both("电话", "Phone")
+ACTIVE = Both("在职", "Active")
+INACTIVE_STAFF = Both("已离职（停用）", "Inactive")
+PIN_SET = Both("已设 PIN", "PIN set")
+NO_PIN = Both("未设 PIN", "No PIN")
+STAFF_SEARCH_HINT = Both("姓名或电话", "Name or phone")
+NO_STAFF = Both("没有符合的员工。", "No staff member matches.")
+NEW_STAFF = Both("添加员工", "Add a staff member")
+EDIT_STAFF = Both("修改员工资料", "Edit staff member")
+NEW_PIN = Both("PIN（4 到 8 位数字）", "PIN (4 to 8 digits)")
+NEW_PIN_AGAIN = Both("再输一次 PIN", "PIN again")
+OPTIONAL_PIN = Both(
+    "店长和老板必须设置 PIN；其他员工可以稍后设置。PIN 保存后不再显示。",
+    "Managers and owners need a PIN; others may get one later. A PIN is never shown again.",
+)
+PROMOTION_PIN = Both(
+    "新 PIN（可选；设为店长或老板时必填）", "New PIN (optional; needed to become a manager)"
+)
+SET_PIN = Both("设置或重置 PIN", "Set or reset the PIN")
+PIN_NOTE = Both(
+    "PIN 保存后不再显示；各收银台下次同步后即可用新 PIN 登录。",
+    "A PIN is never shown again; every counter accepts it after its next sync.",
+)
+IMPORT_STAFF = Both("导入员工（CSV）", "Import staff (CSV)")
+IMPORT_HINT = Both(
+    "列：姓名、角色、技能、电话（UTF-8、GBK 或 UTF-16 均可）。文件中不含 PIN，请逐个设置。"
+    "店长和老板须逐个添加（需要 PIN）。",
+    "Columns: 姓名/name, 角色/role, 技能/skills, 电话/phone (UTF-8, GBK or UTF-16). No PINs "
+    "in the file: give them one by one. Managers and owners are added one by one (with a PIN).",
+)
+CSV_FILE = Both("CSV 文件", "CSV file")
+IMPORT_BUTTON = Both("导入", "Import")
+STAFF_SAVED = Both(
+    "已保存；各收银台下次同步时生效。", "Saved; every counter takes it on its next sync."
+)
+SKILL_WORDS = {
+    "facial": Both("面部护理", "Facial"),
+    "body": Both("身体护理", "Body"),
+    "nail": Both("美甲", "Nails"),
+    "lash": Both("美睫", "Lashes"),
+    "hair": Both("美发", "Hair"),
+    "massage": Both("按摩", "Massage"),
+    "makeup": Both("化妆", "Make-up"),
+}
+CSV_TOO_LARGE = Both("文件太大（最多 1 MB）。", "The file is too large (1 MB at most).")
+CSV_NOT_TEXT = Both(
+    "不是文本 CSV 文件（已尝试 UTF-8、GBK/GB18030 和 UTF-16）。请在 Excel 中“另存为 → CSV UTF-8”。",
+    "Not a text CSV file (tried UTF-8, GBK/GB18030 and UTF-16). In Excel, Save As → CSV UTF-8.",
+)
+CSV_NO_NAME = Both(
+    "文件缺少“姓名”列；未导入任何数据。", "The file has no 姓名/name column; nothing imported."
+)
+CSV_MANAGER_ROW = Both(
+    "店长和老板需要 PIN，请在本页逐个添加。",
+    "Managers and owners need a PIN: add them one by one.",
+)
+
+
+class StaffImported(Message):
+    zh = "已导入 {created} 位员工，{refused} 行未导入。"
+    en = "{created} staff members imported, {refused} lines refused."
+
+
+class CsvLine(Message):
+    zh = "第 {line} 行：{reason}"
+    en = "Line {line}: {reason}"
+
+
+class CsvMalformed(Message):
+    zh = "第 {line} 行无法按 CSV 读取（{detail}），请检查引号；未导入任何数据。"
+    en = "Line {line} cannot be read as CSV ({detail}); check the quotes. Nothing imported."
+
+
+# --- store-wide settings (the counter's Settings screen, "Store-wide settings")
+SETTINGS = Both("全店设置", "Store-wide settings")
+SETTINGS_NOTE = Both(
+    "这些设置对本店每台收银台都一样，保存后各收银台下次同步时生效。打印机、语言和单号前缀在各收银台上设置。",
+    "The same on every counter of the store; each takes them on its next sync. The printer, "
+    "language and ticket prefix are set at each counter.",
+)
+STORE_PROFILE = Both("门店资料", "Store profile")
+RECEIPT = Both("小票", "Receipt")
+BUSINESS_DAY_GROUP = Both("营业日与收银", "Business day and checkout")
+ADDRESS = Both("地址", "Address")
+RECEIPT_HEADER = Both("小票抬头", "Receipt header")
+RECEIPT_FOOTER = Both("小票页脚", "Receipt footer")
+CUTOVER_HOUR = Both("营业日开始时间（点）", "Business day starts at (hour)")
+ROUNDING_RULE = Both("抹零规则", "Rounding rule")
+IDLE_LOCK = Both("闲置锁屏（分钟，0 为从不）", "Idle lock (minutes; 0: never)")
+ROUNDING_WORDS = {
+    "none": Both("不抹零", "No rounding"),
+    "drop_fen": Both("抹去分（¥12.34 → ¥12.30）", "Drop fen (¥12.34 → ¥12.30)"),
+    "drop_jiao": Both("抹去角（¥12.34 → ¥12.00）", "Drop jiao (¥12.34 → ¥12.00)"),
+}
+NOT_SET = Both("（未设置：各收银台用自己的值）", "(not set: each counter keeps its own)")
+SETTINGS_SAVED = Both(
+    "全店设置已保存；各收银台下次同步时生效。",
+    "Store-wide settings saved; every counter takes them on its next sync.",
+)
+NOTHING_CHANGED = Both("没有修改任何设置。", "No setting was changed.")
+STORE_NAME_NEEDED = Both("门店名称不能为空。", "The store name cannot be empty.")
+ROUNDING_UNKNOWN = Both("请选择一种抹零规则。", "Choose a rounding rule.")
+
+
+class HourRange(Message):
+    zh = "营业日开始时间须为 0 到 23 点的整数（当前为“{text}”）。"
+    en = "The business day starts at a whole hour from 0 to 23 (got “{text}”)."
+
+
+class IdleRange(Message):
+    zh = "闲置锁屏须为 0 到 240 分钟的整数（当前为“{text}”）。"
+    en = "The idle lock is a whole number of minutes from 0 to 240 (got “{text}”)."
+
+
+class TextTooLong(Message):
+    zh = "{field}过长：最多 {limit} 个字。"
+    en = "{field} is too long: {limit} characters at most."

@@ -1,7 +1,7 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
-and a store's catalog, from a real server with made-up stores, counters, items and two weeks
-of sales.
+a store's catalog, its staff, one member and the store-wide settings, from a real server with
+made-up stores, counters, items, people and two weeks of sales.
 
     .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
 """
@@ -22,7 +22,7 @@ from salon_pos.domain.business_day import business_day
 from sync.operations.sales import SALE_COMPLETED, SALE_REFUNDED, SALE_VOIDED
 from sync.operations.setup import STAFF_SAVED
 from sync.protocol import API
-from sync.server import admin, master_data
+from sync.server import admin, master_data, master_staff
 from sync.server.config import utc_now
 from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
@@ -124,6 +124,38 @@ def _catalog(engine: Engine, store_id: str) -> None:
     master_data.set_store_price(engine, store_id, ids["日式美甲"], 15800)
 
 
+def _staff(server: LiveServer, store_id: str) -> str:
+    """A few more people, one of them gone, and store-wide settings; answers a technician's id."""
+    engine = create_server_engine(server.database_url)
+    try:
+        tech = master_staff.add_staff(
+            engine, store_id, {"name": "张婷", "role": "technician", "skills": "facial, lash, nail",
+                               "phone": "13700137000"}, pin="2468",
+        )  # fmt: skip
+        gone = master_staff.add_staff(engine, store_id, {"name": "陈晓", "role": "front_desk"})
+        master_staff.edit_staff(engine, store_id, gone, {"active": False})
+        settings = {
+            "address": "人民路 88 号 2 楼",
+            "phone": "021-5555 0101",
+            "receipt_footer": "谢谢惠顾，周一店休",
+            "cutover_hour": 5,
+            "rounding": "drop_fen",
+        }
+        master_data.edit_store_settings(engine, store_id, settings)  # fmt: skip
+    finally:
+        engine.dispose()
+    return tech
+
+
+def _shoot_staff(page: Page, folder: Path, store: str, member: str, size: str) -> None:
+    page.goto(f"/console/stores/{store}/staff")
+    _shoot(page, folder, "staff", size, whole=True)
+    page.goto(f"/console/stores/{store}/staff/{member}")
+    _shoot(page, folder, "staff_member", size, whole=True)
+    page.goto(f"/console/stores/{store}/settings")
+    _shoot(page, folder, "settings", size, whole=True)
+
+
 def _shoot(page: Page, folder: Path, name: str, size: str, whole: bool = False) -> None:
     page.screenshot(path=str(folder / f"web_{name}_{size}.png"), full_page=whole)
 
@@ -140,6 +172,7 @@ def main(folder: Path) -> None:
             _catalog(engine, store)
             engine.dispose()
             voided = _sales(server, store, _counters(server, store))
+            member = _staff(server, store)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -163,6 +196,7 @@ def main(folder: Path) -> None:
                     _shoot(page, folder, "ticket", size, whole=True)
                     page.goto(f"/console/stores/{store}/catalog")
                     _shoot(page, folder, "catalog", size, whole=True)
+                    _shoot_staff(page, folder, store, member, size)
                     page.close()
                 browser.close()
         finally:

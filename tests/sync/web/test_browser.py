@@ -196,3 +196,37 @@ def test_phone_width_has_no_horizontal_scroll(
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} scrolls sideways: {width}px"
     context.close()
+
+
+def test_staff_and_settings_pages_in_a_browser_at_phone_width(
+    chromium: object, console: tuple[LiveServer, Engine]
+) -> None:
+    """From the store's page to its staff: a manager added with a PIN typed twice (the PIN is
+    not on any page after), then the store-wide settings saved; no page scrolls sideways."""
+    context = chromium.new_context(viewport=PHONE, base_url=console[0].url)  # type: ignore[attr-defined]
+    phone = context.new_page()
+    sign_in(phone, OWNER, PASSWORD)
+    phone.wait_for_url("**/console/stores")
+    store_id = new_store(phone, "员工测试店")
+    phone.click(f"a[href='/console/stores/{store_id}/staff']")
+    phone.fill(
+        "form[method=post][action$='/staff'] input[name=name]", "欧阳晓晓晓晓晓晓晓晓晓晓晓晓"
+    )
+    phone.select_option("select[name=role]", "manager")
+    phone.fill("input[name=skills]", "facial, nail, lash, massage, makeup, hair")
+    phone.fill("form[method=post][action$='/staff'] input[name=pin]", "8642")
+    phone.fill("form[method=post][action$='/staff'] input[name=pin_again]", "8642")
+    phone.click("form[method=post][action$='/staff'] button")
+    phone.wait_for_url(re.compile(r"/staff/[0-9a-f-]{36}\?saved=1$"))
+    assert "已设 PIN" in phone.content() and "8642" not in phone.content()
+    member = phone.url
+    phone.goto(f"/console/stores/{store_id}/settings")
+    phone.fill("input[name=cutover_hour]", "6")
+    phone.click("form[action$='/settings'] button")
+    phone.wait_for_url("**/settings?saved=1")
+    assert phone.input_value("input[name=cutover_hour]") == "6"
+    for path in (f"/console/stores/{store_id}/staff", member, phone.url):
+        phone.goto(path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways: {width}px"
+    context.close()

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from salon_pos.domain.business_day import business_day
 from sync.server.auth import engine_of
+from sync.server.master_data import DEFAULT_CUTOVER_HOUR, cutover_hour
 from sync.server.sales_report import TICKETS_PER_PAGE, sales_overview, store_tickets
 from sync.server.web import queries, tickets, words
 from sync.server.web.deps import CurrentSession, PageNotFound, VisibleStore, now_of
@@ -19,7 +20,6 @@ from sync.server.web.pages import render
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 PERIODS = ("day", "week", "month")
-CUTOVER_HOUR = 4  # until the store's own business-day start comes with its settings
 DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -69,7 +69,8 @@ def sales_page(
     if store and not chosen:
         raise PageNotFound()  # another account's store, or none: the same answer
     zone = chosen[0].time_zone if chosen else "Asia/Shanghai"
-    today = business_day(now_of(request), zone, CUTOVER_HOUR)
+    cutover = cutover_hour(engine, chosen[0].id) if chosen else DEFAULT_CUTOVER_HOUR
+    today = business_day(now_of(request), zone, cutover)
     anchor = _day(day, today)
     first, last = period_of(period, anchor)
     with engine.connect() as connection:
@@ -103,7 +104,8 @@ def tickets_page(
     day: Annotated[str | None, Query(max_length=10)] = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> HTMLResponse:
-    today = business_day(now_of(request), store.time_zone, CUTOVER_HOUR)
+    cutover = cutover_hour(engine_of(request), store.id)
+    today = business_day(now_of(request), store.time_zone, cutover)
     shown = _day(day, today)
     offset = (page - 1) * TICKETS_PER_PAGE
     with engine_of(request).connect() as connection:

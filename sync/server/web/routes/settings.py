@@ -1,0 +1,144 @@
+"""A store's store-wide settings (sync.operations.setup.STORE_SETTING_FIELDS): shown grouped as
+the counter's Settings screen shows them, checked as the server checks a counter's edit
+(store_setting), saved through master_data.edit_store_settings so every counter takes them on
+its next pull. Only the fields changed on the page are sent: a setting nobody has set for the
+store stays each counter's own."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from sync.messages import Both, Message
+from sync.operations.setup import ROUNDING_RULES, SETTING_TEXT_LIMITS, store_setting
+from sync.server import master_data
+from sync.server.auth import engine_of
+from sync.server.web import words
+from sync.server.web.deps import CurrentSession, PostedSession, StoreRef, VisibleStore, now_of
+from sync.server.web.pages import render
+from sync.server.web.routes.stores import TIME_ZONES
+from sync.server.web.sessions import Session
+
+router = APIRouter(prefix="/console/stores/{store_id}/settings", include_in_schema=False)
+Text = Annotated[str, Form(max_length=4000)]
+GROUPS = (
+    (words.STORE_PROFILE, (("store_name", words.STORE_NAME), ("address", words.ADDRESS),
+                           ("phone", words.PHONE))),
+    (words.RECEIPT, (("receipt_header", words.RECEIPT_HEADER),
+                     ("receipt_footer", words.RECEIPT_FOOTER))),
+    (words.BUSINESS_DAY_GROUP, (("time_zone", words.TIME_ZONE),
+                                ("cutover_hour", words.CUTOVER_HOUR),
+                                ("rounding", words.ROUNDING_RULE),
+                                ("idle_lock_minutes", words.IDLE_LOCK))),
+)  # fmt: skip
+LABELS = {name: label for _, fields in GROUPS for name, label in fields}
+NUMBERS = {"cutover_hour": words.HourRange, "idle_lock_minutes": words.IdleRange}
+
+
+def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
+    """The values the page shows: the store's, else what a new counter starts with; and which
+    were set for the store."""
+    held = master_data.store_settings(engine_of(request), store.id)
+    defaults = {
+        "store_name": store.name, "address": "", "phone": "", "receipt_header": "",
+        "receipt_footer": "", "time_zone": store.time_zone,
+        "cutover_hour": master_data.DEFAULT_CUTOVER_HOUR, "rounding": "none",
+        "idle_lock_minutes": 5,
+    }  # fmt: skip
+    return defaults | held, set(held)
+
+
+def _page(
+    request: Request, session: Session, store: StoreRef, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    values, held = shown(request, store)
+    return render(
+        request,
+        "settings.html",
+        session,
+        status_code,
+        store=store,
+        groups=GROUPS,
+        values=values | context.pop("typed", {}),
+        held=held,
+        rounding_rules=ROUNDING_RULES,
+        time_zones=TIME_ZONES,
+        **context,
+    )
+
+
+def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
+    """The settings changed on the page, each checked; SettingRefused names the first bad one."""
+    changes: dict[str, Any] = {}
+    for name, text in typed.items():
+        value: Any = text.strip().replace("\r\n", "\n")
+        if name in NUMBERS:
+            if not (value.isdigit() and value.isascii()):
+                raise SettingRefused(NUMBERS[name](text=text[:20]))
+            value = int(value)
+        if value == now[name]:
+            continue
+        try:
+            changes[name] = store_setting(name, value)
+        except ValueError:
+            raise SettingRefused(_why(name, value)) from None
+    return changes
+
+
+def _why(name: str, value: Any) -> Both | Message:
+    if name in NUMBERS:
+        return NUMBERS[name](text=value)
+    if name == "time_zone":
+        return words.UnknownTimeZone(zone=str(value)[:64])
+    if name == "rounding":
+        return words.ROUNDING_UNKNOWN
+    if name == "store_name" and not str(value).strip():
+        return words.STORE_NAME_NEEDED
+    return words.TextTooLong(field=LABELS[name], limit=SETTING_TEXT_LIMITS.get(name, 2000))
+
+
+class SettingRefused(Exception):
+    def __init__(self, why: Both | Message) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+@router.get("")
+def settings_page(
+    request: Request, session: CurrentSession, store: VisibleStore, saved: str = ""
+) -> HTMLResponse:
+    return _page(request, session, store, notice=words.SETTINGS_SAVED if saved else None)
+
+
+@router.post("")
+def save_settings(
+    request: Request,
+    session: PostedSession,
+    store: VisibleStore,
+    store_name: Text = "",
+    address: Text = "",
+    phone: Text = "",
+    receipt_header: Text = "",
+    receipt_footer: Text = "",
+    time_zone: Text = "",
+    cutover_hour: Text = "",
+    rounding: Text = "",
+    idle_lock_minutes: Text = "",
+) -> Response:
+    typed = {
+        "store_name": store_name, "address": address, "phone": phone,
+        "receipt_header": receipt_header, "receipt_footer": receipt_footer,
+        "time_zone": time_zone, "cutover_hour": cutover_hour, "rounding": rounding,
+        "idle_lock_minutes": idle_lock_minutes,
+    }  # fmt: skip
+    try:
+        changes = checked(typed, shown(request, store)[0])
+    except SettingRefused as refused:
+        return _page(request, session, store, 400, error=refused.why, typed=typed)
+    if not changes:
+        return _page(request, session, store, notice=words.NOTHING_CHANGED)
+    engine = engine_of(request)
+    master_data.edit_store_settings(engine, store.id, changes, lambda: now_of(request))
+    return RedirectResponse(f"/console/stores/{store.id}/settings?saved=1", status_code=303)
