@@ -326,13 +326,6 @@ SKILL_WORDS = {
     "makeup": Both("化妆", "Make-up"),
 }
 CSV_TOO_LARGE = Both("文件太大（最多 1 MB）。", "The file is too large (1 MB at most).")
-CSV_NOT_TEXT = Both(
-    "不是文本 CSV 文件（已尝试 UTF-8、GBK/GB18030 和 UTF-16）。请在 Excel 中“另存为 → CSV UTF-8”。",
-    "Not a text CSV file (tried UTF-8, GBK/GB18030 and UTF-16). In Excel, Save As → CSV UTF-8.",
-)
-CSV_NO_NAME = Both(
-    "文件缺少“姓名”列；未导入任何数据。", "The file has no 姓名/name column; nothing imported."
-)
 CSV_MANAGER_ROW = Both(
     "店长和老板需要 PIN，请在本页逐个添加。",
     "Managers and owners need a PIN: add them one by one.",
@@ -347,11 +340,6 @@ class StaffImported(Message):
 class CsvLine(Message):
     zh = "第 {line} 行：{reason}"
     en = "Line {line}: {reason}"
-
-
-class CsvMalformed(Message):
-    zh = "第 {line} 行无法按 CSV 读取（{detail}），请检查引号；未导入任何数据。"
-    en = "Line {line} cannot be read as CSV ({detail}); check the quotes. Nothing imported."
 
 
 # --- store-wide settings (the counter's Settings screen, "Store-wide settings")

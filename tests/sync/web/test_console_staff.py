@@ -243,7 +243,7 @@ def test_a_file_without_a_name_column_imports_nothing(server: Server, owner: Bro
         data={"csrf_token": owner.token(page)},
         files={"file": ("x.csv", b"a,b\n1,2\n", "text/csv")},
     )
-    assert answer.status_code == 400 and "缺少“姓名”列" in answer.text
+    assert answer.status_code == 400 and "x.csv 缺少必需的列：姓名" in answer.text
     assert server.count("SELECT count(*) FROM staff") == 0
 
 
