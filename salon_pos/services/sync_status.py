@@ -28,17 +28,15 @@ from sync.protocol import (
     CONFLICT_OPEN,
     CONFLICT_RESOLVED_STATUS,
     REJECTED,
-    RESOLUTION_ACCEPT,
 )
 
 
 def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
     """What a manager may pick for a conflict of this type (its usual suggestion first);
     "accept" alone for a type this counter does not know (a newer server's)."""
-    from sync.operations import CONFLICTS  # lazy: pydantic after the first paint
+    from sync.operations import REGISTRY  # lazy: pydantic after the first paint
 
-    kind = CONFLICTS.get(conflict_type)
-    return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
+    return REGISTRY.resolutions_of(conflict_type)
 
 
 class ConnectionState(StrEnum):

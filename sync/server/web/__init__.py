@@ -12,11 +12,11 @@ from sync.messages import Both
 from sync.server.web import words
 from sync.server.web.deps import FormRefused, PageNotFound, SignInNeeded, optional_session
 from sync.server.web.pages import HERE, render
-from sync.server.web.routes import auth, counters, managers, sales, stores
+from sync.server.web.routes import auth, conflicts, counters, managers, sales, stores
 
 
 def add_web_console(app: FastAPI) -> None:
-    for area in (auth, stores, counters, managers, sales):
+    for area in (auth, stores, counters, conflicts, managers, sales):
         app.include_router(area.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 

@@ -7,11 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
+from sync.protocol import CONFLICT_OPEN
 from sync.server import models
 from sync.server.web.accounts import MANAGED, MANAGER, Account
 from sync.server.web.deps import DEVICE, STORE, store_scope
 
 REPORT = models.table_of(models.DeviceReport)
+CONFLICT = models.table_of(models.Conflict)
 
 
 @dataclass(frozen=True)
@@ -113,3 +115,11 @@ def managers(engine: Engine, owner_id: str) -> list[ManagerRow]:
         for manager_id, email, store in connection.execute(query):
             found.setdefault(manager_id, ManagerRow(manager_id, email, [])).stores.append(store)
     return list(found.values())
+
+
+def open_conflicts(engine: Engine, store_id: str) -> int:
+    query = select(func.count()).where(
+        CONFLICT.c.store_id == store_id, CONFLICT.c.status == CONFLICT_OPEN
+    )
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())
