@@ -163,9 +163,9 @@ def _deciders(
         STAFF.c.store_id == store_id, STAFF.c.id.in_(ids)
     )
     for row in connection.execute(staff):
-        found[row.id] = f"{row.name} {words.RESOLVED_AT_COUNTER.text(language)}"
+        found[row.id] = f"{row.name}{words.RESOLVED_AT_COUNTER.text(language)}"
     for table in (OWNER, MANAGER):
         accounts = select(table.c.id, table.c.email).where(table.c.id.in_(ids))
         for row in connection.execute(accounts):
-            found[row.id] = f"{row.email} {words.RESOLVED_AT_CONSOLE.text(language)}"
+            found[row.id] = f"{row.email}{words.RESOLVED_AT_CONSOLE.text(language)}"
     return found

@@ -201,8 +201,8 @@ WHEN = Both("时间", "When")
 NO_CONFLICTS = Both("没有同步冲突。", "No sync conflicts.")
 EMPTY_VALUE = Both("（空）", "(empty)")
 UNKNOWN = Both("未知", "unknown")
-RESOLVED_AT_CONSOLE = Both("（管理后台）", "(web console)")
-RESOLVED_AT_COUNTER = Both("（收银台）", "(at a counter)")
+RESOLVED_AT_CONSOLE = Both("（管理后台）", " (web console)")  # after a name: no space in Chinese
+RESOLVED_AT_COUNTER = Both("（收银台）", " (at a counter)")
 CONFLICT_STALE = Both(
     "这个冲突已经有人处理过了（可能在收银台），以先做的决定为准。",
     "Someone resolved this conflict first (perhaps at a counter); that decision stands.",

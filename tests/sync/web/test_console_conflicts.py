@@ -168,7 +168,7 @@ def test_each_kind_is_resolved_through_the_form_and_reaches_the_counters(
     done = html.unescape(owner.client.get(f"{page_of(server)}?resolved={ids['clock_ahead']}").text)
     assert "已处理：时钟超前 —— 接受。" in done
     assert {s for s, _ in CARD.findall(done)} == {"resolved"}
-    assert f"处理人：{OWNER} （管理后台），2026-11-20 14:30" in done
+    assert f"处理人：{OWNER}（管理后台），2026-11-20 14:30" in done
     # The outcomes, on the server and in what a counter pulls (no device is their origin).
     a = clashes.a
     conflicts = latest(server, a, "conflict")
@@ -219,7 +219,7 @@ def test_one_resolved_at_a_counter_first_shows_who_and_cannot_be_resolved_again(
     page = html.unescape(owner.client.get(page_of(server)).text)
     card = page[page.index(f'data-conflict="{conflict}"') :]
     card = card[: card.index("</li>")]
-    assert "已处理：保留两位。" in card and "处理人：王静 （收银台），2026-11-20 14:30" in card
+    assert "已处理：保留两位。" in card and "处理人：王静（收银台），2026-11-20 14:30" in card
     assert "<form" not in card
 
 
@@ -266,4 +266,7 @@ def test_a_manager_of_the_store_resolves_as_themself(server: Server, manager: Br
     answer = manager.post(f"{page_of(server)}/{conflict}", page_of(server), resolution="accept")
     assert answer.status_code == 303
     page = html.unescape(manager.client.get(page_of(server)).text)
-    assert "处理人：manager@example.com （管理后台）" in page
+    assert "处理人：manager@example.com（管理后台）" in page
+    manager.client.cookies.set("salon_lang", "en")
+    english = html.unescape(manager.client.get(page_of(server)).text)
+    assert "By manager@example.com (web console), 2026-11-20 14:30" in english
