@@ -50,6 +50,7 @@ class ConflictWords(QObject, StoreTimes):
         self.language = language
         self.zone = ZoneInfo(time_zone)
         self.people: dict[str, CustomerProfile] = {}
+        self.deciders: dict[str, str] = {}  # staff id → name, of those who resolved
 
     def type_name(self, kind: str) -> str:
         declared = CONFLICTS.get(kind)
@@ -64,6 +65,11 @@ class ConflictWords(QObject, StoreTimes):
 
     def resolution_name(self, resolution: str, kind: str = "") -> str:
         return REGISTRY.resolution_name(resolution, kind, self.language)
+
+    def decider(self, resolved_by: str) -> str:
+        """Who resolved a conflict: a manager by name, else the owner's web console (its
+        accounts are no staff of the store)."""
+        return self.deciders.get(resolved_by) or self.tr("the web console")
 
     def explain(self, row: ConflictRow) -> str:
         declared = CONFLICTS.get(row.type)

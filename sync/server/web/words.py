@@ -239,7 +239,7 @@ class OtherCounter(Message):
 
 class ConflictClosed(Message):
     zh = "已处理：{title} —— {resolution}。各收银台下次同步时会收到。"
-    en = "Resolved: {title} — {resolution}. Every counter receives it on its next sync."
+    en = "Resolved {title}: {resolution}. Every counter receives it on its next sync."
 
 
 class OpenCount(Message):
