@@ -238,8 +238,8 @@ class OtherCounter(Message):
 
 
 class ConflictClosed(Message):
-    zh = "已处理：{title} —— {resolution}。各收银台下次同步时会收到。"
-    en = "Resolved {title}: {resolution}. Every counter receives it on its next sync."
+    zh = "{title}：已处理（{resolution}）。各收银台下次同步时会收到。"
+    en = "{title}: resolved ({resolution}). Every counter receives it on its next sync."
 
 
 class OpenCount(Message):

@@ -166,7 +166,7 @@ def test_each_kind_is_resolved_through_the_form_and_reaches_the_counters(
         )  # fmt: skip
         assert stored["resolved_at"] is not None
     done = html.unescape(owner.client.get(f"{page_of(server)}?resolved={ids['clock_ahead']}").text)
-    assert "已处理：时钟超前 —— 接受。" in done
+    assert "时钟超前：已处理（接受）。各收银台下次同步时会收到。" in done
     assert {s for s, _ in CARD.findall(done)} == {"resolved"}
     assert f"处理人：{OWNER}（管理后台），2026-11-20 14:30" in done
     # The outcomes, on the server and in what a counter pulls (no device is their origin).
