@@ -7,7 +7,7 @@ entry in one transaction; the server applies it and the outcome comes back throu
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -28,17 +28,15 @@ from sync.protocol import (
     CONFLICT_OPEN,
     CONFLICT_RESOLVED_STATUS,
     REJECTED,
-    RESOLUTION_ACCEPT,
 )
 
 
 def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
     """What a manager may pick for a conflict of this type (its usual suggestion first);
     "accept" alone for a type this counter does not know (a newer server's)."""
-    from sync.operations import CONFLICTS  # lazy: pydantic after the first paint
+    from sync.operations import REGISTRY  # lazy: pydantic after the first paint
 
-    kind = CONFLICTS.get(conflict_type)
-    return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
+    return REGISTRY.resolutions_of(conflict_type)
 
 
 class ConnectionState(StrEnum):
@@ -95,6 +93,7 @@ class ConflictRow:
     resolution: str | None
     created_at: datetime
     rejected_reason: str | None = None  # the server refused the last decision: why
+    resolved_by: str | None = None  # a manager's staff id, or a web-console account's id
 
 
 # The details keys that name a customer (by id), as the server's handlers write them.
@@ -107,11 +106,13 @@ InboxMark = tuple[int, tuple[tuple[str, int, str], ...]]
 
 @dataclass(frozen=True)
 class ConflictInbox:
-    """What the inbox shows: conflicts newest first, and the customers they name, by id."""
+    """What the inbox shows: conflicts newest first, the customers they name and the staff
+    who resolved them, by id."""
 
     mark: InboxMark
     rows: list[ConflictRow]
     people: dict[str, CustomerProfile]
+    deciders: dict[str, str] = field(default_factory=dict)  # staff id → name
 
 
 def named_customers(rows: Iterable[ConflictRow]) -> set[str]:
@@ -174,7 +175,17 @@ def _row(conflict: SyncConflict) -> ConflictRow:
         conflict.resolution,
         conflict.created_at,
         conflict.rejected_reason,
+        conflict.resolved_by,
     )
+
+
+def _deciders(session: Session, rows: list[ConflictRow]) -> dict[str, str]:
+    """The names of the staff who resolved these conflicts (a web account is none of them)."""
+    ids = {row.resolved_by for row in rows if row.resolved_by}
+    if not ids:
+        return {}
+    found = session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(ids)))
+    return {staff_id: name for staff_id, name in found}
 
 
 def _history(state: SyncState | None) -> float | None:
@@ -258,7 +269,8 @@ class SyncService(CounterService):
                 rows += [_row(c) for c in session.scalars(resolved)]
                 rows.sort(key=lambda row: row.id)  # then newest first, the id breaking ties
                 rows.sort(key=lambda row: row.created_at, reverse=True)
-            return ConflictInbox(mark, rows, customer_profiles(session, named_customers(rows)))
+            people = customer_profiles(session, named_customers(rows))
+            return ConflictInbox(mark, rows, people, _deciders(session, rows))
 
     def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
         """Queue the manager's decision; the row shows "resolving" until the server confirms."""

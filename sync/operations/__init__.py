@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sync.messages import Both
 from sync.operations import conflicts, customers, sales, setup
 from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind
+from sync.protocol import RESOLUTION_ACCEPT
 
 FAMILIES: tuple[Family, ...] = (sales.FAMILY, customers.FAMILY, setup.FAMILY, conflicts.FAMILY)
 
@@ -39,6 +40,12 @@ class Registry:
     def operation_of(self, payload: BaseModel) -> OperationKind:
         """The operation a payload of the current version is the payload of."""
         return self._by_model[type(payload)]
+
+    def resolutions_of(self, conflict_type: str) -> tuple[str, ...]:
+        """What a manager may pick for a conflict of this type (its usual suggestion first);
+        "accept" alone for a type this side does not know (a newer server's)."""
+        kind = self.conflicts.get(conflict_type)
+        return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
 
     def resolution_name(self, resolution: str, conflict_type: str, language: str) -> str:
         kind = self.conflicts.get(conflict_type)

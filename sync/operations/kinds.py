@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
 from sync.messages import Both
+from sync.protocol import hlc_parts
 
 Upgrade = Callable[[Any], BaseModel]  # a payload of version v → the same fact as version v + 1
 
@@ -95,3 +98,45 @@ def pick(details: Mapping[str, Any], *keys: str) -> Any:
     """The first of `keys` that details hold (not None), else None: the server wrote them, and
     an older server may have written fewer."""
     return next((details[k] for k in keys if details.get(k) is not None), None)
+
+
+def moment_of(value: Any) -> datetime | None:
+    """The time a conflict's detail holds, whichever form the server wrote it in: an HLC stamp,
+    an ISO time or epoch milliseconds (UTC); None if it is none of those."""
+    try:
+        if isinstance(value, int | float):
+            return datetime.fromtimestamp(value / 1000, UTC)
+        if isinstance(value, str) and value[:13].isdigit() and value.count("-") >= 2:
+            return datetime.fromtimestamp(hlc_parts(value)[0] / 1000, UTC)
+        if isinstance(value, str):
+            parsed = datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError, OSError):
+        pass
+    return None
+
+
+def node_of(stamp: Any) -> str | None:
+    """The device that made a stamped edit (the node of its HLC stamp), if it is one."""
+    try:
+        return hlc_parts(str(stamp))[2]
+    except ValueError:
+        return None
+
+
+class StoreTimes:
+    """The times of a Describer, in the store's time zone: its `zone` is set by the screen, and
+    its `unknown` words what is not a time."""
+
+    zone: ZoneInfo
+
+    def unknown(self, value: Any) -> str:
+        raise NotImplementedError
+
+    def moment(self, value: Any) -> str:
+        """An HLC stamp, an ISO time or epoch milliseconds, in the store's time."""
+        moment = moment_of(value)
+        return self.unknown(value) if moment is None else self.local(moment)
+
+    def local(self, moment: datetime) -> str:
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")

@@ -38,6 +38,9 @@ class OpContext:
     cache: BatchCache
     op: Operation
     now: datetime
+    # Run by the server itself (a decision taken in the web console): no device is the origin
+    # of its changes, so every counter of the store pulls them.
+    at_server: bool = False
 
     @property
     def connection(self) -> Connection:
@@ -48,8 +51,8 @@ class OpContext:
         return self.writer.store_id
 
     @property
-    def device_id(self) -> str:
-        return self.op.device_id
+    def device_id(self) -> str | None:
+        return None if self.at_server else self.op.device_id
 
 
 Handler = Callable[[OpContext, Any], list[str]]

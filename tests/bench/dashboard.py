@@ -6,8 +6,11 @@ migrated server database with COPY, and kept between runs in the database
 `salon_bench_dashboard` (rebuilt when the size or the server's schema changes). Then the two
 readings the owner's sales page makes, 30 times each: "this month, all stores" (this month so
 far, and the whole of last month: the most a month reads) and "one store's day" (its figures
-and its first 50 tickets); p50 and p95 of each. Target: p95 under 200 ms.
-Prints one JSON line last.
+and its first 50 tickets); p50 and p95 of each. Then the pages themselves, rendered by a real
+server process on 127.0.0.1 (uvicorn, as `salon-sync-server serve` runs it) and fetched over
+HTTP by a signed-in owner, 50 times each: /console/sales?period=month (all stores; this month
+and the whole of last month) and a store's day, /console/stores/{id}/tickets?day=…
+Target: p95 under 200 ms, each. Prints one JSON line last.
 
 Usage: python tests/bench/dashboard.py [--stores 20] [--days 365] [--per-day 200]
 """
@@ -17,8 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import statistics
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -30,13 +35,21 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import psycopg
+import requests
+from sqlalchemy import Engine, text
 
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
 from sync.server.sales_report import sales_overview, store_tickets
+from sync.server.security import hash_password
+from sync.server.web.pages import money
 from tests.sync import pg
+from tests.sync.live_server import LiveServer
 
 TARGET_MS = 200.0
+OWNER, PASSWORD = "owner@example.com", "bench password"
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+NET = re.compile(r'data-testid="net-sales">([^<]+)<')
 TENDERS = ("wechat", "wechat", "alipay", "cash", "bank_card")
 
 
@@ -216,12 +229,72 @@ def _timed(action: Callable[[], Any], repeats: int) -> tuple[float, float]:
     return statistics.median(times), statistics.quantiles(times, n=20, method="inclusive")[18]
 
 
+def _signed_in(server: LiveServer) -> requests.Session:
+    """A browser-like session of the owner, signed in through the login form."""
+    session = requests.Session()
+    form = session.get(f"{server.url}/console/login", timeout=30)
+    token = CSRF.search(form.text)
+    assert token, form.text[:500]
+    answer = session.post(
+        f"{server.url}/console/login",
+        data={"email": OWNER, "password": PASSWORD, "csrf_token": token.group(1)},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert answer.status_code == 303, answer.text[:500]
+    return session
+
+
+def _pages(
+    engine: Engine,
+    store: str,
+    today: date,
+    last_day: date,
+    expected: dict[str, str],
+    repeats: int,
+) -> dict[str, tuple[float, float]]:
+    """p50 and p95 of the sales pages over HTTP from a real server process, each checked to
+    show the figure the report functions give."""
+    with engine.begin() as connection:  # the generated owner gets a password to sign in with
+        connection.execute(
+            text("UPDATE owner SET password_hash = :h WHERE email = :e"),
+            {"h": hash_password(PASSWORD), "e": OWNER},
+        )
+        connection.execute(text("DELETE FROM login_failure"))
+    urls = {
+        "month_all_stores": f"/console/sales?period=month&day={today.isoformat()}",
+        "whole_month_all_stores": f"/console/sales?period=month&day={last_day.isoformat()}",
+        "store_day": f"/console/stores/{store}/tickets?day={today.isoformat()}",
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        server = LiveServer(str(engine.url.render_as_string(hide_password=False)),
+                            Path(folder) / "server.log").start()  # fmt: skip
+        try:
+            session = _signed_in(server)
+
+            def fetch(path: str) -> str:
+                answer = session.get(f"{server.url}{path}", timeout=30)
+                assert answer.status_code == 200 and "net-sales" in answer.text, path
+                return answer.text
+
+            for name, key in (("month_all_stores", "month"), ("whole_month_all_stores", "whole")):
+                shown = NET.search(fetch(urls[name]))  # also the first render: templates load
+                assert shown and shown.group(1) == expected[key], (name, shown, expected[key])
+            fetch(urls["store_day"])
+            return {
+                name: _timed(lambda path=path: fetch(path), repeats) for name, path in urls.items()
+            }
+        finally:
+            server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stores", type=int, default=20)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--per-day", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--http-repeats", type=int, default=50)
     parser.add_argument("--database", default="salon_bench_dashboard")
     args = parser.parse_args()
     engine = create_server_engine(database(args))
@@ -247,8 +320,13 @@ def main() -> None:
             store_tickets(connection, stores[0], today)
 
         day_p50, day_p95 = _timed(one_day, args.repeats)
+        expected = {
+            "month": money(sales_overview(connection, stores, *month).net),
+            "whole": money(overview.net),
+        }
+    pages = _pages(engine, stores[0], today, last_day, expected, args.http_repeats)
     engine.dispose()
-    worst = max(month_p95, whole_p95, day_p95)
+    worst = max(month_p95, whole_p95, day_p95, *(p95 for _, p95 in pages.values()))
     print(
         json.dumps(
             {
@@ -261,6 +339,11 @@ def main() -> None:
                 "whole_month_all_stores_p95_ms": round(whole_p95, 1),
                 "store_day_p50_ms": round(day_p50, 1),
                 "store_day_p95_ms": round(day_p95, 1),
+                **{
+                    f"http_{name}_{q}_ms": round(value, 1)
+                    for name, figures in pages.items()
+                    for q, value in zip(("p50", "p95"), figures, strict=True)
+                },
                 "target_ms": TARGET_MS,
                 "ratio": round(TARGET_MS / worst, 2),
                 "date": today.isoformat(),

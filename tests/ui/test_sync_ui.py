@@ -738,3 +738,25 @@ def test_same_named_staff_are_explained_with_merge_suggested(
     assert "李娜" in text and "技师" in text and "另一台收银机（4b12c9）" in text
     assert page.detail.suggestion.text() == "建议：合并"
     assert buttons(page) == {"resolve_merge": "合并", "resolve_keep_both": "保留两位"}
+
+
+def test_a_resolved_conflict_says_who_resolved_it(
+    qtbot: QtBot, shell: Shell, team: Team, backend: Backend
+) -> None:
+    """A manager here by name; the owner's web console (its accounts are no staff) as such."""
+    at = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
+    details = {"ticket_id": new_id(), "number": "A1-000007", "total": 49400, "amount": 100}
+    for seq, who in ((1, team.manager.id), (2, new_id())):  # the second: a web account's id
+        made = conflict(CONFLICT_MONEY_BACK_TWICE, details, RESOLUTION_ACCEPT, at)
+        made.update(status="resolved", resolution="accept", resolved_by=who)
+        made.update(resolved_at=at.isoformat(), id=f"{made['id'][:-1]}{seq}")
+        pull_conflict(backend, seq, made)
+    page = inbox(shell, team)
+    page.show_resolved.setChecked(True)
+    read(shell, page)
+    said = set()
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        shell.settle()
+        said.add(page.detail.state.text())
+    assert said == {"已处理：接受，处理人：王店长。", "已处理：接受，处理人：管理后台。"}

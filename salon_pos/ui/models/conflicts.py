@@ -7,7 +7,6 @@ every reading of them falls back to what is there."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,7 +18,8 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.sync_status import RESOLVING, ConflictRow
 from salon_pos.ui.models.tickets import RowsModel
 from sync.operations import CONFLICTS, REGISTRY
-from sync.protocol import CONFLICT_OPEN, CONFLICT_RESOLVED_STATUS, hlc_parts
+from sync.operations.kinds import StoreTimes, node_of
+from sync.protocol import CONFLICT_OPEN, CONFLICT_RESOLVED_STATUS
 
 STATUS_COLOURS = {
     CONFLICT_OPEN: QColor("#b3261e"),
@@ -32,7 +32,7 @@ def text_of(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class ConflictWords(QObject):
+class ConflictWords(QObject, StoreTimes):
     """What a conflict is called and how it is explained, for the list, the detail pane and the
     confirmation: the words come from the conflict kind's declaration (sync/operations/); this
     is the counter's Describer for them. The server names customers by id; `people` (set by
@@ -50,6 +50,7 @@ class ConflictWords(QObject):
         self.language = language
         self.zone = ZoneInfo(time_zone)
         self.people: dict[str, CustomerProfile] = {}
+        self.deciders: dict[str, str] = {}  # staff id → name, of those who resolved
 
     def type_name(self, kind: str) -> str:
         declared = CONFLICTS.get(kind)
@@ -64,6 +65,11 @@ class ConflictWords(QObject):
 
     def resolution_name(self, resolution: str, kind: str = "") -> str:
         return REGISTRY.resolution_name(resolution, kind, self.language)
+
+    def decider(self, resolved_by: str) -> str:
+        """Who resolved a conflict: a manager by name, else the owner's web console (its
+        accounts are no staff of the store)."""
+        return self.deciders.get(resolved_by) or self.tr("the web console")
 
     def explain(self, row: ConflictRow) -> str:
         declared = CONFLICTS.get(row.type)
@@ -89,9 +95,8 @@ class ConflictWords(QObject):
 
     def device(self, stamp: Any) -> str:
         """Who made a stamped edit: this counter, or the end of another device's id."""
-        try:
-            node = hlc_parts(str(stamp))[2]
-        except ValueError:
+        node = node_of(stamp)
+        if node is None:
             return ""
         if node == self.own_device:
             return self.tr("this counter")
@@ -99,24 +104,6 @@ class ConflictWords(QObject):
 
     def money(self, fen: Any) -> str:
         return format_money(fen) if isinstance(fen, int) else self.unknown(fen)
-
-    def moment(self, value: Any) -> str:
-        """An HLC stamp, an ISO time or epoch milliseconds, in the store's time."""
-        try:
-            if isinstance(value, int | float):
-                return self.local(datetime.fromtimestamp(value / 1000, UTC))
-            if isinstance(value, str) and value[:13].isdigit() and value.count("-") >= 2:
-                wall_ms, _, _ = hlc_parts(value)
-                return self.local(datetime.fromtimestamp(wall_ms / 1000, UTC))
-            if isinstance(value, str):
-                parsed = datetime.fromisoformat(value)
-                return self.local(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))
-        except (ValueError, OverflowError):
-            pass
-        return self.unknown(value)
-
-    def local(self, moment: datetime) -> str:
-        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M:%S")
 
     def value(self, value: Any) -> str:
         return self.tr("(empty)") if value in (None, "") else str(value)

@@ -155,11 +155,16 @@ class ConflictsPage(QWidget):
 
     def _show(self, inbox: ConflictInbox) -> None:
         rows = inbox.rows
-        if rows == self._shown and inbox.people == self.words.people:
+        if (rows, inbox.people, inbox.deciders) == (
+            self._shown,
+            self.words.people,
+            self.words.deciders,
+        ):
             return  # nothing new: keep the selection and the scroll as they are
         keep = self.selected_id()
         self._shown = rows
         self.words.people = inbox.people
+        self.words.deciders = inbox.deciders
         self.model.set_rows(rows)
         self.listing.setCurrentWidget(self.table if rows else self.empty)
         self.empty.setText(

@@ -119,6 +119,10 @@ class ConflictDetail(QWidget):
             return self.tr("“{resolution}” was chosen; waiting for the server to confirm.").format(
                 resolution=chosen
             )
+        if row.resolved_by:
+            return self.tr("Resolved: {resolution}, by {who}.").format(
+                resolution=chosen, who=self.words.decider(row.resolved_by)
+            )
         return self.tr("Resolved: {resolution}.").format(resolution=chosen)
 
     def _show_buttons(self, row: ConflictRow) -> None:

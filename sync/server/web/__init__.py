@@ -15,6 +15,7 @@ from sync.server.web.pages import HERE, render
 from sync.server.web.routes import (
     auth,
     catalog,
+    conflicts,
     counters,
     managers,
     sales,
@@ -25,7 +26,7 @@ from sync.server.web.routes import (
 
 
 def add_web_console(app: FastAPI) -> None:
-    for area in (auth, stores, counters, managers, sales, catalog, staff, settings):
+    for area in (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings):
         app.include_router(area.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 

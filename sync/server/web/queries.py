@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
+from sync.protocol import CONFLICT_OPEN
 from sync.server import models
 from sync.server.db import load_json
 from sync.server.web.accounts import MANAGED, MANAGER, Account
@@ -14,6 +15,7 @@ from sync.server.web.deps import DEVICE, STORE, store_scope
 
 REPORT = models.table_of(models.DeviceReport)
 STAFF = models.table_of(models.StaffMember)
+CONFLICT = models.table_of(models.Conflict)
 
 
 @dataclass(frozen=True)
@@ -158,3 +160,11 @@ def _staff_row(staff_id: str, role: str, pin_hash: str | None, data: str) -> Sta
         bool(held.get("active", True)),
         bool(pin_hash),
     )
+
+
+def open_conflicts(engine: Engine, store_id: str) -> int:
+    query = select(func.count()).where(
+        CONFLICT.c.store_id == store_id, CONFLICT.c.status == CONFLICT_OPEN
+    )
+    with engine.connect() as connection:
+        return int(connection.execute(query).scalar_one())

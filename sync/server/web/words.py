@@ -386,3 +386,59 @@ class IdleRange(Message):
 class TextTooLong(Message):
     zh = "{field}过长：最多 {limit} 个字。"
     en = "{field} is too long: {limit} characters at most."
+
+
+# --- conflicts (the same words as the counter's conflict inbox)
+CONFLICTS = Both("同步冲突", "Sync conflicts")
+CONFLICT_OPEN_NAME = Both("待处理", "Open")
+CONFLICT_RESOLVED_NAME = Both("已处理", "Resolved")
+CONFLICT_TYPE = Both("类型", "Type")
+CONCERNS = Both("涉及", "Concerns")
+WHEN = Both("时间", "When")
+NO_CONFLICTS = Both("没有同步冲突。", "No sync conflicts.")
+EMPTY_VALUE = Both("（空）", "(empty)")
+UNKNOWN = Both("未知", "unknown")
+RESOLVED_AT_CONSOLE = Both("（管理后台）", " (web console)")  # after a name: no space in Chinese
+RESOLVED_AT_COUNTER = Both("（收银台）", " (at a counter)")
+CONFLICT_STALE = Both(
+    "这个冲突已经有人处理过了（可能在收银台），以先做的决定为准。",
+    "Someone resolved this conflict first (perhaps at a counter); that decision stands.",
+)
+PICK_RESOLUTION = Both(
+    "请选择这个冲突可用的处理方式。", "Choose a resolution this conflict offers."
+)
+
+
+class Suggested(Message):
+    zh = "建议：{resolution}"
+    en = "Suggested: {resolution}"
+
+
+class ResolvedAs(Message):
+    zh = "已处理：{resolution}。"
+    en = "Resolved: {resolution}."
+
+
+class ResolvedByAt(Message):
+    zh = "处理人：{who}，{at}"
+    en = "By {who}, {at}"
+
+
+class OnCounter(Message):
+    zh = "收银台 {counter}"
+    en = "counter {counter}"
+
+
+class OtherCounter(Message):
+    zh = "另一台收银机（{device}）"
+    en = "another counter ({device})"
+
+
+class ConflictClosed(Message):
+    zh = "{title}：已处理（{resolution}）。各收银台下次同步时会收到。"
+    en = "{title}: resolved ({resolution}). Every counter receives it on its next sync."
+
+
+class OpenCount(Message):
+    zh = "{count} 个待处理"
+    en = "{count} open"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from sync.server import admin
 from sync.server.web import accounts
 from tests.sync.server.conftest import Server, make_server
+from tests.sync.web.browser import CHROMIUM
 
 OWNER = "boss@example.com"
 OWNER_PASSWORD = "correct horse"
@@ -86,3 +88,13 @@ def manager(server: Server) -> Browser:
     browser = browser_of(server)
     assert browser.sign_in("manager@example.com", "manager password").status_code == 303
     return browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One headless browser for a test module (each test opens its own context)."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM))
+        yield browser
+        browser.close()

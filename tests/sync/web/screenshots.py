@@ -1,7 +1,8 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
-a store's catalog, its staff, one member and the store-wide settings, from a real server with
-made-up stores, counters, items, people and two weeks of sales.
+a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, from a
+real server with made-up stores, counters, items, people, two weeks of sales and conflicts made
+by clashing pushes from two counters.
 
     .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
 """
@@ -13,15 +14,18 @@ import sys
 import tempfile
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import requests
 from playwright.sync_api import Page, sync_playwright
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from salon_pos.domain.business_day import business_day
+from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.customers import CUSTOMER_CREATED, CUSTOMER_UPDATED
 from sync.operations.sales import SALE_COMPLETED, SALE_REFUNDED, SALE_VOIDED
-from sync.operations.setup import STAFF_SAVED
-from sync.protocol import API
+from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED
+from sync.protocol import API, hlc_stamp
 from sync.server import admin, master_data, master_staff
 from sync.server.config import utc_now
 from sync.server.db import create_server_engine
@@ -30,11 +34,12 @@ from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
+TOKENS: dict[str, str] = {}  # counter → its device token
 
 
-def _counters(server: LiveServer, store_id: str) -> str:
+def _counters(server: LiveServer, store_id: str) -> dict[str, str]:
     """A1 with an empty queue, A2 with three operations waiting, B1 an older app (no report);
-    answers A1's token."""
+    answers their tokens."""
     tokens = {}
     engine = create_server_engine(server.database_url)
     waiting = (utc_now() - timedelta(minutes=25)).isoformat()
@@ -54,12 +59,12 @@ def _counters(server: LiveServer, store_id: str) -> str:
             requests.get(url, params=report, headers=headers, timeout=10)
     finally:
         engine.dispose()
-    return tokens["A1"]
+    return tokens
 
 
-def _sales(server: LiveServer, store_id: str, token: str) -> str:
+def _sales(server: LiveServer, store_id: str, token: str) -> tuple[str, str]:
     """Two weeks of A1's sales up to today (one voided, one partly refunded, by manager 王静);
-    answers a voided ticket's id."""
+    answers a voided ticket's id and the manager's."""
     rng = random.Random(7)
     today = business_day(utc_now(), "Asia/Shanghai", 4)
     manager = builders.staff() | {"name": "王静", "role": "manager"}
@@ -100,7 +105,68 @@ def _sales(server: LiveServer, store_id: str, token: str) -> str:
             url, json={"operations": ops[start : start + 300]},
             headers={"Authorization": f"Bearer {token}"}, timeout=30,
         ).raise_for_status()  # fmt: skip
-    return str(voided["id"])
+    return str(voided["id"]), str(manager["id"])
+
+
+def _push(server: LiveServer, store_id: str, counter: str, *ops: tuple[str, Any]) -> None:
+    """Operations from one counter, numbered after what it pushed before."""
+    headers = {"Authorization": f"Bearer {TOKENS[counter]}"}
+    device = f"dev-{counter}"
+    url = f"{server.url}{API}/stores/{store_id}/devices/{device}"
+    engine = create_server_engine(server.database_url)  # not the status call: it reports
+    with engine.connect() as connection:
+        done = connection.execute(
+            text("SELECT cursor FROM device WHERE id = :d"), {"d": device}
+        ).scalar_one()
+    engine.dispose()
+    batch = [
+        builders.operation(device, done + n, kind, payload)
+        for n, (kind, payload) in enumerate(ops, 1)
+    ]
+    answer = requests.post(
+        f"{url}/operations", json={"operations": batch}, headers=headers, timeout=30
+    )
+    answer.raise_for_status()
+
+
+def _conflicts(server: LiveServer, store_id: str, manager: str) -> None:
+    """Clashing pushes from A1 and A2: a customer registered twice, a name edited on both, a
+    clock ahead, a sale at a price the server had changed, one person added twice; the
+    duplicate customer resolved at A2 by the manager, so the page shows both kinds."""
+    a1, a2 = "A1", "A2"
+    wall = int(utc_now().timestamp() * 1000)
+
+    def stamp(seconds: int, counter: str) -> str:
+        return hlc_stamp(wall + seconds * 1000, 0, f"dev-{counter}")
+
+    older = builders.customer(name="林晓", notes="对花粉过敏") | {"hlc": stamp(-90, "A1")}
+    newer = builders.customer(name="林小晓") | {"hlc": stamp(-80, "A2")}
+    edited = builders.customer(phone="13912345678", name="王玲") | {"hlc": stamp(-70, "A1")}
+    ahead = builders.customer(phone="13700137000", name="赵敏") | {"hlc": stamp(10_800, "A1")}
+    item = builders.catalog_item(19800)
+    same_name = [builders.staff() | {"name": "陈静", "hlc": stamp(t, c)}
+                 for t, c in ((-60, "A1"), (-50, "A2"))]  # fmt: skip
+    late, early = (
+        {"id": edited["id"], "changed": {"name": name}, "before": {"name": "王玲"}, "hlc": hlc}
+        for name, hlc in (("王玲玲", stamp(-10, "A2")), ("王小玲", stamp(-20, "A1")))
+    )
+    _push(server, store_id, a1, (CUSTOMER_CREATED, older), (CUSTOMER_CREATED, edited),
+          (CATALOG_ITEM_SAVED, item), (STAFF_SAVED, same_name[0]))  # fmt: skip
+    _push(server, store_id, a2, (CUSTOMER_CREATED, newer), (CUSTOMER_UPDATED, late),
+          (STAFF_SAVED, same_name[1]))  # fmt: skip
+    engine = create_server_engine(server.database_url)
+    master_data.set_price(engine, store_id, item["id"], 21800)
+    sale = builders.sale([(item["id"], 19800)]) | {"number": "A1-000999"}
+    sale["lines"][0]["name"] = "补水保湿护理"
+    _push(server, store_id, a1, (CUSTOMER_UPDATED, early), (SALE_COMPLETED, sale),
+          (CUSTOMER_CREATED, ahead))  # fmt: skip
+    with engine.connect() as connection:
+        twice = connection.execute(
+            text("SELECT id FROM conflict WHERE type = 'duplicate_customer'")
+        ).scalar_one()
+    engine.dispose()
+    decision = {"conflict_id": twice, "resolution": "keep_both", "resolved_by": manager}
+    _push(server, store_id, a2, (CONFLICT_RESOLVED, decision))
 
 
 def _catalog(engine: Engine, store_id: str) -> None:
@@ -173,6 +239,9 @@ def main(folder: Path) -> None:
             engine.dispose()
             voided = _sales(server, store, _counters(server, store))
             member = _staff(server, store)
+            TOKENS.update(_counters(server, store))
+            voided, manager = _sales(server, store, TOKENS["A1"])
+            _conflicts(server, store, manager)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -197,6 +266,8 @@ def main(folder: Path) -> None:
                     page.goto(f"/console/stores/{store}/catalog")
                     _shoot(page, folder, "catalog", size, whole=True)
                     _shoot_staff(page, folder, store, member, size)
+                    page.goto(f"/console/stores/{store}/conflicts")
+                    _shoot(page, folder, "conflicts", size, whole=True)
                     page.close()
                 browser.close()
         finally:

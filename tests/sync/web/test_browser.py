@@ -14,7 +14,14 @@ from sync.server.config import utc_now
 from sync.server.db import create_server_engine
 from sync.server.web import accounts
 from tests.sync.live_server import LiveServer
-from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE, WHY_NOT, chromium_missing
+from tests.sync.web.browser import (
+    DESKTOP,
+    PHONE,
+    WHY_NOT,
+    chromium_missing,
+    new_store,
+    sign_in,
+)
 
 pytestmark = pytest.mark.skipif(chromium_missing(), reason=WHY_NOT)
 playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
@@ -36,14 +43,6 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServ
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM))
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(chromium: object, console: tuple[LiveServer, Engine]) -> Iterator[Page]:
     context = chromium.new_context(viewport=DESKTOP, base_url=console[0].url)  # type: ignore[attr-defined]
@@ -54,21 +53,6 @@ def page(chromium: object, console: tuple[LiveServer, Engine]) -> Iterator[Page]
 def count(engine: Engine, sql: str) -> int:
     with engine.connect() as connection:
         return int(connection.execute(text(sql)).scalar_one())
-
-
-def sign_in(page: Page, email: str, password: str) -> None:
-    page.goto("/console/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-
-
-def new_store(page: Page, name: str) -> str:
-    page.goto("/console/stores")
-    page.fill("input[name=name]", name)
-    page.click("form[action='/console/stores'] button")
-    page.wait_for_url(re.compile(r"/console/stores/[0-9a-f-]{36}$"))
-    return page.url.rsplit("/", 1)[1]
 
 
 def test_owner_creates_a_store_and_an_enrollment_code(

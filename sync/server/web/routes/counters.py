@@ -30,9 +30,18 @@ MAX_HOURS = 24 * 30
 def _page(
     request: Request, session: Session, store: StoreRef, status_code: int = 200, **context: object
 ) -> HTMLResponse:
-    rows = queries.counters(engine_of(request), store.id)
+    engine = engine_of(request)
+    rows = queries.counters(engine, store.id)
+    waiting = queries.open_conflicts(engine, store.id)
     return render(
-        request, "store.html", session, status_code, store=store, counters=rows, **context
+        request,
+        "store.html",
+        session,
+        status_code,
+        store=store,
+        counters=rows,
+        open_conflicts=waiting,
+        **context,
     )
 
 

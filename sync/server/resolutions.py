@@ -1,0 +1,64 @@
+"""A conflict resolved at the server (the owner's web console): the very `conflict.resolved`
+handler a counter's decision goes through (handlers/conflicts.py), run in a transaction holding
+the store's lock (master_data.store_writer), so the change feed carries the decision and what it
+merged or restored to every counter of the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, select
+
+from sync.operations import OPERATIONS
+from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.protocol import CONFLICT_RESOLVED_STATUS
+from sync.server import models
+from sync.server.admin import AdminError
+from sync.server.batch import new_server_id
+from sync.server.config import utc_now
+from sync.server.context import BatchCache, OpContext
+from sync.server.handlers.registry import resolve
+from sync.server.master_data import Clock, store_writer
+from sync.wire import Operation
+
+CONFLICT = models.table_of(models.Conflict)
+
+
+class AlreadyResolved(Exception):
+    """Someone decided first (at a counter, or in another browser): that decision stands."""
+
+
+def resolve_conflict(
+    engine: Engine,
+    store_id: str,
+    conflict_id: str,
+    resolution: str,
+    resolved_by: str,
+    clock: Clock = utc_now,
+) -> None:
+    """Close an open conflict of the store with `resolution` (one its kind offers, or accept),
+    decided by `resolved_by` (a web account's id). AdminError: not the store's, or a resolution
+    the kind does not offer; AlreadyResolved: decided before."""
+    kind = OPERATIONS[CONFLICT_RESOLVED]
+    handler = resolve(CONFLICT_RESOLVED, kind.version)
+    assert handler is not None
+    payload = {"conflict_id": conflict_id, "resolution": resolution, "resolved_by": resolved_by}
+    with store_writer(engine, store_id, clock) as writer:
+        status = writer.connection.execute(
+            select(CONFLICT.c.status).where(
+                CONFLICT.c.id == conflict_id, CONFLICT.c.store_id == store_id
+            )
+        ).scalar()
+        if status is None:
+            raise AdminError(f"no conflict {conflict_id} in store {store_id}")
+        if status == CONFLICT_RESOLVED_STATUS:
+            raise AlreadyResolved(conflict_id)
+        op = Operation(
+            id=new_server_id(),
+            device_id=resolved_by,  # never an origin: at_server
+            seq=1,
+            type=CONFLICT_RESOLVED,
+            occurred_at=writer.now,
+            payload_version=kind.version,
+            payload=payload,
+        )
+        context = OpContext(writer, BatchCache(), op, writer.now, at_server=True)
+        handler.spec.handle(context, handler.payload(payload))
