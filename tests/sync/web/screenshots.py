@@ -237,10 +237,9 @@ def main(folder: Path) -> None:
             admin.create_store(engine, OWNER, "丽人美业·万达店")
             _catalog(engine, store)
             engine.dispose()
-            voided = _sales(server, store, _counters(server, store))
-            member = _staff(server, store)
             TOKENS.update(_counters(server, store))
             voided, manager = _sales(server, store, TOKENS["A1"])
+            member = _staff(server, store)
             _conflicts(server, store, manager)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
