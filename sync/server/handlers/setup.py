@@ -132,6 +132,9 @@ def save_catalog_item(
             return new, None
         row, alias = twin, item.id
         record_alias(writer, item.id, twin, origin)
+        if twin["owner_id"] is not None:  # the chain's item: a store's copy changes nothing of it
+            writer.change(CHANGE_CATALOG_ITEM, twin["id"], item_data(writer, twin), origin)
+            return row, alias
         fields = ITEM_FIELDS  # a second creation: its every field merges by stamp
     if row["owner_id"] is not None and "price" in fields:  # a chain item: the store's own price
         stamp = edit_stamp(item.hlc, writer.now, {})

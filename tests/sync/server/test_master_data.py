@@ -210,10 +210,12 @@ def test_an_item_made_offline_in_another_store_like_a_chain_item_is_kept_once(
 ) -> None:
     here, there = server.enroll(), server.enroll(server.other_store_id)
     item = _shared_item(server, here)
-    twin = builders.catalog_item(19800) | {"hlc": stamp(3, "b1")}  # same category and name
-    server.push(there, [there.op(CATALOG_ITEM_SAVED, twin)])
+    twin = builders.catalog_item(17800) | {"hlc": stamp(3, "b1")}  # same category and name
+    server.push(there, [there.op(CATALOG_ITEM_SAVED, twin | {"duration_min": 45})])
     aliases = latest(server, there, "catalog_alias")
     assert aliases[twin["id"]]["item_id"] == item["id"]
+    held = latest(server, there, "catalog_item")[item["id"]]  # the chain's, unchanged by a copy
+    assert (held["price"], held["duration_min"]) == (19800, 60)
     assert server.count("SELECT count(*) FROM catalog_item") == 1
     sold = server.push(there, [there.op(SALE_COMPLETED, builders.sale([(twin["id"], 19800)]))])
     assert sold["results"][0]["status"] == "applied"
