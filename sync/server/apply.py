@@ -128,7 +128,9 @@ class BatchRun:
 
     def _apply(self, connection: Connection, careful: bool) -> PushOutcome:
         change_seq = connection.execute(
-            select(STORE.c.change_seq).where(STORE.c.id == self.store_id).with_for_update()
+            select(STORE.c.change_seq)
+            .where(STORE.c.id == self.store_id)
+            .with_for_update(key_share=True)
         ).scalar_one()
         cursor = connection.execute(
             select(DEVICE.c.cursor).where(DEVICE.c.id == self.device_id)

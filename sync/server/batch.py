@@ -27,6 +27,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "catalog_item",
         "catalog_alias",
         "store_price",
+        "chain_publish",  # written at once (chain.py), declared for the handlers that do
         "store_settings",
         "staff",
         "ticket",

@@ -70,7 +70,7 @@ def store_writer(engine: Engine, store_id: str, clock: Clock = utc_now) -> Itera
     refused edit (Rejected) is the person's mistake, told as such."""
     with write_transaction(engine) as connection:
         seq = connection.execute(
-            select(STORE.c.change_seq).where(STORE.c.id == store_id).with_for_update()
+            select(STORE.c.change_seq).where(STORE.c.id == store_id).with_for_update(key_share=True)
         ).scalar()
         if seq is None:
             raise AdminError(f"no store {store_id}")
@@ -152,10 +152,10 @@ def publish_pending(engine: Engine, store_id: str, clock: Clock = utc_now) -> in
         if connection.execute(queued).first() is None:
             return 0
     with store_writer(engine, store_id, clock) as writer:
-        mine = PUBLISH.c.store_id == store_id
-        items = sorted(
-            set(writer.connection.execute(select(PUBLISH.c.item_id).where(mine)).scalars())
-        )
+        held = writer.connection.execute(
+            select(PUBLISH.c.id, PUBLISH.c.item_id).where(PUBLISH.c.store_id == store_id)
+        ).all()
+        items = sorted({row.item_id for row in held})
         for item_id in items:
             row = load_item(writer, item_id)
             if row is None:
@@ -164,7 +164,8 @@ def publish_pending(engine: Engine, store_id: str, clock: Clock = utc_now) -> in
             if copy is not None:
                 _fold_copy(writer, copy, row)
             writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
-        writer.connection.execute(delete(PUBLISH).where(mine))
+        # Only what was read: a row queued since (another store's edit) waits for the next.
+        writer.connection.execute(delete(PUBLISH).where(PUBLISH.c.id.in_([r.id for r in held])))
     return len(items)
 
 
@@ -246,12 +247,14 @@ def share_item(engine: Engine, item_id: str, clock: Clock = utc_now) -> list[str
     if found is None:
         raise AdminError(f"no catalog item {item_id}")
     others = _other_stores(engine, found.owner_id, found.store_id)
-    with write_transaction(engine) as connection:
-        connection.execute(
+    # Under the home store's lock: a push of that store that edits the item is either before
+    # (and its fields are sent with the share) or after (and queues the item itself).
+    with store_writer(engine, found.store_id, clock) as writer:
+        writer.connection.execute(
             update(CATALOG).where(CATALOG.c.id == item_id).values(owner_id=found.owner_id)
         )
         row = {"id": item_id, "owner_id": found.owner_id}
-        chain.queue_for_other_stores(connection, row, found.store_id, clock())
+        chain.queue_for_other_stores(writer.connection, row, found.store_id, writer.now)
     publish_everywhere(engine, found.owner_id, clock)
     return others
 
@@ -307,6 +310,14 @@ def sales_per_item(engine: Engine, store_id: str) -> dict[str, ItemSales]:
 # The console's catalog: a store's items as its counters hold them, new items, edits and a CSV
 # import, each checked by the counter's own rules (salon_pos.domain.catalog_rules) and refused
 # with a UserError that says why in both languages; nothing is written for a refused item.
+
+
+class ChainItemOwnersOnly(UserError):
+    en = (
+        "{name} is in the owner's chain catalog, shared by every store: only the owner changes "
+        "it. Set this store's own price instead."
+    )
+    zh = "{name} 是各门店共享的连锁项目，只有老板可以修改；您可以设置本店价格。"
 
 
 class ChainItemElsewhere(UserError):
@@ -454,6 +465,7 @@ def update_catalog_item(
     item_id: str,
     values: Mapping[str, Any],
     clock: Clock = utc_now,
+    by_owner: bool = True,
 ) -> list[str]:
     """Save the fields of one of the store's own items (not its kind): the changed ones go
     through edit_catalog_item, merged with counters' edits per field, checked against the
@@ -461,6 +473,8 @@ def update_catalog_item(
     held = catalog_entry(engine, store_id, item_id)
     if held is None or held.home_store_id != store_id:
         raise AdminError(f"no catalog item {item_id} of store {store_id}")
+    if held.chain and not by_owner:
+        raise ChainItemOwnersOnly(name=held.name)
     fields = _cleaned(held.fields() | dict(values) | {"kind": held.kind})
     changes = {k: v for k, v in fields.items() if v != held.fields()[k]}
 
@@ -491,6 +505,7 @@ class _CatalogImport:
     store_id: str
     catalog: list[CatalogEntry]
     report: ImportReport
+    by_owner: bool  # a manager's account may not change the chain's items
     services: FirstLines = field(default_factory=lambda: FirstLines(Both("服务", "service")))
     skus: FirstLines = field(default_factory=lambda: FirstLines(SKU))
 
@@ -505,6 +520,8 @@ class _CatalogImport:
             ) or (kind == "product" and entry.sku == line.sku):
                 if entry.home_store_id != self.store_id:
                     raise ChainItemElsewhere(name=entry.name)
+                if entry.chain and not self.by_owner:
+                    raise ChainItemOwnersOnly(name=entry.name)
                 return entry
         return None
 
@@ -552,7 +569,12 @@ class _CatalogImport:
 
 
 def import_catalog_csv(
-    engine: Engine, store_id: str, data: bytes, file_name: str, clock: Clock = utc_now
+    engine: Engine,
+    store_id: str,
+    data: bytes,
+    file_name: str,
+    clock: Clock = utc_now,
+    by_owner: bool = True,
 ) -> ImportReport:
     """A catalog file in the counter's format (salon_pos.domain.csv_text, catalog_rules):
     services matched by category and name, products by SKU; each bad line refused with its
@@ -562,7 +584,8 @@ def import_catalog_csv(
     report = ImportReport(total=len(text.records), notices=text.notices)
     owners: set[str | None] = set()
     with store_writer(engine, store_id, clock) as writer:
-        work = _CatalogImport(store_id, store_catalog(writer.connection, store_id), report)
+        catalog = store_catalog(writer.connection, store_id)
+        work = _CatalogImport(store_id, catalog, report, by_owner)
         for record in text.records:
             try:
                 edited = work.edit(catalog_line(record))

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.pins import check_pin, hash_pin
@@ -81,14 +82,29 @@ def _cleaned_staff(changes: Mapping[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _approver_hashes(engine: Engine, store_id: str, but: str) -> list[str | None]:
+def _approver_hashes(connection: Connection, store_id: str, but: str) -> set[str | None]:
     """The PIN hashes of the store's active managers and owners, but `but`'s."""
     query = select(STAFF.c.id, STAFF.c.pin_hash, STAFF.c.data).where(
         STAFF.c.store_id == store_id, STAFF.c.role.in_(APPROVER_ROLES), STAFF.c.id != but
     )
-    with engine.connect() as connection:
-        rows = connection.execute(query).all()
-    return [r.pin_hash for r in rows if load_json(r.data).get("active", True)]
+    rows = connection.execute(query).all()
+    return {r.pin_hash for r in rows if load_json(r.data).get("active", True)}
+
+
+@dataclass(frozen=True)
+class NewPin:
+    """A PIN checked before the store's lock (argon2 is slow): its hash, and the approvers'
+    hashes it was checked against, so that under the lock only those set meanwhile are."""
+
+    pin: str
+    hash: str
+    checked: set[str | None]
+
+    def recheck(self, writer: BatchWriter, staff_id: str) -> None:
+        """Under the store's lock: refused if an approver got this PIN since the first check."""
+        newer = _approver_hashes(writer.connection, writer.store_id, staff_id) - self.checked
+        with _staff_rules():
+            refuse_taken_pin(self.pin, list(newer))
 
 
 def _other_approvers(writer: BatchWriter, staff_id: str) -> int:
@@ -108,9 +124,9 @@ def _check_staff(
     after: Mapping[str, Any],
     pin: str | None,
     by_owner: bool,
-) -> str | None:
+) -> NewPin | None:
     """The counter's refusals of a new member or an edit, before any write (argon2 is slow);
-    answers the new PIN's hash, if a PIN is given."""
+    answers the new PIN, if one is given."""
     was = before is not None and approves(before["role"], before["active"])
     becomes = approves(after["role"], after["active"])
     owner_involved = "owner" in (after["role"], before and before["role"])
@@ -121,9 +137,12 @@ def _check_staff(
         if pin is None:
             return None
         check_pin(pin)
-        if becomes:
-            refuse_taken_pin(pin, _approver_hashes(engine, store_id, after["id"]))
-        return hash_pin(pin)
+        if not becomes:  # a PIN only approvers must keep apart
+            return NewPin(pin, hash_pin(pin), checked=set())
+        with engine.connect() as connection:
+            checked = _approver_hashes(connection, store_id, after["id"])
+        refuse_taken_pin(pin, list(checked))
+        return NewPin(pin, hash_pin(pin), checked)
 
 
 def add_staff(
@@ -141,8 +160,11 @@ def add_staff(
     member = NEW_STAFF | _cleaned_staff(values) | {"id": new_server_id()}
     if "name" not in values or "role" not in values:
         raise AdminError("a new staff member needs a name and a role")
-    pin_hash = _check_staff(engine, store_id, None, member, pin, by_owner)
+    new_pin = _check_staff(engine, store_id, None, member, pin, by_owner)
     with store_writer(engine, store_id, clock) as writer:
+        if new_pin is not None and approves(str(member["role"]), bool(member["active"])):
+            new_pin.recheck(writer, str(member["id"]))
+        pin_hash = new_pin.hash if new_pin else None
         saved = StaffSavedV2.model_validate(member | {"pin_hash": pin_hash})
         save_staff(writer, saved, None, [])
     return str(member["id"])
@@ -168,8 +190,11 @@ def edit_staff(
     if not changes and pin is None:
         return  # nothing new: no edit stamped newer than a counter's
     after = before | changes
-    pin_hash = _check_staff(engine, store_id, before, after, pin, by_owner)
+    new_pin = _check_staff(engine, store_id, before, after, pin, by_owner)
     with store_writer(engine, store_id, clock) as writer:
+        if new_pin is not None and approves(after["role"], after["active"]):
+            new_pin.recheck(writer, staff_id)
+        pin_hash = new_pin.hash if new_pin else None
         found = writer.connection.execute(
             select(STAFF.c.data).where(STAFF.c.id == staff_id, STAFF.c.store_id == store_id)
         ).scalar()

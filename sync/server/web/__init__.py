@@ -24,9 +24,11 @@ from sync.server.web.routes import (
     stores,
 )
 
+AREAS = (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings)
+
 
 def add_web_console(app: FastAPI) -> None:
-    for area in (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings):
+    for area in AREAS:
         app.include_router(area.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 

@@ -234,6 +234,11 @@ SHARE_NOTE = Both(
     "共享后，您的每个门店都会有这个项目；各店可以设置自己的价格。",
     "Once shared, every store of yours has this item; each may set its own price.",
 )
+CHAIN_OWNER_ONLY = Both(
+    "这是各门店共享的连锁项目，只有老板可以修改：这里可以设置本店价格。",
+    "A chain item shared by every store: only the owner changes it; here you can set this "
+    "store's price.",
+)
 CHAIN_ELSEWHERE = Both(
     "这是其他门店共享的连锁项目：这里只能设置本店价格。",
     "A chain item from another store: here you can set this store's price only.",

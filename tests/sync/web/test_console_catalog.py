@@ -364,6 +364,13 @@ def test_other_accounts_items_and_stores_are_a_404(
     assert manager.post(f"{mine}/share", mine).status_code == 404
     assert manager.post(mine, mine, **edited).status_code == 200  # their own store's item
     assert [r["price"] for r in rows(server)] == [100]
+    # once the owner shares it, it is every store's: the manager sets only their store's price
+    assert owner.post(f"{mine}/share", mine).status_code == 200
+    refused = manager.post(mine, mine, **(edited | {"price": "2"}))
+    assert refused.status_code == 400 and "只有老板可以修改" in refused.text
+    assert manager.post(f"{mine}/active", mine, active="0").status_code == 400
+    assert [(r["price"], r["active"]) for r in rows(server)] == [(100, True)]
+    assert "只有老板可以修改" in manager.client.get(mine).text  # no edit form, the reason
     assert owner.client.get(f"{catalog_of(server)}/items/nonexistent").status_code == 404
 
 

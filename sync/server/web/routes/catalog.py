@@ -206,7 +206,9 @@ def edit_item(
     engine = engine_of(request)
     try:
         values = _values(item.kind, form)
-        master_data.update_catalog_item(engine, store.id, item.id, values, _clock(request))
+        master_data.update_catalog_item(
+            engine, store.id, item.id, values, _clock(request), session.account.is_owner
+        )
     except UserError as refused:
         return _item_page(request, session, store, item, 400, error=refused, form=form)
     return _saved(request, session, store, item.id, words.SAVED)
@@ -228,9 +230,13 @@ def set_active(
     active: Annotated[str, Form(pattern="^(0|1)$")],
 ) -> HTMLResponse:
     engine = engine_of(request)
-    master_data.update_catalog_item(
-        engine, store.id, item.id, {"active": active == "1"}, _clock(request)
-    )
+    try:
+        master_data.update_catalog_item(
+            engine, store.id, item.id, {"active": active == "1"}, _clock(request),
+            session.account.is_owner,
+        )  # fmt: skip
+    except UserError as refused:
+        return _item_page(request, session, store, item, 400, error=refused)
     return _saved(request, session, store, item.id, words.SAVED)
 
 
@@ -289,8 +295,9 @@ def import_csv(
     else:
         try:
             report = master_data.import_catalog_csv(
-                engine_of(request), store.id, data, name[-100:], _clock(request)
-            )
+                engine_of(request), store.id, data, name[-100:], _clock(request),
+                session.account.is_owner,
+            )  # fmt: skip
         except UserError as refused:
             problem = refused
     if problem is not None:

@@ -124,10 +124,11 @@ def add_member(
 
 
 @router.post("/import")
-async def import_members(
+def import_members(
     request: Request, session: PostedSession, store: VisibleStore, file: UploadFile
 ) -> HTMLResponse:
-    data = await file.read(staff_import.MAX_BYTES + 1)
+    """A plain def: FastAPI runs it in a worker thread, its database work off the event loop."""
+    data = file.file.read(staff_import.MAX_BYTES + 1)
     try:
         report = staff_import.import_staff(
             engine_of(request),
