@@ -10,9 +10,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from salon_pos.domain.errors import UserError
 from sync.messages import Both, Message, language_from_env
 from sync.server import master_data, master_staff
 from sync.server.admin import AdminError
+from sync.server.handlers.setup import ITEM_FIELDS
 
 COMMANDS = frozenset(
     ("store-settings", "edit-item", "edit-staff", "set-store-price", "share-item", "item-sales")
@@ -112,7 +114,15 @@ def run(args: argparse.Namespace, engine: Engine, say: Callable[[Message], None]
         for name, value in master_data.store_settings(engine, args.store).items():
             say(SettingLine(name=name, value=value))
     elif args.command == "edit-item":
-        master_data.edit_catalog_item(engine, args.store, args.item, parse_settings(args.set))
+        changes = parse_settings(args.set)
+        master_data.known_fields(changes, tuple(f for f in ITEM_FIELDS if f != "kind"))
+        for money in ("price", "cost"):
+            if money in changes and type(changes[money]) is not int:
+                raise AdminError(f"{money} is a whole number of fen, such as 19800")
+        try:  # the counter's catalog rules, as the console applies them
+            master_data.update_catalog_item(engine, args.store, args.item, changes)
+        except UserError as refused:
+            raise AdminError(refused.text(language_from_env())) from None
         say(Saved())
     elif args.command == "edit-staff":
         try:

@@ -16,6 +16,8 @@ from sync.operations.sales import SALE_COMPLETED
 from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED, STORE_SETTINGS_SAVED
 from sync.server import admin, chain, master_data, master_staff
 from sync.server.cli import main
+from sync.server.config import sqlite_url
+from sync.server.db import create_server_engine
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 
@@ -332,3 +334,41 @@ def test_a_store_queueing_a_chain_item_for_another_does_not_wait_for_that_stores
         other.connection.execute(text("SET LOCAL lock_timeout = '2s'"))
         chain.queue_for_other_stores(other.connection, row, server.other_store_id, other.now)
     assert master_data.publish_pending(server.engine, server.store_id, server.clock) == 1
+
+
+def test_the_edit_item_command_refuses_bad_input_and_changes_nothing(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SALON_POS_LANG", "zh_CN")
+    data = ["--data", str(tmp_path)]
+    main(["create-owner", *data, "--email", "boss@example.com", "--password", "pw123456"])
+    main(["create-store", *data, "--owner", "boss@example.com", "--name", "一店"])
+    store = capsys.readouterr().out.strip().splitlines()[-1]
+    engine = create_server_engine(sqlite_url(tmp_path))
+    product = {"kind": "product", "category": "护肤品", "price": 12800, "cost": 6000}
+    serum = master_data.create_catalog_item(
+        engine, store, product | {"name": "精华", "sku": "S-1", "barcode": "6901234500001"}
+    )
+    mask = master_data.create_catalog_item(engine, store, product | {"name": "面膜", "sku": "S-2"})
+    before = [
+        (e.name, e.price, e.barcode) for e in master_data.store_catalog(engine.connect(), store)
+    ]
+    for change, says in (
+        ("price=-1", "不能为负"),
+        ("price=abc", "price is a whole number of fen"),
+        ("name=", "名称"),
+        ("barcode=6901234500001", "6901234500001"),
+        ("colour=red", "unknown or no fields"),
+    ):
+        item = mask if change.startswith("barcode") else serum
+        code = main(["edit-item", *data, "--store", store, "--item", item, "--set", change])
+        assert code == 2, change
+        assert says in capsys.readouterr().err, change
+    after = [
+        (e.name, e.price, e.barcode) for e in master_data.store_catalog(engine.connect(), store)
+    ]
+    assert after == before
+    assert (
+        main(["edit-item", *data, "--store", store, "--item", serum, "--set", "price=13800"]) == 0
+    )
+    engine.dispose()
