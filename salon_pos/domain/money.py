@@ -6,7 +6,7 @@ import re
 
 from salon_pos.domain.errors import InvalidAmount
 
-_AMOUNT = re.compile(r"^(?P<sign>-)?(?P<yuan>[0-9]{1,12})(?:\.(?P<fraction>[0-9]{1,2}))?$")
+_AMOUNT = re.compile(r"^(?P<sign>-)?(?P<yuan>[0-9]{1,30})(?:\.(?P<fraction>[0-9]{1,2}))?$")
 _IGNORED = str.maketrans("", "", " ,，¥￥元")
 
 
