@@ -5,9 +5,11 @@ and store-wide settings changed at the server reach every counter on its next pu
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import ParkedChange, Product, ServiceItem, Ticket, TicketLine
@@ -149,7 +151,8 @@ def test_store_wide_settings_reach_every_counter_and_local_ones_stay(
     assert master_data.store_settings(server_engine, store_id)["store_name"] == "丽人美业·人民路店"
 
 
-def test_a_chain_item_edited_at_a_counter_of_another_store_reaches_both_at_their_own_prices(
+@pytest.fixture
+def two_stores(
     tmp_path: Path,
     clock: FakeClock,
     migrated_template: Path,
@@ -157,69 +160,59 @@ def test_a_chain_item_edited_at_a_counter_of_another_store_reaches_both_at_their
     server_engine: Engine,
     store_id: str,
     memory_keyring: MemoryKeyring,
-) -> None:
+) -> Iterator[tuple[Backend, Backend]]:
+    """A1 of the first store and C1 of a second store of the same owner, both enrolled."""
     second = admin.create_store(server_engine, "owner@example.com", "丽人美容 二店")
     a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
     c1 = open_counter(tmp_path / "c1", migrated_template, clock, "C1")
-    try:
-        for counter, store in ((a1, store_id), (c1, second)):
-            enroll(counter, live_server.url, admin.create_enrollment_code(server_engine, store))
-        facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
-        assert sync_once(a1).pending == 0
-        master_data.share_item(server_engine, facial.id)  # the owner shares it with the chain
-        assert sync_once(c1).error is None
-        held = c1.catalog.item(LineKind.SERVICE, facial.id)
-        assert (held.name, held.price) == ("补水保湿护理", 19800)
+    for counter, store in ((a1, store_id), (c1, second)):
+        enroll(counter, live_server.url, admin.create_enrollment_code(server_engine, store))
+    yield a1, c1
+    a1.close()
+    c1.close()
 
-        # The second store's manager renames it and gives it the store's own price.
-        c1.catalog.edit(replace(held, name="深层补水护理", price=16800))
-        for counter in (c1, a1, c1):
-            assert sync_once(counter).error is None
-        here, there = (c.catalog.item(LineKind.SERVICE, facial.id) for c in (a1, c1))
-        assert (here.name, here.price) == ("深层补水护理", 19800)  # the name is the chain's
-        assert (there.name, there.price) == ("深层补水护理", 16800)  # the price the store's
-    finally:
-        a1.close()
-        c1.close()
+
+def test_a_chain_item_edited_at_a_counter_of_another_store_reaches_both_at_their_own_prices(
+    two_stores: tuple[Backend, Backend], server_engine: Engine
+) -> None:
+    a1, c1 = two_stores
+    facial = a1.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial")
+    assert sync_once(a1).pending == 0
+    master_data.share_item(server_engine, facial.id)  # the owner shares it with the chain
+    assert sync_once(c1).error is None
+    held = c1.catalog.item(LineKind.SERVICE, facial.id)
+    assert (held.name, held.price) == ("补水保湿护理", 19800)
+
+    # The second store's manager renames it and gives it the store's own price.
+    c1.catalog.edit(replace(held, name="深层补水护理", price=16800))
+    for counter in (c1, a1, c1):
+        assert sync_once(counter).error is None
+    here, there = (c.catalog.item(LineKind.SERVICE, facial.id) for c in (a1, c1))
+    assert (here.name, here.price) == ("深层补水护理", 19800)  # the name is the chain's
+    assert (there.name, there.price) == ("深层补水护理", 16800)  # the price the store's
 
 
 def test_a_stores_own_product_becomes_the_chain_item_when_the_owner_shares_the_same_one(
-    tmp_path: Path,
-    clock: FakeClock,
-    migrated_template: Path,
-    live_server: LiveServer,
-    server_engine: Engine,
-    store_id: str,
-    memory_keyring: MemoryKeyring,
+    two_stores: tuple[Backend, Backend], server_engine: Engine
 ) -> None:
-    second = admin.create_store(server_engine, "owner@example.com", "丽人美容 二店")
-    a1 = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
-    c1 = open_counter(tmp_path / "c1", migrated_template, clock, "C1")
-    try:
-        for counter, store in ((a1, store_id), (c1, second)):
-            enroll(counter, live_server.url, admin.create_enrollment_code(server_engine, store))
-        team = seed_team(c1)
-        ours = a1.catalog.add_product("护肤品", "玻尿酸精华", "S-1", 26800, barcode="6901234500001")
-        theirs = c1.catalog.add_product(
-            "护肤品", "玻尿酸精华液", "B-7", 25800, barcode="6901234500001"
-        )
-        sale = SaleRequest(team.desk.id, [SaleLine(LineKind.PRODUCT, theirs.id)],
-                           [Tender(TenderKind.CASH, 25800)])  # fmt: skip
-        c1.checkout.complete_sale(sale)
-        for counter in (a1, c1):
-            assert sync_once(counter).pending == 0
+    a1, c1 = two_stores
+    team = seed_team(c1)
+    ours = a1.catalog.add_product("护肤品", "玻尿酸精华", "S-1", 26800, barcode="6901234500001")
+    theirs = c1.catalog.add_product("护肤品", "玻尿酸精华液", "B-7", 25800, barcode="6901234500001")
+    sale = SaleRequest(team.desk.id, [SaleLine(LineKind.PRODUCT, theirs.id)],
+                       [Tender(TenderKind.CASH, 25800)])  # fmt: skip
+    c1.checkout.complete_sale(sale)
+    for counter in (a1, c1):
+        assert sync_once(counter).pending == 0
 
-        master_data.share_item(server_engine, ours.id)  # the owner puts A's serum in the chain
-        report = sync_once(c1)
-        assert report.error is None and report.rejected == 0, report
-        assert [p.id for p in c1.catalog.products()] == [ours.id]  # one serum, the chain's
-        held = c1.catalog.item(LineKind.PRODUCT, ours.id)
-        assert (held.name, held.price, held.sku) == ("玻尿酸精华", 25800, "S-1")  # its price
-        with c1.db.read() as session:
-            assert list(session.scalars(select(TicketLine.item_id))) == [ours.id]
-            assert session.scalar(select(func.count()).select_from(ParkedChange)) == 0
-        assert sync_once(a1).error is None
-        assert a1.catalog.item(LineKind.PRODUCT, ours.id).price == 26800
-    finally:
-        a1.close()
-        c1.close()
+    master_data.share_item(server_engine, ours.id)  # the owner puts A's serum in the chain
+    report = sync_once(c1)
+    assert report.error is None and report.rejected == 0, report
+    assert [p.id for p in c1.catalog.products()] == [ours.id]  # one serum, the chain's
+    held = c1.catalog.item(LineKind.PRODUCT, ours.id)
+    assert (held.name, held.price, held.sku) == ("玻尿酸精华", 25800, "S-1")  # its price
+    with c1.db.read() as session:
+        assert list(session.scalars(select(TicketLine.item_id))) == [ours.id]
+        assert session.scalar(select(func.count()).select_from(ParkedChange)) == 0
+    assert sync_once(a1).error is None
+    assert a1.catalog.item(LineKind.PRODUCT, ours.id).price == 26800
