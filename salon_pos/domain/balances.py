@@ -1,0 +1,128 @@
+"""Member balances as ledgers (issue 10, docs/adr/0009-member-balances.md): the rules that
+decide entries, before anything is written. Pure: no database, no clock.
+
+A stored-value card holds two balances, principal (money the customer paid) and bonus (money
+the store gave with a top-up); a spend takes from both in the store's stated order, and a
+refund of unused value gives back principal and forfeits the bonus. Every amount is whole fen.
+A balance is never stored: it is the sum of its entries (this module answers the entries)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from salon_pos.domain.errors import UserError
+from salon_pos.domain.money import format_money
+
+
+class SpendOrder(StrEnum):
+    """Which part of a stored-value balance a spend takes first (a store setting)."""
+
+    PRINCIPAL_FIRST = "principal_first"
+    BONUS_FIRST = "bonus_first"
+    PROPORTIONAL = "proportional"  # in the ratio the card holds them, rounded to the fen
+
+
+@dataclass(frozen=True)
+class StoredValue:
+    principal: int  # fen
+    bonus: int  # fen
+
+    @property
+    def total(self) -> int:
+        return self.principal + self.bonus
+
+
+@dataclass(frozen=True)
+class Split:
+    """How much of a movement is principal and how much bonus (both signed like it)."""
+
+    principal: int
+    bonus: int
+
+    @property
+    def total(self) -> int:
+        return self.principal + self.bonus
+
+
+@dataclass(frozen=True)
+class TopUpRule:
+    """Pay at least `paid_from`, get `bonus` on top (¥1,000 → ¥200: 100000, 20000)."""
+
+    paid_from: int
+    bonus: int
+
+
+class TopUpNotPositive(UserError):
+    en = "A top-up is an amount above ¥0.00; {amount} cannot be topped up."
+    zh = "充值金额必须大于 ¥0.00，{amount} 不能充值。"
+
+
+class SpendNotPositive(UserError):
+    en = "An amount paid by card must be above ¥0.00, not {amount}."
+    zh = "储值卡支付金额必须大于 ¥0.00，不能是 {amount}。"
+
+
+class BalanceTooLow(UserError):
+    en = "The card holds {balance}; {amount} cannot be paid from it. Take the rest another way."
+    zh = "储值卡余额 {balance}，无法支付 {amount}，其余请用其他方式收款。"
+
+
+class BeyondOfflineAllowance(UserError):
+    en = (
+        "Offline, this counter knows the card held {balance}, and may go {allowance} beyond "
+        "that; {amount} cannot be paid from it. Take the rest another way."
+    )
+    zh = (
+        "离线时本收银台所知的储值卡余额为 {balance}，最多可超出 {allowance}，"
+        "无法支付 {amount}，其余请用其他方式收款。"
+    )
+
+
+def top_up(paid: int, rules: Sequence[TopUpRule]) -> Split:
+    """The principal and bonus a top-up of `paid` fen adds: the bonus of the highest rule it
+    reaches (rules need not be sorted), none below them all."""
+    if paid <= 0:
+        raise TopUpNotPositive(amount=format_money(paid))
+    reached = [r.bonus for r in rules if paid >= r.paid_from]
+    return Split(paid, max(reached, default=0))
+
+
+def spend(card: StoredValue, amount: int, order: SpendOrder, allowance: int = 0) -> Split:
+    """What a spend of `amount` fen takes, as negative entries: never more than the card holds
+    plus `allowance` (the owner's offline allowance: 0 online). What the card lacks beyond its
+    balance (only within the allowance) is taken from principal, the overdraft the server
+    records."""
+    if amount <= 0:
+        raise SpendNotPositive(amount=format_money(amount))
+    available = max(card.principal, 0) + max(card.bonus, 0)
+    if amount > available + allowance:
+        money = {"balance": format_money(card.total), "amount": format_money(amount)}
+        if allowance:
+            raise BeyondOfflineAllowance(allowance=format_money(allowance), **money)
+        raise BalanceTooLow(**money)
+    principal, bonus = max(card.principal, 0), max(card.bonus, 0)
+    covered = min(amount, available)
+    if order is SpendOrder.PRINCIPAL_FIRST:
+        from_principal = min(covered, principal)
+    elif order is SpendOrder.BONUS_FIRST:
+        from_principal = covered - min(covered, bonus)
+    else:  # in proportion, the remainder fen to principal
+        from_principal = covered if available == 0 else -(-covered * principal // available)
+        from_principal = min(from_principal, principal)
+    from_bonus = covered - from_principal
+    overdraft = amount - covered
+    return Split(-(from_principal + overdraft), -from_bonus)
+
+
+def refund_unused(card: StoredValue) -> tuple[int, Split]:
+    """Closing a card by the default policy: the unused principal is paid back, the bonus is
+    forfeited. Answers (fen paid back, the entries that empty the card)."""
+    principal, bonus = max(card.principal, 0), max(card.bonus, 0)
+    return principal, Split(-principal, -bonus)
+
+
+def balance(entries: Sequence[Split]) -> StoredValue:
+    """A card's balance: the sum of its entries, principal and bonus apart."""
+    return StoredValue(sum(e.principal for e in entries), sum(e.bonus for e in entries))
