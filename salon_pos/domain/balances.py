@@ -55,12 +55,12 @@ class TopUpRule:
 
 
 class TopUpNotPositive(UserError):
-    en = "A top-up is an amount above ¥0.00; {amount} cannot be topped up."
+    en = "A top-up must be more than zero; {amount} cannot be topped up."
     zh = "充值金额必须大于 ¥0.00，{amount} 不能充值。"
 
 
 class SpendNotPositive(UserError):
-    en = "An amount paid by card must be above ¥0.00, not {amount}."
+    en = "An amount paid by card must be more than zero, not {amount}."
     zh = "储值卡支付金额必须大于 ¥0.00，不能是 {amount}。"
 
 
