@@ -30,6 +30,9 @@ RESOLUTION_ACCEPT: Final = "accept"  # keep what happened (the price paid, the w
 RESOLUTION_MERGE: Final = "merge"  # duplicate customer: fold the second into the first
 RESOLUTION_KEEP_BOTH: Final = "keep_both"  # duplicate customer: they are two people
 RESOLUTION_USE_OTHER: Final = "use_other"  # overwritten field: restore the losing value
+RESOLUTION_COLLECT: Final = "collect"  # overdraft: the customer pays the difference
+RESOLUTION_WRITE_OFF: Final = "write_off"  # overdraft: the store bears it (a reason is given)
+RESOLUTION_CARRY: Final = "carry"  # overdraft: stays on the card as debt
 
 # Limits of one push.
 MAX_BATCH_OPERATIONS: Final = 400

@@ -218,6 +218,56 @@ class RefundLine(Base):
     amount: Mapped[int] = mapped_column(Integer)
 
 
+class PackagePlan(Base):
+    """A package card the store sells (疗程卡/次卡): `sessions` of any of `service_ids`."""
+
+    __tablename__ = "package_plan"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    service_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sessions: Mapped[int] = mapped_column(Integer)
+    price: Mapped[int] = mapped_column(Integer)
+    valid_days: Mapped[int] = mapped_column(Integer, default=0)  # 0: never expires
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    hlc: Mapped[str] = mapped_column(String(64), default="")  # the edit it holds
+
+
+class PackageCard(Base):
+    """A package card a customer bought; its sessions are the `sessions` account's entries."""
+
+    __tablename__ = "package_card"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ID, index=True)
+    plan_id: Mapped[str | None] = mapped_column(ID)
+    name: Mapped[str] = mapped_column(String(64))
+    service_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    sessions: Mapped[int] = mapped_column(Integer)  # as sold
+    price: Mapped[int] = mapped_column(Integer)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    ticket_id: Mapped[str | None] = mapped_column(ID)
+    line_id: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BalanceEntry(Base):
+    """One movement of a customer's points, stored value (principal, bonus) or a package
+    card's sessions. Append-only: a balance is the sum of its entries (docs/adr/0009)."""
+
+    __tablename__ = "balance_entry"
+    __table_args__ = (Index("ix_balance_entry_account", "customer_id", "account", "card_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ID)
+    account: Mapped[str] = mapped_column(String(12))  # principal / bonus / points / sessions
+    card_id: Mapped[str | None] = mapped_column(ID)
+    amount: Mapped[int] = mapped_column(Integer)  # fen, points or sessions; signed
+    reason: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[str | None] = mapped_column(ID, index=True)
+    line_id: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    device_id: Mapped[str | None] = mapped_column(ID)  # who made it (None: this counter)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class OutboxOperation(Base):
     """A business fact waiting for the server, written in the same transaction as the change."""
 

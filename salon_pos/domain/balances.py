@@ -126,3 +126,88 @@ def refund_unused(card: StoredValue) -> tuple[int, Split]:
 def balance(entries: Sequence[Split]) -> StoredValue:
     """A card's balance: the sum of its entries, principal and bonus apart."""
     return StoredValue(sum(e.principal for e in entries), sum(e.bonus for e in entries))
+
+
+class PointsNotWhole(UserError):
+    en = "{amount} is not a whole number of points at {rate} points a yuan."
+    zh = "按每元 {rate} 积分计算，{amount} 不是整数积分。"
+
+
+class PointsTooFew(UserError):
+    en = "The customer has {points} points; {needed} are needed for {amount}."
+    zh = "顾客有 {points} 积分，抵扣 {amount} 需要 {needed} 积分。"
+
+
+class PointsBelowZero(UserError):
+    en = "The customer has {points} points; taking {change} away would leave less than none."
+    zh = "顾客有 {points} 积分，扣除 {change} 积分后将小于零。"
+
+
+class SessionNotCovered(UserError):
+    en = "The package card “{card}” does not cover “{service}”."
+    zh = "疗程卡“{card}”不包含“{service}”。"
+
+
+class CardExpired(UserError):
+    en = "The package card “{card}” expired on {expired}; a manager may allow it."
+    zh = "疗程卡“{card}”已于 {expired} 过期，需店长批准才能使用。"
+
+
+class NoSessionsLeft(UserError):
+    en = "The package card “{card}” has {left} sessions left; {asked} cannot be used."
+    zh = "疗程卡“{card}”剩余 {left} 次，无法使用 {asked} 次。"
+
+
+class MemberPaymentNeedsCustomer(UserError):
+    en = "Pick the customer first: {tender} belongs to a customer."
+    zh = "请先选择顾客：{tender}属于顾客本人。"
+
+
+def points_for(fen: int, points_per_yuan: int) -> int:
+    """How many points pay `fen` when `points_per_yuan` points are worth ¥1."""
+    if fen <= 0:
+        raise SpendNotPositive(amount=format_money(fen))
+    if fen * points_per_yuan % 100:
+        raise PointsNotWhole(amount=format_money(fen), rate=points_per_yuan)
+    return fen * points_per_yuan // 100
+
+
+def points_earned(fen: int, points_per_yuan: int) -> int:
+    """Points earned by spending `fen`, whole points, rounded down."""
+    return max(fen, 0) * points_per_yuan // 100
+
+
+def share(amount: int, part: int, whole: int) -> int:
+    """`amount` in the proportion part/whole, rounded toward zero (what a partial refund
+    takes back of what its sale gave)."""
+    if whole <= 0:
+        return 0
+    magnitude = abs(amount) * part // whole
+    return magnitude if amount >= 0 else -magnitude
+
+
+class InvalidTopUpRules(UserError):
+    en = "“{text}” is not a list of top-up rules: write them like 100000:20000,50000:8000 (fen)."
+    zh = "“{text}”不是有效的充值赠送规则，请写成 100000:20000,50000:8000（单位：分）。"
+
+
+def parse_top_up_rules(text: str) -> tuple[TopUpRule, ...]:
+    """ "100000:20000,50000:8000" (fen paid from : bonus fen) as rules; "" is none."""
+    rules = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        paid, _, bonus = part.partition(":")
+        if not (paid.strip().isdigit() and bonus.strip().isdigit()) or int(paid) <= 0:
+            raise InvalidTopUpRules(text=text)
+        rules.append(TopUpRule(int(paid), int(bonus)))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class MemberRules:
+    """The store's settings the ledgers follow."""
+
+    spend_order: SpendOrder = SpendOrder.PRINCIPAL_FIRST
+    offline_allowance: int = 0  # fen a card may go below what this counter knows
+    top_up_rules: tuple[TopUpRule, ...] = ()
+    points_earn_rate: int = 1  # points earned a yuan spent
+    points_per_yuan: int = 100  # points that pay ¥1

@@ -38,6 +38,12 @@ def check_fen(name: str | Both, value: object, limit: int = MAX_UNIT_PRICE) -> i
 class LineKind(StrEnum):
     SERVICE = "service"
     PRODUCT = "product"
+    STORED_VALUE = "stored_value"  # a top-up of the customer's stored value (储值)
+    PACKAGE = "package"  # a package card (疗程卡/次卡) of a plan
+
+    @property
+    def from_catalog(self) -> bool:
+        return self in (LineKind.SERVICE, LineKind.PRODUCT)
 
 
 class TicketStatus(StrEnum):

@@ -12,8 +12,11 @@ from sqlalchemy import Connection, bindparam, literal, select, union_all
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
+    BalanceEntry,
     CatalogAlias,
     Customer,
+    PackageCard,
+    PackagePlan,
     Payment,
     Product,
     ServiceItem,
@@ -22,6 +25,7 @@ from salon_pos.db.models import (
     TicketLine,
 )
 from salon_pos.db.outbox import OUTBOX, next_in_sequences
+from salon_pos.domain.balances import MemberPaymentNeedsCustomer, MemberRules, TopUpNotPositive
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
     Both,
@@ -48,6 +52,7 @@ from salon_pos.domain.ticket import (
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balances, session_tenders
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
@@ -71,6 +76,7 @@ class SaleRequest:
     customer_id: str | None = None
     ticket_discount: int = 0
     approver_pin: str | None = None  # a manager's, when discounts exceed the cashier's limit
+    sessions: Sequence[SessionUse] = ()  # lines paid with package-card sessions
 
 
 @dataclass(frozen=True)
@@ -128,7 +134,11 @@ def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
 
 
 def _catalog_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[Any, Any]:
-    params = {kind.value: [ln.item_id for ln in lines if ln.kind is kind] for kind in LineKind}
+    params = {
+        kind.value: [ln.item_id for ln in lines if ln.kind is kind]
+        for kind in LineKind
+        if kind.from_catalog
+    }
     return {
         (LineKind(kind), item_id): (name, price)
         for kind, item_id, name, price in selected_rows(connection, _PRICES, params)
@@ -149,7 +159,55 @@ def _on_kept_items(connection: Connection, lines: Sequence[SaleLine]) -> list[Sa
     return [replace(ln, item_id=kept[ln.item_id]) if ln.item_id in kept else ln for ln in lines]
 
 
-def _priced_lines(connection: Connection, lines: Sequence[SaleLine]) -> list[PricedLine]:
+def _plans_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[str, Any]:
+    wanted = [line.item_id for line in lines if line.kind is LineKind.PACKAGE]
+    if not wanted:
+        return {}
+    found = connection.execute(
+        select(PackagePlan).where(PackagePlan.id.in_(wanted), PackagePlan.active.is_(True))
+    )
+    return {row.id: row for row in found}
+
+
+def _member_line(line: SaleLine, plans: dict[str, Any], customer_id: str | None) -> PricedLine:
+    """A top-up (its price is what the customer pays in) or a package card of a plan."""
+    if customer_id is None:
+        raise MemberPaymentNeedsCustomer(tender=_MEMBER_LINE_WORDS[line.kind])
+    if line.kind is LineKind.STORED_VALUE:
+        paid = line.unit_price or 0
+        if paid <= 0:
+            raise TopUpNotPositive(amount=format_money(paid))
+        name, price = _MEMBER_LINE_WORDS[line.kind].zh, paid
+    elif line.item_id in plans:
+        name, price = plans[line.item_id].name, plans[line.item_id].price
+    else:
+        raise UnknownItem(item_id=line.item_id)
+    unit_price = price if line.unit_price is None else line.unit_price
+    return PricedLine(
+        line.kind, line.item_id, name, line.quantity, unit_price, line.line_discount, None, price
+    )
+
+
+_MEMBER_LINE_WORDS = {
+    LineKind.STORED_VALUE: Both("储值充值", "stored value top-up"),
+    LineKind.PACKAGE: Both("疗程卡", "package card"),
+}
+
+
+def _priced_lines(
+    connection: Connection,
+    lines: Sequence[SaleLine],
+    customer_id: str | None = None,
+    plans: dict[str, Any] | None = None,
+) -> list[PricedLine]:
+    member = {i: ln for i, ln in enumerate(lines) if not ln.kind.from_catalog}
+    if member:
+        priced = _priced_lines(connection, [ln for ln in lines if ln.kind.from_catalog])
+        from_catalog = iter(priced)
+        return [
+            _member_line(member[i], plans or {}, customer_id) if i in member else next(from_catalog)
+            for i in range(len(lines))
+        ]
     catalog = _catalog_of(connection, lines)
     if any((line.kind, line.item_id) not in catalog for line in lines):
         lines = _on_kept_items(connection, lines)
@@ -195,14 +253,18 @@ class CheckoutService(CounterService):
             )
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
-            lines = _priced_lines(connection, request.lines)
+            plans = _plans_of(connection, request.lines)
+            lines = _priced_lines(connection, request.lines, request.customer_id, plans)
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             discount = sum(line.price_cut for line in lines) + totals.ticket_discount
             if limit is not None and discount > limit and approver is None:
                 raise DiscountNeedsApproval(
                     discount=format_money(discount), limit=format_money(limit)
                 )
-            settlement = settle(totals.total, request.tenders)
+            sessions = session_tenders(lines, totals.line_nets, request.sessions)
+            tenders = [*request.tenders]
+            tenders += [Tender(t.kind, t.tendered, t.reference) for t in sessions]
+            settlement = settle(totals.total, tenders)
             seqs = next_in_sequences(connection, TICKET, OUTBOX)
             number = f"{settings.counter_prefix}-{seqs[TICKET]:06d}"
             ticket_id = new_id()
@@ -225,11 +287,23 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals)
             payment_rows = _payment_rows(ticket_id, settlement)
+            ledger = _member_ledger(connection, request, ticket, settings.member_rules())
+            ledger.pay(settlement.tenders)
+            ledger.use_sessions(request.sessions, line_rows)
+            ledger.sell(line_rows, plans)
+            ledger.earn(line_rows, settlement.tenders)
             insert_rows(connection, Ticket, [ticket])
             insert_rows(connection, TicketLine, line_rows)
             insert_rows(connection, Payment, payment_rows)  # a free ticket has none
+            insert_rows(connection, PackageCard, ledger.cards)
+            insert_rows(connection, BalanceEntry, ledger.entries)
             payload = sale_ops.sale_completed(
-                ticket, line_rows, payment_rows, approver.id if approver else None
+                ticket,
+                line_rows,
+                payment_rows,
+                approver.id if approver else None,
+                ledger.entries,
+                ledger.cards,
             )
             Journal(settings.device_id).record(
                 connection,
@@ -302,6 +376,22 @@ class CheckoutService(CounterService):
                 actor_id,
                 tender_kind,
             )
+
+
+def _member_ledger(
+    connection: Connection, request: SaleRequest, ticket: Row, rules: MemberRules
+) -> SaleLedger:
+    customer = request.customer_id
+    return SaleLedger(
+        ticket["id"],
+        customer,
+        ticket["completed_at"],
+        ticket["business_day"],
+        rules,
+        read_balances(connection, customer) if customer else None,
+        [],
+        [],
+    )
 
 
 def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[Row]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import (
+    BalanceEntry,
     Payment,
     Refund,
     RefundLine,
@@ -33,6 +34,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
+from salon_pos.services.member_ledger import entries_of_ticket, refund_reversal, reversal
 from salon_pos.services.staff import StaffMember
 
 
@@ -131,7 +133,10 @@ def record_void(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    void = sale_ops.sale_voided(ticket, approver.id, reason, at)
+    undone = reversal(entries_of_ticket(session, ticket_id), at)
+    if undone:
+        session.execute(insert(BalanceEntry), undone)
+    void = sale_ops.sale_voided(ticket, approver.id, reason, at, undone)
     journal.record(
         session,
         at,
@@ -213,7 +218,15 @@ def record_refund(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully)
+    shares = {
+        r["ticket_line_id"]: (r["quantity"], lines[r["ticket_line_id"]].quantity)
+        for r in refund_lines
+    }
+    entries = entries_of_ticket(session, ticket_id)
+    undone = refund_reversal(entries, at, shares, amount, ticket.total) if entries else []
+    if undone:
+        session.execute(insert(BalanceEntry), undone)
+    payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully, undone)
     journal.record(
         session,
         at,

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Setting, SyncState, Ticket
+from salon_pos.domain.balances import MemberRules, SpendOrder, parse_top_up_rules
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
@@ -65,6 +66,12 @@ class StoreSettings:
     printer_target: str = ""  # host:port, vendor:product, /dev/ttyS0, or a file path
     paper_width_mm: int = 80
     idle_lock_minutes: int = 5  # back to the sign-in screen after this long untouched; 0: never
+    # Members (docs/adr/0009-member-balances.md)
+    spend_order: str = "principal_first"  # which part of stored value a spend takes first
+    offline_allowance: int = 0  # fen a card may be spent beyond what this counter knows
+    top_up_rules: str = ""  # "100000:20000,50000:8000": pay at least fen → bonus fen
+    points_earn_rate: int = 1  # points earned a yuan spent
+    points_per_yuan: int = 100  # points that pay ¥1
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -83,6 +90,27 @@ class StoreSettings:
         if self.printer_kind not in PRINTER_KINDS:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)
+        self.member_rules()
+
+    def member_rules(self) -> MemberRules:
+        """The member ledgers' settings, checked (UserError says what is wrong)."""
+        try:
+            order = SpendOrder(self.spend_order)
+        except ValueError:
+            raise InvalidChoice(
+                text=self.spend_order, choices=", ".join(o.value for o in SpendOrder)
+            ) from None
+        if not 0 <= self.offline_allowance <= 10_000_000:
+            raise InvalidChoice(text=str(self.offline_allowance), choices="0–10000000")
+        if not (0 <= self.points_earn_rate <= 1000 and 1 <= self.points_per_yuan <= 10_000):
+            raise InvalidChoice(text=str(self.points_per_yuan), choices="1–10000")
+        return MemberRules(
+            order,
+            self.offline_allowance,
+            parse_top_up_rules(self.top_up_rules),
+            self.points_earn_rate,
+            self.points_per_yuan,
+        )
 
     def to_strings(self) -> dict[str, str]:
         return {key: str(value) for key, value in asdict(self).items()}
@@ -93,13 +121,23 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in ("cutover_hour", "paper_width_mm", "idle_lock_minutes"):
+                if field.name in _WHOLE_NUMBERS:
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)
                 else:
                     known[field.name] = raw
         return cls(**known)
+
+
+_WHOLE_NUMBERS = (
+    "cutover_hour",
+    "paper_width_mm",
+    "idle_lock_minutes",
+    "offline_allowance",
+    "points_earn_rate",
+    "points_per_yuan",
+)
 
 
 def _stored(session: Session) -> StoreSettings | None:

@@ -24,7 +24,9 @@ CHANGE_CONFLICT: Final = "conflict"
 
 class ConflictResolved(Lenient):
     conflict_id: Id
-    resolution: Literal["accept", "merge", "keep_both", "use_other"]
+    resolution: Literal[
+        "accept", "merge", "keep_both", "use_other", "collect", "write_off", "carry"
+    ]
     resolved_by: Id = Field(description="the manager's staff id")
     note: str = ""
 

@@ -117,11 +117,13 @@ def moment_of(value: Any) -> datetime | None:
 
 
 def node_of(stamp: Any) -> str | None:
-    """The device that made a stamped edit (the node of its HLC stamp), if it is one."""
+    """The device that made a stamped edit (the node of its HLC stamp), or the device an id
+    names (a conflict may hold device ids), if it is either."""
     try:
         return hlc_parts(str(stamp))[2]
     except ValueError:
-        return None
+        is_id = isinstance(stamp, str) and len(stamp) == 36 and stamp.count("-") == 4
+        return stamp if is_id else None
 
 
 class StoreTimes:

@@ -18,6 +18,12 @@ from sync.operations.kinds import (
     OperationKind,
     pick,
 )
+from sync.operations.members import (
+    CHANGE_BALANCE_ENTRY,
+    CHANGE_PACKAGE_CARD,
+    BalanceEntryPayload,
+    PackageCardPayload,
+)
 from sync.operations.payloads import Fen, Id, Lenient, Moment
 from sync.protocol import RESOLUTION_ACCEPT
 
@@ -77,6 +83,22 @@ class SaleCompleted(Lenient):
     discount_approved_by: Id | None = None
 
 
+class TicketLineV2(TicketLinePayload):
+    """Version 2: a line may also sell stored value (a top-up: `item_id` is the customer) or
+    a package card (`item_id` is its plan)."""
+
+    kind: Literal["service", "product", "stored_value", "package"]  # type: ignore[assignment]
+
+
+class SaleCompletedV2(SaleCompleted):
+    """Version 2: the member ledgers' entries the sale made (stored value and points spent,
+    points earned, a top-up with its bonus, a package card's sessions) and the cards it sold."""
+
+    lines: list[TicketLineV2] = Field(min_length=1)  # type: ignore[assignment]
+    entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
+    cards: list[PackageCardPayload] = Field(default_factory=list, max_length=100)
+
+
 class SaleVoided(Lenient):
     ticket_id: Id
     number: str
@@ -84,6 +106,12 @@ class SaleVoided(Lenient):
     reason: str
     voided_at: Moment
     total: Fen
+
+
+class SaleVoidedV2(SaleVoided):
+    """Version 2: the entries that reverse what the sale's entries did."""
+
+    entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
 
 
 class RefundLinePayload(Lenient):
@@ -112,7 +140,13 @@ class SaleRefunded(Lenient):
     ticket_refunded: bool
 
 
-class TicketData(SaleCompleted):
+class SaleRefundedV2(SaleRefunded):
+    """Version 2: the entries that reverse the refunded share of the sale's entries."""
+
+    entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
+
+
+class TicketData(SaleCompletedV2):
     """A ticket in the change feed: the sale as recorded and where it stands now."""
 
     status: Literal["completed", "voided", "refunded"]  # type: ignore[assignment]
@@ -126,7 +160,7 @@ class RefundTenderData(RefundTenderPayload):
     position: int = Field(ge=1)
 
 
-class RefundData(SaleRefunded):
+class RefundData(SaleRefundedV2):
     """A refund in the change feed: its tenders numbered."""
 
     tenders: list[RefundTenderData]  # type: ignore[assignment]
@@ -210,12 +244,34 @@ MONEY_BACK_TWICE = ConflictKind(
     concerns=lambda d, say: [pick(d, "number")],
 )
 
+
+def _as_v2(model: type[Lenient]) -> Any:
+    """Version 1 to 2: the same sale, void or refund, with no member entries."""
+    return lambda payload: model.model_validate(payload.model_dump())
+
+
+_ENTRIES = (CHANGE_BALANCE_ENTRY,)
 FAMILY = Family(
     name="sales",
     operations=(
-        OperationKind(SALE_COMPLETED, {1: SaleCompleted}, changes=(CHANGE_TICKET,)),
-        OperationKind(SALE_VOIDED, {1: SaleVoided}, changes=(CHANGE_TICKET,)),
-        OperationKind(SALE_REFUNDED, {1: SaleRefunded}, changes=(CHANGE_REFUND, CHANGE_TICKET)),
+        OperationKind(
+            SALE_COMPLETED,
+            {1: SaleCompleted, 2: SaleCompletedV2},
+            changes=(CHANGE_TICKET, *_ENTRIES, CHANGE_PACKAGE_CARD),
+            upgrades={1: _as_v2(SaleCompletedV2)},
+        ),
+        OperationKind(
+            SALE_VOIDED,
+            {1: SaleVoided, 2: SaleVoidedV2},
+            changes=(CHANGE_TICKET, *_ENTRIES),
+            upgrades={1: _as_v2(SaleVoidedV2)},
+        ),
+        OperationKind(
+            SALE_REFUNDED,
+            {1: SaleRefunded, 2: SaleRefundedV2},
+            changes=(CHANGE_REFUND, CHANGE_TICKET, *_ENTRIES),
+            upgrades={1: _as_v2(SaleRefundedV2)},
+        ),
     ),
     changes=(
         ChangeKind(CHANGE_TICKET, TicketData, history=True),

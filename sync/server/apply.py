@@ -234,6 +234,7 @@ class BatchRun:
             status, reason = (APPLIED_WITH_FLAGS if conflict_ids else APPLIED), None
         except Rejected as rejected:
             writer.rewind(mark)
+            cache.forget_balances()
             conflict_ids, status, reason = [], REJECTED, printable(rejected.reason)
         except UNAVAILABLE:
             raise
@@ -244,6 +245,7 @@ class BatchRun:
             writer.rewind(mark)
             cache.customers.clear()  # it may have noted rows that were not written
             cache.phone_holders.clear()
+            cache.forget_balances()
             conflict_ids, status = [], REJECTED
             reason = printable(f"could not be stored: {type(error).__name__}")
         return OperationResult(

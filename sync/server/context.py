@@ -30,6 +30,15 @@ class BatchCache:
     # Catalog ids sold that are aliases of another item (two counters created it offline):
     # alias → the item kept. Lines are recorded against the item kept.
     aliases: dict[str, str] = field(default_factory=dict)
+    # Member balances looked at in the batch: (customer, account, card or "") → balance with
+    # what the batch holds to write, and the latest spend of each ((ticket id, number), device).
+    # Cleared when an operation is rewound: `handlers.members.balance` reads them again.
+    balances: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    last_spends: dict[tuple[str, str, str], tuple[Any, str | None]] = field(default_factory=dict)
+
+    def forget_balances(self) -> None:
+        self.balances.clear()
+        self.last_spends.clear()
 
 
 @dataclass

@@ -363,6 +363,71 @@ class LedgerEntry(Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
 
 
+class PackagePlan(Base):
+    """A package card a store sells; the edit with the latest `hlc` stands."""
+
+    __tablename__ = "package_plan"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    service_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    sessions: Mapped[int] = mapped_column(Integer)
+    price: Mapped[int] = mapped_column(BigInteger)
+    valid_days: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean)
+    hlc: Mapped[str] = mapped_column(String(64))
+
+
+class PackageCard(Base):
+    """A package card a customer bought at a counter (a line of its sale)."""
+
+    __tablename__ = "package_card"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ID)
+    plan_id: Mapped[str | None] = mapped_column(ID)
+    name: Mapped[str] = mapped_column(String(64))
+    service_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    sessions: Mapped[int] = mapped_column(Integer)
+    price: Mapped[int] = mapped_column(BigInteger)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    ticket_id: Mapped[str | None] = mapped_column(ID)
+    line_id: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    op_id: Mapped[str] = mapped_column(ID)
+
+
+class BalanceEntry(Base):
+    """Append-only member ledgers (points, stored value principal and bonus, package sessions):
+    the entries as the counters made them, with their ids, and those the server made resolving
+    an overdraft. A balance is the sum of its entries."""
+
+    __tablename__ = "balance_entry"
+    __table_args__ = (
+        Index(
+            "ix_balance_entry_account",
+            "store_id",
+            "customer_id",
+            "account",
+            "card_id",
+            postgresql_include=["amount"],
+        ),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    customer_id: Mapped[str] = mapped_column(ID)
+    account: Mapped[str] = mapped_column(String(12))
+    card_id: Mapped[str | None] = mapped_column(ID)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[str | None] = mapped_column(ID)
+    line_id: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    device_id: Mapped[str | None] = mapped_column(ID)  # None: made at the server
+    op_id: Mapped[str] = mapped_column(ID)
+    note: Mapped[str] = mapped_column(Text)
+
+
 class StoreManager(Base):
     """A store manager's web-console account, made by an owner; sees only its stores."""
 

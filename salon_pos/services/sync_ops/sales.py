@@ -20,6 +20,7 @@ from salon_pos.services.sync_ops.registry import (
     new_once,
     present_ids,
 )
+from sync.operations.members import BalanceEntryPayload
 from sync.operations.sales import (
     CHANGE_REFUND,
     CHANGE_TICKET,
@@ -27,9 +28,9 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     RefundData,
-    SaleCompleted,
-    SaleRefunded,
-    SaleVoided,
+    SaleCompletedV2,
+    SaleRefundedV2,
+    SaleVoidedV2,
     TicketData,
 )
 from sync.wire import Change
@@ -39,38 +40,59 @@ Row = dict[str, Any]
 
 @builds(SALE_COMPLETED)
 def sale_completed(
-    ticket: Row, lines: list[Row], payments: list[Row], approved_by: str | None
-) -> SaleCompleted:
-    """The rows checkout wrote, as the payload."""
-    return SaleCompleted.model_validate(
-        ticket | {"lines": lines, "payments": payments, "discount_approved_by": approved_by}
+    ticket: Row,
+    lines: list[Row],
+    payments: list[Row],
+    approved_by: str | None,
+    entries: Sequence[Row] = (),
+    cards: Sequence[Row] = (),
+) -> SaleCompletedV2:
+    """The rows checkout wrote, as the payload: the ticket's, and the member ledgers'."""
+    return SaleCompletedV2.model_validate(
+        ticket
+        | {"lines": lines, "payments": payments, "discount_approved_by": approved_by}
+        | {"entries": entries, "cards": cards}
     )
 
 
 @builds(SALE_VOIDED)
-def sale_voided(ticket: Ticket, approved_by: str, reason: str, voided_at: datetime) -> SaleVoided:
-    return SaleVoided(
+def sale_voided(
+    ticket: Ticket,
+    approved_by: str,
+    reason: str,
+    voided_at: datetime,
+    entries: Sequence[Row] = (),
+) -> SaleVoidedV2:
+    return SaleVoidedV2(
         ticket_id=ticket.id,
         number=ticket.number,
         approved_by=approved_by,
         reason=reason,
         voided_at=voided_at,
         total=ticket.total,
+        entries=[BalanceEntryPayload.model_validate(entry) for entry in entries],
     )
 
 
 @builds(SALE_REFUNDED)
 def sale_refunded(
-    refund: Row, number: str, lines: list[Row], tenders: list[Row], ticket_refunded: bool
-) -> SaleRefunded:
-    """The refund's row, its lines and tenders as the counter wrote them."""
-    return SaleRefunded.model_validate(
+    refund: Row,
+    number: str,
+    lines: list[Row],
+    tenders: list[Row],
+    ticket_refunded: bool,
+    entries: Sequence[Row] = (),
+) -> SaleRefundedV2:
+    """The refund's row, its lines and tenders, and its member entries, as the counter wrote
+    them."""
+    return SaleRefundedV2.model_validate(
         refund
         | {
             "number": number,
             "lines": lines,
             "tenders": [{"kind": t["kind"], "amount": t["amount"]} for t in tenders],
             "ticket_refunded": ticket_refunded,
+            "entries": entries,
         }
     )
 
@@ -100,7 +122,7 @@ def ticket(session: Session, change: Change) -> None:
     )
 
 
-_NOT_TICKET_COLUMNS = {"lines", "payments", "discount_approved_by", "device_id"}
+_NOT_TICKET_COLUMNS = {"lines", "payments", "discount_approved_by", "device_id", "entries", "cards"}
 
 
 @inserts_new(CHANGE_TICKET)

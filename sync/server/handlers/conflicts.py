@@ -8,12 +8,15 @@ from sqlalchemy import select, update
 
 from sync.operations import CONFLICTS
 from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED, ConflictResolved
+from sync.operations.members import CONFLICT_OVERDRAFT
 from sync.operations.setup import CONFLICT_DUPLICATE_STAFF
 from sync.protocol import (
     CONFLICT_RESOLVED_STATUS,
     RESOLUTION_ACCEPT,
+    RESOLUTION_COLLECT,
     RESOLUTION_MERGE,
     RESOLUTION_USE_OTHER,
+    RESOLUTION_WRITE_OFF,
 )
 from sync.server import models
 from sync.server.batch import Rejected, conflict_data
@@ -28,13 +31,16 @@ from sync.server.handlers.customers import (
     server_stamp,
     stored,
 )
+from sync.server.handlers.members import BALANCE, settle_overdraft
 from sync.server.handlers.registry import handles
 from sync.server.handlers.setup import STAFF, merge_staff
 
 CONFLICT = models.table_of(models.Conflict)
+# An overdraft collected or written off: the entry's reason.
+_SETTLED = {RESOLUTION_COLLECT: "collect", RESOLUTION_WRITE_OFF: "write_off"}
 
 
-@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY, STAFF))
+@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY, STAFF, BALANCE))
 def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
     found = ctx.connection.execute(select(CONFLICT).where(CONFLICT.c.id == resolved.conflict_id))
     row = found.mappings().first()
@@ -56,12 +62,17 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
         _merge(ctx, details)
     elif resolved.resolution == RESOLUTION_USE_OTHER:
         _restore_loser(ctx, details)
+    elif conflict["type"] == CONFLICT_OVERDRAFT and resolved.resolution in _SETTLED:
+        settle_overdraft(ctx, details, _SETTLED[resolved.resolution], resolved.note)
     closed = {
         "status": CONFLICT_RESOLVED_STATUS,
         "resolution": resolved.resolution,
         "resolved_by": resolved.resolved_by,
         "resolved_at": ctx.now,
     }
+    if resolved.note:  # the manager's words (a write-off's reason), kept with the decision
+        details["resolution_note"] = resolved.note[:500]
+        closed["details"] = dump_json(details)
     ctx.connection.execute(update(CONFLICT).where(CONFLICT.c.id == conflict["id"]).values(closed))
     conflict.update(closed)
     ctx.writer.change(CHANGE_CONFLICT, conflict["id"], conflict_data(conflict), ctx.device_id)

@@ -14,14 +14,15 @@ from sync.operations.sales import (
     SALE_COMPLETED,
     SALE_REFUNDED,
     SALE_VOIDED,
-    SaleCompleted,
-    SaleRefunded,
-    SaleVoided,
+    SaleCompletedV2,
+    SaleRefundedV2,
+    SaleVoidedV2,
 )
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
+from sync.server.handlers.members import BALANCE, CARD, record_cards, record_entries
 from sync.server.handlers.registry import handles
 
 TICKET = models.table_of(models.Ticket)
@@ -93,7 +94,7 @@ def _ledger(
     )
 
 
-def _check_sale(sale: SaleCompleted) -> None:
+def _check_sale(sale: SaleCompletedV2) -> None:
     check_fen(sale.total, sale.subtotal, sale.tendered, sale.change)
     check_fen(sale.line_discounts, sale.ticket_discount, sale.rounding_off)
     for line in sale.lines:
@@ -106,8 +107,8 @@ def _check_sale(sale: SaleCompleted) -> None:
             raise Rejected(f"payment {tender.position} does not belong to the ticket")
 
 
-@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER))
-def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
+@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER, BALANCE, CARD))
+def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
     _check_sale(sale)
     if ctx.cache.aliases:
         sale = _lines_on_kept_items(ctx.cache.aliases, sale)
@@ -134,15 +135,18 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
         "void_reason": None,
         "payload": sale.model_dump_json(),  # one pass in pydantic-core
     }
+    overdrafts: list[str] = []
     if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
         _add_ticket_rows(ctx, sale, row)
+        record_cards(ctx, sale.cards)
+        overdrafts = record_entries(ctx, sale.entries, (sale.id, sale.number))
     taken = [(tender.kind, tender.applied) for tender in sale.payments]
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
-    return _price_mismatch(ctx, sale)
+    return _price_mismatch(ctx, sale) + overdrafts
 
 
-def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompleted) -> SaleCompleted:
+def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV2) -> SaleCompletedV2:
     """Lines that sold an item by its alias (created twice offline) are recorded against the
     item kept; name and prices stay as sold (docs/adr/0008-master-data.md)."""
     if not any(line.item_id in aliases for line in sale.lines):
@@ -154,7 +158,7 @@ def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompleted) -> SaleCo
     return sale.model_copy(update={"lines": lines})
 
 
-def _add_ticket_rows(ctx: OpContext, sale: SaleCompleted, row: dict[str, Any]) -> None:
+def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV2, row: dict[str, Any]) -> None:
     ctx.cache.tickets[sale.id] = (ctx.store_id, ctx.op.id)
     ctx.writer.add(TICKET, row)
     for line in sale.lines:
@@ -163,7 +167,7 @@ def _add_ticket_rows(ctx: OpContext, sale: SaleCompleted, row: dict[str, Any]) -
         ctx.writer.add(PAYMENT, tender.model_dump())
 
 
-def _price_mismatch(ctx: OpContext, sale: SaleCompleted) -> list[str]:
+def _price_mismatch(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
     differing = [
         {
             "line_id": line.id,
@@ -192,8 +196,8 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER))
-def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE))
+def sale_voided(ctx: OpContext, void: SaleVoidedV2) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
     ticket = _ticket_of_store(ctx, void.ticket_id)
@@ -212,9 +216,21 @@ def sale_voided(ctx: OpContext, void: SaleVoided) -> list[str]:
     given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
     _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"], given)
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
+    overdrafts = _reversals(ctx, void.entries, ticket)
     if not clash:
+        return overdrafts
+    return [_money_back_twice(ctx, ticket, clash, ticket["total"]), *overdrafts]
+
+
+def _reversals(ctx: OpContext, entries: list[Any], ticket: dict[str, Any]) -> list[str]:
+    """A void's or refund's entries (points taken back, stored value given back), once: a
+    replay of an operation whose entries are stored adds none."""
+    if not entries:
         return []
-    return [_money_back_twice(ctx, ticket, clash, ticket["total"])]
+    held = ctx.connection.execute(select(BALANCE.c.id).where(BALANCE.c.id == entries[0].id))
+    if held.first() is not None:
+        return []
+    return record_entries(ctx, entries, (ticket["id"], ticket["number"]))
 
 
 def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount: int) -> str:
@@ -233,8 +249,8 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
     )
 
 
-@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER))
-def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
+@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE))
+def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
     voided sale (two counters, offline), it is also a conflict for the manager."""
     check_fen(refund.amount, *(line.amount for line in refund.lines))
@@ -248,7 +264,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     done = ctx.connection.execute(select(REFUND.c.op_id).where(REFUND.c.id == refund.id)).first()
     if done is not None and done[0] != ctx.op.id:
         raise Rejected(f"refund {refund.id} was already recorded by another operation")
-    payload = refund.model_dump(mode="json")
+    payload = refund.model_dump(mode="json", exclude={"entries"})
     payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
     if done is None:
         _add_refund_rows(ctx, refund, payload)
@@ -264,12 +280,13 @@ def sale_refunded(ctx: OpContext, refund: SaleRefunded) -> list[str]:
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount, given)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
+    overdrafts = _reversals(ctx, refund.entries, ticket)
     if not clash:
-        return []
-    return [_money_back_twice(ctx, before, clash, refund.amount)]
+        return overdrafts
+    return [_money_back_twice(ctx, before, clash, refund.amount), *overdrafts]
 
 
-def _add_refund_rows(ctx: OpContext, refund: SaleRefunded, payload: dict[str, Any]) -> None:
+def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV2, payload: dict[str, Any]) -> None:
     ctx.writer.add(
         REFUND,
         {

@@ -1,0 +1,293 @@
+"""The member ledgers on this counter: a customer's balances as the sum of the entries it holds
+(its own and those pulled), and the entries a sale makes: stored value and points spent, a
+package card's session used, a top-up with its bonus, a card sold, points earned
+(docs/adr/0009-member-balances.md). Written in the sale's transaction; never updated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from salon_pos.db.models import BalanceEntry, PackageCard
+from salon_pos.domain.balances import (
+    CardExpired,
+    MemberPaymentNeedsCustomer,
+    MemberRules,
+    NoSessionsLeft,
+    PointsTooFew,
+    SessionNotCovered,
+    StoredValue,
+    points_earned,
+    points_for,
+    spend,
+    top_up,
+)
+from salon_pos.domain.errors import UnknownItem
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import AppliedTender, LineKind, PricedLine, TenderKind
+
+Row = dict[str, Any]
+MEMBER_TENDERS = (TenderKind.STORED_VALUE, TenderKind.POINTS, TenderKind.PACKAGE_SESSION)
+
+
+@dataclass(frozen=True)
+class CardBalance:
+    id: str
+    name: str
+    service_ids: tuple[str, ...]
+    sold: int  # sessions as sold
+    left: int  # sessions left: the sum of the card's entries
+    expires_on: date | None
+
+    def expired(self, today: date) -> bool:
+        return self.expires_on is not None and today > self.expires_on
+
+
+@dataclass(frozen=True)
+class MemberBalances:
+    customer_id: str
+    principal: int = 0
+    bonus: int = 0
+    points: int = 0
+    cards: tuple[CardBalance, ...] = ()
+
+    @property
+    def stored_value(self) -> StoredValue:
+        return StoredValue(self.principal, self.bonus)
+
+    def card(self, card_id: str) -> CardBalance | None:
+        return next((card for card in self.cards if card.id == card_id), None)
+
+
+@dataclass(frozen=True)
+class SessionUse:
+    """Pay `sessions` units of the ticket's line at `position` (1-based) with a package card."""
+
+    position: int
+    card_id: str
+    sessions: int = 1
+
+
+def read_balances(connection: Connection, customer_id: str) -> MemberBalances:
+    sums = connection.execute(
+        select(BalanceEntry.account, BalanceEntry.card_id, func.sum(BalanceEntry.amount))
+        .where(BalanceEntry.customer_id == customer_id)
+        .group_by(BalanceEntry.account, BalanceEntry.card_id)
+    ).all()
+    by_account: dict[str, int] = {}
+    by_card: dict[str, int] = {}
+    for account, card_id, amount in sums:
+        if account == "sessions" and card_id:
+            by_card[card_id] = int(amount)
+        else:
+            by_account[account] = by_account.get(account, 0) + int(amount)
+    cards = tuple(
+        CardBalance(
+            card.id,
+            card.name,
+            tuple(card.service_ids),
+            card.sessions,
+            by_card.get(card.id, 0),
+            card.expires_on,
+        )
+        for card in connection.execute(
+            select(PackageCard)
+            .where(PackageCard.customer_id == customer_id)
+            .order_by(PackageCard.created_at)
+        ).all()
+    )
+    return MemberBalances(
+        customer_id,
+        by_account.get("principal", 0),
+        by_account.get("bonus", 0),
+        by_account.get("points", 0),
+        cards,
+    )
+
+
+def session_tenders(
+    lines: Sequence[PricedLine], nets: Sequence[int], uses: Sequence[SessionUse]
+) -> list[AppliedTender]:
+    """The package-session tenders of a sale: each pays its line's share for its sessions."""
+    tenders = []
+    for use in uses:
+        if not 1 <= use.position <= len(lines):
+            raise UnknownItem(item_id=str(use.position))
+        line, net = lines[use.position - 1], nets[use.position - 1]
+        if use.sessions < 1 or use.sessions > line.quantity:
+            raise NoSessionsLeft(card=line.name, left=line.quantity, asked=use.sessions)
+        amount = net * use.sessions // line.quantity
+        tenders.append(AppliedTender(TenderKind.PACKAGE_SESSION, amount, amount, use.card_id))
+    return tenders
+
+
+@dataclass
+class SaleLedger:
+    """The entries and cards one sale makes, built in order: spends, then what it sells."""
+
+    ticket_id: str
+    customer_id: str | None
+    at: datetime
+    today: date
+    rules: MemberRules
+    balances: MemberBalances | None
+    entries: list[Row]
+    cards: list[Row]
+
+    def entry(self, account: str, amount: int, reason: str, **links: Any) -> None:
+        if amount == 0:
+            return
+        assert self.customer_id is not None
+        self.entries.append(
+            {
+                "id": new_id(),
+                "customer_id": self.customer_id,
+                "account": account,
+                "card_id": links.get("card_id"),
+                "amount": amount,
+                "reason": reason,
+                "ticket_id": self.ticket_id,
+                "line_id": links.get("line_id"),
+                "created_at": self.at,
+                "device_id": None,
+                "note": "",
+            }
+        )
+
+    def pay(self, tenders: Sequence[AppliedTender]) -> None:
+        for tender in tenders:
+            if tender.kind not in (TenderKind.STORED_VALUE, TenderKind.POINTS):
+                continue
+            if self.balances is None:
+                raise MemberPaymentNeedsCustomer(tender=tender.kind.words)
+            if tender.kind is TenderKind.STORED_VALUE:
+                split = spend(
+                    self.balances.stored_value,
+                    tender.applied,
+                    self.rules.spend_order,
+                    self.rules.offline_allowance,
+                )
+                self.entry("principal", split.principal, "spend")
+                self.entry("bonus", split.bonus, "spend")
+            elif tender.kind is TenderKind.POINTS:
+                needed = points_for(tender.applied, self.rules.points_per_yuan)
+                if needed > self.balances.points:
+                    raise PointsTooFew(
+                        points=self.balances.points,
+                        needed=needed,
+                        amount=format_money(tender.applied),
+                    )
+                self.entry("points", -needed, "spend")
+
+    def use_sessions(self, uses: Sequence[SessionUse], line_rows: Sequence[Row]) -> None:
+        used: dict[str, int] = {}
+        for use in uses:
+            if self.balances is None:
+                raise MemberPaymentNeedsCustomer(tender=TenderKind.PACKAGE_SESSION.words)
+            card = self.balances.card(use.card_id)
+            if card is None:
+                raise UnknownItem(item_id=use.card_id)
+            line = line_rows[use.position - 1]
+            if line["kind"] != LineKind.SERVICE or line["item_id"] not in card.service_ids:
+                raise SessionNotCovered(card=card.name, service=line["name"])
+            if card.expired(self.today):
+                raise CardExpired(card=card.name, expired=str(card.expires_on))
+            used[card.id] = used.get(card.id, 0) + use.sessions
+            if used[card.id] > card.left:
+                raise NoSessionsLeft(card=card.name, left=card.left, asked=used[card.id])
+            self.entry("sessions", -use.sessions, "spend", card_id=card.id, line_id=line["id"])
+
+    def sell(self, line_rows: Sequence[Row], plans: dict[str, Any]) -> None:
+        for line in line_rows:
+            if line["kind"] == LineKind.STORED_VALUE:
+                added = top_up(line["net_total"], self.rules.top_up_rules)
+                self.entry("principal", added.principal, "top_up", line_id=line["id"])
+                self.entry("bonus", added.bonus, "top_up", line_id=line["id"])
+            elif line["kind"] == LineKind.PACKAGE:
+                self._card(line, plans[line["item_id"]])
+
+    def _card(self, line: Row, plan: Any) -> None:
+        for _ in range(line["quantity"]):
+            card_id = new_id()
+            expires = self.today + timedelta(days=plan.valid_days) if plan.valid_days else None
+            assert self.customer_id is not None
+            self.cards.append(
+                {
+                    "id": card_id,
+                    "customer_id": self.customer_id,
+                    "plan_id": plan.id,
+                    "name": plan.name,
+                    "service_ids": list(plan.service_ids),
+                    "sessions": plan.sessions,
+                    "price": line["unit_price"],
+                    "expires_on": expires,
+                    "ticket_id": self.ticket_id,
+                    "line_id": line["id"],
+                    "created_at": self.at,
+                }
+            )
+            self.entry("sessions", plan.sessions, "card_sale", card_id=card_id, line_id=line["id"])
+
+    def earn(self, line_rows: Sequence[Row], tenders: Sequence[AppliedTender]) -> None:
+        """Points on what the customer paid for services, products and cards: not on a
+        top-up, nor on what points or package sessions paid."""
+        if self.customer_id is None or self.rules.points_earn_rate <= 0:
+            return
+        earning = sum(ln["net_total"] for ln in line_rows if ln["kind"] != LineKind.STORED_VALUE)
+        earning -= sum(
+            t.applied for t in tenders if t.kind in (TenderKind.POINTS, TenderKind.PACKAGE_SESSION)
+        )
+        self.entry("points", points_earned(earning, self.rules.points_earn_rate), "earn")
+
+
+def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1) -> list[Row]:
+    """Entries that undo `entries` (a void: all; a refund: the part/whole share, rounded
+    toward zero): points earned taken back, stored value, points and sessions given back."""
+    from salon_pos.domain.balances import share
+
+    undone = []
+    for entry in entries:
+        amount = -share(entry["amount"], part, whole)
+        if amount:
+            undone.append(
+                entry
+                | {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
+                | {"device_id": None, "note": ""}
+            )
+    return undone
+
+
+def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
+    """The entries a sale made (not those its voids and refunds made since)."""
+    found = connection.execute(
+        select(BalanceEntry.__table__).where(
+            BalanceEntry.ticket_id == ticket_id, BalanceEntry.reason != "reverse"
+        )
+    )
+    return [dict(row._mapping) for row in found]
+
+
+def refund_reversal(
+    entries: Sequence[Row],
+    at: datetime,
+    units: dict[str, tuple[int, int]],
+    amount: int,
+    total: int,
+) -> list[Row]:
+    """What a refund undoes: of a line's own entries (a top-up, a card sold, a session used)
+    the refunded units' share; of the ticket's (stored value and points spent, points earned)
+    the refund's share of the total."""
+    undone = []
+    for entry in entries:
+        line = entry.get("line_id")
+        if line:
+            if line in units:
+                undone += reversal([entry], at, *units[line])
+        else:
+            undone += reversal([entry], at, amount, total)
+    return undone

@@ -1,0 +1,228 @@
+"""Member ledgers at the server: entries recorded as the counters made them (by their ids, so a
+replay adds none), package cards and plans, and the overdraft a balance spent on two counters
+while apart leaves: the sale stands, the shortfall is a conflict (docs/adr/0009)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from sync.operations.members import (
+    CHANGE_BALANCE_ENTRY,
+    CHANGE_PACKAGE_CARD,
+    CHANGE_PACKAGE_PLAN,
+    OVERDRAFT,
+    PACKAGE_PLAN_SAVED,
+    POINTS_ADJUSTED,
+    STORED_VALUE_REFUNDED,
+    BalanceEntryPayload,
+    PackageCardPayload,
+    PackagePlanSaved,
+    PointsAdjusted,
+    StoredValueRefunded,
+)
+from sync.server import models
+from sync.server.batch import Rejected, new_server_id
+from sync.server.context import OpContext, check_fen, same_store
+from sync.server.db import dump_json, load_json
+from sync.server.handlers.registry import handles
+
+BALANCE = models.table_of(models.BalanceEntry)
+CARD = models.table_of(models.PackageCard)
+PLAN = models.table_of(models.PackagePlan)
+TICKET = models.table_of(models.Ticket)
+Key = tuple[str, str, str]  # customer, account, card ("" for none)
+
+
+def _key(customer_id: str, account: str, card_id: str | None) -> Key:
+    return (customer_id, account, card_id or "")
+
+
+def entry_data(row: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the change feed sends it."""
+    data = {k: row[k] for k in ("id", "customer_id", "account", "card_id", "amount", "reason")}
+    data |= {k: row[k] for k in ("ticket_id", "line_id", "note", "device_id")}
+    return data | {"created_at": row["created_at"].isoformat()}
+
+
+def balance(ctx: OpContext, key: Key) -> int:
+    """The balance of one account as the batch stands: what is stored, with what the batch
+    holds to write; kept in the batch's cache from the first look."""
+    if key not in ctx.cache.balances:
+        customer, account, card = key
+        stored = ctx.connection.execute(
+            select(func.coalesce(func.sum(BALANCE.c.amount), 0)).where(
+                BALANCE.c.store_id == ctx.store_id,
+                BALANCE.c.customer_id == customer,
+                BALANCE.c.account == account,
+                BALANCE.c.card_id.is_(None) if not card else BALANCE.c.card_id == card,
+            )
+        ).scalar()
+        pending = sum(
+            row["amount"]
+            for row in ctx.writer.rows[BALANCE]
+            if _key(row["customer_id"], row["account"], row["card_id"]) == key
+        )
+        ctx.cache.balances[key] = int(stored or 0) + pending
+    return ctx.cache.balances[key]
+
+
+def record_entries(
+    ctx: OpContext,
+    entries: Sequence[BalanceEntryPayload],
+    ticket: tuple[str, str] | None = None,
+) -> list[str]:
+    """Write the entries and their changes; answer the overdraft conflicts they leave (one per
+    account they take below zero). `ticket`: (id, number) of the sale that spent."""
+    check_fen(*(entry.amount for entry in entries))
+    deltas: dict[Key, int] = {}
+    for entry in entries:
+        key = _key(entry.customer_id, entry.account, entry.card_id)
+        deltas[key] = deltas.get(key, 0) + entry.amount
+    before = {key: balance(ctx, key) for key, delta in deltas.items() if delta < 0}
+    for entry in entries:
+        row = entry.model_dump() | {
+            "store_id": ctx.store_id,
+            "device_id": ctx.device_id,
+            "op_id": ctx.op.id,
+        }
+        ctx.writer.add(BALANCE, row)
+        ctx.writer.change(CHANGE_BALANCE_ENTRY, entry.id, entry_data(row), ctx.device_id)
+    for key, delta in deltas.items():
+        if key in ctx.cache.balances:
+            ctx.cache.balances[key] += delta
+    conflicts = []
+    for key, was in before.items():
+        now = was + deltas[key]
+        if now < 0:
+            shortfall = min(-deltas[key], -now)
+            conflicts.append(_overdraft(ctx, key, shortfall, now, ticket))
+        ctx.cache.last_spends[key] = (ticket, ctx.device_id)
+    return conflicts
+
+
+def _overdraft(
+    ctx: OpContext, key: Key, shortfall: int, now: int, ticket: tuple[str, str] | None
+) -> str:
+    customer, account, card = key
+    earlier, earlier_device = ctx.cache.last_spends.get(key) or _last_spend(ctx, key)
+    spends = [(t, d) for t, d in ((earlier, earlier_device), (ticket, ctx.device_id)) if t]
+    details = {
+        "customer_id": customer,
+        "account": account,
+        "card_id": card or None,
+        "shortfall": shortfall,
+        "balance": now,
+        "ticket_ids": [t[0] for t, _ in spends],
+        "numbers": [t[1] for t, _ in spends],
+        "stamps": sorted({d for t, d in spends if d}),
+        "op_type": ctx.op.type,
+    }
+    return ctx.writer.conflict(OVERDRAFT, "customer", customer, [ctx.op.id], details, ctx.device_id)
+
+
+def _last_spend(ctx: OpContext, key: Key) -> tuple[tuple[str, str] | None, str | None]:
+    """The latest earlier spend of the account that names a ticket: (id, number), device."""
+    customer, account, card = key
+    for row in reversed(ctx.writer.rows[BALANCE]):
+        spent = row["amount"] < 0 and row["ticket_id"] and row["op_id"] != ctx.op.id
+        if spent and _key(row["customer_id"], row["account"], row["card_id"]) == key:
+            return (row["ticket_id"], _number(ctx, row["ticket_id"])), row["device_id"]
+    found = ctx.connection.execute(
+        select(BALANCE.c.ticket_id, BALANCE.c.device_id)
+        .where(
+            BALANCE.c.store_id == ctx.store_id,
+            BALANCE.c.customer_id == customer,
+            BALANCE.c.account == account,
+            BALANCE.c.card_id.is_(None) if not card else BALANCE.c.card_id == card,
+            BALANCE.c.amount < 0,
+            BALANCE.c.ticket_id.is_not(None),
+        )
+        .order_by(BALANCE.c.created_at.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None, None
+    return (found.ticket_id, _number(ctx, found.ticket_id)), found.device_id
+
+
+def _number(ctx: OpContext, ticket_id: str) -> str:
+    for row in ctx.writer.rows[TICKET]:
+        if row["id"] == ticket_id:
+            return str(row["number"])
+    found = ctx.connection.execute(select(TICKET.c.number).where(TICKET.c.id == ticket_id))
+    return str(found.scalar() or "")
+
+
+def record_cards(ctx: OpContext, cards: Iterable[PackageCardPayload]) -> None:
+    for card in cards:
+        row = card.model_dump() | {
+            "store_id": ctx.store_id,
+            "op_id": ctx.op.id,
+            "service_ids": dump_json(card.service_ids),
+        }
+        ctx.writer.add(CARD, row)
+        data = card.model_dump(mode="json")
+        ctx.writer.change(CHANGE_PACKAGE_CARD, card.id, data, ctx.device_id)
+
+
+def settle_overdraft(ctx: OpContext, details: dict[str, Any], reason: str, note: str) -> None:
+    """A manager's decision on an overdraft: the shortfall collected or written off, as one
+    entry that brings the account back by it."""
+    entry = BalanceEntryPayload(
+        id=new_server_id(),
+        customer_id=details["customer_id"],
+        account=details["account"],
+        card_id=details.get("card_id"),
+        amount=int(details["shortfall"]),
+        reason=reason,  # type: ignore[arg-type]
+        created_at=ctx.now,
+        note=note[:500],
+    )
+    record_entries(ctx, [entry])
+
+
+@handles(PACKAGE_PLAN_SAVED, reads=True, writes=(PLAN,))
+def package_plan_saved(ctx: OpContext, plan: PackagePlanSaved) -> list[str]:
+    check_fen(plan.price)
+    found = ctx.connection.execute(select(PLAN).where(PLAN.c.id == plan.id)).mappings().first()
+    row = plan.model_dump() | {"store_id": ctx.store_id, "service_ids": dump_json(plan.service_ids)}
+    if found is None:
+        ctx.writer.add(PLAN, row)
+    else:
+        same_store(ctx, found["store_id"], "package plan")
+        if found["hlc"] >= plan.hlc:
+            return []  # a later edit is held: it stands, and counters have it
+        ctx.connection.execute(update(PLAN).where(PLAN.c.id == plan.id).values(row))
+    ctx.writer.change(CHANGE_PACKAGE_PLAN, plan.id, plan.model_dump(mode="json"), ctx.device_id)
+    return []
+
+
+def plan_data(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "service_ids": load_json(row["service_ids"])}
+
+
+def _entries_of_one_customer(customer_id: str, entries: Sequence[BalanceEntryPayload]) -> None:
+    if any(entry.customer_id != customer_id for entry in entries):
+        raise Rejected("an entry is of another customer")
+
+
+@handles(POINTS_ADJUSTED, reads=True, writes=(BALANCE,))
+def points_adjusted(ctx: OpContext, adjusted: PointsAdjusted) -> list[str]:
+    _entries_of_one_customer(adjusted.customer_id, adjusted.entries)
+    if any(e.account != "points" or e.reason != "adjust" for e in adjusted.entries):
+        raise Rejected("a points adjustment holds only points adjusted")
+    return record_entries(ctx, adjusted.entries)
+
+
+@handles(STORED_VALUE_REFUNDED, reads=True, writes=(BALANCE,))
+def stored_value_refunded(ctx: OpContext, refunded: StoredValueRefunded) -> list[str]:
+    _entries_of_one_customer(refunded.customer_id, refunded.entries)
+    if any(
+        e.account not in ("principal", "bonus") or e.reason != "refund_out" or e.amount > 0
+        for e in refunded.entries
+    ):
+        raise Rejected("a stored-value refund only takes principal and bonus out")
+    return record_entries(ctx, refunded.entries)

@@ -1,0 +1,204 @@
+"""Member ledgers through checkout (issue 10): a top-up with its bonus, a package card sold and
+used, stored value and points spent, points earned; a void gives everything back. Each
+balance is the sum of its entries, written in the sale's transaction."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from salon_pos.db.models import BalanceEntry, PackagePlan, Setting, Ticket
+from salon_pos.domain.balances import (
+    BalanceTooLow,
+    MemberPaymentNeedsCustomer,
+    NoSessionsLeft,
+    PointsTooFew,
+    SessionNotCovered,
+    TopUpNotPositive,
+)
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+from salon_pos.services.backend import Backend
+from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
+from tests.conftest import Shelf, Team
+
+
+def balances(backend: Backend, customer_id: str) -> MemberBalances:
+    with backend.db.write_connection() as connection:
+        return read_balances(connection, customer_id)
+
+
+def entry_count(backend: Backend) -> int:
+    with backend.db.read() as s:
+        return s.scalar(select(func.count()).select_from(BalanceEntry)) or 0
+
+
+@pytest.fixture
+def member(backend: Backend) -> str:
+    return backend.customers.add("陈会员", "13900139000").id
+
+
+@pytest.fixture
+def plan(backend: Backend, shelf: Shelf) -> str:
+    plan_id = new_id()
+    with backend.db.write() as s:
+        s.add(
+            PackagePlan(
+                id=plan_id,
+                name="补水护理10次卡",
+                service_ids=[shelf.facial],
+                sessions=10,
+                price=150000,
+                valid_days=365,
+                active=True,
+                hlc="",
+            )
+        )
+    return plan_id
+
+
+def _sale(team: Team, customer: str | None, *lines: SaleLine, **more: object) -> SaleRequest:
+    return SaleRequest(cashier_id=team.desk.id, customer_id=customer, lines=lines, **more)  # type: ignore[arg-type]
+
+
+def test_top_up_card_sale_then_a_visit_paid_by_session_stored_value_and_points(
+    backend: Backend, team: Team, shelf: Shelf, member: str, plan: str
+) -> None:
+    with backend.db.write() as s:
+        s.merge(Setting(key="top_up_rules", value="100000:20000"))
+    backend.settings.reload()
+    first = _sale(
+        team,
+        member,
+        SaleLine(LineKind.STORED_VALUE, member, unit_price=100000),
+        SaleLine(LineKind.PACKAGE, plan),
+        tenders=[Tender(TenderKind.WECHAT, 250000)],
+    )
+    backend.checkout.complete_sale(first)
+    after_first = balances(backend, member)
+    assert (after_first.principal, after_first.bonus) == (100000, 20000)
+    assert [(c.name, c.left, c.sold) for c in after_first.cards] == [("补水护理10次卡", 10, 10)]
+    assert after_first.points == 1500  # ¥1,500 for the card; none for the top-up
+    card = after_first.cards[0].id
+    visit = _sale(
+        team,
+        member,
+        SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+        SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+        SaleLine(LineKind.PRODUCT, shelf.serum),
+        tenders=[Tender(TenderKind.STORED_VALUE, 28600), Tender(TenderKind.POINTS, 1000)],
+        sessions=[SessionUse(1, card)],
+    )
+    backend.checkout.complete_sale(visit)
+    now = balances(backend, member)
+    assert now.cards[0].left == 9
+    assert (now.principal, now.bonus) == (100000 - 28600, 20000)  # principal first
+    # 1,000 points paid ¥10; ¥286 paid by stored value earns 286 points.
+    assert now.points == 1500 - 1000 + 286
+    with backend.db.read() as s:
+        total = s.scalar(
+            select(func.sum(BalanceEntry.amount)).where(
+                BalanceEntry.customer_id == member, BalanceEntry.account == "principal"
+            )
+        )
+    assert total == now.principal
+
+
+def test_a_void_gives_back_what_the_sale_took_and_takes_back_what_it_gave(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=50000),
+            tenders=[Tender(TenderKind.CASH, 50000)],
+        )
+    )
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial),
+            tenders=[Tender(TenderKind.STORED_VALUE, 19800)],
+        )
+    )
+    assert balances(backend, member).principal == 50000 - 19800
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
+    after = balances(backend, member)
+    assert (after.principal, after.points) == (50000, 0)
+
+
+@pytest.mark.parametrize(
+    ("lines", "tenders", "error"),
+    [
+        ("top_up_zero", [Tender(TenderKind.CASH, 100)], TopUpNotPositive),
+        ("service", [Tender(TenderKind.STORED_VALUE, 19800)], BalanceTooLow),
+        ("service", [Tender(TenderKind.POINTS, 19800)], PointsTooFew),
+    ],
+)
+def test_bad_member_payments_are_refused_and_write_nothing(
+    backend: Backend,
+    team: Team,
+    shelf: Shelf,
+    member: str,
+    lines: str,
+    tenders: list[Tender],
+    error: type[Exception],
+) -> None:
+    line = (
+        SaleLine(LineKind.STORED_VALUE, member, unit_price=0)
+        if lines == "top_up_zero"
+        else SaleLine(LineKind.SERVICE, shelf.facial)
+    )
+    before = entry_count(backend)
+    with pytest.raises(error):
+        backend.checkout.complete_sale(_sale(team, member, line, tenders=tenders))
+    assert entry_count(backend) == before
+    with backend.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 0
+
+
+def test_sessions_need_a_card_that_covers_the_service_and_has_sessions(
+    backend: Backend, team: Team, shelf: Shelf, member: str, plan: str
+) -> None:
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.PACKAGE, plan),
+            tenders=[Tender(TenderKind.CASH, 150000)],
+        )
+    )
+    card = balances(backend, member).cards[0].id
+    with pytest.raises(SessionNotCovered):
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                member,
+                SaleLine(LineKind.SERVICE, shelf.manicure),
+                tenders=[],
+                sessions=[SessionUse(1, card)],
+            )
+        )
+    with pytest.raises(NoSessionsLeft):
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                member,
+                SaleLine(LineKind.SERVICE, shelf.facial, quantity=11),
+                tenders=[],
+                sessions=[SessionUse(1, card, 11)],
+            )
+        )
+    with pytest.raises(MemberPaymentNeedsCustomer):
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                None,
+                SaleLine(LineKind.SERVICE, shelf.facial),
+                tenders=[Tender(TenderKind.STORED_VALUE, 19800)],
+            )
+        )
+    assert balances(backend, member).cards[0].left == 10

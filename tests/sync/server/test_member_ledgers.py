@@ -1,0 +1,121 @@
+"""Member ledgers at the server (issue 10): entries recorded once, by their ids, and the
+overdraft two counters that spent one card while apart leave — the sales stand, the shortfall
+is one conflict, and a manager's decision settles it with an entry every counter pulls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.operations.conflicts import CONFLICT_RESOLVED
+from sync.operations.customers import CUSTOMER_CREATED
+from sync.operations.sales import SALE_COMPLETED, SALE_VOIDED
+from tests.sync.server import builders
+from tests.sync.server.conftest import Device, Server
+
+
+def _entry(customer_id: str, account: str, amount: int, reason: str) -> dict[str, Any]:
+    return {
+        "id": builders.new_id(),
+        "customer_id": customer_id,
+        "account": account,
+        "amount": amount,
+        "reason": reason,
+        "created_at": builders.AT.isoformat(),
+    }
+
+
+def _spend(customer_id: str, fen: int) -> dict[str, Any]:
+    """A sale of one service paid all by stored value, with its principal entry."""
+    sale = builders.sale([(builders.new_id(), fen)], customer_id)
+    sale["payments"] = [sale["payments"][0] | {"kind": "stored_value"}]
+    sale["payments"][0] |= {"tendered": fen, "applied": fen}
+    entry = _entry(customer_id, "principal", -fen, "spend") | {"ticket_id": sale["id"]}
+    return sale | {"entries": [entry]}
+
+
+def _balance(server: Server, customer_id: str, account: str = "principal") -> int:
+    return server.count(
+        "SELECT COALESCE(SUM(amount), 0) FROM balance_entry "
+        "WHERE customer_id = :c AND account = :a",
+        c=customer_id,
+        a=account,
+    )
+
+
+def _topped_up(server: Server, device: Device, fen: int) -> str:
+    customer = builders.customer()
+    top_up = builders.sale([(customer["id"], fen)], customer["id"])
+    top_up["lines"][0]["kind"] = "stored_value"
+    top_up["entries"] = [_entry(customer["id"], "principal", fen, "top_up")]
+    server.push(device, [device.op(CUSTOMER_CREATED, customer), device.op(SALE_COMPLETED, top_up)])
+    return str(customer["id"])
+
+
+def test_two_counters_spending_the_last_300_leave_one_overdraft(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll(server.store_id)
+    customer_id = _topped_up(server, device, 30000)
+    first, second = _spend(customer_id, 30000), _spend(customer_id, 30000)
+    assert server.push(device, [device.op(SALE_COMPLETED, first)])["results"][0]["status"] == (
+        "applied"
+    )
+    answer = server.push(other, [other.op(SALE_COMPLETED, second)])["results"][0]
+    assert answer["status"] == "applied_with_flags" and len(answer["conflict_ids"]) == 1
+    assert _balance(server, customer_id) == -30000  # both sales stand
+    conflicts = [c for c in server.pull(device)["changes"] if c["entity"] == "conflict"]
+    assert len(conflicts) == 1
+    details = conflicts[0]["data"]["details"]
+    assert conflicts[0]["data"]["type"] == "overdraft"
+    assert details["shortfall"] == 30000 and details["account"] == "principal"
+    assert sorted(details["ticket_ids"]) == sorted([first["id"], second["id"]])
+    assert sorted(details["stamps"]) == sorted([device.id, other.id])
+
+
+def test_an_overdraft_written_off_reaches_every_counter(server: Server, device: Device) -> None:
+    other = server.enroll(server.store_id)
+    customer_id = _topped_up(server, device, 30000)
+    server.push(device, [device.op(SALE_COMPLETED, _spend(customer_id, 30000))])
+    answer = server.push(other, [other.op(SALE_COMPLETED, _spend(customer_id, 30000))])
+    conflict_id = answer["results"][0]["conflict_ids"][0]
+    decision = {
+        "conflict_id": conflict_id,
+        "resolution": "write_off",
+        "resolved_by": builders.new_id(),
+        "note": "老顾客，店里承担",
+    }
+    server.push(device, [device.op(CONFLICT_RESOLVED, decision)])
+    assert _balance(server, customer_id) == 0
+    pulled = server.pull(other)["changes"]
+    settled = [
+        c["data"]
+        for c in pulled
+        if c["entity"] == "balance_entry" and c["data"]["reason"] == "write_off"
+    ]
+    assert [(e["amount"], e["note"]) for e in settled] == [(30000, "老顾客，店里承担")]
+    closed = [c["data"] for c in pulled if c["entity"] == "conflict"][-1]
+    assert closed["status"] == "resolved"
+    assert closed["details"]["resolution_note"] == "老顾客，店里承担"
+
+
+def test_a_replayed_sale_adds_no_entry_and_a_void_gives_back(
+    server: Server, device: Device
+) -> None:
+    customer_id = _topped_up(server, device, 50000)
+    sale = _spend(customer_id, 20000)
+    op = device.op(SALE_COMPLETED, sale)
+    server.push(device, [op])
+    assert server.push(device, [op])["results"][0]["status"] == "duplicate"
+    assert _balance(server, customer_id) == 30000
+    void = builders.void(sale)
+    void["entries"] = [_entry(customer_id, "principal", 20000, "reverse")]
+    void_op = device.op(SALE_VOIDED, void)
+    server.push(device, [void_op])
+    server.push(device, [void_op])
+    assert _balance(server, customer_id) == 50000
+
+
+def test_a_version_1_sale_still_applies(server: Server, device: Device) -> None:
+    sale = builders.sale()
+    op = device.op(SALE_COMPLETED, sale) | {"payload_version": 1}
+    assert server.push(device, [op])["results"][0]["status"] == "applied"
