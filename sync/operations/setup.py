@@ -102,22 +102,7 @@ STORE_SETTING_FIELDS: Final = (
     "cutover_hour",
     "rounding",
     "idle_lock_minutes",
-    # Members (docs/adr/0009-member-balances.md)
-    "spend_order",
-    "offline_allowance",
-    "top_up_rules",
-    "points_earn_rate",
-    "points_per_yuan",
 )
-SPEND_ORDERS: Final = ("principal_first", "bonus_first", "proportional")
-# Whole-number settings and their ranges.
-SETTING_RANGES: Final = {
-    "cutover_hour": (0, 23),
-    "idle_lock_minutes": (0, 240),
-    "offline_allowance": (0, 10_000_000),
-    "points_earn_rate": (0, 1000),
-    "points_per_yuan": (1, 10_000),
-}
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 SETTING_TEXT_LIMITS: Final = {
     "store_name": 64,
@@ -132,12 +117,12 @@ def store_setting(field: str, value: Any) -> Any:
     """A store-wide setting's value, checked; ValueError says why it is refused."""
     if field not in STORE_SETTING_FIELDS:
         raise ValueError(f"unknown store setting {field}")
-    if field in SETTING_RANGES:
+    if field in ("cutover_hour", "idle_lock_minutes"):
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(f"{field} is not a whole number")
-        bottom, top = SETTING_RANGES[field]
-        if not bottom <= value <= top:
-            raise ValueError(f"{field} is out of range ({bottom} to {top})")
+        top = 23 if field == "cutover_hour" else 240
+        if not 0 <= value <= top:
+            raise ValueError(f"{field} is out of range (0 to {top})")
         return value
     if not isinstance(value, str):
         raise ValueError(f"{field} is not text")
@@ -148,21 +133,11 @@ def store_setting(field: str, value: Any) -> Any:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"unknown time zone {value[:64]}") from None
-    if field == "spend_order" and value not in SPEND_ORDERS:
-        raise ValueError("spend_order is not one of " + ", ".join(SPEND_ORDERS))
-    if field == "top_up_rules" and not _top_up_rules(value):
-        raise ValueError("top_up_rules are not like 100000:20000,50000:8000")
     if field == "store_name" and not value.strip():
         raise ValueError("store_name is empty")
     if len(value) > SETTING_TEXT_LIMITS.get(field, 2000):
         raise ValueError(f"{field} is too long")
     return value
-
-
-def _top_up_rules(text: str) -> bool:
-    parts = [p.strip() for p in text.split(",") if p.strip()]
-    pairs = [p.partition(":") for p in parts]
-    return all(a.strip().isdigit() and c.strip().isdigit() and int(a) > 0 for a, _, c in pairs)
 
 
 class StoreSettingsSaved(Lenient):
