@@ -11,6 +11,7 @@ from salon_pos.paths import Paths
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
+from salon_pos.services.members import MemberService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
@@ -27,6 +28,7 @@ class Backend:
     staff: StaffService
     catalog: CatalogService
     customers: CustomerService
+    members: MemberService
     checkout: CheckoutService
     tickets: TicketQueries
     receipts: ReceiptService
@@ -53,6 +55,7 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         staff=StaffService(db, settings, clock),
         catalog=CatalogService(db, settings, clock),
         customers=customers,
+        members=MemberService(db, settings, clock),
         checkout=CheckoutService(db, settings, clock),
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),

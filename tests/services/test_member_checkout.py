@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from salon_pos.db.models import BalanceEntry, PackagePlan, Setting, Ticket
+from salon_pos.db.models import BalanceEntry, Setting, Ticket
 from salon_pos.domain.balances import (
     BalanceTooLow,
     MemberPaymentNeedsCustomer,
@@ -21,6 +21,7 @@ from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
+from salon_pos.services.members import PackagePlanView
 from tests.conftest import Shelf, Team
 
 
@@ -41,21 +42,10 @@ def member(backend: Backend) -> str:
 
 @pytest.fixture
 def plan(backend: Backend, shelf: Shelf) -> str:
-    plan_id = new_id()
-    with backend.db.write() as s:
-        s.add(
-            PackagePlan(
-                id=plan_id,
-                name="补水护理10次卡",
-                service_ids=[shelf.facial],
-                sessions=10,
-                price=150000,
-                valid_days=365,
-                active=True,
-                hlc="",
-            )
-        )
-    return plan_id
+    saved = backend.members.save_plan(
+        PackagePlanView(new_id(), "补水护理10次卡", (shelf.facial,), 10, 150000, 365)
+    )
+    return saved.id
 
 
 def _sale(team: Team, customer: str | None, *lines: SaleLine, **more: object) -> SaleRequest:
