@@ -61,6 +61,8 @@ class Receipt:
     copy_note: str = ""  # "重印 REPRINT", "作废 VOIDED": printed large under the header
     refund_note: str = ""  # "已退款 ￥198.00": beside the copy note if it fits, else below it
     header: str = ""  # the store's lines under its name and address (a slogan, opening hours)
+    # A member's: points earned, stored value, points and sessions left after the sale.
+    member: tuple[tuple[str, str], ...] = ()
 
 
 class Size(IntEnum):
@@ -110,6 +112,7 @@ def layout_receipt(receipt: Receipt, paper_width_mm: int) -> list[PrintLine]:
         rule,
         *_payments(receipt, width),
         rule,
+        *_member(receipt, width),
         *_normal(row for text in receipt.footer.splitlines() for row in centered(text, width)),
     ]
 
@@ -187,6 +190,13 @@ def _payments(receipt: Receipt, width: int) -> list[PrintLine]:
     if receipt.change > 0:
         rows += two_columns("找零", _money(receipt.change), width)
     return _normal(rows)
+
+
+def _member(receipt: Receipt, width: int) -> list[PrintLine]:
+    if not receipt.member:
+        return []
+    rows = [row for label, value in receipt.member for row in two_columns(label, value, width)]
+    return [*_normal(rows), PrintLine("-" * width)]
 
 
 def _big(text: str, width: int) -> list[PrintLine]:

@@ -242,6 +242,7 @@ class CheckoutService(CounterService):
         # Imported here: pydantic loads after the sign-in screen (tests/cli/test_cold_start.py).
         from salon_pos.services.sync_ops import sales as sale_ops
         from sync.operations.customers import CHANGE_CUSTOMER
+        from sync.operations.members import CHANGE_BALANCE_ENTRY
         from sync.operations.sales import CHANGE_TICKET
 
         settings = self._settings.current
@@ -326,6 +327,8 @@ class CheckoutService(CounterService):
         changed = Changes.of(CHANGE_TICKET, ticket_id) | Changes.of(QUEUED)
         if request.customer_id:
             changed |= Changes.of(CHANGE_CUSTOMER, request.customer_id)
+        if ledger.entries and request.customer_id:
+            changed |= Changes.of(CHANGE_BALANCE_ENTRY, request.customer_id)
         return CompletedSale(
             ticket_id, number, totals.total, settlement.change, cash_taken, changed
         )

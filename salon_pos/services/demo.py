@@ -43,6 +43,7 @@ from salon_pos.services.demo_text import (
 )
 from salon_pos.services.importing import BATCH_ROWS, import_catalog
 from salon_pos.services.journal import Journal
+from salon_pos.services.members import PackagePlanView
 from salon_pos.services.staff import StaffMember, StaffService
 from sync.messages import Message
 
@@ -201,7 +202,29 @@ def _counter(
         customers=customers,
         customer_cum_weights=list(accumulate(rng.choice((1, 1, 1, 2, 3, 6)) for _ in customers)),
         approver_pin=next(s.pin for s in DEMO_STAFF if s.role is Role.MANAGER),
+        plans=backend.members.plans(),
     )
+
+
+DEMO_TOP_UP_RULES = "50000:8000,100000:20000,200000:50000"  # 充500送80, 充1000送200, 充2000送500
+
+
+def _ensure_members(backend: Backend) -> None:
+    """Top-up bonus rules and a package card per service category (10 sessions, 8 for the price
+    of 10 × the category's average), once."""
+    if not backend.settings.current.top_up_rules:
+        backend.settings.update(top_up_rules=DEMO_TOP_UP_RULES)
+    if backend.members.plans(include_hidden=True):
+        return
+    by_category: dict[str, list[Any]] = {}
+    for service in backend.catalog.services():
+        by_category.setdefault(service.category, []).append(service)
+    for category, services in list(by_category.items())[:3]:
+        average = sum(s.price for s in services) // len(services)
+        price = average * 8 // 1000 * 1000  # whole ¥10
+        ids = tuple(s.id for s in services)
+        plan = PackagePlanView(new_id(), f"{category}10次卡", ids, 10, price, 365)
+        backend.members.save_plan(plan)
 
 
 def _ticket_count(backend: Backend) -> int:
@@ -227,6 +250,7 @@ def load_demo_data(
     )
     profiles = demo_customers(rng, customers, today)
     customer_ids, customers_added = _ensure_customers(backend, profiles, opening)
+    _ensure_members(backend)
     counter = _counter(backend, staff, customer_ids, rng)
     done = ring_up_days(backend, rng, counter, past_days if _ticket_count(backend) == 0 else ())
     return DemoSummary(

@@ -18,6 +18,7 @@ from salon_pos.domain.ticket import LineKind, PricedLine, Tender, TenderKind, pr
 from salon_pos.services.backend import Backend
 from salon_pos.services.catalog import ProductOffer, ServiceOffer
 from salon_pos.services.checkout import CheckoutService, SaleLine, SaleRequest
+from salon_pos.services.members import PackagePlanView
 
 VOID_REASONS = ("顾客临时取消", "录错项目，重新开单")
 REFUND_REASONS = ("商品未拆封，顾客退货", "顾客对效果不满意，退部分款")
@@ -49,6 +50,7 @@ class Counter:
     customers: Sequence[str]
     customer_cum_weights: Sequence[int]  # cumulative: a pick is a bisection, not a sum
     approver_pin: str
+    plans: Sequence[PackagePlanView] = ()  # package cards the store sells
 
 
 @dataclass
@@ -109,14 +111,39 @@ def _request(rng: random.Random, counter: Counter, backend: Backend) -> SaleRequ
     if counter.customers and rng.random() < 0.8:
         customer = rng.choices(counter.customers, cum_weights=counter.customer_cum_weights)[0]
     given = discount + sum(priced.line_discount for _, priced in lines)
+    tenders = _tenders(rng, total)
+    if customer and total and rng.random() < 0.5:  # members pay from their card when it holds
+        held = backend.members.balances(customer).stored_value.total
+        tenders = [Tender(TenderKind.STORED_VALUE, total)] if held >= total else tenders
     return SaleRequest(
         cashier_id=rng.choice(counter.cashiers),
         lines=[sale for sale, _ in lines],
-        tenders=_tenders(rng, total),
+        tenders=tenders,
         customer_id=customer,
         ticket_discount=discount,
         # Over the front desk's ¥20 limit the manager approves, as she would at the counter.
         approver_pin=counter.approver_pin if given > 2_000 else None,
+    )
+
+
+TOP_UPS = (50_000, 100_000, 100_000, 200_000)  # ¥500, ¥1,000 (most), ¥2,000
+
+
+def _member_request(rng: random.Random, counter: Counter, customer: str) -> SaleRequest:
+    """A customer tops up stored value, or buys a package card."""
+    if counter.plans and rng.random() < 0.4:
+        plan = rng.choice(counter.plans)
+        line = SaleLine(LineKind.PACKAGE, plan.id)
+        paid = plan.price
+    else:
+        paid = rng.choice(TOP_UPS)
+        line = SaleLine(LineKind.STORED_VALUE, customer, unit_price=paid)
+    kind = rng.choice((TenderKind.WECHAT, TenderKind.ALIPAY, TenderKind.BANK_CARD))
+    return SaleRequest(
+        cashier_id=rng.choice(counter.cashiers),
+        lines=[line],
+        tenders=[Tender(kind, paid)],
+        customer_id=customer,
     )
 
 
@@ -163,6 +190,8 @@ def ring_up_days(
         for minute in sorted(rng.sample(range(10 * 60, 20 * 60 + 50), count)):
             clock.at = local_moment(day, minute, rng.randrange(30), zone)
             request = _request(rng, counter, backend)
+            if request.customer_id and rng.random() < 0.07:
+                request = _member_request(rng, counter, request.customer_id)
             ticket_id = checkout.complete_sale(request).ticket_id
             if done.tickets in voids:
                 clock.at += timedelta(seconds=25)

@@ -291,3 +291,61 @@ def refund_reversal(
         else:
             undone += reversal([entry], at, amount, total)
     return undone
+
+
+def member_rows(connection: Any, ticket_id: str) -> list[tuple[str, str]]:
+    """What a member's receipt says under the payments: points this ticket earned, and what
+    the customer held after it (entries made up to the sale's time): stored value with
+    principal and bonus, points, each card's sessions left. Labels in Chinese, as receipts."""
+    from salon_pos.db.models import Ticket
+
+    ticket = connection.execute(
+        select(Ticket.customer_id, Ticket.completed_at).where(Ticket.id == ticket_id)
+    ).first()
+    if ticket is None or ticket.customer_id is None:
+        return []
+    mine = entries_of_ticket(connection, ticket_id)
+    if not mine:
+        return []
+    held = _held_at(connection, ticket.customer_id, ticket.completed_at)
+    rows = []
+    earned = sum(e["amount"] for e in mine if e["reason"] == "earn")
+    if earned:
+        rows.append(("本单积分", f"+{earned}"))
+    stored = held.principal + held.bonus
+    if any(e["account"] in ("principal", "bonus") for e in mine) or stored:
+        rows.append(("储值余额", format_money(stored, "￥")))
+        rows.append(
+            (
+                "  本金/赠送",
+                f"{format_money(held.principal, '￥')}/{format_money(held.bonus, '￥')}",
+            )
+        )
+    rows.append(("积分余额", str(held.points)))
+    used = {e["card_id"] for e in mine if e["account"] == "sessions"}
+    rows += [(card.name, f"剩 {card.left} 次") for card in held.cards if card.id in used]
+    return rows
+
+
+def _held_at(connection: Any, customer_id: str, at: datetime) -> MemberBalances:
+    """The balances of entries made up to `at`."""
+    sums = connection.execute(
+        select(BalanceEntry.account, BalanceEntry.card_id, func.sum(BalanceEntry.amount))
+        .where(BalanceEntry.customer_id == customer_id, BalanceEntry.created_at <= at)
+        .group_by(BalanceEntry.account, BalanceEntry.card_id)
+    ).all()
+    now = read_balances(connection, customer_id)
+    by = {(account, card or ""): int(amount) for account, card, amount in sums}
+    cards = tuple(
+        CardBalance(
+            c.id, c.name, c.service_ids, c.sold, by.get(("sessions", c.id), 0), c.expires_on
+        )
+        for c in now.cards
+    )
+    return MemberBalances(
+        customer_id,
+        by.get(("principal", ""), 0),
+        by.get(("bonus", ""), 0),
+        by.get(("points", ""), 0),
+        cards,
+    )

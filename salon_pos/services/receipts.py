@@ -16,6 +16,7 @@ from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TicketStatus
 from salon_pos.services.journal import Journal
+from salon_pos.services.member_ledger import member_rows
 from salon_pos.services.settings import SettingsService, StoreSettings
 from salon_pos.services.tickets import TicketQueries, TicketView
 
@@ -50,7 +51,12 @@ def masked_phone(phone: str | None) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 11 else phone
 
 
-def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = "") -> Receipt:
+def build_receipt(
+    view: TicketView,
+    settings: StoreSettings,
+    copy_note: str = "",
+    member: tuple[tuple[str, str], ...] = (),
+) -> Receipt:
     summary = view.summary
     when = summary.completed_at
     printed_at = (
@@ -94,6 +100,7 @@ def build_receipt(view: TicketView, settings: StoreSettings, copy_note: str = ""
         header=settings.receipt_header,
         copy_note=copy_note,
         refund_note=refund_note,
+        member=member,
     )
 
 
@@ -115,8 +122,12 @@ class ReceiptService:
     def print_sale(self, ticket_id: str, open_drawer: bool) -> PrintOutcome:
         """The receipt of a sale just completed; opens the drawer when cash was taken."""
         settings = self._settings.current
-        receipt = build_receipt(self._tickets.get(ticket_id), settings)
+        receipt = build_receipt(self._tickets.get(ticket_id), settings, "", self.member(ticket_id))
         return self._print(settings, receipt, open_drawer)
+
+    def member(self, ticket_id: str) -> tuple[tuple[str, str], ...]:
+        with self._db.read() as session:
+            return tuple(member_rows(session.connection(), ticket_id))
 
     def reprint(self, ticket_id: str, actor_id: str) -> PrintOutcome:
         """A copy marked as such; audited, since a reprinted receipt can be misused."""
@@ -127,9 +138,9 @@ class ReceiptService:
     def print_copy(self, ticket_id: str) -> PrintOutcome:
         """Only the printing of a reprint: no database write, so it may run beside the writer."""
         settings = self._settings.current
-        return self._print(
-            settings, build_receipt(self._tickets.get(ticket_id), settings, "重印 REPRINT"), False
-        )
+        view = self._tickets.get(ticket_id)
+        receipt = build_receipt(view, settings, "重印 REPRINT", self.member(ticket_id))
+        return self._print(settings, receipt, False)
 
     def record_reprint(self, ticket_id: str, actor_id: str, printed: bool) -> None:
         view = self._tickets.get(ticket_id)

@@ -1,5 +1,6 @@
-"""Taking the money: split tender across cash, bank card, WeChat Pay and Alipay, quick cash
-buttons, change shown large. Completing saves the sale on the database worker; a discount
+"""Taking the money: split tender across cash, bank card, WeChat Pay and Alipay — and, for a
+member, stored value, points and package-card sessions —, quick cash buttons, change shown
+large. Completing saves the sale on the database worker; a discount
 above the cashier's limit asks for a manager's PIN and tries again. Printing is the caller's
 (the sale is saved first, whatever the printer does)."""
 
@@ -7,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -23,14 +26,16 @@ from PySide6.QtWidgets import (
 
 from salon_pos.domain.errors import DiscountNeedsApproval, UserError, WrongManagerPin
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
-from salon_pos.domain.ticket import Tender, TenderKind, settle
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind, settle
 from salon_pos.services.checkout import CompletedSale, SaleLine, SaleRequest
+from salon_pos.services.member_ledger import CardBalance, MemberBalances, SessionUse
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
 from salon_pos.ui.models.tickets import TicketWords
 from salon_pos.ui.widgets import MessageLine
 
 TENDERS = (TenderKind.CASH, TenderKind.BANK_CARD, TenderKind.WECHAT, TenderKind.ALIPAY)
+MEMBER_TENDERS = (TenderKind.STORED_VALUE, TenderKind.POINTS)
 QUICK_CASH = (5_000, 10_000, 20_000, 50_000)  # fen: ¥50, ¥100, ¥200, ¥500
 
 
@@ -43,6 +48,38 @@ class SaleDraft:
     customer_id: str | None = None
     ticket_discount: int = 0
     rounding_off: int = 0
+    line_nets: tuple[int, ...] = ()  # each line's share of what is due
+    member: MemberBalances | None = None  # the customer's balances, when one is picked
+    names: tuple[str, ...] = ()  # the lines' names, for the package-card choices
+    points_per_yuan: int = 100
+
+    def session_choices(self, today: date) -> list[tuple[int, CardBalance, int]]:
+        """(position, card, sessions) a package card could pay: each service line a card
+        covers with sessions enough for its units, the first such card."""
+        if self.member is None:
+            return []
+        choices = []
+        left = {card.id: card.left for card in self.member.cards}
+        for position, line in enumerate(self.lines, start=1):
+            if line.kind is not LineKind.SERVICE:
+                continue
+            card = next(
+                (
+                    c
+                    for c in self.member.cards
+                    if line.item_id in c.service_ids
+                    and not c.expired(today)
+                    and left[c.id] >= line.quantity
+                ),
+                None,
+            )
+            if card is not None:
+                left[card.id] -= line.quantity
+                choices.append((position, card, line.quantity))
+        return choices
+
+    def session_value(self, position: int) -> int:
+        return self.line_nets[position - 1] if self.line_nets else 0
 
 
 class SaleCheckout(Protocol):
@@ -72,6 +109,25 @@ class PaymentDialog(QDialog):
         self._cashier_id = ctx.staff.id if ctx.staff is not None else None
         self.saving = False  # a sale is on its way to the database: it cannot be cancelled
         self.fields: dict[TenderKind, QLineEdit] = {}
+        member = draft.member
+        held = {
+            TenderKind.STORED_VALUE: member.stored_value.total if member else 0,
+            TenderKind.POINTS: member.points if member else 0,
+        }
+        self.kinds: tuple[TenderKind, ...] = (
+            *(kind for kind in MEMBER_TENDERS if held[kind] > 0),
+            *TENDERS,
+        )
+        self.sessions: dict[int, tuple[QCheckBox, str, int]] = {}
+        for position, card, units in draft.session_choices(ctx.backend.clock.now().date()):
+            box = QCheckBox(
+                self.tr("Package card “{card}” pays {item} ({left} sessions left)").format(
+                    card=card.name, item=draft.names[position - 1], left=card.left
+                )
+            )
+            box.setObjectName(f"session_{position}")
+            box.toggled.connect(self._recalculate)
+            self.sessions[position] = (box, card.id, units)
         self.due = QLabel(self.tr("Due {amount}").format(amount=format_money(draft.due)))
         self.due.setObjectName("amountDue")
         self.rounding = QLabel(
@@ -102,11 +158,24 @@ class PaymentDialog(QDialog):
     def tender_name(self, kind: TenderKind) -> str:
         return TicketWords(self).tender(kind)
 
+    def member_tender_name(self, kind: TenderKind) -> str:
+        member = self.draft.member
+        if member is None or kind not in MEMBER_TENDERS:
+            return self.tender_name(kind)
+        if kind is TenderKind.STORED_VALUE:
+            return self.tr("Stored value ({balance})").format(
+                balance=format_money(member.stored_value.total)
+            )
+        worth = member.points * 100 // max(self.draft.points_per_yuan, 1)
+        return self.tr("Points ({points}, worth {amount})").format(
+            points=member.points, amount=format_money(worth)
+        )
+
     def _lay_out(self) -> None:
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
-        for row, kind in enumerate(TENDERS):
-            rest = QPushButton(self.tender_name(kind))
+        for row, kind in enumerate(self.kinds):
+            rest = QPushButton(self.member_tender_name(kind))
             rest.setObjectName(f"payRest_{kind.value}")
             rest.setProperty("role", "tender")
             rest.setProperty("tender", kind.value)
@@ -143,6 +212,8 @@ class PaymentDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.due)
         layout.addWidget(self.rounding)
+        for box, _, _ in self.sessions.values():
+            layout.addWidget(box)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("Cash received")))
         layout.addLayout(quick)
@@ -157,16 +228,42 @@ class PaymentDialog(QDialog):
 
     def tenders(self) -> list[Tender]:
         """What the customer handed over; UserError if an amount cannot be read."""
-        entered = [(kind, self.fields[kind].text().strip()) for kind in TENDERS]
+        entered = [(kind, self.fields[kind].text().strip()) for kind in self.kinds]
         return [Tender(kind, parse_yuan(text)) for kind, text in entered if text]
+
+    def session_uses(self) -> list[SessionUse]:
+        """The service lines the cashier chose to pay with a package card's sessions."""
+        return [
+            SessionUse(position, card_id, units)
+            for position, (box, card_id, units) in self.sessions.items()
+            if box.isChecked()
+        ]
+
+    def by_sessions(self) -> int:
+        return sum(self.draft.session_value(use.position) for use in self.session_uses())
 
     def _still_due(self, without: TenderKind) -> int:
         paid = sum(t.amount for t in self.tenders() if t.kind is not without)
-        return max(0, self.draft.due - paid)
+        return max(0, self.draft.due - self.by_sessions() - paid)
+
+    def most_by(self, kind: TenderKind) -> int | None:
+        """The most a member's tender can pay (None: no limit here)."""
+        member = self.draft.member
+        if member is None or kind not in MEMBER_TENDERS:
+            return None
+        if kind is TenderKind.STORED_VALUE:
+            return max(member.stored_value.total, 0)
+        rate = max(self.draft.points_per_yuan, 1)
+        worth = member.points * 100 // rate
+        while worth > 0 and worth * rate % 100:  # whole points only
+            worth -= 1
+        return worth
 
     def pay_rest(self, kind: TenderKind) -> None:
         try:
-            self.set_tender(kind, self._still_due(kind))
+            most = self.most_by(kind)
+            rest = self._still_due(kind)
+            self.set_tender(kind, rest if most is None else min(rest, most))
         except UserError as error:
             self.message.show_error(self._ctx.message(error))
 
@@ -184,7 +281,8 @@ class PaymentDialog(QDialog):
         except UserError as error:
             self.message.show_error(self._ctx.message(error))
             return
-        paid = sum(t.amount for t in tenders)
+        by_sessions = self.by_sessions()
+        paid = sum(t.amount for t in tenders) + by_sessions
         missing = self.draft.due - paid
         self.remaining.setText(
             self.tr("Still due {amount}").format(amount=format_money(max(0, missing)))
@@ -197,6 +295,8 @@ class PaymentDialog(QDialog):
         self.message.hide()
         if missing > 0:
             return
+        if by_sessions:
+            tenders = [*tenders, Tender(TenderKind.PACKAGE_SESSION, by_sessions)]
         try:
             settlement = settle(self.draft.due, tenders)
         except UserError as error:
@@ -218,6 +318,7 @@ class PaymentDialog(QDialog):
             customer_id=self.draft.customer_id,
             ticket_discount=self.draft.ticket_discount,
             approver_pin=approver_pin,
+            sessions=tuple(self.session_uses()),
         )
 
     def complete(self, approver_pin: str | None = None) -> None:

@@ -23,12 +23,16 @@ from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
 from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
+from salon_pos.ui.pages.cashier_member import MemberStrip
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
+from sync.operations.members import CHANGE_BALANCE_ENTRY, CHANGE_PACKAGE_CARD
 from sync.operations.setup import CHANGE_CATALOG_ALIAS, CHANGE_CATALOG_ITEM, CHANGE_STAFF
 
 RELOAD_ON = (CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS, CHANGE_STAFF, SETTINGS)
+# A pulled entry or card of the customer on the ticket shows in what they hold at once.
+MEMBER_CHANGES = (CHANGE_BALANCE_ENTRY, CHANGE_PACKAGE_CARD)
 CHANGE_STYLE = "font-size: 30px; font-weight: 700; color: #1b5e20;"
 
 
@@ -44,6 +48,11 @@ class CashierPage(QWidget):
         self.setObjectName("cashierPage")
         self._ctx = ctx
         self.customer = CustomerPanel(ctx)
+        self.member = MemberStrip(ctx)
+        self.member.line_wanted.connect(self._add_row)
+        self.customer.chosen.connect(
+            lambda profile: self.member.show_for(profile.id if profile else None)
+        )
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
@@ -81,6 +90,7 @@ class CashierPage(QWidget):
         actions.addWidget(self.pay_button, 1)
         right = QVBoxLayout()
         right.addWidget(self.customer)
+        right.addWidget(self.member)
         right.addWidget(self.ticket, 1)
         right.addWidget(self.change_due)
         right.addWidget(self.message)
@@ -99,6 +109,8 @@ class CashierPage(QWidget):
         if changes.touches(*RELOAD_ON):  # a price pulled from the server shows at once
             self._reload()
             self.catalog.reload()
+        if changes.touches(*MEMBER_CHANGES) and self.customer.customer is not None:
+            self.member.show_for(self.customer.customer.id)
 
     def on_shown(self) -> None:
         self._reload()
@@ -124,10 +136,11 @@ class CashierPage(QWidget):
 
     def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
+        self._add_row(TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill))
+
+    def _add_row(self, row: TicketLineRow) -> None:
         try:
-            self.ticket.add(
-                TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
-            )
+            self.ticket.add(row)
         except UserError as error:  # one more of a product already at the most a line holds
             self.message.show_error(self._ctx.message(error))
             return
@@ -169,7 +182,15 @@ class CashierPage(QWidget):
         if totals is None:
             raise EmptyTicket()
         lines = tuple(
-            SaleLine(r.kind, r.item_id, r.quantity, r.technician_id, r.line_discount) for r in rows
+            SaleLine(
+                r.kind,
+                r.item_id,
+                r.quantity,
+                r.technician_id,
+                r.line_discount,
+                r.unit_price if r.kind is LineKind.STORED_VALUE else None,
+            )
+            for r in rows
         )
         customer = self.customer.customer
         return SaleDraft(
@@ -178,6 +199,10 @@ class CashierPage(QWidget):
             customer.id if customer else None,
             self.ticket.ticket_discount,
             totals.rounding_off,
+            totals.line_nets,
+            self.member.balances,
+            tuple(r.name for r in rows),
+            self._ctx.backend.settings.current.points_per_yuan,
         )
 
     def open_payment(self) -> PaymentDialog | None:

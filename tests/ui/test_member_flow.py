@@ -1,0 +1,114 @@
+"""Issue 10's story at the counter: a new customer buys a 10-session package card and a
+¥1,000 → ¥1,200 top-up; on the next visit one service is paid with a session and the rest with
+stored value and points; the receipt says the sessions left, the balances and the points
+earned, and the member strip shows the same figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
+from pytestqt.qtbot import QtBot
+
+from salon_pos.db.models import Setting
+from salon_pos.domain.ids import new_id
+from salon_pos.services.members import PackagePlanView
+from salon_pos.ui.pages.cashier import CashierPage
+from salon_pos.ui.shell import Shell
+from tests.conftest import Shelf, Team
+from tests.devices.escpos_text import printed_rows
+from tests.ui.test_cashier import child, choose_technician, page  # noqa: F401
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def pick_customer(qtbot: QtBot, page: CashierPage, typed: str) -> None:  # noqa: F811
+    qtbot.keyClicks(child(page, QLineEdit, "customerSearch"), typed)
+    results = child(page, QListWidget, "customerResults")
+    qtbot.waitUntil(lambda: results.count() == 1)
+    rect = results.visualItemRect(results.item(0))
+    qtbot.mouseClick(results.viewport(), LEFT, pos=rect.center())
+    qtbot.waitUntil(lambda: child(page, QLabel, "memberBalances").isVisible())
+
+
+def complete(qtbot: QtBot, shell: Shell, page: CashierPage) -> None:  # noqa: F811
+    dialog = page.payment
+    assert dialog is not None
+    button = child(dialog, QPushButton, "completeSale")
+    assert button.isEnabled(), dialog.message.text()
+    with qtbot.waitSignal(shell.ctx.printer_state_changed, timeout=10_000):
+        qtbot.mouseClick(button, LEFT)
+
+
+def test_card_and_top_up_then_a_visit_paid_by_session_stored_value_and_points(
+    qtbot: QtBot,
+    shell: Shell,
+    page: CashierPage,  # noqa: F811
+    team: Team,
+    shelf: Shelf,
+    paper: Path,
+) -> None:
+    backend = shell.ctx.backend
+    with backend.db.write() as s:
+        s.merge(Setting(key="top_up_rules", value="100000:20000"))
+    backend.settings.reload()
+    plan = PackagePlanView(new_id(), "补水护理10次卡", (shelf.facial,), 10, 150000, 365)
+    backend.members.save_plan(plan)
+    customer = backend.customers.add("林晓", "13500135000")
+
+    pick_customer(qtbot, page, "13500135000")
+    qtbot.mouseClick(child(page, QPushButton, "sellCardButton"), LEFT)
+    cards = page.member.findChild(QListWidget, "packagePlans")
+    assert cards is not None and "补水护理10次卡" in cards.item(0).text()
+    qtbot.mouseClick(child(cards.window(), QPushButton, "cardSaleOk"), LEFT)
+    qtbot.mouseClick(child(page, QPushButton, "topUpButton"), LEFT)
+    amount = page.member.findChild(QLineEdit, "topUpAmount")
+    assert amount is not None
+    qtbot.keyClicks(amount, "1000")
+    preview = child(amount.window(), QLabel, "topUpPreview").text()
+    assert "¥1200.00" in preview and "¥200.00" in preview
+    qtbot.mouseClick(child(amount.window(), QPushButton, "topUpOk"), LEFT)
+    qtbot.waitUntil(lambda: page.ticket.model.rowCount() == 2)
+    qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+    assert page.payment is not None
+    child(page.payment, QLineEdit, "tender_wechat").setText("2500")
+    complete(qtbot, shell, page)
+
+    held = backend.members.balances(customer.id)
+    assert (held.principal, held.bonus, held.points) == (100000, 20000, 1500)
+    assert [(c.name, c.left) for c in held.cards] == [("补水护理10次卡", 10)]
+
+    # The next visit: 补水保湿护理 ¥198 by the card, 日式美甲 ¥168 by ¥158 stored value and
+    # 1,000 points (¥10).
+    paper.unlink()
+    pick_customer(qtbot, page, "13500135000")
+    strip = child(page, QLabel, "memberBalances").text()
+    assert "¥1200.00" in strip and "1500" in strip and "补水护理10次卡" in strip
+    search = child(page, QLineEdit, "catalogSearch")
+    search.setText("补水")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.facial}"), LEFT)
+    search.setText("rsmj")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.manicure}"), LEFT)
+    choose_technician(page, 0, team.tech.id)
+    choose_technician(page, 1, team.tech.id)
+    qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+    dialog = page.payment
+    assert dialog is not None
+    child(dialog, QCheckBox, "session_1").setChecked(True)
+    child(dialog, QLineEdit, "tender_points").setText("10")
+    child(dialog, QLineEdit, "tender_stored_value").setText("158")
+    complete(qtbot, shell, page)
+
+    rows = printed_rows(paper.read_bytes())
+    text = "\n".join(rows)
+    assert any("补水护理10次卡" in row and "剩 9 次" in row for row in rows), text
+    assert any(row.startswith("本单积分") and row.endswith("+158") for row in rows), text
+    assert any(row.startswith("储值余额") and row.endswith("￥1042.00") for row in rows), text
+    assert any(row.startswith("积分余额") and row.endswith("658") for row in rows), text
+    after = backend.members.balances(customer.id)
+    assert (after.principal, after.bonus, after.points) == (100000 - 15800, 20000, 658)
+    assert after.cards[0].left == 9
+    pick_customer(qtbot, page, "13500135000")
+    strip = child(page, QLabel, "memberBalances").text()
+    assert "¥1042.00" in strip and "658" in strip and "9" in strip
