@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import OutboxOperation, ParkedChange, Staff, SyncConflict, SyncState
-from salon_pos.domain.errors import InvalidChoice, UserError
+from salon_pos.domain.errors import InvalidChoice, ReasonRequired, UserError
 from salon_pos.domain.staff import Role
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
@@ -272,11 +272,13 @@ class SyncService(CounterService):
             people = customer_profiles(session, named_customers(rows))
             return ConflictInbox(mark, rows, people, _deciders(session, rows))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
-        """Queue the manager's decision; the row shows "resolving" until the server confirms."""
+    def resolve(self, conflict_id: str, resolution: str, actor_id: str, note: str = "") -> Changes:
+        """Queue the manager's decision (with `note`, the reason a write-off needs); the row
+        shows "resolving" until the server confirms."""
         from salon_pos.services.sync_ops import (
             conflicts as conflict_ops,  # lazy: pydantic after the first paint
         )
+        from sync.operations import REGISTRY
         from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
 
         now = self._clock.now()
@@ -292,12 +294,16 @@ class SyncService(CounterService):
             allowed = allowed_resolutions(conflict.type)
             if resolution not in allowed:
                 raise InvalidChoice(text=resolution, choices=" / ".join(allowed))
+            if REGISTRY.needs_note(conflict.type, resolution) and not note.strip():
+                raise ReasonRequired()
             session.execute(
                 update(SyncConflict)
                 .where(SyncConflict.id == conflict_id)
                 .values(status=RESOLVING, resolution=resolution, resolved_by=actor_id)
             )
-            payload = conflict_ops.conflict_resolved(conflict_id, resolution, actor_id)
+            payload = conflict_ops.conflict_resolved(
+                conflict_id, resolution, actor_id, note.strip()[:500]
+            )
             self._journal().record(
                 session,
                 now,
@@ -307,7 +313,7 @@ class SyncService(CounterService):
                     "sync_conflict",
                     conflict_id,
                     before={"status": CONFLICT_OPEN},
-                    after={"status": RESOLVING, "resolution": resolution},
+                    after={"status": RESOLVING, "resolution": resolution, "note": note.strip()},
                 ),
                 payload,
             )

@@ -53,6 +53,14 @@ class Registry:
         kind = self.conflicts.get(conflict_type)
         return kind.resolutions if kind else (RESOLUTION_ACCEPT,)
 
+    def needs_note(self, conflict_type: str, resolution: str) -> bool:
+        kind = self.conflicts.get(conflict_type)
+        return kind is not None and resolution in kind.noted
+
+    def takes_notes(self, conflict_type: str) -> bool:
+        kind = self.conflicts.get(conflict_type)
+        return kind is not None and bool(kind.noted)
+
     def resolution_name(self, resolution: str, conflict_type: str, language: str) -> str:
         kind = self.conflicts.get(conflict_type)
         special = kind.resolution_words.get(resolution) if kind else None

@@ -81,6 +81,7 @@ class ConflictKind:
     facts: Facts
     concerns: Concerns
     resolution_words: Mapping[str, Both] = field(default_factory=dict)  # kind-specific names
+    noted: tuple[str, ...] = ()  # resolutions a manager must explain (a write-off's reason)
 
     def explain(self, details: Mapping[str, Any], say: Describer) -> str:
         return self.explanation.text(say.language).format(**self.facts(details, say))

@@ -191,6 +191,7 @@ OVERDRAFT = ConflictKind(
         RESOLUTION_WRITE_OFF: Both("注销", "Write off"),
         RESOLUTION_CARRY: Both("记为欠款", "Carry as debt"),
     },
+    noted=(RESOLUTION_WRITE_OFF,),
 )
 
 FAMILY = Family(

@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from salon_pos.db.models import OutboxOperation, Setting
+from salon_pos.db.models import OutboxOperation, Setting, SyncConflict
 from salon_pos.domain.balances import PointsBelowZero
 from salon_pos.domain.errors import ReasonRequired, WrongManagerPin
 from salon_pos.domain.ids import new_id
@@ -89,3 +89,27 @@ def test_unused_stored_value_pays_back_principal_and_forfeits_bonus(
     assert op["paid_out"] == 100000 and op["tender"] == "cash"
     with pytest.raises(NothingToRefund):
         backend.members.refund_stored_value(customer, "再退", Team.MANAGER_PIN, team.desk.id)
+
+
+def test_an_overdraft_written_off_needs_the_reason(backend: Backend, team: Team) -> None:
+    customer = backend.customers.add("透支客", "13300133000").id
+    with backend.db.write() as s:
+        s.add(
+            SyncConflict(
+                id=new_id(),
+                type="overdraft",
+                status="open",
+                entity="customer",
+                entity_id=customer,
+                details={"customer_id": customer, "account": "principal", "shortfall": 30000},
+                suggestion="collect",
+                created_at=backend.clock.now(),
+            )
+        )
+    [row] = backend.sync.inbox(False, 10, None).rows
+    with pytest.raises(ReasonRequired):
+        backend.sync.resolve(row.id, "write_off", team.manager.id, "  ")
+    assert _ops(backend, "conflict.resolved") == []
+    backend.sync.resolve(row.id, "write_off", team.manager.id, "老顾客，店里承担")
+    [op] = _ops(backend, "conflict.resolved")
+    assert (op["resolution"], op["note"]) == ("write_off", "老顾客，店里承担")

@@ -225,7 +225,8 @@ class ConflictsPage(QWidget):
         actor = self._ctx.staff.id if self._ctx.staff else ""
         self._set_busy(True)
         self.message.show_info(self.tr("Saving the decision…"))
-        work = partial(self._ctx.backend.sync.resolve, row.id, resolution, actor)
+        note = self.detail.note.text()
+        work = partial(self._ctx.backend.sync.resolve, row.id, resolution, actor, note)
         self._ctx.runner.run(work, self._on_resolved, self._on_refused)
 
     def _on_resolved(self, changes: Changes) -> None:

@@ -5,7 +5,15 @@ allows (the suggested one first and highlighted)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from salon_pos.services.sync_status import ConflictRow, allowed_resolutions
 from salon_pos.ui.models.conflicts import STATUS_COLOURS, ConflictWords
@@ -16,6 +24,12 @@ TITLE_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
 STATUS_STYLE = "font-size: 15px; font-weight: 600; padding: 2px 10px; border-radius: 10px;"
 TEXT_STYLE = "font-size: 16px; line-height: 150%;"
 SUGGESTION_STYLE = "background: #fbeef4; color: #8c2f5c; border-radius: 6px; padding: 8px 10px;"
+
+
+def takes_notes(conflict_type: str) -> bool:
+    from sync.operations import REGISTRY  # lazy: pydantic after the first paint
+
+    return REGISTRY.takes_notes(conflict_type)
 
 
 def resolutions(row: ConflictRow) -> tuple[str, ...]:
@@ -43,6 +57,10 @@ class ConflictDetail(QWidget):
         self.suggestion = self._text("conflictSuggestion", SUGGESTION_STYLE)
         self.state = self._text("conflictState", "")
         self.state.setProperty("role", "muted")
+        self.note = QLineEdit()
+        self.note.setObjectName("resolutionNote")
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText(self.tr("Note: why (a write-off needs the reason)"))
         self.buttons = QHBoxLayout()
         self.choices: dict[str, QPushButton] = {}  # resolution → its button, for the open row
         self.enabled = True  # the page turns the buttons off while a decision is being saved
@@ -82,6 +100,7 @@ class ConflictDetail(QWidget):
         layout.addWidget(self.explanation)
         layout.addWidget(self.suggestion)
         layout.addWidget(self.state)
+        layout.addWidget(self.note)
         layout.addLayout(self.buttons)  # right under what it decides
         layout.addStretch()
         return page
@@ -105,6 +124,8 @@ class ConflictDetail(QWidget):
         self.suggestion.setVisible(bool(suggested) and row.status == CONFLICT_OPEN)
         self.state.setText(self._state_text(row))
         self.state.setVisible(bool(self.state.text()))
+        self.note.clear()
+        self.note.setVisible(row.status == CONFLICT_OPEN and takes_notes(row.type))
         self._show_buttons(row)
 
     def _state_text(self, row: ConflictRow) -> str:
@@ -119,11 +140,14 @@ class ConflictDetail(QWidget):
             return self.tr("“{resolution}” was chosen; waiting for the server to confirm.").format(
                 resolution=chosen
             )
+        note = str(row.details.get("resolution_note") or "")
         if row.resolved_by:
-            return self.tr("Resolved: {resolution}, by {who}.").format(
+            done = self.tr("Resolved: {resolution}, by {who}.").format(
                 resolution=chosen, who=self.words.decider(row.resolved_by)
             )
-        return self.tr("Resolved: {resolution}.").format(resolution=chosen)
+        else:
+            done = self.tr("Resolved: {resolution}.").format(resolution=chosen)
+        return done + (" " + self.tr("Note: {note}").format(note=note) if note else "")
 
     def _show_buttons(self, row: ConflictRow) -> None:
         self.choices = {}
