@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from salon_pos.domain.errors import UserError
+from salon_pos.domain.errors import Both, UserError
 from salon_pos.domain.money import format_money
 
 
@@ -211,3 +211,22 @@ class MemberRules:
     top_up_rules: tuple[TopUpRule, ...] = ()
     points_earn_rate: int = 1  # points earned a yuan spent
     points_per_yuan: int = 100  # points that pay ¥1
+
+
+class AlreadySpent(UserError):
+    en = (
+        "The customer has already used what this sale gave ({what}: {left} left, {taken} to "
+        "take back): it cannot be voided or refunded. Refund the unused stored value instead."
+    )
+    zh = (
+        "顾客已使用本单所得（{what}：剩余 {left}，需退回 {taken}），不能作废或退款；"
+        "请改为退还未用储值。"
+    )
+
+
+ACCOUNT_WORDS = {
+    "principal": Both("储值本金", "stored value paid in"),
+    "bonus": Both("储值赠送", "stored value bonus"),
+    "points": Both("积分", "points"),
+    "sessions": Both("疗程卡次数", "package sessions"),
+}

@@ -349,3 +349,40 @@ def _held_at(connection: Any, customer_id: str, at: datetime) -> MemberBalances:
         by.get(("points", ""), 0),
         cards,
     )
+
+
+_UNIT_WORDS = {
+    "principal": "储值本金",
+    "bonus": "储值赠送",
+    "points": "积分",
+    "sessions": "疗程卡次数",
+}
+
+
+def check_reversible(connection: Any, undone: Sequence[Row]) -> None:
+    """A void or refund takes back only what the customer still holds: a top-up whose money was
+    spent, or a card whose sessions were used, is refused (AlreadySpent) — never an overdraft
+    made at the counter."""
+    from salon_pos.domain.balances import ACCOUNT_WORDS, AlreadySpent
+
+    taking: dict[tuple[str, str, str], int] = {}
+    for entry in undone:
+        if entry["amount"] < 0:
+            key = (entry["customer_id"], entry["account"], entry.get("card_id") or "")
+            taking[key] = taking.get(key, 0) + entry["amount"]
+    for (customer_id, account, card), amount in taking.items():
+        held = read_balances(connection, customer_id)
+        if account == "sessions":
+            found = held.card(card)
+            left = found.left if found else 0
+        else:
+            left = {"principal": held.principal, "bonus": held.bonus, "points": held.points}[
+                account
+            ]
+        if left + amount < 0:
+            money = account in ("principal", "bonus")
+            raise AlreadySpent(
+                what=ACCOUNT_WORDS[account],
+                left=format_money(left) if money else left,
+                taken=format_money(-amount) if money else -amount,
+            )

@@ -34,7 +34,12 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
-from salon_pos.services.member_ledger import entries_of_ticket, refund_reversal, reversal
+from salon_pos.services.member_ledger import (
+    check_reversible,
+    entries_of_ticket,
+    refund_reversal,
+    reversal,
+)
 from salon_pos.services.staff import StaffMember
 
 
@@ -134,6 +139,7 @@ def record_void(
     )
 
     undone = reversal(entries_of_ticket(session, ticket_id), at)
+    check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)
     void = sale_ops.sale_voided(ticket, approver.id, reason, at, undone)
@@ -224,6 +230,7 @@ def record_refund(
     }
     entries = entries_of_ticket(session, ticket_id)
     undone = refund_reversal(entries, at, shares, amount, ticket.total) if entries else []
+    check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)
     payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully, undone)

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from salon_pos.db.models import BalanceEntry, Setting, Ticket
 from salon_pos.domain.balances import (
+    AlreadySpent,
     BalanceTooLow,
     MemberPaymentNeedsCustomer,
     NoSessionsLeft,
@@ -192,3 +193,34 @@ def test_sessions_need_a_card_that_covers_the_service_and_has_sessions(
             )
         )
     assert balances(backend, member).cards[0].left == 10
+
+
+def test_a_top_up_already_spent_cannot_be_refunded_and_nothing_is_written(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    top_up = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=20000),
+            tenders=[Tender(TenderKind.CASH, 20000)],
+        )
+    )
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial),
+            tenders=[Tender(TenderKind.STORED_VALUE, 19800)],
+        )
+    )
+    before = entry_count(backend)
+    [line] = backend.tickets.get(top_up.ticket_id).lines
+    with pytest.raises(AlreadySpent):
+        backend.checkout.refund_lines(
+            top_up.ticket_id, {line.id: 1}, Team.MANAGER_PIN, "退充值", team.desk.id
+        )
+    with pytest.raises(AlreadySpent):
+        backend.checkout.void_sale(top_up.ticket_id, Team.MANAGER_PIN, "退充值", team.desk.id)
+    assert entry_count(backend) == before
+    assert balances(backend, member).principal == 200
