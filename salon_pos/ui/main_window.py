@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
             "conflicts": self.tr("Conflicts"),
             "staff": self.tr("Staff"),
             "catalog": self.tr("Catalog"),
+            "members": self.tr("Members"),
         }
 
     def _workspace(self) -> QWidget:

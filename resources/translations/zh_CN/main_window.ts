@@ -43,12 +43,17 @@
         <translation>价目表</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="86" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="65" />
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="87" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="150" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="151" />
         <source>{count} open conflicts</source>
         <translation>{count} 条待处理的冲突</translation>
     </message>

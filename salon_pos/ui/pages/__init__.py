@@ -58,6 +58,12 @@ def _catalog(ctx: UiContext) -> QWidget:
     return CatalogPage(ctx)
 
 
+def _members(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.members import MembersPage
+
+    return MembersPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -75,4 +81,5 @@ PAGES = (
     PageSpec("conflicts", MANAGERS, "F10", _conflicts),
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
+    PageSpec("members", MANAGERS, "Ctrl+M", _members),
 )

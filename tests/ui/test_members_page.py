@@ -1,0 +1,77 @@
+"""The member cards page: a manager adds a package card (name, price, sessions, validity, the
+services it pays for) and sets the stored-value and points rules; bad rules are refused with
+the reason and change nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from salon_pos.ui.pages.members import MembersPage
+from salon_pos.ui.shell import Shell
+from tests.conftest import Shelf, Team
+from tests.ui.test_cashier import child
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def open_members(qtbot: QtBot, shell: Shell, team: Team) -> MembersPage:
+    shell.ctx.sign_in(team.manager)
+    page = shell.window.open_page("members")
+    assert isinstance(page, MembersPage)
+    return page
+
+
+def test_a_manager_adds_a_package_card_and_sets_the_rules(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf
+) -> None:
+    page = open_members(qtbot, shell, team)
+    qtbot.mouseClick(child(page, QPushButton, "addPlan"), LEFT)
+    dialog = page.dialog
+    assert dialog is not None
+    child(dialog, QLineEdit, "planName").setText("补水护理10次卡")
+    child(dialog, QLineEdit, "planPrice").setText("1500")
+    child(dialog, QSpinBox, "planSessions").setValue(10)
+    services = child(dialog, QListWidget, "planServices")
+    for row in range(services.count()):
+        item = services.item(row)
+        if "补水保湿护理" in item.text():
+            item.setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(child(dialog, QPushButton, "packagePlanFormSave"), LEFT)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    [plan] = shell.ctx.backend.members.plans()
+    assert (plan.name, plan.price, plan.sessions, plan.service_ids) == (
+        "补水护理10次卡",
+        150000,
+        10,
+        (shelf.facial,),
+    )
+
+    rules = child(page, QPlainTextEdit, "topUpRules")
+    rules.setPlainText("1000=200\n500=80")
+    child(page, QLineEdit, "offlineAllowance").setText("50")
+    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
+    qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.offline_allowance == 5000)
+    settings = shell.ctx.backend.settings.current
+    assert settings.top_up_rules == "100000:20000,50000:8000"
+
+    rules.setPlainText("1000=两百")
+    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
+    assert page.message.isVisible() and "两百" in page.message.text()
+    assert shell.ctx.backend.settings.current.top_up_rules == "100000:20000,50000:8000"
+
+
+def test_a_package_card_without_services_is_refused(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf
+) -> None:
+    page = open_members(qtbot, shell, team)
+    qtbot.mouseClick(child(page, QPushButton, "addPlan"), LEFT)
+    dialog = page.dialog
+    assert dialog is not None
+    child(dialog, QLineEdit, "planName").setText("空卡")
+    child(dialog, QLineEdit, "planPrice").setText("100")
+    qtbot.mouseClick(child(dialog, QPushButton, "packagePlanFormSave"), LEFT)
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert "服务项目" in dialog.message.text()
+    assert shell.ctx.backend.members.plans() == []
