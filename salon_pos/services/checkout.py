@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, literal, select, union_all
 
-from salon_pos.db.audit import AuditRecord
+from salon_pos.db.audit import AuditRecord, append_audit
 from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
     BalanceEntry,
@@ -289,6 +289,7 @@ class CheckoutService(CounterService):
             line_rows = _line_rows(ticket_id, lines, totals)
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings.member_rules())
+            ledger.expired_allowed_by = approver.id if approver else None
             ledger.pay(settlement.tenders)
             ledger.use_sessions(request.sessions, line_rows)
             ledger.sell(line_rows, plans)
@@ -323,6 +324,18 @@ class CheckoutService(CounterService):
                 payload,
                 outbox_seq=seqs[OUTBOX],
             )
+            for card_id in ledger.expired_used:  # a manager let an expired card be used
+                append_audit(
+                    connection,
+                    AuditRecord(
+                        request.cashier_id,
+                        "package_card.expired_allowed",
+                        "package_card",
+                        card_id,
+                        after={"ticket": number, "approved_by": ledger.expired_allowed_by},
+                    ),
+                    now,
+                )
         cash_taken = any(t.kind is TenderKind.CASH for t in settlement.tenders)
         changed = Changes.of(CHANGE_TICKET, ticket_id) | Changes.of(QUEUED)
         if request.customer_id:

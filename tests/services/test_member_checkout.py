@@ -4,13 +4,17 @@ balance is the sum of its entries, written in the sale's transaction."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select
 
-from salon_pos.db.models import BalanceEntry, Setting, Ticket
+from salon_pos.db.models import AuditEntry, BalanceEntry, Setting, Ticket
 from salon_pos.domain.balances import (
     AlreadySpent,
     BalanceTooLow,
+    CardExpired,
     MemberPaymentNeedsCustomer,
     NoSessionsLeft,
     PointsTooFew,
@@ -23,7 +27,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
 from salon_pos.services.members import PackagePlanView
-from tests.conftest import Shelf, Team
+from tests.conftest import FakeClock, Shelf, Team
 
 
 def balances(backend: Backend, customer_id: str) -> MemberBalances:
@@ -224,3 +228,40 @@ def test_a_top_up_already_spent_cannot_be_refunded_and_nothing_is_written(
         backend.checkout.void_sale(top_up.ticket_id, Team.MANAGER_PIN, "退充值", team.desk.id)
     assert entry_count(backend) == before
     assert balances(backend, member).principal == 200
+
+
+def test_an_expired_card_needs_a_manager_and_the_override_is_audited(
+    backend: Backend, team: Team, shelf: Shelf, member: str, clock: FakeClock
+) -> None:
+    short = backend.members.save_plan(
+        PackagePlanView(new_id(), "体验3次卡", (shelf.facial,), 3, 30000, 1)
+    )
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.PACKAGE, short.id),
+            tenders=[Tender(TenderKind.CASH, 30000)],
+        )
+    )
+    card = balances(backend, member).cards[0]
+    clock.advance(days=3)
+    visit = _sale(
+        team,
+        member,
+        SaleLine(LineKind.SERVICE, shelf.facial),
+        tenders=[],
+        sessions=[SessionUse(1, card.id)],
+    )
+    with pytest.raises(CardExpired):
+        backend.checkout.complete_sale(visit)
+    assert balances(backend, member).cards[0].left == 3
+    backend.checkout.complete_sale(replace(visit, approver_pin=Team.MANAGER_PIN))
+    assert balances(backend, member).cards[0].left == 2
+    with backend.db.read() as s:
+        audited = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "package_card.expired_allowed")
+        ).all()
+    assert [(a.entity_id, json.loads(a.after)["approved_by"]) for a in audited] == [
+        (card.id, team.manager.id)
+    ]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.domain.balances import CardExpired
 from salon_pos.domain.errors import DiscountNeedsApproval, UserError, WrongManagerPin
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind, settle
@@ -356,7 +357,7 @@ class PaymentDialog(QDialog):
     def _on_sale_refused(self, error: BaseException) -> None:
         self._set_saving(False)
         self.complete_button.setEnabled(True)
-        if isinstance(error, DiscountNeedsApproval | WrongManagerPin):
+        if isinstance(error, DiscountNeedsApproval | WrongManagerPin | CardExpired):
             self.message.show_error(self._ctx.message(error))
             self._ask_approval(error)
         else:
