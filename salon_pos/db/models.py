@@ -172,6 +172,9 @@ class TicketLine(Base):
     total: Mapped[int] = mapped_column(Integer)  # quantity * unit_price - line_discount
     net_total: Mapped[int] = mapped_column(Integer)  # its share after ticket discount and 抹零
     technician_id: Mapped[str | None] = mapped_column(ForeignKey("staff.id"))
+    # How much the customer's tier took off the catalog price (list_price × quantity): a member
+    # price, not a cashier's discount.
+    member_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Payment(Base):

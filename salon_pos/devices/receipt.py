@@ -31,6 +31,7 @@ class ReceiptLine:
     line_discount: int  # fen
     total: int  # fen, after the line discount (the row shows it before; the discount below)
     technician: str | None
+    member_discount: int = 0  # fen the customer's tier took off the catalog price
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,12 @@ def _ticket_info(receipt: Receipt, width: int) -> list[PrintLine]:
 
 
 def _item(line: ReceiptLine, width: int) -> list[str]:
-    price = f"  {_money(line.unit_price)} x {line.quantity}"
-    gross = line.total + line.line_discount  # the discount follows on its own row
+    catalog = line.unit_price + line.member_discount // line.quantity
+    price = f"  {_money(catalog)} x {line.quantity}"
+    gross = line.total + line.line_discount + line.member_discount  # discounts follow below
     rows = left(line.name, width) + two_columns(price, _money(gross), width)
+    if line.member_discount:
+        rows += two_columns("  会员优惠", _money(-line.member_discount), width)
     if line.line_discount:
         rows += two_columns("  优惠", _money(-line.line_discount), width)
     if line.technician:

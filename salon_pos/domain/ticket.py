@@ -114,6 +114,7 @@ class PricedLine:
     line_discount: int = 0
     technician_id: str | None = None
     list_price: int | None = None  # the catalog price, when a member price applied
+    member_discount: int = 0  # of the line, from the customer's tier: not a cashier's discount
 
     @property
     def gross(self) -> int:
@@ -125,9 +126,10 @@ class PricedLine:
 
     @property
     def price_cut(self) -> int:
-        """How much below the catalog price this line is, discount included."""
+        """How much below the catalog price the cashier sold this line, discount included (a
+        member price is the tier's, not the cashier's: it needs no approval)."""
         below_list = max(0, (self.list_price or self.unit_price) - self.unit_price)
-        return below_list * self.quantity + self.line_discount
+        return max(0, below_list * self.quantity - self.member_discount) + self.line_discount
 
     def validate(self) -> None:
         check_fen(self.name, self.unit_price)

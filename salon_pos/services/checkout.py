@@ -49,10 +49,12 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
+from salon_pos.domain.tiers import MemberPricing
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balances, session_tenders
+from salon_pos.services.member_tiers import member_pricing
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
@@ -96,9 +98,9 @@ TICKET = "ticket"  # the sequence of this counter's ticket numbers
 # Each is one round trip where two queries would do; a sale is ~10 statements, each ~40 µs.
 _PRICES = union_all(
     *(
-        select(literal(kind.value).label("kind"), model.id, model.name, model.price).where(
-            model.id.in_(bindparam(kind.value, expanding=True)), model.active.is_(True)
-        )
+        select(
+            literal(kind.value).label("kind"), model.id, model.name, model.price, model.category
+        ).where(model.id.in_(bindparam(kind.value, expanding=True)), model.active.is_(True))
         for kind, model in ((LineKind.SERVICE, ServiceItem), (LineKind.PRODUCT, Product))
     )
 )
@@ -140,8 +142,8 @@ def _catalog_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[Any, 
         if kind.from_catalog
     }
     return {
-        (LineKind(kind), item_id): (name, price)
-        for kind, item_id, name, price in selected_rows(connection, _PRICES, params)
+        (LineKind(kind), item_id): (name, price, category)
+        for kind, item_id, name, price, category in selected_rows(connection, _PRICES, params)
     }
 
 
@@ -199,10 +201,12 @@ def _priced_lines(
     lines: Sequence[SaleLine],
     customer_id: str | None = None,
     plans: dict[str, Any] | None = None,
+    pricing: MemberPricing | None = None,
 ) -> list[PricedLine]:
     member = {i: ln for i, ln in enumerate(lines) if not ln.kind.from_catalog}
     if member:
-        priced = _priced_lines(connection, [ln for ln in lines if ln.kind.from_catalog])
+        from_catalog_only = [ln for ln in lines if ln.kind.from_catalog]
+        priced = _priced_lines(connection, from_catalog_only, pricing=pricing)
         from_catalog = iter(priced)
         return [
             _member_line(member[i], plans or {}, customer_id) if i in member else next(from_catalog)
@@ -216,8 +220,9 @@ def _priced_lines(
     for line in lines:
         if (line.kind, line.item_id) not in catalog:  # a product id sold as a service, too
             raise UnknownItem(item_id=line.item_id)
-        name, list_price = catalog[(line.kind, line.item_id)]
-        unit_price = list_price if line.unit_price is None else line.unit_price
+        name, list_price, category = catalog[(line.kind, line.item_id)]
+        member_price = pricing.unit_price(list_price, category) if pricing else list_price
+        unit_price = member_price if line.unit_price is None else line.unit_price
         priced.append(
             PricedLine(
                 line.kind,
@@ -228,6 +233,7 @@ def _priced_lines(
                 line.line_discount,
                 line.technician_id,
                 list_price,
+                (list_price - member_price) * line.quantity if line.unit_price is None else 0,
             )
         )
     return priced
@@ -255,7 +261,8 @@ class CheckoutService(CounterService):
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
             plans = _plans_of(connection, request.lines)
-            lines = _priced_lines(connection, request.lines, request.customer_id, plans)
+            pricing = member_pricing(connection, request.customer_id, settings, now)
+            lines = _priced_lines(connection, request.lines, request.customer_id, plans, pricing)
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             discount = sum(line.price_cut for line in lines) + totals.ticket_discount
             if limit is not None and discount > limit and approver is None:
@@ -426,6 +433,7 @@ def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals
             "total": line.total,
             "net_total": net,
             "technician_id": line.technician_id,
+            "member_discount": line.member_discount,
         }
         for position, (line, net) in enumerate(zip(lines, totals.line_nets, strict=True), start=1)
     ]

@@ -23,9 +23,11 @@ from salon_pos.domain.errors import Both, ReasonRequired, UnknownCustomer, Unkno
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, check_fen
+from salon_pos.domain.tiers import MemberPricing
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.member_ledger import MemberBalances, read_balances
+from salon_pos.services.member_tiers import Standing, member_pricing, standing
 from salon_pos.services.staff import approve
 from salon_pos.services.sync_state import next_hlc
 
@@ -88,6 +90,19 @@ class MemberService(CounterService):
         """A short read: fine on the UI thread when a customer is picked."""
         with self._db.read() as session:
             return read_balances(session.connection(), customer_id)
+
+    def pricing(self, customer_id: str) -> MemberPricing | None:
+        """The member price a sale to this customer gets now (None: the catalog's)."""
+        with self._db.read() as session:
+            return member_pricing(
+                session.connection(), customer_id, self._settings.current, self._clock.now()
+            )
+
+    def standing(self, customer_id: str) -> Standing:
+        """Cumulative spend, visits and the tier reached, from the tickets this counter holds."""
+        settings = self._settings.current
+        with self._db.read() as session:
+            return standing(session.connection(), customer_id, settings.tiers, settings.tier_basis)
 
     def top_up_preview(self, paid: int) -> Split:
         """What a top-up of `paid` fen adds, bonus by the store's rules (TopUpNotPositive)."""

@@ -86,6 +86,7 @@ def build_receipt(
                 line.line_discount,
                 line.total,
                 line.technician,
+                max(0, line.list_price - line.unit_price) * line.quantity,
             )
             for line in view.lines
         ),

@@ -19,6 +19,7 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import RoundingRule
+from salon_pos.domain.tiers import DEFAULT_TIERS, parse_tiers
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.journal import Journal
 from salon_pos.services.sync_state import next_hlc
@@ -72,6 +73,9 @@ class StoreSettings:
     top_up_rules: str = ""  # "100000:20000,50000:8000": pay at least fen → bonus fen
     points_earn_rate: int = 1  # points earned a yuan spent
     points_per_yuan: int = 100  # points that pay ¥1
+    tiers: str = DEFAULT_TIERS  # "黄金:500000:95;…": name, threshold, percent paid (domain/tiers)
+    tier_basis: str = "spend"  # spend (fen) or visits
+    birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -104,6 +108,11 @@ class StoreSettings:
             raise InvalidChoice(text=str(self.offline_allowance), choices="0–10000000")
         if not (0 <= self.points_earn_rate <= 1000 and 1 <= self.points_per_yuan <= 10_000):
             raise InvalidChoice(text=str(self.points_per_yuan), choices="1–10000")
+        if not 1 <= self.birthday_percent <= 100:
+            raise InvalidChoice(text=str(self.birthday_percent), choices="1–100")
+        if self.tier_basis not in ("spend", "visits"):
+            raise InvalidChoice(text=self.tier_basis, choices="spend, visits")
+        parse_tiers(self.tiers)
         return MemberRules(
             order,
             self.offline_allowance,
@@ -137,6 +146,7 @@ _WHOLE_NUMBERS = (
     "offline_allowance",
     "points_earn_rate",
     "points_per_yuan",
+    "birthday_percent",
 )
 
 

@@ -88,6 +88,7 @@ class TicketLineV2(TicketLinePayload):
     a package card (`item_id` is its plan)."""
 
     kind: Literal["service", "product", "stored_value", "package"]  # type: ignore[assignment]
+    member_discount: Fen = Field(default=0, ge=0)  # the tier's price off list_price × quantity
 
 
 class SaleCompletedV2(SaleCompleted):

@@ -307,6 +307,7 @@ class TicketLine(Base):
     total: Mapped[int] = mapped_column(BigInteger)
     net_total: Mapped[int] = mapped_column(BigInteger)
     technician_id: Mapped[str | None] = mapped_column(ID)
+    member_discount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Payment(Base):

@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from salon_pos.db.models import AuditEntry, BalanceEntry, Setting, Ticket
+from salon_pos.db.models import AuditEntry, BalanceEntry, OutboxOperation, Setting, Ticket
 from salon_pos.domain.balances import (
     AlreadySpent,
     BalanceTooLow,
@@ -265,3 +265,66 @@ def test_an_expired_card_needs_a_manager_and_the_override_is_audited(
     assert [(a.entity_id, json.loads(a.after)["approved_by"]) for a in audited] == [
         (card.id, team.manager.id)
     ]
+
+
+def _spend(backend: Backend, team: Team, customer: str, shelf: Shelf, times: int) -> None:
+    for _ in range(times):
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                customer,
+                SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+                tenders=[Tender(TenderKind.CASH, 20000)],
+            )
+        )
+
+
+def test_a_gold_member_pays_the_member_price_without_a_managers_approval(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    backend.settings.update(tiers="普通:0:100;黄金:50000:90:美甲=80")
+    _spend(backend, team, member, shelf, 3)  # ¥594: gold from ¥500
+    assert backend.members.standing(member).tier.name == "黄金"  # type: ignore[union-attr]
+    assert team.desk.discount_limit == 0  # the front desk may give no discount alone
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 31260)],
+        )
+    )
+    assert sale.total == 19800 * 90 // 100 + 16800 * 80 // 100
+    view = backend.tickets.get(sale.ticket_id)
+    assert [(line.list_price, line.unit_price) for line in view.lines] == [
+        (19800, 17820),
+        (16800, 13440),
+    ]
+    with backend.db.read() as s:
+        [op] = s.scalars(
+            select(OutboxOperation.payload)
+            .where(OutboxOperation.type == "sale.completed")
+            .order_by(OutboxOperation.seq.desc())
+            .limit(1)
+        )
+    lines = json.loads(op)["lines"]
+    assert [(ln["list_price"], ln["member_discount"]) for ln in lines] == [
+        (19800, 1980),
+        (16800, 3360),
+    ]
+
+
+def test_a_walk_in_and_a_new_customer_pay_the_catalog_price(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    for customer in (None, member):
+        sale = backend.checkout.complete_sale(
+            _sale(
+                team,
+                customer,
+                SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+                tenders=[Tender(TenderKind.CASH, 19800)],
+            )
+        )
+        assert sale.total == 19800

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
+from salon_pos.domain.tiers import MemberPricing
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TECHNICIAN, TOTAL = range(6)
@@ -37,10 +38,16 @@ class TicketLineRow:
     skill: str = ""  # which technicians may perform it (services)
     technician_id: str | None = None
     technician: str = ""  # the technician's name, for display
+    category: str = ""  # the catalog's: a member's price may depend on it
+    list_price: int | None = None  # the catalog price, when a member price applies
 
     @property
     def total(self) -> int:
         return self.quantity * self.unit_price - self.line_discount
+
+    @property
+    def member_discount(self) -> int:
+        return (self.list_price - self.unit_price) * self.quantity if self.list_price else 0
 
     def priced(self) -> PricedLine:
         return PricedLine(
@@ -51,6 +58,22 @@ class TicketLineRow:
             self.unit_price,
             self.line_discount,
             self.technician_id,
+            self.list_price,
+            self.member_discount,
+        )
+
+    def priced_for(self, pricing: MemberPricing | None) -> TicketLineRow:
+        """This line at the customer's member price (the catalog price for none)."""
+        if not self.kind.from_catalog:
+            return self
+        catalog = self.list_price or self.unit_price
+        price = pricing.unit_price(catalog, self.category) if pricing else catalog
+        gross = self.quantity * price
+        return replace(
+            self,
+            unit_price=price,
+            list_price=catalog if price != catalog else None,
+            line_discount=min(self.line_discount, gross),
         )
 
 
@@ -61,6 +84,7 @@ class TicketLinesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[TicketLineRow] = []
+        self.pricing: MemberPricing | None = None
         self.headers = [
             self.tr("Item"),
             self.tr("Qty"),
@@ -125,8 +149,15 @@ class TicketLinesModel(QAbstractTableModel):
 
     # Changes, each announced with lines_changed
 
+    def set_pricing(self, pricing: MemberPricing | None) -> None:
+        """Price every line for the customer picked (member price), or at the catalog's."""
+        self.pricing = pricing
+        if self._rows:
+            self.reset([row.priced_for(pricing) for row in self._rows])
+
     def add(self, row: TicketLineRow) -> int:
         """Add a line; a product already on the ticket gets one more instead. Returns its row."""
+        row = row.priced_for(self.pricing)
         if row.kind is LineKind.PRODUCT:
             for position, existing in enumerate(self._rows):
                 if existing.kind is LineKind.PRODUCT and existing.item_id == row.item_id:
@@ -178,7 +209,7 @@ class TicketLinesModel(QAbstractTableModel):
 
 def _display(row: TicketLineRow, column: int) -> str:
     if column == NAME:
-        return row.name
+        return row.name + (" ★" if row.member_discount else "")
     if column == QUANTITY:
         return str(row.quantity)
     if column == UNIT_PRICE:

@@ -4,7 +4,7 @@ the payment dialog; the receipt prints after the sale is saved, on the device po
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -50,9 +50,7 @@ class CashierPage(QWidget):
         self.customer = CustomerPanel(ctx)
         self.member = MemberStrip(ctx)
         self.member.line_wanted.connect(self._add_row)
-        self.customer.chosen.connect(
-            lambda profile: self.member.show_for(profile.id if profile else None)
-        )
+        self.customer.chosen.connect(self._on_customer_chosen)
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
@@ -136,7 +134,15 @@ class CashierPage(QWidget):
 
     def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
-        self._add_row(TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill))
+        row = TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
+        self._add_row(replace(row, category=offer.category))
+
+    def _on_customer_chosen(self, profile: CustomerProfile | None) -> None:
+        """What the customer holds, and their member price on every line."""
+        customer_id = profile.id if profile else None
+        self.member.show_for(customer_id)
+        pricing = self._ctx.backend.members.pricing(customer_id) if customer_id else None
+        self.ticket.model.set_pricing(pricing)
 
     def _add_row(self, row: TicketLineRow) -> None:
         try:

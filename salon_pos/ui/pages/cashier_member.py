@@ -22,6 +22,7 @@ class MemberStrip(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.balances: MemberBalances | None = None
+        self.tier = ""  # the tier's name, as this counter works it out
         self.summary = QLabel()
         self.summary.setObjectName("memberBalances")
         self.summary.setWordWrap(True)
@@ -39,13 +40,16 @@ class MemberStrip(QWidget):
         self.show_for(None)
 
     def show_for(self, customer_id: str | None) -> None:
-        self.balances = self._ctx.backend.members.balances(customer_id) if customer_id else None
+        members = self._ctx.backend.members
+        self.balances = members.balances(customer_id) if customer_id else None
+        tier = members.standing(customer_id).tier if customer_id else None
+        self.tier = tier.name if tier else ""
         self.setVisible(self.balances is not None)
         if self.balances is not None:
             self.summary.setText(self.describe(self.balances))
 
     def describe(self, held: MemberBalances) -> str:
-        parts = []
+        parts = [self.tier] if self.tier else []
         if held.principal or held.bonus:
             parts.append(
                 self.tr("Stored value {total} (paid in {principal}, bonus {bonus})").format(
@@ -61,7 +65,9 @@ class MemberStrip(QWidget):
             for card in held.cards
             if card.left > 0
         ]
-        return " · ".join(parts) or self.tr("No stored value, points or package cards yet")
+        if len(parts) == (1 if self.tier else 0):
+            parts.append(self.tr("No stored value, points or package cards yet"))
+        return " · ".join(parts)
 
     def open_top_up(self) -> TopUpDialog:
         dialog = TopUpDialog(self._ctx, self)

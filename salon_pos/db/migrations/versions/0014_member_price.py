@@ -1,0 +1,27 @@
+"""a ticket line's member discount: what the customer's tier took off the catalog price
+
+Revision ID: 0014_member_price
+Revises: 0011_members
+Create Date: 2026-12-06 22:20:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0014_member_price"
+down_revision = "0011_members"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Plain ADD COLUMN with a default: the table keeps its rows as they are.
+    op.add_column(
+        "ticket_line",
+        sa.Column("member_discount", sa.Integer(), nullable=False, server_default="0"),
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("ticket_line") as batch_op:
+        batch_op.drop_column("member_discount")

@@ -1,0 +1,108 @@
+"""Member tiers (普通 / 黄金 / 钻石 by default) and the member price they give: the tier a
+customer has reached by cumulative spend or visits, and what percent of the catalog price a
+member of that tier pays, per category where the store says so; in the birthday month the
+store's birthday percent when it is lower. Pure: the counter and the server both use it.
+
+Stored as text, one tier a `;`: "黄金:500000:95:美甲=90,美睫=85" — name, threshold (fen of spend,
+or visits), percent paid, and optional category percents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from salon_pos.domain.errors import UserError
+
+DEFAULT_TIERS = "普通:0:100;黄金:500000:95;钻石:2000000:88"
+
+
+class TierBasis(StrEnum):
+    SPEND = "spend"  # cumulative spend, fen
+    VISITS = "visits"  # days with a ticket
+
+
+class InvalidTiers(UserError):
+    en = (
+        "“{text}” is not a tier: write a name, the threshold, and the percent of the price a "
+        "member pays (1 to 100), such as Gold 5000 95, and any category percents as Nails=90."
+    )
+    zh = (
+        "“{text}”不是有效的会员等级：请写等级名、门槛、会员支付的价格百分比（1–100），"
+        "如“黄金 5000 95”，分类折扣写成“美甲=90”。"
+    )
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    threshold: int  # fen of cumulative spend, or visits
+    percent: int = 100  # of the catalog price a member pays
+    by_category: Mapping[str, int] = field(default_factory=dict)
+
+    def percent_for(self, category: str) -> int:
+        return self.by_category.get(category, self.percent)
+
+
+def _percent(text: str, whole: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 100:
+        raise InvalidTiers(text=whole)
+    return int(text)
+
+
+def parse_tiers(text: str) -> tuple[Tier, ...]:
+    """The tiers of the setting's text, lowest threshold first."""
+    tiers = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        name, threshold, percent, *rest = [*part.split(":"), "", ""][:4]
+        if not name.strip() or not threshold.strip().isdigit():
+            raise InvalidTiers(text=part)
+        categories = {}
+        for pair in filter(None, (p.strip() for p in rest[0].split(","))):
+            category, _, value = pair.partition("=")
+            if not category.strip():
+                raise InvalidTiers(text=part)
+            categories[category.strip()] = _percent(value, part)
+        tiers.append(
+            Tier(name.strip(), int(threshold), _percent(percent or "100", part), categories)
+        )
+    return tuple(sorted(tiers, key=lambda t: t.threshold))
+
+
+def tiers_text(tiers: Sequence[Tier]) -> str:
+    def one(tier: Tier) -> str:
+        categories = ",".join(f"{c}={p}" for c, p in tier.by_category.items())
+        return f"{tier.name}:{tier.threshold}:{tier.percent}" + (
+            f":{categories}" if categories else ""
+        )
+
+    return ";".join(one(tier) for tier in tiers)
+
+
+def tier_of(tiers: Sequence[Tier], spend: int, visits: int, basis: TierBasis) -> Tier | None:
+    """The highest tier reached (None: no tiers, or none reached)."""
+    measure = spend if basis is TierBasis.SPEND else visits
+    reached = [tier for tier in tiers if measure >= tier.threshold]
+    return max(reached, key=lambda t: t.threshold, default=None)
+
+
+@dataclass(frozen=True)
+class MemberPricing:
+    """What a picked customer pays: their tier (None: none), and the birthday percent when it
+    is their birthday month (100: no birthday offer)."""
+
+    tier: Tier | None = None
+    birthday_percent: int = 100
+
+    def percent(self, category: str) -> int:
+        tier = self.tier.percent_for(category) if self.tier else 100
+        return min(tier, self.birthday_percent)
+
+    def unit_price(self, list_price: int, category: str) -> int:
+        """The member's price of one unit, rounded down to the fen (the customer's favour)."""
+        return list_price * self.percent(category) // 100
+
+
+def is_birthday_month(birthday: date | None, today: date) -> bool:
+    return birthday is not None and birthday.month == today.month
