@@ -48,13 +48,28 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
         (shelf.facial,),
     )
 
+    page.tabs.setCurrentIndex(1)  # stored value, points and tiers
     rules = child(page, QPlainTextEdit, "topUpRules")
+    assert rules.isVisible()
     rules.setPlainText("1000=200\n500=80")
     child(page, QLineEdit, "offlineAllowance").setText("50")
     qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
     qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.offline_allowance == 5000)
     settings = shell.ctx.backend.settings.current
     assert settings.top_up_rules == "100000:20000,50000:8000"
+
+    tiers = child(page, QPlainTextEdit, "tiers")
+    assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 95", "钻石 20000 88"]
+    tiers.setPlainText("普通 0\n金卡 3000 90 美甲=85")
+    child(page, QSpinBox, "birthdayPercent").setValue(80)
+    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
+    qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.birthday_percent == 80)
+    assert shell.ctx.backend.settings.current.tiers == "普通:0:100;金卡:300000:90:美甲=85"
+
+    tiers.setPlainText("金卡 三千 90")
+    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
+    assert page.message.isVisible() and "金卡 三千 90" in page.message.text()
+    tiers.setPlainText("普通 0\n金卡 3000 90 美甲=85")
 
     rules.setPlainText("1000=两百")
     qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)

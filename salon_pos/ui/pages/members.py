@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.balances import SpendOrder, TopUpRule, parse_top_up_rules
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.tiers import InvalidTiers, parse_tiers, tiers_text
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.context import UiContext
@@ -56,6 +57,35 @@ def rules_from_lines(text: str) -> str:
     joined = ",".join(rules)
     parse_top_up_rules(joined)  # the same check a counter's setting gets
     return joined
+
+
+def tiers_as_lines(text: str, basis: str) -> str:
+    """Tiers as a person writes them: "黄金 5000 95 美甲=90", one a line; the threshold in yuan
+    (by spend) or visits."""
+    lines = []
+    for tier in parse_tiers(text):
+        threshold = _yuan(tier.threshold) if basis == "spend" else str(tier.threshold)
+        categories = " ".join(f"{c}={p}" for c, p in tier.by_category.items())
+        lines.append(" ".join(filter(None, (tier.name, threshold, str(tier.percent), categories))))
+    return "\n".join(lines)
+
+
+def tiers_from_lines(text: str, basis: str) -> str:
+    """Lines of "黄金 5000 95 美甲=90" as the setting's text; UserError names a bad line."""
+    tiers = []
+    for line in filter(None, (raw.strip() for raw in text.splitlines())):
+        parts = line.split()
+        if len(parts) < 2:
+            raise InvalidTiers(text=line)
+        name, threshold = parts[:2]
+        percent, categories = (parts[2] if len(parts) > 2 else "100"), parts[3:]
+        try:
+            limit = parse_yuan(threshold) if basis == "spend" else int(threshold)
+        except (UserError, ValueError):
+            raise InvalidTiers(text=line) from None
+        tiers.append(f"{name}:{limit}:{percent}:{','.join(categories)}".rstrip(":"))
+    joined = ";".join(tiers)
+    return tiers_text(parse_tiers(joined))  # checked as a counter's setting is
 
 
 class MembersPage(ManagersOnly):
@@ -95,9 +125,25 @@ class MembersPage(ManagersOnly):
         self.points_value.setObjectName("pointsPerYuan")
         self.points_value.setRange(1, 10_000)
         self.points_value.setSuffix(self.tr(" points = ¥1"))
+        self.tier_basis = QComboBox()
+        self.tier_basis.setObjectName("tierBasis")
+        self.tier_basis.addItem(self.tr("Cumulative spend (yuan)"), "spend")
+        self.tier_basis.addItem(self.tr("Visits"), "visits")
+        self.tiers = QPlainTextEdit()
+        self.tiers.setObjectName("tiers")
+        self.tiers.setPlaceholderText(
+            self.tr("One tier a line: name, from, percent paid, e.g. 黄金 5000 95 美甲=90")
+        )
+        self.tiers.setFixedHeight(84)
+        self.birthday = QSpinBox()
+        self.birthday.setObjectName("birthdayPercent")
+        self.birthday.setRange(1, 100)
+        self.birthday.setSuffix(self.tr("% of the price in the birthday month"))
         self.save_rules = button(self.tr("Save rules"), "saveMemberRules", "primary")
         self.save_rules.clicked.connect(self._on_save_rules_clicked)
         self.message = MessageLine()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("memberTabs")
         self._build(content)
         ctx.changed.connect(self._on_ctx_changed)
 
@@ -116,20 +162,27 @@ class MembersPage(ManagersOnly):
         bar.addStretch()
         bar.addWidget(self.edit)
         bar.addWidget(self.add)
-        rules = QGroupBox(self.tr("Stored value and points"))
+        plans = QWidget()
+        plans_layout = QVBoxLayout(plans)
+        plans_layout.addLayout(bar)
+        plans_layout.addWidget(self.table, 1)
+        rules = QWidget()
         form = QFormLayout(rules)
         form.addRow(self.tr("A card payment takes"), self.spend_order)
         form.addRow(self.tr("Offline, beyond the known balance (yuan)"), self.allowance)
         form.addRow(self.tr("Top-up bonus"), self.top_ups)
         form.addRow(self.tr("Points earned"), self.earn_rate)
         form.addRow(self.tr("Points worth"), self.points_value)
+        form.addRow(self.tr("Tiers by"), self.tier_basis)
+        form.addRow(self.tr("Tiers"), self.tiers)
+        form.addRow(self.tr("Birthday"), self.birthday)
         form.addRow("", self.save_rules)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(rules)
+        self.tabs.addTab(plans, self.tr("Package cards"))
+        self.tabs.addTab(rules, self.tr("Stored value, points and tiers"))
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
 
     def on_shown(self) -> None:
@@ -153,6 +206,12 @@ class MembersPage(ManagersOnly):
             self.top_ups.setPlainText(settings.top_up_rules)
         self.earn_rate.setValue(settings.points_earn_rate)
         self.points_value.setValue(settings.points_per_yuan)
+        self.tier_basis.setCurrentIndex(self.tier_basis.findData(settings.tier_basis))
+        try:
+            self.tiers.setPlainText(tiers_as_lines(settings.tiers, settings.tier_basis))
+        except UserError:
+            self.tiers.setPlainText(settings.tiers)
+        self.birthday.setValue(settings.birthday_percent)
 
     def selected(self) -> PackagePlanView | None:
         return self.model.selected_in(self.table)
@@ -176,6 +235,7 @@ class MembersPage(ManagersOnly):
         self._on_edit_clicked()
 
     def _on_save_rules_clicked(self) -> None:
+        basis = str(self.tier_basis.currentData())
         try:
             changes: dict[str, Any] = {
                 "spend_order": str(self.spend_order.currentData()),
@@ -183,6 +243,9 @@ class MembersPage(ManagersOnly):
                 "top_up_rules": rules_from_lines(self.top_ups.toPlainText()),
                 "points_earn_rate": self.earn_rate.value(),
                 "points_per_yuan": self.points_value.value(),
+                "tier_basis": basis,
+                "tiers": tiers_from_lines(self.tiers.toPlainText(), basis),
+                "birthday_percent": self.birthday.value(),
             }
         except UserError as error:
             self.message.show_error(self._ctx.message(error))
