@@ -109,6 +109,7 @@ class Customer(Base):
     # field → hybrid logical clock stamp of the value held (sync.protocol); merges keep the higher
     stamps: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     merged_into: Mapped[str | None] = mapped_column(String(36))  # folded into that customer
+    tier: Mapped[str | None] = mapped_column(String(32))  # the member tier the server worked out
 
 
 class CustomerSearchKey(Base):

@@ -15,7 +15,9 @@ from enum import StrEnum
 
 from salon_pos.domain.errors import UserError
 
-DEFAULT_TIERS = "普通:0:100;黄金:500000:95;钻石:2000000:88"
+# The names and thresholds; no member price until the store sets one (an upgrade must not
+# start giving discounts nobody chose).
+DEFAULT_TIERS = "普通:0:100;黄金:500000:100;钻石:2000000:100"
 
 
 class TierBasis(StrEnum):

@@ -33,6 +33,9 @@ class Standing:
 
 
 def standing(connection: Any, customer_id: str, tiers: str, basis: str) -> Standing:
+    """The tier is the higher of the server's (when it has sent one) and what this counter
+    works out from its tickets: a sale here that crosses a threshold upgrades at once, and the
+    server's answer, with every counter's sales in it, is what all counters converge on."""
     kept = (Ticket.customer_id == customer_id) & (Ticket.status != "voided")
     spent = connection.execute(
         select(func.coalesce(func.sum(TicketLine.net_total), 0))
@@ -49,7 +52,12 @@ def standing(connection: Any, customer_id: str, tiers: str, basis: str) -> Stand
         select(func.count(distinct(Ticket.business_day))).where(kept)
     ).scalar()
     spend = int(spent or 0) - int(refunded or 0)
-    reached = tier_of(parse_tiers(tiers), spend, int(visits or 0), TierBasis(basis))
+    rules = parse_tiers(tiers)
+    reached = tier_of(rules, spend, int(visits or 0), TierBasis(basis))
+    told = connection.execute(select(Customer.tier).where(Customer.id == customer_id)).scalar()
+    server = next((tier for tier in rules if tier.name == told), None)
+    if server is not None and (reached is None or server.threshold > reached.threshold):
+        reached = server
     return Standing(spend, int(visits or 0), reached)
 
 

@@ -64,6 +64,7 @@ class CustomerData(Lenient):
     notes: str = ""
     merged_into: Id | None = None
     stamps: dict[str, str] = Field(default_factory=dict)
+    tier: str | None = None  # the member tier the server worked out; None: not yet
 
 
 FIELD_WORDS = {

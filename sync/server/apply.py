@@ -39,6 +39,7 @@ from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
 from sync.server.handlers.registry import resolve
+from sync.server.tiers import refresh_tiers
 from sync.wire import Operation, OperationResult
 
 log = logging.getLogger("sync.server.apply")
@@ -163,6 +164,7 @@ class BatchRun:
                 outcome.cursor = max(outcome.cursor, op.seq)
             outcome.counts[outcome.results[-1].status] += 1
         writer.flush()
+        refresh_tiers(writer, cache.standing_changed)
         connection.execute(
             update(DEVICE)
             .where(DEVICE.c.id == self.device_id)

@@ -36,6 +36,10 @@ class BatchCache:
     balances: dict[tuple[str, str, str], int] = field(default_factory=dict)
     last_spends: dict[tuple[str, str, str], tuple[Any, str | None]] = field(default_factory=dict)
 
+    # Customers whose sales, voids or refunds the batch applied: their tier is worked out
+    # again after the batch (tiers.refresh_tiers).
+    standing_changed: set[str] = field(default_factory=set)
+
     def forget_balances(self) -> None:
         self.balances.clear()
         self.last_spends.clear()

@@ -245,6 +245,7 @@ class Customer(Base):
     stamps: Mapped[str] = mapped_column(Text)  # JSON: field → HLC stamp of the value held
     merged_into: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    tier: Mapped[str | None] = mapped_column(String(32))  # the member tier reached (tiers.py)
 
 
 class CustomerFieldHistory(Base):

@@ -25,8 +25,8 @@ def test_the_default_tiers_are_ordinary_gold_and_diamond() -> None:
     tiers = parse_tiers(DEFAULT_TIERS)
     assert [(t.name, t.threshold, t.percent) for t in tiers] == [
         ("普通", 0, 100),
-        ("黄金", 500000, 95),
-        ("钻石", 2000000, 88),
+        ("黄金", 500000, 100),  # no member price until the store sets one
+        ("钻石", 2000000, 100),
     ]
     assert tier_of(tiers, 499999, 0, TierBasis.SPEND).name == "普通"  # type: ignore[union-attr]
     assert tier_of(tiers, 500000, 0, TierBasis.SPEND).name == "黄金"  # type: ignore[union-attr]

@@ -328,3 +328,29 @@ def test_a_walk_in_and_a_new_customer_pay_the_catalog_price(
             )
         )
         assert sale.total == 19800
+
+
+def test_the_servers_tier_prices_a_customer_this_counter_has_not_seen_buy(
+    backend: Backend, team: Team, shelf: Shelf, member: str, clock: FakeClock
+) -> None:
+    from salon_pos.services.sync_ops.customers import customer as apply_customer
+    from sync.wire import Change
+
+    backend.settings.update(tiers="普通:0:100;黄金:500000:95")
+    profile = backend.customers.get(member)
+    data = {"id": member, "name": profile.name, "phone": profile.phone, "tier": "黄金"}
+    with backend.db.write() as session:
+        apply_customer(
+            session,
+            Change(seq=1, entity="customer", entity_id=member, data=data, at=clock.now()),
+        )
+    assert backend.members.standing(member).tier.name == "黄金"  # type: ignore[union-attr]
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 18810)],
+        )
+    )
+    assert sale.total == 18810  # ¥198 at 95%

@@ -59,7 +59,7 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
     assert settings.top_up_rules == "100000:20000,50000:8000"
 
     tiers = child(page, QPlainTextEdit, "tiers")
-    assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 95", "钻石 20000 88"]
+    assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 100", "钻石 20000 100"]
     tiers.setPlainText("普通 0\n金卡 3000 90 美甲=85")
     child(page, QSpinBox, "birthdayPercent").setValue(80)
     qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)

@@ -66,6 +66,7 @@ def customer(session: Session, change: Change) -> None:
                 updated_at=change.at,
                 stamps=dict(data.stamps),
                 merged_into=data.merged_into,
+                tier=data.tier,
                 **remote,
             )
         )
@@ -101,6 +102,7 @@ def new_customers(session: Session, changes: Sequence[Change]) -> list[Change]:
                 "updated_at": change.at,
                 "stamps": dict(data.stamps),
                 "merged_into": data.merged_into,
+                "tier": data.tier,
             }
         )
         keys.extend({"key": key, "customer_id": data.id} for key in name_search_keys(data.name))
@@ -129,6 +131,8 @@ def _changed_fields(
             local_stamps[field] = theirs
     if data.merged_into and existing.merged_into != data.merged_into:
         changed["merged_into"] = data.merged_into
+    if data.tier != existing.tier:  # the server's alone: no counter edits it
+        changed["tier"] = data.tier
     if local_stamps != (existing.stamps or {}):
         changed["stamps"] = local_stamps
     return changed

@@ -38,6 +38,7 @@ def customer_data(row: dict[str, Any]) -> dict[str, Any]:
     data["birthday"] = birthday.isoformat() if birthday else None
     stamps = row["stamps"]
     data["stamps"] = load_json(stamps) if isinstance(stamps, str) else stamps
+    data["tier"] = row.get("tier")
     return data
 
 

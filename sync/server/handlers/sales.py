@@ -143,6 +143,8 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
     taken = [(tender.kind, tender.applied) for tender in sale.payments]
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
+    if sale.customer_id:
+        ctx.cache.standing_changed.add(sale.customer_id)
     return _price_mismatch(ctx, sale) + overdrafts
 
 
@@ -216,6 +218,8 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV2) -> list[str]:
     given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
     _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"], given)
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
+    if ticket["customer_id"]:
+        ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, void.entries, ticket)
     if not clash:
         return overdrafts
@@ -280,6 +284,8 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount, given)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
+    if ticket["customer_id"]:
+        ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, refund.entries, ticket)
     if not clash:
         return overdrafts

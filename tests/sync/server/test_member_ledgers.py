@@ -119,3 +119,28 @@ def test_a_version_1_sale_still_applies(server: Server, device: Device) -> None:
     sale = builders.sale()
     op = device.op(SALE_COMPLETED, sale) | {"payload_version": 1}
     assert server.push(device, [op])["results"][0]["status"] == "applied"
+
+
+def _tier(server: Server, device: Device, customer_id: str) -> str | None:
+    changes = [
+        c["data"]
+        for c in server.pull(device)["changes"]
+        if c["entity"] == "customer" and c["entity_id"] == customer_id
+    ]
+    return changes[-1].get("tier") if changes else None
+
+
+def test_the_server_works_out_the_tier_from_every_counters_sales(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll(server.store_id)
+    customer = builders.customer()
+    server.push(device, [device.op(CUSTOMER_CREATED, customer)])
+    first = builders.sale([(builders.new_id(), 300000)], customer["id"])
+    server.push(device, [device.op(SALE_COMPLETED, first)])
+    assert _tier(server, other, customer["id"]) == "普通"
+    second = builders.sale([(builders.new_id(), 250000)], customer["id"])
+    server.push(other, [other.op(SALE_COMPLETED, second)])
+    assert _tier(server, device, customer["id"]) == "黄金"  # ¥5,500 by the default tiers
+    server.push(device, [device.op(SALE_VOIDED, builders.void(second))])
+    assert _tier(server, other, customer["id"]) == "普通"
