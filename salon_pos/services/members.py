@@ -6,12 +6,13 @@ outbox operation and audit entry (docs/adr/0009-member-balances.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import BalanceEntry, PackagePlan, ServiceItem
+from salon_pos.db.models import BalanceEntry, PackageCard, PackagePlan, ServiceItem, Ticket
 from salon_pos.domain.balances import (
     PointsBelowZero,
     Split,
@@ -63,6 +64,20 @@ class PointsChangeZero(UserError):
 
 
 @dataclass(frozen=True)
+class EntryView:
+    """One entry of a customer's ledgers, as the member account lists it."""
+
+    id: str
+    at: datetime
+    account: str  # principal / bonus / points / sessions
+    amount: int
+    reason: str
+    ticket: str  # the ticket's number, "" for none
+    card: str  # the package card's name, "" for none
+    note: str
+
+
+@dataclass(frozen=True)
 class PackagePlanView:
     id: str
     name: str
@@ -103,6 +118,31 @@ class MemberService(CounterService):
         settings = self._settings.current
         with self._db.read() as session:
             return standing(session.connection(), customer_id, settings.tiers, settings.tier_basis)
+
+    def entries(self, customer_id: str, limit: int = 500) -> list[EntryView]:
+        """The customer's entries, newest first."""
+        query = (
+            select(
+                BalanceEntry.id,
+                BalanceEntry.created_at,
+                BalanceEntry.account,
+                BalanceEntry.amount,
+                BalanceEntry.reason,
+                Ticket.number,
+                PackageCard.name,
+                BalanceEntry.note,
+            )
+            .outerjoin(Ticket, Ticket.id == BalanceEntry.ticket_id)
+            .outerjoin(PackageCard, PackageCard.id == BalanceEntry.card_id)
+            .where(BalanceEntry.customer_id == customer_id)
+            .order_by(BalanceEntry.created_at.desc(), BalanceEntry.id.desc())
+            .limit(limit)
+        )
+        with self._db.read() as session:
+            return [
+                EntryView(i, at, account, amount, reason, number or "", card or "", note)
+                for i, at, account, amount, reason, number, card, note in session.execute(query)
+            ]
 
     def top_up_preview(self, paid: int) -> Split:
         """What a top-up of `paid` fen adds, bonus by the store's rules (TopUpNotPositive)."""

@@ -21,6 +21,7 @@ from salon_pos.services.changes import Changes
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
+from salon_pos.ui.dialogs.member_account import MemberAccountDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import customer_import
 from salon_pos.ui.widgets import HintedField, button, row_table
@@ -60,6 +61,9 @@ class CustomersPage(QWidget):
         self.add.clicked.connect(self._on_add_clicked)
         self.edit = button(self.tr("Edit"), "editCustomer")
         self.edit.clicked.connect(self._on_edit_clicked)
+        self.account = button(self.tr("Member account"), "openMemberAccount")
+        self.account.clicked.connect(self.open_account)
+        self.account_dialog: MemberAccountDialog | None = None
         self.importer = customer_import(ctx)
         self.count = QLabel()
         self.count.setObjectName("customerCount")
@@ -92,6 +96,7 @@ class CustomersPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.importer)
+        bar.addWidget(self.account)
         bar.addWidget(self.edit)
         bar.addWidget(self.add)
         self.filter.setMinimumHeight(self.add.sizeHint().height())
@@ -145,6 +150,18 @@ class CustomersPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.edit.setEnabled(self.selected() is not None)
+        self.account.setEnabled(self.selected() is not None)
+
+    def open_account(self) -> MemberAccountDialog | None:
+        """The selected customer's stored value, points, cards and ledger."""
+        profile = self.selected()
+        if profile is None:
+            return None
+        dialog = MemberAccountDialog(self._ctx, profile, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.account_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         if changes.touches(CHANGE_CUSTOMER):
