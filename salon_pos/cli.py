@@ -392,6 +392,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "conflicts",
             "staff",
             "catalog",
+            "members",
         ],
     )
     gui.add_argument(

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
             "conflicts": self.tr("Conflicts"),
             "staff": self.tr("Staff"),
             "catalog": self.tr("Catalog"),
-            "members": self.tr("Members"),
+            "members": self.tr("Cards"),  # member cards: short, beside its Ctrl+M
         }
 
     def _workspace(self) -> QWidget:

@@ -44,7 +44,7 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/main_window.py" line="65" />
-        <source>Members</source>
+        <source>Cards</source>
         <translation>会员</translation>
     </message>
     <message>
