@@ -48,6 +48,7 @@ from salon_pos.domain.ticket import (
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
+from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
@@ -61,6 +62,7 @@ class SaleLine:
     technician_id: str | None = None
     line_discount: int = 0
     unit_price: int | None = None  # None: the catalog price
+    patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,10 @@ class CheckoutService(CounterService):
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
             lines = _priced_lines(connection, request.lines)
+            today = local_date(now, settings.time_zone)
+            waivers = checked_waivers(
+                connection, request.customer_id, request.lines, today, settings.patch_test_days
+            )
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             discount = sum(line.price_cut for line in lines) + totals.ticket_discount
             if limit is not None and discount > limit and approver is None:
@@ -223,7 +229,7 @@ class CheckoutService(CounterService):
                 "tendered": settlement.tendered,
                 "change": settlement.change,
             }
-            line_rows = _line_rows(ticket_id, lines, totals)
+            line_rows = _line_rows(ticket_id, lines, totals, waivers)
             payment_rows = _payment_rows(ticket_id, settlement)
             insert_rows(connection, Ticket, [ticket])
             insert_rows(connection, TicketLine, line_rows)
@@ -304,7 +310,12 @@ class CheckoutService(CounterService):
             )
 
 
-def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[Row]:
+def _line_rows(
+    ticket_id: str,
+    lines: Sequence[PricedLine],
+    totals: TicketTotals,
+    waivers: Sequence[dict[str, Any] | None],
+) -> list[Row]:
     return [
         {
             "id": new_id(),
@@ -320,8 +331,11 @@ def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals
             "total": line.total,
             "net_total": net,
             "technician_id": line.technician_id,
+            "patch_test_waiver": waiver,
         }
-        for position, (line, net) in enumerate(zip(lines, totals.line_nets, strict=True), start=1)
+        for position, (line, net, waiver) in enumerate(
+            zip(lines, totals.line_nets, waivers, strict=True), start=1
+        )
     ]
 
 

@@ -17,6 +17,7 @@ from salon_pos.db.models import Setting, SyncState, Ticket
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.patch_tests import DEFAULT_VALIDITY_DAYS, check_validity_days
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.journal import Journal
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 PRINTER_KINDS = ("none", "network", "usb", "serial", "file", "dummy")
+WHOLE_NUMBERS = ("cutover_hour", "paper_width_mm", "idle_lock_minutes", "patch_test_days")
 
 
 class InvalidCounterPrefix(UserError):
@@ -65,6 +67,7 @@ class StoreSettings:
     printer_target: str = ""  # host:port, vendor:product, /dev/ttyS0, or a file path
     paper_width_mm: int = 80
     idle_lock_minutes: int = 5  # back to the sign-in screen after this long untouched; 0: never
+    patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -83,6 +86,7 @@ class StoreSettings:
         if self.printer_kind not in PRINTER_KINDS:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)
+        check_validity_days(self.patch_test_days)
 
     def to_strings(self) -> dict[str, str]:
         return {key: str(value) for key, value in asdict(self).items()}
@@ -93,7 +97,7 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in ("cutover_hour", "paper_width_mm", "idle_lock_minutes"):
+                if field.name in WHOLE_NUMBERS:
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)

@@ -1,5 +1,6 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
-sales, customers, setup, conflicts (docs/sync.md, "Adding an operation"). The server's handlers
+sales, customers, setup, conflicts, patch_tests (docs/sync.md, "Adding an operation"). The
+server's handlers
 (sync/server/handlers/<family>.py) and the counter's builders and appliers
 (salon_pos/sync_ops/<family>.py) register against these; tests/contract checks that every
 part is there."""
@@ -12,11 +13,17 @@ from typing import Any
 from pydantic import BaseModel
 
 from sync.messages import Both
-from sync.operations import conflicts, customers, sales, setup
+from sync.operations import conflicts, customers, patch_tests, sales, setup
 from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind
 from sync.protocol import RESOLUTION_ACCEPT
 
-FAMILIES: tuple[Family, ...] = (sales.FAMILY, customers.FAMILY, setup.FAMILY, conflicts.FAMILY)
+FAMILIES: tuple[Family, ...] = (
+    sales.FAMILY,
+    customers.FAMILY,
+    setup.FAMILY,
+    conflicts.FAMILY,
+    patch_tests.FAMILY,
+)
 
 
 class Registry:

@@ -18,6 +18,7 @@ from sync.operations.kinds import (
     OperationKind,
     pick,
 )
+from sync.operations.patch_tests import PatchTestWaiver
 from sync.operations.payloads import Fen, Id, Lenient, Moment
 from sync.protocol import RESOLUTION_ACCEPT
 
@@ -77,6 +78,18 @@ class SaleCompleted(Lenient):
     discount_approved_by: Id | None = None
 
 
+class TicketLinePayloadV2(TicketLinePayload):
+    """Version 2: a manager's approval of a service sold without a valid patch test."""
+
+    patch_test_waiver: PatchTestWaiver | None = None
+
+
+class SaleCompletedV2(SaleCompleted):
+    """Version 2: lines may carry a patch test approval (docs/patch-tests.md)."""
+
+    lines: list[TicketLinePayloadV2] = Field(min_length=1)  # type: ignore[assignment]
+
+
 class SaleVoided(Lenient):
     ticket_id: Id
     number: str
@@ -112,7 +125,7 @@ class SaleRefunded(Lenient):
     ticket_refunded: bool
 
 
-class TicketData(SaleCompleted):
+class TicketData(SaleCompletedV2):
     """A ticket in the change feed: the sale as recorded and where it stands now."""
 
     status: Literal["completed", "voided", "refunded"]  # type: ignore[assignment]
@@ -213,7 +226,12 @@ MONEY_BACK_TWICE = ConflictKind(
 FAMILY = Family(
     name="sales",
     operations=(
-        OperationKind(SALE_COMPLETED, {1: SaleCompleted}, changes=(CHANGE_TICKET,)),
+        OperationKind(
+            SALE_COMPLETED,
+            {1: SaleCompleted, 2: SaleCompletedV2},
+            changes=(CHANGE_TICKET,),
+            upgrades={1: lambda sale: SaleCompletedV2.model_validate(sale.model_dump())},
+        ),
         OperationKind(SALE_VOIDED, {1: SaleVoided}, changes=(CHANGE_TICKET,)),
         OperationKind(SALE_REFUNDED, {1: SaleRefunded}, changes=(CHANGE_REFUND, CHANGE_TICKET)),
     ),

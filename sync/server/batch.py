@@ -38,6 +38,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "ledger_entry",
         "tender_entry",
         "customer_field_history",
+        "patch_test",
         "conflict",
         "change",
         "applied_operation",

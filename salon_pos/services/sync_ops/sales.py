@@ -27,7 +27,7 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     RefundData,
-    SaleCompleted,
+    SaleCompletedV2,
     SaleRefunded,
     SaleVoided,
     TicketData,
@@ -40,9 +40,9 @@ Row = dict[str, Any]
 @builds(SALE_COMPLETED)
 def sale_completed(
     ticket: Row, lines: list[Row], payments: list[Row], approved_by: str | None
-) -> SaleCompleted:
+) -> SaleCompletedV2:
     """The rows checkout wrote, as the payload."""
-    return SaleCompleted.model_validate(
+    return SaleCompletedV2.model_validate(
         ticket | {"lines": lines, "payments": payments, "discount_approved_by": approved_by}
     )
 

@@ -15,6 +15,7 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     SaleCompleted,
+    SaleCompletedV2,
     SaleRefunded,
     SaleVoided,
 )
@@ -107,7 +108,7 @@ def _check_sale(sale: SaleCompleted) -> None:
 
 
 @handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER))
-def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
+def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
     _check_sale(sale)
     if ctx.cache.aliases:
         sale = _lines_on_kept_items(ctx.cache.aliases, sale)
@@ -142,7 +143,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompleted) -> list[str]:
     return _price_mismatch(ctx, sale)
 
 
-def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompleted) -> SaleCompleted:
+def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV2) -> SaleCompletedV2:
     """Lines that sold an item by its alias (created twice offline) are recorded against the
     item kept; name and prices stay as sold (docs/adr/0008-master-data.md)."""
     if not any(line.item_id in aliases for line in sale.lines):
@@ -154,11 +155,14 @@ def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompleted) -> SaleCo
     return sale.model_copy(update={"lines": lines})
 
 
-def _add_ticket_rows(ctx: OpContext, sale: SaleCompleted, row: dict[str, Any]) -> None:
+def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV2, row: dict[str, Any]) -> None:
     ctx.cache.tickets[sale.id] = (ctx.store_id, ctx.op.id)
     ctx.writer.add(TICKET, row)
     for line in sale.lines:
-        ctx.writer.add(LINE, line.model_dump())
+        waiver = line.patch_test_waiver
+        ctx.writer.add(
+            LINE, line.model_dump() | {"patch_test_waiver": waiver and waiver.model_dump_json()}
+        )
     for tender in sale.payments:
         ctx.writer.add(PAYMENT, tender.model_dump())
 
