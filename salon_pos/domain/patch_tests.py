@@ -2,8 +2,10 @@
 once and never changed: a newer test of the same thing supersedes it, and a mistake is put
 right by recording another. The newest test that covers a service decides (docs/patch-tests.md).
 
-A test covers a service when it was of that service, of the service's category, or of neither
-(a general test described only in words)."""
+A test covers a service when it was of that service or of the service's category. A test
+described only in words (a lash glue, a brand of dye) is kept for the record but covers no
+service by itself: a person cannot tell the till which product a service uses, and letting a
+test of one product count for another is the mistake a patch test exists to prevent."""
 
 from __future__ import annotations
 
@@ -53,9 +55,7 @@ class PatchTest:
     def covers(self, service_id: str, category: str) -> bool:
         if self.service_id is not None:
             return self.service_id == service_id
-        if self.category:
-            return self.category == category
-        return True
+        return bool(self.category) and self.category == category
 
 
 @dataclass(frozen=True)

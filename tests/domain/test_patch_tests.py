@@ -86,8 +86,8 @@ def test_what_a_test_covers() -> None:
     assert verdict([of_category], today).allows
     of_other_category = a_test(today, service_id=None, category="烫发")
     assert not verdict([of_other_category], today).allows
-    in_words_only = a_test(today, service_id=None)
-    assert verdict([in_words_only], today).allows
+    in_words_only = a_test(today, service_id=None)  # kept, but counts for no service
+    assert verdict([in_words_only], today).status is PatchTestStatus.MISSING
 
 
 def test_dates_and_days_checked() -> None:

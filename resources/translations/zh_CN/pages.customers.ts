@@ -1,40 +1,44 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="56"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="57" />
         <source>Search by phone, name or pinyin initials</source>
         <translation>按手机号、姓名或拼音首字母搜索</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="59"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="60" />
         <source>New customer</source>
         <translation>新增客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="61"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="62" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="90"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="64" />
+        <source>Patch tests</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="94" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="126"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="131" />
         <source>The {count} most recent customers</source>
         <translation>最近添加的 {count} 位客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="128"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="133" />
         <source>{count} found</source>
         <translation>找到 {count} 位客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/customers.py" line="130"/>
+        <location filename="../../../salon_pos/ui/pages/customers.py" line="135" />
         <source>No customer matches “{text}”: add one with New customer.</source>
         <translation>没有找到与“{text}”相符的客户，可点击“新增客户”添加。</translation>
     </message>

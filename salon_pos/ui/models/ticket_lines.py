@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
+from salon_pos.services.patch_tests import PatchTestWaiver
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TECHNICIAN, TOTAL = range(6)
@@ -37,6 +38,7 @@ class TicketLineRow:
     skill: str = ""  # which technicians may perform it (services)
     technician_id: str | None = None
     technician: str = ""  # the technician's name, for display
+    patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
 
     @property
     def total(self) -> int:

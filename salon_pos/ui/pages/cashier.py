@@ -4,7 +4,7 @@ the payment dialog; the receipt prints after the sale is saved, on the device po
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -17,12 +17,14 @@ from salon_pos.services.catalog import ProductOffer, ServiceOffer
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.checkout import CompletedSale, SaleLine
 from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.patch_tests import PatchTestWaiver
 from salon_pos.services.receipts import PrintOutcome
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
 from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
+from salon_pos.ui.pages.cashier_patch_test import PatchTestGate
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
@@ -49,6 +51,8 @@ class CashierPage(QWidget):
         self.ticket = TicketPanel()
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
+        self.patch_test = PatchTestGate(ctx, self, self.message)
+        self.patch_test.approved.connect(self._add_offer)
         self.change_due = QLabel()  # the last sale's change, large, until the next ticket starts
         self.change_due.setObjectName("changeDue")
         self.change_due.setStyleSheet(CHANGE_STYLE)
@@ -122,12 +126,15 @@ class CashierPage(QWidget):
         if offer is not None:
             self._add_offer(offer)
 
-    def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
+    def _add_offer(
+        self, offer: ServiceOffer | ProductOffer, waiver: PatchTestWaiver | None = None
+    ) -> None:
+        if waiver is None and not self.patch_test.lets_through(offer, self.customer.customer):
+            return
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
+        row = TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
         try:
-            self.ticket.add(
-                TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
-            )
+            self.ticket.add(replace(row, patch_test_waiver=waiver))
         except UserError as error:  # one more of a product already at the most a line holds
             self.message.show_error(self._ctx.message(error))
             return
@@ -169,8 +176,12 @@ class CashierPage(QWidget):
         if totals is None:
             raise EmptyTicket()
         lines = tuple(
-            SaleLine(r.kind, r.item_id, r.quantity, r.technician_id, r.line_discount) for r in rows
-        )
+            SaleLine(
+                r.kind, r.item_id, r.quantity, r.technician_id, r.line_discount,
+                patch_test_waiver=r.patch_test_waiver,
+            )
+            for r in rows
+        )  # fmt: skip
         customer = self.customer.customer
         return SaleDraft(
             lines,
