@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,12 +20,12 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.patch_tests import PatchTestSubject
 from salon_pos.ui.dialogs.catalog_item import CatalogItemDialog
-from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
 from salon_pos.ui.dialogs.patch_test import PatchTestDialog
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Team
+from tests.ui.test_tickets import approve
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -47,13 +47,6 @@ def cashier(shell: Shell, team: Team, dye: str) -> CashierPage:
     page = shell.window.open_page("cashier")
     assert isinstance(page, CashierPage)
     return page
-
-
-def approve(qtbot: QtBot, dialog: ManagerPinDialog, pin: str, reason: str) -> None:
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.findChild(QLineEdit, "approvalReason").setText(reason)
-    dialog.findChild(QLineEdit, "pinField").setText(pin)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "pinOk"), LEFT)
 
 
 def pay_cash(qtbot: QtBot, shell: Shell, page: CashierPage, team: Team) -> None:
