@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -29,6 +30,7 @@ from salon_pos.domain.patch_tests import (
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.importing import import_catalog
 from salon_pos.services.patch_tests import PatchTestSubject
 from tests.conftest import FakeClock, Team
 
@@ -181,3 +183,20 @@ def test_an_approval_for_another_customer_or_made_up_does_not_count(
     forged = replace(waiver, id="made-up")
     with pytest.raises(UnknownPatchTestApproval):
         backend.checkout.complete_sale(dye_sale(team, dye, first.id, forged))
+
+
+def test_a_catalog_file_marks_services_and_an_empty_cell_keeps_the_mark(
+    backend: Backend, dye: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "catalog.csv"
+    path.write_text(
+        "类型,分类,名称,价格,时长,需皮试\n"
+        "服务,染发,植物染发,388,120,\n"  # empty: stays marked
+        "服务,烫发,数码烫,588,150,是\n"
+        "服务,美甲,日式美甲,168,90,也许\n",  # refused with its line
+        encoding="utf-8",
+    )
+    report = import_catalog(backend, path)
+    assert (report.created, report.bad_rows) == (1, 1), report
+    marked = {s.name: s.needs_patch_test for s in backend.catalog.services()}
+    assert marked == {"植物染发": True, "数码烫": True}

@@ -5,14 +5,20 @@ counter's sale and catalog edit still apply."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from sync.operations.customers import CUSTOMER_CREATED
 from sync.operations.patch_tests import PATCH_TEST_RECORDED
 from sync.operations.sales import SALE_COMPLETED
 from sync.operations.setup import CATALOG_ITEM_SAVED
+from sync.server import master_data
+from sync.server.cli import main
+from sync.server.config import sqlite_url
+from sync.server.db import create_server_engine
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 
@@ -94,3 +100,23 @@ def test_an_older_counters_catalog_edit_keeps_needs_patch_test(
     server.push(device, [{**older, "payload_version": 2}])  # knows nothing of patch tests
     fed = [c for c in server.pull(device)["changes"] if c["entity"] == "catalog_item"]
     assert (fed[-1]["data"]["price"], fed[-1]["data"]["needs_patch_test"]) == (39800, True)
+
+
+def test_the_server_commands_mark_a_service_and_set_the_validity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data", str(tmp_path)]
+    main(["create-owner", *data, "--email", "boss@example.com", "--password", "pw123456"])
+    main(["create-store", *data, "--owner", "boss@example.com", "--name", "一店"])
+    store = capsys.readouterr().out.strip().splitlines()[-1]
+    engine = create_server_engine(sqlite_url(tmp_path))
+    service = {"kind": "service", "category": "染发", "name": "植物染发", "price": 38800}
+    dye = master_data.create_catalog_item(engine, store, service | {"duration_min": 120})
+    edit = ["edit-item", *data, "--store", store, "--item", dye]
+    assert main([*edit, "--set", "needs_patch_test=true"]) == 0
+    assert main(["store-settings", *data, "--store", store, "--set", "patch_test_days=90"]) == 0
+    assert main(["store-settings", *data, "--store", store, "--set", "patch_test_days=-1"]) == 2
+    [entry] = master_data.store_catalog(engine.connect(), store)
+    assert entry.needs_patch_test
+    assert master_data.store_settings(engine, store)["patch_test_days"] == 90
+    engine.dispose()
