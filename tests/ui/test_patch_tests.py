@@ -177,3 +177,31 @@ def test_the_catalog_form_marks_a_service_as_needing_a_patch_test(
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save_button.click()
     assert not shell.ctx.backend.catalog.item(LineKind.SERVICE, dye).needs_patch_test  # type: ignore[union-attr]
+
+
+def test_a_customer_changed_after_the_line_is_asked_about_before_paying(
+    qtbot: QtBot, shell: Shell, cashier: CashierPage, team: Team, dye: str, anna: CustomerProfile
+) -> None:
+    backend = shell.ctx.backend
+    hair_dye = PatchTestSubject(category="染发")
+    backend.patch_tests.record(anna.id, "passed", date(2026, 11, 18), hair_dye)
+    bella = backend.customers.add("王玲", "13912345678")
+    cashier.set_customer(anna)
+    cashier.add_item(LineKind.SERVICE, dye)  # anna's test is valid: no question
+    assert cashier.ticket.model.rowCount() == 1 and cashier.patch_test.dialog is None
+    cashier.set_customer(bella)
+    cashier.ticket.select(0)
+    picker = cashier.findChild(QComboBox, "technicianPicker")
+    picker.setCurrentIndex(picker.findData(team.tech.id))
+    assert cashier.open_payment() is None  # stopped: bella has no test
+    assert "植物染发需要皮试：没有皮试记录。" in cashier.message.text()
+    approval = cashier.patch_test.dialog
+    assert approval is not None
+    approve(qtbot, approval, Team.MANAGER_PIN, "顾客坚持，已告知风险")
+    line_waiver = lambda: cashier.ticket.model.rows()[0].patch_test_waiver  # noqa: E731
+    qtbot.waitUntil(lambda: line_waiver() is not None, timeout=5000)
+    assert cashier.ticket.model.rows()[0].technician_id == team.tech.id  # the line kept as it was
+    pay_cash(qtbot, shell, cashier, team)
+    [line] = lines_of(backend)
+    assert line.patch_test_waiver is not None
+    assert line.patch_test_waiver["reason"] == "顾客坚持，已告知风险"

@@ -160,6 +160,9 @@ class TicketLinesModel(QAbstractTableModel):
             position, replace(self._rows[position], technician_id=staff_id, technician=name)
         )
 
+    def set_patch_test_waiver(self, position: int, waiver: PatchTestWaiver) -> None:
+        self._replace(position, replace(self._rows[position], patch_test_waiver=waiver))
+
     def remove(self, position: int) -> None:
         self.beginRemoveRows(QModelIndex(), position, position)
         del self._rows[position]

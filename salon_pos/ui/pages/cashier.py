@@ -53,6 +53,7 @@ class CashierPage(QWidget):
         self.message = MessageLine()
         self.patch_test = PatchTestGate(ctx, self, self.message)
         self.patch_test.approved.connect(self._add_offer)
+        self.patch_test.line_approved.connect(self.ticket.model.set_patch_test_waiver)
         self.change_due = QLabel()  # the last sale's change, large, until the next ticket starts
         self.change_due.setObjectName("changeDue")
         self.change_due.setStyleSheet(CHANGE_STYLE)
@@ -205,6 +206,10 @@ class CashierPage(QWidget):
             self.message.show_error(
                 self.tr("Choose the technician for {item}.").format(item=missing.name)
             )
+            return None
+        stopped = self.patch_test.stopped_line(self.ticket.model.rows(), self.customer.customer)
+        if stopped is not None:  # the customer changed since the line was rung up
+            self.ticket.select(stopped)
             return None
         try:
             draft = self.draft()
