@@ -68,6 +68,8 @@ class ServiceItem(Base):
     duration_min: Mapped[int] = mapped_column(Integer)
     skill: Mapped[str] = mapped_column(String(32), default="")  # who may perform it
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # sold only to a customer with a valid patch test, or with a manager's approval
+    needs_patch_test: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -110,6 +112,24 @@ class Customer(Base):
     stamps: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     merged_into: Mapped[str | None] = mapped_column(String(36))  # folded into that customer
     tier: Mapped[str | None] = mapped_column(String(32))  # the member tier the server worked out
+
+
+class PatchTest(Base):
+    """A customer's patch test (皮试): append-only; a newer one supersedes, a mistake is put
+    right by another (salon_pos.domain.patch_tests)."""
+
+    __tablename__ = "patch_test"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    result: Mapped[str] = mapped_column(String(8))  # passed / failed
+    tested_on: Mapped[date] = mapped_column(Date)
+    service_id: Mapped[str | None] = mapped_column(String(36))
+    category: Mapped[str] = mapped_column(String(64), default="")
+    subject: Mapped[str] = mapped_column(String(64), default="")  # what was tested, in words
+    technician_id: Mapped[str | None] = mapped_column(String(36))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str | None] = mapped_column(String(36))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class CustomerSearchKey(Base):
@@ -176,6 +196,8 @@ class TicketLine(Base):
     # How much the customer's tier took off the catalog price (list_price × quantity): a member
     # price, not a cashier's discount.
     member_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # a manager's approval of a service sold without a valid patch test (PatchTestWaiver)
+    patch_test_waiver: Mapped[dict[str, object] | None] = mapped_column(JSON)
 
 
 class Payment(Base):

@@ -77,6 +77,7 @@ CATALOG_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "sku": ("编号", "sku"),
     "barcode": ("条码", "barcode"),
     "cost": ("成本", "cost"),
+    "needs_patch_test": ("需皮试", "needs_patch_test", "皮试", "patch_test"),
 }
 CATALOG_REQUIRED = ("kind", "category", "name", "price")
 KINDS = {"service": LineKind.SERVICE, "服务": LineKind.SERVICE, "product": LineKind.PRODUCT}
@@ -111,6 +112,21 @@ class CatalogLine:
     sku: str  # products; "" for services
     barcode: str | None
     cost: int | None
+    needs_patch_test: bool | None = None  # services; None: as saved (a new one: no)
+
+
+YES_NO = {"是": True, "需要": True, "yes": True, "y": True, "1": True, "true": True}
+YES_NO |= {"否": False, "不需要": False, "no": False, "n": False, "0": False, "false": False}
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """A yes/no cell: 是 / 否, yes / no, 1 / 0; empty: None (keep what is saved)."""
+    if not text.strip():
+        return None
+    answer = YES_NO.get(text.strip().lower())
+    if answer is None:
+        raise InvalidChoice(text=text, choices="是 / 否 / yes / no")
+    return answer
 
 
 def catalog_line(record: CsvRecord) -> CatalogLine:
@@ -125,9 +141,11 @@ def catalog_line(record: CsvRecord) -> CatalogLine:
     if kind is LineKind.SERVICE:
         minutes = parse_minutes(record.get("duration_min"), name)
         skill = record.get("skill").lower() or None
+        patch_test = parse_yes_no(record.get("needs_patch_test"))
         return CatalogLine(
-            record.line, kind, record.get("category"), name, price, minutes, skill, "", None, None
-        )
+            record.line, kind, record.get("category"), name, price, minutes, skill, "", None, None,
+            patch_test,
+        )  # fmt: skip
     sku = record.get("sku")
     if not sku:
         raise RequiredField(field=SKU)

@@ -12,6 +12,7 @@ from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.members import MemberService
+from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
@@ -34,6 +35,7 @@ class Backend:
     receipts: ReceiptService
     sign_in: SignInService
     sync: SyncService
+    patch_tests: PatchTestService
 
     def close(self) -> None:
         self.db.close()
@@ -61,4 +63,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         receipts=ReceiptService(db, settings, tickets, clock),
         sign_in=SignInService(db, settings, clock),
         sync=SyncService(db, settings, clock),
+        patch_tests=PatchTestService(db, settings, clock),
     )

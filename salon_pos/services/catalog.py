@@ -46,6 +46,7 @@ class ServiceOffer:
     skill: str = ""
     kind: LineKind = LineKind.SERVICE
     active: bool = True  # hidden items are not sold; tickets keep them
+    needs_patch_test: bool = False  # sold after a valid patch test (domain.patch_tests)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,12 @@ def _check_service(session: Session, offer: ServiceOffer, own_id: str | None) ->
 
 
 def _service_values(offer: ServiceOffer) -> dict[str, Any]:
-    return {"price": offer.price, "duration_min": offer.duration_min, "skill": offer.skill}
+    return {
+        "price": offer.price,
+        "duration_min": offer.duration_min,
+        "skill": offer.skill,
+        "needs_patch_test": offer.needs_patch_test,
+    }
 
 
 def save_service_item(
@@ -269,6 +275,7 @@ def _service_offer(item: ServiceItem) -> ServiceOffer:
         item.duration_min,
         item.skill,
         active=item.active,
+        needs_patch_test=item.needs_patch_test,
     )
 
 
@@ -294,9 +301,13 @@ class CatalogService(CounterService):
         duration_min: int,
         skill: str = "",
         actor_id: str | None = None,
+        *,
+        needs_patch_test: bool = False,
     ) -> Saved:
         """A new service; one of that category and name already there is refused."""
-        offer = ServiceOffer(new_id(), category, name, price, duration_min, skill)
+        offer = ServiceOffer(
+            new_id(), category, name, price, duration_min, skill, needs_patch_test=needs_patch_test
+        )
         with self._db.write() as session:
             _check_service(session, offer, offer.id)
             return save_service_item(session, self._journal(), self._clock.now(), offer, actor_id)

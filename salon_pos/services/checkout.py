@@ -55,6 +55,7 @@ from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balances, session_tenders
 from salon_pos.services.member_tiers import member_pricing
+from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
@@ -68,6 +69,7 @@ class SaleLine:
     technician_id: str | None = None
     line_discount: int = 0
     unit_price: int | None = None  # None: the catalog price
+    patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,10 @@ class CheckoutService(CounterService):
             plans = _plans_of(connection, request.lines)
             pricing = member_pricing(connection, request.customer_id, settings, now)
             lines = _priced_lines(connection, request.lines, request.customer_id, plans, pricing)
+            today = local_date(now, settings.time_zone)
+            waivers = checked_waivers(
+                connection, request.customer_id, request.lines, today, settings.patch_test_days
+            )
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             discount = sum(line.price_cut for line in lines) + totals.ticket_discount
             if limit is not None and discount > limit and approver is None:
@@ -293,7 +299,7 @@ class CheckoutService(CounterService):
                 "tendered": settlement.tendered,
                 "change": settlement.change,
             }
-            line_rows = _line_rows(ticket_id, lines, totals)
+            line_rows = _line_rows(ticket_id, lines, totals, waivers)
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings.member_rules())
             ledger.expired_allowed_by = approver.id if approver else None
@@ -417,7 +423,12 @@ def _member_ledger(
     )
 
 
-def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals) -> list[Row]:
+def _line_rows(
+    ticket_id: str,
+    lines: Sequence[PricedLine],
+    totals: TicketTotals,
+    waivers: Sequence[dict[str, Any] | None],
+) -> list[Row]:
     return [
         {
             "id": new_id(),
@@ -434,8 +445,11 @@ def _line_rows(ticket_id: str, lines: Sequence[PricedLine], totals: TicketTotals
             "net_total": net,
             "technician_id": line.technician_id,
             "member_discount": line.member_discount,
+            "patch_test_waiver": waiver,
         }
-        for position, (line, net) in enumerate(zip(lines, totals.line_nets, strict=True), start=1)
+        for position, (line, net, waiver) in enumerate(
+            zip(lines, totals.line_nets, waivers, strict=True), start=1
+        )
     ]
 
 

@@ -85,7 +85,13 @@ class _CatalogRows:
         if existing is not None and self.keep_existing:
             return "unchanged"
         skill = line.skill or (existing.skill if existing else "")
-        offer = ServiceOffer(new_id(), category, name, line.price, line.duration_min, skill)
+        patch_test = line.needs_patch_test
+        if patch_test is None:
+            patch_test = existing.needs_patch_test if existing else False
+        offer = ServiceOffer(
+            new_id(), category, name, line.price, line.duration_min, skill,
+            needs_patch_test=patch_test,
+        )  # fmt: skip
         return save_service_item(session, self.journal, self.at, offer, self.actor_id).outcome
 
     def _product(self, session: Session, line: CatalogLine) -> str:

@@ -18,6 +18,7 @@ from salon_pos.domain.balances import MemberRules, SpendOrder, parse_top_up_rule
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.patch_tests import DEFAULT_VALIDITY_DAYS, check_validity_days
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.domain.tiers import DEFAULT_TIERS, parse_tiers
 from salon_pos.services.changes import SETTINGS, Changes
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 PRINTER_KINDS = ("none", "network", "usb", "serial", "file", "dummy")
+WHOLE_NUMBERS = (
+    "cutover_hour",
+    "paper_width_mm",
+    "idle_lock_minutes",
+    "patch_test_days",
+    "offline_allowance",
+    "points_earn_rate",
+    "points_per_yuan",
+    "birthday_percent",
+)
 
 
 class InvalidCounterPrefix(UserError):
@@ -76,6 +87,7 @@ class StoreSettings:
     tiers: str = DEFAULT_TIERS  # "黄金:500000:95;…": name, threshold, percent paid (domain/tiers)
     tier_basis: str = "spend"  # spend (fen) or visits
     birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
+    patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -95,6 +107,7 @@ class StoreSettings:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)
         self.member_rules()
+        check_validity_days(self.patch_test_days)
 
     def member_rules(self) -> MemberRules:
         """The member ledgers' settings, checked (UserError says what is wrong)."""
@@ -130,24 +143,13 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in _WHOLE_NUMBERS:
+                if field.name in WHOLE_NUMBERS:
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)
                 else:
                     known[field.name] = raw
         return cls(**known)
-
-
-_WHOLE_NUMBERS = (
-    "cutover_hour",
-    "paper_width_mm",
-    "idle_lock_minutes",
-    "offline_allowance",
-    "points_earn_rate",
-    "points_per_yuan",
-    "birthday_percent",
-)
 
 
 def _stored(session: Session) -> StoreSettings | None:

@@ -24,6 +24,7 @@ from sync.operations.members import (
     BalanceEntryPayload,
     PackageCardPayload,
 )
+from sync.operations.patch_tests import PatchTestWaiver
 from sync.operations.payloads import Fen, Id, Lenient, Moment
 from sync.protocol import RESOLUTION_ACCEPT
 
@@ -85,10 +86,12 @@ class SaleCompleted(Lenient):
 
 class TicketLineV2(TicketLinePayload):
     """Version 2: a line may also sell stored value (a top-up: `item_id` is the customer) or
-    a package card (`item_id` is its plan)."""
+    a package card (`item_id` is its plan); a member price shows as `member_discount`; a
+    service sold without a valid patch test carries the manager's approval."""
 
     kind: Literal["service", "product", "stored_value", "package"]  # type: ignore[assignment]
     member_discount: Fen = Field(default=0, ge=0)  # the tier's price off list_price × quantity
+    patch_test_waiver: PatchTestWaiver | None = None  # a manager's, docs/patch-tests.md
 
 
 class SaleCompletedV2(SaleCompleted):

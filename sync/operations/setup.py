@@ -69,13 +69,31 @@ class CatalogItemSavedV2(CatalogItemSaved, Stamped):
     """Version 2: per-field last writer wins by `hlc`, only the `changed` fields."""
 
 
+class PatchTestField(Lenient):
+    """What version 3 of a catalog item adds: a service sold only after a valid patch test."""
+
+    needs_patch_test: bool = False
+
+
+class CatalogItemSavedV3(CatalogItemSavedV2, PatchTestField):
+    """Version 3: `needs_patch_test` (docs/patch-tests.md)."""
+
+
+def _as_v3(item: CatalogItemSavedV2) -> CatalogItemSavedV3:
+    """An edit made before patch tests knew nothing of them: it changes every field but that."""
+    changed = item.changed
+    if changed is None:
+        changed = [f for f in CatalogItemSaved.model_fields if f != "id"]
+    return CatalogItemSavedV3.model_validate(item.model_dump() | {"changed": changed})
+
+
 class StaffData(StaffSaved):
     """A staff member in the change feed; `stamps`: field → HLC stamp of the value held."""
 
     stamps: dict[str, str] = Field(default_factory=dict)
 
 
-class CatalogItemData(CatalogItemSaved):
+class CatalogItemData(CatalogItemSaved, PatchTestField):
     """A catalog item in the change feed, priced for the store whose feed it is in (a chain's
     store price where one is set); `stamps`: field → HLC stamp of the value held."""
 
@@ -102,8 +120,14 @@ STORE_SETTING_FIELDS: Final = (
     "cutover_hour",
     "rounding",
     "idle_lock_minutes",
+    "patch_test_days",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
+WHOLE_NUMBER_SETTINGS: Final = {
+    "cutover_hour": 23,
+    "idle_lock_minutes": 240,
+    "patch_test_days": 3650,  # 0: a passed patch test never expires
+}
 SETTING_TEXT_LIMITS: Final = {
     "store_name": 64,
     "address": 200,
@@ -117,10 +141,10 @@ def store_setting(field: str, value: Any) -> Any:
     """A store-wide setting's value, checked; ValueError says why it is refused."""
     if field not in STORE_SETTING_FIELDS:
         raise ValueError(f"unknown store setting {field}")
-    if field in ("cutover_hour", "idle_lock_minutes"):
+    if field in WHOLE_NUMBER_SETTINGS:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(f"{field} is not a whole number")
-        top = 23 if field == "cutover_hour" else 240
+        top = WHOLE_NUMBER_SETTINGS[field]
         if not 0 <= value <= top:
             raise ValueError(f"{field} is out of range (0 to {top})")
         return value
@@ -208,9 +232,9 @@ FAMILY = Family(
         ),
         OperationKind(
             CATALOG_ITEM_SAVED,
-            {1: CatalogItemSaved, 2: CatalogItemSavedV2},
+            {1: CatalogItemSaved, 2: CatalogItemSavedV2, 3: CatalogItemSavedV3},
             changes=(CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS),
-            upgrades={1: _as_v2(CatalogItemSavedV2)},
+            upgrades={1: _as_v2(CatalogItemSavedV2), 2: _as_v3},
         ),
         OperationKind(
             STORE_SETTINGS_SAVED, {1: StoreSettingsSaved}, changes=(CHANGE_STORE_SETTINGS,)

@@ -41,6 +41,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "package_card",
         "balance_entry",
         "customer_field_history",
+        "patch_test",
         "conflict",
         "change",
         "applied_operation",

@@ -33,7 +33,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.import_report import FirstLines, ImportReport
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
-    CatalogItemSavedV2,
+    CatalogItemSavedV3,
 )
 from sync.server import chain, models
 from sync.server.admin import AdminError
@@ -119,13 +119,13 @@ def edit_catalog_item(
         if check is not None:
             check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
-        item = edited_payload(CatalogItemSavedV2, held, changes)
+        item = edited_payload(CatalogItemSavedV3, held, changes)
         _save_at_server(writer, row, item)
     publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
 
 
-def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV2) -> None:
+def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV3) -> None:
     """An edit made at the server: a chain item's price is the chain's (a counter's price edit
     is its own store's), and the item goes to the owner's other stores."""
     if row["owner_id"] is None:
@@ -347,6 +347,7 @@ class CatalogEntry:
     active: bool
     home_store_id: str  # the store it was made in
     owner_id: str | None  # set: in the owner's chain catalog, every store of the owner has it
+    needs_patch_test: bool = False  # a service sold only after a valid patch test
 
     @property
     def chain(self) -> bool:
@@ -354,7 +355,8 @@ class CatalogEntry:
 
     def fields(self) -> dict[str, Any]:
         """Its CatalogItemSaved fields, with the item's own price."""
-        names = ("kind", "category", "name", "duration_min", "skill", "sku", "barcode", "cost")
+        names: tuple[str, ...] = ("kind", "category", "name", "duration_min", "skill", "sku")
+        names += ("barcode", "cost", "needs_patch_test")
         return {n: getattr(self, n) for n in names} | {
             "price": self.item_price,
             "active": self.active,
@@ -394,6 +396,7 @@ def _entry(row: Mapping[str, Any]) -> CatalogEntry:
         active=bool(data.get("active", True)),
         home_store_id=row["store_id"],
         owner_id=row["owner_id"],
+        needs_patch_test=bool(data.get("needs_patch_test", False)),
     )
 
 
@@ -442,6 +445,7 @@ def _cleaned(values: Mapping[str, Any]) -> dict[str, Any]:
         else None,
         "cost": int(values.get("cost") or 0) if kind == "product" else 0,
         "active": bool(values.get("active", True)),
+        "needs_patch_test": kind == "service" and bool(values.get("needs_patch_test", False)),
     }
     return cleaned
 
@@ -454,7 +458,7 @@ def create_catalog_item(
     fields = _cleaned(dict(values) | {"active": True})
     with store_writer(engine, store_id, clock) as writer:
         check_catalog_item(fields, store_catalog(writer.connection, store_id))
-        item = CatalogItemSavedV2.model_validate(fields | {"id": new_id()})
+        item = CatalogItemSavedV3.model_validate(fields | {"id": new_id()})
         save_catalog_item(writer, item, origin=None)
     return item.id
 
@@ -496,6 +500,9 @@ def clear_store_price(engine: Engine, store_id: str, item_id: str, clock: Clock 
             )
         )
         writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
+
+
+NEW_ITEM = {"active": True, "skill": "", "cost": 0, "barcode": None, "needs_patch_test": False}
 
 
 @dataclass
@@ -548,10 +555,8 @@ class _CatalogImport:
         else:
             self.skus.check(line.sku, line.sku, line.line)
         held = self.matched(line)
-        before = (
-            held.fields() if held else {"active": True, "skill": "", "cost": 0, "barcode": None}
-        )
-        given = {
+        before: dict[str, Any] = held.fields() if held else dict(NEW_ITEM)
+        given: dict[str, Any] = {
             "kind": line.kind.value,
             "category": line.category,
             "name": line.name,
@@ -559,7 +564,8 @@ class _CatalogImport:
             "duration_min": line.duration_min or None,
             "sku": line.sku or None,
         }
-        kept = {"skill": line.skill, "barcode": line.barcode, "cost": line.cost}
+        kept: dict[str, Any] = {"skill": line.skill, "barcode": line.barcode, "cost": line.cost}
+        kept["needs_patch_test"] = line.needs_patch_test
         given |= {k: v if v is not None else before.get(k) for k, v in kept.items()}
         fields = _cleaned(before | given)
         check_catalog_item(fields, self.catalog, own_id=held.id if held else None)
@@ -602,7 +608,7 @@ def import_catalog_csv(
             changed = (
                 None if held is None else sorted(k for k in fields if fields[k] != held.fields()[k])
             )
-            item = CatalogItemSavedV2.model_validate(fields | {"id": item_id, "changed": changed})
+            item = CatalogItemSavedV3.model_validate(fields | {"id": item_id, "changed": changed})
             if held is None:
                 save_catalog_item(writer, item, origin=None)
             else:

@@ -309,6 +309,8 @@ class TicketLine(Base):
     net_total: Mapped[int] = mapped_column(BigInteger)
     technician_id: Mapped[str | None] = mapped_column(ID)
     member_discount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # JSON: a manager's approval of a service sold without a valid patch test (PatchTestWaiver)
+    patch_test_waiver: Mapped[str | None] = mapped_column(Text)
 
 
 class Payment(Base):
@@ -521,3 +523,17 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+class PatchTest(Base):
+    """A customer's patch test (皮试), as a counter recorded it: append-only, never edited."""
+
+    __tablename__ = "patch_test"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
+    op_id: Mapped[str | None] = mapped_column(ID)
+    result: Mapped[str] = mapped_column(String(16))
+    tested_on: Mapped[date] = mapped_column(Date)
+    data: Mapped[str] = mapped_column(Text)  # the PatchTestRecorded fields, as sent down
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -4,32 +4,32 @@
 <context>
     <name>TicketLinesModel</name>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="65"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="91"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="66"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="92"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="67"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="93"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="68"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="94"/>
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="69"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="95"/>
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="70"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="96"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>

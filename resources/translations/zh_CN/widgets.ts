@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="66" />
+        <location filename="../../../salon_pos/ui/widgets.py" line="115"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="69" />
+        <location filename="../../../salon_pos/ui/widgets.py" line="118"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="78" />
+        <location filename="../../../salon_pos/ui/widgets.py" line="127"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>

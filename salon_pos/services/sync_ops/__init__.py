@@ -1,4 +1,11 @@
 """The counter's side of each operation family (sync/operations/): builders and appliers,
 registered in registry.BUILDERS and registry.APPLIERS when this package is imported."""
 
-from salon_pos.services.sync_ops import conflicts, customers, members, sales, setup  # noqa: F401
+from salon_pos.services.sync_ops import (  # noqa: F401
+    conflicts,
+    customers,
+    members,
+    patch_tests,
+    sales,
+    setup,
+)

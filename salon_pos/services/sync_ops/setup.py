@@ -28,7 +28,7 @@ from sync.operations.setup import (
     STORE_SETTINGS_SAVED,
     CatalogAlias,
     CatalogItemData,
-    CatalogItemSavedV2,
+    CatalogItemSavedV3,
     StaffData,
     StaffSavedV2,
     StoreSettingsData,
@@ -78,12 +78,12 @@ def catalog_item_saved(
     *,
     hlc: str = "",
     changed: Sequence[str] | None = None,
-) -> CatalogItemSavedV2:
+) -> CatalogItemSavedV3:
     """`offer`: the fields of a ServiceOffer or ProductOffer (dataclasses.asdict); `hlc` and
     `changed` as for staff_saved."""
     stamped: dict[str, Any] = {"id": item_id, "kind": kind, "hlc": hlc}
     stamped["changed"] = None if changed is None else list(changed)
-    return CatalogItemSavedV2.model_validate(offer | stamped)
+    return CatalogItemSavedV3.model_validate(offer | stamped)
 
 
 @builds(STORE_SETTINGS_SAVED)
@@ -131,6 +131,7 @@ def catalog_item(session: Session, change: Change) -> None:
         existing = session.get(ServiceItem, item.id)
         duration = item.duration_min or (existing.duration_min if existing else 60)
         values = common | {"duration_min": duration, "skill": item.skill}
+        values["needs_patch_test"] = item.needs_patch_test
         values = _but_pending(session, ServiceItem, item.id, values)
         upsert(session, ServiceItem, values | {"id": item.id}, change.at)
         return

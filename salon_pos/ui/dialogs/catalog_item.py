@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from salon_pos.domain.errors import InvalidNumber, UserError
 from salon_pos.domain.ids import new_id
@@ -63,9 +63,12 @@ class CatalogItemDialog(SaveDialog):
         self.sku = self._field("itemSku")
         self.barcode = self._field("itemBarcode")
         self.cost = self._field("itemCost", "0")
+        self.patch_test = QCheckBox(self.tr("Sell only after a valid patch test (皮试)"))
+        self.patch_test.setObjectName("itemNeedsPatchTest")
         if isinstance(existing, ServiceOffer):
             self.duration.setText(str(existing.duration_min))
             self.skill.setText(existing.skill)
+            self.patch_test.setChecked(existing.needs_patch_test)
         if isinstance(existing, ProductOffer):
             self.sku.setText(existing.sku)
             self.barcode.setText(existing.barcode or "")
@@ -73,6 +76,7 @@ class CatalogItemDialog(SaveDialog):
         if service:
             form.addRow(self.tr("Minutes"), self.duration)
             form.addRow(self.tr("Skill needed"), self.skill)
+            form.addRow(self.tr("Patch test"), self.patch_test)
         else:
             form.addRow(self.tr("SKU"), self.sku)
             form.addRow(self.tr("Barcode"), self.barcode)
@@ -96,7 +100,7 @@ class CatalogItemDialog(SaveDialog):
         if self._kind is LineKind.SERVICE:
             made: Offer = ServiceOffer(
                 item_id, category, name, price, _minutes(self.duration.text()),
-                self.skill.text().strip().lower(),
+                self.skill.text().strip().lower(), needs_patch_test=self.patch_test.isChecked(),
             )  # fmt: skip
         else:
             made = ProductOffer(
@@ -116,8 +120,9 @@ class CatalogItemDialog(SaveDialog):
             work = lambda: catalog.edit(offer, actor)  # noqa: E731
         elif isinstance(offer, ServiceOffer):
             work = lambda: catalog.add_service(  # noqa: E731
-                offer.category, offer.name, offer.price, offer.duration_min, offer.skill, actor
-            )
+                offer.category, offer.name, offer.price, offer.duration_min, offer.skill, actor,
+                needs_patch_test=offer.needs_patch_test,
+            )  # fmt: skip
         else:
             work = lambda: catalog.add_product(  # noqa: E731
                 offer.category, offer.name, offer.sku, offer.price, offer.cost, offer.barcode,

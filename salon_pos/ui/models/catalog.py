@@ -23,6 +23,7 @@ class CatalogTableModel(RowsModel[Offer]):
             (self.tr("Price"), lambda o: format_money(o.price)),
             (self.tr("Minutes / SKU"), self._detail),
             (self.tr("Skill / barcode"), self._code),
+            (self.tr("Patch test"), self._patch_test),
             (self.tr("Status"), lambda o: self.tr("Shown") if o.active else self.tr("Hidden")),
         ]
 
@@ -33,3 +34,7 @@ class CatalogTableModel(RowsModel[Offer]):
     @staticmethod
     def _code(offer: Offer) -> str:
         return offer.skill if isinstance(offer, ServiceOffer) else (offer.barcode or "")
+
+    def _patch_test(self, offer: Offer) -> str:
+        needed = isinstance(offer, ServiceOffer) and offer.needs_patch_test
+        return self.tr("Needed") if needed else ""

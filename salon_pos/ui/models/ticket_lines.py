@@ -20,6 +20,7 @@ from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserErr
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
 from salon_pos.domain.tiers import MemberPricing
+from salon_pos.services.patch_tests import PatchTestWaiver
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, QUANTITY, UNIT_PRICE, DISCOUNT, TECHNICIAN, TOTAL = range(6)
@@ -40,6 +41,7 @@ class TicketLineRow:
     technician: str = ""  # the technician's name, for display
     category: str = ""  # the catalog's: a member's price may depend on it
     list_price: int | None = None  # the catalog price, when a member price applies
+    patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
 
     @property
     def total(self) -> int:
@@ -188,6 +190,9 @@ class TicketLinesModel(QAbstractTableModel):
         self._replace(
             position, replace(self._rows[position], technician_id=staff_id, technician=name)
         )
+
+    def set_patch_test_waiver(self, position: int, waiver: PatchTestWaiver) -> None:
+        self._replace(position, replace(self._rows[position], patch_test_waiver=waiver))
 
     def remove(self, position: int) -> None:
         self.beginRemoveRows(QModelIndex(), position, position)

@@ -17,6 +17,7 @@ from salon_pos.services.catalog import ProductOffer, ServiceOffer
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.checkout import CompletedSale, SaleLine
 from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.patch_tests import PatchTestWaiver
 from salon_pos.services.receipts import PrintOutcome
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
@@ -24,6 +25,7 @@ from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
 from salon_pos.ui.pages.cashier_member import MemberStrip
+from salon_pos.ui.pages.cashier_patch_test import PatchTestGate
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
@@ -56,6 +58,9 @@ class CashierPage(QWidget):
         self.ticket = TicketPanel()
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
+        self.patch_test = PatchTestGate(ctx, self, self.message)
+        self.patch_test.approved.connect(self._add_offer)
+        self.patch_test.line_approved.connect(self.ticket.model.set_patch_test_waiver)
         self.change_due = QLabel()  # the last sale's change, large, until the next ticket starts
         self.change_due.setObjectName("changeDue")
         self.change_due.setStyleSheet(CHANGE_STYLE)
@@ -132,10 +137,14 @@ class CashierPage(QWidget):
         if offer is not None:
             self._add_offer(offer)
 
-    def _add_offer(self, offer: ServiceOffer | ProductOffer) -> None:
+    def _add_offer(
+        self, offer: ServiceOffer | ProductOffer, waiver: PatchTestWaiver | None = None
+    ) -> None:
+        if waiver is None and not self.patch_test.lets_through(offer, self.customer.customer):
+            return
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
         row = TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
-        self._add_row(replace(row, category=offer.category))
+        self._add_row(replace(row, category=offer.category, patch_test_waiver=waiver))
 
     def _on_customer_chosen(self, profile: CustomerProfile | None) -> None:
         """What the customer holds, and their member price on every line."""
@@ -195,6 +204,7 @@ class CashierPage(QWidget):
                 r.technician_id,
                 r.line_discount,
                 r.unit_price if r.kind is LineKind.STORED_VALUE else None,
+                patch_test_waiver=r.patch_test_waiver,
             )
             for r in rows
         )
@@ -225,6 +235,10 @@ class CashierPage(QWidget):
             self.message.show_error(
                 self.tr("Choose the technician for {item}.").format(item=missing.name)
             )
+            return None
+        stopped = self.patch_test.stopped_line(self.ticket.model.rows(), self.customer.customer)
+        if stopped is not None:  # the customer changed since the line was rung up
+            self.ticket.select(stopped)
             return None
         try:
             draft = self.draft()

@@ -22,6 +22,7 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.dialogs.member_account import MemberAccountDialog
+from salon_pos.ui.dialogs.patch_test import PatchTestDialog
 from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
 from salon_pos.ui.pages.customers_import import customer_import
 from salon_pos.ui.widgets import HintedField, button, row_table
@@ -64,6 +65,9 @@ class CustomersPage(QWidget):
         self.account = button(self.tr("Member account"), "openMemberAccount")
         self.account.clicked.connect(self.open_account)
         self.account_dialog: MemberAccountDialog | None = None
+        self.patch_tests = button(self.tr("Patch tests"), "customerPatchTests")
+        self.patch_tests.clicked.connect(self._on_patch_tests_clicked)
+        self.patch_test_dialog: PatchTestDialog | None = None
         self.importer = customer_import(ctx)
         self.count = QLabel()
         self.count.setObjectName("customerCount")
@@ -97,6 +101,7 @@ class CustomersPage(QWidget):
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.importer)
         bar.addWidget(self.account)
+        bar.addWidget(self.patch_tests)
         bar.addWidget(self.edit)
         bar.addWidget(self.add)
         self.filter.setMinimumHeight(self.add.sizeHint().height())
@@ -151,6 +156,7 @@ class CustomersPage(QWidget):
     def _update_buttons(self) -> None:
         self.edit.setEnabled(self.selected() is not None)
         self.account.setEnabled(self.selected() is not None)
+        self.patch_tests.setEnabled(self.selected() is not None)
 
     def open_account(self) -> MemberAccountDialog | None:
         """The selected customer's stored value, points, cards and ledger."""
@@ -174,6 +180,13 @@ class CustomersPage(QWidget):
         customer = self.selected()
         if customer is not None:
             self._open(CustomerFormDialog(self._ctx, customer, self))
+
+    def _on_patch_tests_clicked(self) -> None:
+        customer = self.selected()
+        if customer is not None:
+            self.patch_test_dialog = PatchTestDialog(self._ctx, customer, self)
+            self.patch_test_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.patch_test_dialog.open()
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.domain.patch_tests import MAX_VALIDITY_DAYS
 from salon_pos.domain.ticket import RoundingRule
 from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.i18n import LANGUAGES
@@ -97,6 +98,11 @@ class SettingsForm(QWidget):
                 (self.tr("Drop jiao (¥12.34 → ¥12.00)"), RoundingRule.DROP_JIAO.value),
             ],
         )
+        self.patch_test_days = QSpinBox()
+        self.patch_test_days.setObjectName("patchTestDays")
+        self.patch_test_days.setRange(0, MAX_VALIDITY_DAYS)
+        self.patch_test_days.setSpecialValueText(self.tr("Never expires"))
+        self.patch_test_days.setSuffix(self.tr(" days"))
         self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
         self._on_printer_kind_changed()
 
@@ -114,6 +120,7 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Business day starts at"), self.cutover)
         form.addRow(self.tr("Rounding rule"), self.rounding)
         form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
+        form.addRow(self.tr("Patch test valid for"), self.patch_test_days)
         return group
 
     def printer_group(self, *extra: QWidget) -> QGroupBox:
@@ -161,6 +168,7 @@ class SettingsForm(QWidget):
         self.language_note.setVisible(settings.language != self.in_use)
         self.idle_lock.setValue(settings.idle_lock_minutes)
         _select(self.rounding, RoundingRule(settings.rounding).value)
+        self.patch_test_days.setValue(settings.patch_test_days)
 
     def values(self) -> dict[str, Any]:
         """What the screen says, keyed by StoreSettings field names."""
@@ -178,6 +186,7 @@ class SettingsForm(QWidget):
             "language": self.language.currentData(),
             "idle_lock_minutes": self.idle_lock.value(),
             "rounding": RoundingRule(self.rounding.currentData()),
+            "patch_test_days": self.patch_test_days.value(),
         }
 
     def changes(self, saved: StoreSettings) -> dict[str, Any]:

@@ -1,4 +1,11 @@
 """One module per family of operations (sync/operations/); each registers its handlers in
 registry.HANDLERS by (type, payload version). Importing this package registers them all."""
 
-from sync.server.handlers import conflicts, customers, members, sales, setup  # noqa: F401
+from sync.server.handlers import (  # noqa: F401
+    conflicts,
+    customers,
+    members,
+    patch_tests,
+    sales,
+    setup,
+)

@@ -164,7 +164,10 @@ def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV2, row: dict[str, Any])
     ctx.cache.tickets[sale.id] = (ctx.store_id, ctx.op.id)
     ctx.writer.add(TICKET, row)
     for line in sale.lines:
-        ctx.writer.add(LINE, line.model_dump())
+        waiver = line.patch_test_waiver
+        ctx.writer.add(
+            LINE, line.model_dump() | {"patch_test_waiver": waiver and waiver.model_dump_json()}
+        )
     for tender in sale.payments:
         ctx.writer.add(PAYMENT, tender.model_dump())
 

@@ -19,8 +19,9 @@ from sync.operations.setup import (
     DUPLICATE_STAFF,
     STAFF_SAVED,
     STORE_SETTINGS_SAVED,
+    CatalogItemData,
     CatalogItemSaved,
-    CatalogItemSavedV2,
+    CatalogItemSavedV3,
     StaffSaved,
     StaffSavedV2,
     StoreSettingsSaved,
@@ -39,7 +40,9 @@ STORE_PRICE = models.table_of(models.StorePrice)
 STAFF = models.table_of(models.StaffMember)
 SETTINGS = models.table_of(models.StoreSettings)
 STORE = models.table_of(models.Store)
-ITEM_FIELDS = tuple(f for f in CatalogItemSaved.model_fields if f != "id")
+ITEM_FIELDS = tuple(f for f in CatalogItemData.model_fields if f not in ("id", "stamps"))
+# What an item saved before a field existed holds of it.
+ITEM_DEFAULTS = {"needs_patch_test": False}
 STAFF_FIELDS = tuple(f for f in StaffSaved.model_fields if f != "id")
 Row = dict[str, Any]
 
@@ -105,7 +108,7 @@ def _item_row(item: CatalogItemSaved, values: dict[str, Any]) -> Row:
 
 
 def save_catalog_item(
-    writer: BatchWriter, item: CatalogItemSavedV2, origin: str | None
+    writer: BatchWriter, item: CatalogItemSavedV3, origin: str | None
 ) -> tuple[Row, str | None]:
     """Merge an edit (or a new item) into the store's catalog and send the item down.
     Answers (the item as kept, the alias recorded for it if it was a duplicate)."""
@@ -171,7 +174,7 @@ def merge_item(
         raise Rejected("a catalog item cannot change between service and product")
     stamp = edit_stamp(hlc, writer.now, stamps)
     updates = merge_fields(held, stamps, incoming, fields, stamp)
-    values = {f: held.get(f) for f in ITEM_FIELDS} | updates
+    values = {f: held.get(f, ITEM_DEFAULTS.get(f)) for f in ITEM_FIELDS} | updates
     columns = _item_row(CatalogItemSaved.model_validate({"id": row["id"]} | values), values)
     columns |= {"stamps": dump_json(stamps), "updated_at": writer.now}
     writer.connection.execute(update(CATALOG).where(CATALOG.c.id == row["id"]).values(columns))
@@ -180,7 +183,7 @@ def merge_item(
 
 
 @handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS, STORE_PRICE, chain.PUBLISH))
-def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV2) -> list[str]:
+def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV3) -> list[str]:
     row, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
     price = item_data(ctx.writer, row)["price"]  # the store's own, for a chain item that has one
     ctx.cache.prices[row["id"]] = price

@@ -447,3 +447,17 @@ class ConflictClosed(Message):
 class OpenCount(Message):
     zh = "{count} 个待处理"
     en = "{count} open"
+
+
+# Patch tests (皮试): the catalog item page and the store's settings (docs/patch-tests.md)
+NEEDS_PATCH_TEST = Both("须有有效皮试方可销售", "Sell only after a valid patch test")
+PATCH_TEST_BADGE = Both("需皮试", "Patch test")
+PATCH_TEST_GROUP = Both("皮试", "Patch tests")
+PATCH_TEST_DAYS = Both(
+    "皮试有效期（天，0 为永不过期）", "Patch test valid for (days; 0: never expires)"
+)
+
+
+class PatchTestDaysRange(Message):
+    zh = "皮试有效期须为 0 到 3650 天的整数（当前为“{text}”）。"
+    en = "A patch test is valid for a whole number of days from 0 to 3650 (got “{text}”)."

@@ -30,6 +30,7 @@ def form_of(server: Server, **changes: str) -> dict[str, str]:
         "store_name": "丽人美容 一店", "address": "", "phone": "", "receipt_header": "",
         "receipt_footer": "", "time_zone": "Asia/Shanghai", "cutover_hour": "4",
         "rounding": "none", "idle_lock_minutes": "5",
+        "patch_test_days": "180",
     }  # fmt: skip
     return shown | changes
 
@@ -106,6 +107,8 @@ BAD = [
     ({"rounding": "half"}, "请选择一种抹零规则"),
     ({"receipt_header": "字" * 2001}, "小票抬头过长：最多 2000 个字"),
     ({"phone": "1" * 41}, "电话过长：最多 40 个字"),
+    ({"patch_test_days": "3651"}, "皮试有效期须为 0 到 3650 天"),
+    ({"patch_test_days": "-1"}, "皮试有效期须为 0 到 3650 天"),
 ]
 
 

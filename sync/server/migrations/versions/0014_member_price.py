@@ -1,7 +1,7 @@
 """a ticket line's member discount: what the customer's tier took off the catalog price
 
 Revision ID: 0014_member_price
-Revises: 0010_members
+Revises: 0012_patch_test
 Create Date: 2026-12-06 22:20:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014_member_price"
-down_revision = "0010_members"
+down_revision = "0012_patch_test"
 branch_labels = None
 depends_on = None
 

@@ -56,11 +56,13 @@ def item_fields(
     sku: Annotated[str, Form(max_length=64)] = "",
     barcode: Annotated[str, Form(max_length=64)] = "",
     cost: Annotated[str, Form(max_length=30)] = "",
+    needs_patch_test: Annotated[str, Form(max_length=5)] = "",
 ) -> dict[str, str]:
     """An item's fields as typed in its form (kept to show again when refused)."""
     return {
         "category": category, "name": name, "price": price, "duration_min": duration_min,
         "skill": skill, "sku": sku, "barcode": barcode, "cost": cost,
+        "needs_patch_test": needs_patch_test,
     }  # fmt: skip
 
 
@@ -139,6 +141,7 @@ def _values(kind: str, form: dict[str, str]) -> dict[str, Any]:
     if kind == "service":
         values["duration_min"] = parse_minutes(form.get("duration_min", ""), values["name"])
         values["skill"] = form.get("skill", "")
+        values["needs_patch_test"] = form.get("needs_patch_test", "") == "1"
     else:
         cost = form.get("cost", "").strip()
         values |= {"sku": form.get("sku", ""), "barcode": form.get("barcode", "")}
@@ -180,6 +183,7 @@ def _item_page(
         "barcode": item.barcode or "",
         "cost": format_yuan(item.cost),
         "store_price": format_yuan(item.price),
+        "needs_patch_test": "1" if item.needs_patch_test else "",
     }
     form |= context.pop("form", {})
     return render(

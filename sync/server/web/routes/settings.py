@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from salon_pos.domain.patch_tests import DEFAULT_VALIDITY_DAYS
 from sync.messages import Both, Message
 from sync.operations.setup import ROUNDING_RULES, SETTING_TEXT_LIMITS, store_setting
 from sync.server import master_data
@@ -32,9 +33,14 @@ GROUPS = (
                                 ("cutover_hour", words.CUTOVER_HOUR),
                                 ("rounding", words.ROUNDING_RULE),
                                 ("idle_lock_minutes", words.IDLE_LOCK))),
+    (words.PATCH_TEST_GROUP, (("patch_test_days", words.PATCH_TEST_DAYS),)),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
-NUMBERS = {"cutover_hour": words.HourRange, "idle_lock_minutes": words.IdleRange}
+NUMBERS: dict[str, type[Message]] = {
+    "cutover_hour": words.HourRange,
+    "idle_lock_minutes": words.IdleRange,
+    "patch_test_days": words.PatchTestDaysRange,
+}
 
 
 def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
@@ -46,6 +52,7 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "receipt_footer": "", "time_zone": store.time_zone,
         "cutover_hour": master_data.DEFAULT_CUTOVER_HOUR, "rounding": "none",
         "idle_lock_minutes": 5,
+        "patch_test_days": DEFAULT_VALIDITY_DAYS,
     }  # fmt: skip
     return defaults | held, set(held)
 
@@ -126,12 +133,14 @@ def save_settings(
     cutover_hour: Text = "",
     rounding: Text = "",
     idle_lock_minutes: Text = "",
+    patch_test_days: Text = "",
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
         "receipt_header": receipt_header, "receipt_footer": receipt_footer,
         "time_zone": time_zone, "cutover_hour": cutover_hour, "rounding": rounding,
         "idle_lock_minutes": idle_lock_minutes,
+        "patch_test_days": patch_test_days,
     }  # fmt: skip
     try:
         changes = checked(typed, shown(request, store)[0])
