@@ -8,12 +8,13 @@ A balance is never stored: it is the sum of its entries (this module answers the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from salon_pos.domain.errors import Both, UserError
 from salon_pos.domain.money import format_money
+from salon_pos.domain.ticket import allocate
 
 
 class SpendOrder(StrEnum):
@@ -172,11 +173,6 @@ def points_for(fen: int, points_per_yuan: int) -> int:
     return fen * points_per_yuan // 100
 
 
-def points_earned(fen: int, points_per_yuan: int) -> int:
-    """Points earned by spending `fen`, whole points, rounded down."""
-    return max(fen, 0) * points_per_yuan // 100
-
-
 def share(amount: int, part: int, whole: int) -> int:
     """`amount` in the proportion part/whole, rounded toward zero (what a partial refund
     takes back of what its sale gave)."""
@@ -211,6 +207,10 @@ class MemberRules:
     top_up_rules: tuple[TopUpRule, ...] = ()
     points_earn_rate: int = 1  # points earned a yuan spent
     points_per_yuan: int = 100  # points that pay ¥1
+    points_rates: Mapping[str, int] = field(default_factory=dict)  # category → its own rate
+
+    def rate_of(self, category: str) -> int:
+        return self.points_rates.get(category, self.points_earn_rate)
 
 
 class AlreadySpent(UserError):
@@ -230,3 +230,30 @@ ACCOUNT_WORDS = {
     "points": Both("积分", "points"),
     "sessions": Both("疗程卡次数", "package sessions"),
 }
+
+
+class InvalidPointsRates(UserError):
+    en = "“{text}” is not a list of points rates: write them like 美甲=2, 美睫=0 (points a yuan)."
+    zh = "“{text}”不是有效的分类积分规则，请写成“美甲=2，美睫=0”（每元积分）。"
+
+
+def parse_points_rates(text: str) -> dict[str, int]:
+    """ "美甲=2,美睫=0" (category = points a yuan) as a mapping; "" is none."""
+    rates = {}
+    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
+        category, _, rate = part.partition("=")
+        if not category.strip() or not rate.strip().isdigit() or int(rate) > 1000:
+            raise InvalidPointsRates(text=text)
+        rates[category.strip()] = int(rate)
+    return rates
+
+
+def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> int:
+    """Points a sale earns: each line's (fen that earns, points a yuan), less what points paid
+    (taken from the lines in proportion), rounded down once for the whole sale."""
+    earning = [max(fen, 0) for fen, _ in bases]
+    taken = allocate(min(max(paid_by_points, 0), sum(earning)), earning)
+    return (
+        sum((fen - off) * rate for fen, off, (_, rate) in zip(earning, taken, bases, strict=True))
+        // 100
+    )

@@ -115,6 +115,7 @@ class PricedLine:
     technician_id: str | None = None
     list_price: int | None = None  # the catalog price, when a member price applied
     member_discount: int = 0  # of the line, from the customer's tier: not a cashier's discount
+    category: str = ""  # the catalog's, as sold
 
     @property
     def gross(self) -> int:

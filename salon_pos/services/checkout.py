@@ -236,6 +236,7 @@ def _priced_lines(
                 line.technician_id,
                 list_price,
                 (list_price - member_price) * line.quantity if line.unit_price is None else 0,
+                category,
             )
         )
     return priced
@@ -306,7 +307,7 @@ class CheckoutService(CounterService):
             ledger.pay(settlement.tenders)
             ledger.use_sessions(request.sessions, line_rows)
             ledger.sell(line_rows, plans)
-            ledger.earn(line_rows, settlement.tenders)
+            ledger.earn(line_rows, settlement.tenders, [line.category for line in lines])
             insert_rows(connection, Ticket, [ticket])
             insert_rows(connection, TicketLine, line_rows)
             insert_rows(connection, Payment, payment_rows)  # a free ticket has none

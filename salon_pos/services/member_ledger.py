@@ -21,8 +21,8 @@ from salon_pos.domain.balances import (
     PointsTooFew,
     SessionNotCovered,
     StoredValue,
-    points_earned,
     points_for,
+    points_for_lines,
     spend,
     top_up,
 )
@@ -140,6 +140,7 @@ class SaleLedger:
     cards: list[Row]
     expired_allowed_by: str | None = None  # the manager who let an expired card be used
     expired_used: list[str] = field(default_factory=list)  # cards used past their expiry
+    sessions_by_line: dict[str, int] = field(default_factory=dict)  # line id → sessions used
 
     def entry(self, account: str, amount: int, reason: str, **links: Any) -> None:
         if amount == 0:
@@ -205,6 +206,9 @@ class SaleLedger:
             if used[card.id] > card.left:
                 raise NoSessionsLeft(card=card.name, left=card.left, asked=used[card.id])
             self.entry("sessions", -use.sessions, "spend", card_id=card.id, line_id=line["id"])
+            self.sessions_by_line[line["id"]] = (
+                self.sessions_by_line.get(line["id"], 0) + use.sessions
+            )
 
     def sell(self, line_rows: Sequence[Row], plans: dict[str, Any]) -> None:
         for line in line_rows:
@@ -237,16 +241,24 @@ class SaleLedger:
             )
             self.entry("sessions", plan.sessions, "card_sale", card_id=card_id, line_id=line["id"])
 
-    def earn(self, line_rows: Sequence[Row], tenders: Sequence[AppliedTender]) -> None:
-        """Points on what the customer paid for services, products and cards: not on a
-        top-up, nor on what points or package sessions paid."""
-        if self.customer_id is None or self.rules.points_earn_rate <= 0:
+    def earn(
+        self,
+        line_rows: Sequence[Row],
+        tenders: Sequence[AppliedTender],
+        categories: Sequence[str],
+    ) -> None:
+        """Points on what the customer paid for services, products and cards, at each line's
+        category rate: not on a top-up, nor on what points or package sessions paid."""
+        if self.customer_id is None:
             return
-        earning = sum(ln["net_total"] for ln in line_rows if ln["kind"] != LineKind.STORED_VALUE)
-        earning -= sum(
-            t.applied for t in tenders if t.kind in (TenderKind.POINTS, TenderKind.PACKAGE_SESSION)
-        )
-        self.entry("points", points_earned(earning, self.rules.points_earn_rate), "earn")
+        bases = []
+        for line, category in zip(line_rows, categories, strict=True):
+            fen = 0 if line["kind"] == LineKind.STORED_VALUE else line["net_total"]
+            by_card = min(self.sessions_by_line.get(line["id"], 0), line["quantity"])
+            fen = fen * (line["quantity"] - by_card) // line["quantity"]  # the units paid
+            bases.append((fen, self.rules.rate_of(category)))
+        paid = sum(t.applied for t in tenders if t.kind is TenderKind.POINTS)
+        self.entry("points", points_for_lines(bases, paid), "earn")
 
 
 def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1) -> list[Row]:

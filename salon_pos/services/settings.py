@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Setting, SyncState, Ticket
-from salon_pos.domain.balances import MemberRules, SpendOrder, parse_top_up_rules
+from salon_pos.domain.balances import (
+    MemberRules,
+    SpendOrder,
+    parse_points_rates,
+    parse_top_up_rules,
+)
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
@@ -87,6 +92,7 @@ class StoreSettings:
     tiers: str = DEFAULT_TIERS  # "黄金:500000:95;…": name, threshold, percent paid (domain/tiers)
     tier_basis: str = "spend"  # spend (fen) or visits
     birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
+    points_rates: str = ""  # "美甲=2,美睫=0": a category's own points a yuan
     patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
 
     def validate(self) -> None:
@@ -132,6 +138,7 @@ class StoreSettings:
             parse_top_up_rules(self.top_up_rules),
             self.points_earn_rate,
             self.points_per_yuan,
+            parse_points_rates(self.points_rates),
         )
 
     def to_strings(self) -> dict[str, str]:

@@ -87,3 +87,30 @@ def test_a_spend_takes_exactly_the_amount_and_no_part_below_zero_but_the_overdra
     assert after.principal < 0 or after.total == card.total - amount
     if amount <= card.total:
         assert after.principal >= 0
+
+
+def test_points_follow_each_lines_category_rate_and_what_points_paid_earns_none() -> None:
+    from salon_pos.domain.balances import parse_points_rates, points_for_lines
+
+    rates = parse_points_rates("美甲=2，美睫=0")
+    assert rates == {"美甲": 2, "美睫": 0}
+    # ¥168 nails at 2 a yuan, ¥120 lashes at none, ¥198 facial at the store's 1
+    bases = [(16800, 2), (12000, 0), (19800, 1)]
+    assert points_for_lines(bases, 0) == 336 + 0 + 198
+    # ¥100 paid by points comes off the lines in proportion, and earns nothing
+    assert points_for_lines(bases, 10000) < 336 + 198
+    assert points_for_lines([(0, 5)], 0) == 0
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 10)), min_size=1, max_size=6),
+    st.integers(0, 10**8),
+)
+def test_points_never_exceed_what_the_lines_earn_and_fall_as_points_pay_more(
+    bases: list[tuple[int, int]], paid: int
+) -> None:
+    from salon_pos.domain.balances import points_for_lines
+
+    full = points_for_lines(bases, 0)
+    assert full == sum(fen * rate for fen, rate in bases) // 100
+    assert 0 <= points_for_lines(bases, paid) <= full

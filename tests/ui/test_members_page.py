@@ -53,10 +53,12 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
     assert rules.isVisible()
     rules.setPlainText("1000=200\n500=80")
     child(page, QLineEdit, "offlineAllowance").setText("50")
+    child(page, QLineEdit, "pointsRates").setText("美甲=2，美睫=0")
     qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
     qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.offline_allowance == 5000)
     settings = shell.ctx.backend.settings.current
     assert settings.top_up_rules == "100000:20000,50000:8000"
+    assert settings.points_rates == "美甲=2,美睫=0"
 
     tiers = child(page, QPlainTextEdit, "tiers")
     assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 100", "钻石 20000 100"]

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.domain.balances import SpendOrder, TopUpRule, parse_top_up_rules
+from salon_pos.domain.balances import (
+    SpendOrder,
+    TopUpRule,
+    parse_points_rates,
+    parse_top_up_rules,
+)
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.tiers import InvalidTiers, parse_tiers, tiers_text
@@ -57,6 +62,11 @@ def rules_from_lines(text: str) -> str:
     joined = ",".join(rules)
     parse_top_up_rules(joined)  # the same check a counter's setting gets
     return joined
+
+
+def points_rates_text(text: str) -> str:
+    """ "美甲=2, 美睫=0" as the setting's text; UserError says what is wrong."""
+    return ",".join(f"{c}={r}" for c, r in parse_points_rates(text).items())
 
 
 def tiers_as_lines(text: str, basis: str) -> str:
@@ -121,6 +131,9 @@ class MembersPage(ManagersOnly):
         self.earn_rate.setObjectName("pointsEarnRate")
         self.earn_rate.setRange(0, 1000)
         self.earn_rate.setSuffix(self.tr(" points a yuan"))
+        self.points_rates = QLineEdit()
+        self.points_rates.setObjectName("pointsRates")
+        self.points_rates.setPlaceholderText(self.tr("A category's own rate, e.g. 美甲=2, 美睫=0"))
         self.points_value = QSpinBox()
         self.points_value.setObjectName("pointsPerYuan")
         self.points_value.setRange(1, 10_000)
@@ -172,6 +185,7 @@ class MembersPage(ManagersOnly):
         form.addRow(self.tr("Offline, beyond the known balance (yuan)"), self.allowance)
         form.addRow(self.tr("Top-up bonus"), self.top_ups)
         form.addRow(self.tr("Points earned"), self.earn_rate)
+        form.addRow(self.tr("By category"), self.points_rates)
         form.addRow(self.tr("Points worth"), self.points_value)
         form.addRow(self.tr("Tiers by"), self.tier_basis)
         form.addRow(self.tr("Tiers"), self.tiers)
@@ -205,6 +219,7 @@ class MembersPage(ManagersOnly):
         except UserError:
             self.top_ups.setPlainText(settings.top_up_rules)
         self.earn_rate.setValue(settings.points_earn_rate)
+        self.points_rates.setText(settings.points_rates.replace(",", ", "))
         self.points_value.setValue(settings.points_per_yuan)
         self.tier_basis.setCurrentIndex(self.tier_basis.findData(settings.tier_basis))
         try:
@@ -242,6 +257,7 @@ class MembersPage(ManagersOnly):
                 "offline_allowance": parse_yuan(self.allowance.text().strip() or "0"),
                 "top_up_rules": rules_from_lines(self.top_ups.toPlainText()),
                 "points_earn_rate": self.earn_rate.value(),
+                "points_rates": points_rates_text(self.points_rates.text()),
                 "points_per_yuan": self.points_value.value(),
                 "tier_basis": basis,
                 "tiers": tiers_from_lines(self.tiers.toPlainText(), basis),
