@@ -15,6 +15,7 @@ from salon_pos.db.models import Setting
 from salon_pos.domain.ids import new_id
 from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.pages.cashier import CashierPage
+from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
 from tests.devices.escpos_text import printed_rows
@@ -112,3 +113,12 @@ def test_card_and_top_up_then_a_visit_paid_by_session_stored_value_and_points(
     pick_customer(qtbot, page, "13500135000")
     strip = child(page, QLabel, "memberBalances").text()
     assert "¥1042.00" in strip and "658" in strip and "9" in strip
+
+    # The customer's profile (Customers, member account) shows the same figures.
+    customers = shell.window.open_page("customers")
+    assert isinstance(customers, CustomersPage) and customers.select(customer.id)
+    account = customers.open_account()
+    assert account is not None
+    summary = child(account, QLabel, "memberSummary").text()
+    assert "¥1042.00" in summary and "¥842.00" in summary and "¥200.00" in summary
+    assert "658" in summary and "补水护理10次卡" in summary and "9/10" in summary
