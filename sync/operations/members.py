@@ -193,6 +193,10 @@ OVERDRAFT = ConflictKind(
     },
 )
 
+# An overdraft written off is borne by the store: the manager must say why (the note is kept
+# with the decision and on the settling entry).
+NOTE_NEEDED: Final = (RESOLUTION_WRITE_OFF,)
+
 FAMILY = Family(
     name="members",
     operations=(

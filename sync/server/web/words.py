@@ -447,3 +447,101 @@ class ConflictClosed(Message):
 class OpenCount(Message):
     zh = "{count} 个待处理"
     en = "{count} open"
+
+
+# --- members (docs/adr/0009-member-balances.md): balances, cards, the stores' liability
+MEMBERS = Both("会员", "Members")
+MEMBER_BALANCES = Both("会员余额", "Member balances")
+LIABILITY = Both("储值负债", "Stored-value liability")
+LIABILITY_NOTE = Both(
+    "门店欠顾客的钱：储值本金和赠送余额之和（只计正余额）。"
+    "顾客欠门店的（透支后为负的余额）另列，不相抵。",
+    "What the store owes its customers: stored value, principal and bonus (positive balances "
+    "only). What customers owe the store (balances below zero after an overdraft) is listed "
+    "apart, never netted.",
+)
+PRINCIPAL = Both("储值本金", "Principal")
+BONUS = Both("储值赠送", "Bonus")
+STORED_VALUE_TOTAL = Both("储值合计", "Stored value, total")
+POINTS = Both("积分", "Points")
+SESSIONS_LEFT = Both("疗程卡剩余次数", "Package sessions left")
+SESSIONS_VALUE = Both("剩余次数价值", "Value of the sessions left")
+SESSIONS_VALUE_NOTE = Both(
+    "按每张卡的售价 ÷ 次数计算（每张卡舍去不足 1 分的部分）；"
+    "若售卡时有折扣，实付可能更低。不含已过期的卡。",
+    "At each card's list price ÷ its sessions (each card rounded down to the fen); a card sold "
+    "at a discount was paid less. Expired cards are not counted.",
+)
+EXPIRED_SESSIONS = Both("已过期卡的剩余次数", "Sessions left on expired cards")
+MEMBERS_HOLDING = Both("有余额的会员", "Members holding a balance")
+OWED_BY_CUSTOMERS = Both("顾客欠款（负余额）", "Owed by customers (balances below zero)")
+DEBTORS = Both("欠款顾客", "Customers in debt")
+OPEN_OVERDRAFTS = Both("待处理的透支", "Open overdrafts")
+SEE_OVERDRAFTS = Both("查看并处理透支 ›", "See and resolve the overdrafts ›")
+CHAIN_TOTAL = Both("全部门店合计", "All stores together")
+MEMBER_SEARCH_HINT = Both("姓名或电话", "Name or phone")
+NO_MEMBERS = Both("没有符合的会员。", "No member matches.")
+MORE_MEMBERS = Both("下一页 ›", "Next page ›")
+EARLIER_MEMBERS = Both("‹ 上一页", "‹ Previous page")
+CARDS = Both("疗程卡", "Package cards")
+NO_CARDS = Both("没有疗程卡。", "No package cards.")
+EXPIRED = Both("已过期", "expired")
+NO_EXPIRY = Both("不限期", "no expiry")
+LEDGER = Both("余额明细", "Ledger")
+NO_ENTRIES = Both("没有余额记录。", "No entries.")
+ACCOUNT = Both("账户", "Account")
+AT_SERVER = Both("管理后台", "web console")
+SOLD_ON = Both("售卡单据", "Sold on")
+POINTS_UNIT = Both("分", "pts")
+SESSIONS_UNIT = Both("次", "sessions")
+UNNAMED_CUSTOMER = Both("（未同步的顾客）", "(customer not synced)")
+ENTRY_REASONS = {
+    "top_up": Both("充值", "Top-up"),
+    "spend": Both("消费", "Spent"),
+    "earn": Both("消费得积分", "Earned"),
+    "card_sale": Both("购卡", "Card sold"),
+    "reverse": Both("作废/退款冲回", "Reversed (void or refund)"),
+    "adjust": Both("积分调整", "Adjusted"),
+    "refund_out": Both("退还余额", "Refunded out"),
+    "collect": Both("透支已向顾客收回", "Overdraft collected"),
+    "write_off": Both("透支已注销", "Overdraft written off"),
+}
+
+
+class SessionsOf(Message):
+    zh = "剩 {left} / {sold} 次"
+    en = "{left} of {sold} left"
+
+
+class ValidUntil(Message):
+    zh = "至 {day}"
+    en = "until {day}"
+
+
+class OverdraftCount(Message):
+    zh = "{count} 笔"
+    en = "{count}"
+
+
+class OnTicket(Message):
+    zh = "单据 {number}"
+    en = "ticket {number}"
+
+
+# overdrafts resolved in the console
+RESOLUTION_NOTE = Both(
+    "备注（注销时必填：店里承担这笔透支，请写明原因）",
+    "Note (needed to write off: the store bears it, give the reason)",
+)
+WRITE_OFF_NEEDS_REASON = Both(
+    "注销意味着店里承担这笔透支：请在备注里写明原因。没有做任何修改。",
+    "Writing off means the store bears it: give the reason in the note. Nothing was changed.",
+)
+NOTE_TOO_LONG = Both("备注过长：最多 500 个字。", "The note is too long: 500 characters at most.")
+NOTE_SAID = Both("备注", "Note")
+SHOW_ALL_CONFLICTS = Both("显示全部冲突", "Show all conflicts")
+
+
+class OnlyOfType(Message):
+    zh = "只显示：{title}"
+    en = "Showing only: {title}"
