@@ -545,3 +545,64 @@ SHOW_ALL_CONFLICTS = Both("显示全部冲突", "Show all conflicts")
 class OnlyOfType(Message):
     zh = "只显示：{title}"
     en = "Showing only: {title}"
+
+
+# the members' store-wide settings
+SPEND_ORDER = Both("储值扣款顺序", "Stored value is spent")
+OFFLINE_ALLOWANCE = Both(
+    "离线时可超出已知余额（元，0 为不可超出）",
+    "Offline allowance beyond the known balance (yuan; 0: none)",
+)
+TOP_UP_RULES = Both(
+    "充值赠送（每行一条，如“充 1000 送 200”，单位：元；空为不送）",
+    "Top-up bonus (one rule a line, such as “pay 1000 get 200”, in yuan; empty: none)",
+)
+POINTS_EARN_RATE = Both("每消费 1 元得积分（0 为不积分）", "Points earned per ¥1 spent (0: none)")
+POINTS_PER_YUAN = Both("多少积分抵 1 元", "Points worth ¥1")
+SPEND_ORDER_WORDS = {
+    "principal_first": Both("先扣本金，再扣赠送", "Principal first, then bonus"),
+    "bonus_first": Both("先扣赠送，再扣本金", "Bonus first, then principal"),
+    "proportional": Both(
+        "按本金与赠送的比例扣（零头计入本金）", "In proportion (the odd fen from principal)"
+    ),
+}
+SPEND_ORDER_UNKNOWN = Both("请选择一种储值扣款顺序。", "Choose how stored value is spent.")
+TOP_UP_TOO_MANY = Both("充值赠送规则最多 20 条。", "At most 20 top-up rules.")
+
+
+class TopUpRule(Message):
+    zh = "充 {paid} 送 {bonus}"
+    en = "pay {paid} get {bonus}"
+
+
+class TopUpLine(Message):
+    zh = "充值赠送第 {line} 行“{text}”看不懂：请写成“充 1000 送 200”（单位：元），每行一条。"
+    en = (
+        "Top-up rule line {line} “{text}” is not a rule: write “pay 1000 get 200” (yuan), "
+        "one a line."
+    )
+
+
+class TopUpAmount(Message):
+    zh = "充值赠送第 {line} 行“{text}”：充值金额须大于 0，且不超过 1 亿元。"
+    en = "Top-up rule line {line} “{text}”: pay more than 0 and at most 100,000,000 yuan."
+
+
+class TopUpTwice(Message):
+    zh = "两条充值赠送规则的充值金额相同（{amount} 元）：请只留一条。"
+    en = "Two top-up rules for the same payment ({amount} yuan): keep one."
+
+
+class AllowanceRange(Message):
+    zh = "离线可超出额度须为 0 到 100000 元的金额（当前为“{text}”）。"
+    en = "The offline allowance is an amount from 0 to 100000 yuan (got “{text}”)."
+
+
+class EarnRateRange(Message):
+    zh = "每消费 1 元所得积分须为 0 到 1000 的整数（当前为“{text}”）。"
+    en = "Points earned per ¥1 is a whole number from 0 to 1000 (got “{text}”)."
+
+
+class PointsPerYuan(Message):
+    zh = "抵 1 元所需积分须为 1 到 10000 的整数（当前为“{text}”）。"
+    en = "Points worth ¥1 is a whole number from 1 to 10000 (got “{text}”)."
