@@ -64,7 +64,7 @@ class ConsoleDescriber(StoreTimes):
         return self.people.get(str(customer_id)) or str(customer_id)[-8:]
 
     def device(self, stamp: Any) -> str:
-        node = node_of(stamp)
+        node = str(stamp) if stamp in self.counters else node_of(stamp)  # an id, or a stamp's
         if node is None:
             return ""
         if node in self.counters:

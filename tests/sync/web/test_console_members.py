@@ -156,6 +156,8 @@ def test_the_stores_liability_is_its_ledgers_to_the_fen_with_debts_apart(
     filtered = owner.client.get(f"{conflicts}?type=overdraft").text
     assert "只显示：余额透支" in filtered and "重复客户" not in filtered
     assert f'data-conflict="{members.overdraft}"' in filtered
+    assert "透支了 ¥300.00（单据 A1-" in html.unescape(filtered)
+    assert "；收银台 C1、收银台 C2）。所有销售都已入账" in html.unescape(filtered)
 
 
 def test_the_members_are_listed_with_balances_and_cards_and_found_by_name_or_phone(
