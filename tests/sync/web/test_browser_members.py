@@ -84,6 +84,13 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServ
     server.stop()
 
 
+def signed_in(context: Any) -> Page:
+    page = context.new_page()
+    sign_in(page, OWNER, PASSWORD)
+    page.wait_for_url("**/console/stores")
+    return page
+
+
 def no_sideways_scroll(page: Page, path: str, width: int) -> None:
     page.goto(path)
     scrolled = page.evaluate("document.documentElement.scrollWidth")
@@ -97,9 +104,7 @@ def test_the_members_pages_fit_the_screen(
 ) -> None:
     server, store, _ = console
     context = chromium.new_context(viewport=viewport, base_url=server.url)
-    page = context.new_page()
-    sign_in(page, OWNER, PASSWORD)
-    page.wait_for_url("**/console/stores")
+    page = signed_in(context)
     page.goto(f"/console/language?to={language}&back=/console/stores")
     page.goto(f"/console/stores/{store}")
     page.get_by_test_id("members-link").click()
@@ -121,9 +126,7 @@ def test_an_overdraft_written_off_in_the_browser(
 ) -> None:
     server, store, conflict = console
     context = chromium.new_context(viewport=PHONE, base_url=server.url)
-    page = context.new_page()
-    sign_in(page, OWNER, PASSWORD)
-    page.wait_for_url("**/console/stores")
+    page = signed_in(context)
     page.goto(f"/console/stores/{store}/members")
     assert page.get_by_test_id("principal-owed").inner_text() == "¥300.00"
     page.get_by_test_id("overdrafts-link").click()
