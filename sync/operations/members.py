@@ -173,10 +173,10 @@ OVERDRAFT = ConflictKind(
     title=Both("余额透支", "Balance overdrawn"),
     explanation=Both(
         "客户“{customer}”的{account}在几台收银台离线时都被使用，透支了 {shortfall}"
-        "（单据 {tickets}；收银台 {devices}）。所有销售都已入账。请选择：向顾客收回差额、"
+        "（单据 {tickets}；{devices}）。所有销售都已入账。请选择：向顾客收回差额、"
         "注销（店里承担，请写明原因），或记为欠款（余额保持为负，下次充值时抵扣）。",
         "The {account} of customer {customer} was spent on counters that were offline, and is "
-        "overdrawn by {shortfall} (tickets {tickets}; counters {devices}). Every sale stands. "
+        "overdrawn by {shortfall} (tickets {tickets}; {devices}). Every sale stands. "
         "Collect the difference from the customer, write it off (the store bears it: give "
         "the reason), or carry it as debt (the balance stays below zero until the next "
         "top-up).",
@@ -191,6 +191,8 @@ OVERDRAFT = ConflictKind(
         RESOLUTION_WRITE_OFF: Both("注销", "Write off"),
         RESOLUTION_CARRY: Both("记为欠款", "Carry as debt"),
     },
+    # Written off, the store bears it: the manager says why (kept with the decision and on the
+    # settling entry).
     noted=(RESOLUTION_WRITE_OFF,),
 )
 

@@ -121,6 +121,12 @@ STORE_SETTING_FIELDS: Final = (
     "rounding",
     "idle_lock_minutes",
     "patch_test_days",
+    # Members (docs/adr/0009-member-balances.md)
+    "spend_order",
+    "offline_allowance",
+    "top_up_rules",
+    "points_earn_rate",
+    "points_per_yuan",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 WHOLE_NUMBER_SETTINGS: Final = {
@@ -141,6 +147,8 @@ def store_setting(field: str, value: Any) -> Any:
     """A store-wide setting's value, checked; ValueError says why it is refused."""
     if field not in STORE_SETTING_FIELDS:
         raise ValueError(f"unknown store setting {field}")
+    if field in MEMBER_SETTINGS:
+        return member_setting(field, value)
     if field in WHOLE_NUMBER_SETTINGS:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(f"{field} is not a whole number")
@@ -162,6 +170,52 @@ def store_setting(field: str, value: Any) -> Any:
     if len(value) > SETTING_TEXT_LIMITS.get(field, 2000):
         raise ValueError(f"{field} is too long")
     return value
+
+
+# Members: the counter's StoreSettings.member_rules reads them (salon_pos/domain/balances.py);
+# the checks here are at least as strict, so a counter takes any value the server holds.
+SPEND_ORDERS: Final = ("principal_first", "bonus_first", "proportional")
+MEMBER_RANGES: Final = {
+    "offline_allowance": (0, 10_000_000),  # fen: ¥100,000 at most
+    "points_earn_rate": (0, 1000),  # points earned a yuan spent
+    "points_per_yuan": (1, 10_000),  # points that pay ¥1
+}
+MEMBER_SETTINGS: Final = ("spend_order", "top_up_rules", *MEMBER_RANGES)
+TOP_UP_LIMIT: Final = 10**10  # fen (¥100,000,000) paid or given: beyond it, a typing error
+TOP_UP_RULES_LIMIT: Final = 20
+
+
+def member_setting(field: str, value: Any) -> Any:
+    if field in MEMBER_RANGES:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"{field} is not a whole number")
+        bottom, top = MEMBER_RANGES[field]
+        if not bottom <= value <= top:
+            raise ValueError(f"{field} is out of range ({bottom} to {top})")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"{field} is not text")
+    if field == "spend_order" and value not in SPEND_ORDERS:
+        raise ValueError("spend_order is not one of " + ", ".join(SPEND_ORDERS))
+    if field == "top_up_rules":
+        top_up_pairs(value)
+    return value
+
+
+def top_up_pairs(text: str) -> list[tuple[int, int]]:
+    """ "100000:20000,50000:8000" (pay at least fen : bonus fen) as pairs; "" is none.
+    ValueError: not that form, a payment of 0, one payment twice, an amount beyond reason."""
+    pairs = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        paid, _, bonus = (t.strip() for t in part.partition(":"))
+        if not all(t.isascii() and t.isdigit() for t in (paid, bonus)):
+            raise ValueError("top_up_rules are not like 100000:20000,50000:8000")
+        pairs.append((int(paid), int(bonus)))
+    if any(paid <= 0 or max(paid, bonus) > TOP_UP_LIMIT for paid, bonus in pairs):
+        raise ValueError("a top-up rule pays nothing, or beyond reason")
+    if len({paid for paid, _ in pairs}) < len(pairs) or len(pairs) > TOP_UP_RULES_LIMIT:
+        raise ValueError("a top-up rule twice, or too many rules")
+    return pairs
 
 
 class StoreSettingsSaved(Lenient):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from sync.operations import OPERATIONS
+from sync.operations import OPERATIONS, REGISTRY
 from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.protocol import CONFLICT_RESOLVED_STATUS
 from sync.server import models
@@ -26,6 +26,14 @@ class AlreadyResolved(Exception):
     """Someone decided first (at a counter, or in another browser): that decision stands."""
 
 
+class NoteNeeded(Exception):
+    """An overdraft written off without a reason: the store bears it, so someone says why."""
+
+
+def needs_note(conflict_type: str, resolution: str) -> bool:
+    return REGISTRY.needs_note(conflict_type, resolution)
+
+
 def resolve_conflict(
     engine: Engine,
     store_id: str,
@@ -33,24 +41,31 @@ def resolve_conflict(
     resolution: str,
     resolved_by: str,
     clock: Clock = utc_now,
+    note: str = "",
 ) -> None:
     """Close an open conflict of the store with `resolution` (one its kind offers, or accept),
-    decided by `resolved_by` (a web account's id). AdminError: not the store's, or a resolution
-    the kind does not offer; AlreadyResolved: decided before."""
+    decided by `resolved_by` (a web account's id), with the manager's `note` (kept in the
+    conflict's details; an overdraft's settling entry carries it too). AdminError: not the
+    store's, or a resolution the kind does not offer; AlreadyResolved: decided before;
+    NoteNeeded: a write-off without a reason. Nothing is written on any of them."""
     kind = OPERATIONS[CONFLICT_RESOLVED]
     handler = resolve(CONFLICT_RESOLVED, kind.version)
     assert handler is not None
+    note = note.strip()
     payload = {"conflict_id": conflict_id, "resolution": resolution, "resolved_by": resolved_by}
     with store_writer(engine, store_id, clock) as writer:
-        status = writer.connection.execute(
-            select(CONFLICT.c.status).where(
+        found = writer.connection.execute(
+            select(CONFLICT.c.status, CONFLICT.c.type).where(
                 CONFLICT.c.id == conflict_id, CONFLICT.c.store_id == store_id
             )
-        ).scalar()
-        if status is None:
+        ).first()
+        if found is None:
             raise AdminError(f"no conflict {conflict_id} in store {store_id}")
-        if status == CONFLICT_RESOLVED_STATUS:
+        if found.status == CONFLICT_RESOLVED_STATUS:
             raise AlreadyResolved(conflict_id)
+        if needs_note(found.type, resolution) and not note:
+            raise NoteNeeded(conflict_id)
+        payload |= {"note": note} if note else {}
         op = Operation(
             id=new_server_id(),
             device_id=resolved_by,  # never an origin: at_server

@@ -18,13 +18,14 @@ from sync.server.web.routes import (
     conflicts,
     counters,
     managers,
+    members,
     sales,
     settings,
     staff,
     stores,
 )
 
-AREAS = (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings)
+AREAS = (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings, members)
 
 
 def add_web_console(app: FastAPI) -> None:

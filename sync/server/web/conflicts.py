@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, select
 from sync.messages import Both
 from sync.operations import CONFLICTS, REGISTRY
 from sync.operations.kinds import StoreTimes, node_of
+from sync.operations.members import CONFLICT_OVERDRAFT
 from sync.protocol import CONFLICT_OPEN
 from sync.server import models
 from sync.server.db import load_json
@@ -42,6 +43,8 @@ class ConflictView:
     resolution: str  # the name of the one chosen, "" while open
     resolved_by: str
     resolved_at: datetime | None
+    note: str = ""  # the manager's words with the decision (a write-off's reason)
+    takes_note: bool = False  # the form asks for a note (an overdraft's)
 
 
 class ConsoleDescriber(StoreTimes):
@@ -61,7 +64,7 @@ class ConsoleDescriber(StoreTimes):
         return self.people.get(str(customer_id)) or str(customer_id)[-8:]
 
     def device(self, stamp: Any) -> str:
-        node = node_of(stamp)
+        node = str(stamp) if stamp in self.counters else node_of(stamp)  # an id, or a stamp's
         if node is None:
             return ""
         if node in self.counters:
@@ -81,11 +84,16 @@ class ConsoleDescriber(StoreTimes):
         return text.text(self.language)
 
 
-def store_conflicts(engine: Engine, store: StoreRef, language: str) -> list[ConflictView]:
-    """The store's open conflicts, newest first, then its newest resolved ones."""
+def store_conflicts(
+    engine: Engine, store: StoreRef, language: str, conflict_type: str = ""
+) -> list[ConflictView]:
+    """The store's open conflicts, newest first, then its newest resolved ones; only those of
+    `conflict_type` when one is given."""
     is_open = CONFLICT.c.status == CONFLICT_OPEN
     newest = (CONFLICT.c.created_at.desc(), CONFLICT.c.id.desc())
     mine = CONFLICT.c.store_id == store.id
+    if conflict_type:
+        mine = mine & (CONFLICT.c.type == conflict_type)
     with engine.connect() as connection:
         rows = [
             dict(r)
@@ -126,6 +134,8 @@ def _view(row: dict[str, Any], say: ConsoleDescriber, deciders: dict[str, str]) 
         resolution=_name(row["resolution"], row["type"], language),
         resolved_by=deciders.get(decider, decider[-8:]) if decider else "—",
         resolved_at=row["resolved_at"],
+        note=str(details.get("resolution_note") or "") if isinstance(details, dict) else "",
+        takes_note=row["type"] == CONFLICT_OVERDRAFT,
     )
 
 

@@ -461,3 +461,162 @@ PATCH_TEST_DAYS = Both(
 class PatchTestDaysRange(Message):
     zh = "皮试有效期须为 0 到 3650 天的整数（当前为“{text}”）。"
     en = "A patch test is valid for a whole number of days from 0 to 3650 (got “{text}”)."
+
+
+# --- members (docs/adr/0009-member-balances.md): balances, cards, the stores' liability
+MEMBERS = Both("会员", "Members")
+MEMBER_BALANCES = Both("会员余额", "Member balances")
+LIABILITY = Both("储值负债", "Stored-value liability")
+LIABILITY_NOTE = Both(
+    "门店欠顾客的钱：储值本金和赠送余额之和（只计正余额）。"
+    "顾客欠门店的（透支后为负的余额）另列，不相抵。",
+    "What the store owes its customers: stored value, principal and bonus (positive balances "
+    "only). What customers owe the store (balances below zero after an overdraft) is listed "
+    "apart, never netted.",
+)
+PRINCIPAL = Both("储值本金", "Principal")
+BONUS = Both("储值赠送", "Bonus")
+STORED_VALUE_TOTAL = Both("储值合计", "Stored value, total")
+POINTS = Both("积分", "Points")
+SESSIONS_LEFT = Both("疗程卡剩余次数", "Package sessions left")
+SESSIONS_VALUE = Both("剩余次数价值", "Value of the sessions left")
+SESSIONS_VALUE_NOTE = Both(
+    "按每张卡的售价 ÷ 次数计算（每张卡舍去不足 1 分的部分）；"
+    "若售卡时有折扣，实付可能更低。不含已过期的卡。",
+    "At each card's list price ÷ its sessions (each card rounded down to the fen); a card sold "
+    "at a discount was paid less. Expired cards are not counted.",
+)
+EXPIRED_SESSIONS = Both("已过期卡的剩余次数", "Sessions left on expired cards")
+MEMBERS_HOLDING = Both("有余额的会员", "Members holding a balance")
+OWED_BY_CUSTOMERS = Both("顾客欠款（负余额）", "Owed by customers (balances below zero)")
+DEBTORS = Both("欠款顾客", "Customers in debt")
+OPEN_OVERDRAFTS = Both("待处理的透支", "Open overdrafts")
+SEE_OVERDRAFTS = Both("查看并处理透支 ›", "See and resolve the overdrafts ›")
+CHAIN_TOTAL = Both("全部门店合计", "All stores together")
+MEMBER_SEARCH_HINT = Both("姓名或电话", "Name or phone")
+NO_MEMBERS = Both("没有符合的会员。", "No member matches.")
+MORE_MEMBERS = Both("下一页 ›", "Next page ›")
+EARLIER_MEMBERS = Both("‹ 上一页", "‹ Previous page")
+CARDS = Both("疗程卡", "Package cards")
+NO_CARDS = Both("没有疗程卡。", "No package cards.")
+EXPIRED = Both("已过期", "expired")
+NO_EXPIRY = Both("不限期", "no expiry")
+LEDGER = Both("余额明细", "Ledger")
+NO_ENTRIES = Both("没有余额记录。", "No entries.")
+ACCOUNT = Both("账户", "Account")
+AT_SERVER = Both("管理后台", "web console")
+SOLD_ON = Both("售卡单据", "Sold on")
+POINTS_UNIT = Both("分", "pts")
+SESSIONS_UNIT = Both("次", "sessions")
+UNNAMED_CUSTOMER = Both("（未同步的顾客）", "(customer not synced)")
+ENTRY_REASONS = {
+    "top_up": Both("充值", "Top-up"),
+    "spend": Both("消费", "Spent"),
+    "earn": Both("消费得积分", "Earned"),
+    "card_sale": Both("购卡", "Card sold"),
+    "reverse": Both("作废/退款冲回", "Reversed (void or refund)"),
+    "adjust": Both("积分调整", "Adjusted"),
+    "refund_out": Both("退还余额", "Refunded out"),
+    "collect": Both("透支已向顾客收回", "Overdraft collected"),
+    "write_off": Both("透支已注销", "Overdraft written off"),
+}
+
+
+class SessionsOf(Message):
+    zh = "剩 {left} / {sold} 次"
+    en = "{left} of {sold} left"
+
+
+class ValidUntil(Message):
+    zh = "至 {day}"
+    en = "until {day}"
+
+
+class OverdraftCount(Message):
+    zh = "{count} 笔"
+    en = "{count}"
+
+
+class OnTicket(Message):
+    zh = "单据 {number}"
+    en = "ticket {number}"
+
+
+# overdrafts resolved in the console
+RESOLUTION_NOTE = Both(
+    "备注（注销时必填：店里承担这笔透支，请写明原因）",
+    "Note (needed to write off: the store bears it, give the reason)",
+)
+WRITE_OFF_NEEDS_REASON = Both(
+    "注销意味着店里承担这笔透支：请在备注里写明原因。没有做任何修改。",
+    "Writing off means the store bears it: give the reason in the note. Nothing was changed.",
+)
+NOTE_TOO_LONG = Both("备注过长：最多 500 个字。", "The note is too long: 500 characters at most.")
+NOTE_SAID = Both("备注", "Note")
+SHOW_ALL_CONFLICTS = Both("显示全部冲突", "Show all conflicts")
+
+
+class OnlyOfType(Message):
+    zh = "只显示：{title}"
+    en = "Showing only: {title}"
+
+
+# the members' store-wide settings
+SPEND_ORDER = Both("储值扣款顺序", "Stored value is spent")
+OFFLINE_ALLOWANCE = Both(
+    "离线时可超出已知余额（元，0 为不可超出）",
+    "Offline allowance beyond the known balance (yuan; 0: none)",
+)
+TOP_UP_RULES = Both(
+    "充值赠送（每行一条，如“充 1000 送 200”，单位：元；空为不送）",
+    "Top-up bonus (one rule a line, such as “pay 1000 get 200”, in yuan; empty: none)",
+)
+POINTS_EARN_RATE = Both("每消费 1 元得积分（0 为不积分）", "Points earned per ¥1 spent (0: none)")
+POINTS_PER_YUAN = Both("多少积分抵 1 元", "Points worth ¥1")
+SPEND_ORDER_WORDS = {
+    "principal_first": Both("先扣本金，再扣赠送", "Principal first, then bonus"),
+    "bonus_first": Both("先扣赠送，再扣本金", "Bonus first, then principal"),
+    "proportional": Both(
+        "按本金与赠送的比例扣（零头计入本金）", "In proportion (the odd fen from principal)"
+    ),
+}
+SPEND_ORDER_UNKNOWN = Both("请选择一种储值扣款顺序。", "Choose how stored value is spent.")
+TOP_UP_TOO_MANY = Both("充值赠送规则最多 20 条。", "At most 20 top-up rules.")
+
+
+class TopUpRule(Message):
+    zh = "充 {paid} 送 {bonus}"
+    en = "pay {paid} get {bonus}"
+
+
+class TopUpLine(Message):
+    zh = "充值赠送第 {line} 行“{text}”看不懂：请写成“充 1000 送 200”（单位：元），每行一条。"
+    en = (
+        "Top-up rule line {line} “{text}” is not a rule: write “pay 1000 get 200” (yuan), "
+        "one a line."
+    )
+
+
+class TopUpAmount(Message):
+    zh = "充值赠送第 {line} 行“{text}”：充值金额须大于 0，且不超过 1 亿元。"
+    en = "Top-up rule line {line} “{text}”: pay more than 0 and at most 100,000,000 yuan."
+
+
+class TopUpTwice(Message):
+    zh = "两条充值赠送规则的充值金额相同（{amount} 元）：请只留一条。"
+    en = "Two top-up rules for the same payment ({amount} yuan): keep one."
+
+
+class AllowanceRange(Message):
+    zh = "离线可超出额度须为 0 到 100000 元的金额（当前为“{text}”）。"
+    en = "The offline allowance is an amount from 0 to 100000 yuan (got “{text}”)."
+
+
+class EarnRateRange(Message):
+    zh = "每消费 1 元所得积分须为 0 到 1000 的整数（当前为“{text}”）。"
+    en = "Points earned per ¥1 is a whole number from 0 to 1000 (got “{text}”)."
+
+
+class PointsPerYuan(Message):
+    zh = "抵 1 元所需积分须为 1 到 10000 的整数（当前为“{text}”）。"
+    en = "Points worth ¥1 is a whole number from 1 to 10000 (got “{text}”)."

@@ -88,6 +88,21 @@ def sale(
     }
 
 
+def balance_entry(
+    customer_id: str, account: str, amount: int, reason: str, **more: Any
+) -> dict[str, Any]:
+    """One member-ledger entry (sync.operations.members.BalanceEntryPayload)."""
+    return {
+        "id": new_id(),
+        "customer_id": customer_id,
+        "account": account,
+        "amount": amount,
+        "reason": reason,
+        "created_at": AT.isoformat(),
+        **more,
+    }
+
+
 def void(ticket: dict[str, Any]) -> dict[str, Any]:
     return {
         "ticket_id": ticket["id"],

@@ -13,23 +13,12 @@ from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 
 
-def _entry(customer_id: str, account: str, amount: int, reason: str) -> dict[str, Any]:
-    return {
-        "id": builders.new_id(),
-        "customer_id": customer_id,
-        "account": account,
-        "amount": amount,
-        "reason": reason,
-        "created_at": builders.AT.isoformat(),
-    }
-
-
 def _spend(customer_id: str, fen: int) -> dict[str, Any]:
     """A sale of one service paid all by stored value, with its principal entry."""
     sale = builders.sale([(builders.new_id(), fen)], customer_id)
     sale["payments"] = [sale["payments"][0] | {"kind": "stored_value"}]
     sale["payments"][0] |= {"tendered": fen, "applied": fen}
-    entry = _entry(customer_id, "principal", -fen, "spend") | {"ticket_id": sale["id"]}
+    entry = builders.balance_entry(customer_id, "principal", -fen, "spend", ticket_id=sale["id"])
     return sale | {"entries": [entry]}
 
 
@@ -46,7 +35,7 @@ def _topped_up(server: Server, device: Device, fen: int) -> str:
     customer = builders.customer()
     top_up = builders.sale([(customer["id"], fen)], customer["id"])
     top_up["lines"][0]["kind"] = "stored_value"
-    top_up["entries"] = [_entry(customer["id"], "principal", fen, "top_up")]
+    top_up["entries"] = [builders.balance_entry(customer["id"], "principal", fen, "top_up")]
     server.push(device, [device.op(CUSTOMER_CREATED, customer), device.op(SALE_COMPLETED, top_up)])
     return str(customer["id"])
 
@@ -108,7 +97,7 @@ def test_a_replayed_sale_adds_no_entry_and_a_void_gives_back(
     assert server.push(device, [op])["results"][0]["status"] == "duplicate"
     assert _balance(server, customer_id) == 30000
     void = builders.void(sale)
-    void["entries"] = [_entry(customer_id, "principal", 20000, "reverse")]
+    void["entries"] = [builders.balance_entry(customer_id, "principal", 20000, "reverse")]
     void_op = device.op(SALE_VOIDED, void)
     server.push(device, [void_op])
     server.push(device, [void_op])

@@ -32,6 +32,7 @@ from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
+from tests.sync.web.test_console_members import card_sale, spend, top_up
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
 TOKENS: dict[str, str] = {}  # counter → its device token
@@ -226,6 +227,36 @@ def _shoot(page: Page, folder: Path, name: str, size: str, whole: bool = False) 
     page.screenshot(path=str(folder / f"web_{name}_{size}.png"), full_page=whole)
 
 
+def _members(server: LiveServer, store_id: str) -> str:
+    """Members of the store: top-ups with a bonus, a package card partly used, an expired one,
+    points, and the last ¥300 of a card spent at A1 and A2 apart (an open overdraft); answers
+    the id of the member with the fullest ledger."""
+    people = [builders.customer(phone=f"1391234{n:04d}", name=name) for n, name in
+              enumerate(("周雅婷", "陈美玲", "刘芳", "孙丽", "郑晓红"))]  # fmt: skip
+    zhou, chen, liu, sun, zheng = (p["id"] for p in people)
+    _push(server, store_id, "A1", *((CUSTOMER_CREATED, p) for p in people))
+    _push(server, store_id, "A1", (SALE_COMPLETED, top_up(zhou, 100000, 20000)),
+          (SALE_COMPLETED, spend(zhou, 19800, 198)),
+          (SALE_COMPLETED, card_sale(zhou, "补水保湿护理 10 次卡", 10, 168000, "2027-06-30", 4)),
+          (SALE_COMPLETED, top_up(chen, 50000, 8000)), (SALE_COMPLETED, spend(chen, 16800, 168)),
+          (SALE_COMPLETED, card_sale(liu, "日式美甲 5 次卡", 5, 68000, "2026-03-31", 2)),
+          (SALE_COMPLETED, top_up(sun, 30000)), (SALE_COMPLETED, spend(sun, 30000)),
+          (SALE_COMPLETED, top_up(zheng, 200000, 50000)))  # fmt: skip
+    _push(server, store_id, "A2", (SALE_COMPLETED, spend(sun, 30000)))
+    return str(zhou)
+
+
+def _shoot_members(page: Page, folder: Path, store: str, member: str, size: str) -> None:
+    page.goto(f"/console/stores/{store}/members")
+    _shoot(page, folder, "members", size, whole=True)
+    page.goto(f"/console/stores/{store}/members/{member}")
+    _shoot(page, folder, "member", size, whole=True)
+    page.goto("/console/members")
+    _shoot(page, folder, "liability", size, whole=True)
+    page.goto(f"/console/stores/{store}/conflicts?type=overdraft")
+    _shoot(page, folder, "overdraft", size, whole=True)
+
+
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -241,6 +272,7 @@ def main(folder: Path) -> None:
             voided, manager = _sales(server, store, TOKENS["A1"])
             member = _staff(server, store)
             _conflicts(server, store, manager)
+            member_id = _members(server, store)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -267,6 +299,7 @@ def main(folder: Path) -> None:
                     _shoot_staff(page, folder, store, member, size)
                     page.goto(f"/console/stores/{store}/conflicts")
                     _shoot(page, folder, "conflicts", size, whole=True)
+                    _shoot_members(page, folder, store, member_id, size)
                     page.close()
                 browser.close()
         finally:

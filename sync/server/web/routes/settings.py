@@ -13,12 +13,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from salon_pos.domain.patch_tests import DEFAULT_VALIDITY_DAYS
 from sync.messages import Both, Message
-from sync.operations.setup import ROUNDING_RULES, SETTING_TEXT_LIMITS, store_setting
+from sync.operations.setup import ROUNDING_RULES, SETTING_TEXT_LIMITS, SPEND_ORDERS, store_setting
 from sync.server import master_data
 from sync.server.auth import engine_of
-from sync.server.web import words
+from sync.server.web import member_settings, words
 from sync.server.web.deps import CurrentSession, PostedSession, StoreRef, VisibleStore, now_of
-from sync.server.web.pages import render
+from sync.server.web.pages import language_of, render
 from sync.server.web.routes.stores import TIME_ZONES
 from sync.server.web.sessions import Session
 
@@ -34,6 +34,11 @@ GROUPS = (
                                 ("rounding", words.ROUNDING_RULE),
                                 ("idle_lock_minutes", words.IDLE_LOCK))),
     (words.PATCH_TEST_GROUP, (("patch_test_days", words.PATCH_TEST_DAYS),)),
+    (words.MEMBERS, (("spend_order", words.SPEND_ORDER),
+                     ("offline_allowance", words.OFFLINE_ALLOWANCE),
+                     ("top_up_rules", words.TOP_UP_RULES),
+                     ("points_earn_rate", words.POINTS_EARN_RATE),
+                     ("points_per_yuan", words.POINTS_PER_YUAN))),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
 NUMBERS: dict[str, type[Message]] = {
@@ -53,6 +58,7 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "cutover_hour": master_data.DEFAULT_CUTOVER_HOUR, "rounding": "none",
         "idle_lock_minutes": 5,
         "patch_test_days": DEFAULT_VALIDITY_DAYS,
+        **member_settings.DEFAULTS,
     }  # fmt: skip
     return defaults | held, set(held)
 
@@ -61,6 +67,7 @@ def _page(
     request: Request, session: Session, store: StoreRef, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
     values, held = shown(request, store)
+    values = member_settings.on_page(values, language_of(request))
     return render(
         request,
         "settings.html",
@@ -72,6 +79,7 @@ def _page(
         held=held,
         rounding_rules=ROUNDING_RULES,
         time_zones=TIME_ZONES,
+        spend_orders=SPEND_ORDERS,
         **context,
     )
 
@@ -85,6 +93,11 @@ def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
             if not (value.isdigit() and value.isascii()):
                 raise SettingRefused(NUMBERS[name](text=text[:20]))
             value = int(value)
+        if name in member_settings.FIELDS:
+            try:
+                value = member_settings.value_of(name, value)
+            except member_settings.Refused as refused:
+                raise SettingRefused(refused.why) from None
         if value == now[name]:
             continue
         try:
@@ -134,6 +147,11 @@ def save_settings(
     rounding: Text = "",
     idle_lock_minutes: Text = "",
     patch_test_days: Text = "",
+    spend_order: Annotated[str | None, Form(max_length=4000)] = None,  # members: None, not sent
+    offline_allowance: Annotated[str | None, Form(max_length=4000)] = None,
+    top_up_rules: Annotated[str | None, Form(max_length=4000)] = None,
+    points_earn_rate: Annotated[str | None, Form(max_length=4000)] = None,
+    points_per_yuan: Annotated[str | None, Form(max_length=4000)] = None,
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
@@ -142,6 +160,12 @@ def save_settings(
         "idle_lock_minutes": idle_lock_minutes,
         "patch_test_days": patch_test_days,
     }  # fmt: skip
+    members = {
+        "spend_order": spend_order, "offline_allowance": offline_allowance,
+        "top_up_rules": top_up_rules, "points_earn_rate": points_earn_rate,
+        "points_per_yuan": points_per_yuan,
+    }  # fmt: skip
+    typed |= {name: text for name, text in members.items() if text is not None}
     try:
         changes = checked(typed, shown(request, store)[0])
     except SettingRefused as refused:

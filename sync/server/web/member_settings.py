@@ -1,0 +1,99 @@
+"""The members' store-wide settings as the settings page shows and reads them: the offline
+allowance in yuan, the top-up rules one a line ("充 1000 送 200", in yuan), stored as the counter
+reads them (fen; "100000:20000,50000:8000"); each refusal says what to type."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from salon_pos.domain.errors import UserError
+from salon_pos.domain.money import format_yuan, parse_yuan
+from sync.messages import Both, Message
+from sync.operations.setup import MEMBER_RANGES, MEMBER_SETTINGS, TOP_UP_LIMIT, top_up_pairs
+from sync.server.web import words
+
+FIELDS = MEMBER_SETTINGS
+DEFAULTS = {  # what a counter starts with (salon_pos/services/settings.py StoreSettings)
+    "spend_order": "principal_first",
+    "offline_allowance": 0,
+    "top_up_rules": "",
+    "points_earn_rate": 1,
+    "points_per_yuan": 100,
+}
+AMOUNT = r"[¥￥]?\s*[0-9][0-9,，]*(?:\.[0-9]{1,2})?\s*元?"
+RULE = re.compile(
+    rf"^(?:充值?|pay)?\s*(?P<paid>{AMOUNT})\s*(?:送|get|=|→|->)\s*(?P<bonus>{AMOUNT})$",
+    re.IGNORECASE,
+)
+
+
+class Refused(Exception):
+    def __init__(self, why: Both | Message) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def value_of(name: str, text: str) -> Any:
+    """What was typed for a member setting, as stored; Refused says why not."""
+    if name == "offline_allowance":
+        try:
+            fen = parse_yuan(text or "0")
+        except UserError:
+            raise Refused(words.AllowanceRange(text=text[:20])) from None
+        if not 0 <= fen <= MEMBER_RANGES[name][1]:
+            raise Refused(words.AllowanceRange(text=text[:20]))
+        return fen
+    if name in MEMBER_RANGES:
+        bottom, top = MEMBER_RANGES[name]
+        if not (text.isascii() and text.isdigit()) or not bottom <= int(text) <= top:
+            message = words.EarnRateRange if name == "points_earn_rate" else words.PointsPerYuan
+            raise Refused(message(text=text[:20]))
+        return int(text)
+    if name == "top_up_rules":
+        return _rules(text)
+    if name == "spend_order" and text not in words.SPEND_ORDER_WORDS:
+        raise Refused(words.SPEND_ORDER_UNKNOWN)
+    return text
+
+
+def _rules(text: str) -> str:
+    pairs: list[tuple[int, int]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        found = RULE.match(line.strip())
+        if found is None:
+            raise Refused(words.TopUpLine(line=number, text=line.strip()[:40]))
+        paid, bonus = parse_yuan(found["paid"]), parse_yuan(found["bonus"])
+        if paid <= 0 or max(paid, bonus) > TOP_UP_LIMIT:
+            raise Refused(words.TopUpAmount(line=number, text=line.strip()[:40]))
+        if paid in (p for p, _ in pairs):
+            raise Refused(words.TopUpTwice(amount=_yuan(paid)))
+        pairs.append((paid, bonus))
+    stored = ",".join(f"{paid}:{bonus}" for paid, bonus in pairs)  # as typed: shown so again
+    try:
+        top_up_pairs(stored)
+    except ValueError:
+        raise Refused(words.TOP_UP_TOO_MANY) from None
+    return stored
+
+
+def on_page(values: dict[str, Any], language: str) -> dict[str, Any]:
+    """The held values as the page shows them: yuan, and one rule a line in words."""
+    shown = dict(values)
+    shown["offline_allowance"] = format_yuan(int(values["offline_allowance"]))
+    try:
+        pairs = top_up_pairs(str(values["top_up_rules"]))
+    except ValueError:  # not the server's to hold, but shown as it is rather than lost
+        return shown
+    rule = words.TopUpRule
+    lines = [rule(paid=_yuan(p), bonus=_yuan(b)).text(language) for p, b in pairs]
+    shown["top_up_rules"] = "\n".join(lines)
+    return shown
+
+
+def _yuan(fen: int) -> str:
+    """1000 for ¥1,000.00; 1000.50 where there are fen."""
+    text = format_yuan(fen)
+    return text[:-3] if text.endswith(".00") else text
