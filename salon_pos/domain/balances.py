@@ -257,3 +257,11 @@ def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> i
         sum((fen - off) * rate for fen, off, (_, rate) in zip(earning, taken, bases, strict=True))
         // 100
     )
+
+
+class TopUpNeedsMoney(UserError):
+    en = (
+        "A top-up of {top_up} is paid with money, not with stored value, points or a package "
+        "card; {money} of money was given."
+    )
+    zh = "充值 {top_up} 只能用现金、刷卡或移动支付（不能用储值、积分），现只收到 {money}。"

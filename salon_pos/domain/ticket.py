@@ -141,6 +141,10 @@ class PricedLine:
             raise QuantityNotPositive(name=self.name, quantity=self.quantity)
         if self.quantity > MAX_QUANTITY:
             raise AmountTooLarge(name=self.name, value=self.quantity, limit=MAX_QUANTITY)
+        if self.kind is LineKind.STORED_VALUE and self.line_discount:
+            raise DiscountOutOfRange(
+                name=self.name, discount=format_money(self.line_discount), limit=format_money(0)
+            )
         if not 0 <= self.line_discount <= self.gross:
             raise DiscountOutOfRange(
                 name=self.name,
@@ -217,22 +221,31 @@ def price_ticket(
         line.validate()
     check_fen(Both("整单优惠", "ticket discount"), ticket_discount)
     subtotal = sum(line.total for line in lines)
-    if not 0 <= ticket_discount <= subtotal:
+    # A top-up is money kept on the card, to the fen: no ticket discount or 抹零 reaches it.
+    kept = sum(line.total for line in lines if line.kind is LineKind.STORED_VALUE)
+    if not 0 <= ticket_discount <= subtotal - kept:
         raise DiscountOutOfRange(
             name=Both("整单", "the ticket"),
             discount=format_money(ticket_discount),
-            limit=format_money(subtotal),
+            limit=format_money(subtotal - kept),
         )
     before_rounding = subtotal - ticket_discount
-    rounding_off = rounding.rounding_off(before_rounding)
+    rounding_off = min(rounding.rounding_off(before_rounding), subtotal - kept - ticket_discount)
     total = before_rounding - rounding_off
+    shared = allocate(
+        total - kept, [0 if ln.kind is LineKind.STORED_VALUE else ln.total for ln in lines]
+    )
+    nets = tuple(
+        line.total if line.kind is LineKind.STORED_VALUE else net
+        for line, net in zip(lines, shared, strict=True)
+    )
     return TicketTotals(
         subtotal=subtotal,
         line_discounts=sum(line.line_discount for line in lines),
         ticket_discount=ticket_discount,
         rounding_off=rounding_off,
         total=total,
-        line_nets=allocate(total, [line.total for line in lines]),
+        line_nets=nets,
     )
 
 

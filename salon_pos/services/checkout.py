@@ -304,7 +304,7 @@ class CheckoutService(CounterService):
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings.member_rules())
             ledger.expired_allowed_by = approver.id if approver else None
-            ledger.pay(settlement.tenders)
+            ledger.pay(settlement.tenders, line_rows)
             ledger.use_sessions(request.sessions, line_rows)
             ledger.sell(line_rows, plans)
             ledger.earn(line_rows, settlement.tenders, [line.category for line in lines])

@@ -21,6 +21,7 @@ from salon_pos.domain.balances import (
     PointsTooFew,
     SessionNotCovered,
     StoredValue,
+    TopUpNeedsMoney,
     points_for,
     points_for_lines,
     spend,
@@ -162,30 +163,40 @@ class SaleLedger:
             }
         )
 
-    def pay(self, tenders: Sequence[AppliedTender]) -> None:
-        for tender in tenders:
-            if tender.kind not in (TenderKind.STORED_VALUE, TenderKind.POINTS):
-                continue
-            if self.balances is None:
-                raise MemberPaymentNeedsCustomer(tender=tender.kind.words)
-            if tender.kind is TenderKind.STORED_VALUE:
-                split = spend(
-                    self.balances.stored_value,
-                    tender.applied,
-                    self.rules.spend_order,
-                    self.rules.offline_allowance,
+    def pay(self, tenders: Sequence[AppliedTender], line_rows: Sequence[Row]) -> None:
+        """Stored value and points spent: each kind once, whatever number of tenders carried
+        it, against what the customer holds; never for a top-up, which is paid with money."""
+        by_kind = {
+            kind: sum(t.applied for t in tenders if t.kind is kind)
+            for kind in (TenderKind.STORED_VALUE, TenderKind.POINTS)
+        }
+        if not any(by_kind.values()):
+            return
+        if self.balances is None:
+            kind = next(k for k, fen in by_kind.items() if fen)
+            raise MemberPaymentNeedsCustomer(tender=kind.words)
+        top_ups = sum(ln["net_total"] for ln in line_rows if ln["kind"] == LineKind.STORED_VALUE)
+        money = sum(t.applied for t in tenders if t.kind not in MEMBER_TENDERS)
+        if money < top_ups:
+            raise TopUpNeedsMoney(top_up=format_money(top_ups), money=format_money(money))
+        if by_kind[TenderKind.STORED_VALUE]:
+            split = spend(
+                self.balances.stored_value,
+                by_kind[TenderKind.STORED_VALUE],
+                self.rules.spend_order,
+                self.rules.offline_allowance,
+            )
+            self.entry("principal", split.principal, "spend")
+            self.entry("bonus", split.bonus, "spend")
+        if by_kind[TenderKind.POINTS]:
+            needed = points_for(by_kind[TenderKind.POINTS], self.rules.points_per_yuan)
+            if needed > self.balances.points:
+                raise PointsTooFew(
+                    points=self.balances.points,
+                    needed=needed,
+                    amount=format_money(by_kind[TenderKind.POINTS]),
                 )
-                self.entry("principal", split.principal, "spend")
-                self.entry("bonus", split.bonus, "spend")
-            elif tender.kind is TenderKind.POINTS:
-                needed = points_for(tender.applied, self.rules.points_per_yuan)
-                if needed > self.balances.points:
-                    raise PointsTooFew(
-                        points=self.balances.points,
-                        needed=needed,
-                        amount=format_money(tender.applied),
-                    )
-                self.entry("points", -needed, "spend")
+            self.entry("points", -needed, "spend")
 
     def use_sessions(self, uses: Sequence[SessionUse], line_rows: Sequence[Row]) -> None:
         used: dict[str, int] = {}
@@ -290,23 +301,47 @@ def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
 
 def refund_reversal(
     entries: Sequence[Row],
+    undone_before: Sequence[Row],
     at: datetime,
     units: dict[str, tuple[int, int]],
-    amount: int,
+    refunded: int,
     total: int,
 ) -> list[Row]:
     """What a refund undoes: of a line's own entries (a top-up, a card sold, a session used)
-    the refunded units' share; of the ticket's (stored value and points spent, points earned)
-    the refund's share of the total."""
+    the share of the line's units refunded so far (`units`: line → (units, quantity)); of the
+    ticket's (points earned) the share of the money refunded so far (`refunded` of `total`),
+    less what earlier refunds undid — so the last refund undoes the remainder exactly."""
+    from salon_pos.domain.balances import share
+
+    before: dict[tuple[str, str, str | None], int] = {}
+    for entry in undone_before:
+        key = (entry["account"], entry.get("line_id") or "", entry.get("card_id"))
+        before[key] = before.get(key, 0) + entry["amount"]
     undone = []
     for entry in entries:
-        line = entry.get("line_id")
-        if line:
-            if line in units:
-                undone += reversal([entry], at, *units[line])
-        else:
-            undone += reversal([entry], at, amount, total)
+        line = entry.get("line_id") or ""
+        if line and line not in units:
+            continue
+        part, whole = units[line] if line else (refunded, total)
+        key = (entry["account"], line, entry.get("card_id"))
+        amount = -share(entry["amount"], part, whole) - before.pop(key, 0)
+        if amount:
+            undone.append(
+                entry
+                | {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
+                | {"device_id": None, "note": ""}
+            )
     return undone
+
+
+def reversals_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
+    """The entries the ticket's refunds made so far."""
+    found = connection.execute(
+        select(BalanceEntry.__table__).where(
+            BalanceEntry.ticket_id == ticket_id, BalanceEntry.reason == "reverse"
+        )
+    )
+    return [dict(row._mapping) for row in found]
 
 
 def member_rows(connection: Any, ticket_id: str) -> list[tuple[str, str]]:
@@ -374,11 +409,12 @@ def check_reversible(connection: Any, undone: Sequence[Row]) -> None:
     from salon_pos.domain.balances import ACCOUNT_WORDS, AlreadySpent
 
     taking: dict[tuple[str, str, str], int] = {}
-    for entry in undone:
-        if entry["amount"] < 0:
-            key = (entry["customer_id"], entry["account"], entry.get("card_id") or "")
-            taking[key] = taking.get(key, 0) + entry["amount"]
+    for entry in undone:  # what each account gains and loses, netted
+        key = (entry["customer_id"], entry["account"], entry.get("card_id") or "")
+        taking[key] = taking.get(key, 0) + entry["amount"]
     for (customer_id, account, card), amount in taking.items():
+        if amount >= 0:
+            continue
         held = read_balances(connection, customer_id)
         if account == "sessions":
             found = held.card(card)

@@ -29,16 +29,19 @@ from salon_pos.domain.errors import (
     TicketNotCompleted,
     UnknownStaff,
     UnknownTicket,
+    UserError,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
+    MEMBER_TENDERS,
     check_reversible,
     entries_of_ticket,
     refund_reversal,
     reversal,
+    reversals_of_ticket,
 )
 from salon_pos.services.staff import StaffMember
 
@@ -86,6 +89,24 @@ def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
     for paid_by, amount in refunded:
         room[TenderKind(paid_by)] -= int(amount)
     return room
+
+
+class MemberPaidNeedsVoid(UserError):
+    en = (
+        "Ticket {ticket} was paid partly with stored value, points or a package card: it can "
+        "be voided (everything goes back the way it came), not refunded line by line."
+    )
+    zh = (
+        "单据 {ticket} 部分用储值、积分或疗程卡支付，只能整单作废（全部原路退回），不能按项目退款。"
+    )
+
+
+def _money_only(session: Session, ticket: Ticket) -> None:
+    """A line refund hands money back by the sale's tenders; a member's stored value, points
+    or sessions would come back beside it and pay twice: such a ticket is voided whole."""
+    kinds = session.scalars(select(Payment.kind).where(Payment.ticket_id == ticket.id))
+    if any(TenderKind(kind) in MEMBER_TENDERS for kind in kinds):
+        raise MemberPaidNeedsVoid(ticket=ticket.number)
 
 
 def refund_tenders(
@@ -174,6 +195,7 @@ def record_refund(
     if not wanted or any(type(units) is not int or units < 0 for units in wanted.values()):
         raise NothingToRefund()
     ticket = _completed_ticket(session, ticket_id, actor_id)
+    _money_only(session, ticket)
     lines = {
         line.id: line
         for line in session.scalars(select(TicketLine).where(TicketLine.ticket_id == ticket_id))
@@ -224,12 +246,13 @@ def record_refund(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    shares = {
-        r["ticket_line_id"]: (r["quantity"], lines[r["ticket_line_id"]].quantity)
-        for r in refund_lines
+    shares = {  # each refunded line's units refunded so far, of its quantity
+        line_id: (so_far[line_id][0], lines[line_id].quantity) for line_id in wanted
     }
+    refunded = sum(done for _, done in so_far.values())
     entries = entries_of_ticket(session, ticket_id)
-    undone = refund_reversal(entries, at, shares, amount, ticket.total) if entries else []
+    before = reversals_of_ticket(session, ticket_id) if entries else []
+    undone = refund_reversal(entries, before, at, shares, refunded, ticket.total) if entries else []
     check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)

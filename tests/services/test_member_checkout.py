@@ -19,6 +19,7 @@ from salon_pos.domain.balances import (
     NoSessionsLeft,
     PointsTooFew,
     SessionNotCovered,
+    TopUpNeedsMoney,
     TopUpNotPositive,
 )
 from salon_pos.domain.ids import new_id
@@ -27,6 +28,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
 from salon_pos.services.members import PackagePlanView
+from salon_pos.services.refunds import MemberPaidNeedsVoid
 from tests.conftest import FakeClock, Shelf, Team
 
 
@@ -354,3 +356,133 @@ def test_the_servers_tier_prices_a_customer_this_counter_has_not_seen_buy(
         )
     )
     assert sale.total == 18810  # ¥198 at 95%
+
+
+# Found in review: each would have lost or doubled a customer's money or points.
+
+
+def test_a_member_paid_ticket_is_voided_whole_not_refunded_by_line(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    _top_up_cash(backend, team, member, 30000)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.PRODUCT, shelf.serum),
+            tenders=[Tender(TenderKind.CASH, 12800), Tender(TenderKind.STORED_VALUE, 19800)],
+        )
+    )
+    facial = backend.tickets.get(sale.ticket_id).lines[0]
+    with pytest.raises(MemberPaidNeedsVoid):
+        backend.checkout.refund_lines(
+            sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "不满意", team.desk.id
+        )
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "不满意", team.desk.id)
+    assert balances(backend, member).principal == 30000
+
+
+def _top_up_cash(backend: Backend, team: Team, member: str, fen: int) -> None:
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=fen),
+            tenders=[Tender(TenderKind.CASH, fen)],
+        )
+    )
+
+
+def test_a_top_up_is_paid_with_money_and_two_card_tenders_are_one_spend(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    _top_up_cash(backend, team, member, 20000)
+    before = entry_count(backend)
+    with pytest.raises(TopUpNeedsMoney):
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                member,
+                SaleLine(LineKind.STORED_VALUE, member, unit_price=10000),
+                tenders=[Tender(TenderKind.STORED_VALUE, 10000)],
+            )
+        )
+    with pytest.raises(BalanceTooLow):  # ¥198 + ¥168 from a ¥200 card
+        backend.checkout.complete_sale(
+            _sale(
+                team,
+                member,
+                SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+                SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+                tenders=[
+                    Tender(TenderKind.STORED_VALUE, 19800),
+                    Tender(TenderKind.STORED_VALUE, 16800),
+                ],
+            )
+        )
+    assert entry_count(backend) == before
+
+
+def test_a_ticket_discount_and_rounding_never_reach_a_top_up(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    with backend.db.write() as s:
+        s.merge(Setting(key="top_up_rules", value="100000:20000"))
+        s.merge(Setting(key="rounding", value="drop_jiao"))
+    backend.settings.reload()
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=100000),
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 200000)],
+            ticket_discount=555,
+            approver_pin=Team.MANAGER_PIN,
+        )
+    )
+    assert sale.total == 100000 + 19800 - 555 - 45  # ¥1,192.45 → ¥1,192.00
+    held = balances(backend, member)
+    assert (held.principal, held.bonus) == (100000, 20000)
+
+
+def test_refunds_line_by_line_take_back_exactly_the_points_earned(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    backend.settings.update(points_earn_rate=3)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.PRODUCT, shelf.serum, quantity=3),
+            tenders=[Tender(TenderKind.CASH, 19800 + 3 * 12800)],
+        )
+    )
+    assert balances(backend, member).points == (19800 + 38400) * 3 // 100
+    facial, serum = backend.tickets.get(sale.ticket_id).lines
+    for quantities in ({serum.id: 1}, {serum.id: 1}, {facial.id: 1}, {serum.id: 1}):
+        backend.checkout.refund_lines(
+            sale.ticket_id, quantities, Team.MANAGER_PIN, "退货", team.desk.id
+        )
+    assert balances(backend, member).points == 0
+
+
+def test_a_void_nets_what_it_gives_and_takes_before_judging_what_is_left(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    backend.members.adjust_points(member, 19800, "开卡赠送", Team.MANAGER_PIN, team.desk.id)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.POINTS, 19800), Tender(TenderKind.CASH, 16800)],
+        )
+    )
+    assert balances(backend, member).points == 168  # all spent, 168 earned on the cash
+    backend.members.adjust_points(member, -168, "核对", Team.MANAGER_PIN, team.desk.id)
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
+    assert balances(backend, member).points == 19800 - 168
