@@ -48,6 +48,7 @@ Reason = Literal[
     "refund_out",  # unused stored value paid back (principal) or forfeited (bonus)
     "collect",  # an overdraft the customer paid
     "write_off",  # an overdraft the store absorbed
+    "clash",  # what two counters gave back twice for one ticket, taken again (server)
 ]
 MAX_ENTRY = 10**12  # as MAX_FEN: beyond it a number is a bug's, not a balance's
 

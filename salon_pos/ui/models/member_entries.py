@@ -52,4 +52,5 @@ class EntryTableModel(RowsModel[EntryView]):
             "refund_out": self.tr("Refunded"),
             "collect": self.tr("Overdraft collected"),
             "write_off": self.tr("Overdraft written off"),
+            "clash": self.tr("Given back twice, taken again"),
         }.get(reason, reason)

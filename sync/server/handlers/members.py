@@ -170,18 +170,67 @@ def record_cards(ctx: OpContext, cards: Iterable[PackageCardPayload]) -> None:
 
 def settle_overdraft(ctx: OpContext, details: dict[str, Any], reason: str, note: str) -> None:
     """A manager's decision on an overdraft: the shortfall collected or written off, as one
-    entry that brings the account back by it."""
+    entry that brings the account back by it — never above zero (a void since may have paid
+    part or all of it back)."""
+    key = _key(details["customer_id"], details["account"], details.get("card_id"))
+    amount = min(int(details["shortfall"]), max(0, -balance(ctx, key)))
+    if amount <= 0:
+        return
     entry = BalanceEntryPayload(
         id=new_server_id(),
         customer_id=details["customer_id"],
         account=details["account"],
         card_id=details.get("card_id"),
-        amount=int(details["shortfall"]),
+        amount=amount,
         reason=reason,  # type: ignore[arg-type]
         created_at=ctx.now,
         note=note[:500],
     )
     record_entries(ctx, [entry])
+
+
+def beyond_the_sale(
+    ctx: OpContext, ticket_id: str, entries: Sequence[BalanceEntryPayload]
+) -> list[BalanceEntryPayload]:
+    """Entries that take back what `entries` (a void's or refund's, just recorded) undid
+    beyond what the sale itself did, account by account: two counters that voided or refunded
+    one ticket while apart both gave its stored value back. Made at the server; every counter
+    pulls them."""
+    rows = ctx.connection.execute(
+        select(BALANCE.c.customer_id, BALANCE.c.account, BALANCE.c.card_id, BALANCE.c.reason,
+               BALANCE.c.amount)
+        .where(BALANCE.c.store_id == ctx.store_id, BALANCE.c.ticket_id == ticket_id)
+    ).all()  # fmt: skip
+    pending = [
+        (r["customer_id"], r["account"], r["card_id"], r["reason"], r["amount"])
+        for r in ctx.writer.rows[BALANCE]
+        if r["ticket_id"] == ticket_id
+    ]
+    made: dict[Key, int] = {}
+    undone: dict[Key, int] = {}
+    for customer, account, card, reason, amount in [*rows, *pending]:
+        into = undone if reason in ("reverse", "clash") else made
+        key = _key(customer, account, card)
+        into[key] = into.get(key, 0) + int(amount)
+    again = []
+    for key, did in made.items():
+        excess = undone.get(key, 0) + did  # 0 when exactly undone; beyond: the sign of -did
+        if did and excess and (excess > 0) != (did > 0):
+            customer, account, card = key
+            again.append(
+                BalanceEntryPayload(
+                    id=new_server_id(),
+                    customer_id=customer,
+                    account=account,  # type: ignore[arg-type]
+                    card_id=card or None,
+                    amount=-excess,
+                    reason="clash",
+                    ticket_id=ticket_id,
+                    created_at=ctx.now,
+                    note="voided or refunded twice while apart: taken back once",
+                )
+            )
+    return again
 
 
 @handles(PACKAGE_PLAN_SAVED, reads=True, writes=(PLAN,))

@@ -22,7 +22,13 @@ from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
-from sync.server.handlers.members import BALANCE, CARD, record_cards, record_entries
+from sync.server.handlers.members import (
+    BALANCE,
+    CARD,
+    beyond_the_sale,
+    record_cards,
+    record_entries,
+)
 from sync.server.handlers.registry import handles
 
 TICKET = models.table_of(models.Ticket)
@@ -237,7 +243,13 @@ def _reversals(ctx: OpContext, entries: list[Any], ticket: dict[str, Any]) -> li
     held = ctx.connection.execute(select(BALANCE.c.id).where(BALANCE.c.id == entries[0].id))
     if held.first() is not None:
         return []
-    return record_entries(ctx, entries, (ticket["id"], ticket["number"]))
+    # A void's or refund's entries belong to the ticket they undo, whatever the counter said.
+    entries = [e.model_copy(update={"ticket_id": ticket["id"]}) for e in entries]
+    overdrafts = record_entries(ctx, entries, (ticket["id"], ticket["number"]))
+    taken_again = beyond_the_sale(ctx, ticket["id"], entries)
+    if taken_again:  # two counters gave the same back while apart: the second is undone
+        record_entries(ctx, taken_again)
+    return overdrafts
 
 
 def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount: int) -> str:

@@ -519,6 +519,7 @@ ENTRY_REASONS = {
     "refund_out": Both("退还余额", "Refunded out"),
     "collect": Both("透支已向顾客收回", "Overdraft collected"),
     "write_off": Both("透支已注销", "Overdraft written off"),
+    "clash": Both("重复退回，已扣回", "Given back twice, taken again"),
 }
 
 

@@ -133,3 +133,46 @@ def test_the_server_works_out_the_tier_from_every_counters_sales(
     assert _tier(server, device, customer["id"]) == "黄金"  # ¥5,500 by the default tiers
     server.push(device, [device.op(SALE_VOIDED, builders.void(second))])
     assert _tier(server, other, customer["id"]) == "普通"
+
+
+def test_a_ticket_voided_on_two_counters_gives_its_stored_value_back_once(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll(server.store_id)
+    customer_id = _topped_up(server, device, 30000)
+    sale = _spend(customer_id, 30000)
+    server.push(device, [device.op(SALE_COMPLETED, sale)])
+    for counter in (device, other):  # each voided it while apart, each giving the ¥300 back
+        void = builders.void(sale)
+        void["entries"] = [builders.balance_entry(customer_id, "principal", 30000, "reverse")]
+        server.push(counter, [counter.op(SALE_VOIDED, void)])
+    assert _balance(server, customer_id) == 30000
+    taken = [
+        c["data"]
+        for c in server.pull(other)["changes"]
+        if c["entity"] == "balance_entry" and c["data"]["reason"] == "clash"
+    ]
+    assert [e["amount"] for e in taken] == [-30000]
+
+
+def test_an_overdraft_repaid_by_a_void_is_not_written_off_again(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll(server.store_id)
+    customer_id = _topped_up(server, device, 30000)
+    first, second = _spend(customer_id, 30000), _spend(customer_id, 30000)
+    server.push(device, [device.op(SALE_COMPLETED, first)])
+    answer = server.push(other, [other.op(SALE_COMPLETED, second)])
+    conflict_id = answer["results"][0]["conflict_ids"][0]
+    void = builders.void(second)
+    void["entries"] = [builders.balance_entry(customer_id, "principal", 30000, "reverse")]
+    server.push(other, [other.op(SALE_VOIDED, void)])
+    assert _balance(server, customer_id) == 0
+    decision = {
+        "conflict_id": conflict_id,
+        "resolution": "write_off",
+        "resolved_by": builders.new_id(),
+        "note": "已作废",
+    }
+    server.push(device, [device.op(CONFLICT_RESOLVED, decision)])
+    assert _balance(server, customer_id) == 0
