@@ -6,6 +6,7 @@ create the same item offline end with one: the second is recorded as an alias of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -127,6 +128,10 @@ STORE_SETTING_FIELDS: Final = (
     "top_up_rules",
     "points_earn_rate",
     "points_per_yuan",
+    "points_rates",
+    "tiers",
+    "tier_basis",
+    "birthday_percent",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 WHOLE_NUMBER_SETTINGS: Final = {
@@ -179,8 +184,23 @@ MEMBER_RANGES: Final = {
     "offline_allowance": (0, 10_000_000),  # fen: ¥100,000 at most
     "points_earn_rate": (0, 1000),  # points earned a yuan spent
     "points_per_yuan": (1, 10_000),  # points that pay ¥1
+    "birthday_percent": (1, 100),  # percent of the price paid in the birthday month
 }
-MEMBER_SETTINGS: Final = ("spend_order", "top_up_rules", *MEMBER_RANGES)
+MEMBER_SETTINGS: Final = (
+    "spend_order",
+    "top_up_rules",
+    "points_rates",
+    "tiers",
+    "tier_basis",
+    *MEMBER_RANGES,
+)
+# "黄金:500000:95:美甲=90;…" (salon_pos/domain/tiers.py) and "美甲=2,美睫=0", checked by shape.
+_PERCENT = r"(?:100|[1-9][0-9]?)"
+_CATEGORY_PERCENTS = rf"[^:;,=]+={_PERCENT}(?:,[^:;,=]+={_PERCENT})*"
+TIERS_FORM: Final = re.compile(
+    rf"(?:[^:;]+:[0-9]{{1,12}}:{_PERCENT}(?::{_CATEGORY_PERCENTS})?)(?:;[^:;]+:[0-9]{{1,12}}:{_PERCENT}(?::{_CATEGORY_PERCENTS})?)*"
+)
+POINTS_RATES_FORM: Final = re.compile(r"(?:[^,=]+=[0-9]{1,4}(?:,[^,=]+=[0-9]{1,4})*)?")
 TOP_UP_LIMIT: Final = 10**10  # fen (¥100,000,000) paid or given: beyond it, a typing error
 TOP_UP_RULES_LIMIT: Final = 20
 
@@ -199,6 +219,12 @@ def member_setting(field: str, value: Any) -> Any:
         raise ValueError("spend_order is not one of " + ", ".join(SPEND_ORDERS))
     if field == "top_up_rules":
         top_up_pairs(value)
+    if field == "tiers" and (len(value) > 2000 or not TIERS_FORM.fullmatch(value)):
+        raise ValueError("tiers are not like 普通:0:100;黄金:500000:95")
+    if field == "tier_basis" and value not in ("spend", "visits"):
+        raise ValueError("tier_basis is spend or visits")
+    if field == "points_rates" and (len(value) > 2000 or not POINTS_RATES_FORM.fullmatch(value)):
+        raise ValueError("points_rates are not like 美甲=2,美睫=0")
     return value
 
 

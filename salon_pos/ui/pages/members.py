@@ -31,7 +31,7 @@ from salon_pos.domain.balances import (
 )
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
-from salon_pos.domain.tiers import InvalidTiers, parse_tiers, tiers_text
+from salon_pos.domain.tiers import tiers_as_lines, tiers_from_lines
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.context import UiContext
@@ -67,35 +67,6 @@ def rules_from_lines(text: str) -> str:
 def points_rates_text(text: str) -> str:
     """ "美甲=2, 美睫=0" as the setting's text; UserError says what is wrong."""
     return ",".join(f"{c}={r}" for c, r in parse_points_rates(text).items())
-
-
-def tiers_as_lines(text: str, basis: str) -> str:
-    """Tiers as a person writes them: "黄金 5000 95 美甲=90", one a line; the threshold in yuan
-    (by spend) or visits."""
-    lines = []
-    for tier in parse_tiers(text):
-        threshold = _yuan(tier.threshold) if basis == "spend" else str(tier.threshold)
-        categories = " ".join(f"{c}={p}" for c, p in tier.by_category.items())
-        lines.append(" ".join(filter(None, (tier.name, threshold, str(tier.percent), categories))))
-    return "\n".join(lines)
-
-
-def tiers_from_lines(text: str, basis: str) -> str:
-    """Lines of "黄金 5000 95 美甲=90" as the setting's text; UserError names a bad line."""
-    tiers = []
-    for line in filter(None, (raw.strip() for raw in text.splitlines())):
-        parts = line.split()
-        if len(parts) < 2:
-            raise InvalidTiers(text=line)
-        name, threshold = parts[:2]
-        percent, categories = (parts[2] if len(parts) > 2 else "100"), parts[3:]
-        try:
-            limit = parse_yuan(threshold) if basis == "spend" else int(threshold)
-        except (UserError, ValueError):
-            raise InvalidTiers(text=line) from None
-        tiers.append(f"{name}:{limit}:{percent}:{','.join(categories)}".rstrip(":"))
-    joined = ";".join(tiers)
-    return tiers_text(parse_tiers(joined))  # checked as a counter's setting is
 
 
 class MembersPage(ManagersOnly):

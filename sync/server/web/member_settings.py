@@ -5,10 +5,13 @@ reads them (fen; "100000:20000,50000:8000"); each refusal says what to type."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from typing import Any
 
+from salon_pos.domain.balances import parse_points_rates
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.tiers import DEFAULT_TIERS, tiers_as_lines, tiers_from_lines
 from sync.messages import Both, Message
 from sync.operations.setup import MEMBER_RANGES, MEMBER_SETTINGS, TOP_UP_LIMIT, top_up_pairs
 from sync.server.web import words
@@ -20,6 +23,10 @@ DEFAULTS = {  # what a counter starts with (salon_pos/services/settings.py Store
     "top_up_rules": "",
     "points_earn_rate": 1,
     "points_per_yuan": 100,
+    "points_rates": "",
+    "tiers": DEFAULT_TIERS,
+    "tier_basis": "spend",
+    "birthday_percent": 100,
 }
 AMOUNT = r"[¥￥]?\s*[0-9][0-9,，]*(?:\.[0-9]{1,2})?\s*元?"
 RULE = re.compile(
@@ -34,8 +41,18 @@ class Refused(Exception):
         self.why = why
 
 
-def value_of(name: str, text: str) -> Any:
-    """What was typed for a member setting, as stored; Refused says why not."""
+def value_of(name: str, text: str, basis: str | None = None) -> Any:
+    """What was typed for a member setting, as stored; Refused says why not. `basis`: the
+    tiers' (spend, visits), as typed beside them."""
+    if name in ("tiers", "points_rates"):
+        try:
+            if name == "points_rates":
+                return ",".join(f"{c}={r}" for c, r in parse_points_rates(text).items())
+            return tiers_from_lines(text, basis or "spend")
+        except UserError as refused:
+            raise Refused(Both(refused.text("zh"), refused.text("en"))) from None
+    if name == "tier_basis" and text not in ("spend", "visits"):
+        raise Refused(words.TIER_BASIS_UNKNOWN)
     if name == "offline_allowance":
         try:
             fen = parse_yuan(text or "0")
@@ -83,6 +100,9 @@ def on_page(values: dict[str, Any], language: str) -> dict[str, Any]:
     """The held values as the page shows them: yuan, and one rule a line in words."""
     shown = dict(values)
     shown["offline_allowance"] = format_yuan(int(values["offline_allowance"]))
+    shown["points_rates"] = str(values["points_rates"]).replace(",", ", ")
+    with suppress(UserError):  # else shown as held rather than lost
+        shown["tiers"] = tiers_as_lines(str(values["tiers"]), str(values["tier_basis"]))
     try:
         pairs = top_up_pairs(str(values["top_up_rules"]))
     except ValueError:  # not the server's to hold, but shown as it is rather than lost

@@ -574,6 +574,23 @@ TOP_UP_RULES = Both(
 )
 POINTS_EARN_RATE = Both("每消费 1 元得积分（0 为不积分）", "Points earned per ¥1 spent (0: none)")
 POINTS_PER_YUAN = Both("多少积分抵 1 元", "Points worth ¥1")
+POINTS_RATES = Both(
+    "分类积分（如“美甲=2, 美睫=0”：该分类每元积分）",
+    "Points by category (such as Nails=2, Lashes=0)",
+)
+TIER_BASIS = Both("会员等级依据", "Tiers are reached by")
+TIER_BASIS_WORDS = {
+    "spend": Both("累计消费", "cumulative spend"),
+    "visits": Both("到店次数", "visits"),
+}
+TIER_BASIS_UNKNOWN = Both("请选择会员等级依据。", "Choose what tiers are reached by.")
+TIERS = Both(
+    "会员等级（每行一个：名称、起点（元或次）、会员价百分比，如“黄金 5000 95 美甲=90”）",
+    "Tiers (one a line: name, from (yuan or visits), percent paid, such as Gold 5000 95 Nails=90)",
+)
+BIRTHDAY_PERCENT = Both(
+    "生日当月价格百分比（100 为无生日优惠）", "Birthday month: percent of the price (100: none)"
+)
 SPEND_ORDER_WORDS = {
     "principal_first": Both("先扣本金，再扣赠送", "Principal first, then bonus"),
     "bonus_first": Both("先扣赠送，再扣本金", "Bonus first, then principal"),

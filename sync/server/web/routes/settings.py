@@ -38,7 +38,11 @@ GROUPS = (
                      ("offline_allowance", words.OFFLINE_ALLOWANCE),
                      ("top_up_rules", words.TOP_UP_RULES),
                      ("points_earn_rate", words.POINTS_EARN_RATE),
-                     ("points_per_yuan", words.POINTS_PER_YUAN))),
+                     ("points_per_yuan", words.POINTS_PER_YUAN),
+                     ("points_rates", words.POINTS_RATES),
+                     ("tier_basis", words.TIER_BASIS),
+                     ("tiers", words.TIERS),
+                     ("birthday_percent", words.BIRTHDAY_PERCENT))),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
 NUMBERS: dict[str, type[Message]] = {
@@ -95,7 +99,7 @@ def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
             value = int(value)
         if name in member_settings.FIELDS:
             try:
-                value = member_settings.value_of(name, value)
+                value = member_settings.value_of(name, value, typed.get("tier_basis"))
             except member_settings.Refused as refused:
                 raise SettingRefused(refused.why) from None
         if value == now[name]:
@@ -152,6 +156,10 @@ def save_settings(
     top_up_rules: Annotated[str | None, Form(max_length=4000)] = None,
     points_earn_rate: Annotated[str | None, Form(max_length=4000)] = None,
     points_per_yuan: Annotated[str | None, Form(max_length=4000)] = None,
+    points_rates: Annotated[str | None, Form(max_length=4000)] = None,
+    tiers: Annotated[str | None, Form(max_length=4000)] = None,
+    tier_basis: Annotated[str | None, Form(max_length=4000)] = None,
+    birthday_percent: Annotated[str | None, Form(max_length=4000)] = None,
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
@@ -163,7 +171,8 @@ def save_settings(
     members = {
         "spend_order": spend_order, "offline_allowance": offline_allowance,
         "top_up_rules": top_up_rules, "points_earn_rate": points_earn_rate,
-        "points_per_yuan": points_per_yuan,
+        "points_per_yuan": points_per_yuan, "points_rates": points_rates, "tiers": tiers,
+        "tier_basis": tier_basis, "birthday_percent": birthday_percent,
     }  # fmt: skip
     typed |= {name: text for name, text in members.items() if text is not None}
     try:
