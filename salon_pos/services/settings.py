@@ -15,6 +15,7 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Setting, SyncState, Ticket
 from salon_pos.domain.clock import Clock
+from salon_pos.domain.customer_class import ClassThresholds
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import RoundingRule
@@ -48,6 +49,20 @@ class InvalidCutoverHour(UserError):
     zh = "营业日切换时间须为 0 到 23 点（当前为 {hour}）。"
 
 
+class NegativeThreshold(UserError):
+    en = "A customer class threshold cannot be negative (got {value})."
+    zh = "客户分类的门槛不能为负数（当前为 {value}）。"
+
+
+CLASS_SETTINGS = (
+    "class_member_spend",
+    "class_member_visits",
+    "class_vip_spend",
+    "class_vip_visits",
+    "class_lapsed_days",
+)
+
+
 @dataclass(frozen=True)
 class StoreSettings:
     device_id: str
@@ -65,6 +80,21 @@ class StoreSettings:
     printer_target: str = ""  # host:port, vendor:product, /dev/ttyS0, or a file path
     paper_width_mm: int = 80
     idle_lock_minutes: int = 5  # back to the sign-in screen after this long untouched; 0: never
+    # customer classification thresholds (domain/customer_class.py): fen, visits, days; 0: off
+    class_member_spend: int = ClassThresholds.member_spend
+    class_member_visits: int = ClassThresholds.member_visits
+    class_vip_spend: int = ClassThresholds.vip_spend
+    class_vip_visits: int = ClassThresholds.vip_visits
+    class_lapsed_days: int = ClassThresholds.lapsed_days
+
+    def class_thresholds(self) -> ClassThresholds:
+        return ClassThresholds(
+            self.class_member_spend,
+            self.class_member_visits,
+            self.class_vip_spend,
+            self.class_vip_visits,
+            self.class_lapsed_days,
+        )
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -83,6 +113,9 @@ class StoreSettings:
         if self.printer_kind not in PRINTER_KINDS:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)
+        for name in CLASS_SETTINGS:
+            if getattr(self, name) < 0:
+                raise NegativeThreshold(value=getattr(self, name))
 
     def to_strings(self) -> dict[str, str]:
         return {key: str(value) for key, value in asdict(self).items()}
@@ -93,7 +126,7 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in ("cutover_hour", "paper_width_mm", "idle_lock_minutes"):
+                if field.type == "int":
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)

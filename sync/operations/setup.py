@@ -102,7 +102,23 @@ STORE_SETTING_FIELDS: Final = (
     "cutover_hour",
     "rounding",
     "idle_lock_minutes",
+    # customer classification (salon_pos.domain.customer_class): spend in fen, visits, days
+    "class_member_spend",
+    "class_member_visits",
+    "class_vip_spend",
+    "class_vip_visits",
+    "class_lapsed_days",
 )
+# The whole-number settings and their highest value (each from 0).
+SETTING_NUMBER_LIMITS: Final = {
+    "cutover_hour": 23,
+    "idle_lock_minutes": 240,
+    "class_member_spend": 10**10,
+    "class_member_visits": 100_000,
+    "class_vip_spend": 10**10,
+    "class_vip_visits": 100_000,
+    "class_lapsed_days": 3_650,
+}
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 SETTING_TEXT_LIMITS: Final = {
     "store_name": 64,
@@ -117,10 +133,10 @@ def store_setting(field: str, value: Any) -> Any:
     """A store-wide setting's value, checked; ValueError says why it is refused."""
     if field not in STORE_SETTING_FIELDS:
         raise ValueError(f"unknown store setting {field}")
-    if field in ("cutover_hour", "idle_lock_minutes"):
+    if field in SETTING_NUMBER_LIMITS:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(f"{field} is not a whole number")
-        top = 23 if field == "cutover_hour" else 240
+        top = SETTING_NUMBER_LIMITS[field]
         if not 0 <= value <= top:
             raise ValueError(f"{field} is out of range (0 to {top})")
         return value

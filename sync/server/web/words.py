@@ -447,3 +447,19 @@ class ConflictClosed(Message):
 class OpenCount(Message):
     zh = "{count} 个待处理"
     en = "{count} open"
+
+
+# --- customer profile and classification (issue 10, parts 1 and 2)
+CUSTOMER_CLASS_GROUP = Both("客户分类", "Customer classes")
+CLASS_MEMBER_SPEND = Both(
+    "会员：累计消费满（元，0 为不按消费）", "Member from spend of (yuan; 0: off)"
+)
+CLASS_MEMBER_VISITS = Both("会员：到店满（次，0 为不按次数）", "Member from visits (0: off)")
+CLASS_VIP_SPEND = Both("VIP：累计消费满（元，0 为不按消费）", "VIP from spend of (yuan; 0: off)")
+CLASS_VIP_VISITS = Both("VIP：到店满（次，0 为不按次数）", "VIP from visits (0: off)")
+CLASS_LAPSED_DAYS = Both("多少天未到店算流失风险（0 为不提示）", "Not seen for (days; 0: off)")
+
+
+class ClassNumber(Message):
+    zh = "客户分类的门槛须为 0 或正整数（当前为“{text}”）。"
+    en = "A customer class threshold is a whole number, 0 or more (got “{text}”)."

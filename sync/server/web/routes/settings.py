@@ -32,9 +32,27 @@ GROUPS = (
                                 ("cutover_hour", words.CUTOVER_HOUR),
                                 ("rounding", words.ROUNDING_RULE),
                                 ("idle_lock_minutes", words.IDLE_LOCK))),
+    (words.CUSTOMER_CLASS_GROUP, (("class_member_spend", words.CLASS_MEMBER_SPEND),
+                                  ("class_member_visits", words.CLASS_MEMBER_VISITS),
+                                  ("class_vip_spend", words.CLASS_VIP_SPEND),
+                                  ("class_vip_visits", words.CLASS_VIP_VISITS),
+                                  ("class_lapsed_days", words.CLASS_LAPSED_DAYS))),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
-NUMBERS = {"cutover_hour": words.HourRange, "idle_lock_minutes": words.IdleRange}
+NUMBERS: dict[str, type[Message]] = {
+    "cutover_hour": words.HourRange,
+    "idle_lock_minutes": words.IdleRange,
+    "class_member_spend": words.ClassNumber,
+    "class_member_visits": words.ClassNumber,
+    "class_vip_spend": words.ClassNumber,
+    "class_vip_visits": words.ClassNumber,
+    "class_lapsed_days": words.ClassNumber,
+}
+YUAN = ("class_member_spend", "class_vip_spend")  # fen in the settings, whole yuan on the page
+CLASS_DEFAULTS = {  # what a counter starts with (salon_pos.domain.customer_class)
+    "class_member_spend": 100_000, "class_member_visits": 5, "class_vip_spend": 1_000_000,
+    "class_vip_visits": 24, "class_lapsed_days": 60,
+}  # fmt: skip
 
 
 def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
@@ -46,8 +64,11 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "receipt_footer": "", "time_zone": store.time_zone,
         "cutover_hour": master_data.DEFAULT_CUTOVER_HOUR, "rounding": "none",
         "idle_lock_minutes": 5,
-    }  # fmt: skip
-    return defaults | held, set(held)
+    } | CLASS_DEFAULTS  # fmt: skip
+    values: dict[str, Any] = defaults | held
+    for name in YUAN:
+        values[name] = int(values[name]) // 100
+    return values, set(held)
 
 
 def _page(
@@ -79,6 +100,9 @@ def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
                 raise SettingRefused(NUMBERS[name](text=text[:20]))
             value = int(value)
         if value == now[name]:
+            continue
+        if name in YUAN:
+            value *= 100
             continue
         try:
             changes[name] = store_setting(name, value)
@@ -126,12 +150,20 @@ def save_settings(
     cutover_hour: Text = "",
     rounding: Text = "",
     idle_lock_minutes: Text = "",
+    class_member_spend: Text = "",
+    class_member_visits: Text = "",
+    class_vip_spend: Text = "",
+    class_vip_visits: Text = "",
+    class_lapsed_days: Text = "",
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
         "receipt_header": receipt_header, "receipt_footer": receipt_footer,
         "time_zone": time_zone, "cutover_hour": cutover_hour, "rounding": rounding,
         "idle_lock_minutes": idle_lock_minutes,
+        "class_member_spend": class_member_spend, "class_member_visits": class_member_visits,
+        "class_vip_spend": class_vip_spend, "class_vip_visits": class_vip_visits,
+        "class_lapsed_days": class_lapsed_days,
     }  # fmt: skip
     try:
         changes = checked(typed, shown(request, store)[0])
