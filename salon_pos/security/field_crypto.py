@@ -62,9 +62,10 @@ class StoreKey:
         return sealed.open_sealed(self.by_id(), value, customer_id, name)
 
     def replaced_by(self, key: bytes) -> StoreKey:
-        """The store's key from the server, keeping this one to open what it sealed."""
+        """The store's key from the server (not confirmed yet: what this one sealed is sealed
+        again first), keeping this one to open what it sealed."""
         old = self.old if key == self.key else (*self.old, self.key)
-        return StoreKey(key, True, tuple(k for k in old if k != key))
+        return StoreKey(key, False, tuple(k for k in old if k != key))
 
 
 def _backend(given: KeyringBackend | None) -> KeyringBackend:
