@@ -111,7 +111,7 @@ def sync_round(
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
         here = home or Home.of(backend.db.path)
-        settler = StoreKeySettler(backend.db, backend.customers.keys)
+        settler = StoreKeySettler(backend.db, backend.clock, backend.customers.keys)
         guard = CounterGuard(
             backend.db, backend.clock, here, backend.settings.current.counter_prefix, settler
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select, update
@@ -20,10 +21,13 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.database import Database
 from salon_pos.db.models import Customer, OutboxOperation
+from salon_pos.db.outbox import append_encoded
+from salon_pos.domain.clock import Clock
 from salon_pos.domain.customer_profile import SEALED_FIELDS
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.sealed import CannotOpen, sealed_key_id
 from salon_pos.security.field_crypto import StoreKey, StoreKeys, decode_key, encode_key
+from salon_pos.services.sync_outbox import SUPERSEDED
 from sync.client import ProtocolError, SyncClient
 from sync.operations.customers import CUSTOMER_CREATED, CUSTOMER_UPDATED
 
@@ -31,8 +35,9 @@ log = logging.getLogger(__name__)
 
 
 class StoreKeySettler:
-    def __init__(self, db: Database, keys: StoreKeys) -> None:
+    def __init__(self, db: Database, clock: Clock, keys: StoreKeys) -> None:
         self._db = db
+        self._clock = clock
         self._keys = keys
 
     def settle(self, client: SyncClient, store_id: str, device_id: str) -> bool:
@@ -59,7 +64,7 @@ class StoreKeySettler:
         self._keys.save(target)  # first: a crash below leaves a key that opens both
         if target.old:
             with self._db.write() as session:
-                count = reseal(session, target)
+                count = reseal(session, target, self._clock.now())
             log.info("sealed %d values again with the store's key", count)
         self._keys.save(replace(target, confirmed=True))
         return True
@@ -85,7 +90,20 @@ class _Resealer:
         return self.done[value]
 
 
-def reseal(session: Session, key: StoreKey) -> int:
+def _queue_again(session: Session, op: OutboxOperation, payload: str, now: datetime) -> None:
+    """A queued operation is a fact and is never edited: one the server never got is
+    superseded and queued again, under the same seq (the order of the queue stays)."""
+    session.execute(
+        update(OutboxOperation)
+        .where(OutboxOperation.id == op.id)
+        .values(result=SUPERSEDED, pushed_at=now)
+    )
+    append_encoded(
+        session, op.device_id, op.type, op.payload_version, payload, op.occurred_at, op.seq
+    )
+
+
+def reseal(session: Session, key: StoreKey, now: datetime) -> int:
     """Seal with `key` every sealed value of the customers and of the unpushed customer
     operations that another key sealed; the number of values changed."""
     again = _Resealer(key)
@@ -98,25 +116,23 @@ def reseal(session: Session, key: StoreKey) -> int:
         new = {n: again(v, customer_id, n) for n, v in zip(SEALED_FIELDS, values, strict=True)}
         if list(new.values()) != values:
             session.execute(update(Customer).where(Customer.id == customer_id).values(**new))
-    queued = session.execute(
-        select(OutboxOperation.id, OutboxOperation.type, OutboxOperation.payload).where(
+    queued = session.scalars(
+        select(OutboxOperation)
+        .where(
             OutboxOperation.pushed_at.is_(None),
             OutboxOperation.type.in_((CUSTOMER_CREATED, CUSTOMER_UPDATED)),
         )
+        .order_by(OutboxOperation.seq)
     )
-    for op_id, op_type, text in queued.all():
-        payload = json.loads(text)
-        parts = (
-            [payload] if op_type == CUSTOMER_CREATED else [payload["changed"], payload["before"]]
-        )
+    for op in queued.all():
+        payload = json.loads(op.payload)
+        created = op.type == CUSTOMER_CREATED
+        parts = [payload] if created else [payload["changed"], payload.get("before", {})]
+        before = json.dumps(payload)
         for part in parts:
             for name in SEALED_FIELDS:
                 if name in part:
                     part[name] = again(part[name], payload["id"], name)
-        if json.dumps(payload) != json.dumps(json.loads(text)):
-            session.execute(
-                update(OutboxOperation)
-                .where(OutboxOperation.id == op_id)
-                .values(payload=json.dumps(payload, ensure_ascii=False))
-            )
+        if json.dumps(payload) != before:
+            _queue_again(session, op, json.dumps(payload, ensure_ascii=False), now)
     return len(again.done)

@@ -141,7 +141,7 @@ class EnrollmentService(CounterService):
         self, url: str, token: str, store_id: str, keys: StoreKeys | None, timeout: float
     ) -> None:
         device_id = self._settings.current.device_id
-        settler = StoreKeySettler(self._db, keys or StoreKeys(device_id))
+        settler = StoreKeySettler(self._db, self._clock, keys or StoreKeys(device_id))
         client = SyncClient(url, token, timeout)
         try:
             settler.settle(client, store_id, device_id)
