@@ -32,7 +32,9 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import Customer, CustomerSearchKey
+from salon_pos.domain.business_day import business_day
 from salon_pos.domain.clock import Clock
+from salon_pos.domain.customer_class import Standing
 from salon_pos.domain.customer_profile import (
     LIST_FIELDS,
     PROFILE_FIELDS,
@@ -54,7 +56,9 @@ from salon_pos.domain.sealed import CannotOpen
 from salon_pos.domain.search_keys import name_search_keys, search_text
 from salon_pos.security.field_crypto import StoreKey, StoreKeys
 from salon_pos.services import customer_health as health
+from salon_pos.services import customer_history
 from salon_pos.services.counter import CounterService
+from salon_pos.services.customer_history import CustomerHistory
 from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sync_state import next_hlc, next_hlcs
@@ -457,6 +461,25 @@ class CustomerService(CounterService):
             if customer is None:
                 raise UnknownCustomer(customer_id=customer_id)
             return self._shown(session, _profile(customer), actor_id, customer)
+
+    def history(self, customer_id: str) -> CustomerHistory:
+        """Visits, what was bought, spend and standing; balances from the member ledgers."""
+        with self._db.read() as session:
+            return customer_history.history(
+                session, customer_id, self._today(), self._settings.current.class_thresholds()
+            )
+
+    def standings(self, ids: Iterable[str]) -> dict[str, Standing]:
+        """Normal / member / VIP and "not seen for N days" of many customers (the list's
+        badges, the cashier's): two grouped reads."""
+        with self._db.read() as session:
+            return customer_history.standings(
+                session, ids, self._today(), self._settings.current.class_thresholds()
+            )
+
+    def _today(self) -> date:
+        settings = self._settings.current
+        return business_day(self._clock.now(), settings.time_zone, settings.cutover_hour)
 
     def may_read_health(self, customer_id: str, actor_id: str | None) -> bool:
         with self._db.read() as session:

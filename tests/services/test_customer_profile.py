@@ -13,6 +13,7 @@ from keyring.backend import KeyringBackend
 from sqlalchemy import select
 
 from salon_pos.db.models import AuditEntry, Customer, OutboxOperation
+from salon_pos.domain.customer_class import CustomerClass, Standing
 from salon_pos.domain.customer_profile import TooManyTags
 from salon_pos.domain.errors import InvalidChoice, UserError
 from salon_pos.services.backend import Backend
@@ -150,3 +151,27 @@ def test_health_data_is_sealed_in_the_row_the_outbox_and_the_audit_log(
     texts = [str(a) for a in audits] + payloads
     assert not any("XJ-7731" in t or "QZ-4410" in t for t in texts)
     assert any(CHANGED in t for t in texts)
+
+
+def test_history_and_standing_come_from_the_tickets_and_the_store_thresholds(
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
+) -> None:
+    added = _add(backend, team)
+    other = backend.customers.add("周敏", "13600002222")
+    backend.checkout.complete_sale(three_line_sale(team, shelf, added.id))  # ¥494
+
+    history = backend.customers.history(added.id)
+    assert (history.spending.spend, history.spending.visits) == (49400, 1)
+    assert (history.services, history.products) == (2, 1)
+    [visit] = history.visits
+    assert [line.name for line in visit.lines] == ["补水保湿护理", "日式美甲", "玻尿酸精华"]
+    assert visit.lines[0].technician == "李娜"
+    assert history.standing.customer_class == "member"  # holds a member card
+    assert not history.balances.known  # the ledgers' hook: nothing yet
+
+    backend.settings.update(class_vip_spend=40000, class_lapsed_days=30)
+    clock.advance(days=45)
+    standings = backend.customers.standings([added.id, other.id])
+    assert standings[added.id].customer_class == "vip"
+    assert standings[added.id].lapsed_days == 45
+    assert standings[other.id] == Standing(CustomerClass.NORMAL, None)

@@ -34,7 +34,8 @@ def _counter_leaks(counter: Backend) -> list[str]:
             found += _leaks(path.read_bytes())
     with counter.db.read() as session:
         rows = session.scalars(select(OutboxOperation.payload)).all()
-        rows += [f"{b} {a}" for b, a in session.execute(select(AuditEntry.before, AuditEntry.after))]
+        audit = session.execute(select(AuditEntry.before, AuditEntry.after))
+        rows += [f"{before} {after}" for before, after in audit]
     return found + _leaks("\n".join(rows).encode())
 
 
