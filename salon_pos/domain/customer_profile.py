@@ -80,6 +80,11 @@ class TooManyTags(UserError):
     zh = "每位客户最多 {limit} 个标签（当前 {count} 个）。"
 
 
+class UnknownReferrer(UserError):
+    en = "No customer has the phone {phone}: add the referrer first, or leave it empty."
+    zh = "没有手机号为 {phone} 的客户：请先登记介绍人，或留空。"
+
+
 class ReferrerIsSelf(UserError):
     en = "A customer cannot be referred by themselves."
     zh = "客户不能是自己的介绍人。"

@@ -123,7 +123,7 @@ def standings(
     for start in range(0, len(wanted), _IDS_PER_QUERY):
         chunk = wanted[start : start + _IDS_PER_QUERY]
         held = select(Customer.id, Customer.member_card).where(Customer.id.in_(chunk))
-        cards.update(session.execute(held).tuples().all())
+        cards.update((row[0], row[1]) for row in session.execute(held))
     found: dict[str, Standing] = {}
     for customer_id in wanted:
         one = spent.get(customer_id, Spending())

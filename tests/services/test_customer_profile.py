@@ -4,12 +4,9 @@ to owners, managers and technicians who served the customer in the last 90 days.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import select
 
 from salon_pos.db.models import AuditEntry, Customer, OutboxOperation
@@ -20,19 +17,12 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.customer_health import HealthDataNotAllowed
 from salon_pos.services.customers import CHANGED, CustomerProfile
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.keyring_backend import MemoryKeyring
 
 NOTE = "青霉素过敏，孕期 XJ-7731"
 ALLERGY = "芒果 花粉 QZ-4410"
 
 
-@pytest.fixture(autouse=True)
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    before: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+pytestmark = pytest.mark.usefixtures("memory_keyring")  # the store key
 
 
 def _add(backend: Backend, team: Team) -> CustomerProfile:

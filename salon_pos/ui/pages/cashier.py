@@ -44,6 +44,7 @@ class CashierPage(QWidget):
         self.setObjectName("cashierPage")
         self._ctx = ctx
         self.customer = CustomerPanel(ctx)
+        self.customer.chosen.connect(lambda _profile: self._on_customer_or_lines_changed())
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
@@ -133,6 +134,12 @@ class CashierPage(QWidget):
             return
         self.message.hide()
         self.change_due.hide()
+        self._on_customer_or_lines_changed()
+
+    def _on_customer_or_lines_changed(self) -> None:
+        """The allergy warning: a customer with allergies and a service on the ticket."""
+        rows = self.ticket.model.rows()
+        self.customer.warn_allergies(any(r.kind is LineKind.SERVICE for r in rows))
 
     def add_scanned(self, barcode: str) -> None:
         try:  # one indexed read: well under a millisecond, fine on the UI thread
