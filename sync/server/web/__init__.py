@@ -17,6 +17,7 @@ from sync.server.web.routes import (
     catalog,
     conflicts,
     counters,
+    customers,
     managers,
     sales,
     settings,
@@ -24,7 +25,18 @@ from sync.server.web.routes import (
     stores,
 )
 
-AREAS = (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings)
+AREAS = (
+    auth,
+    stores,
+    counters,
+    conflicts,
+    managers,
+    sales,
+    catalog,
+    staff,
+    settings,
+    customers,
+)
 
 
 def add_web_console(app: FastAPI) -> None:

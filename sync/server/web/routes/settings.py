@@ -103,7 +103,6 @@ def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
             continue
         if name in YUAN:
             value *= 100
-            continue
         try:
             changes[name] = store_setting(name, value)
         except ValueError:
