@@ -6,6 +6,7 @@ by prefix); anything else is a prefix of the name, its pinyin initials or its fu
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -49,6 +50,7 @@ from salon_pos.domain.errors import (
     RequiredField,
     TooLong,
     UnknownCustomer,
+    UserError,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
@@ -62,6 +64,8 @@ from salon_pos.services.customer_history import CustomerHistory
 from salon_pos.services.journal import Journal
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sync_state import next_hlc, next_hlcs
+
+log = logging.getLogger(__name__)
 
 # The profile fields that merge one by one across counters, each with its own clock stamp.
 STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes", *PROFILE_FIELDS)
@@ -497,7 +501,14 @@ class CustomerService(CounterService):
             return replace(profile, allergies=None, health_notes=None)
         customer = customer or session.get(Customer, profile.id)
         assert customer is not None
-        allergies, health_notes = health.opened(customer, self.keys.load())
+        if not customer.allergies and not customer.health_notes:  # no keyring needed for none
+            return replace(profile, allergies="", health_notes="")
+        try:
+            key = self.keys.load()
+        except UserError as problem:  # no keyring here: shown as unreadable, the save stands
+            log.warning("health data not opened: %s", problem.text("en"))
+            key = None
+        allergies, health_notes = health.opened(customer, key)
         return replace(profile, allergies=allergies, health_notes=health_notes)
 
     def profiles(self, ids: Iterable[str]) -> dict[str, CustomerProfile]:

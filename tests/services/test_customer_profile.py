@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlalchemy import select
 
 from salon_pos.db.models import AuditEntry, Customer, OutboxOperation
 from salon_pos.domain.customer_class import CustomerClass, Standing
 from salon_pos.domain.customer_profile import TooManyTags
 from salon_pos.domain.errors import InvalidChoice, UserError
+from salon_pos.security.keyring_problems import NoKeyring
 from salon_pos.services.backend import Backend
 from salon_pos.services.customer_health import HealthDataNotAllowed
 from salon_pos.services.customers import CHANGED, CustomerProfile
@@ -165,3 +168,16 @@ def test_history_and_standing_come_from_the_tickets_and_the_store_thresholds(
     assert standings[added.id].customer_class == "vip"
     assert standings[added.id].lapsed_days == 45
     assert standings[other.id] == Standing(CustomerClass.NORMAL, None)
+
+
+def test_without_a_keyring_the_rest_of_the_profile_still_saves_and_health_data_is_refused(
+    backend: Backend, team: Team
+) -> None:
+    keyring.set_keyring(fail.Keyring())  # a bare Linux with no Secret Service
+    added = backend.customers.add("周敏", "13600002222", actor_id=team.manager.id)
+    assert added.health_notes == ""
+    edited = backend.customers.update(replace(added, skin_type="dry"), team.manager.id)
+    assert edited.skin_type == "dry"
+    with pytest.raises(NoKeyring):
+        backend.customers.update(replace(edited, health_notes="孕期"), team.manager.id)
+    assert backend.customers.get(added.id, team.manager.id).health_notes == ""
