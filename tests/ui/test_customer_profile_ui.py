@@ -135,6 +135,9 @@ def test_the_cashier_sees_the_standing_and_an_allergy_warning_not_the_allergies(
     page.add_item(LineKind.SERVICE, shelf.facial)
     assert page.customer.allergy.isVisible()
     assert "过敏" in page.customer.allergy.text() and "芒果" not in page.customer.allergy.text()
+    page.ticket.model.remove(1)  # the service taken off again
+    assert not page.customer.allergy.isVisible()
+    page.add_item(LineKind.SERVICE, shelf.facial)
     page.set_customer(None)
     assert not page.customer.allergy.isVisible() and not page.customer.badge.isVisible()
     assert added.id

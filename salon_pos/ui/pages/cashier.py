@@ -48,6 +48,7 @@ class CashierPage(QWidget):
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
+        self.ticket.model.lines_changed.connect(self._on_customer_or_lines_changed)
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
         self.change_due = QLabel()  # the last sale's change, large, until the next ticket starts
@@ -134,7 +135,6 @@ class CashierPage(QWidget):
             return
         self.message.hide()
         self.change_due.hide()
-        self._on_customer_or_lines_changed()
 
     def _on_customer_or_lines_changed(self) -> None:
         """The allergy warning: a customer with allergies and a service on the ticket."""
