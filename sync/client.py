@@ -45,6 +45,8 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StoreKeyRequest,
+    StoreKeyResponse,
 )
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -178,6 +180,14 @@ class SyncClient:
         url += f"?after={after}&limit={limit}"
         answer = _call(self._http, "GET", url, self.timeout, None, self._auth)
         return _read(answer, DeviceOperations)
+
+    def store_key(self, store_id: str, device_id: str, offer: str | None) -> StoreKeyResponse:
+        """The store's key for health data; `offer`: the key this counter made itself, which
+        the server keeps if the store has none yet."""
+        body = StoreKeyRequest(offer=offer).model_dump_json()
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/store-key"
+        answer = _call(self._http, "POST", url, self.timeout, body, self._auth)
+        return _read(answer, StoreKeyResponse)
 
     def health(self) -> bool:
         """Whether the server answers at all (no auth): the connectivity probe."""

@@ -88,3 +88,24 @@ def os_reason(error: OSError) -> Both:
         return reason
     text = error.strerror or type(error).__name__
     return Both(text, text)
+
+
+# A customer's profile beyond name and phone (salon_pos/domain/customer_profile.py checks the
+# values): the names of its fields in both languages, for the counter's messages and the
+# conflict inbox alike; the two that are sealed with the store key and never shown plain.
+SEALED_PROFILE_FIELDS = ("allergies", "health_notes")
+PROFILE_FIELD_WORDS = {
+    "skin_type": Both("肤质", "skin type"),
+    "skin_condition": Both("皮肤状况", "skin condition"),
+    "hair_condition": Both("发质状况", "hair condition"),
+    "has_allergies": Both("有过敏", "has allergies"),
+    "allergies": Both("过敏", "allergies"),
+    "health_notes": Both("健康备注", "health notes"),
+    "preferences": Both("护理偏好", "preferences"),
+    "product_style": Both("产品偏好", "product preference"),
+    "favourite_technician_id": Both("指定技师", "favourite technician"),
+    "tags": Both("标签", "tags"),
+    "member_card": Both("会员卡号", "member card number"),
+    "source": Both("来源", "source"),
+    "referred_by": Both("介绍人", "referred by"),
+}

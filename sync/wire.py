@@ -45,6 +45,21 @@ class EnrollResponse(Strict):
     token: str = Field(description="send as `Authorization: Bearer <token>`; shown once")
 
 
+class StoreKeyRequest(Strict):
+    offer: str | None = Field(
+        default=None,
+        min_length=44,
+        max_length=44,
+        description="the key the counter made before it enrolled (32 bytes, URL-safe base64): "
+        "kept as the store's key if the store has none yet",
+    )
+
+
+class StoreKeyResponse(Strict):
+    key: str = Field(description="the store's key for customers' health data (32 bytes, "
+                     "URL-safe base64); the counter keeps it in its keyring")  # fmt: skip
+
+
 class DeviceStatus(Strict):
     store_id: Id
     store_name: str

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +22,7 @@ from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.staff import StaffMember
+from tests.keyring_backend import MemoryKeyring
 
 
 class FakeClock:
@@ -66,6 +69,17 @@ def fresh(tmp_path: Path, clock: FakeClock, migrated_template: Path) -> Iterator
     backend = open_backend(paths, clock)
     yield backend
     backend.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Device tokens and the store key go to memory for the test, never to this machine's
+    keyring."""
+    before: KeyringBackend = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
 
 
 @dataclass(frozen=True)

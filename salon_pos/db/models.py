@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -112,6 +113,21 @@ class Customer(Base):
     stamps: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     merged_into: Mapped[str | None] = mapped_column(String(36))  # folded into that customer
     tier: Mapped[str | None] = mapped_column(String(32))  # the member tier the server worked out
+    # The profile (domain/customer_profile.py). allergies and health_notes hold sealed values
+    # (domain/sealed.py), never the text; has_allergies is the cashier's plain warning.
+    skin_type: Mapped[str] = mapped_column(Text, default="", server_default="")
+    skin_condition: Mapped[str] = mapped_column(Text, default="", server_default="")
+    hair_condition: Mapped[str] = mapped_column(Text, default="", server_default="")
+    has_allergies: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    allergies: Mapped[str] = mapped_column(Text, default="", server_default="")
+    health_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    preferences: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    product_style: Mapped[str] = mapped_column(Text, default="", server_default="")
+    favourite_technician_id: Mapped[str | None] = mapped_column(String(36))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    member_card: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    referred_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class PatchTest(Base):

@@ -24,6 +24,7 @@ from salon_pos.security.device_token import DeviceTokens, NotEnrolled
 from salon_pos.services.backend import Backend
 from salon_pos.services.changes import Changes
 from salon_pos.services.outbox_status import outbox_status
+from salon_pos.services.store_key import StoreKeySettler
 from salon_pos.services.sync_errors import SyncBug, describe_sync_error
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import CounterOutbox
@@ -110,8 +111,9 @@ def sync_round(
     try:
         outbox = CounterOutbox(backend.db, backend.clock, device_id)
         here = home or Home.of(backend.db.path)
+        settler = StoreKeySettler(backend.db, backend.clock, backend.customers.keys)
         guard = CounterGuard(
-            backend.db, backend.clock, here, backend.settings.current.counter_prefix
+            backend.db, backend.clock, here, backend.settings.current.counter_prefix, settler
         )
         lock = paths.home / LOCK_FILE
         sender = Sender(

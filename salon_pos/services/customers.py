@@ -6,8 +6,9 @@ by prefix); anything else is a prefix of the name, its pinyin initials or its fu
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -29,8 +30,19 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import Customer, CustomerSearchKey
+from salon_pos.domain.business_day import business_day
+from salon_pos.domain.clock import Clock
+from salon_pos.domain.customer_class import Standing
+from salon_pos.domain.customer_profile import (
+    LIST_FIELDS,
+    PROFILE_FIELDS,
+    SEALED_FIELDS,
+    ReferrerIsSelf,
+    checked_field,
+)
 from salon_pos.domain.errors import (
     Both,
     DuplicatePhone,
@@ -38,16 +50,28 @@ from salon_pos.domain.errors import (
     RequiredField,
     TooLong,
     UnknownCustomer,
+    UserError,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.phone import normalize_phone
+from salon_pos.domain.sealed import CannotOpen
 from salon_pos.domain.search_keys import name_search_keys, search_text
+from salon_pos.security.field_crypto import StoreKey, StoreKeys
+from salon_pos.services import customer_health as health
+from salon_pos.services import customer_history
 from salon_pos.services.counter import CounterService
+from salon_pos.services.customer_history import CustomerHistory
 from salon_pos.services.journal import Journal
+from salon_pos.services.settings import SettingsService
 from salon_pos.services.sync_state import next_hlc, next_hlcs
 
+log = logging.getLogger(__name__)
+
 # The profile fields that merge one by one across counters, each with its own clock stamp.
-STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes")
+STAMPED_FIELDS = ("name", "phone", "gender", "birthday", "notes", *PROFILE_FIELDS)
+# What a row or an operation holds of a profile in plain (the sealed two come apart).
+PLAIN_FIELDS = tuple(f for f in STAMPED_FIELDS if f not in SEALED_FIELDS)
+CHANGED = "(changed)"  # what the audit log says of a sealed field, instead of its text
 
 GENDERS = {"": "", "F": "F", "M": "M", "女": "F", "男": "M", "f": "F", "m": "M"}
 
@@ -64,37 +88,49 @@ _LENGTH_LIMITS = (
 
 @dataclass(frozen=True)
 class CustomerProfile:
+    """A customer. `allergies` and `health_notes` are the text, or None where it is withheld
+    (the reader may not see it, or it was not asked for): None in an update leaves them as they
+    are. `has_allergies` is plain, for the cashier's warning."""
+
     id: str
     name: str
     phone: str
     gender: str = ""
     birthday: date | None = None
     notes: str = ""
+    skin_type: str = ""
+    skin_condition: str = ""
+    hair_condition: str = ""
+    has_allergies: bool = False
+    preferences: tuple[str, ...] = ()
+    product_style: str = ""
+    favourite_technician_id: str | None = None
+    tags: tuple[str, ...] = ()
+    member_card: str = ""
+    source: str = ""
+    referred_by: str | None = None
+    allergies: str | None = None
+    health_notes: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in LIST_FIELDS:  # JSON columns give lists
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value or ()))
 
     def values(self) -> dict[str, Any]:
-        """The fields by name (dataclasses.asdict deep-copies: ten times slower)."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "phone": self.phone,
-            "gender": self.gender,
-            "birthday": self.birthday,
-            "notes": self.notes,
-        }
+        """The plain fields by name, lists as lists (dataclasses.asdict deep-copies: ten times
+        slower)."""
+        found = {"id": self.id} | {name: getattr(self, name) for name in PLAIN_FIELDS}
+        found["preferences"], found["tags"] = list(self.preferences), list(self.tags)
+        return found
 
     def payload(self) -> dict[str, Any]:
         return self.values() | {"birthday": self.birthday.isoformat() if self.birthday else None}
 
 
 def _profile(customer: Customer) -> CustomerProfile:
-    return CustomerProfile(
-        customer.id,
-        customer.name,
-        customer.phone,
-        customer.gender,
-        customer.birthday,
-        customer.notes,
-    )
+    return CustomerProfile(*(getattr(customer, name) for name in _COLUMNS))
 
 
 def checked_profile(
@@ -116,7 +152,16 @@ def checked_profile(
         value = getattr(checked, key)
         if len(value) > limit and (before is None or value != getattr(before, key)):
             raise TooLong(field=field, limit=limit, length=len(value))
-    return checked
+    fields: dict[str, Any] = {}
+    for field_name in PROFILE_FIELDS:
+        value = getattr(checked, field_name)
+        if value is not None or field_name not in SEALED_FIELDS:
+            fields[field_name] = checked_field(field_name, value)
+    if checked.referred_by is not None and checked.referred_by == checked.id:
+        raise ReferrerIsSelf()
+    if checked.allergies is not None:  # the text says it: the cashier is warned
+        fields["has_allergies"] = bool(checked.allergies.strip()) or checked.has_allergies
+    return replace(checked, **fields)
 
 
 def customer_with_phone(session: Session, phone: str) -> CustomerProfile | None:
@@ -195,15 +240,43 @@ _INDEX_NEW_PHONES = text(
 )
 
 
+KeySource = Callable[[], StoreKey]  # the store key, fetched only when something is sealed
+
+
+def _sealed(profile: CustomerProfile, keys: KeySource | None) -> dict[str, str]:
+    """The profile's allergies and health notes sealed (a field empty or withheld: "")."""
+    texts = {f: getattr(profile, f) or "" for f in SEALED_FIELDS}
+    if not any(texts.values()):
+        return dict.fromkeys(SEALED_FIELDS, "")
+    key = _key(keys)
+    return {f: key.seal(text, profile.id, f) for f, text in texts.items()}
+
+
+def _key(keys: KeySource | None) -> StoreKey:
+    if keys is None:
+        raise ValueError("sealing health data needs the store key")
+    return keys()
+
+
+def _marked(sealed: dict[str, str]) -> dict[str, str]:
+    """What the audit log holds of sealed fields: that they changed, never their text."""
+    return {f: CHANGED for f, value in sealed.items() if value}
+
+
 def create_customer(
-    session: Session, journal: Journal, at: Any, profile: CustomerProfile, actor_id: str | None
+    session: Session,
+    journal: Journal,
+    at: Any,
+    profile: CustomerProfile,
+    actor_id: str | None,
+    keys: KeySource | None = None,
 ) -> CustomerProfile:
     """Insert a checked profile; a phone already on file is refused (one customer per phone)."""
     profile = checked_profile(profile)
     holder = customer_with_phone(session, profile.phone)
     if holder is not None:
         raise DuplicatePhone(phone=profile.phone, name=holder.name)
-    create_customers(session, journal, at, [profile], actor_id)
+    create_customers(session, journal, at, [profile], actor_id, keys=keys)
     return profile
 
 
@@ -214,6 +287,7 @@ def create_customers(
     profiles: Sequence[CustomerProfile],
     actor_id: str | None,
     search_keys: Sequence[Iterable[str]] | None = None,
+    keys: KeySource | None = None,
 ) -> None:
     """Insert checked profiles whose phones the caller has found free, with a few statements
     for all of them (an import's batch); each is still its own audited `customer.created`.
@@ -223,35 +297,63 @@ def create_customers(
     stamps = next_hlcs(session, at, journal.device_id, len(profiles))
     connection = session.connection()
     times = {"created_at": at, "updated_at": at}
+    sealed = [_sealed(p, keys) for p in profiles]
     rows = [
-        p.values() | times | {"stamps": dict.fromkeys(STAMPED_FIELDS, s)}
-        for p, s in zip(profiles, stamps, strict=True)
+        p.values() | hidden | times | {"stamps": dict.fromkeys(STAMPED_FIELDS, s)}
+        for p, hidden, s in zip(profiles, sealed, stamps, strict=True)
     ]
     insert_rows(connection, Customer, rows)
     if search_keys is None:
         search_keys = [name_search_keys(p.name) for p in profiles]
-    keys = [
+    index = [
         {"key": k, "customer_id": p.id}
         for p, name_keys in zip(profiles, search_keys, strict=True)
         for k in name_keys
     ]
-    insert_rows(connection, CustomerSearchKey, sorted(keys, key=lambda row: row["key"]))
+    insert_rows(connection, CustomerSearchKey, sorted(index, key=lambda row: row["key"]))
     from salon_pos.services.sync_ops import (
         customers as customer_ops,  # lazy: pydantic after the first paint
     )
 
     entries = []
-    for profile, stamp in zip(profiles, stamps, strict=True):
-        payload = profile.payload()
+    for profile, hidden, stamp in zip(profiles, sealed, stamps, strict=True):
+        payload = profile.payload() | _marked(hidden)
         audit = AuditRecord(actor_id, "customer.created", "customer", profile.id, after=payload)
-        entries.append((audit, customer_ops.customer_created(profile, stamp)))
+        entries.append((audit, customer_ops.customer_created(profile, stamp, hidden)))
     journal.record_many(connection, at, entries)
 
 
+def _sealed_changes(
+    existing: Customer, profile: CustomerProfile, keys: KeySource | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The sealed fields whose text changed: their new sealed values, and those they replace.
+    A value this counter cannot open counts as changed (the text given replaces it)."""
+    given = {f: getattr(profile, f) for f in SEALED_FIELDS if getattr(profile, f) is not None}
+    held = {f: getattr(existing, f) or "" for f in given}
+    if all(not text and not held[f] for f, text in given.items()):
+        return {}, {}
+    key = _key(keys)
+    after: dict[str, str] = {}
+    for name, typed in given.items():
+        try:
+            same = key.open(held[name], profile.id, name) == typed
+        except CannotOpen:
+            same = False
+        if not same:
+            after[name] = key.seal(typed, profile.id, name)
+    return after, {f: held[f] for f in after}
+
+
 def update_customer(
-    session: Session, journal: Journal, at: Any, profile: CustomerProfile, actor_id: str | None
+    session: Session,
+    journal: Journal,
+    at: Any,
+    profile: CustomerProfile,
+    actor_id: str | None,
+    keys: KeySource | None = None,
 ) -> CustomerProfile:
-    """Save changed fields; the operation carries only the fields that changed."""
+    """Save changed fields; the operation carries only the fields that changed, sealed ones
+    sealed (and the audit log only says that they changed)."""
     existing = session.get(Customer, profile.id)
     if existing is None:
         raise UnknownCustomer(customer_id=profile.id)
@@ -263,15 +365,16 @@ def update_customer(
             raise DuplicatePhone(phone=profile.phone, name=holder.name)
     old, new = before.payload(), profile.payload()
     changed = {k: v for k, v in new.items() if old[k] != v}
-    if not changed:
-        return before
-    values = {k: getattr(profile, k) for k in changed}
+    sealed, replaced = _sealed_changes(existing, profile, keys)
+    if not changed and not sealed:
+        return replace(before, allergies=profile.allergies, health_notes=profile.health_notes)
+    values = {k: profile.values()[k] for k in changed} | sealed
     from salon_pos.services.sync_ops import (
         customers as customer_ops,  # lazy: pydantic after the first paint
     )
 
     hlc = next_hlc(session, at, journal.device_id)
-    stamps = dict(existing.stamps or {}) | dict.fromkeys(changed, hlc)
+    stamps = dict(existing.stamps or {}) | dict.fromkeys(values, hlc)
     session.execute(
         update(Customer)
         .where(Customer.id == profile.id)
@@ -279,6 +382,7 @@ def update_customer(
     )
     if "name" in changed:
         write_search_keys(session, profile.id, profile.name)
+    was = {k: old[k] for k in changed}
     journal.record(
         session,
         at,
@@ -287,10 +391,10 @@ def update_customer(
             "customer.updated",
             "customer",
             profile.id,
-            before={k: old[k] for k in changed},
-            after=changed,
+            before=was | dict.fromkeys(sealed, CHANGED),
+            after=changed | dict.fromkeys(sealed, CHANGED),
         ),
-        customer_ops.customer_updated(profile.id, changed, {k: old[k] for k in changed}, hlc),
+        customer_ops.customer_updated(profile.id, changed | sealed, was | replaced, hlc),
     )
     return profile
 
@@ -304,6 +408,24 @@ def _next_prefix(prefix: str) -> str:
 
 
 class CustomerService(CounterService):
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        clock: Clock,
+        keys: StoreKeys | None = None,
+    ) -> None:
+        """`keys`: the store key's keyring entry (tests pass one with a memory backend); by
+        default the system keyring's, for this counter's device id."""
+        super().__init__(db, settings, clock)
+        self._keys = keys
+
+    @property
+    def keys(self) -> StoreKeys:
+        if self._keys is None:
+            self._keys = StoreKeys(self._settings.current.device_id)
+        return self._keys
+
     def add(
         self,
         name: str,
@@ -312,21 +434,82 @@ class CustomerService(CounterService):
         birthday: date | None = None,
         notes: str = "",
         actor_id: str | None = None,
+        **profile: Any,
     ) -> CustomerProfile:
-        profile = CustomerProfile(new_id(), name, phone, gender, birthday, notes)
+        """A new customer; `profile`: the other fields of CustomerProfile. Anyone who adds a
+        customer may write allergies and health notes (the customer tells the front desk);
+        reading them back is for those allowed (customer_health.py)."""
+        new = CustomerProfile(new_id(), name, phone, gender, birthday, notes, **profile)
         with self._db.write() as session:
-            return create_customer(session, self._journal(), self._clock.now(), profile, actor_id)
+            saved = create_customer(
+                session, self._journal(), self._clock.now(), new, actor_id, self.keys.ensure
+            )
+            return self._shown(session, saved, actor_id)
 
     def update(self, profile: CustomerProfile, actor_id: str | None = None) -> CustomerProfile:
+        """Save what changed. Allergies and health notes given (not None) are changed only by
+        someone who may read them: HealthDataNotAllowed otherwise, and nothing is saved."""
         with self._db.write() as session:
-            return update_customer(session, self._journal(), self._clock.now(), profile, actor_id)
+            now = self._clock.now()
+            if profile.allergies is not None or profile.health_notes is not None:
+                health.refuse_unless_allowed(session, actor_id, profile.id, now)
+            saved = update_customer(
+                session, self._journal(), now, profile, actor_id, self.keys.ensure
+            )
+            return self._shown(session, saved, actor_id)
 
-    def get(self, customer_id: str) -> CustomerProfile:
+    def get(self, customer_id: str, actor_id: str | None = None) -> CustomerProfile:
+        """The profile; its allergies and health notes only if `actor_id` may read them."""
         with self._db.read() as session:
             customer = session.get(Customer, customer_id)
             if customer is None:
                 raise UnknownCustomer(customer_id=customer_id)
-            return _profile(customer)
+            return self._shown(session, _profile(customer), actor_id, customer)
+
+    def history(self, customer_id: str) -> CustomerHistory:
+        """Visits, what was bought, spend and standing; balances from the member ledgers."""
+        with self._db.read() as session:
+            return customer_history.history(
+                session, customer_id, self._today(), self._settings.current.class_thresholds()
+            )
+
+    def standings(self, ids: Iterable[str]) -> dict[str, Standing]:
+        """Normal / member / VIP and "not seen for N days" of many customers (the list's
+        badges, the cashier's): two grouped reads."""
+        with self._db.read() as session:
+            return customer_history.standings(
+                session, ids, self._today(), self._settings.current.class_thresholds()
+            )
+
+    def _today(self) -> date:
+        settings = self._settings.current
+        return business_day(self._clock.now(), settings.time_zone, settings.cutover_hour)
+
+    def may_read_health(self, customer_id: str, actor_id: str | None) -> bool:
+        with self._db.read() as session:
+            return health.may_read(session, actor_id, customer_id, self._clock.now())
+
+    def _shown(
+        self,
+        session: Session,
+        profile: CustomerProfile,
+        actor_id: str | None,
+        customer: Customer | None = None,
+    ) -> CustomerProfile:
+        """The profile with its sealed fields opened for an allowed reader, else withheld."""
+        if not health.may_read(session, actor_id, profile.id, self._clock.now()):
+            return replace(profile, allergies=None, health_notes=None)
+        customer = customer or session.get(Customer, profile.id)
+        assert customer is not None
+        if not customer.allergies and not customer.health_notes:  # no keyring needed for none
+            return replace(profile, allergies="", health_notes="")
+        try:
+            key = self.keys.load()
+        except UserError as problem:  # no keyring here: shown as unreadable, the save stands
+            log.warning("health data not opened: %s", problem.text("en"))
+            key = None
+        allergies, health_notes = health.opened(customer, key)
+        return replace(profile, allergies=allergies, health_notes=health_notes)
 
     def profiles(self, ids: Iterable[str]) -> dict[str, CustomerProfile]:
         """Many customers in one read (a query per 900 ids), by id; unknown ids are left out."""
@@ -355,10 +538,12 @@ class CustomerService(CounterService):
             return [CustomerProfile(*row) for row in rows]
 
 
-# Search statements, built once (they run on every key the cashier types).
-_PROFILE = select(
-    Customer.id, Customer.name, Customer.phone, Customer.gender, Customer.birthday, Customer.notes
-).where(Customer.merged_into.is_(None))
+# Search statements, built once (they run on every key the cashier types). The columns of a
+# CustomerProfile in its order, but the sealed two: a profile read is withheld unless asked.
+_COLUMNS = ("id", *PLAIN_FIELDS)
+_PROFILE = select(*(getattr(Customer, name) for name in _COLUMNS)).where(
+    Customer.merged_into.is_(None)
+)
 _BY_KEY = _PROFILE.where(
     Customer.id.in_(
         select(CustomerSearchKey.customer_id)

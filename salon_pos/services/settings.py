@@ -21,6 +21,7 @@ from salon_pos.domain.balances import (
     parse_top_up_rules,
 )
 from salon_pos.domain.clock import Clock
+from salon_pos.domain.customer_class import ClassThresholds
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.patch_tests import DEFAULT_VALIDITY_DAYS, check_validity_days
@@ -34,16 +35,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 PRINTER_KINDS = ("none", "network", "usb", "serial", "file", "dummy")
-WHOLE_NUMBERS = (
-    "cutover_hour",
-    "paper_width_mm",
-    "idle_lock_minutes",
-    "patch_test_days",
-    "offline_allowance",
-    "points_earn_rate",
-    "points_per_yuan",
-    "birthday_percent",
-)
 
 
 class InvalidCounterPrefix(UserError):
@@ -64,6 +55,20 @@ class InvalidTimeZone(UserError):
 class InvalidCutoverHour(UserError):
     en = "The business day starts at an hour from 0 to 23 (got {hour})."
     zh = "营业日切换时间须为 0 到 23 点（当前为 {hour}）。"
+
+
+class NegativeThreshold(UserError):
+    en = "A customer class threshold cannot be negative (got {value})."
+    zh = "客户分类的门槛不能为负数（当前为 {value}）。"
+
+
+CLASS_SETTINGS = (
+    "class_member_spend",
+    "class_member_visits",
+    "class_vip_spend",
+    "class_vip_visits",
+    "class_lapsed_days",
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,21 @@ class StoreSettings:
     birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
     points_rates: str = ""  # "美甲=2,美睫=0": a category's own points a yuan
     patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
+    # customer classification thresholds (domain/customer_class.py): fen, visits, days; 0: off
+    class_member_spend: int = ClassThresholds.member_spend
+    class_member_visits: int = ClassThresholds.member_visits
+    class_vip_spend: int = ClassThresholds.vip_spend
+    class_vip_visits: int = ClassThresholds.vip_visits
+    class_lapsed_days: int = ClassThresholds.lapsed_days
+
+    def class_thresholds(self) -> ClassThresholds:
+        return ClassThresholds(
+            self.class_member_spend,
+            self.class_member_visits,
+            self.class_vip_spend,
+            self.class_vip_visits,
+            self.class_lapsed_days,
+        )
 
     def validate(self) -> None:
         prefix = self.counter_prefix
@@ -114,6 +134,9 @@ class StoreSettings:
         RoundingRule(self.rounding)
         self.member_rules()
         check_validity_days(self.patch_test_days)
+        for name in CLASS_SETTINGS:
+            if getattr(self, name) < 0:
+                raise NegativeThreshold(value=getattr(self, name))
 
     def member_rules(self) -> MemberRules:
         """The member ledgers' settings, checked (UserError says what is wrong)."""
@@ -150,7 +173,7 @@ class StoreSettings:
         for field in fields(cls):
             if field.name in values:
                 raw = values[field.name]
-                if field.name in WHOLE_NUMBERS:
+                if field.type == "int":
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)

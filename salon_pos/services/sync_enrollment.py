@@ -9,6 +9,7 @@ answers it again (docs/adr/0007-counter-identity.md).
 
 from __future__ import annotations
 
+import logging
 import secrets
 import socket
 from dataclasses import dataclass
@@ -16,12 +17,16 @@ from dataclasses import dataclass
 from salon_pos.db.audit import AuditRecord
 from salon_pos.domain.errors import UserError
 from salon_pos.security.device_token import DeviceTokens, NotEnrolled
+from salon_pos.security.field_crypto import StoreKeys
 from salon_pos.services.counter import CounterService
+from salon_pos.services.store_key import StoreKeySettler
 from salon_pos.services.sync_errors import PlainHttpRefused, network_reason
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_state import sync_state
 from sync.client import InsecureServer, Offline, Refused, ServerError, SyncClient, SyncError
 from sync.wire import EnrollRequest
+
+log = logging.getLogger(__name__)
 
 
 class EnrollmentRefused(UserError):
@@ -85,8 +90,11 @@ class EnrollmentService(CounterService):
         tokens: DeviceTokens,
         timeout: float = 10.0,
         home: Home | None = None,
+        keys: StoreKeys | None = None,
     ) -> EnrolledCounter:
-        """`home`: where this copy lives (tests give another PC's); by default this PC."""
+        """`home`: where this copy lives (tests give another PC's); by default this PC.
+        `keys`: where the store's key for health data goes (by default this counter's entry
+        in the system keyring); fetched at once, else at the first sync round."""
         settings = self._settings.current
         tokens.check()
         url = server_url.strip().rstrip("/")
@@ -126,4 +134,18 @@ class EnrollmentService(CounterService):
                     after={"server_url": url, "store_id": answer.store_id},
                 ),
             )
+        self._fetch_store_key(url, answer.token, answer.store_id, keys, timeout)
         return EnrolledCounter(url, answer.store_id, answer.store_name, settings.device_id)
+
+    def _fetch_store_key(
+        self, url: str, token: str, store_id: str, keys: StoreKeys | None, timeout: float
+    ) -> None:
+        device_id = self._settings.current.device_id
+        settler = StoreKeySettler(self._db, self._clock, keys or StoreKeys(device_id))
+        client = SyncClient(url, token, timeout)
+        try:
+            settler.settle(client, store_id, device_id)
+        except SyncError as error:  # enrolled all the same: the first round asks again
+            log.warning("store key not fetched at enrollment: %s", error.detail)
+        finally:
+            client.close()

@@ -20,6 +20,7 @@ from salon_pos.db.database import Database
 from salon_pos.db.models import OutboxOperation, SyncState
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import Both, UserError
+from salon_pos.services.store_key import StoreKeySettler
 from salon_pos.services.sync_home import Home
 from salon_pos.services.sync_outbox import SUPERSEDED
 from salon_pos.services.sync_renumber import (
@@ -76,11 +77,21 @@ _QUEUE = select(func.count(), func.min(OutboxOperation.occurred_at)).where(
 class CounterGuard:
     """RoundGuard of this counter."""
 
-    def __init__(self, db: Database, clock: Clock, home: Home, counter: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        home: Home,
+        counter: str,
+        store_key: StoreKeySettler | None = None,
+    ) -> None:
+        """`store_key`: gets the store's key for health data while the server has not
+        confirmed this counter's (services/store_key.py), before anything is pushed."""
         self._db = db
         self._clock = clock
         self._home = home
         self._counter = counter
+        self._store_key = store_key
         self.last_recovery: Recovery | None = None
 
     def before_round(self, client: SyncClient, store_id: str, device_id: str) -> None:
@@ -96,6 +107,8 @@ class CounterGuard:
         held = self._held(client, store_id, device_id, status)
         if held is not None:
             self._recover(status, held, device_id)
+        if self._store_key is not None:
+            self._store_key.settle(client, store_id, device_id)
 
     def _report(self) -> dict[str, str]:
         """What the owner's console shows of this counter: version and queue, as of now."""

@@ -9,7 +9,7 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
-from sync.messages import Both
+from sync.messages import PROFILE_FIELD_WORDS, SEALED_PROFILE_FIELDS, Both
 from sync.operations.kinds import (
     ChangeKind,
     ConflictKind,
@@ -44,6 +44,34 @@ class CustomerCreated(Lenient):
     hlc: str = Field(description="hybrid logical clock stamp of the edit (sync.protocol)")
 
 
+class ProfileFields(Lenient):
+    """The profile beyond name and phone (salon_pos/domain/customer_profile.py checks it).
+    `allergies` and `health_notes` are sealed with the store key (salon_pos/domain/sealed.py),
+    never plain."""
+
+    skin_type: str = ""
+    skin_condition: str = ""
+    hair_condition: str = ""
+    has_allergies: bool = False
+    allergies: str = Field(default="", description="sealed (sealed:1:…), or empty")
+    health_notes: str = Field(default="", description="sealed (sealed:1:…), or empty")
+    preferences: list[str] = Field(default_factory=list)
+    product_style: str = ""
+    favourite_technician_id: Id | None = None
+    tags: list[str] = Field(default_factory=list)
+    member_card: str = ""
+    source: str = ""
+    referred_by: Id | None = None
+
+
+class CustomerCreatedV2(CustomerCreated, ProfileFields):
+    """Version 2: with the profile."""
+
+
+def _created_v1_to_v2(v1: CustomerCreated) -> CustomerCreatedV2:
+    return CustomerCreatedV2(**v1.model_dump())  # what a customer made before had: nothing
+
+
 class CustomerUpdated(Lenient):
     id: Id
     changed: dict[str, Any] = Field(description="field → new value, only the changed ones")
@@ -53,8 +81,10 @@ class CustomerUpdated(Lenient):
     hlc: str
 
 
-class CustomerData(Lenient):
-    """A customer in the change feed; `stamps`: field → HLC stamp of the value held."""
+class CustomerData(ProfileFields):
+    """A customer in the change feed; `stamps`: field → HLC stamp of the value held. The
+    profile's fields as in CustomerCreatedV2 (allergies and health notes sealed); a counter
+    of before them ignores them."""
 
     id: Id
     name: str
@@ -73,7 +103,8 @@ FIELD_WORDS = {
     "gender": Both("性别", "gender"),
     "birthday": Both("生日", "birthday"),
     "notes": Both("备注", "notes"),
-}
+} | PROFILE_FIELD_WORDS
+SEALED_WORDS = Both("（已加密）", "(encrypted)")  # a sealed value is never shown as it is
 _PROFILE = Both("资料", "profile")
 
 
@@ -91,9 +122,15 @@ def _overwritten(d: Mapping[str, Any], say: Describer) -> dict[str, str]:
     return {
         "field": field_name(pick(d, "field"), say.language),
         "customer": say.unknown(say.customer(pick(d, "customer_id"))),
-        "kept": say.value(side(d, "winner")),
-        "other": say.value(side(d, "loser")),
+        "kept": _shown(d, "winner", say),
+        "other": _shown(d, "loser", say),
     }
+
+
+def _shown(d: Mapping[str, Any], key: str, say: Describer) -> str:
+    if pick(d, "field") in SEALED_PROFILE_FIELDS:
+        return SEALED_WORDS.text(say.language)
+    return say.value(side(d, key))
 
 
 def _duplicate(d: Mapping[str, Any], say: Describer) -> dict[str, str]:
@@ -172,7 +209,12 @@ CLOCK_AHEAD = ConflictKind(
 FAMILY = Family(
     name="customers",
     operations=(
-        OperationKind(CUSTOMER_CREATED, {1: CustomerCreated}, changes=(CHANGE_CUSTOMER,)),
+        OperationKind(
+            CUSTOMER_CREATED,
+            {1: CustomerCreated, 2: CustomerCreatedV2},
+            changes=(CHANGE_CUSTOMER,),
+            upgrades={1: _created_v1_to_v2},
+        ),
         OperationKind(CUSTOMER_UPDATED, {1: CustomerUpdated}, changes=(CHANGE_CUSTOMER,)),
     ),
     changes=(ChangeKind(CHANGE_CUSTOMER, CustomerData),),

@@ -132,12 +132,24 @@ STORE_SETTING_FIELDS: Final = (
     "tiers",
     "tier_basis",
     "birthday_percent",
+    # customer classification (salon_pos.domain.customer_class): spend in fen, visits, days
+    "class_member_spend",
+    "class_member_visits",
+    "class_vip_spend",
+    "class_vip_visits",
+    "class_lapsed_days",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
+# The whole-number settings and their highest value (each from 0).
 WHOLE_NUMBER_SETTINGS: Final = {
     "cutover_hour": 23,
     "idle_lock_minutes": 240,
     "patch_test_days": 3650,  # 0: a passed patch test never expires
+    "class_member_spend": 10**10,
+    "class_member_visits": 100_000,
+    "class_vip_spend": 10**10,
+    "class_vip_visits": 100_000,
+    "class_lapsed_days": 3_650,
 }
 SETTING_TEXT_LIMITS: Final = {
     "store_name": 64,

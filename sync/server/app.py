@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import time
 from datetime import UTC, datetime
@@ -24,6 +26,7 @@ from sync.server.handlers.sales import tickets_as_they_stand
 from sync.server.master_data import publish_pending
 from sync.server.reports import CounterReport
 from sync.server.reports import record as record_report
+from sync.server.store_keys import store_key
 from sync.server.web import add_web_console
 from sync.wire import (
     HOME_PATTERN,
@@ -37,6 +40,8 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StoreKeyRequest,
+    StoreKeyResponse,
 )
 
 log = logging.getLogger("sync.server.api")
@@ -183,6 +188,24 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         return PushResponse(
             results=outcome.results, cursor=outcome.cursor, resend_from=outcome.resend_from
         )
+
+    @app.post(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/store-key",
+        response_model=StoreKeyResponse,
+        responses=ERRORS,
+    )
+    def store_key_of(
+        body: StoreKeyRequest, caller: Annotated[Caller, Depends(as_device)]
+    ) -> StoreKeyResponse:
+        """The store's key for health data (store_keys.py); a counter's offer is kept only
+        if the store had none. The key is never logged."""
+        try:
+            offered = base64.urlsafe_b64decode(body.offer) if body.offer else None
+            key = store_key(settings.store_key_dir, caller.store_id, offered)
+        except (ValueError, binascii.Error):
+            raise HTTPException(422, "the offered key is not 32 bytes of URL-safe base64") from None
+        log.info("store key given", extra={"store": caller.store_id, "device": caller.device_id})
+        return StoreKeyResponse(key=base64.urlsafe_b64encode(key).decode())
 
     @app.get(f"{API}/stores/{{store_id}}/changes", response_model=ChangesResponse, responses=ERRORS)
     def changes(

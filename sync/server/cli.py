@@ -124,6 +124,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--log-level", default="INFO")
     serve.add_argument(
+        "--key-dir",
+        type=Path,
+        help=h(
+            "各门店健康资料密钥的存放目录（不进数据库；默认：SQLite 数据库旁的 store-keys）",
+            "folder of each store's key for health data (never in the database; default: "
+            "store-keys beside an SQLite database)",
+        ),
+    )
+    serve.add_argument(
         "--certfile",
         type=Path,
         help=h("HTTPS 证书文件（PEM，含中间证书）", "HTTPS certificate file (PEM, with the chain)"),
@@ -224,6 +233,7 @@ def serve(args: argparse.Namespace, url: str) -> None:
         deduplicate=not args.no_deduplicate,
         log_level=args.log_level,
         log_file=args.log_file,
+        key_dir=args.key_dir,
     )
     configure_logging(settings.log_level, settings.log_file)
     app = create_app(settings)

@@ -29,6 +29,18 @@ class ServerSettings:
     clock: Callable[[], datetime] = utc_now
     log_level: str = "INFO"
     log_file: Path | None = None  # JSON lines go to stderr when None
+    # Where each store's key for customers' health data is kept (sync/server/store_keys.py),
+    # never in the database. None: `store-keys` beside an SQLite database, else in the
+    # default data folder.
+    key_dir: Path | None = None
+
+    @property
+    def store_key_dir(self) -> Path:
+        if self.key_dir is not None:
+            return self.key_dir
+        if self.database_url.startswith("sqlite:///"):
+            return Path(self.database_url.removeprefix("sqlite:///")).parent / "store-keys"
+        return default_data_dir() / "store-keys"
 
     @classmethod
     def for_data_dir(cls, data_dir: Path, **overrides: object) -> ServerSettings:

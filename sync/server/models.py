@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -246,6 +247,21 @@ class Customer(Base):
     merged_into: Mapped[str | None] = mapped_column(ID)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     tier: Mapped[str | None] = mapped_column(String(32))  # the member tier reached (tiers.py)
+    # The profile (salon_pos/domain/customer_profile.py). allergies and health_notes hold the
+    # counters' sealed values: the store key is a file beside the database (store_keys.py).
+    skin_type: Mapped[str] = mapped_column(Text, server_default="")
+    skin_condition: Mapped[str] = mapped_column(Text, server_default="")
+    hair_condition: Mapped[str] = mapped_column(Text, server_default="")
+    has_allergies: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    allergies: Mapped[str] = mapped_column(Text, server_default="")
+    health_notes: Mapped[str] = mapped_column(Text, server_default="")
+    preferences: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list
+    product_style: Mapped[str] = mapped_column(Text, server_default="")
+    favourite_technician_id: Mapped[str | None] = mapped_column(ID)
+    tags: Mapped[str] = mapped_column(Text, server_default="[]")  # JSON list
+    member_card: Mapped[str] = mapped_column(Text, server_default="")
+    source: Mapped[str] = mapped_column(Text, server_default="")
+    referred_by: Mapped[str | None] = mapped_column(ID)
 
 
 class CustomerFieldHistory(Base):
@@ -254,7 +270,7 @@ class CustomerFieldHistory(Base):
     __tablename__ = "customer_field_history"
     id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), index=True)
-    field: Mapped[str] = mapped_column(String(16))
+    field: Mapped[str] = mapped_column(String(32))
     value: Mapped[str] = mapped_column(Text)  # JSON
     stamp: Mapped[str] = mapped_column(String(120))
     op_id: Mapped[str | None] = mapped_column(ID)

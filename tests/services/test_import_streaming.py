@@ -15,12 +15,14 @@ from sqlalchemy.exc import IntegrityError
 
 from salon_pos.db.audit import verify_chain
 from salon_pos.db.models import AuditEntry, Customer, OutboxOperation
+from salon_pos.domain.customer_profile import PROFILE_FIELDS
 from salon_pos.services import customer_import, import_batches
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import ReadAsTabSeparated, ReadAsUtf16
 from salon_pos.services.customer_import import PhonesMangledByExcel
 from salon_pos.services.import_report import ImportProgress
 from salon_pos.services.importing import import_customers
+from sync.operations.customers import CustomerCreatedV2
 from tests.services.test_importing import count, customers_by_phone, write_csv
 
 
@@ -85,7 +87,11 @@ def test_a_batch_stores_what_one_customer_at_a_time_stores(
     assert batch.stamps.keys() == one.stamps.keys() and batch.stamps["name"] > one.stamps["name"]
     assert [op.seq for op in ops] == [1, 2] and [op.type for op in ops] == ["customer.created"] * 2
     payload = json.loads(ops[1].payload)
-    assert payload == {
+    profile = {k: v for k, v in payload.items() if k in PROFILE_FIELDS}  # left empty by imports
+    assert profile == CustomerCreatedV2(id="x", name="x", phone="1", hlc="x").model_dump(
+        include=set(PROFILE_FIELDS)
+    )
+    assert {k: v for k, v in payload.items() if k not in PROFILE_FIELDS} == {
         "id": batch.id,
         "name": "张三",
         "phone": "13800138000",

@@ -6,14 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import Engine
 
 from sync.server import admin
 from sync.server.db import create_server_engine
-from tests.keyring_backend import MemoryKeyring
 from tests.sync import pg
 from tests.sync.live_server import LiveServer
 
@@ -36,16 +33,6 @@ def live_server(server_database_url: str, tmp_path: Path) -> Iterator[LiveServer
     server = LiveServer(server_database_url, tmp_path / "server.log").start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Device tokens go to memory for the test, never to this machine's keyring."""
-    before: KeyringBackend = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture

@@ -94,8 +94,12 @@ class InProcessServer:
     def __init__(self, database_url: str, deduplicate: bool, clock: FakeClock) -> None:
         self.engine = create_server_engine(database_url)
         migrate_engine(self.engine)
+        self.key_dir = Path(tempfile.mkdtemp(prefix="store-keys-"))  # not the working copy
         settings = ServerSettings(
-            database_url=database_url, deduplicate=deduplicate, clock=clock.now
+            database_url=database_url,
+            deduplicate=deduplicate,
+            clock=clock.now,
+            key_dir=self.key_dir,
         )
         self.app = create_app(settings, self.engine)
         self.port = free_port()
@@ -119,6 +123,7 @@ class InProcessServer:
         self._server.should_exit = True
         self._thread.join(timeout=10)
         self.engine.dispose()
+        shutil.rmtree(self.key_dir, ignore_errors=True)
 
 
 @contextmanager

@@ -42,7 +42,8 @@ class LiveServer:
             [
                 sys.executable, "-m", "sync.server.cli", "serve",
                 "--database-url", self.database_url,
-                "--host", HOST, "--port", str(self.port), *self.extra,
+                "--host", HOST, "--port", str(self.port),
+                "--key-dir", str(self.log_path.parent / "store-keys"), *self.extra,
             ],
             stdout=log,
             stderr=subprocess.STDOUT,

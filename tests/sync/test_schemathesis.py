@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,12 +35,13 @@ class Enrolled:
 
 
 @pytest.fixture
-def api(server_database_url: str) -> Iterator[tuple[Any, Enrolled, Any]]:
+def api(server_database_url: str, tmp_path: Path) -> Iterator[tuple[Any, Enrolled, Any]]:
     engine = create_server_engine(server_database_url)
     migrate_engine(engine)
     admin.create_owner(engine, "owner@example.com", "correct horse battery")
     store_id = admin.create_store(engine, "owner@example.com", "丽人美容总店")
-    app = create_app(ServerSettings(database_url=server_database_url), engine)
+    settings = ServerSettings(database_url=server_database_url, key_dir=tmp_path / "store-keys")
+    app = create_app(settings, engine)
     with TestClient(app) as client:
         code = admin.create_enrollment_code(engine, store_id)
         body = {"code": code, "device_id": "01a2-fuzz-device", "counter": "A1"}
@@ -57,6 +59,7 @@ OPERATIONS = [
     ("POST", f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations"),
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations"),
     ("GET", f"{API}/stores/{{store_id}}/changes"),
+    ("POST", f"{API}/stores/{{store_id}}/devices/{{device_id}}/store-key"),
 ]
 
 

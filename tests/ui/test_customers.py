@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from salon_pos.services.backend import Backend
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
-from salon_pos.ui.models.customers import CustomerTableModel, notes_preview, phone_text
+from salon_pos.ui.models.customers import NOTES, CustomerTableModel, notes_preview, phone_text
 from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Team
@@ -66,7 +66,7 @@ def test_the_newest_customers_show_and_pinyin_initials_filter(
     model = page.model
     assert model.index(0, 1).data() == "138 0013 8000"
     assert model.index(0, 2).data() == "女"
-    assert model.index(0, 4).data() == "敏感肌，对酒精过敏"
+    assert model.index(0, NOTES).data() == "敏感肌，对酒精过敏"
 
     page.filter.setText("xyz")
     assert names(page) == [] and "xyz" in page.count.text()

@@ -4,47 +4,47 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="68"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="70"/>
         <source>Clear  F8</source>
         <translation>清空  F8</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="72"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="74"/>
         <source>Pay  F9</source>
         <translation>收款  F9</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="236"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="243"/>
         <source>Choose the technician for {item}.</source>
         <translation>请为“{item}”选择技师。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="257"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="264"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="260"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="267"/>
         <source>No receipt printer.</source>
         <translation>未设置小票打印机，不打印小票。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="262"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="269"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="275"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="282"/>
         <source>Paid {total} (ticket {number}), change {change}.</source>
         <translation>已收款 {total}（单号 {number}），找零 {change}。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="282"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="289"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="291"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="298"/>
         <source>Paid, but the receipt was not printed: {reason} Reprint it from Tickets.</source>
         <translation>已收款，小票未打印：{reason}可在单据中重打。</translation>
     </message>

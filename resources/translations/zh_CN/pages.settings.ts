@@ -19,32 +19,32 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="112"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="113"/>
         <source>Nothing has changed.</source>
         <translation>没有需要保存的更改。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="115"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="116"/>
         <source>Store name</source>
         <translation>门店名称</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="138"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="139"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="152"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="153"/>
         <source>Choose the type of printer first.</source>
         <translation>请先选择打印机类型。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="155"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="156"/>
         <source>Printing a test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/settings.py" line="167"/>
+        <location filename="../../../salon_pos/ui/pages/settings.py" line="168"/>
         <source>The test page was sent to {target}: check that the Chinese and ￥ print well.</source>
         <translation>测试页已发送到 {target}，请检查中文和￥是否打印正常。</translation>
     </message>

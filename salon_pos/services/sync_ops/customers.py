@@ -3,7 +3,7 @@ pulled customers (sync/operations/customers.py declares them)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, update
@@ -16,11 +16,12 @@ from salon_pos.services import customers as profiles
 from salon_pos.services.sync_ops.pending import fields_not_pushed
 from salon_pos.services.sync_ops.registry import applies, builds, inserts_new, new_once
 from salon_pos.services.sync_state import observe_hlc
+from sync.messages import SEALED_PROFILE_FIELDS
 from sync.operations.customers import (
     CHANGE_CUSTOMER,
     CUSTOMER_CREATED,
     CUSTOMER_UPDATED,
-    CustomerCreated,
+    CustomerCreatedV2,
     CustomerData,
     CustomerUpdated,
 )
@@ -31,15 +32,15 @@ if TYPE_CHECKING:
 
 
 @builds(CUSTOMER_CREATED)
-def customer_created(profile: CustomerProfile, hlc: str) -> CustomerCreated:
-    return CustomerCreated(
-        id=profile.id,
-        name=profile.name,
-        phone=profile.phone,
-        gender=profile.gender,  # type: ignore[arg-type]  # checked_profile made it "", F or M
-        birthday=profile.birthday,
-        notes=profile.notes,
-        hlc=hlc,
+def customer_created(
+    profile: CustomerProfile, hlc: str, sealed: Mapping[str, str] | None = None
+) -> CustomerCreatedV2:
+    """`sealed`: the allergies and health notes as sealed (never the profile's text)."""
+    return CustomerCreatedV2.model_validate(
+        profile.payload()
+        | dict.fromkeys(SEALED_PROFILE_FIELDS, "")
+        | dict(sealed or {})
+        | {"hlc": hlc}
     )
 
 

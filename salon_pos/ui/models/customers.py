@@ -1,16 +1,20 @@
-"""The customers table: a thin adapter over frozen CustomerProfile rows (nothing here reads the
-database). Notes show their first line, shortened; the whole text is the cell's tooltip."""
+"""The customers table: a thin adapter over frozen CustomerProfile rows and their standings
+(nothing here reads the database). Notes show their first line, shortened; the whole text is the
+cell's tooltip. The standing column also says when a customer has allergies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
+from salon_pos.domain.customer_class import Standing
 from salon_pos.services.customers import CustomerProfile
+from salon_pos.ui.dialogs.customer_history import StandingWords
 from salon_pos.ui.models.rows import Column, Index, RowsModel
 
-NAME, PHONE, GENDER, BIRTHDAY, NOTES = range(5)
+NAME, PHONE, GENDER, BIRTHDAY, STANDING, NOTES = range(6)
 NOTES_PREVIEW = 40  # characters
 
 
@@ -29,12 +33,31 @@ def notes_preview(notes: str) -> str:
 
 
 class CustomerTableModel(RowsModel[CustomerProfile]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.standings: dict[str, Standing] = {}
+        self._words = StandingWords(self)
+
+    def set_standings(
+        self, rows: Sequence[CustomerProfile], standings: dict[str, Standing]
+    ) -> None:
+        self.standings = standings
+        self.set_rows(rows)
+
+    def _standing(self, customer: CustomerProfile) -> str:
+        standing = self.standings.get(customer.id)
+        text = self._words.text(standing) if standing is not None else ""
+        if customer.has_allergies:
+            text = f"{text} · {self.tr('Allergies')}" if text else self.tr("Allergies")
+        return text
+
     def columns(self) -> list[Column]:
         return [
             (self.tr("Name"), lambda c: c.name),
             (self.tr("Phone"), lambda c: phone_text(c.phone)),
             (self.tr("Gender"), lambda c: self._gender(c.gender)),
             (self.tr("Birthday"), lambda c: c.birthday.isoformat() if c.birthday else ""),
+            (self.tr("Standing"), self._standing),
             (self.tr("Notes"), lambda c: notes_preview(c.notes)),
         ]
 

@@ -53,9 +53,11 @@ class CashierPage(QWidget):
         self.member = MemberStrip(ctx)
         self.member.line_wanted.connect(self._add_row)
         self.customer.chosen.connect(self._on_customer_chosen)
+        self.customer.chosen.connect(lambda _profile: self._on_customer_or_lines_changed())
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
         self.ticket = TicketPanel()
+        self.ticket.model.lines_changed.connect(self._on_customer_or_lines_changed)
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
         self.patch_test = PatchTestGate(ctx, self, self.message)
@@ -161,6 +163,11 @@ class CashierPage(QWidget):
             return
         self.message.hide()
         self.change_due.hide()
+
+    def _on_customer_or_lines_changed(self) -> None:
+        """The allergy warning: a customer with allergies and a service on the ticket."""
+        rows = self.ticket.model.rows()
+        self.customer.warn_allergies(any(r.kind is LineKind.SERVICE for r in rows))
 
     def add_scanned(self, barcode: str) -> None:
         try:  # one indexed read: well under a millisecond, fine on the UI thread

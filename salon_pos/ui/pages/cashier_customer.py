@@ -1,5 +1,7 @@
 """Who the ticket is for: find a customer as you type (phone digits, name, pinyin initials),
-add a new one on the spot, or sell to a walk-in (散客, the default)."""
+add a new one on the spot, or sell to a walk-in (散客, the default). A picked customer shows a
+badge of their standing (VIP, member, not seen for N days), and a customer with allergies a
+clear warning once a service is on the ticket (never the allergies themselves)."""
 
 from __future__ import annotations
 
@@ -17,9 +19,19 @@ from PySide6.QtWidgets import (
 from salon_pos.services.customers import CustomerProfile
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
+from salon_pos.ui.dialogs.customer_history import StandingWords
 from salon_pos.ui.widgets import HintedField
 
 RESULTS_SHOWN = 8
+# Belong in style.qss with the other roles; here until the lead merges the style sheet.
+BADGE_STYLE = (
+    "QLabel { background: #fff3e0; color: #e65100; border-radius: 10px; padding: 2px 10px;"
+    " font-weight: bold; }"
+)
+ALLERGY_STYLE = (
+    "QLabel { background: #ffebee; color: #b71c1c; border: 1px solid #e57373;"
+    " border-radius: 6px; padding: 6px 10px; font-weight: bold; }"
+)
 
 
 class CustomerPanel(QWidget):
@@ -46,6 +58,16 @@ class CustomerPanel(QWidget):
         self.results.hide()
         self.label = QLabel()
         self.label.setObjectName("ticketCustomer")
+        self.badge = QLabel()
+        self.badge.setObjectName("customerBadge")
+        self.badge.setStyleSheet(BADGE_STYLE)
+        self.badge.hide()
+        self.allergy = QLabel(self.tr("⚠ Allergies on file: ask the customer before the service"))
+        self.allergy.setObjectName("allergyWarning")
+        self.allergy.setStyleSheet(ALLERGY_STYLE)
+        self.allergy.setWordWrap(True)
+        self.allergy.hide()
+        self._words = StandingWords(self)
         self.walk_in = QPushButton(self.tr("Walk-in  F6"))
         self.walk_in.setObjectName("walkIn")
         self.walk_in.setShortcut("F6")
@@ -56,11 +78,15 @@ class CustomerPanel(QWidget):
         current = QHBoxLayout()
         current.addWidget(self.label, 1)
         current.addWidget(self.walk_in)
+        notes = QHBoxLayout()  # under the name: the label beside it would widen the page
+        notes.addWidget(self.badge)
+        notes.addWidget(self.allergy, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(find)
         layout.addWidget(self.results)
         layout.addLayout(current)
+        layout.addLayout(notes)
         self.set_customer(None)
 
     def set_customer(self, profile: CustomerProfile | None) -> None:
@@ -75,12 +101,31 @@ class CustomerPanel(QWidget):
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
         self.walk_in.setEnabled(profile is not None)
+        self._show_standing(profile)
+        self.allergy.hide()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
         self.results.clear()
         self.results.hide()
         self.chosen.emit(profile)
+
+    def _show_standing(self, profile: CustomerProfile | None) -> None:
+        """One indexed read of the customer's tickets: a few milliseconds, on the UI thread."""
+        if profile is None:
+            self.badge.hide()
+            return
+        standing = self._ctx.backend.customers.standings([profile.id])[profile.id]
+        self.badge.setText(self._words.text(standing))
+        self.badge.setProperty("kind", standing.customer_class.value)
+        self.badge.show()
+
+    def warn_allergies(self, service_on_ticket: bool) -> None:
+        """Shown while the customer has allergies and the ticket holds a service."""
+        customer = self.customer
+        self.allergy.setVisible(
+            service_on_ticket and customer is not None and customer.has_allergies
+        )
 
     def open_quick_add(self) -> None:
         typed = self.search.text().strip()

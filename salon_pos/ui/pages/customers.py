@@ -23,14 +23,21 @@ from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.customer_form import CustomerFormDialog
 from salon_pos.ui.dialogs.member_account import MemberAccountDialog
 from salon_pos.ui.dialogs.patch_test import PatchTestDialog
-from salon_pos.ui.models.customers import BIRTHDAY, GENDER, NAME, PHONE, CustomerTableModel
+from salon_pos.ui.models.customers import (
+    BIRTHDAY,
+    GENDER,
+    NAME,
+    PHONE,
+    STANDING,
+    CustomerTableModel,
+)
 from salon_pos.ui.pages.customers_import import customer_import
 from salon_pos.ui.widgets import HintedField, button, row_table
 from sync.operations.customers import CHANGE_CUSTOMER
 
 SEARCH_LIMIT = 200
 RECENT_LIMIT = 100
-COLUMN_WIDTHS = {NAME: 160, PHONE: 160, GENDER: 100, BIRTHDAY: 130}
+COLUMN_WIDTHS = {NAME: 140, PHONE: 150, GENDER: 70, BIRTHDAY: 110, STANDING: 190}
 TABLE_STYLE = "QTableView::item { padding: 0 8px; }"  # belongs in style.qss, for every table
 _PHONE_LIKE = re.compile(r"[\d\s+\-()]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -125,7 +132,7 @@ class CustomersPage(QWidget):
         text = self.filter.text().strip()
         customers = self._ctx.backend.customers
         rows = customers.search(text, SEARCH_LIMIT) if text else customers.recent(RECENT_LIMIT)
-        self.model.set_rows(rows)
+        self.model.set_standings(rows, customers.standings(r.id for r in rows))
         self._show_count(text, len(rows))
         if selected is not None:
             self.select(selected.id)

@@ -72,6 +72,7 @@ class SettingsPage(QWidget):
         test_box.setLayout(test_row)
         test_row.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.form.printer_group(test_box, self.printer_message))
+        right.addWidget(self.form.classes_group())
         right.addStretch()
         columns = QHBoxLayout()
         columns.setSpacing(20)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -25,6 +26,9 @@ from salon_pos.ui.i18n import LANGUAGES
 PRINTER_KINDS = ("none", "network", "usb", "serial", "file")
 PAPER_WIDTHS = (58, 80)
 FOOTER_LINES = 3
+
+
+YUAN_SETTINGS = ("class_member_spend", "class_vip_spend")  # fen stored, yuan shown
 
 
 def _combo(name: str, items: list[tuple[str, Any]]) -> QComboBox:
@@ -105,6 +109,27 @@ class SettingsForm(QWidget):
         self.patch_test_days.setSuffix(self.tr(" days"))
         self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
         self._on_printer_kind_changed()
+        self._class_fields()
+
+    def _class_fields(self) -> None:
+        """Customer classes (domain/customer_class.py): spend in whole yuan here, fen stored."""
+        self.class_spins: dict[str, QSpinBox] = {}
+        visits, days = self.tr(" visits"), self.tr(" days")
+        for name, top, prefix, suffix in (
+            ("class_member_spend", 999_999, "¥", ""),
+            ("class_member_visits", 9_999, "", visits),
+            ("class_vip_spend", 999_999, "¥", ""),
+            ("class_vip_visits", 9_999, "", visits),
+            ("class_lapsed_days", 3_650, "", days),
+        ):
+            spin = QSpinBox()
+            spin.setObjectName(name)
+            spin.setRange(0, top)
+            spin.setPrefix(prefix)
+            spin.setSuffix(suffix)
+            spin.setSpecialValueText(self.tr("Off"))
+            spin.setMinimumWidth(64)  # not as wide as its largest value: the page fits 1024 px
+            self.class_spins[name] = spin
 
     def store_group(self) -> QGroupBox:
         """Store-wide: the same on every counter of the store (synced through the server)."""
@@ -121,6 +146,26 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Rounding rule"), self.rounding)
         form.addRow(self.tr("Idle lock (minutes)"), self.idle_lock)
         form.addRow(self.tr("Patch test valid for"), self.patch_test_days)
+        return group
+
+    def classes_group(self) -> QGroupBox:
+        """Store-wide too: when a customer counts as a member or a VIP, and as not seen."""
+        group = QGroupBox(self.tr("Customer classes (store-wide)"))
+        group.setObjectName("customerClassSettings")
+        grid = QGridLayout(group)
+        spins = self.class_spins
+        for row, (label, spend, visits) in enumerate(
+            (
+                (self.tr("Member from"), "class_member_spend", "class_member_visits"),
+                (self.tr("VIP from"), "class_vip_spend", "class_vip_visits"),
+            )
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(spins[spend], row, 1)
+            grid.addWidget(QLabel(self.tr("or")), row, 2)
+            grid.addWidget(spins[visits], row, 3)
+        grid.addWidget(QLabel(self.tr("Not seen for")), 2, 0)
+        grid.addWidget(spins["class_lapsed_days"], 2, 1)
         return group
 
     def printer_group(self, *extra: QWidget) -> QGroupBox:
@@ -169,6 +214,9 @@ class SettingsForm(QWidget):
         self.idle_lock.setValue(settings.idle_lock_minutes)
         _select(self.rounding, RoundingRule(settings.rounding).value)
         self.patch_test_days.setValue(settings.patch_test_days)
+        for name, spin in self.class_spins.items():
+            value = getattr(settings, name)
+            spin.setValue(value // 100 if name in YUAN_SETTINGS else value)
 
     def values(self) -> dict[str, Any]:
         """What the screen says, keyed by StoreSettings field names."""
@@ -187,6 +235,9 @@ class SettingsForm(QWidget):
             "idle_lock_minutes": self.idle_lock.value(),
             "rounding": RoundingRule(self.rounding.currentData()),
             "patch_test_days": self.patch_test_days.value(),
+        } | {
+            name: spin.value() * 100 if name in YUAN_SETTINGS else spin.value()
+            for name, spin in self.class_spins.items()
         }
 
     def changes(self, saved: StoreSettings) -> dict[str, Any]:

@@ -8,6 +8,14 @@ from typing import Any
 
 from sqlalchemy import Select, func, select, update
 
+from salon_pos.domain.customer_profile import (
+    LIST_FIELDS,
+    PROFILE_FIELDS,
+    SEALED_FIELDS,
+    checked_field,
+)
+from salon_pos.domain.errors import UserError
+from salon_pos.domain.sealed import is_sealed
 from sync.operations.customers import (
     CHANGE_CUSTOMER,
     CLOCK_AHEAD,
@@ -15,7 +23,7 @@ from sync.operations.customers import (
     CUSTOMER_UPDATED,
     DUPLICATE_CUSTOMER,
     FIELD_OVERWRITTEN,
-    CustomerCreated,
+    CustomerCreatedV2,
     CustomerUpdated,
 )
 from sync.server import models
@@ -27,17 +35,22 @@ from sync.server.stamps import canonical_stamp, stamp_after
 
 CUSTOMER = models.table_of(models.Customer)
 HISTORY = models.table_of(models.CustomerFieldHistory)
-FIELDS = ("name", "phone", "gender", "birthday", "notes")
+BASE_FIELDS = ("name", "phone", "gender", "birthday", "notes")
+FIELDS = (*BASE_FIELDS, *PROFILE_FIELDS)
 LIMITS = {"name": 64, "phone": 20, "notes": 10_000}  # of one edit; merged notes may grow past it
+_PLAIN = ("id", "name", "phone", "gender", "notes", "merged_into", *PROFILE_FIELDS)
 
 
 def customer_data(row: dict[str, Any]) -> dict[str, Any]:
-    """A customer as the change feed sends it (docs/sync.md)."""
-    data = {name: row[name] for name in ("id", "name", "phone", "gender", "notes", "merged_into")}
+    """A customer as the change feed sends it (docs/sync.md): allergies and health notes as
+    the counters sealed them."""
+    data = {name: row[name] for name in _PLAIN}
     birthday = row["birthday"]
     data["birthday"] = birthday.isoformat() if birthday else None
-    stamps = row["stamps"]
-    data["stamps"] = load_json(stamps) if isinstance(stamps, str) else stamps
+    for name in ("stamps", *LIST_FIELDS):
+        value = row[name]
+        data[name] = load_json(value) if isinstance(value, str) else value
+    data["has_allergies"] = bool(data["has_allergies"])
     data["tier"] = row.get("tier")
     return data
 
@@ -92,7 +105,17 @@ def _checked_stamp(ctx: OpContext, stamp: str, customer_id: str) -> tuple[str, l
 
 
 def field_value(field: str, value: Any) -> Any:
-    """A field's value in wire form, checked."""
+    """A field's value in wire form, checked: the profile's by the counter's own rule, the
+    sealed ones only for their form (the server never needs their text to merge them)."""
+    if field in SEALED_FIELDS:
+        if not is_sealed(value):
+            raise Rejected(f"{field} is not sealed")
+        return value
+    if field in PROFILE_FIELDS:
+        try:
+            return checked_field(field, value)
+        except UserError as error:
+            raise Rejected(f"{field}: {error.text('en')}") from None
     if field == "birthday":
         if value is None:
             return None
@@ -112,11 +135,13 @@ def field_value(field: str, value: Any) -> Any:
 
 
 def stored(field: str, value: Any) -> Any:
+    if field in LIST_FIELDS:
+        return dump_json(value)
     return date.fromisoformat(value) if field == "birthday" and value else value
 
 
 @handles(CUSTOMER_CREATED, reads=False, writes=(CUSTOMER, HISTORY))
-def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
+def customer_created(ctx: OpContext, new: CustomerCreatedV2) -> list[str]:
     """Reads only through the batch's cache (apply.prefetch), so a first push of a year's
     customers is written in bulk instead of flushing before each one."""
     if new.id in ctx.cache.customers:
@@ -142,7 +167,8 @@ def customer_created(ctx: OpContext, new: CustomerCreated) -> list[str]:
     ctx.writer.add(CUSTOMER, row)
     ctx.cache.customers[new.id] = ctx.store_id
     for field, value in values.items():
-        history(ctx, new.id, field, value, stamp, lost=False)
+        if field in BASE_FIELDS or value not in ("", None, [], False):  # a profile left empty
+            history(ctx, new.id, field, value, stamp, lost=False)
     ctx.writer.change(CHANGE_CUSTOMER, new.id, customer_data(row), ctx.device_id)
     return conflicts + _duplicate_phone(ctx, new)
 
@@ -164,7 +190,7 @@ def phone_holder_query(store_id: str, phones: list[str]) -> Select[tuple[str, st
     return select(ranked.c.phone, ranked.c.id).where(ranked.c.rank == 1)
 
 
-def _duplicate_phone(ctx: OpContext, new: CustomerCreated) -> list[str]:
+def _duplicate_phone(ctx: OpContext, new: CustomerCreatedV2) -> list[str]:
     holders = ctx.cache.phone_holders
     if new.phone not in holders:
         found = ctx.connection.execute(phone_holder_query(ctx.store_id, [new.phone])).first()

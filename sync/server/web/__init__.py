@@ -17,6 +17,7 @@ from sync.server.web.routes import (
     catalog,
     conflicts,
     counters,
+    customers,
     managers,
     members,
     sales,
@@ -25,7 +26,19 @@ from sync.server.web.routes import (
     stores,
 )
 
-AREAS = (auth, stores, counters, conflicts, managers, sales, catalog, staff, settings, members)
+AREAS = (
+    auth,
+    stores,
+    counters,
+    conflicts,
+    managers,
+    sales,
+    catalog,
+    staff,
+    settings,
+    members,
+    customers,
+)
 
 
 def add_web_console(app: FastAPI) -> None:

@@ -3,7 +3,8 @@ with fields as `Message`. Templates get `say(words)` in the page's language."""
 
 from __future__ import annotations
 
-from sync.messages import Both, Message
+from salon_pos.domain import customer_profile
+from sync.messages import PROFILE_FIELD_WORDS, Both, Message
 from sync.operations.setup import ROLE_WORDS as ROLE_WORDS
 
 # --- frame
@@ -638,3 +639,42 @@ class EarnRateRange(Message):
 class PointsPerYuan(Message):
     zh = "抵 1 元所需积分须为 1 到 10000 的整数（当前为“{text}”）。"
     en = "Points worth ¥1 is a whole number from 1 to 10000 (got “{text}”)."
+
+
+# --- customer profile and classification (issue 10, parts 1 and 2)
+CUSTOMER_CLASS_GROUP = Both("客户分类", "Customer classes")
+CLASS_MEMBER_SPEND = Both(
+    "会员：累计消费满（元，0 为不按消费）", "Member from spend of (yuan; 0: off)"
+)
+CLASS_MEMBER_VISITS = Both("会员：到店满（次，0 为不按次数）", "Member from visits (0: off)")
+CLASS_VIP_SPEND = Both("VIP：累计消费满（元，0 为不按消费）", "VIP from spend of (yuan; 0: off)")
+CLASS_VIP_VISITS = Both("VIP：到店满（次，0 为不按次数）", "VIP from visits (0: off)")
+CLASS_LAPSED_DAYS = Both("多少天未到店算流失风险（0 为不提示）", "Not seen for (days; 0: off)")
+
+
+class ClassNumber(Message):
+    zh = "客户分类的门槛须为 0 或正整数（当前为“{text}”）。"
+    en = "A customer class threshold is a whole number, 0 or more (got “{text}”)."
+
+
+CUSTOMERS = Both("客户", "Customers")
+CUSTOMER_SEARCH_HINT = Both("姓名或手机号", "Name or phone")
+NO_CUSTOMERS = Both("没有符合的客户。", "No customers found.")
+HAS_ALLERGIES = Both("有过敏", "Allergies")
+HEALTH = Both("健康", "Health")
+HEALTH_WITHHELD = Both(
+    "只有老板和店长可以查看过敏和健康备注。",
+    "Only the owner and managers see allergies and health notes.",
+)
+HEALTH_NO_KEY = Both(
+    "无法读取：本服务器没有加密它的门店密钥。",
+    "Cannot be read: this server does not hold the store key that sealed it.",
+)
+HEALTH_NOTE = Both(
+    "已加密保存，仅老板和店长可见。", "Stored encrypted; only the owner and managers see this."
+)
+PROFILE_WORDS = PROFILE_FIELD_WORDS
+SKIN_TYPES = customer_profile.SKIN_TYPES
+PREFERENCES = customer_profile.PREFERENCES
+PRODUCT_STYLES = customer_profile.PRODUCT_STYLES
+SOURCES = customer_profile.SOURCES

@@ -147,6 +147,10 @@ class _Handler(BaseHTTPRequestHandler):
             answer = {"store_id": STORE, "store_name": "丽人美容总店", "token": TOKEN}
             self._send(200, answer | {"device_id": body["device_id"]})
             return
+        if self.path.endswith("/store-key"):  # never takes a fault meant for a push
+            if self._authorised():
+                self._send(200, {"key": body.get("offer") or STORE_KEY})
+            return
         fault = self._fault()
         if isinstance(fault, int):
             self._send(fault, {"detail": "injected"})
@@ -163,6 +167,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         self._send(200, answer)
+
+
+STORE_KEY = "k" * 43 + "="  # the store's key for health data: 32 bytes, URL-safe base64
 
 
 class FakeServer(ThreadingHTTPServer):

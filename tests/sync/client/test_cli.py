@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from salon_pos.cli import main
 from salon_pos.paths import Paths
 from salon_pos.services.backend import open_backend
 from tests.keyring_backend import ENV_FILE, MemoryKeyring
-from tests.sync.client.fake_server import TOKEN, FakeServer
+from tests.sync.client.fake_server import STORE_KEY, TOKEN, FakeServer
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -39,8 +40,10 @@ def test_enroll_then_sync_prints_what_happened(
     assert run(home, "enroll", "--server", fake_server.url, "--code", "GOOD-CODE") == 0
     out = capsys.readouterr().out
     assert "已注册到门店 丽人美容总店" in out and "设备：" in out
-    assert list(memory_keyring.secrets.values()) == [TOKEN]
+    token, store_key = memory_keyring.secrets.values()  # the store key for health data too
+    assert token == TOKEN and json.loads(store_key)["key"] == STORE_KEY
     assert TOKEN.encode() not in (home / "salon_pos.db").read_bytes()
+    assert STORE_KEY.encode() not in (home / "salon_pos.db").read_bytes()
     assert run(home, "demo-data", "--customers", "5", "--days", "1") == 0
     capsys.readouterr()
     assert run(home, "sync") == 0

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,10 +113,14 @@ def make_server(url: str, deduplicate: bool = True) -> Iterator[Server]:
     admin.create_owner(engine, "boss@example.com", "correct horse", clock=clock)
     store = admin.create_store(engine, "boss@example.com", "丽人美容 一店", clock=clock)
     other = admin.create_store(engine, "boss@example.com", "丽人美容 二店", clock=clock)
-    settings = ServerSettings(database_url=url, deduplicate=deduplicate, clock=clock)
+    key_dir = Path(tempfile.mkdtemp(prefix="store-keys-"))  # never beside the working copy
+    settings = ServerSettings(
+        database_url=url, deduplicate=deduplicate, clock=clock, key_dir=key_dir
+    )
     with TestClient(create_app(settings, engine)) as client:
         yield Server(engine, client, clock, store, other)
     engine.dispose()
+    shutil.rmtree(key_dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Versioned handlers: an operation queued under an older payload version is applied after the
 payload moved on (upgraded step by step to the version the handler takes), on SQLite and
-PostgreSQL. The "upgrade" happens inside the test: version 2 of customer.created is declared,
-its handler registered and the counter's builder switched — with version 1 operations queued."""
+PostgreSQL. The "upgrade" happens inside the test: version 3 of customer.created is declared,
+its handler registered and the counter's builder switched — with version 2 operations queued.
+(Version 2, the profile, is real: a version-1 payload goes through both steps.)"""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from salon_pos.services.sync_ops import customers as customer_ops
 from salon_pos.services.sync_ops.registry import APPLIERS
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.operations import OPERATIONS, REGISTRY
-from sync.operations.customers import CUSTOMER_CREATED, CustomerCreated
+from sync.operations.customers import CUSTOMER_CREATED, CustomerCreatedV2
 from sync.operations.sales import CHANGE_REFUND
 from sync.server.context import OpContext
 from sync.server.handlers import customers as customer_handlers
@@ -31,40 +32,41 @@ from tests.sync.client.feed import open_counter
 from tests.sync.server.conftest import Device, Server
 
 
-class CustomerCreatedV2(CustomerCreated):
-    source: Literal["walk_in", "referral", "online", "unknown"]
+class CustomerCreatedV3(CustomerCreatedV2):
+    visit_reason: Literal["facial", "nails", "hair", "unknown"]
 
 
-def _v1_to_v2(v1: CustomerCreated) -> CustomerCreatedV2:
-    return CustomerCreatedV2(**v1.model_dump(), source="unknown")
+def _v2_to_v3(v2: CustomerCreatedV2) -> CustomerCreatedV3:
+    return CustomerCreatedV3(**v2.model_dump(), visit_reason="unknown")
 
 
-def move_to_v2(monkeypatch: pytest.MonkeyPatch, seen: list[str]) -> None:
-    """What an upgrade of both sides does: v2 declared with the step from v1, the server's
-    handler taking v2 only, the counter building v2."""
+def move_to_v3(monkeypatch: pytest.MonkeyPatch, seen: list[str]) -> None:
+    """What an upgrade of both sides does: v3 declared with the step from v2, the server's
+    handler taking v3 only, the counter building v3."""
+    current = OPERATIONS[CUSTOMER_CREATED]
     kind = dataclasses.replace(
-        OPERATIONS[CUSTOMER_CREATED],
-        versions={1: CustomerCreated, 2: CustomerCreatedV2},
-        upgrades={1: _v1_to_v2},
+        current,
+        versions={**current.versions, 3: CustomerCreatedV3},
+        upgrades={**current.upgrades, 2: _v2_to_v3},
     )
     monkeypatch.setitem(REGISTRY.operations, CUSTOMER_CREATED, kind)
-    monkeypatch.setitem(REGISTRY._by_model, CustomerCreatedV2, kind)
-    v1 = HANDLERS[(CUSTOMER_CREATED, 1)]
-    monkeypatch.delitem(HANDLERS, (CUSTOMER_CREATED, 1))
+    monkeypatch.setitem(REGISTRY._by_model, CustomerCreatedV3, kind)
+    v2 = HANDLERS[(CUSTOMER_CREATED, 2)]
+    monkeypatch.delitem(HANDLERS, (CUSTOMER_CREATED, 2))
 
-    def handle_v2(ctx: OpContext, new: CustomerCreatedV2) -> list[str]:
-        seen.append(new.source)
+    def handle_v3(ctx: OpContext, new: CustomerCreatedV3) -> list[str]:
+        seen.append(new.visit_reason)
         return customer_handlers.customer_created(ctx, new)
 
     monkeypatch.setitem(
-        HANDLERS, (CUSTOMER_CREATED, 2), HandlerSpec(kind, 2, handle_v2, True, v1.writes)
+        HANDLERS, (CUSTOMER_CREATED, 3), HandlerSpec(kind, 3, handle_v3, True, v2.writes)
     )
-    build_v1: Callable[[CustomerProfile, str], CustomerCreated] = customer_ops.customer_created
+    build_v2: Callable[..., CustomerCreatedV2] = customer_ops.customer_created
 
-    def build_v2(profile: CustomerProfile, hlc: str) -> CustomerCreatedV2:
-        return CustomerCreatedV2(**build_v1(profile, hlc).model_dump(), source="referral")
+    def build_v3(profile: CustomerProfile, hlc: str, sealed: object = None) -> CustomerCreatedV3:
+        return CustomerCreatedV3(**build_v2(profile, hlc).model_dump(), visit_reason="facial")
 
-    monkeypatch.setattr(customer_ops, "customer_created", build_v2)
+    monkeypatch.setattr(customer_ops, "customer_created", build_v3)
 
 
 def drain(server: Server, device: Device, counter: Backend) -> list[OperationResult]:
@@ -79,26 +81,26 @@ def drain(server: Server, device: Device, counter: Backend) -> list[OperationRes
     return results
 
 
-def test_v1_operations_queued_before_an_upgrade_drain_beside_v2_ones(
+def test_v2_operations_queued_before_an_upgrade_drain_beside_v3_ones(
     server: Server, backend: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     device = server.enroll(device_id=backend.settings.current.device_id)
     for i in range(3):
         backend.customers.add(f"老客{i}", f"1390000000{i}")
     seen: list[str] = []
-    move_to_v2(monkeypatch, seen)
+    move_to_v3(monkeypatch, seen)
     for i in range(2):
         backend.customers.add(f"新客{i}", f"1380000000{i}")
     with backend.db.read() as session:
         versions = session.scalars(
             select(OutboxOperation.payload_version).order_by(OutboxOperation.seq)
         ).all()
-    assert versions == [1, 1, 1, 2, 2]
+    assert versions == [2, 2, 2, 3, 3]
 
     results = drain(server, device, backend)
 
     assert [r.status for r in results] == ["applied"] * 5
-    assert seen == ["unknown"] * 3 + ["referral"] * 2  # v1 upgraded on the way in
+    assert seen == ["unknown"] * 3 + ["facial"] * 2  # v2 upgraded on the way in
     assert server.count("SELECT count(*) FROM customer WHERE store_id = :s", s=server.store_id) == 5
 
 

@@ -29,8 +29,10 @@ def form_of(server: Server, **changes: str) -> dict[str, str]:
     shown = {
         "store_name": "丽人美容 一店", "address": "", "phone": "", "receipt_header": "",
         "receipt_footer": "", "time_zone": "Asia/Shanghai", "cutover_hour": "4",
-        "rounding": "none", "idle_lock_minutes": "5",
-        "patch_test_days": "180",
+        "rounding": "none", "idle_lock_minutes": "5", "patch_test_days": "180",
+        "class_member_spend": "1000",
+        "class_member_visits": "5", "class_vip_spend": "10000", "class_vip_visits": "24",
+        "class_lapsed_days": "60",
     }  # fmt: skip
     return shown | changes
 
@@ -155,3 +157,25 @@ def test_only_ones_own_stores_settings_and_never_without_the_token(
     wrong = form | {"csrf_token": token[::-1]}
     assert owner.client.post(settings_url(server), data=wrong).status_code == 403
     assert held(server) == before
+
+
+def test_customer_class_thresholds_are_whole_yuan_on_the_page_and_fen_in_the_settings(
+    server: Server, owner: Browser
+) -> None:
+    page = owner.client.get(settings_url(server)).text
+    assert "客户分类" in page and 'name="class_vip_spend"' in page and 'value="10000"' in page
+    saved = owner.post(
+        settings_url(server), settings_url(server), **form_of(server, class_vip_spend="8000")
+    )
+    assert saved.status_code == 303
+    assert master_data.store_settings(server.engine, server.store_id) == {
+        "class_vip_spend": 800_000
+    }
+    refused = owner.post(
+        settings_url(server), settings_url(server), **form_of(server, class_lapsed_days="-3")
+    )
+    assert refused.status_code == 400
+    assert "客户分类的门槛须为 0 或正整数（当前为“-3”）" in refused.text
+    assert master_data.store_settings(server.engine, server.store_id) == {
+        "class_vip_spend": 800_000
+    }

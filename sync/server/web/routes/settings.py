@@ -43,13 +43,28 @@ GROUPS = (
                      ("tier_basis", words.TIER_BASIS),
                      ("tiers", words.TIERS),
                      ("birthday_percent", words.BIRTHDAY_PERCENT))),
+    (words.CUSTOMER_CLASS_GROUP, (("class_member_spend", words.CLASS_MEMBER_SPEND),
+                                  ("class_member_visits", words.CLASS_MEMBER_VISITS),
+                                  ("class_vip_spend", words.CLASS_VIP_SPEND),
+                                  ("class_vip_visits", words.CLASS_VIP_VISITS),
+                                  ("class_lapsed_days", words.CLASS_LAPSED_DAYS))),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
 NUMBERS: dict[str, type[Message]] = {
     "cutover_hour": words.HourRange,
     "idle_lock_minutes": words.IdleRange,
     "patch_test_days": words.PatchTestDaysRange,
+    "class_member_spend": words.ClassNumber,
+    "class_member_visits": words.ClassNumber,
+    "class_vip_spend": words.ClassNumber,
+    "class_vip_visits": words.ClassNumber,
+    "class_lapsed_days": words.ClassNumber,
 }
+YUAN = ("class_member_spend", "class_vip_spend")  # fen in the settings, whole yuan on the page
+CLASS_DEFAULTS = {  # what a counter starts with (salon_pos.domain.customer_class)
+    "class_member_spend": 100_000, "class_member_visits": 5, "class_vip_spend": 1_000_000,
+    "class_vip_visits": 24, "class_lapsed_days": 60,
+}  # fmt: skip
 
 
 def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
@@ -63,8 +78,11 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "idle_lock_minutes": 5,
         "patch_test_days": DEFAULT_VALIDITY_DAYS,
         **member_settings.DEFAULTS,
-    }  # fmt: skip
-    return defaults | held, set(held)
+    } | CLASS_DEFAULTS  # fmt: skip
+    values: dict[str, Any] = defaults | held
+    for name in YUAN:
+        values[name] = int(values[name]) // 100
+    return values, set(held)
 
 
 def _page(
@@ -104,6 +122,8 @@ def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
                 raise SettingRefused(refused.why) from None
         if value == now[name]:
             continue
+        if name in YUAN:
+            value *= 100
         try:
             changes[name] = store_setting(name, value)
         except ValueError:
@@ -160,6 +180,11 @@ def save_settings(
     tiers: Annotated[str | None, Form(max_length=4000)] = None,
     tier_basis: Annotated[str | None, Form(max_length=4000)] = None,
     birthday_percent: Annotated[str | None, Form(max_length=4000)] = None,
+    class_member_spend: Text = "",
+    class_member_visits: Text = "",
+    class_vip_spend: Text = "",
+    class_vip_visits: Text = "",
+    class_lapsed_days: Text = "",
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
@@ -167,6 +192,9 @@ def save_settings(
         "time_zone": time_zone, "cutover_hour": cutover_hour, "rounding": rounding,
         "idle_lock_minutes": idle_lock_minutes,
         "patch_test_days": patch_test_days,
+        "class_member_spend": class_member_spend, "class_member_visits": class_member_visits,
+        "class_vip_spend": class_vip_spend, "class_vip_visits": class_vip_visits,
+        "class_lapsed_days": class_lapsed_days,
     }  # fmt: skip
     members = {
         "spend_order": spend_order, "offline_allowance": offline_allowance,
