@@ -40,6 +40,7 @@ class MemberAccountDialog(QDialog):
         self._ctx = ctx
         self.profile = profile
         self.approval: ManagerPinDialog | None = None
+        self.saving = False  # a decision is on its way to the database
         self.summary = QLabel()
         self.summary.setObjectName("memberSummary")
         self.summary.setWordWrap(True)
@@ -134,6 +135,7 @@ class MemberAccountDialog(QDialog):
 
     def _run(self, work: Work, pin: str, reason: str) -> None:
         actor = self._ctx.staff.id if self._ctx.staff else ""
+        self._set_saving(True)
         self._ctx.runner.run(lambda: work(pin, reason, actor), self._on_done, self._on_refused)
 
     def _adjust(self, change: int, pin: str, reason: str, actor: str) -> int:
@@ -142,11 +144,23 @@ class MemberAccountDialog(QDialog):
     def _refund(self, pin: str, reason: str, actor: str) -> int:
         return self.members.refund_stored_value(self.profile.id, reason, pin, actor)
 
+    def _set_saving(self, saving: bool) -> None:
+        """One decision at a time; the dialog stays open until it is saved or refused."""
+        self.saving = saving
+        for widget in (self.adjust, self.refund, self.points):
+            widget.setEnabled(not saving)
+
+    def reject(self) -> None:
+        if not self.saving:
+            super().reject()
+
     def _on_done(self, _result: object) -> None:
+        self._set_saving(False)
         self._ctx.announce(MemberService.changed(self.profile.id))
         self.points.setValue(0)
         self.message.show_info(self.tr("Saved."))
         self.refresh()
 
     def _on_refused(self, error: BaseException) -> None:
+        self._set_saving(False)
         self.message.show_error(self._ctx.message(error))

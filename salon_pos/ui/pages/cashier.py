@@ -29,6 +29,7 @@ from salon_pos.ui.pages.cashier_patch_test import PatchTestGate
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import MessageLine
+from sync.operations.customers import CHANGE_CUSTOMER
 from sync.operations.members import CHANGE_BALANCE_ENTRY, CHANGE_PACKAGE_CARD
 from sync.operations.setup import CHANGE_CATALOG_ALIAS, CHANGE_CATALOG_ITEM, CHANGE_STAFF
 
@@ -114,8 +115,11 @@ class CashierPage(QWidget):
         if changes.touches(*RELOAD_ON):  # a price pulled from the server shows at once
             self._reload()
             self.catalog.reload()
-        if changes.touches(*MEMBER_CHANGES) and self.customer.customer is not None:
-            self.member.show_for(self.customer.customer.id)
+        picked = self.customer.customer
+        if picked is not None and changes.touches(*MEMBER_CHANGES, SETTINGS, CHANGE_CUSTOMER):
+            # what they hold, and their member price: a pulled tier or new tiers change it
+            self.member.show_for(picked.id)
+            self.ticket.model.set_pricing(self._ctx.backend.members.pricing(picked.id))
 
     def on_shown(self) -> None:
         self._reload()
