@@ -272,8 +272,9 @@ class SyncService(CounterService):
             people = customer_profiles(session, named_customers(rows))
             return ConflictInbox(mark, rows, people, _deciders(session, rows))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str) -> Changes:
-        """Queue the manager's decision; the row shows "resolving" until the server confirms."""
+    def resolve(self, conflict_id: str, resolution: str, actor_id: str, note: str = "") -> Changes:
+        """Queue the manager's decision, with their note (a write-off's reason, kept with the
+        decision at the server); the row shows "resolving" until the server confirms."""
         from salon_pos.services.sync_ops import (
             conflicts as conflict_ops,  # lazy: pydantic after the first paint
         )
@@ -297,7 +298,9 @@ class SyncService(CounterService):
                 .where(SyncConflict.id == conflict_id)
                 .values(status=RESOLVING, resolution=resolution, resolved_by=actor_id)
             )
-            payload = conflict_ops.conflict_resolved(conflict_id, resolution, actor_id)
+            payload = conflict_ops.conflict_resolved(
+                conflict_id, resolution, actor_id, note.strip()[:500]
+            )
             self._journal().record(
                 session,
                 now,
@@ -307,7 +310,7 @@ class SyncService(CounterService):
                     "sync_conflict",
                     conflict_id,
                     before={"status": CONFLICT_OPEN},
-                    after={"status": RESOLVING, "resolution": resolution},
+                    after={"status": RESOLVING, "resolution": resolution, "note": note.strip()},
                 ),
                 payload,
             )

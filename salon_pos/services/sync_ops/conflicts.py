@@ -20,11 +20,14 @@ from sync.wire import Change
 
 
 @builds(CONFLICT_RESOLVED)
-def conflict_resolved(conflict_id: str, resolution: str, resolved_by: str) -> ConflictResolved:
+def conflict_resolved(
+    conflict_id: str, resolution: str, resolved_by: str, note: str = ""
+) -> ConflictResolved:
     return ConflictResolved(
         conflict_id=conflict_id,
         resolution=resolution,  # type: ignore[arg-type]  # checked against the kind's list
         resolved_by=resolved_by,
+        note=note,
     )
 
 
