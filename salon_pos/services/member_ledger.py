@@ -5,7 +5,7 @@ package card's session used, a top-up with its bonus, a card sold, points earned
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -254,12 +254,14 @@ def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1
     for entry in entries:
         amount = -share(entry["amount"], part, whole)
         if amount:
-            undone.append(
-                entry
-                | {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
-                | {"device_id": None, "note": ""}
-            )
+            undone.append(_undone(entry, amount, at))
     return undone
+
+
+def _undone(entry: Row, amount: int, at: datetime) -> Row:
+    """A new entry of `amount` that reverses (some of) `entry`."""
+    fresh = {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
+    return entry | fresh | {"device_id": None, "note": ""}
 
 
 def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
@@ -278,16 +280,47 @@ def refund_reversal(
     units: dict[str, tuple[int, int]],
     amount: int,
     total: int,
+    by_tender: Mapping[str, tuple[int, int, int]] | None = None,
 ) -> list[Row]:
     """What a refund undoes: of a line's own entries (a top-up, a card sold, a session used)
-    the refunded units' share; of the ticket's (stored value and points spent, points earned)
-    the refund's share of the total."""
+    the refunded units' share; of the stored value and points the sale spent, what the
+    refund's stored-value and points tenders give back (`by_tender`: kind → fen back by it
+    before this refund, after it, and what it paid: the card agrees with the refund's
+    tenders, and all refunds together give back exactly what was spent); of the points the
+    sale earned, the refund's share of the total."""
     undone = []
+    spent = [e for e in entries if e["reason"] == "spend" and not e.get("line_id")]
     for entry in entries:
         line = entry.get("line_id")
         if line:
             if line in units:
                 undone += reversal([entry], at, *units[line])
-        else:
+        elif entry["reason"] != "spend":
             undone += reversal([entry], at, amount, total)
+    tenders = by_tender or {}
+    for kind, accounts in (("stored_value", ("principal", "bonus")), ("points", ("points",))):
+        if kind in tenders:
+            undone += _given_back(spent, accounts, *tenders[kind], at)
+    return undone
+
+
+def _given_back(
+    spent: Sequence[Row], accounts: Sequence[str], before: int, after: int, paid: int, at: datetime
+) -> list[Row]:
+    """Spends of `accounts` (a card's principal and bonus, or points) given back as `paid` fen
+    went back by their tender: from `before` to `after` fen back. The first account takes its
+    proportion, rounded down; the last the rest: so a refund's entries add up to what its
+    tender gave back (in points: at the rate the sale paid), and all refunds to the spend."""
+    taken = {a: -sum(e["amount"] for e in spent if e["account"] == a) for a in accounts}
+    whole = sum(taken.values())
+    if paid <= 0 or whole <= 0:
+        return []
+    undone, due = [], whole * after // paid - whole * before // paid
+    for account in accounts:
+        first = taken[account] * after // paid - taken[account] * before // paid
+        amount = first if account != accounts[-1] else due
+        due -= amount
+        template = next((e for e in spent if e["account"] == account), None)
+        if amount and template is not None:
+            undone.append(_undone(template, amount, at))
     return undone

@@ -64,23 +64,29 @@ def _refunded_so_far(session: Session, ticket_id: str) -> dict[str, tuple[int, i
     return {line_id: (int(units), int(amount)) for line_id, units, amount in rows}
 
 
-def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
-    """Per tender, in the order paid: what it applied to the sale less what went back by it."""
-    room: dict[TenderKind, int] = {}
+def _paid_and_back(
+    session: Session, ticket_id: str
+) -> tuple[dict[TenderKind, int], dict[TenderKind, int]]:
+    """Per tender, in the order paid: what it applied to the sale; and what went back by it."""
+    paid: dict[TenderKind, int] = {}
     for payment in session.scalars(
         select(Payment).where(Payment.ticket_id == ticket_id).order_by(Payment.position)
     ):
         kind = TenderKind(payment.kind)
-        room[kind] = room.get(kind, 0) + payment.applied
+        paid[kind] = paid.get(kind, 0) + payment.applied
     refunded = session.execute(
         select(RefundTender.kind, func.sum(RefundTender.amount))
         .join(Refund, Refund.id == RefundTender.refund_id)
         .where(Refund.ticket_id == ticket_id)
         .group_by(RefundTender.kind)
     )
-    for paid_by, amount in refunded:
-        room[TenderKind(paid_by)] -= int(amount)
-    return room
+    return paid, {TenderKind(kind): int(amount) for kind, amount in refunded}
+
+
+def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
+    """Per tender, in the order paid: what it applied to the sale less what went back by it."""
+    paid, back = _paid_and_back(session, ticket_id)
+    return {kind: applied - back.get(kind, 0) for kind, applied in paid.items()}
 
 
 def refund_tenders(
@@ -206,6 +212,12 @@ def record_refund(
             refund_tenders(session, ticket_id, amount, tender_kind), start=1
         )
     ]
+    paid, back_before = _paid_and_back(session, ticket_id)
+    by_card = {  # what went back by each member tender before this refund, and after it
+        kind.value: (back_before.get(kind, 0), back_before.get(kind, 0) + part, paid[kind])
+        for kind, part in ((TenderKind(t["kind"]), t["amount"]) for t in tenders)
+        if kind in (TenderKind.STORED_VALUE, TenderKind.POINTS)
+    }
     session.execute(insert(Refund).values(refund))
     session.execute(insert(RefundLine), [r | {"refund_id": refund["id"]} for r in refund_lines])
     session.execute(insert(RefundTender), tenders)
@@ -223,7 +235,7 @@ def record_refund(
         for r in refund_lines
     }
     entries = entries_of_ticket(session, ticket_id)
-    undone = refund_reversal(entries, at, shares, amount, ticket.total) if entries else []
+    undone = refund_reversal(entries, at, shares, amount, ticket.total, by_card) if entries else []
     if undone:
         session.execute(insert(BalanceEntry), undone)
     payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully, undone)
