@@ -23,6 +23,7 @@ from salon_pos.domain.balances import (
     StoredValue,
     points_earned,
     points_for,
+    share,
     spend,
     top_up,
 )
@@ -248,8 +249,6 @@ class SaleLedger:
 def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1) -> list[Row]:
     """Entries that undo `entries` (a void: all; a refund: the part/whole share, rounded
     toward zero): points earned taken back, stored value, points and sessions given back."""
-    from salon_pos.domain.balances import share
-
     undone = []
     for entry in entries:
         amount = -share(entry["amount"], part, whole)
@@ -277,24 +276,27 @@ def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
 def refund_reversal(
     entries: Sequence[Row],
     at: datetime,
-    units: dict[str, tuple[int, int]],
+    units: Mapping[str, tuple[int, int, int]],
     amount: int,
     total: int,
     by_tender: Mapping[str, tuple[int, int, int]] | None = None,
 ) -> list[Row]:
     """What a refund undoes: of a line's own entries (a top-up, a card sold, a session used)
-    the refunded units' share; of the stored value and points the sale spent, what the
-    refund's stored-value and points tenders give back (`by_tender`: kind → fen back by it
-    before this refund, after it, and what it paid: the card agrees with the refund's
-    tenders, and all refunds together give back exactly what was spent); of the points the
-    sale earned, the refund's share of the total."""
+    the refunded units' share (`units`: line → units refunded before, after this refund, and
+    sold: all refunds of a line together undo all of it); of the stored value and points the
+    sale spent, what the refund's stored-value and points tenders give back (`by_tender`:
+    kind → fen back by it before this refund, after it, and what it paid: the card agrees
+    with the refund's tenders, and all refunds together give back exactly what was spent);
+    of the points the sale earned, the refund's share of the total."""
     undone = []
     spent = [e for e in entries if e["reason"] == "spend" and not e.get("line_id")]
     for entry in entries:
         line = entry.get("line_id")
         if line:
             if line in units:
-                undone += reversal([entry], at, *units[line])
+                before, after, sold = units[line]
+                back = _share_between(-entry["amount"], before, after, sold)
+                undone += [_undone(entry, back, at)] if back else []
         elif entry["reason"] != "spend":
             undone += reversal([entry], at, amount, total)
     tenders = by_tender or {}
@@ -324,3 +326,28 @@ def _given_back(
         if amount and template is not None:
             undone.append(_undone(template, amount, at))
     return undone
+
+
+def _share_between(amount: int, before: int, after: int, whole: int) -> int:
+    """The part of `amount` between the shares before/whole and after/whole (rounded toward
+    zero): parts that add up to the whole amount when `after` reaches `whole`."""
+    return share(amount, after, whole) - share(amount, before, whole)
+
+
+def sessions_paid_back(
+    entries: Sequence[Row], units: Mapping[str, tuple[int, int, int]], nets: Mapping[str, int]
+) -> int:
+    """What the sessions a refund gives back had paid of their lines (as session_tenders
+    priced them): fen that go back by the package-session tender, not from the drawer.
+    `units`: line → units refunded before, after this refund, and sold."""
+    fen = 0
+    for entry in entries:
+        line = str(entry.get("line_id"))
+        if entry["account"] != "sessions" or entry["reason"] != "spend" or line not in units:
+            continue
+        before, after, sold = units[line]
+        used = -entry["amount"]
+        paid = nets[line] * used // sold
+        back_before, back_after = used * before // sold, used * after // sold
+        fen += paid * back_after // used - paid * back_before // used
+    return fen

@@ -34,7 +34,12 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
-from salon_pos.services.member_ledger import entries_of_ticket, refund_reversal, reversal
+from salon_pos.services.member_ledger import (
+    entries_of_ticket,
+    refund_reversal,
+    reversal,
+    sessions_paid_back,
+)
 from salon_pos.services.staff import StaffMember
 
 
@@ -93,8 +98,12 @@ def refund_tenders(
     session: Session, ticket_id: str, amount: int, asked: TenderKind | None
 ) -> list[tuple[TenderKind, int]]:
     """Money goes back the way it came, never more by a tender than it paid (no cash from the
-    drawer for a sale paid by WeChat): all by `asked`, or across the tenders in the order paid."""
+    drawer for a sale paid by WeChat): all by `asked`, or across the tenders in the order paid.
+    Not by package sessions: those go back with the lines they paid (sessions_paid_back)."""
+    if amount == 0:
+        return []
     room = _room_by_tender(session, ticket_id)
+    room.pop(TenderKind.PACKAGE_SESSION, None)  # a session goes back only with its line
     if asked is not None:
         if amount > room.get(asked, 0):
             raise RefundTenderNotAvailable(
@@ -206,11 +215,22 @@ def record_refund(
         "reason": reason,
         "amount": amount,
     }
+    shares = {  # line → (units refunded before, after this refund, units sold)
+        r["ticket_line_id"]: (
+            so_far[r["ticket_line_id"]][0] - r["quantity"],
+            so_far[r["ticket_line_id"]][0],
+            lines[r["ticket_line_id"]].quantity,
+        )
+        for r in refund_lines
+    }
+    entries = entries_of_ticket(session, ticket_id)
+    nets = {line_id: line.net_total for line_id, line in lines.items()}
+    by_session = min(amount, sessions_paid_back(entries, shares, nets))
+    parts = refund_tenders(session, ticket_id, amount - by_session, tender_kind)
+    parts += [(TenderKind.PACKAGE_SESSION, by_session)] if by_session else []
     tenders = [
         {"refund_id": refund["id"], "position": position, "kind": kind.value, "amount": part}
-        for position, (kind, part) in enumerate(
-            refund_tenders(session, ticket_id, amount, tender_kind), start=1
-        )
+        for position, (kind, part) in enumerate(parts, start=1)
     ]
     paid, back_before = _paid_and_back(session, ticket_id)
     by_card = {  # what went back by each member tender before this refund, and after it
@@ -230,11 +250,6 @@ def record_refund(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    shares = {
-        r["ticket_line_id"]: (r["quantity"], lines[r["ticket_line_id"]].quantity)
-        for r in refund_lines
-    }
-    entries = entries_of_ticket(session, ticket_id)
     undone = refund_reversal(entries, at, shares, amount, ticket.total, by_card) if entries else []
     if undone:
         session.execute(insert(BalanceEntry), undone)

@@ -13,8 +13,9 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import CompletedSale, SaleLine
+from salon_pos.services.member_ledger import SessionUse
 from tests.conftest import Shelf, Team
-from tests.services.test_member_checkout import _sale, balances
+from tests.services.test_member_checkout import _sale, balances, plan  # noqa: F401 (fixture)
 
 
 def _lines(backend: Backend, ticket_id: str) -> list[str]:
@@ -113,3 +114,75 @@ def test_a_refund_gives_back_the_points_its_points_tender_names(
     assert by_points == 10000  # the refund went back by the points tender first, ¥100
     earned_back = earned * 19800 // 36600  # the refund's share of the points the sale earned
     assert balances(backend, topped_up).points == 20000 + earned - earned_back
+
+
+def test_refunding_a_service_paid_by_a_session_gives_the_session_back_and_no_money(
+    backend: Backend,
+    team: Team,
+    shelf: Shelf,
+    topped_up: str,
+    plan: str,  # noqa: F811
+) -> None:
+    """A facial paid by a session and a serum paid in cash; the facial refunded: the session
+    goes back to the card, and the refund goes back by the session, not from the drawer."""
+    backend.checkout.complete_sale(
+        _sale(
+            team,
+            topped_up,
+            SaleLine(LineKind.PACKAGE, plan),
+            tenders=[Tender(TenderKind.CASH, 150000)],
+        )
+    )
+    card = balances(backend, topped_up).cards[0].id
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            topped_up,
+            SaleLine(LineKind.PRODUCT, shelf.serum),
+            SaleLine(LineKind.SERVICE, shelf.facial),
+            tenders=[Tender(TenderKind.CASH, 12800)],
+            sessions=[SessionUse(2, card)],
+        )
+    )
+    assert balances(backend, topped_up).cards[0].left == 9
+    facial = _lines(backend, sale.ticket_id)[1]
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial: 1}, Team.MANAGER_PIN, "顾客不满意", team.desk.id
+    )
+    assert balances(backend, topped_up).cards[0].left == 10
+    assert _back_by(backend, sale.ticket_id, TenderKind.CASH) == 0
+    assert _back_by(backend, sale.ticket_id, TenderKind.PACKAGE_SESSION) == 19800
+
+
+def test_all_refunds_of_a_line_give_back_all_its_sessions(
+    backend: Backend,
+    team: Team,
+    shelf: Shelf,
+    topped_up: str,
+    plan: str,  # noqa: F811
+) -> None:
+    """Two facials, one paid by a session, one in cash, refunded one at a time: the first
+    refund's share of the one session rounds to none (money back by cash), the second gives
+    the session back (money back by the session): neither is lost."""
+    cards = SaleLine(LineKind.PACKAGE, plan)
+    backend.checkout.complete_sale(
+        _sale(team, topped_up, cards, tenders=[Tender(TenderKind.CASH, 150000)])
+    )
+    card = balances(backend, topped_up).cards[0].id
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            topped_up,
+            SaleLine(LineKind.SERVICE, shelf.facial, quantity=2),
+            tenders=[Tender(TenderKind.CASH, 19800)],
+            sessions=[SessionUse(1, card)],
+        )
+    )
+    (facials,) = _lines(backend, sale.ticket_id)
+    for _ in range(2):
+        backend.checkout.refund_lines(
+            sale.ticket_id, {facials: 1}, Team.MANAGER_PIN, "顾客不满意", team.desk.id
+        )
+    assert balances(backend, topped_up).cards[0].left == 10
+    assert _back_by(backend, sale.ticket_id, TenderKind.CASH) == 19800
+    assert _back_by(backend, sale.ticket_id, TenderKind.PACKAGE_SESSION) == 19800
