@@ -178,20 +178,21 @@ def _members_join(counter: Backend, team: Team, shelf: Shelf, visits: int) -> li
 def _queue_drain(counter: Backend, team: Team, shelf: Shelf, operations: int) -> int:
     """The drain's operations, member work among the plain sales; answers how many are."""
     members = _members_join(counter, team, shelf, -(-operations // MEMBER_EVERY // MEMBERS) + 1)
-    member_ops = len(members)  # each joined with one sale: a top-up and a card
+    visits = top_ups = 0  # each member in turn
     for made in range(len(members), operations):
         if made % MEMBER_EVERY == 0:
-            counter.checkout.complete_sale(members[member_ops % MEMBERS])
-            member_ops += 1
+            counter.checkout.complete_sale(members[visits % MEMBERS])
+            visits += 1
         elif made % TOP_UP_EVERY == 1:
-            member = members[member_ops % MEMBERS].customer_id
+            member = members[top_ups % MEMBERS].customer_id
             assert member is not None
             line = SaleLine(LineKind.STORED_VALUE, member, unit_price=10000)  # a small top-up
             paid = [Tender(TenderKind.WECHAT, 10000)]
             counter.checkout.complete_sale(SaleRequest(team.desk.id, [line], paid, member))
-            member_ops += 1
+            top_ups += 1
         else:
             counter.checkout.complete_sale(three_line_sale(team, shelf))
+    member_ops = len(members) + visits + top_ups  # each joined with one sale: top-up and card
     return member_ops
 
 
