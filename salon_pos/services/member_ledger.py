@@ -5,7 +5,7 @@ package card's session used, a top-up with its bonus, a card sold, points earned
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -24,6 +24,7 @@ from salon_pos.domain.balances import (
     TopUpNeedsMoney,
     points_for,
     points_for_lines,
+    share,
     spend,
     top_up,
 )
@@ -275,18 +276,18 @@ class SaleLedger:
 def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1) -> list[Row]:
     """Entries that undo `entries` (a void: all; a refund: the part/whole share, rounded
     toward zero): points earned taken back, stored value, points and sessions given back."""
-    from salon_pos.domain.balances import share
-
     undone = []
     for entry in entries:
         amount = -share(entry["amount"], part, whole)
         if amount:
-            undone.append(
-                entry
-                | {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
-                | {"device_id": None, "note": ""}
-            )
+            undone.append(_undone(entry, amount, at))
     return undone
+
+
+def _undone(entry: Row, amount: int, at: datetime) -> Row:
+    """A new entry of `amount` that reverses (some of) `entry`."""
+    fresh = {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
+    return entry | fresh | {"device_id": None, "note": ""}
 
 
 def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
@@ -301,47 +302,86 @@ def entries_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
 
 def refund_reversal(
     entries: Sequence[Row],
-    undone_before: Sequence[Row],
     at: datetime,
-    units: dict[str, tuple[int, int]],
-    refunded: int,
+    units: Mapping[str, tuple[int, int, int]],
+    amount: int,
     total: int,
+    by_tender: Mapping[str, tuple[int, int, int]] | None = None,
+    refunded_before: int = 0,
 ) -> list[Row]:
     """What a refund undoes: of a line's own entries (a top-up, a card sold, a session used)
-    the share of the line's units refunded so far (`units`: line → (units, quantity)); of the
-    ticket's (points earned) the share of the money refunded so far (`refunded` of `total`),
-    less what earlier refunds undid — so the last refund undoes the remainder exactly."""
-    from salon_pos.domain.balances import share
-
-    before: dict[tuple[str, str, str | None], int] = {}
-    for entry in undone_before:
-        key = (entry["account"], entry.get("line_id") or "", entry.get("card_id"))
-        before[key] = before.get(key, 0) + entry["amount"]
+    the refunded units' share (`units`: line → units refunded before, after this refund, and
+    sold: all refunds of a line together undo all of it); of the stored value and points the
+    sale spent, what the refund's stored-value and points tenders give back (`by_tender`:
+    kind → fen back by it before this refund, after it, and what it paid: the card agrees
+    with the refund's tenders, and all refunds together give back exactly what was spent);
+    of the points the sale earned, the refund's share of the total."""
     undone = []
+    spent = [e for e in entries if e["reason"] == "spend" and not e.get("line_id")]
     for entry in entries:
-        line = entry.get("line_id") or ""
-        if line and line not in units:
-            continue
-        part, whole = units[line] if line else (refunded, total)
-        key = (entry["account"], line, entry.get("card_id"))
-        amount = -share(entry["amount"], part, whole) - before.pop(key, 0)
-        if amount:
-            undone.append(
-                entry
-                | {"id": new_id(), "amount": amount, "reason": "reverse", "created_at": at}
-                | {"device_id": None, "note": ""}
+        line = entry.get("line_id")
+        if line:
+            if line in units:
+                before, after, sold = units[line]
+                back = _share_between(-entry["amount"], before, after, sold)
+                undone += [_undone(entry, back, at)] if back else []
+        elif entry["reason"] != "spend":  # points earned: the money refunded so far, its share
+            back = _share_between(
+                -entry["amount"], refunded_before, refunded_before + amount, total
             )
+            undone += [_undone(entry, back, at)] if back else []
+    tenders = by_tender or {}
+    for kind, accounts in (("stored_value", ("principal", "bonus")), ("points", ("points",))):
+        if kind in tenders:
+            undone += _given_back(spent, accounts, *tenders[kind], at)
     return undone
 
 
-def reversals_of_ticket(connection: Any, ticket_id: str) -> list[Row]:
-    """The entries the ticket's refunds made so far."""
-    found = connection.execute(
-        select(BalanceEntry.__table__).where(
-            BalanceEntry.ticket_id == ticket_id, BalanceEntry.reason == "reverse"
-        )
-    )
-    return [dict(row._mapping) for row in found]
+def _given_back(
+    spent: Sequence[Row], accounts: Sequence[str], before: int, after: int, paid: int, at: datetime
+) -> list[Row]:
+    """Spends of `accounts` (a card's principal and bonus, or points) given back as `paid` fen
+    went back by their tender: from `before` to `after` fen back. The first account takes its
+    proportion, rounded down; the last the rest: so a refund's entries add up to what its
+    tender gave back (in points: at the rate the sale paid), and all refunds to the spend."""
+    taken = {a: -sum(e["amount"] for e in spent if e["account"] == a) for a in accounts}
+    whole = sum(taken.values())
+    if paid <= 0 or whole <= 0:
+        return []
+    undone, due = [], whole * after // paid - whole * before // paid
+    for account in accounts:
+        first = taken[account] * after // paid - taken[account] * before // paid
+        amount = first if account != accounts[-1] else due
+        due -= amount
+        template = next((e for e in spent if e["account"] == account), None)
+        if amount and template is not None:
+            undone.append(_undone(template, amount, at))
+    return undone
+
+
+def _share_between(amount: int, before: int, after: int, whole: int) -> int:
+    """The part of `amount` between the shares before/whole and after/whole (rounded toward
+    zero): parts that add up to the whole amount when `after` reaches `whole`."""
+    return share(amount, after, whole) - share(amount, before, whole)
+
+
+def sessions_paid_back(
+    entries: Sequence[Row], units: Mapping[str, tuple[int, int, int]], nets: Mapping[str, int]
+) -> int:
+    """What the sessions a refund gives back had paid of their lines (as session_tenders
+    priced them): fen that go back by the package-session tender, not from the drawer.
+    `units`: line → units refunded before, after this refund, and sold."""
+    fen = 0
+    for entry in entries:
+        line = str(entry.get("line_id"))
+        if entry["account"] != "sessions" or entry["reason"] != "spend" or line not in units:
+            continue
+        before, after, sold = units[line]
+        used = -entry["amount"]
+        paid = nets[line] * used // sold
+        back_before, back_after = used * before // sold, used * after // sold
+        fen += paid * back_after // used - paid * back_before // used
+    return fen
 
 
 def member_rows(connection: Any, ticket_id: str) -> list[tuple[str, str]]:

@@ -29,19 +29,17 @@ from salon_pos.domain.errors import (
     TicketNotCompleted,
     UnknownStaff,
     UnknownTicket,
-    UserError,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
-    MEMBER_TENDERS,
     check_reversible,
     entries_of_ticket,
     refund_reversal,
     reversal,
-    reversals_of_ticket,
+    sessions_paid_back,
 )
 from salon_pos.services.staff import StaffMember
 
@@ -72,49 +70,41 @@ def _refunded_so_far(session: Session, ticket_id: str) -> dict[str, tuple[int, i
     return {line_id: (int(units), int(amount)) for line_id, units, amount in rows}
 
 
-def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
-    """Per tender, in the order paid: what it applied to the sale less what went back by it."""
-    room: dict[TenderKind, int] = {}
+def _paid_and_back(
+    session: Session, ticket_id: str
+) -> tuple[dict[TenderKind, int], dict[TenderKind, int]]:
+    """Per tender, in the order paid: what it applied to the sale; and what went back by it."""
+    paid: dict[TenderKind, int] = {}
     for payment in session.scalars(
         select(Payment).where(Payment.ticket_id == ticket_id).order_by(Payment.position)
     ):
         kind = TenderKind(payment.kind)
-        room[kind] = room.get(kind, 0) + payment.applied
+        paid[kind] = paid.get(kind, 0) + payment.applied
     refunded = session.execute(
         select(RefundTender.kind, func.sum(RefundTender.amount))
         .join(Refund, Refund.id == RefundTender.refund_id)
         .where(Refund.ticket_id == ticket_id)
         .group_by(RefundTender.kind)
     )
-    for paid_by, amount in refunded:
-        room[TenderKind(paid_by)] -= int(amount)
-    return room
+    return paid, {TenderKind(kind): int(amount) for kind, amount in refunded}
 
 
-class MemberPaidNeedsVoid(UserError):
-    en = (
-        "Ticket {ticket} was paid partly with stored value, points or a package card: it can "
-        "be voided (everything goes back the way it came), not refunded line by line."
-    )
-    zh = (
-        "单据 {ticket} 部分用储值、积分或疗程卡支付，只能整单作废（全部原路退回），不能按项目退款。"
-    )
-
-
-def _money_only(session: Session, ticket: Ticket) -> None:
-    """A line refund hands money back by the sale's tenders; a member's stored value, points
-    or sessions would come back beside it and pay twice: such a ticket is voided whole."""
-    kinds = session.scalars(select(Payment.kind).where(Payment.ticket_id == ticket.id))
-    if any(TenderKind(kind) in MEMBER_TENDERS for kind in kinds):
-        raise MemberPaidNeedsVoid(ticket=ticket.number)
+def _room_by_tender(session: Session, ticket_id: str) -> dict[TenderKind, int]:
+    """Per tender, in the order paid: what it applied to the sale less what went back by it."""
+    paid, back = _paid_and_back(session, ticket_id)
+    return {kind: applied - back.get(kind, 0) for kind, applied in paid.items()}
 
 
 def refund_tenders(
     session: Session, ticket_id: str, amount: int, asked: TenderKind | None
 ) -> list[tuple[TenderKind, int]]:
     """Money goes back the way it came, never more by a tender than it paid (no cash from the
-    drawer for a sale paid by WeChat): all by `asked`, or across the tenders in the order paid."""
+    drawer for a sale paid by WeChat): all by `asked`, or across the tenders in the order paid.
+    Not by package sessions: those go back with the lines they paid (sessions_paid_back)."""
+    if amount == 0:
+        return []
     room = _room_by_tender(session, ticket_id)
+    room.pop(TenderKind.PACKAGE_SESSION, None)  # a session goes back only with its line
     if asked is not None:
         if amount > room.get(asked, 0):
             raise RefundTenderNotAvailable(
@@ -195,7 +185,6 @@ def record_refund(
     if not wanted or any(type(units) is not int or units < 0 for units in wanted.values()):
         raise NothingToRefund()
     ticket = _completed_ticket(session, ticket_id, actor_id)
-    _money_only(session, ticket)
     lines = {
         line.id: line
         for line in session.scalars(select(TicketLine).where(TicketLine.ticket_id == ticket_id))
@@ -228,12 +217,29 @@ def record_refund(
         "reason": reason,
         "amount": amount,
     }
+    shares = {  # line → (units refunded before, after this refund, units sold)
+        r["ticket_line_id"]: (
+            so_far[r["ticket_line_id"]][0] - r["quantity"],
+            so_far[r["ticket_line_id"]][0],
+            lines[r["ticket_line_id"]].quantity,
+        )
+        for r in refund_lines
+    }
+    entries = entries_of_ticket(session, ticket_id)
+    nets = {line_id: line.net_total for line_id, line in lines.items()}
+    by_session = min(amount, sessions_paid_back(entries, shares, nets))
+    parts = refund_tenders(session, ticket_id, amount - by_session, tender_kind)
+    parts += [(TenderKind.PACKAGE_SESSION, by_session)] if by_session else []
     tenders = [
         {"refund_id": refund["id"], "position": position, "kind": kind.value, "amount": part}
-        for position, (kind, part) in enumerate(
-            refund_tenders(session, ticket_id, amount, tender_kind), start=1
-        )
+        for position, (kind, part) in enumerate(parts, start=1)
     ]
+    paid, back_before = _paid_and_back(session, ticket_id)
+    by_card = {  # what went back by each member tender before this refund, and after it
+        kind.value: (back_before.get(kind, 0), back_before.get(kind, 0) + part, paid[kind])
+        for kind, part in ((TenderKind(t["kind"]), t["amount"]) for t in tenders)
+        if kind in (TenderKind.STORED_VALUE, TenderKind.POINTS)
+    }
     session.execute(insert(Refund).values(refund))
     session.execute(insert(RefundLine), [r | {"refund_id": refund["id"]} for r in refund_lines])
     session.execute(insert(RefundTender), tenders)
@@ -246,13 +252,12 @@ def record_refund(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    shares = {  # each refunded line's units refunded so far, of its quantity
-        line_id: (so_far[line_id][0], lines[line_id].quantity) for line_id in wanted
-    }
-    refunded = sum(done for _, done in so_far.values())
-    entries = entries_of_ticket(session, ticket_id)
-    before = reversals_of_ticket(session, ticket_id) if entries else []
-    undone = refund_reversal(entries, before, at, shares, refunded, ticket.total) if entries else []
+    refunded_before = sum(done for _, done in so_far.values()) - amount
+    undone = (
+        refund_reversal(entries, at, shares, amount, ticket.total, by_card, refunded_before)
+        if entries
+        else []
+    )
     check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)

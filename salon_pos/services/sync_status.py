@@ -273,8 +273,8 @@ class SyncService(CounterService):
             return ConflictInbox(mark, rows, people, _deciders(session, rows))
 
     def resolve(self, conflict_id: str, resolution: str, actor_id: str, note: str = "") -> Changes:
-        """Queue the manager's decision (with `note`, the reason a write-off needs); the row
-        shows "resolving" until the server confirms."""
+        """Queue the manager's decision, with their note (a write-off's reason, kept with the
+        decision at the server); the row shows "resolving" until the server confirms."""
         from salon_pos.services.sync_ops import (
             conflicts as conflict_ops,  # lazy: pydantic after the first paint
         )

@@ -1,7 +1,11 @@
 """Benchmark: a full checkout through the service layer (3 lines, 2 tenders, outbox, audit)
-against a one-row INSERT+COMMIT with the sqlite3 module on a file with the same settings.
+against a one-row INSERT+COMMIT with the sqlite3 module on a file with the same settings; and
+a member's checkout (issue 10): the same three lines for a customer with stored value, points
+and a package card, the service paid by a session, the rest by stored value and points, points
+earned (balances read, four ledger entries written with the sale); 50 members visit in turn.
 
-Prints one JSON line last: p50 and p99 of both, in ms, and the ratio of the p50s (target <= 4).
+Prints one JSON line last: p50 and p99 of the three, in ms, and the ratios of the p50s to the
+raw commit (targets: plain <= 4, member <= 5).
 Usage: python tests/bench/checkout.py [--sales 400]
 """
 
@@ -13,13 +17,17 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from salon_pos.db.engine import pragmas
+from salon_pos.db.models import PackagePlan
+from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.member_ledger import SessionUse, read_balances
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -46,6 +54,49 @@ def prepared_sale(backend: Backend) -> SaleRequest:
     )
 
 
+def members_join(
+    backend: Backend, plain: SaleRequest, members: list[str], visits: int
+) -> list[SaleRequest]:
+    """Each member tops up enough for `visits` visits and buys a package card of as many
+    sessions (its price earns the points they pay with), one sale each; answers each one's
+    visit: the plain sale's lines, the first (a service) by a session, ¥295 by stored value,
+    ¥1 by 100 points."""
+    plan = PackagePlan(
+        id=new_id(),
+        name="补水年卡",
+        service_ids=[plain.lines[0].item_id],
+        sessions=visits,
+        price=MEMBER_POINTS * 100 * visits,  # ¥1 earns a point
+        valid_days=365,
+        active=True,
+        hlc="",
+    )
+    with backend.db.write() as session:
+        session.add(plan)
+    requests = []
+    for member in members:
+        top_up = SaleLine(LineKind.STORED_VALUE, member, unit_price=MEMBER_STORED * visits)
+        card = SaleLine(LineKind.PACKAGE, plan.id)
+        tenders = [Tender(TenderKind.CASH, MEMBER_STORED * visits + plan.price)]
+        backend.checkout.complete_sale(
+            SaleRequest(plain.cashier_id, [top_up, card], tenders, member)
+        )
+        with backend.db.write_connection() as connection:
+            card_id = read_balances(connection, member).cards[0].id
+        paid = [
+            Tender(TenderKind.STORED_VALUE, MEMBER_STORED),
+            Tender(TenderKind.POINTS, MEMBER_POINTS),
+        ]
+        sessions = [SessionUse(1, card_id)]
+        requests.append(replace(plain, customer_id=member, tenders=paid, sessions=sessions))
+    return requests
+
+
+# ¥198 + ¥168 + ¥128: the facial by a session, ¥295 by stored value, ¥1 by 100 points.
+MEMBER_STORED, MEMBER_POINTS = 29500, 100
+MEMBERS = 50  # visiting in turn: a member's balances are the sums of their own entries
+
+
 def raw_connection(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None)
     for pragma in pragmas():
@@ -67,6 +118,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         backend = open_backend(Paths(Path(folder) / "home"))
         sale = prepared_sale(backend)
+        members = [
+            backend.customers.add(f"会员{n:02d}", f"1370000{n:04d}").id for n in range(MEMBERS)
+        ]
+        visits = members_join(backend, sale, members, -(-(args.sales + 20) // MEMBERS))
         raw = raw_connection(Path(folder) / "raw.db")
 
         def raw_commit() -> None:
@@ -74,13 +129,17 @@ def main() -> None:
             raw.execute("INSERT INTO t (payload) VALUES (?)", ("sale",))
             raw.execute("COMMIT")
 
-        for _ in range(20):  # warm up both paths
+        for n in range(20):  # warm up every path
             backend.checkout.complete_sale(sale)
+            backend.checkout.complete_sale(visits[n % MEMBERS])
             raw_commit()
         checkout_ms: list[float] = []
+        member_ms: list[float] = []
         raw_ms: list[float] = []
-        for _ in range(args.sales):  # interleaved, so both see the same disk and CPU
+        for n in range(20, 20 + args.sales):  # interleaved: all see the same disk and CPU
             checkout_ms.append(timed(lambda: backend.checkout.complete_sale(sale)))
+            visit = visits[n % MEMBERS]
+            member_ms.append(timed(lambda: backend.checkout.complete_sale(visit)))  # noqa: B023
             raw_ms.append(timed(raw_commit))
         backend.close()
         raw.close()
@@ -89,10 +148,14 @@ def main() -> None:
         "sales": args.sales,
         "checkout_p50_ms": round(statistics.median(checkout_ms), 3),
         "checkout_p99_ms": round(percentile(checkout_ms, 99), 3),
+        "member_checkout_p50_ms": round(statistics.median(member_ms), 3),
+        "member_checkout_p99_ms": round(percentile(member_ms, 99), 3),
         "raw_commit_p50_ms": round(statistics.median(raw_ms), 3),
         "raw_commit_p99_ms": round(percentile(raw_ms, 99), 3),
         "ratio_p50": round(statistics.median(checkout_ms) / statistics.median(raw_ms), 2),
+        "member_ratio_p50": round(statistics.median(member_ms) / statistics.median(raw_ms), 2),
         "target_ratio_p50": 4,
+        "target_member_ratio_p50": 5,
     }
     print(json.dumps(result))
 

@@ -10,6 +10,12 @@ replay, the same 10,000 operations sent again (each must come back "duplicate").
 Then a first push as a counter with a year of data makes it: mostly customers (here 58 %
 `customer.created`, the rest sales, interleaved), drained the same way.
 
+The 10,000 carry member operations (issue 10): every fourth a member's sale (a service paid
+by a package session, the rest by stored value and points, points earned: four ledger
+entries), every twentieth a stored-value top-up, after a top-up and a package card for each of
+the members; the member ledgers' rows (balance entries, package cards) are among those written
+directly.
+
 Targets: drain 10,000 sales in under 5 s (issue 4), at least 0.4 of the direct insert rate,
 and the customer-heavy mix at least half the sales-only rate (issue 8). Prints one JSON line
 last."""
@@ -28,11 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 import keyring
 from sqlalchemy import Engine, Table, func, select
 
-from salon_pos.db.models import OutboxOperation
+from salon_pos.db.models import Customer, OutboxOperation
 from salon_pos.domain.clock import SystemClock
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.sync_enrollment import EnrollmentService
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.client import Sender, SyncClient
@@ -42,6 +50,7 @@ from sync.operations.sales import (
 from sync.server import admin, models
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
+from tests.bench.checkout import members_join
 from tests.conftest import Shelf, Team, three_line_sale
 from tests.keyring_backend import MemoryKeyring
 from tests.sync import pg
@@ -62,7 +71,11 @@ TABLES = [
     models.SalesDay,
     models.AppliedOperation,
     models.ChangeRecord,
+    models.BalanceEntry,
+    models.PackageCard,
 ]
+MEMBERS = 50
+MEMBER_EVERY, TOP_UP_EVERY = 4, 20  # of the drain's operations
 
 
 def _counter(folder: Path) -> Backend:
@@ -100,6 +113,22 @@ def _rows(engine: Engine, tables: list[type[models.Base]]) -> Rows:
         }
 
 
+def _chunks(rows: Rows, batches: int) -> dict[Table, list[list[dict[str, object]]]]:
+    """Each table's rows in `batches` equal parts, but a ticket's rows go with the ticket (a
+    member's top-up has two lines, a plain sale three)."""
+    tickets = rows[models.table_of(models.Ticket)]
+    size = -(-len(tickets) // batches)
+    batch_of = {ticket["id"]: n // size for n, ticket in enumerate(tickets)}
+    chunks: dict[Table, list[list[dict[str, object]]]] = {}
+    for table, table_rows in rows.items():
+        parts: list[list[dict[str, object]]] = [[] for _ in range(batches)]
+        even = -(-len(table_rows) // batches)
+        for n, row in enumerate(table_rows):
+            parts[batch_of.get(row.get("ticket_id"), n // even)].append(row)  # type: ignore[arg-type]
+        chunks[table] = parts
+    return chunks
+
+
 def _direct_insert(setup: Rows, rows: Rows, url: str, batches: int) -> float:
     """The same rows, into an empty schema, by executemany: `batches` commits, like the push."""
     engine = create_server_engine(url)
@@ -107,14 +136,13 @@ def _direct_insert(setup: Rows, rows: Rows, url: str, batches: int) -> float:
     with engine.begin() as connection:  # the owner, store and device the rows point at
         for table, table_rows in setup.items():
             connection.execute(table.insert(), table_rows)
+    chunks = _chunks(rows, batches)
     started = time.perf_counter()
     for part in range(batches):
         with engine.begin() as connection:
-            for table, table_rows in rows.items():
-                size = -(-len(table_rows) // batches)
-                chunk = table_rows[part * size : (part + 1) * size]
-                if chunk:
-                    connection.execute(table.insert(), chunk)
+            for table, table_chunks in chunks.items():
+                if table_chunks[part]:
+                    connection.execute(table.insert(), table_chunks[part])
     seconds = time.perf_counter() - started
     engine.dispose()
     return seconds
@@ -135,6 +163,37 @@ def _queue_mix(counter: Backend, team: Team, shelf: Shelf, operations: int) -> i
         if sale < sales:
             counter.checkout.complete_sale(three_line_sale(team, shelf))
     return customers
+
+
+def _members_join(counter: Backend, team: Team, shelf: Shelf, visits: int) -> list[SaleRequest]:
+    """The members' top-ups and package cards, queued (operations of the drain); answers each
+    member's visit (tests/bench/checkout.py)."""
+    with counter.db.read() as session:
+        members = session.scalars(
+            select(Customer.id).where(Customer.name.like("会员%")).order_by(Customer.name)
+        ).all()
+    return members_join(counter, three_line_sale(team, shelf), list(members), visits)
+
+
+def _queue_drain(counter: Backend, team: Team, shelf: Shelf, operations: int) -> int:
+    """The drain's operations, member work among the plain sales; answers how many are."""
+    members = _members_join(counter, team, shelf, -(-operations // MEMBER_EVERY // MEMBERS) + 1)
+    visits = top_ups = 0  # each member in turn
+    for made in range(len(members), operations):
+        if made % MEMBER_EVERY == 0:
+            counter.checkout.complete_sale(members[visits % MEMBERS])
+            visits += 1
+        elif made % TOP_UP_EVERY == 1:
+            member = members[top_ups % MEMBERS].customer_id
+            assert member is not None
+            line = SaleLine(LineKind.STORED_VALUE, member, unit_price=10000)  # a small top-up
+            paid = [Tender(TenderKind.WECHAT, 10000)]
+            counter.checkout.complete_sale(SaleRequest(team.desk.id, [line], paid, member))
+            top_ups += 1
+        else:
+            counter.checkout.complete_sale(three_line_sale(team, shelf))
+    member_ops = len(members) + visits + top_ups  # each joined with one sale: top-up and card
+    return member_ops
 
 
 def main() -> None:
@@ -161,6 +220,8 @@ def main() -> None:
                 server.url, admin.create_enrollment_code(engine, store_id), DeviceTokens()
             )
             team, shelf = seed_store(counter)
+            for n in range(MEMBERS):
+                counter.customers.add(f"会员{n:03d}", f"137{n:08d}")
             sender, client = _sender(counter, home)
             sender.push_pending()  # staff and catalog: not part of the measure
             with engine.begin() as connection:  # measure only what the sales write
@@ -168,14 +229,14 @@ def main() -> None:
                     connection.execute(models.table_of(model).delete())
 
             started = time.perf_counter()
-            for _ in range(args.operations):
-                counter.checkout.complete_sale(three_line_sale(team, shelf))
+            member_ops = _queue_drain(counter, team, shelf, args.operations)
             queue_s = time.perf_counter() - started
 
             drain_s, drained = _push(sender)
             with engine.connect() as connection:
                 applied = connection.scalar(select(func.count()).select_from(models.LedgerEntry))
-            assert drained["applied"] + drained["flagged"] == args.operations, drained
+                entries = connection.scalar(select(func.count()).select_from(models.BalanceEntry))
+            assert drained["applied"] == args.operations, drained  # no overdraft, no conflict
             assert applied == args.operations
 
             batches = -(-args.operations // 200)
@@ -211,6 +272,8 @@ def main() -> None:
         "benchmark": "sync_replay",
         "database": "postgresql",
         "operations": args.operations,
+        "member_operations": member_ops,
+        "balance_entries": entries,
         "queue_seconds": round(queue_s, 2),
         "drain_seconds": round(drain_s, 2),
         "ops_per_second": round(ops_per_s),

@@ -10,7 +10,15 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from salon_pos.db.models import AuditEntry, BalanceEntry, OutboxOperation, Setting, Ticket
+from salon_pos.db.models import (
+    AuditEntry,
+    BalanceEntry,
+    OutboxOperation,
+    Refund,
+    RefundTender,
+    Setting,
+    Ticket,
+)
 from salon_pos.domain.balances import (
     AlreadySpent,
     BalanceTooLow,
@@ -28,7 +36,6 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
 from salon_pos.services.members import PackagePlanView
-from salon_pos.services.refunds import MemberPaidNeedsVoid
 from tests.conftest import FakeClock, Shelf, Team
 
 
@@ -361,7 +368,7 @@ def test_the_servers_tier_prices_a_customer_this_counter_has_not_seen_buy(
 # Found in review: each would have lost or doubled a customer's money or points.
 
 
-def test_a_member_paid_ticket_is_voided_whole_not_refunded_by_line(
+def test_a_line_refund_gives_back_to_the_card_only_what_its_tenders_say(
     backend: Backend, team: Team, shelf: Shelf, member: str
 ) -> None:
     _top_up_cash(backend, team, member, 30000)
@@ -375,12 +382,20 @@ def test_a_member_paid_ticket_is_voided_whole_not_refunded_by_line(
         )
     )
     facial = backend.tickets.get(sale.ticket_id).lines[0]
-    with pytest.raises(MemberPaidNeedsVoid):
-        backend.checkout.refund_lines(
-            sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "不满意", team.desk.id
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "不满意", team.desk.id
+    )
+    with backend.db.read() as s:
+        parts = dict(
+            s.execute(
+                select(RefundTender.kind, RefundTender.amount)
+                .join(Refund, Refund.id == RefundTender.refund_id)
+                .where(Refund.ticket_id == sale.ticket_id)
+            ).all()
         )
-    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "不满意", team.desk.id)
-    assert balances(backend, member).principal == 30000
+    assert sum(parts.values()) == 19800  # the facial, and not a fen more
+    held = balances(backend, member).principal
+    assert held == 30000 - 19800 + parts.get("stored_value", 0)
 
 
 def _top_up_cash(backend: Backend, team: Team, member: str, fen: int) -> None:

@@ -457,12 +457,17 @@ class ConvergenceMachine(RuleBasedStateMachine):
             # Only when the steps passed (a failing step is the report) and the store opened.
             if sys.exc_info()[0] is None and hasattr(self, "shelf"):
                 self._settle()
-                check_converged(self)
+                self.check_converged()
                 self.world.converged += 1
         finally:
             for counter in self.counters:
                 counter.close()
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def check_converged(self) -> None:
+        """What must hold once the network is good again (a machine that adds work adds its
+        checks here)."""
+        check_converged(self)
 
     def _settle(self) -> None:
         """The network is good again: sync every counter until a whole pass moves nothing."""

@@ -26,11 +26,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis.stateful import run_state_machine_as_test
 
-from salon_pos.domain import pins
 from sync.server import admin
 from tests.conftest import FakeClock
 from tests.keyring_backend import MemoryKeyring
@@ -69,14 +67,6 @@ WITHOUT_DEDUPLICATION = settings(
     phases=[Phase.explicit, Phase.generate],
     report_multiple_bugs=False,
 )
-
-
-@pytest.fixture
-def quick_pins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PIN hashing is not under test here, and argon2's production cost (~0.2 s a hash) would
-    be most of each example: hash with the smallest parameters (a hash carries its own, so
-    verifying is as quick)."""
-    monkeypatch.setattr(pins, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
 def _machine(world: World) -> type[ConvergenceMachine]:
