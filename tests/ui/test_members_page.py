@@ -23,6 +23,14 @@ def open_members(qtbot: QtBot, shell: Shell, team: Team) -> MembersPage:
     return page
 
 
+def save_rules(qtbot: QtBot, page: MembersPage) -> None:
+    """Save, and wait for the page to say so (the screen is back in step with what is saved)."""
+    button = child(page, QPushButton, "saveMemberRules")
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: button.isEnabled() and page.message.isVisible())
+    assert page.message.text() == "规则已保存。"
+
+
 def test_a_manager_adds_a_package_card_and_sets_the_rules(
     qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf
 ) -> None:
@@ -54,8 +62,8 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
     rules.setPlainText("1000=200\n500=80")
     child(page, QLineEdit, "offlineAllowance").setText("50")
     child(page, QLineEdit, "pointsRates").setText("美甲=2，美睫=0")
-    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
-    qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.offline_allowance == 5000)
+    save_rules(qtbot, page)
+    assert shell.ctx.backend.settings.current.offline_allowance == 5000
     settings = shell.ctx.backend.settings.current
     assert settings.top_up_rules == "100000:20000,50000:8000"
     assert settings.points_rates == "美甲=2,美睫=0"
@@ -64,8 +72,8 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
     assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 100", "钻石 20000 100"]
     tiers.setPlainText("普通 0\n金卡 3000 90 美甲=85")
     child(page, QSpinBox, "birthdayPercent").setValue(80)
-    qtbot.mouseClick(child(page, QPushButton, "saveMemberRules"), LEFT)
-    qtbot.waitUntil(lambda: shell.ctx.backend.settings.current.birthday_percent == 80)
+    save_rules(qtbot, page)
+    assert shell.ctx.backend.settings.current.birthday_percent == 80
     assert shell.ctx.backend.settings.current.tiers == "普通:0:100;金卡:300000:90:美甲=85"
 
     tiers.setPlainText("金卡 三千 90")

@@ -14,6 +14,7 @@ import pytest
 from salon_pos.domain.balances import SpendOrder, TopUpRule, top_up
 from sync.operations.setup import store_setting
 from sync.server import master_data
+from sync.server.web import member_settings
 from tests.conftest import FakeClock
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.server.conftest import Server
@@ -42,7 +43,9 @@ def test_the_members_group_shows_what_a_counter_starts_with(server: Server, owne
                   "充值赠送（每行一条", "每消费 1 元得积分", 'value="1"', "多少积分抵 1 元",
                   'value="100"'):  # fmt: skip
         assert words in members, words
-    assert members.count("未设置") == 5
+    assert members.count("未设置") == len(member_settings.FIELDS)  # each a counter's own yet
+    for words in ("会员等级依据", "累计消费", "普通 0 100", "生日当月价格百分比", "分类积分"):
+        assert words in members, words
     owner.client.cookies.set("salon_lang", "en")
     english = html.unescape(owner.client.get(settings_url(server)).text)
     for words in ("<legend>Members</legend>", "Stored value is spent", "Principal first",
