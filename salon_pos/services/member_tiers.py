@@ -61,13 +61,20 @@ def standing(connection: Any, customer_id: str, tiers: str, basis: str) -> Stand
     return Standing(spend, int(visits or 0), reached)
 
 
+def _offers_anything(settings: Any) -> bool:
+    """Whether the store's tiers or birthday offer take anything off any price."""
+    tiers = parse_tiers(settings.tiers)
+    discounted = any(t.percent < 100 or any(p < 100 for p in t.by_category.values()) for t in tiers)
+    return discounted or settings.birthday_percent < 100
+
+
 def member_pricing(
     connection: Any, customer_id: str | None, settings: Any, now: datetime
 ) -> MemberPricing | None:
     """What a sale to this customer is priced at: None for a walk-in, or when neither a tier
     nor a birthday offer takes anything off."""
-    if customer_id is None:
-        return None
+    if customer_id is None or not _offers_anything(settings):
+        return None  # the usual case: no reads of the customer's history on every sale
     held = standing(connection, customer_id, settings.tiers, settings.tier_basis)
     today = business_day(now, settings.time_zone, settings.cutover_hour)
     birthday = connection.execute(
