@@ -27,6 +27,12 @@ def format_yuan(fen: int) -> str:
     return f"{sign}{yuan}.{rest:02d}"
 
 
+def format_whole_yuan(fen: int) -> str:
+    """1000 for ¥1,000.00, 1000.50 where there are fen: yuan as a person types them."""
+    text = format_yuan(fen)
+    return text[:-3] if text.endswith(".00") else text
+
+
 def format_money(fen: int, symbol: str = "¥") -> str:
     """¥198.00; receipts pass symbol="￥" because ¥ is not in GBK."""
     text = format_yuan(fen)

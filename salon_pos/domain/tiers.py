@@ -14,7 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from salon_pos.domain.errors import UserError
-from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.money import format_whole_yuan, parse_yuan
 
 # The names and thresholds; no member price until the store sets one (an upgrade must not
 # start giving discounts nobody chose).
@@ -111,17 +111,12 @@ def is_birthday_month(birthday: date | None, today: date) -> bool:
     return birthday is not None and birthday.month == today.month
 
 
-def yuan_text(fen: int) -> str:
-    """1000 for ¥1,000.00; 1000.50 where there are fen."""
-    return str(fen // 100) if fen % 100 == 0 else format_yuan(fen)
-
-
 def tiers_as_lines(text: str, basis: str) -> str:
     """Tiers as a person writes them: "黄金 5000 95 美甲=90", one a line; the threshold in yuan
     (by spend) or visits."""
     lines = []
     for tier in parse_tiers(text):
-        threshold = yuan_text(tier.threshold) if basis == "spend" else str(tier.threshold)
+        threshold = format_whole_yuan(tier.threshold) if basis == "spend" else str(tier.threshold)
         categories = " ".join(f"{c}={p}" for c, p in tier.by_category.items())
         lines.append(" ".join(filter(None, (tier.name, threshold, str(tier.percent), categories))))
     return "\n".join(lines)

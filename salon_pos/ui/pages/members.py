@@ -30,7 +30,7 @@ from salon_pos.domain.balances import (
     parse_top_up_rules,
 )
 from salon_pos.domain.errors import UserError
-from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.money import format_whole_yuan, format_yuan, parse_yuan
 from salon_pos.domain.tiers import tiers_as_lines, tiers_from_lines
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.members import PackagePlanView
@@ -46,11 +46,9 @@ SERVICES_COLUMN = 4
 
 def rules_as_lines(rules: tuple[TopUpRule, ...]) -> str:
     """Top-up rules as a person writes them: "1000=200", one a line, in yuan."""
-    return "\n".join(f"{_yuan(r.paid_from)}={_yuan(r.bonus)}" for r in rules)
-
-
-def _yuan(fen: int) -> str:
-    return str(fen // 100) if fen % 100 == 0 else format_yuan(fen)
+    return "\n".join(
+        f"{format_whole_yuan(r.paid_from)}={format_whole_yuan(r.bonus)}" for r in rules
+    )
 
 
 def rules_from_lines(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from salon_pos.domain.balances import parse_points_rates
 from salon_pos.domain.errors import UserError
-from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.money import format_whole_yuan, format_yuan, parse_yuan
 from salon_pos.domain.tiers import DEFAULT_TIERS, tiers_as_lines, tiers_from_lines
 from sync.messages import Both, Message
 from sync.operations.setup import MEMBER_RANGES, MEMBER_SETTINGS, TOP_UP_LIMIT, top_up_pairs
@@ -86,7 +86,7 @@ def _rules(text: str) -> str:
         if paid <= 0 or max(paid, bonus) > TOP_UP_LIMIT:
             raise Refused(words.TopUpAmount(line=number, text=line.strip()[:40]))
         if paid in (p for p, _ in pairs):
-            raise Refused(words.TopUpTwice(amount=_yuan(paid)))
+            raise Refused(words.TopUpTwice(amount=format_whole_yuan(paid)))
         pairs.append((paid, bonus))
     stored = ",".join(f"{paid}:{bonus}" for paid, bonus in pairs)  # as typed: shown so again
     try:
@@ -108,12 +108,8 @@ def on_page(values: dict[str, Any], language: str) -> dict[str, Any]:
     except ValueError:  # not the server's to hold, but shown as it is rather than lost
         return shown
     rule = words.TopUpRule
-    lines = [rule(paid=_yuan(p), bonus=_yuan(b)).text(language) for p, b in pairs]
+    lines = [
+        rule(paid=format_whole_yuan(p), bonus=format_whole_yuan(b)).text(language) for p, b in pairs
+    ]
     shown["top_up_rules"] = "\n".join(lines)
     return shown
-
-
-def _yuan(fen: int) -> str:
-    """1000 for ¥1,000.00; 1000.50 where there are fen."""
-    text = format_yuan(fen)
-    return text[:-3] if text.endswith(".00") else text
