@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, literal, select, union_all
@@ -418,7 +419,7 @@ def _member_ledger(
         ticket["completed_at"],
         ticket["business_day"],
         rules,
-        read_balances(connection, customer) if customer else None,
+        partial(read_balances, connection, customer) if customer else None,
         [],
         [],
     )

@@ -5,13 +5,15 @@ package card's session used, a top-up with its bonus, a card sold, points earned
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select, union_all
 
+from salon_pos.db.fast_insert import selected_rows
 from salon_pos.db.models import BalanceEntry, PackageCard
 from salon_pos.domain.balances import (
     CardExpired,
@@ -75,33 +77,45 @@ class SessionUse:
     sessions: int = 1
 
 
+# Built once (fast_insert.selected_rows): a member's sale reads these in its transaction.
+_SUMS = union_all(
+    select(BalanceEntry.account, BalanceEntry.card_id, func.sum(BalanceEntry.amount))
+    .where(BalanceEntry.customer_id == bindparam("customer"))
+    .group_by(BalanceEntry.account, BalanceEntry.card_id)
+)
+_CARDS = union_all(
+    select(
+        PackageCard.id,
+        PackageCard.name,
+        PackageCard.service_ids,
+        PackageCard.sessions,
+        PackageCard.expires_on,
+        PackageCard.created_at,
+    ).where(PackageCard.customer_id == bindparam("customer"))
+).order_by("created_at")
+
+
 def read_balances(connection: Connection, customer_id: str) -> MemberBalances:
-    sums = connection.execute(
-        select(BalanceEntry.account, BalanceEntry.card_id, func.sum(BalanceEntry.amount))
-        .where(BalanceEntry.customer_id == customer_id)
-        .group_by(BalanceEntry.account, BalanceEntry.card_id)
-    ).all()
+    params = {"customer": customer_id}
     by_account: dict[str, int] = {}
     by_card: dict[str, int] = {}
-    for account, card_id, amount in sums:
+    for account, card_id, amount in selected_rows(connection, _SUMS, params):
         if account == "sessions" and card_id:
             by_card[card_id] = int(amount)
         else:
             by_account[account] = by_account.get(account, 0) + int(amount)
     cards = tuple(
         CardBalance(
-            card.id,
-            card.name,
-            tuple(card.service_ids),
-            card.sessions,
-            by_card.get(card.id, 0),
-            card.expires_on,
+            card_id,
+            name,
+            tuple(json.loads(services) if isinstance(services, str) else services),
+            sessions,
+            by_card.get(card_id, 0),
+            date.fromisoformat(expires) if isinstance(expires, str) else expires,
+        )  # the driver's cursor gives SQLite's JSON and dates as text
+        for card_id, name, services, sessions, expires, _ in selected_rows(
+            connection, _CARDS, params
         )
-        for card in connection.execute(
-            select(PackageCard)
-            .where(PackageCard.customer_id == customer_id)
-            .order_by(PackageCard.created_at)
-        ).all()
     )
     return MemberBalances(
         customer_id,
@@ -137,12 +151,21 @@ class SaleLedger:
     at: datetime
     today: date
     rules: MemberRules
-    balances: MemberBalances | None
+    read: Callable[[], MemberBalances] | None  # what the customer holds; None: a walk-in
     entries: list[Row]
     cards: list[Row]
     expired_allowed_by: str | None = None  # the manager who let an expired card be used
     expired_used: list[str] = field(default_factory=list)  # cards used past their expiry
     sessions_by_line: dict[str, int] = field(default_factory=dict)  # line id → sessions used
+    _held: MemberBalances | None = None
+
+    @property
+    def balances(self) -> MemberBalances | None:
+        """Read once, and only by a sale that spends from the customer's balances: most sales
+        (cash, WeChat, a card sold, points earned) need none of it."""
+        if self._held is None and self.read is not None:
+            self._held = self.read()
+        return self._held
 
     def entry(self, account: str, amount: int, reason: str, **links: Any) -> None:
         if amount == 0:

@@ -1,8 +1,10 @@
 """Benchmark: a full checkout through the service layer (3 lines, 2 tenders, outbox, audit)
 against a one-row INSERT+COMMIT with the sqlite3 module on a file with the same settings; and
-a member's checkout (issue 10): the same three lines for a customer with stored value, points
-and a package card, the service paid by a session, the rest by stored value and points, points
-earned (balances read, four ledger entries written with the sale); 50 members visit in turn.
+a member's checkout (issue 10), in a second store whose tiers give every customer a member price
+(95 %): the same three lines for a customer with stored value, points and a package card, at
+the member price (the customer's standing read), the service paid by a session, the rest by
+stored value and points, points earned (balances read, four ledger entries written with the
+sale); 50 members visit in turn.
 
 Prints one JSON line last: p50 and p99 of the three, in ms, and the ratios of the p50s to the
 raw commit (targets: plain <= 4, member <= 5).
@@ -34,8 +36,9 @@ def percentile(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1]
 
 
-def prepared_sale(backend: Backend) -> SaleRequest:
-    backend.settings.initialise("基准测试店", "B1")
+def prepared_sale(backend: Backend, tiers: str | None = None) -> SaleRequest:
+    extra = {"tiers": tiers} if tiers else {}
+    backend.settings.initialise("基准测试店", "B1", **extra)
     desk = backend.staff.add("前台", "front_desk", "1111")
     tech = backend.staff.add("技师", "technician", "2222", skills=["facial"])
     facial = backend.catalog.add_service("面部护理", "补水保湿护理", 19800, 60, "facial").id
@@ -92,8 +95,11 @@ def members_join(
     return requests
 
 
-# ¥198 + ¥168 + ¥128: the facial by a session, ¥295 by stored value, ¥1 by 100 points.
-MEMBER_STORED, MEMBER_POINTS = 29500, 100
+# Every customer pays a member price: 95 % at the first tier (the standing read with each sale).
+MEMBER_TIERS = "普通:0:95;黄金:500000:90;钻石:2000000:85"
+# ¥188.10 + ¥159.60 + ¥121.60 at 95 %: the facial by a session, ¥280.20 by stored value, ¥1 by
+# 100 points.
+MEMBER_STORED, MEMBER_POINTS = 28020, 100
 MEMBERS = 50  # visiting in turn: a member's balances are the sums of their own entries
 
 
@@ -118,10 +124,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         backend = open_backend(Paths(Path(folder) / "home"))
         sale = prepared_sale(backend)
+        store = open_backend(Paths(Path(folder) / "members"))  # a store with member prices
+        member_sale = prepared_sale(store, MEMBER_TIERS)
         members = [
-            backend.customers.add(f"会员{n:02d}", f"1370000{n:04d}").id for n in range(MEMBERS)
+            store.customers.add(f"会员{n:02d}", f"1370000{n:04d}").id for n in range(MEMBERS)
         ]
-        visits = members_join(backend, sale, members, -(-(args.sales + 20) // MEMBERS))
+        visits = members_join(store, member_sale, members, -(-(args.sales + 20) // MEMBERS))
         raw = raw_connection(Path(folder) / "raw.db")
 
         def raw_commit() -> None:
@@ -131,7 +139,7 @@ def main() -> None:
 
         for n in range(20):  # warm up every path
             backend.checkout.complete_sale(sale)
-            backend.checkout.complete_sale(visits[n % MEMBERS])
+            store.checkout.complete_sale(visits[n % MEMBERS])
             raw_commit()
         checkout_ms: list[float] = []
         member_ms: list[float] = []
@@ -139,9 +147,10 @@ def main() -> None:
         for n in range(20, 20 + args.sales):  # interleaved: all see the same disk and CPU
             checkout_ms.append(timed(lambda: backend.checkout.complete_sale(sale)))
             visit = visits[n % MEMBERS]
-            member_ms.append(timed(lambda: backend.checkout.complete_sale(visit)))  # noqa: B023
+            member_ms.append(timed(lambda: store.checkout.complete_sale(visit)))  # noqa: B023
             raw_ms.append(timed(raw_commit))
         backend.close()
+        store.close()
         raw.close()
     result = {
         "bench": "checkout",
