@@ -38,6 +38,7 @@ from sync.server.chain import STORE_PRICE, sold_by
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
+from sync.server.handlers.members import prefetch_balances
 from sync.server.handlers.registry import resolve
 from sync.server.tiers import refresh_tiers
 from sync.wire import Operation, OperationResult
@@ -298,12 +299,18 @@ def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: date
 
 def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> BatchCache:
     """Tickets already known and the catalog prices of the items sold; customers already known
-    and who holds the phones of those created: a query each."""
+    and who holds the phones of those created; the member balances of the customers whose
+    entries the batch carries: a query each."""
     ticket_ids: set[str] = set()
     item_ids: set[str] = set()
     customer_ids: set[str] = set()
     phones: set[str] = set()
+    ledgers: set[str] = set()
     for op in ops:
+        entries = op.payload.get("entries")
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and isinstance(entry.get("customer_id"), str):
+                ledgers.add(entry["customer_id"])
         if op.type == CUSTOMER_CREATED:
             customer_ids.add(str(op.payload.get("id")))
             phones.add(str(op.payload.get("phone")))
@@ -316,6 +323,9 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
             if isinstance(line, dict) and isinstance(line.get("item_id"), str):
                 item_ids.add(line["item_id"])
     cache = BatchCache()
+    if ledgers:
+        cache.balances = prefetch_balances(connection, store_id, ledgers)
+        cache.ledgers = ledgers
     if ticket_ids:
         found = select(TICKET.c.id, TICKET.c.store_id, TICKET.c.op_id).where(
             TICKET.c.id.in_(ticket_ids)

@@ -35,6 +35,9 @@ class BatchCache:
     # Cleared when an operation is rewound: `handlers.members.balance` reads them again.
     balances: dict[tuple[str, str, str], int] = field(default_factory=dict)
     last_spends: dict[tuple[str, str, str], tuple[Any, str | None]] = field(default_factory=dict)
+    # Customers whose every account `balances` holds (apply.prefetch read them all at once, and
+    # each entry the batch records keeps them current): an account missing there is at zero.
+    ledgers: set[str] = field(default_factory=set)
 
     # Customers whose sales, voids or refunds the batch applied: their tier is worked out
     # again after the batch (tiers.refresh_tiers).
@@ -43,6 +46,7 @@ class BatchCache:
     def forget_balances(self) -> None:
         self.balances.clear()
         self.last_spends.clear()
+        self.ledgers.clear()
 
 
 @dataclass

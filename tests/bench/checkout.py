@@ -31,6 +31,13 @@ from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import SessionUse, read_balances
 
+# Every customer pays a member price: 95 % at the first tier (the standing read with each sale).
+MEMBER_TIERS = "普通:0:95;黄金:500000:90;钻石:2000000:85"
+# ¥188.10 + ¥159.60 + ¥121.60 at 95 %: the facial by a session, ¥280.20 by stored value, ¥1 by
+# 100 points.
+MEMBER_STORED, MEMBER_POINTS = 28020, 100
+MEMBERS = 50  # visiting in turn: a member's balances are the sums of their own entries
+
 
 def percentile(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[int(q) - 1]
@@ -58,12 +65,16 @@ def prepared_sale(backend: Backend, tiers: str | None = None) -> SaleRequest:
 
 
 def members_join(
-    backend: Backend, plain: SaleRequest, members: list[str], visits: int
+    backend: Backend,
+    plain: SaleRequest,
+    members: list[str],
+    visits: int,
+    stored: int = MEMBER_STORED,
 ) -> list[SaleRequest]:
     """Each member tops up enough for `visits` visits and buys a package card of as many
     sessions (its price earns the points they pay with), one sale each; answers each one's
-    visit: the plain sale's lines, the first (a service) by a session, ¥295 by stored value,
-    ¥1 by 100 points."""
+    visit: the plain sale's lines, the first (a service) by a session, `stored` by stored value
+    (the rest at the store's prices), ¥1 by 100 points."""
     plan = PackagePlan(
         id=new_id(),
         name="补水年卡",
@@ -78,29 +89,21 @@ def members_join(
         session.add(plan)
     requests = []
     for member in members:
-        top_up = SaleLine(LineKind.STORED_VALUE, member, unit_price=MEMBER_STORED * visits)
+        top_up = SaleLine(LineKind.STORED_VALUE, member, unit_price=stored * visits)
         card = SaleLine(LineKind.PACKAGE, plan.id)
-        tenders = [Tender(TenderKind.CASH, MEMBER_STORED * visits + plan.price)]
+        tenders = [Tender(TenderKind.CASH, stored * visits + plan.price)]
         backend.checkout.complete_sale(
             SaleRequest(plain.cashier_id, [top_up, card], tenders, member)
         )
         with backend.db.write_connection() as connection:
             card_id = read_balances(connection, member).cards[0].id
         paid = [
-            Tender(TenderKind.STORED_VALUE, MEMBER_STORED),
+            Tender(TenderKind.STORED_VALUE, stored),
             Tender(TenderKind.POINTS, MEMBER_POINTS),
         ]
         sessions = [SessionUse(1, card_id)]
         requests.append(replace(plain, customer_id=member, tenders=paid, sessions=sessions))
     return requests
-
-
-# Every customer pays a member price: 95 % at the first tier (the standing read with each sale).
-MEMBER_TIERS = "普通:0:95;黄金:500000:90;钻石:2000000:85"
-# ¥188.10 + ¥159.60 + ¥121.60 at 95 %: the facial by a session, ¥280.20 by stored value, ¥1 by
-# 100 points.
-MEMBER_STORED, MEMBER_POINTS = 28020, 100
-MEMBERS = 50  # visiting in turn: a member's balances are the sums of their own entries
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -45,6 +45,7 @@ from salon_pos.db.models import (
     Ticket,
     TicketLine,
 )
+from salon_pos.domain.balances import AlreadySpent
 from salon_pos.domain.errors import DuplicatePhone
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.jobs.sync import RoundReport, sync_round
@@ -333,9 +334,11 @@ class ConvergenceMachine(RuleBasedStateMachine):
         if not voidable:
             return
         ticket_id = voidable[pick % len(voidable)]
-        counter.backend.checkout.void_sale(
+        checkout = counter.backend.checkout
+        if refused(counter, lambda: checkout.void_sale(
             ticket_id, Team.MANAGER_PIN, "顾客取消", self.team.desk.id
-        )
+        )):  # fmt: skip
+            return
         counter.voided.add(ticket_id)
         counter.sold -= counter.sales[ticket_id]
 
@@ -349,9 +352,13 @@ class ConvergenceMachine(RuleBasedStateMachine):
         ticket_id = candidates[pick % len(candidates)]
         left = _units_left(counter.backend, ticket_id)
         line_id = left[line_pick % len(left)]
-        amount = counter.backend.checkout.refund_lines(
+        checkout = counter.backend.checkout
+        done: list[int] = []
+        if refused(counter, lambda: done.append(checkout.refund_lines(
             ticket_id, {line_id: 1}, Team.MANAGER_PIN, "顾客不满意", self.team.desk.id
-        )
+        ))):  # fmt: skip
+            return
+        amount = done[0]
         counter.refunded[ticket_id] = counter.refunded.get(ticket_id, 0) + amount
         counter.sold -= amount
 
@@ -489,6 +496,22 @@ def _customer_ids(backend: Backend) -> list[str]:
     with backend.db.read() as session:
         order: ColumnElement[int] = literal_column("customer.rowid")
         return list(session.scalars(select(Customer.id).order_by(order)))
+
+
+def refused(counter: Counter, give_back: Callable[[], Any]) -> bool:
+    """Run a void or refund; True when the counter refused it because the customer has already
+    spent what the sale gave them (a top-up or a card: the member machine's sales), having
+    written nothing."""
+    with counter.backend.db.read() as session:
+        before = session.scalar(select(func.count()).select_from(OutboxOperation))
+    try:
+        give_back()
+    except AlreadySpent:
+        with counter.backend.db.read() as session:
+            after = session.scalar(select(func.count()).select_from(OutboxOperation))
+        assert after == before, "a refused void or refund queued an operation"
+        return True
+    return False
 
 
 def _units_left(backend: Backend, ticket_id: str) -> list[str]:

@@ -52,6 +52,7 @@ from tests.sync.convergence_machine import (
     _units_left,
     devices,
     picks,
+    refused,
 )
 
 PLAN_ID = "01a00000-0000-7000-8000-00000000c0de"  # the same plan on every counter
@@ -247,18 +248,21 @@ class MemberLedgerMachine(ConvergenceMachine):
         ticket_id = candidates[pick % len(candidates)]
         checkout = counter.backend.checkout
         if void:
-            checkout.void_sale(ticket_id, Team.MANAGER_PIN, "顾客取消", self.team.desk.id)
+            if refused(counter, lambda: checkout.void_sale(
+                ticket_id, Team.MANAGER_PIN, "顾客取消", self.team.desk.id
+            )):  # fmt: skip
+                return
             counter.voided.add(ticket_id)
             counter.sold -= counter.sales[ticket_id]
             return
         left = _units_left(counter.backend, ticket_id)
-        amount = checkout.refund_lines(
-            ticket_id,
-            {left[line_pick % len(left)]: 1},
-            Team.MANAGER_PIN,
-            "不满意",
+        done: list[int] = []
+        if refused(counter, lambda: done.append(checkout.refund_lines(
+            ticket_id, {left[line_pick % len(left)]: 1}, Team.MANAGER_PIN, "不满意",
             self.team.desk.id,
-        )
+        ))):  # fmt: skip
+            return
+        amount = done[0]
         counter.refunded[ticket_id] = counter.refunded.get(ticket_id, 0) + amount
         counter.sold -= amount
 

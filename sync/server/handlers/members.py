@@ -47,9 +47,25 @@ def entry_data(row: dict[str, Any]) -> dict[str, Any]:
     return data | {"created_at": row["created_at"].isoformat()}
 
 
+def prefetch_balances(connection: Any, store_id: str, customers: set[str]) -> dict[Key, int]:
+    """Every account of these customers, stored: one grouped query for a batch (apply.prefetch)
+    instead of one a first look at each account."""
+    found = connection.execute(
+        select(
+            BALANCE.c.customer_id, BALANCE.c.account, BALANCE.c.card_id, func.sum(BALANCE.c.amount)
+        )
+        .where(BALANCE.c.store_id == store_id, BALANCE.c.customer_id.in_(sorted(customers)))
+        .group_by(BALANCE.c.customer_id, BALANCE.c.account, BALANCE.c.card_id)
+    )
+    return {_key(customer, account, card): int(total) for customer, account, card, total in found}
+
+
 def balance(ctx: OpContext, key: Key) -> int:
     """The balance of one account as the batch stands: what is stored, with what the batch
-    holds to write; kept in the batch's cache from the first look."""
+    holds to write; kept in the batch's cache from the first look (or from the batch's start,
+    for the customers whose entries it carries)."""
+    if key[0] in ctx.cache.ledgers:
+        return ctx.cache.balances.get(key, 0)
     if key not in ctx.cache.balances:
         customer, account, card = key
         stored = ctx.connection.execute(
@@ -91,8 +107,8 @@ def record_entries(
         ctx.writer.add(BALANCE, row)
         ctx.writer.change(CHANGE_BALANCE_ENTRY, entry.id, entry_data(row), ctx.device_id)
     for key, delta in deltas.items():
-        if key in ctx.cache.balances:
-            ctx.cache.balances[key] += delta
+        if key in ctx.cache.balances or key[0] in ctx.cache.ledgers:
+            ctx.cache.balances[key] = ctx.cache.balances.get(key, 0) + delta
     conflicts = []
     for key, was in before.items():
         now = was + deltas[key]
