@@ -58,8 +58,10 @@ from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balanc
 from salon_pos.services.member_tiers import member_pricing
 from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
+from salon_pos.services.settings import StoreSettings
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
+from salon_pos.services.sync_state import behind_the_server
 
 
 @dataclass(frozen=True)
@@ -303,7 +305,7 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals, waivers)
             payment_rows = _payment_rows(ticket_id, settlement)
-            ledger = _member_ledger(connection, request, ticket, settings.member_rules())
+            ledger = _member_ledger(connection, request, ticket, settings)
             ledger.expired_allowed_by = approver.id if approver else None
             ledger.pay(settlement.tenders, line_rows)
             ledger.use_sessions(request.sessions, line_rows)
@@ -409,8 +411,18 @@ class CheckoutService(CounterService):
             )
 
 
+def _rules(connection: Connection, request: SaleRequest, settings: StoreSettings) -> MemberRules:
+    """The store's member rules for this sale: the offline allowance only while the counter
+    cannot reach its server (online, it knows what the other counters spent)."""
+    rules = settings.member_rules()
+    by_card = any(t.kind is TenderKind.STORED_VALUE for t in request.tenders)
+    if rules.offline_allowance and by_card and not behind_the_server(connection):
+        return replace(rules, offline_allowance=0)
+    return rules
+
+
 def _member_ledger(
-    connection: Connection, request: SaleRequest, ticket: Row, rules: MemberRules
+    connection: Connection, request: SaleRequest, ticket: Row, settings: StoreSettings
 ) -> SaleLedger:
     customer = request.customer_id
     return SaleLedger(
@@ -418,7 +430,7 @@ def _member_ledger(
         customer,
         ticket["completed_at"],
         ticket["business_day"],
-        rules,
+        _rules(connection, request, settings),
         partial(read_balances, connection, customer) if customer else None,
         [],
         [],

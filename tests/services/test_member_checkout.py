@@ -17,11 +17,13 @@ from salon_pos.db.models import (
     Refund,
     RefundTender,
     Setting,
+    SyncState,
     Ticket,
 )
 from salon_pos.domain.balances import (
     AlreadySpent,
     BalanceTooLow,
+    BeyondOfflineAllowance,
     CardExpired,
     MemberPaymentNeedsCustomer,
     NoSessionsLeft,
@@ -501,3 +503,42 @@ def test_a_void_nets_what_it_gives_and_takes_before_judging_what_is_left(
     backend.members.adjust_points(member, -168, "核对", Team.MANAGER_PIN, team.desk.id)
     backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
     assert balances(backend, member).points == 19800 - 168
+
+
+def _be_enrolled(backend: Backend, connection: str) -> None:
+    with backend.db.write() as s:
+        s.merge(SyncState(id=1, server_url="http://127.0.0.1:9", store_id=new_id(),
+                          pull_cursor=0, connection=connection))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("link", "allowed"),
+    [(None, False), ("online", False), ("offline", True), ("refused", True)],
+)
+def test_the_offline_allowance_holds_only_while_the_server_cannot_be_reached(
+    backend: Backend, team: Team, shelf: Shelf, member: str, link: str | None, allowed: bool
+) -> None:
+    """A counter that reaches its server (or has none) knows every spend: no allowance; one
+    that cannot may spend up to the allowance beyond what it last knew, and no further."""
+    backend.settings.update(offline_allowance=5000)
+    top_up = SaleLine(LineKind.STORED_VALUE, member, unit_price=10000)
+    backend.checkout.complete_sale(
+        _sale(team, member, top_up, tenders=[Tender(TenderKind.CASH, 10000)])
+    )
+    if link:
+        _be_enrolled(backend, link)
+    assert backend.members.offline_allowance() == (5000 if allowed else 0)
+    facial = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)  # ¥198
+    over = _sale(team, member, facial, tenders=[Tender(TenderKind.STORED_VALUE, 14000),
+                                                Tender(TenderKind.CASH, 5800)])  # fmt: skip
+    before = entry_count(backend)
+    if allowed:
+        backend.checkout.complete_sale(over)
+        assert balances(backend, member).stored_value.total == 10000 - 14000
+    else:
+        with pytest.raises(BalanceTooLow):
+            backend.checkout.complete_sale(over)
+        assert entry_count(backend) == before
+    beyond = replace(over, tenders=[Tender(TenderKind.STORED_VALUE, 19800)])
+    with pytest.raises(BeyondOfflineAllowance if allowed else BalanceTooLow):
+        backend.checkout.complete_sale(beyond)  # past the allowance, offline too

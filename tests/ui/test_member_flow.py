@@ -11,8 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
-from salon_pos.db.models import Setting
+from salon_pos.db.models import Setting, SyncState
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.customers import CustomersPage
@@ -122,3 +125,44 @@ def test_card_and_top_up_then_a_visit_paid_by_session_stored_value_and_points(
     summary = child(account, QLabel, "memberSummary").text()
     assert "¥1042.00" in summary and "¥842.00" in summary and "¥200.00" in summary
     assert "658" in summary and "补水护理10次卡" in summary and "9/10" in summary
+
+
+def test_offline_the_payment_dialog_offers_stored_value_up_to_the_allowance(
+    qtbot: QtBot,
+    shell: Shell,
+    page: CashierPage,  # noqa: F811
+    team: Team,
+    shelf: Shelf,
+) -> None:
+    """¥100 on the card, a ¥50 allowance, the counter cut off from its server: the ¥198 facial
+    can take ¥150 from the card, and the dialog says why; back online it takes ¥100 only."""
+    backend = shell.ctx.backend
+    backend.settings.update(offline_allowance=5000)
+    customer = backend.customers.add("周离线", "13600136000")
+    top_up = SaleLine(LineKind.STORED_VALUE, customer.id, unit_price=10000)
+    paid = [Tender(TenderKind.CASH, 10000)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, [top_up], paid, customer.id))
+    with backend.db.write() as s:
+        s.merge(SyncState(id=1, server_url="http://127.0.0.1:9", store_id=new_id(),
+                          pull_cursor=0, connection="offline"))  # fmt: skip
+
+    pick_customer(qtbot, page, "13600136000")
+    child(page, QLineEdit, "catalogSearch").setText("补水")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.facial}"), LEFT)
+    choose_technician(page, 0, team.tech.id)
+    for link, most in (("online", 10000), ("offline", 15000)):
+        with backend.db.write() as s:
+            s.merge(SyncState(id=1, connection=link))
+        qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+        dialog = page.payment
+        assert dialog is not None
+        rest = child(dialog, QPushButton, "payRest_stored_value")
+        assert ("离线时最多可超 ¥50.00" in rest.text()) is (link == "offline"), rest.text()
+        qtbot.mouseClick(rest, LEFT)
+        assert parse_yuan(child(dialog, QLineEdit, "tender_stored_value").text()) == most
+        if link == "online":
+            qtbot.mouseClick(child(dialog, QPushButton, "cancelPayment"), LEFT)
+            qtbot.waitUntil(lambda: page.payment is None or not page.payment.isVisible())
+    child(dialog, QLineEdit, "tender_cash").setText(format_yuan(19800 - 15000))
+    complete(qtbot, shell, page)
+    assert backend.members.balances(customer.id).stored_value.total == -5000

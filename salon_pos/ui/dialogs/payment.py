@@ -53,6 +53,7 @@ class SaleDraft:
     member: MemberBalances | None = None  # the customer's balances, when one is picked
     names: tuple[str, ...] = ()  # the lines' names, for the package-card choices
     points_per_yuan: int = 100
+    allowance: int = 0  # fen stored value may go beyond the balance: offline, by store rule
 
     def session_choices(self, today: date) -> list[tuple[int, CardBalance, int]]:
         """(position, card, sessions) a package card could pay: each service line a card
@@ -112,7 +113,7 @@ class PaymentDialog(QDialog):
         self.fields: dict[TenderKind, QLineEdit] = {}
         member = draft.member
         held = {
-            TenderKind.STORED_VALUE: member.stored_value.total if member else 0,
+            TenderKind.STORED_VALUE: member.stored_value.total + draft.allowance if member else 0,
             TenderKind.POINTS: member.points if member else 0,
         }
         self.kinds: tuple[TenderKind, ...] = (
@@ -163,6 +164,11 @@ class PaymentDialog(QDialog):
         member = self.draft.member
         if member is None or kind not in MEMBER_TENDERS:
             return self.tender_name(kind)
+        if kind is TenderKind.STORED_VALUE and self.draft.allowance:
+            return self.tr("Stored value ({balance}; offline, up to {more} more)").format(
+                balance=format_money(member.stored_value.total),
+                more=format_money(self.draft.allowance),
+            )
         if kind is TenderKind.STORED_VALUE:
             return self.tr("Stored value ({balance})").format(
                 balance=format_money(member.stored_value.total)
@@ -253,7 +259,7 @@ class PaymentDialog(QDialog):
         if member is None or kind not in MEMBER_TENDERS:
             return None
         if kind is TenderKind.STORED_VALUE:
-            return max(member.stored_value.total, 0)
+            return max(member.stored_value.total + self.draft.allowance, 0)
         rate = max(self.draft.points_per_yuan, 1)
         worth = member.points * 100 // rate
         while worth > 0 and worth * rate % 100:  # whole points only
