@@ -338,7 +338,8 @@ def refund_reversal(
     sale spent, what the refund's stored-value and points tenders give back (`by_tender`:
     kind → fen back by it before this refund, after it, and what it paid: the card agrees
     with the refund's tenders, and all refunds together give back exactly what was spent);
-    of the points the sale earned, the refund's share of the total."""
+    of the points the sale earned, the share of `total` (what earned them: the sale without
+    its top-ups) that `amount` refunds, after `refunded_before` of it."""
     undone = []
     spent = [e for e in entries if e["reason"] == "spend" and not e.get("line_id")]
     for entry in entries:

@@ -542,3 +542,30 @@ def test_the_offline_allowance_holds_only_while_the_server_cannot_be_reached(
     beyond = replace(over, tenders=[Tender(TenderKind.STORED_VALUE, 19800)])
     with pytest.raises(BeyondOfflineAllowance if allowed else BalanceTooLow):
         backend.checkout.complete_sale(beyond)  # past the allowance, offline too
+
+
+def test_refunding_a_top_up_takes_back_none_of_the_points_the_service_earned(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    """¥1,000 top-up and a ¥198 facial on one ticket earn 198 points (none for the top-up);
+    refunding the top-up leaves them, refunding the facial then takes all 198 back."""
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=100000),
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 100000 + 19800)],
+        )
+    )
+    assert balances(backend, member).points == 198
+    top_up, facial = backend.tickets.get(sale.ticket_id).lines
+    backend.checkout.refund_lines(
+        sale.ticket_id, {top_up.id: 1}, Team.MANAGER_PIN, "退卡", team.desk.id
+    )
+    after = balances(backend, member)
+    assert (after.stored_value.total, after.points) == (0, 198)
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "退货", team.desk.id
+    )
+    assert balances(backend, member).points == 0

@@ -10,8 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from salon_pos.db.models import Setting, SyncState
+from salon_pos.db.models import AuditEntry, Setting, SyncState
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
@@ -20,7 +21,7 @@ from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
-from tests.conftest import Shelf, Team
+from tests.conftest import FakeClock, Shelf, Team
 from tests.devices.escpos_text import printed_rows
 from tests.ui.test_cashier import child, choose_technician, page  # noqa: F401
 
@@ -166,3 +167,47 @@ def test_offline_the_payment_dialog_offers_stored_value_up_to_the_allowance(
     child(dialog, QLineEdit, "tender_cash").setText(format_yuan(19800 - 15000))
     complete(qtbot, shell, page)
     assert backend.members.balances(customer.id).stored_value.total == -5000
+
+
+def test_an_expired_card_is_offered_and_a_managers_pin_lets_it_pay(
+    qtbot: QtBot,
+    shell: Shell,
+    page: CashierPage,  # noqa: F811
+    team: Team,
+    shelf: Shelf,
+    clock: FakeClock,
+) -> None:
+    backend = shell.ctx.backend
+    plan = backend.members.save_plan(
+        PackagePlanView(new_id(), "体验3次卡", (shelf.facial,), 3, 30000, 1)
+    )
+    customer = backend.customers.add("吴过期", "13700137000")
+    card_sale = [SaleLine(LineKind.PACKAGE, plan.id)]
+    paid = [Tender(TenderKind.CASH, 30000)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, card_sale, paid, customer.id))
+    clock.advance(days=3)  # valid one day: expired
+
+    pick_customer(qtbot, page, "13700137000")
+    child(page, QLineEdit, "catalogSearch").setText("补水")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.facial}"), LEFT)
+    choose_technician(page, 0, team.tech.id)
+    qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+    dialog = page.payment
+    assert dialog is not None
+    box = child(dialog, QCheckBox, "session_1")
+    assert "体验3次卡" in box.text() and "过期，需店长 PIN" in box.text()
+    box.setChecked(True)
+    qtbot.mouseClick(child(dialog, QPushButton, "completeSale"), LEFT)
+    qtbot.waitUntil(lambda: dialog._approval is not None and dialog._approval.isVisible())
+    approval = dialog._approval
+    assert approval is not None and "过期" in approval.explain.text()
+    assert backend.members.balances(customer.id).cards[0].left == 3
+    approval.pad.field.setText(Team.MANAGER_PIN)
+    with qtbot.waitSignal(shell.ctx.printer_state_changed, timeout=10_000):
+        qtbot.mouseClick(child(approval, QPushButton, "pinOk"), LEFT)
+    assert backend.members.balances(customer.id).cards[0].left == 2
+    with backend.db.read() as s:
+        audited = s.scalars(
+            select(AuditEntry.entity_id).where(AuditEntry.action == "package_card.expired_allowed")
+        ).all()
+    assert audited == [backend.members.balances(customer.id).cards[0].id]
