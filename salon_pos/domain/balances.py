@@ -55,6 +55,14 @@ class TopUpRule:
     bonus: int
 
 
+MOST_CARDS_A_SALE = 20
+
+
+class TooManyCards(UserError):
+    en = "One sale sells at most {most} package cards; this one has {count}: split it."
+    zh = "一单最多售出 {most} 张疗程卡，本单有 {count} 张，请分开结账。"
+
+
 class TopUpNotPositive(UserError):
     en = "A top-up must be more than zero; {amount} cannot be topped up."
     zh = "充值金额必须大于 ¥0.00，{amount} 不能充值。"

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, func, select, union_all
 from salon_pos.db.fast_insert import selected_rows
 from salon_pos.db.models import BalanceEntry, PackageCard
 from salon_pos.domain.balances import (
+    MOST_CARDS_A_SALE,
     CardExpired,
     MemberPaymentNeedsCustomer,
     MemberRules,
@@ -23,6 +24,7 @@ from salon_pos.domain.balances import (
     PointsTooFew,
     SessionNotCovered,
     StoredValue,
+    TooManyCards,
     TopUpNeedsMoney,
     points_for,
     points_for_lines,
@@ -246,6 +248,9 @@ class SaleLedger:
             )
 
     def sell(self, line_rows: Sequence[Row], plans: dict[str, Any]) -> None:
+        cards = sum(ln["quantity"] for ln in line_rows if ln["kind"] == LineKind.PACKAGE)
+        if cards > MOST_CARDS_A_SALE:  # each card is an entry of the sale's operation
+            raise TooManyCards(most=MOST_CARDS_A_SALE, count=cards)
         for line in line_rows:
             if line["kind"] == LineKind.STORED_VALUE:
                 added = top_up(line["net_total"], self.rules.top_up_rules)

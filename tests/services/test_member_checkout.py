@@ -21,6 +21,7 @@ from salon_pos.db.models import (
     Ticket,
 )
 from salon_pos.domain.balances import (
+    MOST_CARDS_A_SALE,
     AlreadySpent,
     BalanceTooLow,
     BeyondOfflineAllowance,
@@ -29,6 +30,7 @@ from salon_pos.domain.balances import (
     NoSessionsLeft,
     PointsTooFew,
     SessionNotCovered,
+    TooManyCards,
     TopUpNeedsMoney,
     TopUpNotPositive,
 )
@@ -569,3 +571,36 @@ def test_refunding_a_top_up_takes_back_none_of_the_points_the_service_earned(
         sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "退货", team.desk.id
     )
     assert balances(backend, member).points == 0
+
+
+def test_a_top_up_rung_up_before_the_customer_changed_belongs_to_the_sales_customer(
+    backend: Backend, team: Team, member: str
+) -> None:
+    other = backend.customers.add("先选的顾客", "13900139001").id
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, other, unit_price=50000),
+            tenders=[Tender(TenderKind.CASH, 50000)],
+        )
+    )
+    [line] = backend.tickets.get(sale.ticket_id).lines
+    assert line.item_id == member
+    assert balances(backend, member).stored_value.total == 50000
+    assert balances(backend, other).stored_value.total == 0
+
+
+def test_more_cards_than_one_sale_holds_are_refused_plainly(
+    backend: Backend, team: Team, member: str, plan: str
+) -> None:
+    many = SaleLine(LineKind.PACKAGE, plan, quantity=MOST_CARDS_A_SALE + 1)
+    paid = [Tender(TenderKind.CASH, 150000 * (MOST_CARDS_A_SALE + 1))]
+    with pytest.raises(TooManyCards) as refused:
+        backend.checkout.complete_sale(_sale(team, member, many, tenders=paid))
+    assert "一单最多售出 20 张疗程卡，本单有 21 张" in refused.value.text("zh")
+    assert entry_count(backend) == 0
+    most = replace(many, quantity=MOST_CARDS_A_SALE)
+    sale = _sale(team, member, most, tenders=[Tender(TenderKind.CASH, 150000 * MOST_CARDS_A_SALE)])
+    backend.checkout.complete_sale(sale)
+    assert len(balances(backend, member).cards) == MOST_CARDS_A_SALE
