@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from salon_pos.domain.errors import Both, UserError
+from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import allocate
 
@@ -230,14 +230,6 @@ class AlreadySpent(UserError):
         "顾客已使用本单所得（{what}：剩余 {left}，需退回 {taken}），不能作废或退款；"
         "请改为退还未用储值。"
     )
-
-
-ACCOUNT_WORDS = {
-    "principal": Both("储值本金", "stored value paid in"),
-    "bonus": Both("储值赠送", "stored value bonus"),
-    "points": Both("积分", "points"),
-    "sessions": Both("疗程卡次数", "package sessions"),
-}
 
 
 class InvalidPointsRates(UserError):

@@ -475,7 +475,8 @@ def check_reversible(connection: Any, undone: Sequence[Row]) -> None:
     """A void or refund takes back only what the customer still holds: a top-up whose money was
     spent, or a card whose sessions were used, is refused (AlreadySpent) — never an overdraft
     made at the counter."""
-    from salon_pos.domain.balances import ACCOUNT_WORDS, AlreadySpent
+    from salon_pos.domain.balances import AlreadySpent
+    from sync.messages import ACCOUNT_WORDS
 
     taking: dict[tuple[str, str, str], int] = {}
     for entry in undone:  # what each account gains and loses, netted

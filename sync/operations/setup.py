@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
-from sync.messages import Both
+from sync.messages import ROLE_WORDS, Both
 from sync.operations.kinds import ChangeKind, ConflictKind, Describer, Family, OperationKind, pick
 from sync.operations.payloads import Fen, Id, Lenient
 from sync.protocol import RESOLUTION_KEEP_BOTH, RESOLUTION_MERGE
@@ -267,14 +267,6 @@ class StoreSettingsData(Lenient):
 
     values: dict[str, Any] = Field(default_factory=dict)
     stamps: dict[str, str] = Field(default_factory=dict)
-
-
-ROLE_WORDS = {
-    "owner": Both("老板", "owner"),
-    "manager": Both("店长", "manager"),
-    "front_desk": Both("前台", "front desk"),
-    "technician": Both("技师", "technician"),
-}
 
 
 def _role(role: Any, say: Describer) -> str:
