@@ -15,6 +15,7 @@ from enum import StrEnum
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import allocate
+from sync.member_rules import points_rate_pairs, top_up_pairs
 
 
 class SpendOrder(StrEnum):
@@ -197,13 +198,10 @@ class InvalidTopUpRules(UserError):
 
 def parse_top_up_rules(text: str) -> tuple[TopUpRule, ...]:
     """ "100000:20000,50000:8000" (fen paid from : bonus fen) as rules; "" is none."""
-    rules = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        paid, _, bonus = part.partition(":")
-        if not (paid.strip().isdigit() and bonus.strip().isdigit()) or int(paid) <= 0:
-            raise InvalidTopUpRules(text=text)
-        rules.append(TopUpRule(int(paid), int(bonus)))
-    return tuple(rules)
+    try:
+        return tuple(TopUpRule(paid, bonus) for paid, bonus in top_up_pairs(text))
+    except ValueError:
+        raise InvalidTopUpRules(text=text) from None
 
 
 @dataclass(frozen=True)
@@ -239,13 +237,10 @@ class InvalidPointsRates(UserError):
 
 def parse_points_rates(text: str) -> dict[str, int]:
     """ "美甲=2,美睫=0" (category = points a yuan) as a mapping; "" is none."""
-    rates = {}
-    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
-        category, _, rate = part.partition("=")
-        if not category.strip() or not rate.strip().isdigit() or int(rate) > 1000:
-            raise InvalidPointsRates(text=text)
-        rates[category.strip()] = int(rate)
-    return rates
+    try:
+        return points_rate_pairs(text)
+    except ValueError:
+        raise InvalidPointsRates(text=text) from None
 
 
 def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> int:
