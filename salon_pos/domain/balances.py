@@ -126,10 +126,20 @@ def spend(card: StoredValue, amount: int, order: SpendOrder, allowance: int = 0)
     return Split(-(from_principal + overdraft), -from_bonus)
 
 
+class NoPrincipalToRefund(UserError):
+    en = (
+        "No paid-in stored value is left to pay back; the bonus ({bonus}) was a gift and is "
+        "not refunded."
+    )
+    zh = "没有可退还的储值本金；赠送金额（{bonus}）不予退还。"
+
+
 def refund_unused(card: StoredValue) -> tuple[int, Split]:
     """Closing a card by the default policy: the unused principal is paid back, the bonus is
     forfeited. Answers (fen paid back, the entries that empty the card)."""
     principal, bonus = max(card.principal, 0), max(card.bonus, 0)
+    if principal == 0:
+        raise NoPrincipalToRefund(bonus=format_money(bonus))
     return principal, Split(-principal, -bonus)
 
 

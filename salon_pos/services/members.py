@@ -278,8 +278,6 @@ class MemberService(CounterService):
         with self._db.write() as session:
             card = self._balances(session, customer_id).stored_value
             paid_out, out = refund_unused(card)
-            if paid_out <= 0:
-                raise NothingToRefund()
             entries = [
                 _entry(customer_id, account, amount, "refund_out", now, reason.strip())
                 for account, amount in (("principal", out.principal), ("bonus", out.bonus))

@@ -4,19 +4,19 @@ stored value refunded (principal paid back, bonus forfeited). Refusals write not
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from salon_pos.db.models import OutboxOperation, Setting, SyncConflict
-from salon_pos.domain.balances import PointsBelowZero
+from salon_pos.db.models import BalanceEntry, OutboxOperation, Setting, SyncConflict
+from salon_pos.domain.balances import NoPrincipalToRefund, PointsBelowZero
 from salon_pos.domain.errors import ReasonRequired, WrongManagerPin
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.members import (
-    NothingToRefund,
     PackagePlanView,
     PlanNeedsServices,
     PlanSessionsOutOfRange,
@@ -87,8 +87,30 @@ def test_unused_stored_value_pays_back_principal_and_forfeits_bonus(
     assert (after.principal, after.bonus) == (0, 0)
     [op] = _ops(backend, "stored_value.refunded")
     assert op["paid_out"] == 100000 and op["tender"] == "cash"
-    with pytest.raises(NothingToRefund):
+    with pytest.raises(NoPrincipalToRefund):
         backend.members.refund_stored_value(customer, "再退", Team.MANAGER_PIN, team.desk.id)
+
+
+def test_a_card_with_only_bonus_left_refunds_nothing_and_says_why(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    """¥1,000 paid in (¥200 bonus), ¥1,000 spent principal first: the ¥200 bonus is a gift."""
+    customer = backend.customers.add("赠送客", "13600136001").id
+    _top_up(backend, team, customer, 100000)
+    facial = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)
+    spend = [Tender(TenderKind.STORED_VALUE, 100000)]
+    sale = SaleRequest(team.desk.id, [replace(facial, quantity=6)], spend, customer)
+    backend.checkout.complete_sale(replace(sale, tenders=[*spend, Tender(TenderKind.CASH, 18800)]))
+    held = backend.members.balances(customer)
+    assert (held.principal, held.bonus) == (0, 20000)
+    with backend.db.read() as s:
+        before = s.scalar(select(func.count()).select_from(BalanceEntry))
+    with pytest.raises(NoPrincipalToRefund) as refused:
+        backend.members.refund_stored_value(customer, "退卡", Team.MANAGER_PIN, team.desk.id)
+    assert refused.value.text("zh") == "没有可退还的储值本金；赠送金额（¥200.00）不予退还。"
+    with backend.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(BalanceEntry)) == before
+    assert _ops(backend, "stored_value.refunded") == []
 
 
 def test_an_overdraft_written_off_needs_the_reason(backend: Backend, team: Team) -> None:
