@@ -3,12 +3,15 @@ PostgreSQL) and two real counters. A customer's card holds ¥300; both counters 
 each spends the last ¥300 of it (each knew ¥300, so each lets it). After sync the server holds
 both sales, and exactly one overdraft conflict of ¥300 is in both counters' inboxes; a manager
 writes it off on one counter with a note, and that reaches the other counter and the server.
+The owner sees the overdraft in the web console, and its liability page agrees afterwards.
 The three agree on the balances to the fen, and each balance is the sum of its entries."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+import requests
 from sqlalchemy import Engine, func, select
 
 from salon_pos.db.models import BalanceEntry, SyncConflict
@@ -23,11 +26,14 @@ from tests.conftest import Shelf, Team
 from tests.sync.client.conftest import sync_once
 from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
+from tests.sync.web.conftest import CSRF
+from tests.sync.web.test_console_members import figures
 
 S_BALANCE = models.table_of(models.BalanceEntry)
 S_TICKET = models.table_of(models.Ticket)
 S_CONFLICT = models.table_of(models.Conflict)
 NOTE = "老顾客，两台同时离线，店里承担"
+OWNER, OWNER_PASSWORD = "owner@example.com", "correct horse battery"  # tests/sync/conftest.py
 
 
 def _synced(*counters: Backend) -> None:
@@ -62,6 +68,22 @@ def _server_balance(engine: Engine, customer_id: str, account: str) -> int:
             )
         )
     return int(total or 0)
+
+
+def _console(server: LiveServer) -> requests.Session:
+    """The store's owner signed in to the web console of the live server."""
+    browser = requests.Session()
+    page = browser.get(f"{server.url}/console/login", timeout=10)
+    token = CSRF.search(page.text)
+    assert token, page.text
+    signed_in = browser.post(
+        f"{server.url}/console/login",
+        data={"email": OWNER, "password": OWNER_PASSWORD, "csrf_token": token.group(1)},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert signed_in.status_code == 303, signed_in.text
+    return browser
 
 
 def _overdrafts(counter: Backend, open_only: bool) -> list[Any]:
@@ -128,6 +150,13 @@ def test_two_counters_offline_spend_the_last_300_and_one_write_off_settles_it(
         assert sorted(details["ticket_ids"]) == sorted(tickets)
         assert _balances(counter, customer).principal == -30000  # the other's spend pulled
 
+    console = _console(live_server)  # the owner sees the same overdraft in the web console
+    listed = console.get(f"{live_server.url}/console/stores/{store_id}/conflicts?type=overdraft")
+    assert f'data-conflict="{conflicts[0].id}"' in listed.text
+    assert "透支了 ¥300.00" in html.unescape(listed.text)
+    owed = figures(console.get(f"{live_server.url}/console/stores/{store_id}/members").text)
+    assert (owed["principal-owed"], owed["overdraft-count"]) == ("¥300.00", "1 笔")
+
     b1.sync.resolve(conflicts[0].id, RESOLUTION_WRITE_OFF, team.manager.id, note=NOTE)
     _synced(b1, a1, b1)
 
@@ -157,5 +186,10 @@ def test_two_counters_offline_spend_the_last_300_and_one_write_off_settles_it(
         assert [tuple(w) for w in write_offs] == [(30000, NOTE)]
     assert _server_balance(server_engine, customer, "principal") == 0
     assert _server_balance(server_engine, customer, "points") == _balances(a1, customer).points
+    liability = figures(console.get(f"{live_server.url}/console/stores/{store_id}/members").text)
+    assert "principal-owed" not in liability and liability["overdraft-count"] == "0 笔"
+    assert (liability["principal"], liability["bonus"]) == ("¥0.00", "¥0.00")
+    points = _server_balance(server_engine, customer, "points")
+    assert liability["points"] == f"{points:,}"
     with a1.db.read() as session:
         assert session.scalar(select(func.count()).select_from(SyncConflict)) == 1
