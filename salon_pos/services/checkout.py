@@ -98,6 +98,9 @@ class CompletedSale:
 
 Row = dict[str, Any]
 TICKET = "ticket"  # the sequence of this counter's ticket numbers
+# What a manager's PIN on a sale lets through (audited with the approval; an expired card used
+# is audited again, by card).
+SALE_APPROVAL = Both("超额优惠或使用过期疗程卡", "a discount beyond the limit or an expired card")
 
 # Built once: a sale runs each of these (see docs/adr/0003-write-path.md).
 # Each is one round trip where two queries would do; a sale is ~10 statements, each ~40 µs.
@@ -263,9 +266,7 @@ class CheckoutService(CounterService):
         now = self._clock.now()
         approver = None
         if request.approver_pin:  # argon2 is slow: never inside the write transaction
-            approver = self._approve(
-                request.approver_pin, Both("超额优惠", "allow discounts"), request.cashier_id
-            )
+            approver = self._approve(request.approver_pin, SALE_APPROVAL, request.cashier_id)
         with self._db.write_connection() as connection:
             limit = _discount_limit(connection, request)
             plans = _plans_of(connection, request.lines)
