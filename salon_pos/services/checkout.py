@@ -50,7 +50,7 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
-from salon_pos.domain.tiers import MemberPricing
+from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -220,11 +220,15 @@ def _priced_lines(
         lines = _on_kept_items(connection, lines)
         catalog = _catalog_of(connection, lines)
     priced = []
-    for line in lines:
+    gift = gift_position(lines, pricing.birthday_gift if pricing else None)
+    for position, line in enumerate(lines):
         if (line.kind, line.item_id) not in catalog:  # a product id sold as a service, too
             raise UnknownItem(item_id=line.item_id)
         name, list_price, category = catalog[(line.kind, line.item_id)]
         member_price = pricing.unit_price(list_price, category) if pricing else list_price
+        discount = line.line_discount
+        if position == gift and line.unit_price is None:  # the birthday gift: free, whole
+            member_price, discount = 0, 0
         unit_price = member_price if line.unit_price is None else line.unit_price
         priced.append(
             PricedLine(
@@ -233,7 +237,7 @@ def _priced_lines(
                 name,
                 line.quantity,
                 unit_price,
-                line.line_discount,
+                discount,
                 line.technician_id,
                 list_price,
                 (list_price - member_price) * line.quantity if line.unit_price is None else 0,

@@ -15,6 +15,7 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TicketStatus
+from salon_pos.domain.tiers import is_gift_line
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import member_rows
 from salon_pos.services.settings import SettingsService, StoreSettings
@@ -87,6 +88,9 @@ def build_receipt(
                 line.total,
                 line.technician,
                 max(0, line.list_price - line.unit_price) * line.quantity,
+                is_gift_line(
+                    line.kind, line.quantity, line.unit_price, line.list_price, line.list_price
+                ),
             )
             for line in view.lines
         ),

@@ -132,6 +132,7 @@ STORE_SETTING_FIELDS: Final = (
     "tiers",
     "tier_basis",
     "birthday_percent",
+    "birthday_service_id",
     # customer classification (salon_pos.domain.customer_class): spend in fen, visits, days
     "class_member_spend",
     "class_member_visits",
@@ -204,6 +205,7 @@ MEMBER_SETTINGS: Final = (
     "points_rates",
     "tiers",
     "tier_basis",
+    "birthday_service_id",
     *MEMBER_RANGES,
 )
 # "黄金:500000:95:美甲=90;…" (salon_pos/domain/tiers.py) and "美甲=2,美睫=0", checked by shape.
@@ -237,6 +239,8 @@ def member_setting(field: str, value: Any) -> Any:
         raise ValueError("tier_basis is spend or visits")
     if field == "points_rates" and (len(value) > 2000 or not POINTS_RATES_FORM.fullmatch(value)):
         raise ValueError("points_rates are not like 美甲=2,美睫=0")
+    if field == "birthday_service_id" and len(value) > 64:
+        raise ValueError("birthday_service_id is not a service id")
     return value
 
 

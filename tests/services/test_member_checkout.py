@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -501,3 +502,87 @@ def test_a_void_nets_what_it_gives_and_takes_before_judging_what_is_left(
     backend.members.adjust_points(member, -168, "核对", Team.MANAGER_PIN, team.desk.id)
     backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
     assert balances(backend, member).points == 19800 - 168
+
+
+def receipt_text(backend: Backend, ticket_id: str) -> str:
+    from salon_pos.devices.receipt import render_receipt
+    from salon_pos.services.receipts import build_receipt
+
+    view = backend.tickets.get(ticket_id)
+    receipt = build_receipt(view, backend.settings.current, "", backend.receipts.member(ticket_id))
+    return "\n".join(render_receipt(receipt, 80))
+
+
+def _birthday_member(backend: Backend, month: int) -> str:
+    return backend.customers.add("林生日", "13900139011", birthday=date(1990, month, 3)).id
+
+
+def _facial_sale(team: Team, shelf: Shelf, customer: str, tender: int) -> SaleRequest:
+    tenders = [Tender(TenderKind.CASH, tender)] if tender else []
+    return _sale(
+        team,
+        customer,
+        SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+        SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+        tenders=tenders,
+    )
+
+
+def test_the_birthday_service_is_free_once_a_birthday_year_and_a_void_gives_it_back(
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
+) -> None:
+    backend.settings.update(birthday_service_id=shelf.facial)
+    customer = _birthday_member(backend, 11)  # the clock is in November
+    assert team.desk.discount_limit == 0  # the gift needs no manager
+    first = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800))
+    assert first.total == 16800  # the facial free, the manicure paid
+    [gift, paid] = backend.tickets.get(first.ticket_id).lines
+    assert (gift.list_price, gift.unit_price, gift.total) == (19800, 0, 0)
+    assert (paid.list_price, paid.unit_price) == (16800, 16800)
+    with backend.db.read() as s:
+        [op] = s.scalars(
+            select(OutboxOperation.payload).where(OutboxOperation.type == "sale.completed")
+        )
+    assert [ln["member_discount"] for ln in json.loads(op)["lines"]] == [19800, 0]
+    text = receipt_text(backend, first.ticket_id)
+    assert "生日礼" in text and "-￥198.00" in text and "会员优惠" not in text
+    # once a birthday year: the next visit pays
+    again = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 36600))
+    assert again.total == 36600
+    # a voided sale gives the gift back
+    backend.checkout.void_sale(first.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800)).total == 16800
+    # the next birthday year, once more
+    clock.advance(days=365)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800)).total == 16800
+
+
+def test_no_birthday_gift_outside_the_month_for_a_walk_in_or_when_none_is_set(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    in_month = _birthday_member(backend, 11)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, in_month, 36600)).total == 36600
+    backend.settings.update(birthday_service_id=shelf.facial)
+    other = backend.customers.add("周十月", "13900139012", birthday=date(1991, 10, 3)).id
+    for customer in (other, None):
+        sale = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 36600))  # type: ignore[arg-type]
+        assert sale.total == 36600
+    assert backend.members.pricing(other) is None  # nothing to show ★ for
+
+
+def test_the_birthday_gift_is_one_unit_with_the_members_price_on_the_rest(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    backend.settings.update(birthday_service_id=shelf.manicure, birthday_percent=90)
+    customer = _birthday_member(backend, 11)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            customer,
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 15120)],
+        )
+    )
+    lines = backend.tickets.get(sale.ticket_id).lines
+    assert [(ln.unit_price, ln.total) for ln in lines] == [(0, 0), (15120, 15120)]

@@ -62,7 +62,7 @@ class SaleDraft:
         choices = []
         left = {card.id: card.left for card in self.member.cards}
         for position, line in enumerate(self.lines, start=1):
-            if line.kind is not LineKind.SERVICE:
+            if line.kind is not LineKind.SERVICE or self._free(position):
                 continue
             card = next(
                 (
@@ -78,6 +78,10 @@ class SaleDraft:
                 left[card.id] -= line.quantity
                 choices.append((position, card, line.quantity))
         return choices
+
+    def _free(self, position: int) -> bool:
+        """A line the customer pays nothing for (a birthday gift): nothing to pay it with."""
+        return bool(self.line_nets) and self.line_nets[position - 1] == 0
 
     def session_value(self, position: int) -> int:
         return self.line_nets[position - 1] if self.line_nets else 0

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
-from salon_pos.domain.tiers import MemberPricing
+from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.patch_tests import PatchTestWaiver
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,6 +42,7 @@ class TicketLineRow:
     category: str = ""  # the catalog's: a member's price may depend on it
     list_price: int | None = None  # the catalog price, when a member price applies
     patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
+    birthday_gift: bool = False  # the one unit the customer's birthday makes free
 
     @property
     def total(self) -> int:
@@ -69,6 +70,8 @@ class TicketLineRow:
         if not self.kind.from_catalog:
             return self
         catalog = self.list_price or self.unit_price
+        if self.birthday_gift:  # priced again as any line; the model marks the gift after
+            catalog = self.list_price or 0
         price = pricing.unit_price(catalog, self.category) if pricing else catalog
         gross = self.quantity * price
         return replace(
@@ -76,7 +79,13 @@ class TicketLineRow:
             unit_price=price,
             list_price=catalog if price != catalog else None,
             line_discount=min(self.line_discount, gross),
+            birthday_gift=False,
         )
+
+    def as_gift(self) -> TicketLineRow:
+        """This line (one unit) as the birthday gift: free, no discount (checkout's arithmetic)."""
+        catalog = self.list_price or self.unit_price
+        return replace(self, unit_price=0, list_price=catalog, line_discount=0, birthday_gift=True)
 
 
 class TicketLinesModel(QAbstractTableModel):
@@ -87,6 +96,7 @@ class TicketLinesModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[TicketLineRow] = []
         self.pricing: MemberPricing | None = None
+        self.gift_word = self.tr("Birthday gift")
         self.headers = [
             self.tr("Item"),
             self.tr("Qty"),
@@ -120,6 +130,8 @@ class TicketLinesModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME and row.birthday_gift:
+                return f"{row.name}（{self.gift_word}）"
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole and column == QUANTITY:
             return row.quantity
@@ -156,6 +168,8 @@ class TicketLinesModel(QAbstractTableModel):
         self.pricing = pricing
         if self._rows:
             self.reset([row.priced_for(pricing) for row in self._rows])
+        elif pricing is None or pricing.birthday_gift:
+            self.lines_changed.emit()  # nothing to price; the ticket may say the gift is due
 
     def add(self, row: TicketLineRow) -> int:
         """Add a line; a product already on the ticket gets one more instead. Returns its row."""
@@ -169,6 +183,7 @@ class TicketLinesModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.append(row)
         self.endInsertRows()
+        self._mark_gift()
         self.lines_changed.emit()
         return position
 
@@ -198,18 +213,35 @@ class TicketLinesModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), position, position)
         del self._rows[position]
         self.endRemoveRows()
+        self._mark_gift()
         self.lines_changed.emit()
 
     def reset(self, rows: Sequence[TicketLineRow] = ()) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        self._mark_gift()
         self.lines_changed.emit()
 
     def _replace(self, position: int, row: TicketLineRow) -> None:
         self._rows[position] = row
         self.dataChanged.emit(self.index(position, 0), self.index(position, TOTAL))
+        self._mark_gift()
         self.lines_changed.emit()
+
+    def _mark_gift(self) -> None:
+        """The birthday gift on the line checkout will give it to (domain.tiers.gift_position):
+        the first one-unit line of the gift service; a line that stops being it is priced again."""
+        due = self.pricing.birthday_gift if self.pricing else None
+        position = gift_position(self._rows, due)
+        for i, row in enumerate(self._rows):
+            if i == position:
+                marked = row.as_gift()
+            else:
+                marked = row.priced_for(self.pricing) if row.birthday_gift else row
+            if marked != row:
+                self._rows[i] = marked
+                self.dataChanged.emit(self.index(i, 0), self.index(i, TOTAL))
 
 
 def _display(row: TicketLineRow, column: int) -> str:

@@ -592,6 +592,10 @@ TIERS = Both(
 BIRTHDAY_PERCENT = Both(
     "生日当月价格百分比（100 为无生日优惠）", "Birthday month: percent of the price (100: none)"
 )
+BIRTHDAY_SERVICE = Both(
+    "生日礼：生日当月免费一次的服务", "Birthday gift: a service free once in the birthday month"
+)
+NO_BIRTHDAY_SERVICE = Both("无", "None")
 SPEND_ORDER_WORDS = {
     "principal_first": Both("先扣本金，再扣赠送", "Principal first, then bonus"),
     "bonus_first": Both("先扣赠送，再扣本金", "Bonus first, then principal"),
