@@ -33,6 +33,7 @@ class ReceiptLine:
     technician: str | None
     member_discount: int = 0  # fen the customer's tier took off the catalog price
     birthday_gift: bool = False  # the member discount is the whole price: the birthday gift
+    points: int = 0  # redeemed with these points (the member discount is the whole price)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _item(line: ReceiptLine, width: int) -> list[str]:
     rows = left(line.name, width) + two_columns(price, _money(gross), width)
     if line.member_discount:
         label = "  生日礼" if line.birthday_gift else "  会员优惠"
+        label = f"  积分兑换 -{line.points} 积分" if line.points else label
         rows += two_columns(label, _money(-line.member_discount), width)
     if line.line_discount:
         rows += two_columns("  优惠", _money(-line.line_discount), width)

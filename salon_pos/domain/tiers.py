@@ -116,14 +116,17 @@ def is_birthday_month(birthday: date | None, today: date) -> bool:
 
 def gift_position(lines: Sequence[GiftCandidate], service_id: str | None) -> int | None:
     """Which line (0-based) is the birthday gift: the first service line of one unit of the
-    gift service at its member price (not a price the cashier typed). None: no such line."""
+    gift service not redeemed with points. None: no such line."""
     if not service_id:
         return None
     return next(
         (
             i
             for i, line in enumerate(lines)
-            if line.kind == "service" and line.item_id == service_id and line.quantity == 1
+            if line.kind == "service"
+            and line.item_id == service_id
+            and line.quantity == 1
+            and not line.redeem_points
         ),
         None,
     )
@@ -136,6 +139,8 @@ class GiftCandidate(Protocol):
     def item_id(self) -> str: ...
     @property
     def quantity(self) -> int: ...
+    @property
+    def redeem_points(self) -> bool: ...
 
 
 def is_gift_line(kind: str, quantity: int, unit_price: int, list_price: int, member: int) -> bool:

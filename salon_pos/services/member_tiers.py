@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, distinct, func, select, union_all
+from sqlalchemy import bindparam, distinct, exists, func, select, union_all
 
 from salon_pos.db.fast_insert import selected_rows
-from salon_pos.db.models import Customer, RefundLine, Ticket, TicketLine
+from salon_pos.db.models import BalanceEntry, Customer, RefundLine, Ticket, TicketLine
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.tiers import (
     MemberPricing,
@@ -94,6 +94,7 @@ def had_birthday_gift(connection: Any, customer_id: str, today: date) -> bool:
             TicketLine.unit_price == 0,
             TicketLine.list_price > 0,
             TicketLine.member_discount == TicketLine.list_price,
+            ~exists().where(BalanceEntry.line_id == TicketLine.id),  # not redeemed with points
         )
         .limit(1)
     ).first()

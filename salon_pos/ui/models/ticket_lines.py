@@ -43,6 +43,8 @@ class TicketLineRow:
     list_price: int | None = None  # the catalog price, when a member price applies
     patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
     birthday_gift: bool = False  # the one unit the customer's birthday makes free
+    points_price: int = 0  # the catalog's: points that redeem one unit (0: none)
+    redeem_points: bool = False  # paid with points at the points price, not money
 
     @property
     def total(self) -> int:
