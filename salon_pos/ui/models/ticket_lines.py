@@ -69,7 +69,7 @@ class TicketLineRow:
 
     def priced_for(self, pricing: MemberPricing | None) -> TicketLineRow:
         """This line at the customer's member price (the catalog price for none)."""
-        if not self.kind.from_catalog:
+        if not self.kind.from_catalog or self.redeem_points:  # points pay it: no money price
             return self
         catalog = self.list_price or self.unit_price
         if self.birthday_gift:  # priced again as any line; the model marks the gift after
@@ -83,6 +83,23 @@ class TicketLineRow:
             line_discount=min(self.line_discount, gross),
             birthday_gift=False,
         )
+
+    def as_redeemed(self) -> TicketLineRow:
+        """This line paid with points at its points price: no money, no discount."""
+        catalog = self.list_price or self.unit_price
+        return replace(
+            self,
+            unit_price=0,
+            list_price=catalog,
+            line_discount=0,
+            redeem_points=True,
+            birthday_gift=False,
+        )
+
+    @property
+    def points(self) -> int:
+        """The points this line takes, when redeemed with points."""
+        return self.points_price * self.quantity if self.redeem_points else 0
 
     def as_gift(self) -> TicketLineRow:
         """This line (one unit) as the birthday gift: free, no discount (checkout's arithmetic)."""
@@ -99,6 +116,7 @@ class TicketLinesModel(QAbstractTableModel):
         self._rows: list[TicketLineRow] = []
         self.pricing: MemberPricing | None = None
         self.gift_word = self.tr("Birthday gift")
+        self.points_words = self.tr("redeemed for {points} points")
         self.headers = [
             self.tr("Item"),
             self.tr("Qty"),
@@ -134,6 +152,8 @@ class TicketLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME and row.birthday_gift:
                 return f"{row.name}（{self.gift_word}）"
+            if column == NAME and row.redeem_points:
+                return f"{row.name}（{self.points_words.format(points=row.points)}）"
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole and column == QUANTITY:
             return row.quantity
@@ -202,6 +222,23 @@ class TicketLinesModel(QAbstractTableModel):
 
     def set_discount(self, position: int, discount: int) -> None:
         self._replace(position, replace(self._rows[position], line_discount=discount))
+
+    def set_redeemed(self, position: int, redeemed: bool) -> None:
+        """Pay the line with points at its points price, or with money again."""
+        row = self._rows[position]
+        if redeemed:
+            self._replace(position, row.as_redeemed())
+        elif row.redeem_points:
+            self._replace(position, replace(row, redeem_points=False).priced_for(self.pricing))
+
+    def clear_redemptions(self) -> None:
+        """Every line paid with money again (the customer changed: points are theirs)."""
+        for position, row in enumerate(self._rows):
+            if row.redeem_points:
+                self.set_redeemed(position, False)
+
+    def redeemed_points(self) -> int:
+        return sum(row.points for row in self._rows)
 
     def set_technician(self, position: int, staff_id: str | None, name: str) -> None:
         self._replace(
