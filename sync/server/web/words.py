@@ -205,6 +205,9 @@ KIND = Both("类型", "Kind")
 NAME = Both("名称", "Name")
 PRICE_YUAN = Both("价格（元）", "Price (yuan)")
 COST_YUAN = Both("成本（元）", "Cost (yuan)")
+POINTS_PRICE = Both(
+    "积分兑换（积分，0 为不可兑换）", "Redeem for points (points; 0: not for points)"
+)
 DURATION = Both("时长（分钟）", "Duration (minutes)")
 SKILL = Both("技能", "Skill")
 SKU = Both("编号", "SKU")
