@@ -71,6 +71,7 @@ class ServiceItem(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # sold only to a customer with a valid patch test, or with a manager's approval
     needs_patch_test: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    points_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0: none
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -85,6 +86,7 @@ class Product(Base):
     price: Mapped[int] = mapped_column(Integer)
     cost: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    points_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0: none
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -32,6 +32,8 @@ class ReceiptLine:
     total: int  # fen, after the line discount (the row shows it before; the discount below)
     technician: str | None
     member_discount: int = 0  # fen the customer's tier took off the catalog price
+    birthday_gift: bool = False  # the member discount is the whole price: the birthday gift
+    points: int = 0  # redeemed with these points (the member discount is the whole price)
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,9 @@ def _item(line: ReceiptLine, width: int) -> list[str]:
     gross = line.total + line.line_discount + line.member_discount  # discounts follow below
     rows = left(line.name, width) + two_columns(price, _money(gross), width)
     if line.member_discount:
-        rows += two_columns("  会员优惠", _money(-line.member_discount), width)
+        label = "  生日礼" if line.birthday_gift else "  会员优惠"
+        label = f"  积分兑换 -{line.points} 积分" if line.points else label
+        rows += two_columns(label, _money(-line.member_discount), width)
     if line.line_discount:
         rows += two_columns("  优惠", _money(-line.line_discount), width)
     if line.technician:

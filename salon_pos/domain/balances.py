@@ -158,6 +158,16 @@ class PointsTooFew(UserError):
     zh = "顾客有 {points} 积分，抵扣 {amount} 需要 {needed} 积分。"
 
 
+class PointsTooFewToRedeem(UserError):
+    en = "The customer has {points} points; redeeming {item} takes {needed}."
+    zh = "顾客有 {points} 积分，兑换“{item}”需要 {needed} 积分，积分不足。"
+
+
+class NotForPoints(UserError):
+    en = "“{item}” has no points price: it cannot be redeemed with points."
+    zh = "“{item}”未设积分兑换价，不能用积分兑换。"
+
+
 class PointsBelowZero(UserError):
     en = "The customer has {points} points; taking {change} away would leave less than none."
     zh = "顾客有 {points} 积分，扣除 {change} 积分后将小于零。"

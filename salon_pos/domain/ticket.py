@@ -116,6 +116,7 @@ class PricedLine:
     list_price: int | None = None  # the catalog price, when a member price applied
     member_discount: int = 0  # of the line, from the customer's tier: not a cashier's discount
     category: str = ""  # the catalog's, as sold
+    points: int = 0  # redeemed with points: what they paid for the line (member_discount: all)
 
     @property
     def gross(self) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_whole_yuan, parse_yuan
@@ -78,11 +79,13 @@ def tier_of(tiers: Sequence[Tier], spend: int, visits: int, basis: TierBasis) ->
 
 @dataclass(frozen=True)
 class MemberPricing:
-    """What a picked customer pays: their tier (None: none), and the birthday percent when it
-    is their birthday month (100: no birthday offer)."""
+    """What a picked customer pays: their tier (None: none), the birthday percent when it
+    is their birthday month (100: no birthday offer), and the catalog service given free once
+    this birthday year when it is still due (None: none)."""
 
     tier: Tier | None = None
     birthday_percent: int = 100
+    birthday_gift: str | None = None  # a service id
 
     def percent(self, category: str) -> int:
         tier = self.tier.percent_for(category) if self.tier else 100
@@ -95,6 +98,41 @@ class MemberPricing:
 
 def is_birthday_month(birthday: date | None, today: date) -> bool:
     return birthday is not None and birthday.month == today.month
+
+
+def gift_position(lines: Sequence[GiftCandidate], service_id: str | None) -> int | None:
+    """Which line (0-based) is the birthday gift: the first service line of one unit of the
+    gift service not redeemed with points. None: no such line."""
+    if not service_id:
+        return None
+    return next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.kind == "service"
+            and line.item_id == service_id
+            and line.quantity == 1
+            and not line.redeem_points
+        ),
+        None,
+    )
+
+
+class GiftCandidate(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def item_id(self) -> str: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def redeem_points(self) -> bool: ...
+
+
+def is_gift_line(kind: str, quantity: int, unit_price: int, list_price: int, member: int) -> bool:
+    """A ticket line that was a birthday gift: a service whose one unit the member price took
+    all of (a tier's percent is at least 1, so it leaves a price on anything above ¥1)."""
+    return kind == "service" and quantity == 1 and unit_price == 0 and 0 < list_price == member
 
 
 def tiers_as_lines(text: str, basis: str) -> str:

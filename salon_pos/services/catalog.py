@@ -47,6 +47,7 @@ class ServiceOffer:
     kind: LineKind = LineKind.SERVICE
     active: bool = True  # hidden items are not sold; tickets keep them
     needs_patch_test: bool = False  # sold after a valid patch test (domain.patch_tests)
+    points_price: int = 0  # points that redeem one unit at checkout; 0: not for points
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class ProductOffer:
     cost: int
     kind: LineKind = LineKind.PRODUCT
     active: bool = True
+    points_price: int = 0  # points that redeem one unit at checkout; 0: not for points
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def _service_values(offer: ServiceOffer) -> dict[str, Any]:
         "duration_min": offer.duration_min,
         "skill": offer.skill,
         "needs_patch_test": offer.needs_patch_test,
+        "points_price": offer.points_price,
     }
 
 
@@ -203,6 +206,7 @@ def _product_values(offer: ProductOffer) -> dict[str, Any]:
         "barcode": offer.barcode or None,
         "price": offer.price,
         "cost": offer.cost,
+        "points_price": offer.points_price,
     }
 
 
@@ -276,6 +280,7 @@ def _service_offer(item: ServiceItem) -> ServiceOffer:
         item.skill,
         active=item.active,
         needs_patch_test=item.needs_patch_test,
+        points_price=item.points_price,
     )
 
 
@@ -289,6 +294,7 @@ def _product_offer(item: Product) -> ProductOffer:
         item.price,
         item.cost,
         active=item.active,
+        points_price=item.points_price,
     )
 
 
@@ -303,11 +309,13 @@ class CatalogService(CounterService):
         actor_id: str | None = None,
         *,
         needs_patch_test: bool = False,
+        points_price: int = 0,
     ) -> Saved:
         """A new service; one of that category and name already there is refused."""
         offer = ServiceOffer(
-            new_id(), category, name, price, duration_min, skill, needs_patch_test=needs_patch_test
-        )
+            new_id(), category, name, price, duration_min, skill,
+            needs_patch_test=needs_patch_test, points_price=points_price,
+        )  # fmt: skip
         with self._db.write() as session:
             _check_service(session, offer, offer.id)
             return save_service_item(session, self._journal(), self._clock.now(), offer, actor_id)
@@ -321,9 +329,13 @@ class CatalogService(CounterService):
         cost: int = 0,
         barcode: str | None = None,
         actor_id: str | None = None,
+        *,
+        points_price: int = 0,
     ) -> Saved:
         """A new product; its SKU or barcode on another product is refused."""
-        offer = ProductOffer(new_id(), category, name, sku, barcode, price, cost)
+        offer = ProductOffer(
+            new_id(), category, name, sku, barcode, price, cost, points_price=points_price
+        )
         with self._db.write() as session:
             _check_product(session, offer, offer.id)
             return save_product(session, self._journal(), self._clock.now(), offer, actor_id)

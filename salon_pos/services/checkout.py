@@ -26,7 +26,12 @@ from salon_pos.db.models import (
     TicketLine,
 )
 from salon_pos.db.outbox import OUTBOX, next_in_sequences
-from salon_pos.domain.balances import MemberPaymentNeedsCustomer, MemberRules, TopUpNotPositive
+from salon_pos.domain.balances import (
+    MemberPaymentNeedsCustomer,
+    MemberRules,
+    NotForPoints,
+    TopUpNotPositive,
+)
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
     Both,
@@ -50,7 +55,7 @@ from salon_pos.domain.ticket import (
     price_ticket,
     settle,
 )
-from salon_pos.domain.tiers import MemberPricing
+from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -73,6 +78,7 @@ class SaleLine:
     line_discount: int = 0
     unit_price: int | None = None  # None: the catalog price
     patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
+    redeem_points: bool = False  # paid with points at the item's points price, not money
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,12 @@ SALE_APPROVAL = Both("超额优惠或使用过期疗程卡", "a discount beyond 
 _PRICES = union_all(
     *(
         select(
-            literal(kind.value).label("kind"), model.id, model.name, model.price, model.category
+            literal(kind.value).label("kind"),
+            model.id,
+            model.name,
+            model.price,
+            model.category,
+            model.points_price,
         ).where(model.id.in_(bindparam(kind.value, expanding=True)), model.active.is_(True))
         for kind, model in ((LineKind.SERVICE, ServiceItem), (LineKind.PRODUCT, Product))
     )
@@ -150,8 +161,10 @@ def _catalog_of(connection: Connection, lines: Sequence[SaleLine]) -> dict[Any, 
         if kind.from_catalog
     }
     return {
-        (LineKind(kind), item_id): (name, price, category)
-        for kind, item_id, name, price, category in selected_rows(connection, _PRICES, params)
+        (LineKind(kind), item_id): (name, price, category, points)
+        for kind, item_id, name, price, category, points in selected_rows(
+            connection, _PRICES, params
+        )
     }
 
 
@@ -227,11 +240,20 @@ def _priced_lines(
         lines = _on_kept_items(connection, lines)
         catalog = _catalog_of(connection, lines)
     priced = []
-    for line in lines:
+    gift = gift_position(lines, pricing.birthday_gift if pricing else None)
+    for position, line in enumerate(lines):
         if (line.kind, line.item_id) not in catalog:  # a product id sold as a service, too
             raise UnknownItem(item_id=line.item_id)
-        name, list_price, category = catalog[(line.kind, line.item_id)]
+        name, list_price, category, points_price = catalog[(line.kind, line.item_id)]
         member_price = pricing.unit_price(list_price, category) if pricing else list_price
+        discount, points = line.line_discount, 0
+        if line.redeem_points:  # paid with points: no money, and no discount on nothing
+            if points_price <= 0:
+                raise NotForPoints(item=name)
+            member_price, discount, points = 0, 0, points_price * line.quantity
+            line = replace(line, unit_price=None)
+        if position == gift and line.unit_price is None:  # the birthday gift: free, whole
+            member_price, discount = 0, 0
         unit_price = member_price if line.unit_price is None else line.unit_price
         priced.append(
             PricedLine(
@@ -240,11 +262,12 @@ def _priced_lines(
                 name,
                 line.quantity,
                 unit_price,
-                line.line_discount,
+                discount,
                 line.technician_id,
                 list_price,
                 (list_price - member_price) * line.quantity if line.unit_price is None else 0,
                 category,
+                points,
             )
         )
     return priced
@@ -310,6 +333,7 @@ class CheckoutService(CounterService):
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings)
             ledger.expired_allowed_by = approver.id if approver else None
+            ledger.redeem(line_rows, [line.points for line in lines])
             ledger.pay(settlement.tenders, line_rows)
             ledger.use_sessions(request.sessions, line_rows)
             ledger.sell(line_rows, plans)

@@ -8,7 +8,7 @@ file twice changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from threading import Event
@@ -90,7 +90,7 @@ class _CatalogRows:
             patch_test = existing.needs_patch_test if existing else False
         offer = ServiceOffer(
             new_id(), category, name, line.price, line.duration_min, skill,
-            needs_patch_test=patch_test,
+            needs_patch_test=patch_test, points_price=existing.points_price if existing else 0,
         )  # fmt: skip
         return save_service_item(session, self.journal, self.at, offer, self.actor_id).outcome
 
@@ -103,6 +103,7 @@ class _CatalogRows:
         cost = line.cost if line.cost is not None else (existing.cost if existing else 0)
         barcode = line.barcode or (existing.barcode if existing else None)
         offer = ProductOffer(new_id(), line.category, line.name, sku, barcode, line.price, cost)
+        offer = replace(offer, points_price=existing.points_price if existing else 0)
         return save_product(session, self.journal, self.at, offer, self.actor_id).outcome
 
 

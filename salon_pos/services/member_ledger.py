@@ -22,6 +22,7 @@ from salon_pos.domain.balances import (
     MemberRules,
     NoSessionsLeft,
     PointsTooFew,
+    PointsTooFewToRedeem,
     SessionNotCovered,
     StoredValue,
     TooManyCards,
@@ -159,6 +160,7 @@ class SaleLedger:
     expired_allowed_by: str | None = None  # the manager who let an expired card be used
     expired_used: list[str] = field(default_factory=list)  # cards used past their expiry
     sessions_by_line: dict[str, int] = field(default_factory=dict)  # line id → sessions used
+    redeemed: int = 0  # points lines redeemed with points took (the points tender has the rest)
     _held: MemberBalances | None = None
 
     @property
@@ -216,13 +218,28 @@ class SaleLedger:
             self.entry("bonus", split.bonus, "spend")
         if by_kind[TenderKind.POINTS]:
             needed = points_for(by_kind[TenderKind.POINTS], self.rules.points_per_yuan)
-            if needed > self.balances.points:
+            if needed > self.balances.points - self.redeemed:
                 raise PointsTooFew(
-                    points=self.balances.points,
+                    points=self.balances.points - self.redeemed,
                     needed=needed,
                     amount=format_money(by_kind[TenderKind.POINTS]),
                 )
             self.entry("points", -needed, "spend")
+
+    def redeem(self, line_rows: Sequence[Row], points: Sequence[int]) -> None:
+        """Lines paid with points at their points price: a points spend tied to each line (a
+        void or a refund of the line gives them back), all within what the customer holds."""
+        for line, needed in zip(line_rows, points, strict=True):
+            if not needed:
+                continue
+            if self.balances is None:
+                raise MemberPaymentNeedsCustomer(tender=TenderKind.POINTS.words)
+            if self.redeemed + needed > self.balances.points:
+                raise PointsTooFewToRedeem(
+                    points=self.balances.points - self.redeemed, needed=needed, item=line["name"]
+                )
+            self.redeemed += needed
+            self.entry("points", -needed, "spend", line_id=line["id"])
 
     def use_sessions(self, uses: Sequence[SessionUse], line_rows: Sequence[Row]) -> None:
         used: dict[str, int] = {}
@@ -411,6 +428,21 @@ def sessions_paid_back(
         back_before, back_after = used * before // sold, used * after // sold
         fen += paid * back_after // used - paid * back_before // used
     return fen
+
+
+def redeemed_points(connection: Any, ticket_id: str) -> dict[str, int]:
+    """Line id → the points that paid the line (redeemed at its points price)."""
+    found = connection.execute(
+        select(BalanceEntry.line_id, func.sum(BalanceEntry.amount))
+        .where(
+            BalanceEntry.ticket_id == ticket_id,
+            BalanceEntry.account == "points",
+            BalanceEntry.reason == "spend",
+            BalanceEntry.line_id.is_not(None),
+        )
+        .group_by(BalanceEntry.line_id)
+    )
+    return {line_id: -int(amount) for line_id, amount in found}
 
 
 def member_rows(connection: Any, ticket_id: str) -> list[tuple[str, str]]:

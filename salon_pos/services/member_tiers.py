@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, distinct, func, select, union_all
+from sqlalchemy import bindparam, distinct, exists, func, select, union_all
 
 from salon_pos.db.fast_insert import selected_rows
-from salon_pos.db.models import Customer, RefundLine, Ticket, TicketLine
+from salon_pos.db.models import BalanceEntry, Customer, RefundLine, Ticket, TicketLine
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.tiers import (
     MemberPricing,
@@ -72,23 +72,51 @@ def standing(connection: Any, customer_id: str, tiers: str, basis: str) -> Stand
 
 
 def _offers_anything(settings: Any) -> bool:
-    """Whether the store's tiers or birthday offer take anything off any price."""
+    """Whether the store's tiers or birthday offers take anything off any price."""
     tiers = parse_tiers(settings.tiers)
     discounted = any(t.percent < 100 or any(p < 100 for p in t.by_category.values()) for t in tiers)
-    return discounted or settings.birthday_percent < 100
+    return discounted or settings.birthday_percent < 100 or bool(settings.birthday_service_id)
+
+
+def had_birthday_gift(connection: Any, customer_id: str, today: date) -> bool:
+    """Whether a ticket this counter holds gave the customer their birthday gift this year (a
+    voided one gives it back). Read only in the customer's birthday month."""
+    found = connection.execute(
+        select(TicketLine.id)
+        .join(Ticket, Ticket.id == TicketLine.ticket_id)
+        .where(
+            Ticket.customer_id == customer_id,
+            Ticket.status != "voided",
+            Ticket.business_day >= date(today.year, 1, 1),
+            Ticket.business_day <= date(today.year, 12, 31),
+            TicketLine.kind == "service",
+            TicketLine.quantity == 1,
+            TicketLine.unit_price == 0,
+            TicketLine.list_price > 0,
+            TicketLine.member_discount == TicketLine.list_price,
+            ~exists().where(BalanceEntry.line_id == TicketLine.id),  # not redeemed with points
+        )
+        .limit(1)
+    ).first()
+    return found is not None
 
 
 def member_pricing(
     connection: Any, customer_id: str | None, settings: Any, now: datetime
 ) -> MemberPricing | None:
     """What a sale to this customer is priced at: None for a walk-in, or when neither a tier
-    nor a birthday offer takes anything off."""
+    nor a birthday offer takes anything off. The birthday gift is due in the birthday month
+    when no ticket this counter holds gave it this year."""
     if customer_id is None or not _offers_anything(settings):
         return None  # the usual case: no reads of the customer's history on every sale
     held = standing(connection, customer_id, settings.tiers, settings.tier_basis)
     today = business_day(now, settings.time_zone, settings.cutover_hour)
-    percent = settings.birthday_percent if is_birthday_month(held.birthday, today) else 100
-    pricing = MemberPricing(held.tier, percent)
-    takes_off = (held.tier is not None and held.tier.percent < 100) or percent < 100
+    birthday = is_birthday_month(held.birthday, today)
+    percent = settings.birthday_percent if birthday else 100
+    gift = settings.birthday_service_id if birthday else ""
+    if gift and had_birthday_gift(connection, customer_id, today):
+        gift = ""
+    pricing = MemberPricing(held.tier, percent, gift or None)
+    takes_off = (held.tier is not None and held.tier.percent < 100) or percent < 100 or bool(gift)
     has_categories = held.tier is not None and bool(held.tier.by_category)
     return pricing if takes_off or has_categories else None

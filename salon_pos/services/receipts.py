@@ -3,7 +3,7 @@ never touches the sale: it is saved before printing, the cashier is told why, an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -15,8 +15,9 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import TicketStatus
+from salon_pos.domain.tiers import is_gift_line
 from salon_pos.services.journal import Journal
-from salon_pos.services.member_ledger import member_rows
+from salon_pos.services.member_ledger import member_rows, redeemed_points
 from salon_pos.services.settings import SettingsService, StoreSettings
 from salon_pos.services.tickets import TicketQueries, TicketView
 
@@ -56,7 +57,10 @@ def build_receipt(
     settings: StoreSettings,
     copy_note: str = "",
     member: tuple[tuple[str, str], ...] = (),
+    redeemed: Mapping[str, int] | None = None,
 ) -> Receipt:
+    """`redeemed`: line id → the points that paid the line."""
+    points = redeemed or {}
     summary = view.summary
     when = summary.completed_at
     printed_at = (
@@ -87,6 +91,11 @@ def build_receipt(
                 line.total,
                 line.technician,
                 max(0, line.list_price - line.unit_price) * line.quantity,
+                is_gift_line(
+                    line.kind, line.quantity, line.unit_price, line.list_price, line.list_price
+                )
+                and line.id not in points,
+                points.get(line.id, 0),
             )
             for line in view.lines
         ),
@@ -123,12 +132,21 @@ class ReceiptService:
     def print_sale(self, ticket_id: str, open_drawer: bool) -> PrintOutcome:
         """The receipt of a sale just completed; opens the drawer when cash was taken."""
         settings = self._settings.current
-        receipt = build_receipt(self._tickets.get(ticket_id), settings, "", self.member(ticket_id))
+        view = self._tickets.get(ticket_id)
+        receipt = build_receipt(view, settings, "", *self.member_parts(ticket_id))
         return self._print(settings, receipt, open_drawer)
 
     def member(self, ticket_id: str) -> tuple[tuple[str, str], ...]:
+        return self.member_parts(ticket_id)[0]
+
+    def member_parts(self, ticket_id: str) -> tuple[tuple[tuple[str, str], ...], dict[str, int]]:
+        """The member rows under the payments, and the points that paid each line."""
         with self._db.read() as session:
-            return tuple(member_rows(session.connection(), ticket_id))
+            connection = session.connection()
+            return (
+                tuple(member_rows(connection, ticket_id)),
+                redeemed_points(connection, ticket_id),
+            )
 
     def reprint(self, ticket_id: str, actor_id: str) -> PrintOutcome:
         """A copy marked as such; audited, since a reprinted receipt can be misused."""
@@ -140,7 +158,7 @@ class ReceiptService:
         """Only the printing of a reprint: no database write, so it may run beside the writer."""
         settings = self._settings.current
         view = self._tickets.get(ticket_id)
-        receipt = build_receipt(view, settings, "重印 REPRINT", self.member(ticket_id))
+        receipt = build_receipt(view, settings, "重印 REPRINT", *self.member_parts(ticket_id))
         return self._print(settings, receipt, False)
 
     def record_reprint(self, ticket_id: str, actor_id: str, printed: bool) -> None:

@@ -242,7 +242,8 @@ def record_refund(
     }
     session.execute(insert(Refund).values(refund))
     session.execute(insert(RefundLine), [r | {"refund_id": refund["id"]} for r in refund_lines])
-    session.execute(insert(RefundTender), tenders)
+    if tenders:  # a refund of lines paid with points alone gives back points, no money
+        session.execute(insert(RefundTender), tenders)
     fully = all(so_far.get(line.id, (0, 0))[0] == line.quantity for line in lines.values())
     if fully:
         session.execute(

@@ -97,6 +97,7 @@ class StoreSettings:
     tiers: str = DEFAULT_TIERS  # "黄金:500000:95;…": name, threshold, percent paid (domain/tiers)
     tier_basis: str = "spend"  # spend (fen) or visits
     birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
+    birthday_service_id: str = ""  # a service given free once in the birthday month; "": none
     points_rates: str = ""  # "美甲=2,美睫=0": a category's own points a yuan
     patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
     # customer classification thresholds (domain/customer_class.py): fen, visits, days; 0: off

@@ -88,13 +88,36 @@ def _as_v3(item: CatalogItemSavedV2) -> CatalogItemSavedV3:
     return CatalogItemSavedV3.model_validate(item.model_dump() | {"changed": changed})
 
 
+class PointsPriceField(Lenient):
+    """What version 4 of a catalog item adds: the points that redeem one unit at checkout
+    (0: not redeemable for points; docs/members.md)."""
+
+    points_price: int = Field(default=0, ge=0, le=100_000_000)
+
+
+class CatalogItemSavedV4(CatalogItemSavedV3, PointsPriceField):
+    """Version 4: `points_price`."""
+
+
+def _as_v4(item: CatalogItemSavedV3) -> CatalogItemSavedV4:
+    """An edit made before points prices: it changes every field but that one, so an older
+    counter never clears a points price."""
+    changed = item.changed
+    if changed is None:
+        changed = [f for f in CatalogItemSavedV3.model_fields if f in _V3_DATA]
+    return CatalogItemSavedV4.model_validate(item.model_dump() | {"changed": changed})
+
+
+_V3_DATA = (*(f for f in CatalogItemSaved.model_fields if f != "id"), "needs_patch_test")
+
+
 class StaffData(StaffSaved):
     """A staff member in the change feed; `stamps`: field → HLC stamp of the value held."""
 
     stamps: dict[str, str] = Field(default_factory=dict)
 
 
-class CatalogItemData(CatalogItemSaved, PatchTestField):
+class CatalogItemData(CatalogItemSaved, PatchTestField, PointsPriceField):
     """A catalog item in the change feed, priced for the store whose feed it is in (a chain's
     store price where one is set); `stamps`: field → HLC stamp of the value held."""
 
@@ -132,6 +155,7 @@ STORE_SETTING_FIELDS: Final = (
     "tiers",
     "tier_basis",
     "birthday_percent",
+    "birthday_service_id",
     # customer classification (salon_pos.domain.customer_class): spend in fen, visits, days
     "class_member_spend",
     "class_member_visits",
@@ -204,6 +228,7 @@ MEMBER_SETTINGS: Final = (
     "points_rates",
     "tiers",
     "tier_basis",
+    "birthday_service_id",
     *MEMBER_RANGES,
 )
 
@@ -228,6 +253,8 @@ def member_setting(field: str, value: Any) -> Any:
         raise ValueError("tier_basis is spend or visits")
     if field == "points_rates":
         points_rate_pairs(value)
+    if field == "birthday_service_id" and len(value) > 64:
+        raise ValueError("birthday_service_id is not a service id")
     return value
 
 
@@ -291,9 +318,14 @@ FAMILY = Family(
         ),
         OperationKind(
             CATALOG_ITEM_SAVED,
-            {1: CatalogItemSaved, 2: CatalogItemSavedV2, 3: CatalogItemSavedV3},
+            {
+                1: CatalogItemSaved,
+                2: CatalogItemSavedV2,
+                3: CatalogItemSavedV3,
+                4: CatalogItemSavedV4,
+            },
             changes=(CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS),
-            upgrades={1: _as_v2(CatalogItemSavedV2), 2: _as_v3},
+            upgrades={1: _as_v2(CatalogItemSavedV2), 2: _as_v3, 3: _as_v4},
         ),
         OperationKind(
             STORE_SETTINGS_SAVED, {1: StoreSettingsSaved}, changes=(CHANGE_STORE_SETTINGS,)

@@ -33,7 +33,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.import_report import FirstLines, ImportReport
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
-    CatalogItemSavedV3,
+    CatalogItemSavedV4,
 )
 from sync.server import chain, models
 from sync.server.admin import AdminError
@@ -119,13 +119,13 @@ def edit_catalog_item(
         if check is not None:
             check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
-        item = edited_payload(CatalogItemSavedV3, held, changes)
+        item = edited_payload(CatalogItemSavedV4, held, changes)
         _save_at_server(writer, row, item)
     publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
 
 
-def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV3) -> None:
+def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV4) -> None:
     """An edit made at the server: a chain item's price is the chain's (a counter's price edit
     is its own store's), and the item goes to the owner's other stores."""
     if row["owner_id"] is None:
@@ -348,6 +348,7 @@ class CatalogEntry:
     home_store_id: str  # the store it was made in
     owner_id: str | None  # set: in the owner's chain catalog, every store of the owner has it
     needs_patch_test: bool = False  # a service sold only after a valid patch test
+    points_price: int = 0  # points that redeem one unit at checkout; 0: not for points
 
     @property
     def chain(self) -> bool:
@@ -356,7 +357,7 @@ class CatalogEntry:
     def fields(self) -> dict[str, Any]:
         """Its CatalogItemSaved fields, with the item's own price."""
         names: tuple[str, ...] = ("kind", "category", "name", "duration_min", "skill", "sku")
-        names += ("barcode", "cost", "needs_patch_test")
+        names += ("barcode", "cost", "needs_patch_test", "points_price")
         return {n: getattr(self, n) for n in names} | {
             "price": self.item_price,
             "active": self.active,
@@ -397,6 +398,7 @@ def _entry(row: Mapping[str, Any]) -> CatalogEntry:
         home_store_id=row["store_id"],
         owner_id=row["owner_id"],
         needs_patch_test=bool(data.get("needs_patch_test", False)),
+        points_price=int(data.get("points_price") or 0),
     )
 
 
@@ -446,6 +448,7 @@ def _cleaned(values: Mapping[str, Any]) -> dict[str, Any]:
         "cost": int(values.get("cost") or 0) if kind == "product" else 0,
         "active": bool(values.get("active", True)),
         "needs_patch_test": kind == "service" and bool(values.get("needs_patch_test", False)),
+        "points_price": int(values.get("points_price") or 0),
     }
     return cleaned
 
@@ -458,7 +461,7 @@ def create_catalog_item(
     fields = _cleaned(dict(values) | {"active": True})
     with store_writer(engine, store_id, clock) as writer:
         check_catalog_item(fields, store_catalog(writer.connection, store_id))
-        item = CatalogItemSavedV3.model_validate(fields | {"id": new_id()})
+        item = CatalogItemSavedV4.model_validate(fields | {"id": new_id()})
         save_catalog_item(writer, item, origin=None)
     return item.id
 
@@ -502,7 +505,14 @@ def clear_store_price(engine: Engine, store_id: str, item_id: str, clock: Clock 
         writer.change(CHANGE_CATALOG_ITEM, row["id"], item_data(writer, row), None)
 
 
-NEW_ITEM = {"active": True, "skill": "", "cost": 0, "barcode": None, "needs_patch_test": False}
+NEW_ITEM = {
+    "active": True,
+    "skill": "",
+    "cost": 0,
+    "barcode": None,
+    "needs_patch_test": False,
+    "points_price": 0,
+}
 
 
 @dataclass
@@ -608,7 +618,7 @@ def import_catalog_csv(
             changed = (
                 None if held is None else sorted(k for k in fields if fields[k] != held.fields()[k])
             )
-            item = CatalogItemSavedV3.model_validate(fields | {"id": item_id, "changed": changed})
+            item = CatalogItemSavedV4.model_validate(fields | {"id": item_id, "changed": changed})
             if held is None:
                 save_catalog_item(writer, item, origin=None)
             else:

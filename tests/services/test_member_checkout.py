@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -604,3 +605,202 @@ def test_more_cards_than_one_sale_holds_are_refused_plainly(
     sale = _sale(team, member, most, tenders=[Tender(TenderKind.CASH, 150000 * MOST_CARDS_A_SALE)])
     backend.checkout.complete_sale(sale)
     assert len(balances(backend, member).cards) == MOST_CARDS_A_SALE
+
+
+def receipt_text(backend: Backend, ticket_id: str) -> str:
+    from salon_pos.devices.receipt import render_receipt
+    from salon_pos.services.receipts import build_receipt
+
+    view = backend.tickets.get(ticket_id)
+    receipt = build_receipt(
+        view, backend.settings.current, "", *backend.receipts.member_parts(ticket_id)
+    )
+    return "\n".join(render_receipt(receipt, 80))
+
+
+def _birthday_member(backend: Backend, month: int) -> str:
+    return backend.customers.add("林生日", "13900139011", birthday=date(1990, month, 3)).id
+
+
+def _facial_sale(team: Team, shelf: Shelf, customer: str, tender: int) -> SaleRequest:
+    tenders = [Tender(TenderKind.CASH, tender)] if tender else []
+    return _sale(
+        team,
+        customer,
+        SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+        SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+        tenders=tenders,
+    )
+
+
+def test_the_birthday_service_is_free_once_a_birthday_year_and_a_void_gives_it_back(
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
+) -> None:
+    backend.settings.update(birthday_service_id=shelf.facial)
+    customer = _birthday_member(backend, 11)  # the clock is in November
+    assert team.desk.discount_limit == 0  # the gift needs no manager
+    first = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800))
+    assert first.total == 16800  # the facial free, the manicure paid
+    [gift, paid] = backend.tickets.get(first.ticket_id).lines
+    assert (gift.list_price, gift.unit_price, gift.total) == (19800, 0, 0)
+    assert (paid.list_price, paid.unit_price) == (16800, 16800)
+    with backend.db.read() as s:
+        [op] = s.scalars(
+            select(OutboxOperation.payload).where(OutboxOperation.type == "sale.completed")
+        )
+    assert [ln["member_discount"] for ln in json.loads(op)["lines"]] == [19800, 0]
+    text = receipt_text(backend, first.ticket_id)
+    assert "生日礼" in text and "-￥198.00" in text and "会员优惠" not in text
+    # once a birthday year: the next visit pays
+    again = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 36600))
+    assert again.total == 36600
+    # a voided sale gives the gift back
+    backend.checkout.void_sale(first.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800)).total == 16800
+    # the next birthday year, once more
+    clock.advance(days=365)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 16800)).total == 16800
+
+
+def test_no_birthday_gift_outside_the_month_for_a_walk_in_or_when_none_is_set(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    in_month = _birthday_member(backend, 11)
+    assert backend.checkout.complete_sale(_facial_sale(team, shelf, in_month, 36600)).total == 36600
+    backend.settings.update(birthday_service_id=shelf.facial)
+    other = backend.customers.add("周十月", "13900139012", birthday=date(1991, 10, 3)).id
+    for customer in (other, None):
+        sale = backend.checkout.complete_sale(_facial_sale(team, shelf, customer, 36600))  # type: ignore[arg-type]
+        assert sale.total == 36600
+    assert backend.members.pricing(other) is None  # nothing to show ★ for
+
+
+def test_the_birthday_gift_is_one_unit_with_the_members_price_on_the_rest(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    backend.settings.update(birthday_service_id=shelf.manicure, birthday_percent=90)
+    customer = _birthday_member(backend, 11)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            customer,
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 15120)],
+        )
+    )
+    lines = backend.tickets.get(sale.ticket_id).lines
+    assert [(ln.unit_price, ln.total) for ln in lines] == [(0, 0), (15120, 15120)]
+
+
+def _points(backend: Backend, customer: str, points: int) -> None:
+    backend.members.adjust_points(customer, points, "开业活动", Team.MANAGER_PIN, None)
+
+
+def test_a_line_redeemed_with_points_is_paid_by_its_points_price_and_a_void_gives_them_back(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    from salon_pos.services.catalog import ProductOffer
+
+    serum = next(o for o in backend.catalog.products() if o.id == shelf.serum)
+    assert isinstance(serum, ProductOffer)
+    backend.catalog.edit(replace(serum, points_price=2000))
+    _points(backend, member, 2500)
+    assert team.desk.discount_limit == 0  # a redemption asks for no manager
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.PRODUCT, shelf.serum, redeem_points=True),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 16800)],
+        )
+    )
+    assert sale.total == 16800  # the serum by points, the manicure by money
+    [redeemed, _] = backend.tickets.get(sale.ticket_id).lines
+    assert (redeemed.list_price, redeemed.unit_price, redeemed.net_total) == (12800, 0, 0)
+    with backend.db.read() as s:
+        [spend] = s.scalars(select(BalanceEntry).where(BalanceEntry.line_id == redeemed.id))
+    assert (spend.account, spend.amount, spend.reason) == ("points", -2000, "spend")
+    assert balances(backend, member).points == 2500 - 2000 + 168  # earned on the money only
+    text = receipt_text(backend, sale.ticket_id)
+    assert "积分兑换 -2000 积分" in text and "生日礼" not in text, text
+    backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
+    assert balances(backend, member).points == 2500
+
+
+def test_a_redemption_with_too_few_points_is_refused_and_writes_nothing(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    from salon_pos.domain.balances import NotForPoints, PointsTooFewToRedeem
+
+    facial = next(o for o in backend.catalog.services() if o.id == shelf.facial)
+    backend.catalog.edit(replace(facial, points_price=3000))
+    _points(backend, member, 2999)
+    before = entry_count(backend)
+    redeem = SaleLine(
+        LineKind.SERVICE, shelf.facial, technician_id=team.tech.id, redeem_points=True
+    )
+    with pytest.raises(PointsTooFewToRedeem) as refused:
+        backend.checkout.complete_sale(_sale(team, member, redeem, tenders=[]))
+    assert "2999" in refused.value.text("zh") and "3000" in refused.value.text("zh")
+    with pytest.raises(MemberPaymentNeedsCustomer):
+        backend.checkout.complete_sale(_sale(team, None, redeem, tenders=[]))
+    manicure = SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id)
+    with pytest.raises(NotForPoints):
+        backend.checkout.complete_sale(
+            _sale(team, member, replace(manicure, redeem_points=True), tenders=[])
+        )
+    _points(backend, member, 1)  # 3000: enough for the facial, none left for a points tender
+    with pytest.raises(PointsTooFew):
+        backend.checkout.complete_sale(
+            _sale(team, member, redeem, manicure, tenders=[Tender(TenderKind.POINTS, 16800)])
+        )
+    assert entry_count(backend) == before + 1  # only the adjustment
+    backend.checkout.complete_sale(_sale(team, member, redeem, tenders=[]))  # a free ticket
+    assert balances(backend, member).points == 0
+
+
+def test_a_refund_of_a_redeemed_line_gives_its_points_back(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    serum = next(o for o in backend.catalog.products() if o.id == shelf.serum)
+    backend.catalog.edit(replace(serum, points_price=1000))
+    _points(backend, member, 5000)
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.PRODUCT, shelf.serum, quantity=3, redeem_points=True),
+            SaleLine(LineKind.SERVICE, shelf.manicure, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 16800)],
+        )
+    )
+    assert balances(backend, member).points == 5000 - 3000 + 168
+    line = backend.tickets.get(sale.ticket_id).lines[0]
+    paid_back = backend.checkout.refund_lines(
+        sale.ticket_id, {line.id: 2}, Team.MANAGER_PIN, "退货", team.desk.id
+    )
+    assert paid_back == 0  # no money went out for it
+    assert balances(backend, member).points == 5000 - 1000 + 168
+    backend.checkout.refund_lines(
+        sale.ticket_id, {line.id: 1}, Team.MANAGER_PIN, "退货", team.desk.id
+    )
+    assert balances(backend, member).points == 5000 + 168
+
+
+def test_a_redeemed_gift_service_is_not_the_birthday_gift(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    facial = next(o for o in backend.catalog.services() if o.id == shelf.facial)
+    backend.catalog.edit(replace(facial, points_price=1000))
+    backend.settings.update(birthday_service_id=shelf.facial)
+    customer = _birthday_member(backend, 11)
+    _points(backend, customer, 1000)
+    redeem = SaleLine(
+        LineKind.SERVICE, shelf.facial, technician_id=team.tech.id, redeem_points=True
+    )
+    backend.checkout.complete_sale(_sale(team, customer, redeem, tenders=[]))
+    assert backend.members.pricing(customer).birthday_gift == shelf.facial  # type: ignore[union-attr]
+    gift = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)
+    assert backend.checkout.complete_sale(_sale(team, customer, gift, tenders=[])).total == 0

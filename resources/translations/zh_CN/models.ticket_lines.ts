@@ -1,35 +1,44 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>TicketLinesModel</name>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="91"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="118" />
+        <source>Birthday gift</source>
+        <translation>生日礼</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="119" />
+        <source>redeemed for {points} points</source>
+        <translation>积分兑换 {points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="121" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="92"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="122" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="93"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="123" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="94"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="124" />
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="95"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="125" />
         <source>Technician</source>
         <translation>技师</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="96"/>
+        <location filename="../../../salon_pos/ui/models/ticket_lines.py" line="126" />
         <source>Total</source>
         <translation>金额</translation>
     </message>

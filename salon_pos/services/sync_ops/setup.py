@@ -28,7 +28,7 @@ from sync.operations.setup import (
     STORE_SETTINGS_SAVED,
     CatalogAlias,
     CatalogItemData,
-    CatalogItemSavedV3,
+    CatalogItemSavedV4,
     StaffData,
     StaffSavedV2,
     StoreSettingsData,
@@ -78,12 +78,12 @@ def catalog_item_saved(
     *,
     hlc: str = "",
     changed: Sequence[str] | None = None,
-) -> CatalogItemSavedV3:
+) -> CatalogItemSavedV4:
     """`offer`: the fields of a ServiceOffer or ProductOffer (dataclasses.asdict); `hlc` and
     `changed` as for staff_saved."""
     stamped: dict[str, Any] = {"id": item_id, "kind": kind, "hlc": hlc}
     stamped["changed"] = None if changed is None else list(changed)
-    return CatalogItemSavedV3.model_validate(offer | stamped)
+    return CatalogItemSavedV4.model_validate(offer | stamped)
 
 
 @builds(STORE_SETTINGS_SAVED)
@@ -132,12 +132,14 @@ def catalog_item(session: Session, change: Change) -> None:
         duration = item.duration_min or (existing.duration_min if existing else 60)
         values = common | {"duration_min": duration, "skill": item.skill}
         values["needs_patch_test"] = item.needs_patch_test
+        values["points_price"] = item.points_price
         values = _but_pending(session, ServiceItem, item.id, values)
         upsert(session, ServiceItem, values | {"id": item.id}, change.at)
         return
     if not item.sku:
         raise ChangeNotApplicable("a product without an sku")
     values = common | {"sku": item.sku, "barcode": item.barcode or None, "cost": item.cost}
+    values["points_price"] = item.points_price
     values = _but_pending(session, Product, item.id, values)
     upsert(session, Product, values | {"id": item.id}, change.at)
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from salon_pos.domain.errors import InvalidNumber, UserError
 from salon_pos.domain.ids import new_id
@@ -58,6 +66,14 @@ class CatalogItemDialog(SaveDialog):
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Price (yuan)"), self.price)
+        self.points_price = QSpinBox()
+        self.points_price.setObjectName("itemPointsPrice")
+        self.points_price.setRange(0, 100_000_000)
+        self.points_price.setSingleStep(100)
+        self.points_price.setSuffix(self.tr(" points"))
+        self.points_price.setSpecialValueText(self.tr("Not for points"))
+        self.points_price.setValue(existing.points_price if existing else 0)
+        self.points_price.setToolTip(self.tr("The points a member pays for one, instead of money"))
         self.duration = self._field("itemDuration", "60")
         self.skill = self._field("itemSkill")
         self.sku = self._field("itemSku")
@@ -81,6 +97,7 @@ class CatalogItemDialog(SaveDialog):
             form.addRow(self.tr("SKU"), self.sku)
             form.addRow(self.tr("Barcode"), self.barcode)
             form.addRow(self.tr("Cost (yuan)"), self.cost)
+        form.addRow(self.tr("Redeem for points"), self.points_price)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
@@ -107,6 +124,7 @@ class CatalogItemDialog(SaveDialog):
                 item_id, category, name, self.sku.text().strip(),
                 self.barcode.text().strip() or None, price, parse_yuan(self.cost.text() or "0"),
             )  # fmt: skip
+        made = replace(made, points_price=self.points_price.value())
         return replace(made, active=self._existing.active) if self._existing else made
 
     def _save(self) -> None:
@@ -121,12 +139,12 @@ class CatalogItemDialog(SaveDialog):
         elif isinstance(offer, ServiceOffer):
             work = lambda: catalog.add_service(  # noqa: E731
                 offer.category, offer.name, offer.price, offer.duration_min, offer.skill, actor,
-                needs_patch_test=offer.needs_patch_test,
+                needs_patch_test=offer.needs_patch_test, points_price=offer.points_price,
             )  # fmt: skip
         else:
             work = lambda: catalog.add_product(  # noqa: E731
                 offer.category, offer.name, offer.sku, offer.price, offer.cost, offer.barcode,
-                actor,
+                actor, points_price=offer.points_price,
             )  # fmt: skip
         self.run_save(work, item_changed)
 

@@ -54,7 +54,13 @@ class SaleDraft:
     member: MemberBalances | None = None  # the customer's balances, when one is picked
     names: tuple[str, ...] = ()  # the lines' names, for the package-card choices
     points_per_yuan: int = 100
+    redeemed_points: int = 0  # points lines redeemed with points take: not for the tender
     allowance: int = 0  # fen stored value may go beyond the balance: offline, by store rule
+
+    @property
+    def points_left(self) -> int:
+        """The points the points tender may use."""
+        return max(0, self.member.points - self.redeemed_points) if self.member else 0
 
     def session_choices(self, today: date) -> list[tuple[int, CardBalance, int]]:
         """(position, card, sessions) a package card could pay: each service line a card
@@ -65,7 +71,7 @@ class SaleDraft:
         choices = []
         left = {card.id: card.left for card in self.member.cards}
         for position, line in enumerate(self.lines, start=1):
-            if line.kind is not LineKind.SERVICE:
+            if line.kind is not LineKind.SERVICE or self._free(position):
                 continue
             covering = [
                 c
@@ -80,6 +86,10 @@ class SaleDraft:
                 left[card.id] -= line.quantity
                 choices.append((position, card, line.quantity))
         return choices
+
+    def _free(self, position: int) -> bool:
+        """A line the customer pays nothing for (a birthday gift): nothing to pay it with."""
+        return bool(self.line_nets) and self.line_nets[position - 1] == 0
 
     def session_value(self, position: int) -> int:
         return self.line_nets[position - 1] if self.line_nets else 0
@@ -115,7 +125,7 @@ class PaymentDialog(QDialog):
         member = draft.member
         held = {
             TenderKind.STORED_VALUE: member.stored_value.total + draft.allowance if member else 0,
-            TenderKind.POINTS: member.points if member else 0,
+            TenderKind.POINTS: draft.points_left,
         }
         self.kinds: tuple[TenderKind, ...] = (
             *(kind for kind in MEMBER_TENDERS if held[kind] > 0),
@@ -186,9 +196,9 @@ class PaymentDialog(QDialog):
             return self.tr("Stored value ({balance})").format(
                 balance=format_money(member.stored_value.total)
             )
-        worth = member.points * 100 // max(self.draft.points_per_yuan, 1)
+        worth = self.draft.points_left * 100 // max(self.draft.points_per_yuan, 1)
         return self.tr("Points ({points}, worth {amount})").format(
-            points=member.points, amount=format_money(worth)
+            points=self.draft.points_left, amount=format_money(worth)
         )
 
     def _lay_out(self) -> None:
@@ -274,7 +284,7 @@ class PaymentDialog(QDialog):
         if kind is TenderKind.STORED_VALUE:
             return max(member.stored_value.total + self.draft.allowance, 0)
         rate = max(self.draft.points_per_yuan, 1)
-        worth = member.points * 100 // rate
+        worth = self.draft.points_left * 100 // rate
         while worth > 0 and worth * rate % 100:  # whole points only
             worth -= 1
         return worth

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
-from salon_pos.domain.tiers import MemberPricing
+from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.patch_tests import PatchTestWaiver
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,6 +42,9 @@ class TicketLineRow:
     category: str = ""  # the catalog's: a member's price may depend on it
     list_price: int | None = None  # the catalog price, when a member price applies
     patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
+    birthday_gift: bool = False  # the one unit the customer's birthday makes free
+    points_price: int = 0  # the catalog's: points that redeem one unit (0: none)
+    redeem_points: bool = False  # paid with points at the points price, not money
 
     @property
     def total(self) -> int:
@@ -66,9 +69,11 @@ class TicketLineRow:
 
     def priced_for(self, pricing: MemberPricing | None) -> TicketLineRow:
         """This line at the customer's member price (the catalog price for none)."""
-        if not self.kind.from_catalog:
+        if not self.kind.from_catalog or self.redeem_points:  # points pay it: no money price
             return self
         catalog = self.list_price or self.unit_price
+        if self.birthday_gift:  # priced again as any line; the model marks the gift after
+            catalog = self.list_price or 0
         price = pricing.unit_price(catalog, self.category) if pricing else catalog
         gross = self.quantity * price
         return replace(
@@ -76,7 +81,30 @@ class TicketLineRow:
             unit_price=price,
             list_price=catalog if price != catalog else None,
             line_discount=min(self.line_discount, gross),
+            birthday_gift=False,
         )
+
+    def as_redeemed(self) -> TicketLineRow:
+        """This line paid with points at its points price: no money, no discount."""
+        catalog = self.list_price or self.unit_price
+        return replace(
+            self,
+            unit_price=0,
+            list_price=catalog,
+            line_discount=0,
+            redeem_points=True,
+            birthday_gift=False,
+        )
+
+    @property
+    def points(self) -> int:
+        """The points this line takes, when redeemed with points."""
+        return self.points_price * self.quantity if self.redeem_points else 0
+
+    def as_gift(self) -> TicketLineRow:
+        """This line (one unit) as the birthday gift: free, no discount (checkout's arithmetic)."""
+        catalog = self.list_price or self.unit_price
+        return replace(self, unit_price=0, list_price=catalog, line_discount=0, birthday_gift=True)
 
 
 class TicketLinesModel(QAbstractTableModel):
@@ -87,6 +115,8 @@ class TicketLinesModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[TicketLineRow] = []
         self.pricing: MemberPricing | None = None
+        self.gift_word = self.tr("Birthday gift")
+        self.points_words = self.tr("redeemed for {points} points")
         self.headers = [
             self.tr("Item"),
             self.tr("Qty"),
@@ -120,6 +150,10 @@ class TicketLinesModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME and row.birthday_gift:
+                return f"{row.name}（{self.gift_word}）"
+            if column == NAME and row.redeem_points:
+                return f"{row.name}（{self.points_words.format(points=row.points)}）"
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole and column == QUANTITY:
             return row.quantity
@@ -156,6 +190,8 @@ class TicketLinesModel(QAbstractTableModel):
         self.pricing = pricing
         if self._rows:
             self.reset([row.priced_for(pricing) for row in self._rows])
+        elif pricing is None or pricing.birthday_gift:
+            self.lines_changed.emit()  # nothing to price; the ticket may say the gift is due
 
     def add(self, row: TicketLineRow) -> int:
         """Add a line; a product already on the ticket gets one more instead. Returns its row."""
@@ -169,6 +205,7 @@ class TicketLinesModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.append(row)
         self.endInsertRows()
+        self._mark_gift()
         self.lines_changed.emit()
         return position
 
@@ -186,6 +223,23 @@ class TicketLinesModel(QAbstractTableModel):
     def set_discount(self, position: int, discount: int) -> None:
         self._replace(position, replace(self._rows[position], line_discount=discount))
 
+    def set_redeemed(self, position: int, redeemed: bool) -> None:
+        """Pay the line with points at its points price, or with money again."""
+        row = self._rows[position]
+        if redeemed:
+            self._replace(position, row.as_redeemed())
+        elif row.redeem_points:
+            self._replace(position, replace(row, redeem_points=False).priced_for(self.pricing))
+
+    def clear_redemptions(self) -> None:
+        """Every line paid with money again (the customer changed: points are theirs)."""
+        for position, row in enumerate(self._rows):
+            if row.redeem_points:
+                self.set_redeemed(position, False)
+
+    def redeemed_points(self) -> int:
+        return sum(row.points for row in self._rows)
+
     def set_technician(self, position: int, staff_id: str | None, name: str) -> None:
         self._replace(
             position, replace(self._rows[position], technician_id=staff_id, technician=name)
@@ -198,18 +252,35 @@ class TicketLinesModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), position, position)
         del self._rows[position]
         self.endRemoveRows()
+        self._mark_gift()
         self.lines_changed.emit()
 
     def reset(self, rows: Sequence[TicketLineRow] = ()) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        self._mark_gift()
         self.lines_changed.emit()
 
     def _replace(self, position: int, row: TicketLineRow) -> None:
         self._rows[position] = row
         self.dataChanged.emit(self.index(position, 0), self.index(position, TOTAL))
+        self._mark_gift()
         self.lines_changed.emit()
+
+    def _mark_gift(self) -> None:
+        """The birthday gift on the line checkout will give it to (domain.tiers.gift_position):
+        the first one-unit line of the gift service; a line that stops being it is priced again."""
+        due = self.pricing.birthday_gift if self.pricing else None
+        position = gift_position(self._rows, due)
+        for i, row in enumerate(self._rows):
+            if i == position:
+                marked = row.as_gift()
+            else:
+                marked = row.priced_for(self.pricing) if row.birthday_gift else row
+            if marked != row:
+                self._rows[i] = marked
+                self.dataChanged.emit(self.index(i, 0), self.index(i, TOTAL))
 
 
 def _display(row: TicketLineRow, column: int) -> str:

@@ -150,6 +150,7 @@ class CashierPage(QWidget):
             return
         skill = offer.skill if isinstance(offer, ServiceOffer) else ""
         row = TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
+        row = replace(row, points_price=offer.points_price)
         self._add_row(replace(row, category=offer.category, patch_test_waiver=waiver))
 
     def _on_customer_chosen(self, profile: CustomerProfile | None) -> None:
@@ -157,6 +158,7 @@ class CashierPage(QWidget):
         customer_id = profile.id if profile else None
         self.member.show_for(customer_id)
         pricing = self._ctx.backend.members.pricing(customer_id) if customer_id else None
+        self.ticket.set_member_picked(customer_id is not None)
         self.ticket.model.set_pricing(pricing)
 
     def _add_row(self, row: TicketLineRow) -> None:
@@ -216,6 +218,7 @@ class CashierPage(QWidget):
                 r.line_discount,
                 r.unit_price if r.kind is LineKind.STORED_VALUE else None,
                 patch_test_waiver=r.patch_test_waiver,
+                redeem_points=r.redeem_points,
             )
             for r in rows
         )
@@ -230,6 +233,7 @@ class CashierPage(QWidget):
             self.member.balances,
             tuple(r.name for r in rows),
             self._ctx.backend.settings.current.points_per_yuan,
+            self.ticket.model.redeemed_points(),
             self._ctx.backend.members.offline_allowance() if customer else 0,
         )
 

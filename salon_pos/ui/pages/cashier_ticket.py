@@ -59,6 +59,11 @@ class TicketPanel(QWidget):
         self.technician.currentIndexChanged.connect(self._on_technician_current_index_changed)
         self.line_discount = self._money_field("lineDiscount", self.tr("Line ¥ off"))
         self.line_discount.editingFinished.connect(self._on_line_discount_entered)
+        self.member_picked = False  # a line may be redeemed with points only for a member
+        self.redeem = button(self.tr("Points"), "redeemPoints")
+        self.redeem.setCheckable(True)
+        self.redeem.setToolTip(self.tr("Pay this line with the customer's points"))
+        self.redeem.toggled.connect(self._on_redeem_toggled)
         self.remove = button(self.tr("Remove  Del"), "removeLine")
         self.remove.setShortcut("Delete")
         self.remove.setProperty("role", "danger")
@@ -106,7 +111,8 @@ class TicketPanel(QWidget):
         sums.addWidget(QLabel(self.tr("Ticket discount")), 0, 0)
         sums.addWidget(self.discount, 0, 1)
         sums.addWidget(self.total, 0, 2)
-        sums.addWidget(self.detail, 1, 0, 1, 3)
+        sums.addWidget(self.redeem, 1, 0)  # the selected line, by points (under the line's row:
+        sums.addWidget(self.detail, 1, 1, 1, 2)  # at 1024 px that row has no room left)
         sums.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +209,27 @@ class TicketPanel(QWidget):
         self._filling = False
         discount = row.line_discount if row else 0
         self.line_discount.setText(format_yuan(discount) if discount else "")
+        redeemable = row is not None and row.points_price > 0 and self.member_picked
+        self.redeem.setEnabled(redeemable)
+        self.redeem.blockSignals(True)
+        self.redeem.setChecked(row is not None and row.redeem_points)
+        self.redeem.blockSignals(False)
+        if row is not None and row.points_price:
+            self.redeem.setToolTip(
+                self.tr("Pay this line with {points} points a unit").format(points=row.points_price)
+            )
+
+    def set_member_picked(self, picked: bool) -> None:
+        """A customer was picked (or none): lines redeemed for the last one's points are paid
+        with money again."""
+        self.member_picked = picked
+        self.model.clear_redemptions()
+        self._show_selected()
+
+    def _on_redeem_toggled(self, checked: bool) -> None:
+        position = self.selected()
+        if position is not None:
+            self.model.set_redeemed(position, checked)
 
     def _step_quantity(self, step: int) -> None:
         position = self.selected()

@@ -31,6 +31,7 @@ from salon_pos.domain.balances import (
 )
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_whole_yuan, format_yuan, parse_yuan
+from salon_pos.domain.ticket import LineKind
 from salon_pos.domain.tiers import tiers_as_lines, tiers_from_lines
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.members import PackagePlanView
@@ -121,6 +122,11 @@ class MembersPage(ManagersOnly):
         self.birthday.setObjectName("birthdayPercent")
         self.birthday.setRange(1, 100)
         self.birthday.setSuffix(self.tr("% of the price in the birthday month"))
+        self.birthday_gift = QComboBox()
+        self.birthday_gift.setObjectName("birthdayService")
+        self.birthday_gift.setToolTip(
+            self.tr("A service given free once in the customer's birthday month")
+        )
         self.save_rules = button(self.tr("Save rules"), "saveMemberRules", "primary")
         self.save_rules.clicked.connect(self._on_save_rules_clicked)
         self.message = MessageLine()
@@ -159,6 +165,7 @@ class MembersPage(ManagersOnly):
         form.addRow(self.tr("Tiers by"), self.tier_basis)
         form.addRow(self.tr("Tiers"), self.tiers)
         form.addRow(self.tr("Birthday"), self.birthday)
+        form.addRow(self.tr("Birthday gift"), self.birthday_gift)
         form.addRow("", self.save_rules)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -196,6 +203,16 @@ class MembersPage(ManagersOnly):
         except UserError:
             self.tiers.setPlainText(settings.tiers)
         self.birthday.setValue(settings.birthday_percent)
+        self._show_birthday_services(settings.birthday_service_id)
+
+    def _show_birthday_services(self, chosen: str) -> None:
+        """None, then the services on sale (and the one chosen, even if no longer sold)."""
+        self.birthday_gift.clear()
+        self.birthday_gift.addItem(self.tr("None"), "")
+        for item in self._ctx.backend.catalog.items():
+            if item.kind is LineKind.SERVICE and (item.active or item.id == chosen):
+                self.birthday_gift.addItem(f"{item.category} · {item.name}", item.id)
+        self.birthday_gift.setCurrentIndex(max(self.birthday_gift.findData(chosen), 0))
 
     def selected(self) -> PackagePlanView | None:
         return self.model.selected_in(self.table)
@@ -231,6 +248,7 @@ class MembersPage(ManagersOnly):
                 "tier_basis": basis,
                 "tiers": tiers_from_lines(self.tiers.toPlainText(), basis),
                 "birthday_percent": self.birthday.value(),
+                "birthday_service_id": str(self.birthday_gift.currentData() or ""),
             }
         except UserError as error:
             self.message.show_error(self._ctx.message(error))

@@ -21,7 +21,7 @@ from sync.operations.setup import (
     STORE_SETTINGS_SAVED,
     CatalogItemData,
     CatalogItemSaved,
-    CatalogItemSavedV3,
+    CatalogItemSavedV4,
     StaffSaved,
     StaffSavedV2,
     StoreSettingsSaved,
@@ -42,7 +42,7 @@ SETTINGS = models.table_of(models.StoreSettings)
 STORE = models.table_of(models.Store)
 ITEM_FIELDS = tuple(f for f in CatalogItemData.model_fields if f not in ("id", "stamps"))
 # What an item saved before a field existed holds of it.
-ITEM_DEFAULTS = {"needs_patch_test": False}
+ITEM_DEFAULTS = {"needs_patch_test": False, "points_price": 0}
 STAFF_FIELDS = tuple(f for f in StaffSaved.model_fields if f != "id")
 Row = dict[str, Any]
 
@@ -108,7 +108,7 @@ def _item_row(item: CatalogItemSaved, values: dict[str, Any]) -> Row:
 
 
 def save_catalog_item(
-    writer: BatchWriter, item: CatalogItemSavedV3, origin: str | None
+    writer: BatchWriter, item: CatalogItemSavedV4, origin: str | None
 ) -> tuple[Row, str | None]:
     """Merge an edit (or a new item) into the store's catalog and send the item down.
     Answers (the item as kept, the alias recorded for it if it was a duplicate)."""
@@ -183,7 +183,7 @@ def merge_item(
 
 
 @handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS, STORE_PRICE, chain.PUBLISH))
-def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV3) -> list[str]:
+def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV4) -> list[str]:
     row, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
     price = item_data(ctx.writer, row)["price"]  # the store's own, for a chain item that has one
     ctx.cache.prices[row["id"]] = price

@@ -28,6 +28,7 @@ DEFAULTS = {  # what a counter starts with (salon_pos/services/settings.py Store
     "tiers": DEFAULT_TIERS,
     "tier_basis": "spend",
     "birthday_percent": 100,
+    "birthday_service_id": "",
 }
 AMOUNT = r"[¥￥]?\s*[0-9][0-9,，]*(?:\.[0-9]{1,2})?\s*元?"
 RULE = re.compile(

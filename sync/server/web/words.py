@@ -205,6 +205,9 @@ KIND = Both("类型", "Kind")
 NAME = Both("名称", "Name")
 PRICE_YUAN = Both("价格（元）", "Price (yuan)")
 COST_YUAN = Both("成本（元）", "Cost (yuan)")
+POINTS_PRICE = Both(
+    "积分兑换（积分，0 为不可兑换）", "Redeem for points (points; 0: not for points)"
+)
 DURATION = Both("时长（分钟）", "Duration (minutes)")
 SKILL = Both("技能", "Skill")
 SKU = Both("编号", "SKU")
@@ -592,6 +595,10 @@ TIERS = Both(
 BIRTHDAY_PERCENT = Both(
     "生日当月价格百分比（100 为无生日优惠）", "Birthday month: percent of the price (100: none)"
 )
+BIRTHDAY_SERVICE = Both(
+    "生日礼：生日当月免费一次的服务", "Birthday gift: a service free once in the birthday month"
+)
+NO_BIRTHDAY_SERVICE = Both("无", "None")
 SPEND_ORDER_WORDS = {
     "principal_first": Both("先扣本金，再扣赠送", "Principal first, then bonus"),
     "bonus_first": Both("先扣赠送，再扣本金", "Bonus first, then principal"),

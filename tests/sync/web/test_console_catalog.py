@@ -476,3 +476,22 @@ def test_a_code_of_a_chain_item_is_taken_in_every_store_of_the_chain(
         answer = owner.post(f"{other}/items", other, **(PRODUCT | {"name": "仿品"} | changed))
         assert answer.status_code == 400 and message in answer.text
     assert rows(server) == before
+
+
+def test_an_items_points_price_is_edited_and_sent_to_the_counters(
+    server: Server, owner: Browser
+) -> None:
+    add(owner, server, PRODUCT)
+    item = item_id(server, "玻尿酸精华")
+    page = f"{catalog_of(server)}/items/{item}"
+    shown = owner.client.get(page).text
+    assert "积分兑换" in shown and 'name="points_price"' in shown
+    changed = dict(PRODUCT, points_price="2000")
+    del changed["kind"]
+    assert owner.post(page, page, **changed).status_code == 200
+    assert feed(server)[-1][1]["points_price"] == 2000
+    entry = master_data.catalog_entry(server.engine, server.store_id, item)
+    assert entry is not None and entry.points_price == 2000
+    refused = owner.post(page, page, **dict(changed, points_price="两千"))
+    assert refused.status_code == 400 and "“两千”不是整数" in refused.text
+    assert feed(server)[-1][1]["points_price"] == 2000

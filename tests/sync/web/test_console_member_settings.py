@@ -139,3 +139,28 @@ def test_the_server_checks_a_counters_member_settings_as_strictly_as_the_counter
     ):  # fmt: skip
         with pytest.raises(ValueError):
             store_setting(field, value)
+
+
+def test_the_birthday_gift_is_chosen_among_the_stores_services(
+    server: Server, owner: Browser
+) -> None:
+    engine, store = server.engine, server.store_id
+    facial = master_data.create_catalog_item(
+        engine, store, {"kind": "service", "category": "面部护理", "name": "补水保湿护理",
+                        "price": 19800, "duration_min": 60},
+    )  # fmt: skip
+    master_data.create_catalog_item(
+        engine, store, {"kind": "product", "category": "护肤品", "name": "玻尿酸精华",
+                        "price": 12800, "sku": "SKU-1"},
+    )  # fmt: skip
+    page = settings_url(server)
+    shown = html.unescape(owner.client.get(page).text)
+    start = shown.index('<select name="birthday_service_id">')
+    choices = shown[start : shown.index("</select>", start)]
+    assert "生日礼" in shown and "面部护理 · 补水保湿护理" in choices
+    assert "玻尿酸精华" not in choices and '<option value="" selected>无' in choices
+    answer = owner.post(page, page, **form_of(server, birthday_service_id=facial))
+    assert answer.status_code == 303, answer.text
+    assert held(server) == {"birthday_service_id": facial}
+    chosen = html.unescape(owner.client.get(page).text)
+    assert f'<option value="{facial}" selected>' in chosen

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from salon_pos.domain.catalog_rules import PRICE, check_price, parse_minutes
-from salon_pos.domain.errors import RequiredField, UserError
+from salon_pos.domain.errors import InvalidNumber, RequiredField, UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.search_keys import item_matches, search_text
 from sync.messages import Both, Message
@@ -23,6 +23,8 @@ from sync.server.web import words
 from sync.server.web.deps import CurrentSession, PageNotFound, PostedSession, VisibleStore, now_of
 from sync.server.web.pages import money, render
 from sync.server.web.sessions import Session
+
+MAX_POINTS_PRICE = 100_000_000  # as the payload allows (sync.operations.setup.PointsPriceField)
 
 router = APIRouter(prefix="/console/stores/{store_id}/catalog", include_in_schema=False)
 KINDS = ("service", "product")
@@ -57,12 +59,13 @@ def item_fields(
     barcode: Annotated[str, Form(max_length=64)] = "",
     cost: Annotated[str, Form(max_length=30)] = "",
     needs_patch_test: Annotated[str, Form(max_length=5)] = "",
+    points_price: Annotated[str, Form(max_length=12)] = "",
 ) -> dict[str, str]:
     """An item's fields as typed in its form (kept to show again when refused)."""
     return {
         "category": category, "name": name, "price": price, "duration_min": duration_min,
         "skill": skill, "sku": sku, "barcode": barcode, "cost": cost,
-        "needs_patch_test": needs_patch_test,
+        "needs_patch_test": needs_patch_test, "points_price": points_price,
     }  # fmt: skip
 
 
@@ -146,6 +149,11 @@ def _values(kind: str, form: dict[str, str]) -> dict[str, Any]:
         cost = form.get("cost", "").strip()
         values |= {"sku": form.get("sku", ""), "barcode": form.get("barcode", "")}
         values["cost"] = parse_yuan(cost) if cost else 0
+    points = form.get("points_price", "").strip()
+    if points:  # left out (the new-item forms): as held, none for a new item
+        if not (points.isascii() and points.isdigit()) or int(points) > MAX_POINTS_PRICE:
+            raise InvalidNumber(text=points[:12])
+        values["points_price"] = int(points)
     return values
 
 
@@ -184,6 +192,7 @@ def _item_page(
         "cost": format_yuan(item.cost),
         "store_price": format_yuan(item.price),
         "needs_patch_test": "1" if item.needs_patch_test else "",
+        "points_price": str(item.points_price),
     }
     form |= context.pop("form", {})
     return render(

@@ -42,7 +42,8 @@ GROUPS = (
                      ("points_rates", words.POINTS_RATES),
                      ("tier_basis", words.TIER_BASIS),
                      ("tiers", words.TIERS),
-                     ("birthday_percent", words.BIRTHDAY_PERCENT))),
+                     ("birthday_percent", words.BIRTHDAY_PERCENT),
+                     ("birthday_service_id", words.BIRTHDAY_SERVICE))),
     (words.CUSTOMER_CLASS_GROUP, (("class_member_spend", words.CLASS_MEMBER_SPEND),
                                   ("class_member_visits", words.CLASS_MEMBER_VISITS),
                                   ("class_vip_spend", words.CLASS_VIP_SPEND),
@@ -102,8 +103,21 @@ def _page(
         rounding_rules=ROUNDING_RULES,
         time_zones=TIME_ZONES,
         spend_orders=SPEND_ORDERS,
+        services=_services(request, store, str(values["birthday_service_id"])),
         **context,
     )
+
+
+def _services(request: Request, store: StoreRef, chosen: str) -> list[tuple[str, str]]:
+    """The store's services a birthday gift may name (id, "category · name"): the active ones,
+    and the one chosen even when it is no longer sold."""
+    with engine_of(request).connect() as connection:
+        entries = master_data.store_catalog(connection, store.id)
+    return [
+        (e.id, f"{e.category} · {e.name}")
+        for e in entries
+        if e.kind == "service" and (e.active or e.id == chosen)
+    ]
 
 
 def checked(typed: dict[str, str], now: dict[str, Any]) -> dict[str, Any]:
@@ -180,6 +194,7 @@ def save_settings(
     tiers: Annotated[str | None, Form(max_length=4000)] = None,
     tier_basis: Annotated[str | None, Form(max_length=4000)] = None,
     birthday_percent: Annotated[str | None, Form(max_length=4000)] = None,
+    birthday_service_id: Annotated[str | None, Form(max_length=4000)] = None,
     class_member_spend: Text = "",
     class_member_visits: Text = "",
     class_vip_spend: Text = "",
@@ -201,6 +216,7 @@ def save_settings(
         "top_up_rules": top_up_rules, "points_earn_rate": points_earn_rate,
         "points_per_yuan": points_per_yuan, "points_rates": points_rates, "tiers": tiers,
         "tier_basis": tier_basis, "birthday_percent": birthday_percent,
+        "birthday_service_id": birthday_service_id,
     }  # fmt: skip
     typed |= {name: text for name, text in members.items() if text is not None}
     try:
