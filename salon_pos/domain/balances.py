@@ -101,13 +101,13 @@ def top_up(paid: int, rules: Sequence[TopUpRule]) -> Split:
 
 def spend(card: StoredValue, amount: int, order: SpendOrder, allowance: int = 0) -> Split:
     """What a spend of `amount` fen takes, as negative entries: never more than the card holds
-    plus `allowance` (the owner's offline allowance: 0 online). What the card lacks beyond its
-    balance (only within the allowance) is taken from principal, the overdraft the server
-    records."""
+    (net: a debt carried counts against it) plus `allowance` (the owner's offline allowance: 0
+    online), so spends offline one after another stop at the allowance below zero. What the
+    card lacks beyond its balance is taken from principal, the overdraft the server records."""
     if amount <= 0:
         raise SpendNotPositive(amount=format_money(amount))
     available = max(card.principal, 0) + max(card.bonus, 0)
-    if amount > available + allowance:
+    if amount > card.total + allowance:  # a card already below zero has used its allowance
         money = {"balance": format_money(card.total), "amount": format_money(amount)}
         if allowance:
             raise BeyondOfflineAllowance(allowance=format_money(allowance), **money)
@@ -134,10 +134,17 @@ class NoPrincipalToRefund(UserError):
     zh = "没有可退还的储值本金；赠送金额（{bonus}）不予退还。"
 
 
+class NoStoredValue(UserError):
+    en = "The card holds no stored value to pay back."
+    zh = "卡内没有可退还的储值。"
+
+
 def refund_unused(card: StoredValue) -> tuple[int, Split]:
     """Closing a card by the default policy: the unused principal is paid back, the bonus is
     forfeited. Answers (fen paid back, the entries that empty the card)."""
     principal, bonus = max(card.principal, 0), max(card.bonus, 0)
+    if principal == 0 and bonus == 0:
+        raise NoStoredValue()
     if principal == 0:
         raise NoPrincipalToRefund(bonus=format_money(bonus))
     return principal, Split(-principal, -bonus)

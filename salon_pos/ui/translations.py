@@ -99,7 +99,9 @@ def fill(ts: Path, translations: dict[str, str]) -> int:
             translation.text = translations[source]
             translation.attrib.pop("type", None)
             count += 1
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    # As lupdate writes it (its header, a newline at the end): a fill changes only translations.
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
     return count
 
 

@@ -89,6 +89,30 @@ def test_a_spend_takes_exactly_the_amount_and_no_part_below_zero_but_the_overdra
         assert after.principal >= 0
 
 
+@given(
+    held=st.integers(min_value=0, max_value=10**6),
+    allowance=st.integers(min_value=0, max_value=10**6),
+    spends=st.lists(st.integers(min_value=1, max_value=10**6), min_size=1, max_size=8),
+)
+def test_spends_one_after_another_never_go_below_the_allowance(
+    held: int, allowance: int, spends: list[int]
+) -> None:
+    """Offline, each sale spends from what the last one left: an empty card with a ¥300
+    allowance takes ¥300 in all, not ¥300 a sale."""
+    card = StoredValue(held, 0)
+    for amount in spends:
+        try:
+            card = balance(
+                [
+                    Split(card.principal, card.bonus),
+                    spend(card, amount, SpendOrder.PRINCIPAL_FIRST, allowance),
+                ]
+            )
+        except (BalanceTooLow, BeyondOfflineAllowance):
+            assert amount > card.total + allowance
+    assert card.total >= -allowance
+
+
 def test_points_follow_each_lines_category_rate_and_what_points_paid_earns_none() -> None:
     from salon_pos.domain.balances import parse_points_rates, points_for_lines
 

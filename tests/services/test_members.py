@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from salon_pos.db.models import BalanceEntry, OutboxOperation, Setting, SyncConflict
-from salon_pos.domain.balances import NoPrincipalToRefund, PointsBelowZero
+from salon_pos.domain.balances import NoPrincipalToRefund, NoStoredValue, PointsBelowZero
 from salon_pos.domain.errors import ReasonRequired, WrongManagerPin
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
@@ -87,7 +87,7 @@ def test_unused_stored_value_pays_back_principal_and_forfeits_bonus(
     assert (after.principal, after.bonus) == (0, 0)
     [op] = _ops(backend, "stored_value.refunded")
     assert op["paid_out"] == 100000 and op["tender"] == "cash"
-    with pytest.raises(NoPrincipalToRefund):
+    with pytest.raises(NoStoredValue):
         backend.members.refund_stored_value(customer, "再退", Team.MANAGER_PIN, team.desk.id)
 
 

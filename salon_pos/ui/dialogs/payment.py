@@ -394,7 +394,7 @@ class PaymentDialog(QDialog):
 
     def _ask_approval(self, error: UserError) -> None:
         if self._approval is None:
-            self._approval = ManagerPinDialog(self.tr("approve this discount"), self)
+            self._approval = ManagerPinDialog(self.tr("approve this sale"), self)
             self._approval.accepted.connect(lambda: self.complete(self._pin()))
         if isinstance(error, WrongManagerPin):
             self._approval.refuse(self._ctx.message(error))
