@@ -5,7 +5,9 @@ Standard library only: the domain imports it (pyproject.toml, import-linter)."""
 
 from __future__ import annotations
 
-from typing import Final
+import unicodedata
+from collections.abc import Callable
+from typing import Any, Final
 
 TOP_UP_LIMIT: Final = 10**10  # fen (¥100,000,000) paid or given: beyond it, a typing error
 TOP_UP_RULES_LIMIT: Final = 20
@@ -85,3 +87,39 @@ def tier_parts(text: str) -> list[tuple[str, int, int, dict[str, int]]]:
             categories[category.strip()] = _tier_percent(value, part)
         tiers.append((name.strip(), reached, _tier_percent(percent or "100", part), categories))
     return tiers
+
+
+def salvaged(field: str, text: str) -> str:
+    """A stored setting some earlier version accepted and this grammar refuses (a paid amount
+    given twice, full-width digits, a stray part), read as what it can still mean: full-width
+    characters made plain, the parts this grammar refuses dropped, a top-up's repeated amount
+    kept once with its highest bonus, at most TOP_UP_RULES_LIMIT rules. Text already valid is
+    returned as it is: a counter never stops selling over a setting saved long ago."""
+    reader, separator = _READERS[field]
+    try:
+        reader(text)
+        return text
+    except ValueError:
+        pass
+    plain = unicodedata.normalize("NFKC", text)
+    kept = []
+    for part in (p.strip() for p in plain.split(separator)):
+        try:
+            if part and reader(part):
+                kept.append(part)
+        except ValueError:
+            continue
+    if field == "top_up_rules":
+        best: dict[int, int] = {}
+        for part in kept:
+            [(paid, bonus)] = top_up_pairs(part)
+            best[paid] = max(bonus, best.get(paid, 0))
+        kept = [f"{paid}:{bonus}" for paid, bonus in sorted(best.items())[:TOP_UP_RULES_LIMIT]]
+    return separator.join(kept)
+
+
+_READERS: Final[dict[str, tuple[Callable[[str], Any], str]]] = {
+    "top_up_rules": (top_up_pairs, ","),
+    "points_rates": (points_rate_pairs, ","),
+    "tiers": (tier_parts, ";"),
+}

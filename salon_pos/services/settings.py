@@ -30,6 +30,7 @@ from salon_pos.domain.tiers import DEFAULT_TIERS, parse_tiers
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.journal import Journal
 from salon_pos.services.sync_state import next_hlc
+from sync.member_rules import salvaged
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -178,9 +179,16 @@ class StoreSettings:
                     known[field.name] = int(raw)
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)
+                elif field.name in SALVAGED:
+                    known[field.name] = salvaged(field.name, raw)
                 else:
                     known[field.name] = raw
         return cls(**known)
+
+
+# Member rules as text: a value an earlier version stored and the grammar now refuses is read
+# as what it can still mean (sync.member_rules.salvaged), so sales and saves go on.
+SALVAGED = ("top_up_rules", "points_rates", "tiers")
 
 
 def _stored(session: Session) -> StoreSettings | None:

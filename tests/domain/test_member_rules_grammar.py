@@ -16,6 +16,7 @@ from salon_pos.domain.balances import (
 )
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.tiers import InvalidTiers, parse_tiers
+from sync.member_rules import salvaged
 from sync.operations.setup import member_setting
 
 PIECES = ["普通", "黄金", "美甲", ":", ";", ",", "，", "=", "0", "5", "95", "100", "101", "500000",
@@ -58,3 +59,18 @@ def test_odd_digits_and_repeats_are_refused_plainly(field: str, text: str) -> No
     read, refusal = READERS[field]
     with pytest.raises(refusal):
         read(text)
+
+
+@pytest.mark.parametrize(
+    ("field", "stored", "read"),
+    [("top_up_rules", "100000:20000,100000:30000,50000:8000", "50000:8000,100000:30000"),
+     ("top_up_rules", "１００:２0", "100:20"),
+     ("top_up_rules", "100000:20000", "100000:20000"),
+     ("points_rates", "美甲=２，美睫=x", "美甲=2"),
+     ("tiers", "普通:0:100;黄:金:5:9;黄金:500000:95", "普通:0:100;黄金:500000:95")],
+)  # fmt: skip
+def test_a_setting_an_earlier_version_stored_is_read_as_what_it_can_still_mean(
+    field: str, stored: str, read: str
+) -> None:
+    assert salvaged(field, stored) == read
+    member_setting(field, read)  # and the server takes it

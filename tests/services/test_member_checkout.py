@@ -804,3 +804,17 @@ def test_a_redeemed_gift_service_is_not_the_birthday_gift(
     assert backend.members.pricing(customer).birthday_gift == shelf.facial  # type: ignore[union-attr]
     gift = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)
     assert backend.checkout.complete_sale(_sale(team, customer, gift, tenders=[])).total == 0
+
+
+def test_a_counter_with_an_old_top_up_setting_still_sells(backend: Backend, team: Team) -> None:
+    """An earlier counter stored the same paid amount twice; the grammar now refuses that. The
+    counter reads it as the higher bonus and goes on selling (a cash sale needs no rule)."""
+    with backend.db.write() as s:
+        s.merge(Setting(key="top_up_rules", value="100000:20000,100000:30000"))
+    backend.settings.reload()
+    customer = backend.customers.add("老规则", "13900139077").id
+    top_up = SaleLine(LineKind.STORED_VALUE, customer, unit_price=100000)
+    paid = [Tender(TenderKind.CASH, 100000)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, [top_up], paid, customer))
+    held = backend.members.balances(customer)
+    assert (held.principal, held.bonus) == (100000, 30000)
