@@ -37,6 +37,7 @@ from hypothesis.stateful import (
 from sqlalchemy import ColumnElement, Engine, func, literal_column, select
 
 from salon_pos.db.models import (
+    BalanceEntry,
     Customer,
     OutboxOperation,
     Refund,
@@ -335,7 +336,7 @@ class ConvergenceMachine(RuleBasedStateMachine):
             return
         ticket_id = voidable[pick % len(voidable)]
         checkout = counter.backend.checkout
-        if refused(counter, lambda: checkout.void_sale(
+        if refused(counter, ticket_id, lambda: checkout.void_sale(
             ticket_id, Team.MANAGER_PIN, "顾客取消", self.team.desk.id
         )):  # fmt: skip
             return
@@ -354,7 +355,7 @@ class ConvergenceMachine(RuleBasedStateMachine):
         line_id = left[line_pick % len(left)]
         checkout = counter.backend.checkout
         done: list[int] = []
-        if refused(counter, lambda: done.append(checkout.refund_lines(
+        if refused(counter, ticket_id, lambda: done.append(checkout.refund_lines(
             ticket_id, {line_id: 1}, Team.MANAGER_PIN, "顾客不满意", self.team.desk.id
         ))):  # fmt: skip
             return
@@ -498,10 +499,11 @@ def _customer_ids(backend: Backend) -> list[str]:
         return list(session.scalars(select(Customer.id).order_by(order)))
 
 
-def refused(counter: Counter, give_back: Callable[[], Any]) -> bool:
+def refused(counter: Counter, ticket_id: str, give_back: Callable[[], Any]) -> bool:
     """Run a void or refund; True when the counter refused it because the customer has already
-    spent what the sale gave them (a top-up or a card: the member machine's sales), having
-    written nothing."""
+    spent what the sale gave them (a top-up, a card's sessions, points: the member machine's
+    sales), having written nothing. Refused only when the sale gave something to an account
+    that now holds less than it gave."""
     with counter.backend.db.read() as session:
         before = session.scalar(select(func.count()).select_from(OutboxOperation))
     try:
@@ -509,7 +511,26 @@ def refused(counter: Counter, give_back: Callable[[], Any]) -> bool:
     except AlreadySpent:
         with counter.backend.db.read() as session:
             after = session.scalar(select(func.count()).select_from(OutboxOperation))
+            given = session.execute(
+                select(BalanceEntry.customer_id, BalanceEntry.account, BalanceEntry.card_id,
+                       func.sum(BalanceEntry.amount))
+                .where(BalanceEntry.ticket_id == ticket_id, BalanceEntry.reason != "reverse",
+                       BalanceEntry.amount > 0)
+                .group_by(BalanceEntry.customer_id, BalanceEntry.account, BalanceEntry.card_id)
+            ).all()  # fmt: skip
+            held = {
+                (customer, account, card): session.scalar(
+                    select(func.sum(BalanceEntry.amount)).where(
+                        BalanceEntry.customer_id == customer, BalanceEntry.account == account,
+                        BalanceEntry.card_id.is_(None) if card is None
+                        else BalanceEntry.card_id == card,
+                    )
+                )
+                for customer, account, card, _ in given
+            }  # fmt: skip
         assert after == before, "a refused void or refund queued an operation"
+        short = [g for g in given if (held[g[:3]] or 0) < g[3]]
+        assert short, f"refused, but the customer still holds all that {ticket_id} gave"
         return True
     return False
 

@@ -248,7 +248,7 @@ class MemberLedgerMachine(ConvergenceMachine):
         ticket_id = candidates[pick % len(candidates)]
         checkout = counter.backend.checkout
         if void:
-            if refused(counter, lambda: checkout.void_sale(
+            if refused(counter, ticket_id, lambda: checkout.void_sale(
                 ticket_id, Team.MANAGER_PIN, "顾客取消", self.team.desk.id
             )):  # fmt: skip
                 return
@@ -257,7 +257,7 @@ class MemberLedgerMachine(ConvergenceMachine):
             return
         left = _units_left(counter.backend, ticket_id)
         done: list[int] = []
-        if refused(counter, lambda: done.append(checkout.refund_lines(
+        if refused(counter, ticket_id, lambda: done.append(checkout.refund_lines(
             ticket_id, {left[line_pick % len(left)]: 1}, Team.MANAGER_PIN, "不满意",
             self.team.desk.id,
         ))):  # fmt: skip
