@@ -54,7 +54,13 @@ from salon_pos.domain.tiers import MemberPricing
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balances, session_tenders
+from salon_pos.services.member_ledger import (
+    SaleLedger,
+    SessionUse,
+    expire_points,
+    read_balances,
+    session_tenders,
+)
 from salon_pos.services.member_tiers import member_pricing
 from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
@@ -281,6 +287,17 @@ class CheckoutService(CounterService):
             tenders = [*request.tenders]
             tenders += [Tender(t.kind, t.tendered, t.reference) for t in sessions]
             settlement = settle(totals.total, tenders)
+            rules = settings.member_rules()
+            expired = 0
+            if request.customer_id and any(t.kind is TenderKind.POINTS for t in tenders):
+                expired = expire_points(  # before the sale's own operation, in its transaction
+                    connection,
+                    Journal(settings.device_id),
+                    request.customer_id,
+                    now,
+                    rules.points_valid_days,
+                    request.cashier_id,
+                )
             seqs = next_in_sequences(connection, TICKET, OUTBOX)
             number = f"{settings.counter_prefix}-{seqs[TICKET]:06d}"
             ticket_id = new_id()
@@ -303,8 +320,9 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals, waivers)
             payment_rows = _payment_rows(ticket_id, settlement)
-            ledger = _member_ledger(connection, request, ticket, settings.member_rules())
+            ledger = _member_ledger(connection, request, ticket, rules)
             ledger.expired_allowed_by = approver.id if approver else None
+            ledger.points_expired = expired
             ledger.pay(settlement.tenders, line_rows)
             ledger.use_sessions(request.sessions, line_rows)
             ledger.sell(line_rows, plans)

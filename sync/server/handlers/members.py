@@ -16,11 +16,13 @@ from sync.operations.members import (
     OVERDRAFT,
     PACKAGE_PLAN_SAVED,
     POINTS_ADJUSTED,
+    POINTS_EXPIRED,
     STORED_VALUE_REFUNDED,
     BalanceEntryPayload,
     PackageCardPayload,
     PackagePlanSaved,
     PointsAdjusted,
+    PointsExpired,
     StoredValueRefunded,
 )
 from sync.server import models
@@ -89,15 +91,17 @@ def record_entries(
     ctx: OpContext,
     entries: Sequence[BalanceEntryPayload],
     ticket: tuple[str, str] | None = None,
+    overdraft: bool = True,
 ) -> list[str]:
     """Write the entries and their changes; answer the overdraft conflicts they leave (one per
-    account they take below zero). `ticket`: (id, number) of the sale that spent."""
+    account they take below zero; none when not `overdraft`). `ticket`: (id, number) of the
+    sale that spent."""
     check_fen(*(entry.amount for entry in entries))
     deltas: dict[Key, int] = {}
     for entry in entries:
         key = _key(entry.customer_id, entry.account, entry.card_id)
         deltas[key] = deltas.get(key, 0) + entry.amount
-    before = {key: balance(ctx, key) for key, delta in deltas.items() if delta < 0}
+    before = {key: balance(ctx, key) for key, delta in deltas.items() if delta < 0 and overdraft}
     for entry in entries:
         row = entry.model_dump() | {
             "store_id": ctx.store_id,
@@ -280,6 +284,29 @@ def points_adjusted(ctx: OpContext, adjusted: PointsAdjusted) -> list[str]:
     if any(e.account != "points" or e.reason != "adjust" for e in adjusted.entries):
         raise Rejected("a points adjustment holds only points adjusted")
     return record_entries(ctx, adjusted.entries)
+
+
+@handles(POINTS_EXPIRED, reads=True, writes=(BALANCE,))
+def points_expired(ctx: OpContext, expired: PointsExpired) -> list[str]:
+    """Expiries are recorded once by id: two counters (or one again) that expired the same
+    lot computed the same id. One that took more than the customer held is no overdraft: the
+    counters correct it themselves once they hold every entry (domain/points_expiry.py)."""
+    _entries_of_one_customer(expired.customer_id, expired.entries)
+    if any(e.account != "points" or e.reason != "expire" or not e.line_id for e in expired.entries):
+        raise Rejected("a points expiry holds only points expired, each naming its lot")
+    ids = [e.id for e in expired.entries]
+    held = set(
+        ctx.connection.execute(
+            select(BALANCE.c.id).where(BALANCE.c.id.in_(ids))  # ids are unique across stores
+        ).scalars()
+    )
+    held |= {row["id"] for row in ctx.writer.rows[BALANCE] if row["id"] in ids}
+    fresh, seen = [], set(held)
+    for entry in expired.entries:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            fresh.append(entry)
+    return record_entries(ctx, fresh, overdraft=False) if fresh else []
 
 
 @handles(STORED_VALUE_REFUNDED, reads=True, writes=(BALANCE,))
