@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from salon_pos.domain.points_expiry import EXPIRE, PointsEntry, due_expiries
 from sync.operations.members import (
     CHANGE_BALANCE_ENTRY,
     CHANGE_PACKAGE_CARD,
@@ -97,6 +98,7 @@ def record_entries(
     account they take below zero; none when not `overdraft`). `ticket`: (id, number) of the
     sale that spent."""
     check_fen(*(entry.amount for entry in entries))
+    entries = [*expiry_corrections(ctx, entries), *entries]
     deltas: dict[Key, int] = {}
     for entry in entries:
         key = _key(entry.customer_id, entry.account, entry.card_id)
@@ -121,6 +123,74 @@ def record_entries(
             conflicts.append(_overdraft(ctx, key, shortfall, now, ticket))
         ctx.cache.last_spends[key] = (ticket, ctx.device_id)
     return conflicts
+
+
+def expiry_corrections(
+    ctx: OpContext, entries: Sequence[BalanceEntryPayload]
+) -> list[BalanceEntryPayload]:
+    """Expiries recorded too large, corrected before `entries` take points: a counter that
+    expired a lot while a spend made on another counter before the expiry had not reached it
+    expired the points that spend took (domain/points_expiry.py). Without this the spend, or
+    the expiry arriving after it, would take the balance below zero: an overdraft nobody made.
+    Only lots with an expiry on record are corrected (the counters write expiries), at the
+    validity those expiries were written with; each correction's id is the one a counter
+    holding the same entries computes, so it is recorded once."""
+    customers = {
+        e.customer_id
+        for e in entries
+        if e.account == "points" and (e.amount < 0 or e.reason == EXPIRE)
+    }
+    corrections = []
+    for customer in sorted(customers):
+        held = _points_of(ctx, customer, entries)
+        expiries = [e for e in held if e.reason == EXPIRE and e.lot]
+        lots = {e.id: e for e in held if e.reason != EXPIRE}
+        lot = next((lots[e.lot] for e in expiries if e.lot in lots), None)
+        if lot is None:
+            continue
+        expiry = next(e for e in expiries if e.lot == lot.id)
+        days = round((expiry.created_at - lot.created_at).total_seconds() / 86400)
+        now = max([ctx.now, *(e.created_at for e in held)])
+        recorded = {e.lot for e in expiries}
+        corrections += [
+            BalanceEntryPayload(
+                id=due.id,
+                customer_id=customer,
+                account="points",
+                amount=due.amount,
+                reason="expire",
+                line_id=due.lot,
+                created_at=due.at,
+            )
+            for due in due_expiries(held, now, days)
+            if due.lot in recorded
+        ]
+    return corrections
+
+
+def _points_of(
+    ctx: OpContext, customer: str, entries: Sequence[BalanceEntryPayload]
+) -> list[PointsEntry]:
+    """The customer's points entries: stored, held by the batch to write, and `entries`."""
+    columns = (BALANCE.c.id, BALANCE.c.amount, BALANCE.c.reason, BALANCE.c.created_at,
+               BALANCE.c.line_id)  # fmt: skip
+    stored = ctx.connection.execute(
+        select(*columns).where(
+            BALANCE.c.store_id == ctx.store_id,
+            BALANCE.c.customer_id == customer,
+            BALANCE.c.account == "points",
+        )
+    )
+    found = {row.id: PointsEntry(*row) for row in stored}
+    for row in ctx.writer.rows[BALANCE]:
+        if row["customer_id"] == customer and row["account"] == "points":
+            found[row["id"]] = PointsEntry(
+                row["id"], row["amount"], row["reason"], row["created_at"], row["line_id"]
+            )
+    for e in entries:
+        if e.customer_id == customer and e.account == "points":
+            found[e.id] = PointsEntry(e.id, e.amount, e.reason, e.created_at, e.line_id)
+    return list(found.values())
 
 
 def _overdraft(
