@@ -70,10 +70,10 @@ def balances_of(
     from salon_pos.services.member_ledger import points_due, read_balances, without_expired
 
     held = read_balances(session.connection(), customer_id)
-    if expiry is not None:
-        held = without_expired(held, points_due(session.connection(), customer_id, *expiry))
     if not (held.points or held.principal or held.bonus or held.cards):
         return BalancesShown()
+    if expiry is not None:
+        held = without_expired(held, points_due(session.connection(), customer_id, *expiry))
     cards = tuple((card.name, card.left) for card in held.cards if card.left > 0)
     return BalancesShown(held.points, held.principal, held.bonus, cards)
 

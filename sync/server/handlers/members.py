@@ -35,6 +35,7 @@ from sync.server.handlers.registry import handles
 BALANCE = models.table_of(models.BalanceEntry)
 CARD = models.table_of(models.PackageCard)
 PLAN = models.table_of(models.PackagePlan)
+SETTINGS = models.table_of(models.StoreSettings)
 TICKET = models.table_of(models.Ticket)
 Key = tuple[str, str, str]  # customer, account, card ("" for none)
 
@@ -133,8 +134,9 @@ def expiry_corrections(
     expired the points that spend took (domain/points_expiry.py). Without this the spend, or
     the expiry arriving after it, would take the balance below zero: an overdraft nobody made.
     Only lots with an expiry on record are corrected (the counters write expiries), at the
-    validity those expiries were written with; each correction's id is the one a counter
-    holding the same entries computes, so it is recorded once."""
+    store's validity (or, not set store-wide, the one those expiries were written with);
+    each correction's id is the one a counter holding the same entries computes, so it is
+    recorded once."""
     customers = {
         e.customer_id
         for e in entries
@@ -148,8 +150,10 @@ def expiry_corrections(
         lot = next((lots[e.lot] for e in expiries if e.lot in lots), None)
         if lot is None:
             continue
-        expiry = next(e for e in expiries if e.lot == lot.id)
-        days = round((expiry.created_at - lot.created_at).total_seconds() / 86400)
+        days = _valid_days(ctx)
+        if days is None:  # the counters' own setting: the one they wrote the expiry with
+            expiry = next(e for e in expiries if e.lot == lot.id)
+            days = round((expiry.created_at - lot.created_at).total_seconds() / 86400)
         now = max([ctx.now, *(e.created_at for e in held)])
         recorded = {e.lot for e in expiries}
         corrections += [
@@ -166,6 +170,15 @@ def expiry_corrections(
             if due.lot in recorded
         ]
     return corrections
+
+
+def _valid_days(ctx: OpContext) -> int | None:
+    """The store's points validity, when it is set store-wide."""
+    data = ctx.connection.execute(
+        select(SETTINGS.c.data).where(SETTINGS.c.store_id == ctx.store_id)
+    ).scalar()
+    held = load_json(data).get("points_valid_days") if data else None
+    return int(held) if held is not None else None
 
 
 def _points_of(
