@@ -289,8 +289,10 @@ class CheckoutService(CounterService):
             settlement = settle(totals.total, tenders)
             rules = settings.member_rules()
             expired = 0
-            if request.customer_id and any(t.kind is TenderKind.POINTS for t in tenders):
-                expired = expire_points(  # before the sale's own operation, in its transaction
+            if request.customer_id and rules.points_valid_days:
+                # What expired by now, before the sale's own operation and in its transaction:
+                # points pay only while valid, and the receipt's balance leaves them out.
+                expired = expire_points(
                     connection,
                     Journal(settings.device_id),
                     request.customer_id,

@@ -14,6 +14,7 @@ from salon_pos.domain.balances import PointsExpiredTooFew
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.member_ledger import member_rows
 from salon_pos.services.settings import PointsValidityOutOfRange
 from tests.conftest import FakeClock, Shelf, Team
 
@@ -115,3 +116,21 @@ def test_points_validity_is_checked(backend: Backend, team: Team) -> None:
     with pytest.raises(PointsValidityOutOfRange):
         backend.settings.update(team.manager.id, points_valid_days=3651)
     assert backend.settings.current.points_valid_days == 0
+
+
+def test_a_members_receipt_leaves_expired_points_out_of_the_balance(
+    backend: Backend, team: Team, shelf: Shelf, member: str, clock: FakeClock
+) -> None:
+    backend.checkout.complete_sale(_facial(team, shelf, member, Tender(TenderKind.CASH, 19800)))
+    clock.advance(days=31)
+    sale = backend.checkout.complete_sale(
+        _facial(team, shelf, member, Tender(TenderKind.CASH, 19800))
+    )
+    with backend.db.write_connection() as connection:
+        rows = dict(member_rows(connection, sale.ticket_id))
+    assert (rows["本单积分"], rows["积分余额"]) == ("+198", "198")  # the first 198 expired
+    assert [reason for reason, *_ in _points_entries(backend, member)] == [
+        "earn",
+        "expire",
+        "earn",
+    ]

@@ -93,18 +93,16 @@ def record_entries(
     ctx: OpContext,
     entries: Sequence[BalanceEntryPayload],
     ticket: tuple[str, str] | None = None,
-    overdraft: bool = True,
 ) -> list[str]:
     """Write the entries and their changes; answer the overdraft conflicts they leave (one per
-    account they take below zero; none when not `overdraft`). `ticket`: (id, number) of the
-    sale that spent."""
+    account they take below zero). `ticket`: (id, number) of the sale that spent."""
     check_fen(*(entry.amount for entry in entries))
     entries = [*expiry_corrections(ctx, entries), *entries]
     deltas: dict[Key, int] = {}
     for entry in entries:
         key = _key(entry.customer_id, entry.account, entry.card_id)
         deltas[key] = deltas.get(key, 0) + entry.amount
-    before = {key: balance(ctx, key) for key, delta in deltas.items() if delta < 0 and overdraft}
+    before = {key: balance(ctx, key) for key, delta in deltas.items() if delta < 0}
     for entry in entries:
         row = entry.model_dump() | {
             "store_id": ctx.store_id,
@@ -372,8 +370,10 @@ def points_adjusted(ctx: OpContext, adjusted: PointsAdjusted) -> list[str]:
 @handles(POINTS_EXPIRED, reads=True, writes=(BALANCE,))
 def points_expired(ctx: OpContext, expired: PointsExpired) -> list[str]:
     """Expiries are recorded once by id: two counters (or one again) that expired the same
-    lot computed the same id. One that took more than the customer held is no overdraft: the
-    counters correct it themselves once they hold every entry (domain/points_expiry.py)."""
+    lot computed the same id. One written too large is corrected in the same batch
+    (expiry_corrections); what still takes the points below zero is a real debt (a void or
+    refund, on a counter that did not know, took back points that had expired before it) and
+    an overdraft like any other."""
     _entries_of_one_customer(expired.customer_id, expired.entries)
     if any(e.account != "points" or e.reason != "expire" or not e.line_id for e in expired.entries):
         raise Rejected("a points expiry holds only points expired, each naming its lot")
@@ -389,7 +389,7 @@ def points_expired(ctx: OpContext, expired: PointsExpired) -> list[str]:
         if entry.id not in seen:
             seen.add(entry.id)
             fresh.append(entry)
-    return record_entries(ctx, fresh, overdraft=False) if fresh else []
+    return record_entries(ctx, fresh) if fresh else []
 
 
 @handles(STORED_VALUE_REFUNDED, reads=True, writes=(BALANCE,))
