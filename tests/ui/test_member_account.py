@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.ui.dialogs.manager_pin import ManagerPinDialog
+from salon_pos.ui.dialogs.member_account import MemberAccountDialog
 from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import FakeClock, Team
@@ -17,6 +18,17 @@ from tests.ui.test_cashier import child
 from tests.ui.test_tickets import approve
 
 LEFT = Qt.MouseButton.LeftButton
+
+
+def open_account(shell: Shell, team: Team, customer_id: str) -> MemberAccountDialog:
+    """Customers → 会员账户 of the customer, signed in at the front desk."""
+    shell.ctx.sign_in(team.desk)
+    page = shell.window.open_page("customers")
+    assert isinstance(page, CustomersPage)
+    assert page.select(customer_id)
+    dialog = page.open_account()
+    assert dialog is not None
+    return dialog
 
 
 def test_a_manager_adjusts_points_and_refunds_stored_value(
@@ -33,12 +45,7 @@ def test_a_manager_adjusts_points_and_refunds_stored_value(
             tenders=[Tender(TenderKind.WECHAT, 100000)],
         )
     )
-    shell.ctx.sign_in(team.desk)
-    page = shell.window.open_page("customers")
-    assert isinstance(page, CustomersPage)
-    assert page.select(customer.id)
-    dialog = page.open_account()
-    assert dialog is not None
+    dialog = open_account(shell, team, customer.id)
     summary = child(dialog, QLabel, "memberSummary").text()
     assert "¥1200.00" in summary and "¥200.00" in summary
     assert dialog.entries.rowCount() == 2  # the top-up: paid in and bonus
@@ -83,12 +90,7 @@ def test_the_account_records_expired_points_and_shows_them_as_expired(
     )
     clock.advance(days=31)
     assert backend.customers.history(customer.id).balances.points == 0  # read: none written
-    shell.ctx.sign_in(team.desk)
-    page = shell.window.open_page("customers")
-    assert isinstance(page, CustomersPage)
-    assert page.select(customer.id)
-    dialog = page.open_account()
-    assert dialog is not None
+    dialog = open_account(shell, team, customer.id)
     assert child(dialog, QLabel, "memberSummary").text().endswith("· 积分 0")
     rows = [
         [dialog.entries.index(r, c).data() for c in range(dialog.entries.columnCount())]
