@@ -18,15 +18,9 @@ from salon_pos.domain.staff import Role
 from salon_pos.services.backend import Backend
 from salon_pos.services.staff import StaffMember
 from salon_pos.services.staff_rules import PinsDiffer, check_pin, clean_name, clean_phone
-from sync.messages import Both, Message, language_from_env
+from sync.messages import ROLE_WORDS, Both, Message, language_from_env
 
 Say = Callable[[str, str], str]
-ROLE_NAMES = {
-    Role.OWNER: Both("老板", "owner"),
-    Role.MANAGER: Both("店长", "manager"),
-    Role.FRONT_DESK: Both("前台", "front desk"),
-    Role.TECHNICIAN: Both("技师", "technician"),
-}
 NEW_PIN = Both("新 PIN：", "New PIN: ")
 AGAIN = Both("再输入一次新 PIN：", "The new PIN again: ")
 APPROVER = Both("店长或老板的 PIN（授权）：", "A manager's or owner's PIN (to approve): ")
@@ -57,7 +51,7 @@ def _language() -> str:
 
 
 def describe(member: StaffMember, language: str) -> str:
-    role = ROLE_NAMES[member.role].text(language)
+    role = ROLE_WORDS[member.role].text(language)
     state = "" if member.active else Both("（已停用）", " (inactive)").text(language)
     skills = ",".join(member.skills) or "-"
     limit = format_money(member.discount_limit)

@@ -109,3 +109,19 @@ PROFILE_FIELD_WORDS = {
     "source": Both("来源", "source"),
     "referred_by": Both("介绍人", "referred by"),
 }
+
+
+# Staff roles and member-ledger accounts as people read them: the counter's command line and
+# screens, the conflict inbox's descriptions and the web console share these.
+ROLE_WORDS = {
+    "owner": Both("老板", "owner"),
+    "manager": Both("店长", "manager"),
+    "front_desk": Both("前台", "front desk"),
+    "technician": Both("技师", "technician"),
+}
+ACCOUNT_WORDS = {
+    "principal": Both("储值本金", "stored value (principal)"),
+    "bonus": Both("储值赠送", "stored value (bonus)"),
+    "points": Both("积分", "points"),
+    "sessions": Both("疗程卡次数", "package sessions"),
+}

@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from salon_pos.domain.errors import Both, UserError
+from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import allocate
+from sync.member_rules import points_rate_pairs, top_up_pairs
 
 
 class SpendOrder(StrEnum):
@@ -53,6 +54,14 @@ class TopUpRule:
 
     paid_from: int
     bonus: int
+
+
+MOST_CARDS_A_SALE = 20
+
+
+class TooManyCards(UserError):
+    en = "One sale sells at most {most} package cards; this one has {count}: split it."
+    zh = "一单最多售出 {most} 张疗程卡，本单有 {count} 张，请分开结账。"
 
 
 class TopUpNotPositive(UserError):
@@ -200,13 +209,10 @@ class InvalidTopUpRules(UserError):
 
 def parse_top_up_rules(text: str) -> tuple[TopUpRule, ...]:
     """ "100000:20000,50000:8000" (fen paid from : bonus fen) as rules; "" is none."""
-    rules = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        paid, _, bonus = part.partition(":")
-        if not (paid.strip().isdigit() and bonus.strip().isdigit()) or int(paid) <= 0:
-            raise InvalidTopUpRules(text=text)
-        rules.append(TopUpRule(int(paid), int(bonus)))
-    return tuple(rules)
+    try:
+        return tuple(TopUpRule(paid, bonus) for paid, bonus in top_up_pairs(text))
+    except ValueError:
+        raise InvalidTopUpRules(text=text) from None
 
 
 @dataclass(frozen=True)
@@ -236,14 +242,6 @@ class AlreadySpent(UserError):
     )
 
 
-ACCOUNT_WORDS = {
-    "principal": Both("储值本金", "stored value paid in"),
-    "bonus": Both("储值赠送", "stored value bonus"),
-    "points": Both("积分", "points"),
-    "sessions": Both("疗程卡次数", "package sessions"),
-}
-
-
 class InvalidPointsRates(UserError):
     en = "“{text}” is not a list of points rates: write them like 美甲=2, 美睫=0 (points a yuan)."
     zh = "“{text}”不是有效的分类积分规则，请写成“美甲=2，美睫=0”（每元积分）。"
@@ -251,13 +249,10 @@ class InvalidPointsRates(UserError):
 
 def parse_points_rates(text: str) -> dict[str, int]:
     """ "美甲=2,美睫=0" (category = points a yuan) as a mapping; "" is none."""
-    rates = {}
-    for part in filter(None, (p.strip() for p in text.replace("，", ",").split(","))):
-        category, _, rate = part.partition("=")
-        if not category.strip() or not rate.strip().isdigit() or int(rate) > 1000:
-            raise InvalidPointsRates(text=text)
-        rates[category.strip()] = int(rate)
-    return rates
+    try:
+        return points_rate_pairs(text)
+    except ValueError:
+        raise InvalidPointsRates(text=text) from None
 
 
 def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> int:

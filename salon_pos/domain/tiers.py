@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_whole_yuan, parse_yuan
+from sync.member_rules import BadTier, tier_parts
 
 # The names and thresholds; no member price until the store sets one (an upgrade must not
 # start giving discounts nobody chose).
@@ -48,28 +49,13 @@ class Tier:
         return self.by_category.get(category, self.percent)
 
 
-def _percent(text: str, whole: str) -> int:
-    if not text.strip().isdigit() or not 1 <= int(text) <= 100:
-        raise InvalidTiers(text=whole)
-    return int(text)
-
-
 def parse_tiers(text: str) -> tuple[Tier, ...]:
     """The tiers of the setting's text, lowest threshold first."""
-    tiers = []
-    for part in filter(None, (p.strip() for p in text.split(";"))):
-        name, threshold, percent, *rest = [*part.split(":"), "", ""][:4]
-        if not name.strip() or not threshold.strip().isdigit():
-            raise InvalidTiers(text=part)
-        categories = {}
-        for pair in filter(None, (p.strip() for p in rest[0].split(","))):
-            category, _, value = pair.partition("=")
-            if not category.strip():
-                raise InvalidTiers(text=part)
-            categories[category.strip()] = _percent(value, part)
-        tiers.append(
-            Tier(name.strip(), int(threshold), _percent(percent or "100", part), categories)
-        )
+    try:
+        parts = tier_parts(text)
+    except BadTier as bad:
+        raise InvalidTiers(text=bad.part) from None
+    tiers = (Tier(name, threshold, percent, cats) for name, threshold, percent, cats in parts)
     return tuple(sorted(tiers, key=lambda t: t.threshold))
 
 

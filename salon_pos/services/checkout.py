@@ -64,8 +64,10 @@ from salon_pos.services.member_ledger import (
 from salon_pos.services.member_tiers import member_pricing
 from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
+from salon_pos.services.settings import StoreSettings
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
+from salon_pos.services.sync_state import behind_the_server
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,10 @@ def _member_line(line: SaleLine, plans: dict[str, Any], customer_id: str | None)
     else:
         raise UnknownItem(item_id=line.item_id)
     unit_price = price if line.unit_price is None else line.unit_price
+    # A top-up is the sale's customer's, whoever was picked when it was rung up.
+    item_id = customer_id if line.kind is LineKind.STORED_VALUE else line.item_id
     return PricedLine(
-        line.kind, line.item_id, name, line.quantity, unit_price, line.line_discount, None, price
+        line.kind, item_id, name, line.quantity, unit_price, line.line_discount, None, price
     )
 
 
@@ -287,9 +291,8 @@ class CheckoutService(CounterService):
             tenders = [*request.tenders]
             tenders += [Tender(t.kind, t.tendered, t.reference) for t in sessions]
             settlement = settle(totals.total, tenders)
-            rules = settings.member_rules()
             expired = 0
-            if request.customer_id and rules.points_valid_days:
+            if request.customer_id and settings.points_valid_days:
                 # What expired by now, before the sale's own operation and in its transaction:
                 # points pay only while valid, and the receipt's balance leaves them out.
                 expired = expire_points(
@@ -297,7 +300,7 @@ class CheckoutService(CounterService):
                     Journal(settings.device_id),
                     request.customer_id,
                     now,
-                    rules.points_valid_days,
+                    settings.points_valid_days,
                     request.cashier_id,
                 )
             seqs = next_in_sequences(connection, TICKET, OUTBOX)
@@ -322,7 +325,7 @@ class CheckoutService(CounterService):
             }
             line_rows = _line_rows(ticket_id, lines, totals, waivers)
             payment_rows = _payment_rows(ticket_id, settlement)
-            ledger = _member_ledger(connection, request, ticket, rules)
+            ledger = _member_ledger(connection, request, ticket, settings)
             ledger.expired_allowed_by = approver.id if approver else None
             ledger.points_expired = expired
             ledger.pay(settlement.tenders, line_rows)
@@ -429,8 +432,18 @@ class CheckoutService(CounterService):
             )
 
 
+def _rules(connection: Connection, request: SaleRequest, settings: StoreSettings) -> MemberRules:
+    """The store's member rules for this sale: the offline allowance only while the counter
+    cannot reach its server (online, it knows what the other counters spent)."""
+    rules = settings.member_rules()
+    by_card = any(t.kind is TenderKind.STORED_VALUE for t in request.tenders)
+    if rules.offline_allowance and by_card and not behind_the_server(connection):
+        return replace(rules, offline_allowance=0)
+    return rules
+
+
 def _member_ledger(
-    connection: Connection, request: SaleRequest, ticket: Row, rules: MemberRules
+    connection: Connection, request: SaleRequest, ticket: Row, settings: StoreSettings
 ) -> SaleLedger:
     customer = request.customer_id
     return SaleLedger(
@@ -438,7 +451,7 @@ def _member_ledger(
         customer,
         ticket["completed_at"],
         ticket["business_day"],
-        rules,
+        _rules(connection, request, settings),
         partial(read_balances, connection, customer) if customer else None,
         [],
         [],

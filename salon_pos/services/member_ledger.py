@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert
 from salon_pos.db.fast_insert import selected_rows
 from salon_pos.db.models import BalanceEntry, PackageCard
 from salon_pos.domain.balances import (
+    MOST_CARDS_A_SALE,
     CardExpired,
     MemberPaymentNeedsCustomer,
     MemberRules,
@@ -25,6 +26,7 @@ from salon_pos.domain.balances import (
     PointsTooFew,
     SessionNotCovered,
     StoredValue,
+    TooManyCards,
     TopUpNeedsMoney,
     points_for,
     points_for_lines,
@@ -332,6 +334,9 @@ class SaleLedger:
             )
 
     def sell(self, line_rows: Sequence[Row], plans: dict[str, Any]) -> None:
+        cards = sum(ln["quantity"] for ln in line_rows if ln["kind"] == LineKind.PACKAGE)
+        if cards > MOST_CARDS_A_SALE:  # each card is an entry of the sale's operation
+            raise TooManyCards(most=MOST_CARDS_A_SALE, count=cards)
         for line in line_rows:
             if line["kind"] == LineKind.STORED_VALUE:
                 added = top_up(line["net_total"], self.rules.top_up_rules)
@@ -424,7 +429,8 @@ def refund_reversal(
     sale spent, what the refund's stored-value and points tenders give back (`by_tender`:
     kind → fen back by it before this refund, after it, and what it paid: the card agrees
     with the refund's tenders, and all refunds together give back exactly what was spent);
-    of the points the sale earned, the refund's share of the total."""
+    of the points the sale earned, the share of `total` (what earned them: the sale without
+    its top-ups) that `amount` refunds, after `refunded_before` of it."""
     undone = []
     spent = [e for e in entries if e["reason"] == "spend" and not e.get("line_id")]
     for entry in entries:
@@ -555,7 +561,8 @@ def check_reversible(connection: Any, undone: Sequence[Row]) -> None:
     """A void or refund takes back only what the customer still holds: a top-up whose money was
     spent, or a card whose sessions were used, is refused (AlreadySpent) — never an overdraft
     made at the counter."""
-    from salon_pos.domain.balances import ACCOUNT_WORDS, AlreadySpent
+    from salon_pos.domain.balances import AlreadySpent
+    from sync.messages import ACCOUNT_WORDS
 
     taking: dict[tuple[str, str, str], int] = {}
     for entry in undone:  # what each account gains and loses, netted

@@ -36,7 +36,7 @@ from salon_pos.services.member_ledger import (
 )
 from salon_pos.services.member_tiers import Standing, member_pricing, standing
 from salon_pos.services.staff import approve
-from salon_pos.services.sync_state import next_hlc
+from salon_pos.services.sync_state import behind_the_server, next_hlc
 
 
 class PlanNameNeeded(UserError):
@@ -129,6 +129,15 @@ class MemberService(CounterService):
             return expire_points(
                 session.connection(), self._journal(), customer_id, now, days, actor_id
             )
+
+    def offline_allowance(self) -> int:
+        """Fen a member's stored value may be spent beyond what this counter knows: the store's
+        allowance while the counter cannot reach its server, else none."""
+        allowance = self._settings.current.offline_allowance
+        if not allowance:
+            return 0
+        with self._db.read() as session:
+            return allowance if behind_the_server(session) else 0
 
     def pricing(self, customer_id: str) -> MemberPricing | None:
         """The member price a sale to this customer gets now (None: the catalog's)."""

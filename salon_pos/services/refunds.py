@@ -32,7 +32,7 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
-from salon_pos.domain.ticket import TenderKind, TicketStatus, refund_share
+from salon_pos.domain.ticket import LineKind, TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
     check_reversible,
@@ -252,9 +252,13 @@ def record_refund(
         sales as sale_ops,  # lazy: pydantic after the first paint
     )
 
-    refunded_before = sum(done for _, done in so_far.values()) - amount
+    # Points were earned on the sale without its top-ups: a top-up refunded takes none back.
+    top_ups = {i for i, line in lines.items() if line.kind == LineKind.STORED_VALUE}
+    earning = sum(r["amount"] for r in refund_lines if r["ticket_line_id"] not in top_ups)
+    earning_total = ticket.total - sum(lines[i].net_total for i in top_ups)
+    earning_before = sum(done for i, (_, done) in so_far.items() if i not in top_ups) - earning
     undone = (
-        refund_reversal(entries, at, shares, amount, ticket.total, by_card, refunded_before)
+        refund_reversal(entries, at, shares, earning, earning_total, by_card, earning_before)
         if entries
         else []
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import SyncState
@@ -31,6 +32,16 @@ def sync_state(session: Session) -> SyncState:
         session.add(state)
         session.flush()
     return state
+
+
+def behind_the_server(executor: Any) -> bool:
+    """Enrolled, and the last sync round did not get through: what this counter knows of a
+    member's balance may be behind what other counters spent (the offline allowance applies).
+    A counter with no server holds every sale of its store: never behind."""
+    found = executor.execute(
+        select(SyncState.server_url, SyncState.connection).where(SyncState.id == ROW)
+    ).first()
+    return found is not None and bool(found[0]) and found[1] != "online"
 
 
 def enrollment(session: Session) -> Enrollment | None:

@@ -11,7 +11,7 @@ from typing import Any, Final, Literal
 
 from pydantic import Field
 
-from sync.messages import Both
+from sync.messages import ACCOUNT_WORDS, Both
 from sync.operations.kinds import (
     ChangeKind,
     ConflictKind,
@@ -143,14 +143,6 @@ class BalanceEntryData(BalanceEntryPayload):
 
 class PackageCardData(PackageCardPayload):
     pass
-
-
-ACCOUNT_WORDS = {
-    "principal": Both("储值本金", "stored value (principal)"),
-    "bonus": Both("储值赠送", "stored value (bonus)"),
-    "points": Both("积分", "points"),
-    "sessions": Both("疗程卡次数", "package sessions"),
-}
 
 
 def shortfall_text(account: Any, amount: Any, say: Describer) -> str:

@@ -6,14 +6,14 @@ create the same item offline end with one: the second is recorded as an alias of
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
-from sync.messages import Both
+from sync.member_rules import points_rate_pairs, tier_parts, top_up_pairs
+from sync.messages import ROLE_WORDS, Both
 from sync.operations.kinds import ChangeKind, ConflictKind, Describer, Family, OperationKind, pick
 from sync.operations.payloads import Fen, Id, Lenient
 from sync.protocol import RESOLUTION_KEEP_BOTH, RESOLUTION_MERGE
@@ -208,15 +208,6 @@ MEMBER_SETTINGS: Final = (
     "tier_basis",
     *MEMBER_RANGES,
 )
-# "黄金:500000:95:美甲=90;…" (salon_pos/domain/tiers.py) and "美甲=2,美睫=0", checked by shape.
-_PERCENT = r"(?:100|[1-9][0-9]?)"
-_CATEGORY_PERCENTS = rf"[^:;,=]+={_PERCENT}(?:,[^:;,=]+={_PERCENT})*"
-TIERS_FORM: Final = re.compile(
-    rf"(?:[^:;]+:[0-9]{{1,12}}:{_PERCENT}(?::{_CATEGORY_PERCENTS})?)(?:;[^:;]+:[0-9]{{1,12}}:{_PERCENT}(?::{_CATEGORY_PERCENTS})?)*"
-)
-POINTS_RATES_FORM: Final = re.compile(r"(?:[^,=]+=[0-9]{1,4}(?:,[^,=]+=[0-9]{1,4})*)?")
-TOP_UP_LIMIT: Final = 10**10  # fen (¥100,000,000) paid or given: beyond it, a typing error
-TOP_UP_RULES_LIMIT: Final = 20
 
 
 def member_setting(field: str, value: Any) -> Any:
@@ -233,29 +224,13 @@ def member_setting(field: str, value: Any) -> Any:
         raise ValueError("spend_order is not one of " + ", ".join(SPEND_ORDERS))
     if field == "top_up_rules":
         top_up_pairs(value)
-    if field == "tiers" and (len(value) > 2000 or not TIERS_FORM.fullmatch(value)):
-        raise ValueError("tiers are not like 普通:0:100;黄金:500000:95")
+    if field == "tiers":
+        tier_parts(value)
     if field == "tier_basis" and value not in ("spend", "visits"):
         raise ValueError("tier_basis is spend or visits")
-    if field == "points_rates" and (len(value) > 2000 or not POINTS_RATES_FORM.fullmatch(value)):
-        raise ValueError("points_rates are not like 美甲=2,美睫=0")
+    if field == "points_rates":
+        points_rate_pairs(value)
     return value
-
-
-def top_up_pairs(text: str) -> list[tuple[int, int]]:
-    """ "100000:20000,50000:8000" (pay at least fen : bonus fen) as pairs; "" is none.
-    ValueError: not that form, a payment of 0, one payment twice, an amount beyond reason."""
-    pairs = []
-    for part in filter(None, (p.strip() for p in text.split(","))):
-        paid, _, bonus = (t.strip() for t in part.partition(":"))
-        if not all(t.isascii() and t.isdigit() for t in (paid, bonus)):
-            raise ValueError("top_up_rules are not like 100000:20000,50000:8000")
-        pairs.append((int(paid), int(bonus)))
-    if any(paid <= 0 or max(paid, bonus) > TOP_UP_LIMIT for paid, bonus in pairs):
-        raise ValueError("a top-up rule pays nothing, or beyond reason")
-    if len({paid for paid, _ in pairs}) < len(pairs) or len(pairs) > TOP_UP_RULES_LIMIT:
-        raise ValueError("a top-up rule twice, or too many rules")
-    return pairs
 
 
 class StoreSettingsSaved(Lenient):
@@ -269,14 +244,6 @@ class StoreSettingsData(Lenient):
 
     values: dict[str, Any] = Field(default_factory=dict)
     stamps: dict[str, str] = Field(default_factory=dict)
-
-
-ROLE_WORDS = {
-    "owner": Both("老板", "owner"),
-    "manager": Both("店长", "manager"),
-    "front_desk": Both("前台", "front desk"),
-    "technician": Both("技师", "technician"),
-}
 
 
 def _role(role: Any, say: Describer) -> str:

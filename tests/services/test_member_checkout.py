@@ -17,16 +17,20 @@ from salon_pos.db.models import (
     Refund,
     RefundTender,
     Setting,
+    SyncState,
     Ticket,
 )
 from salon_pos.domain.balances import (
+    MOST_CARDS_A_SALE,
     AlreadySpent,
     BalanceTooLow,
+    BeyondOfflineAllowance,
     CardExpired,
     MemberPaymentNeedsCustomer,
     NoSessionsLeft,
     PointsTooFew,
     SessionNotCovered,
+    TooManyCards,
     TopUpNeedsMoney,
     TopUpNotPositive,
 )
@@ -501,3 +505,102 @@ def test_a_void_nets_what_it_gives_and_takes_before_judging_what_is_left(
     backend.members.adjust_points(member, -168, "核对", Team.MANAGER_PIN, team.desk.id)
     backend.checkout.void_sale(sale.ticket_id, Team.MANAGER_PIN, "录错了", team.desk.id)
     assert balances(backend, member).points == 19800 - 168
+
+
+def _be_enrolled(backend: Backend, connection: str) -> None:
+    with backend.db.write() as s:
+        s.merge(SyncState(id=1, server_url="http://127.0.0.1:9", store_id=new_id(),
+                          pull_cursor=0, connection=connection))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("link", "allowed"),
+    [(None, False), ("online", False), ("offline", True), ("refused", True)],
+)
+def test_the_offline_allowance_holds_only_while_the_server_cannot_be_reached(
+    backend: Backend, team: Team, shelf: Shelf, member: str, link: str | None, allowed: bool
+) -> None:
+    """A counter that reaches its server (or has none) knows every spend: no allowance; one
+    that cannot may spend up to the allowance beyond what it last knew, and no further."""
+    backend.settings.update(offline_allowance=5000)
+    top_up = SaleLine(LineKind.STORED_VALUE, member, unit_price=10000)
+    backend.checkout.complete_sale(
+        _sale(team, member, top_up, tenders=[Tender(TenderKind.CASH, 10000)])
+    )
+    if link:
+        _be_enrolled(backend, link)
+    assert backend.members.offline_allowance() == (5000 if allowed else 0)
+    facial = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)  # ¥198
+    over = _sale(team, member, facial, tenders=[Tender(TenderKind.STORED_VALUE, 14000),
+                                                Tender(TenderKind.CASH, 5800)])  # fmt: skip
+    before = entry_count(backend)
+    if allowed:
+        backend.checkout.complete_sale(over)
+        assert balances(backend, member).stored_value.total == 10000 - 14000
+    else:
+        with pytest.raises(BalanceTooLow):
+            backend.checkout.complete_sale(over)
+        assert entry_count(backend) == before
+    beyond = replace(over, tenders=[Tender(TenderKind.STORED_VALUE, 19800)])
+    with pytest.raises(BeyondOfflineAllowance if allowed else BalanceTooLow):
+        backend.checkout.complete_sale(beyond)  # past the allowance, offline too
+
+
+def test_refunding_a_top_up_takes_back_none_of_the_points_the_service_earned(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    """¥1,000 top-up and a ¥198 facial on one ticket earn 198 points (none for the top-up);
+    refunding the top-up leaves them, refunding the facial then takes all 198 back."""
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, member, unit_price=100000),
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            tenders=[Tender(TenderKind.CASH, 100000 + 19800)],
+        )
+    )
+    assert balances(backend, member).points == 198
+    top_up, facial = backend.tickets.get(sale.ticket_id).lines
+    backend.checkout.refund_lines(
+        sale.ticket_id, {top_up.id: 1}, Team.MANAGER_PIN, "退卡", team.desk.id
+    )
+    after = balances(backend, member)
+    assert (after.stored_value.total, after.points) == (0, 198)
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "退货", team.desk.id
+    )
+    assert balances(backend, member).points == 0
+
+
+def test_a_top_up_rung_up_before_the_customer_changed_belongs_to_the_sales_customer(
+    backend: Backend, team: Team, member: str
+) -> None:
+    other = backend.customers.add("先选的顾客", "13900139001").id
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.STORED_VALUE, other, unit_price=50000),
+            tenders=[Tender(TenderKind.CASH, 50000)],
+        )
+    )
+    [line] = backend.tickets.get(sale.ticket_id).lines
+    assert line.item_id == member
+    assert balances(backend, member).stored_value.total == 50000
+    assert balances(backend, other).stored_value.total == 0
+
+
+def test_more_cards_than_one_sale_holds_are_refused_plainly(
+    backend: Backend, team: Team, member: str, plan: str
+) -> None:
+    many = SaleLine(LineKind.PACKAGE, plan, quantity=MOST_CARDS_A_SALE + 1)
+    paid = [Tender(TenderKind.CASH, 150000 * (MOST_CARDS_A_SALE + 1))]
+    with pytest.raises(TooManyCards) as refused:
+        backend.checkout.complete_sale(_sale(team, member, many, tenders=paid))
+    assert "一单最多售出 20 张疗程卡，本单有 21 张" in refused.value.text("zh")
+    assert entry_count(backend) == 0
+    most = replace(many, quantity=MOST_CARDS_A_SALE)
+    sale = _sale(team, member, most, tenders=[Tender(TenderKind.CASH, 150000 * MOST_CARDS_A_SALE)])
+    backend.checkout.complete_sale(sale)
+    assert len(balances(backend, member).cards) == MOST_CARDS_A_SALE

@@ -10,14 +10,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from salon_pos.db.models import Setting
+from salon_pos.db.models import AuditEntry, Setting, SyncState
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.members import PackagePlanView
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.customers import CustomersPage
 from salon_pos.ui.shell import Shell
-from tests.conftest import Shelf, Team
+from tests.conftest import FakeClock, Shelf, Team
 from tests.devices.escpos_text import printed_rows
 from tests.ui.test_cashier import child, choose_technician, page  # noqa: F401
 
@@ -122,3 +126,88 @@ def test_card_and_top_up_then_a_visit_paid_by_session_stored_value_and_points(
     summary = child(account, QLabel, "memberSummary").text()
     assert "¥1042.00" in summary and "¥842.00" in summary and "¥200.00" in summary
     assert "658" in summary and "补水护理10次卡" in summary and "9/10" in summary
+
+
+def test_offline_the_payment_dialog_offers_stored_value_up_to_the_allowance(
+    qtbot: QtBot,
+    shell: Shell,
+    page: CashierPage,  # noqa: F811
+    team: Team,
+    shelf: Shelf,
+) -> None:
+    """¥100 on the card, a ¥50 allowance, the counter cut off from its server: the ¥198 facial
+    can take ¥150 from the card, and the dialog says why; back online it takes ¥100 only."""
+    backend = shell.ctx.backend
+    backend.settings.update(offline_allowance=5000)
+    customer = backend.customers.add("周离线", "13600136000")
+    top_up = SaleLine(LineKind.STORED_VALUE, customer.id, unit_price=10000)
+    paid = [Tender(TenderKind.CASH, 10000)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, [top_up], paid, customer.id))
+    with backend.db.write() as s:
+        s.merge(SyncState(id=1, server_url="http://127.0.0.1:9", store_id=new_id(),
+                          pull_cursor=0, connection="offline"))  # fmt: skip
+
+    pick_customer(qtbot, page, "13600136000")
+    child(page, QLineEdit, "catalogSearch").setText("补水")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.facial}"), LEFT)
+    choose_technician(page, 0, team.tech.id)
+    for link, most in (("online", 10000), ("offline", 15000)):
+        with backend.db.write() as s:
+            s.merge(SyncState(id=1, connection=link))
+        qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+        dialog = page.payment
+        assert dialog is not None
+        rest = child(dialog, QPushButton, "payRest_stored_value")
+        assert ("离线时最多可超 ¥50.00" in rest.text()) is (link == "offline"), rest.text()
+        qtbot.mouseClick(rest, LEFT)
+        assert parse_yuan(child(dialog, QLineEdit, "tender_stored_value").text()) == most
+        if link == "online":
+            qtbot.mouseClick(child(dialog, QPushButton, "cancelPayment"), LEFT)
+            qtbot.waitUntil(lambda: page.payment is None or not page.payment.isVisible())
+    child(dialog, QLineEdit, "tender_cash").setText(format_yuan(19800 - 15000))
+    complete(qtbot, shell, page)
+    assert backend.members.balances(customer.id).stored_value.total == -5000
+
+
+def test_an_expired_card_is_offered_and_a_managers_pin_lets_it_pay(
+    qtbot: QtBot,
+    shell: Shell,
+    page: CashierPage,  # noqa: F811
+    team: Team,
+    shelf: Shelf,
+    clock: FakeClock,
+) -> None:
+    backend = shell.ctx.backend
+    plan = backend.members.save_plan(
+        PackagePlanView(new_id(), "体验3次卡", (shelf.facial,), 3, 30000, 1)
+    )
+    customer = backend.customers.add("吴过期", "13700137000")
+    card_sale = [SaleLine(LineKind.PACKAGE, plan.id)]
+    paid = [Tender(TenderKind.CASH, 30000)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, card_sale, paid, customer.id))
+    clock.advance(days=3)  # valid one day: expired
+
+    pick_customer(qtbot, page, "13700137000")
+    child(page, QLineEdit, "catalogSearch").setText("补水")
+    qtbot.mouseClick(child(page, QPushButton, f"item_{shelf.facial}"), LEFT)
+    choose_technician(page, 0, team.tech.id)
+    qtbot.mouseClick(child(page, QPushButton, "payButton"), LEFT)
+    dialog = page.payment
+    assert dialog is not None
+    box = child(dialog, QCheckBox, "session_1")
+    assert "体验3次卡" in box.text() and "过期，需店长 PIN" in box.text()
+    box.setChecked(True)
+    qtbot.mouseClick(child(dialog, QPushButton, "completeSale"), LEFT)
+    qtbot.waitUntil(lambda: dialog._approval is not None and dialog._approval.isVisible())
+    approval = dialog._approval
+    assert approval is not None and "过期" in approval.explain.text()
+    assert backend.members.balances(customer.id).cards[0].left == 3
+    approval.pad.field.setText(Team.MANAGER_PIN)
+    with qtbot.waitSignal(shell.ctx.printer_state_changed, timeout=10_000):
+        qtbot.mouseClick(child(approval, QPushButton, "pinOk"), LEFT)
+    assert backend.members.balances(customer.id).cards[0].left == 2
+    with backend.db.read() as s:
+        audited = s.scalars(
+            select(AuditEntry.entity_id).where(AuditEntry.action == "package_card.expired_allowed")
+        ).all()
+    assert audited == [backend.members.balances(customer.id).cards[0].id]

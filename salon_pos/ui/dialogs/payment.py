@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from salon_pos.domain.balances import CardExpired
+from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import DiscountNeedsApproval, UserError, WrongManagerPin
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind, settle
@@ -53,10 +54,12 @@ class SaleDraft:
     member: MemberBalances | None = None  # the customer's balances, when one is picked
     names: tuple[str, ...] = ()  # the lines' names, for the package-card choices
     points_per_yuan: int = 100
+    allowance: int = 0  # fen stored value may go beyond the balance: offline, by store rule
 
     def session_choices(self, today: date) -> list[tuple[int, CardBalance, int]]:
         """(position, card, sessions) a package card could pay: each service line a card
-        covers with sessions enough for its units, the first such card."""
+        covers with sessions enough for its units, the first such card — one still valid on
+        `today` (the business day) first, else an expired one (a manager's PIN lets it pay)."""
         if self.member is None:
             return []
         choices = []
@@ -64,15 +67,14 @@ class SaleDraft:
         for position, line in enumerate(self.lines, start=1):
             if line.kind is not LineKind.SERVICE:
                 continue
+            covering = [
+                c
+                for c in self.member.cards
+                if line.item_id in c.service_ids and left[c.id] >= line.quantity
+            ]
             card = next(
-                (
-                    c
-                    for c in self.member.cards
-                    if line.item_id in c.service_ids
-                    and not c.expired(today)
-                    and left[c.id] >= line.quantity
-                ),
-                None,
+                (c for c in covering if not c.expired(today)),
+                covering[0] if covering else None,
             )
             if card is not None:
                 left[card.id] -= line.quantity
@@ -112,7 +114,7 @@ class PaymentDialog(QDialog):
         self.fields: dict[TenderKind, QLineEdit] = {}
         member = draft.member
         held = {
-            TenderKind.STORED_VALUE: member.stored_value.total if member else 0,
+            TenderKind.STORED_VALUE: member.stored_value.total + draft.allowance if member else 0,
             TenderKind.POINTS: member.points if member else 0,
         }
         self.kinds: tuple[TenderKind, ...] = (
@@ -120,10 +122,22 @@ class PaymentDialog(QDialog):
             *TENDERS,
         )
         self.sessions: dict[int, tuple[QCheckBox, str, int]] = {}
-        for position, card, units in draft.session_choices(ctx.backend.clock.now().date()):
+        settings = ctx.backend.settings.current
+        today = business_day(ctx.backend.clock.now(), settings.time_zone, settings.cutover_hour)
+        for position, card, units in draft.session_choices(today):
             box = QCheckBox(
                 self.tr("Package card “{card}” pays {item} ({left} sessions left)").format(
                     card=card.name, item=draft.names[position - 1], left=card.left
+                )
+                if not card.expired(today)
+                else self.tr(
+                    "Package card “{card}” pays {item} ({left} sessions left; expired {date}: "
+                    "a manager's PIN is needed)"
+                ).format(
+                    card=card.name,
+                    item=draft.names[position - 1],
+                    left=card.left,
+                    date=card.expires_on,
                 )
             )
             box.setObjectName(f"session_{position}")
@@ -163,6 +177,11 @@ class PaymentDialog(QDialog):
         member = self.draft.member
         if member is None or kind not in MEMBER_TENDERS:
             return self.tender_name(kind)
+        if kind is TenderKind.STORED_VALUE and self.draft.allowance:
+            return self.tr("Stored value ({balance}; offline, up to {more} more)").format(
+                balance=format_money(member.stored_value.total),
+                more=format_money(self.draft.allowance),
+            )
         if kind is TenderKind.STORED_VALUE:
             return self.tr("Stored value ({balance})").format(
                 balance=format_money(member.stored_value.total)
@@ -253,7 +272,7 @@ class PaymentDialog(QDialog):
         if member is None or kind not in MEMBER_TENDERS:
             return None
         if kind is TenderKind.STORED_VALUE:
-            return max(member.stored_value.total, 0)
+            return max(member.stored_value.total + self.draft.allowance, 0)
         rate = max(self.draft.points_per_yuan, 1)
         worth = member.points * 100 // rate
         while worth > 0 and worth * rate % 100:  # whole points only

@@ -230,6 +230,7 @@ class CashierPage(QWidget):
             self.member.balances,
             tuple(r.name for r in rows),
             self._ctx.backend.settings.current.points_per_yuan,
+            self._ctx.backend.members.offline_allowance() if customer else 0,
         )
 
     def open_payment(self) -> PaymentDialog | None:

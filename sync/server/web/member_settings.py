@@ -12,8 +12,9 @@ from salon_pos.domain.balances import parse_points_rates
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_whole_yuan, format_yuan, parse_yuan
 from salon_pos.domain.tiers import DEFAULT_TIERS, tiers_as_lines, tiers_from_lines
+from sync.member_rules import TOP_UP_LIMIT, top_up_pairs
 from sync.messages import Both, Message
-from sync.operations.setup import MEMBER_RANGES, MEMBER_SETTINGS, TOP_UP_LIMIT, top_up_pairs
+from sync.operations.setup import MEMBER_RANGES, MEMBER_SETTINGS
 from sync.server.web import words
 
 FIELDS = MEMBER_SETTINGS

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from salon_pos.domain import customer_profile
 from sync.messages import PROFILE_FIELD_WORDS, Both, Message
-from sync.operations.setup import ROLE_WORDS as ROLE_WORDS
+from sync.messages import ROLE_WORDS as ROLE_WORDS
 
 # --- frame
 CONSOLE = Both("门店管理后台", "Store console")

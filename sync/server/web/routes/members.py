@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Engine, select
 
 from salon_pos.domain.business_day import business_day
-from sync.operations.members import ACCOUNT_WORDS
+from sync.messages import ACCOUNT_WORDS
 from sync.server import member_report
 from sync.server.auth import engine_of
 from sync.server.master_data import cutover_hour
