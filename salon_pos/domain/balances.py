@@ -175,6 +175,17 @@ class NotForPoints(UserError):
     zh = "“{item}”未设积分兑换价，不能用积分兑换。"
 
 
+class PointsExpiredTooFew(UserError):
+    en = (
+        "The customer has {points} points: {expired} have just expired (points stay valid "
+        "{days} days from earning); {needed} are needed for {amount}."
+    )
+    zh = (
+        "顾客有 {points} 积分（刚有 {expired} 积分过期，积分自获得起 {days} 天内有效），"
+        "抵扣 {amount} 需要 {needed} 积分。"
+    )
+
+
 class PointsBelowZero(UserError):
     en = "The customer has {points} points; taking {change} away would leave less than none."
     zh = "顾客有 {points} 积分，扣除 {change} 积分后将小于零。"
@@ -241,6 +252,7 @@ class MemberRules:
     points_earn_rate: int = 1  # points earned a yuan spent
     points_per_yuan: int = 100  # points that pay ¥1
     points_rates: Mapping[str, int] = field(default_factory=dict)  # category → its own rate
+    points_valid_days: int = 0  # days points stay valid from their earning; 0: for ever
 
     def rate_of(self, category: str) -> int:
         return self.points_rates.get(category, self.points_earn_rate)

@@ -59,7 +59,13 @@ from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
-from salon_pos.services.member_ledger import SaleLedger, SessionUse, read_balances, session_tenders
+from salon_pos.services.member_ledger import (
+    SaleLedger,
+    SessionUse,
+    expire_points,
+    read_balances,
+    session_tenders,
+)
 from salon_pos.services.member_tiers import member_pricing
 from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
@@ -309,6 +315,18 @@ class CheckoutService(CounterService):
             tenders = [*request.tenders]
             tenders += [Tender(t.kind, t.tendered, t.reference) for t in sessions]
             settlement = settle(totals.total, tenders)
+            expired = 0
+            if request.customer_id and settings.points_valid_days:
+                # What expired by now, before the sale's own operation and in its transaction:
+                # points pay only while valid, and the receipt's balance leaves them out.
+                expired = expire_points(
+                    connection,
+                    Journal(settings.device_id),
+                    request.customer_id,
+                    now,
+                    settings.points_valid_days,
+                    request.cashier_id,
+                )
             seqs = next_in_sequences(connection, TICKET, OUTBOX)
             number = f"{settings.counter_prefix}-{seqs[TICKET]:06d}"
             ticket_id = new_id()
@@ -333,6 +351,7 @@ class CheckoutService(CounterService):
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings)
             ledger.expired_allowed_by = approver.id if approver else None
+            ledger.points_expired = expired
             ledger.redeem(line_rows, [line.points for line in lines])
             ledger.pay(settlement.tenders, line_rows)
             ledger.use_sessions(request.sessions, line_rows)

@@ -61,14 +61,19 @@ class BalancesShown:
         )
 
 
-def balances_of(session: Session, customer_id: str) -> BalancesShown:
+def balances_of(
+    session: Session, customer_id: str, expiry: tuple[datetime, int] | None = None
+) -> BalancesShown:
     """The customer's points, stored value and package sessions left, from the member ledgers
-    (services/member_ledger.py); nothing known while they hold no entry."""
-    from salon_pos.services.member_ledger import read_balances
+    (services/member_ledger.py); nothing known while they hold no entry. `expiry`: (now, the
+    days points stay valid): points expired by now are left out, recorded or not."""
+    from salon_pos.services.member_ledger import points_due, read_balances, without_expired
 
     held = read_balances(session.connection(), customer_id)
     if not (held.points or held.principal or held.bonus or held.cards):
         return BalancesShown()
+    if expiry is not None:
+        held = without_expired(held, points_due(session.connection(), customer_id, *expiry))
     cards = tuple((card.name, card.left) for card in held.cards if card.left > 0)
     return BalancesShown(held.points, held.principal, held.bonus, cards)
 
@@ -141,7 +146,11 @@ def standings(
 
 
 def history(
-    session: Session, customer_id: str, today: date, thresholds: ClassThresholds
+    session: Session,
+    customer_id: str,
+    today: date,
+    thresholds: ClassThresholds,
+    expiry: tuple[datetime, int] | None = None,
 ) -> CustomerHistory:
     spent = spending(session, [customer_id]).get(customer_id, Spending())
     card = session.scalar(select(Customer.member_card).where(Customer.id == customer_id))
@@ -167,7 +176,7 @@ def history(
         tuple(visits),
         int(services),
         int(products),
-        balances_of(session, customer_id),
+        balances_of(session, customer_id, expiry),
     )
 
 

@@ -469,8 +469,13 @@ class CustomerService(CounterService):
     def history(self, customer_id: str) -> CustomerHistory:
         """Visits, what was bought, spend and standing; balances from the member ledgers."""
         with self._db.read() as session:
+            settings = self._settings.current
             return customer_history.history(
-                session, customer_id, self._today(), self._settings.current.class_thresholds()
+                session,
+                customer_id,
+                self._today(),
+                settings.class_thresholds(),
+                (self._clock.now(), settings.points_valid_days),
             )
 
     def standings(self, ids: Iterable[str]) -> dict[str, Standing]:

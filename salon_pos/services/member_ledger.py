@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, union_all
+from sqlalchemy.dialects.sqlite import insert
 
 from salon_pos.db.fast_insert import selected_rows
 from salon_pos.db.models import BalanceEntry, PackageCard
@@ -21,6 +22,7 @@ from salon_pos.domain.balances import (
     MemberPaymentNeedsCustomer,
     MemberRules,
     NoSessionsLeft,
+    PointsExpiredTooFew,
     PointsTooFew,
     PointsTooFewToRedeem,
     SessionNotCovered,
@@ -36,6 +38,7 @@ from salon_pos.domain.balances import (
 from salon_pos.domain.errors import UnknownItem
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
+from salon_pos.domain.points_expiry import EXPIRE, Expiry, PointsEntry, due_expiries
 from salon_pos.domain.ticket import AppliedTender, LineKind, PricedLine, TenderKind
 
 Row = dict[str, Any]
@@ -129,6 +132,80 @@ def read_balances(connection: Connection, customer_id: str) -> MemberBalances:
     )
 
 
+def points_entries(connection: Connection, customer_id: str) -> list[PointsEntry]:
+    """The customer's points entries, as the expiry computation takes them."""
+    found = connection.execute(
+        select(
+            BalanceEntry.id,
+            BalanceEntry.amount,
+            BalanceEntry.reason,
+            BalanceEntry.created_at,
+            BalanceEntry.line_id,
+        ).where(BalanceEntry.customer_id == customer_id, BalanceEntry.account == "points")
+    )
+    return [PointsEntry(*row) for row in found]
+
+
+def points_due(
+    connection: Connection, customer_id: str, now: datetime, valid_days: int
+) -> list[Expiry]:
+    """The expiries this customer's points are due at `now` and not yet recorded here."""
+    if valid_days <= 0:
+        return []
+    return due_expiries(points_entries(connection, customer_id), now, valid_days)
+
+
+def without_expired(held: MemberBalances, due: Sequence[Expiry]) -> MemberBalances:
+    """`held` as it stands once `due` is written: what a read shows without writing."""
+    return replace(held, points=held.points + sum(e.amount for e in due)) if due else held
+
+
+def expire_points(
+    connection: Connection,
+    journal: Any,
+    customer_id: str,
+    now: datetime,
+    valid_days: int,
+    actor_id: str | None,
+) -> int:
+    """Write the expiries due (one points.expired operation, audited), in the caller's write
+    transaction; answers the points expired by them (corrections count against)."""
+    from salon_pos.db.audit import AuditRecord
+    from salon_pos.services.sync_ops import members as member_ops
+
+    due = points_due(connection, customer_id, now, valid_days)
+    if not due:
+        return 0
+    rows = [
+        {
+            "id": e.id,
+            "customer_id": customer_id,
+            "account": "points",
+            "card_id": None,
+            "amount": e.amount,
+            "reason": EXPIRE,
+            "ticket_id": None,
+            "line_id": e.lot,  # the entry whose points expired
+            "created_at": e.at,
+            "device_id": None,
+            "note": "",
+        }
+        for e in due
+    ]
+    expired = -sum(e.amount for e in due)
+    connection.execute(insert(BalanceEntry).on_conflict_do_nothing(), rows)
+    for chunk in range(0, len(rows), 100):
+        journal.record(
+            connection,
+            now,
+            AuditRecord(
+                actor_id, "points.expired", "customer", customer_id, after={"points": expired}
+            ),
+            member_ops.points_expired(customer_id, rows[chunk : chunk + 100]),
+        )
+    return expired
+
+
 def session_tenders(
     lines: Sequence[PricedLine], nets: Sequence[int], uses: Sequence[SessionUse]
 ) -> list[AppliedTender]:
@@ -159,6 +236,7 @@ class SaleLedger:
     cards: list[Row]
     expired_allowed_by: str | None = None  # the manager who let an expired card be used
     expired_used: list[str] = field(default_factory=list)  # cards used past their expiry
+    points_expired: int = 0  # points this sale's transaction expired before it paid
     sessions_by_line: dict[str, int] = field(default_factory=dict)  # line id → sessions used
     redeemed: int = 0  # points lines redeemed with points took (the points tender has the rest)
     _held: MemberBalances | None = None
@@ -218,7 +296,16 @@ class SaleLedger:
             self.entry("bonus", split.bonus, "spend")
         if by_kind[TenderKind.POINTS]:
             needed = points_for(by_kind[TenderKind.POINTS], self.rules.points_per_yuan)
-            if needed > self.balances.points - self.redeemed:
+            left = self.balances.points - self.redeemed
+            if needed > left and self.points_expired > 0:
+                raise PointsExpiredTooFew(
+                    points=left,
+                    expired=self.points_expired,
+                    days=self.rules.points_valid_days,
+                    needed=needed,
+                    amount=format_money(by_kind[TenderKind.POINTS]),
+                )
+            if needed > left:
                 raise PointsTooFew(
                     points=self.balances.points - self.redeemed,
                     needed=needed,

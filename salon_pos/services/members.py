@@ -27,7 +27,13 @@ from salon_pos.domain.ticket import TenderKind, check_fen
 from salon_pos.domain.tiers import MemberPricing
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
-from salon_pos.services.member_ledger import MemberBalances, read_balances
+from salon_pos.services.member_ledger import (
+    MemberBalances,
+    expire_points,
+    points_due,
+    read_balances,
+    without_expired,
+)
 from salon_pos.services.member_tiers import Standing, member_pricing, standing
 from salon_pos.services.staff import approve
 from salon_pos.services.sync_state import behind_the_server, next_hlc
@@ -102,9 +108,27 @@ def _plan_view(row: Any) -> PackagePlanView:
 
 class MemberService(CounterService):
     def balances(self, customer_id: str) -> MemberBalances:
-        """A short read: fine on the UI thread when a customer is picked."""
+        """A short read: fine on the UI thread when a customer is picked. Points past the
+        store's validity are left out, recorded or not yet (expire_points records them)."""
+        days = self._settings.current.points_valid_days
         with self._db.read() as session:
-            return read_balances(session.connection(), customer_id)
+            held = read_balances(session.connection(), customer_id)
+            return without_expired(
+                held, points_due(session.connection(), customer_id, self._clock.now(), days)
+            )
+
+    def expire_points(self, customer_id: str, actor_id: str | None = None) -> int:
+        """Record the customer's points expired by now (if any are due: one short write, with
+        its points.expired operation); answers the points expired."""
+        days = self._settings.current.points_valid_days
+        now = self._clock.now()
+        with self._db.read() as session:
+            if not points_due(session.connection(), customer_id, now, days):
+                return 0
+        with self._db.write() as session:
+            return expire_points(
+                session.connection(), self._journal(), customer_id, now, days, actor_id
+            )
 
     def offline_allowance(self) -> int:
         """Fen a member's stored value may be spent beyond what this counter knows: the store's

@@ -63,6 +63,14 @@ class NegativeThreshold(UserError):
     zh = "客户分类的门槛不能为负数（当前为 {value}）。"
 
 
+POINTS_VALID_DAYS_MAX = 3650  # ten years; as sync/operations/setup.py MEMBER_RANGES
+
+
+class PointsValidityOutOfRange(UserError):
+    en = "Points stay valid 0 (for ever) to 3,650 days, not {days}."
+    zh = "积分有效期须为 0（永不过期）到 3650 天，不能是 {days}。"
+
+
 CLASS_SETTINGS = (
     "class_member_spend",
     "class_member_visits",
@@ -95,6 +103,7 @@ class StoreSettings:
     top_up_rules: str = ""  # "100000:20000,50000:8000": pay at least fen → bonus fen
     points_earn_rate: int = 1  # points earned a yuan spent
     points_per_yuan: int = 100  # points that pay ¥1
+    points_valid_days: int = 0  # days earned points stay valid (points_expiry.py); 0: for ever
     tiers: str = DEFAULT_TIERS  # "黄金:500000:95;…": name, threshold, percent paid (domain/tiers)
     tier_basis: str = "spend"  # spend (fen) or visits
     birthday_percent: int = 100  # percent of the price paid in the birthday month; 100: none
@@ -152,6 +161,8 @@ class StoreSettings:
             raise InvalidChoice(text=str(self.offline_allowance), choices="0–10000000")
         if not (0 <= self.points_earn_rate <= 1000 and 1 <= self.points_per_yuan <= 10_000):
             raise InvalidChoice(text=str(self.points_per_yuan), choices="1–10000")
+        if not 0 <= self.points_valid_days <= POINTS_VALID_DAYS_MAX:
+            raise PointsValidityOutOfRange(days=self.points_valid_days)
         if not 1 <= self.birthday_percent <= 100:
             raise InvalidChoice(text=str(self.birthday_percent), choices="1–100")
         if self.tier_basis not in ("spend", "visits"):
@@ -164,6 +175,7 @@ class StoreSettings:
             self.points_earn_rate,
             self.points_per_yuan,
             parse_points_rates(self.points_rates),
+            self.points_valid_days,
         )
 
     def to_strings(self) -> dict[str, str]:

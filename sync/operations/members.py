@@ -29,6 +29,7 @@ from sync.protocol import (
 
 PACKAGE_PLAN_SAVED: Final = "package_plan.saved"
 POINTS_ADJUSTED: Final = "points.adjusted"
+POINTS_EXPIRED: Final = "points.expired"
 STORED_VALUE_REFUNDED: Final = "stored_value.refunded"
 CHANGE_BALANCE_ENTRY: Final = "balance_entry"
 CHANGE_PACKAGE_CARD: Final = "package_card"
@@ -49,6 +50,7 @@ Reason = Literal[
     "collect",  # an overdraft the customer paid
     "write_off",  # an overdraft the store absorbed
     "clash",  # what two counters gave back twice for one ticket, taken again (server)
+    "expire",  # points unspent at their lot's expiry (line_id: the lot's entry; docs/members.md)
 ]
 MAX_ENTRY = 10**12  # as MAX_FEN: beyond it a number is a bug's, not a balance's
 
@@ -114,6 +116,15 @@ class EntriesRecorded(Lenient):
 
 class PointsAdjusted(EntriesRecorded):
     pass
+
+
+class PointsExpired(Lenient):
+    """Points past the store's validity, expired by whichever counter saw them first: each
+    entry's id is computed from its lot (salon_pos/domain/points_expiry.py), so the same
+    expiry written by two counters is recorded once."""
+
+    customer_id: Id
+    entries: list[BalanceEntryPayload] = Field(min_length=1, max_length=100)
 
 
 class StoredValueRefunded(EntriesRecorded):
@@ -194,6 +205,7 @@ FAMILY = Family(
     operations=(
         OperationKind(PACKAGE_PLAN_SAVED, {1: PackagePlanSaved}, changes=(CHANGE_PACKAGE_PLAN,)),
         OperationKind(POINTS_ADJUSTED, {1: PointsAdjusted}, changes=(CHANGE_BALANCE_ENTRY,)),
+        OperationKind(POINTS_EXPIRED, {1: PointsExpired}, changes=(CHANGE_BALANCE_ENTRY,)),
         OperationKind(
             STORED_VALUE_REFUNDED, {1: StoredValueRefunded}, changes=(CHANGE_BALANCE_ENTRY,)
         ),

@@ -152,6 +152,7 @@ STORE_SETTING_FIELDS: Final = (
     "points_earn_rate",
     "points_per_yuan",
     "points_rates",
+    "points_valid_days",
     "tiers",
     "tier_basis",
     "birthday_percent",
@@ -220,6 +221,7 @@ MEMBER_RANGES: Final = {
     "offline_allowance": (0, 10_000_000),  # fen: ¥100,000 at most
     "points_earn_rate": (0, 1000),  # points earned a yuan spent
     "points_per_yuan": (1, 10_000),  # points that pay ¥1
+    "points_valid_days": (0, 3650),  # days earned points stay valid; 0: for ever
     "birthday_percent": (1, 100),  # percent of the price paid in the birthday month
 }
 MEMBER_SETTINGS: Final = (

@@ -2,8 +2,10 @@
 the same real server in a thread and three real counters of one store (tests/sync/
 convergence_machine.py), driven through top-ups, stored-value and points spends, package cards
 sold and their sessions used, voids and refunds (the parent's rules, which now meet member
-sales), overdrafts resolved at a counter, and replays of what was pushed — offline, online,
-synced in any order through the parent's lost answers and doubled requests.
+sales), overdrafts resolved at a counter, points expiring (days pass beyond the store's
+validity; a counter expires what it knows, maybe what another counter expired too, or before
+a spend elsewhere reached it) and replays of what was pushed — offline, online, synced in any
+order through the parent's lost answers and doubled requests.
 
 At the end, on every counter and at the server (docs/adr/0009-member-balances.md):
 - the entries are the same everywhere (ids and amounts), and so are the package cards;
@@ -16,7 +18,9 @@ At the end, on every counter and at the server (docs/adr/0009-member-balances.md
 - each ticket's stored value on the card ledger is what its stored-value tenders took, less
   what its voids and refunds gave back by that tender (the money the customer holds on the
   card agrees with the drawer's books);
-- a replay of operations already applied changes no balance (checked when it happens)."""
+- a replay of operations already applied changes no balance (checked when it happens);
+- once every counter has expired what is due and synced, nothing more is due anywhere, and
+  each lot's expiries on record add up to what the FIFO rule expires of it."""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from sqlalchemy import select
 
 from salon_pos.db.models import BalanceEntry, OutboxOperation, PackageCard, PackagePlan, Setting
 from salon_pos.domain.balances import SpendOrder
+from salon_pos.domain.points_expiry import PointsEntry, due_expiries, expired_by_lot
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.checkout import CompletedSale, SaleLine, SaleRequest
 from salon_pos.services.member_ledger import MemberBalances, SessionUse, read_balances
@@ -59,6 +64,7 @@ PLAN_ID = "01a00000-0000-7000-8000-00000000c0de"  # the same plan on every count
 PLAN_PRICE, PLAN_SESSIONS = 50000, 3
 TOP_UPS = (100, 30000, 100000)  # fen paid in; ¥1,000 and more get ¥200 of bonus
 TOP_UP_RULES = "100000:20000"
+POINTS_VALID_DAYS = 2  # the store's points validity: the expiries rule passes 1–3 days
 RESOLUTIONS = (RESOLUTION_COLLECT, RESOLUTION_WRITE_OFF, RESOLUTION_CARRY)
 SETTLED = {RESOLUTION_COLLECT: "collect", RESOLUTION_WRITE_OFF: "write_off"}
 
@@ -93,6 +99,7 @@ class MemberLedgerMachine(ConvergenceMachine):
             with counter.backend.db.write() as session:
                 session.merge(Setting(key="top_up_rules", value=TOP_UP_RULES))
                 session.merge(Setting(key="spend_order", value=order.value))
+                session.merge(Setting(key="points_valid_days", value=str(POINTS_VALID_DAYS)))
             counter.backend.settings.reload()
         self._plan_everywhere()
         first = self.counters[0]
@@ -182,10 +189,11 @@ class MemberLedgerMachine(ConvergenceMachine):
 
     @rule(device=devices, pick=picks, percent=st.integers(1, 100))
     def pay_by_points(self, device: int, pick: int, percent: int) -> None:
-        """100 points pay ¥1 (the default): a facial, partly or wholly by points."""
+        """100 points pay ¥1 (the default): a facial, partly or wholly by points (those this
+        counter knows are valid: the expired ones it leaves out)."""
         counter = self.counters[device]
         customer = self._customer(counter, pick)
-        points = balances(counter, customer).points
+        points = counter.backend.members.balances(customer).points
         if points <= 0:
             return
         fen = max(1, min(points, PRICES["facial"]) * percent // 100)
@@ -194,6 +202,18 @@ class MemberLedgerMachine(ConvergenceMachine):
             tenders.append(Tender(TenderKind.WECHAT, PRICES["facial"] - fen))
         request = SaleRequest(self.team.desk.id, self._services(["facial"]), tenders, customer)
         self._complete(counter, request)
+
+    @rule(device=devices, pick=picks, days=st.integers(1, 3))
+    def expiries(self, device: int, pick: int, days: int) -> None:
+        """Days pass (maybe beyond the validity of points earned); a counter shows a
+        customer's member account, which records what has expired by now. After it nothing
+        more is due on that counter, and the customer's points are the sum of their entries."""
+        self.world.clock.advance(days=days)
+        counter = self.counters[device]
+        customer = self._customer(counter, pick)
+        counter.backend.members.expire_points(customer, self.team.desk.id)
+        shown = counter.backend.members.balances(customer).points
+        assert shown == balances(counter, customer).points, "EXPIRY: still due after expiring"
 
     @rule(device=devices, pick=picks)
     def sell_package_card(self, device: int, pick: int) -> None:
@@ -309,6 +329,47 @@ class MemberLedgerMachine(ConvergenceMachine):
         super().check_converged()
         self.world.faults.update(check_member_ledgers(self))
         self.world.faults["replays"] += self.replays
+        self.world.faults.update(self._check_expiries())
+
+    def _check_expiries(self) -> collections.Counter[str]:
+        """Every counter expires what it holds due, the store syncs: nothing is due anywhere,
+        the entries are the same everywhere, and each lot's expiries add up to the FIFO's."""
+        for counter in self.counters:
+            for customer in _customer_ids(counter.backend):
+                counter.backend.members.expire_points(customer, self.team.desk.id)
+        self._settle()
+        now = self.world.clock.now()
+        with self.world.engine.connect() as connection:
+            rows = connection.execute(
+                select(S_BALANCE).where(
+                    S_BALANCE.c.store_id == self.store_id, S_BALANCE.c.account == "points"
+                )
+            ).all()
+        by_customer: dict[str, list[PointsEntry]] = collections.defaultdict(list)
+        for r in rows:
+            by_customer[r.customer_id].append(
+                PointsEntry(r.id, r.amount, r.reason, r.created_at, r.line_id)
+            )
+        expired = 0
+        for customer, entries in by_customer.items():
+            assert due_expiries(entries, now, POINTS_VALID_DAYS) == [], f"EXPIRY: {customer}"
+            fifo = expired_by_lot(entries, now, POINTS_VALID_DAYS)
+            recorded: collections.Counter[str] = collections.Counter()
+            for e in entries:
+                if e.reason == "expire":
+                    recorded[str(e.lot)] -= e.amount
+            assert +recorded == collections.Counter(
+                {lot: points for lot, (points, _) in fifo.items() if points}
+            ), f"EXPIRY: {customer}'s expiries on record are not the FIFO's"
+            expired += sum(recorded.values())
+        server = {r.id: (r.customer_id, r.account, r.card_id, r.amount, r.reason) for r in rows}
+        for counter in self.counters:
+            here = {k: v for k, v in _counter_entries(counter).items() if v[1] == "points"}
+            assert here == server, f"EXPIRY: {counter.name}'s points entries differ"
+            for customer in by_customer:
+                held = counter.backend.members.balances(customer).points
+                assert held == balances(counter, customer).points, counter.name
+        return collections.Counter(points_expired=expired)
 
 
 # ---------------------------------------------------------------- reading

@@ -72,8 +72,12 @@ def test_a_manager_adds_a_package_card_and_sets_the_rules(
     assert tiers.toPlainText().splitlines() == ["普通 0 100", "黄金 5000 100", "钻石 20000 100"]
     tiers.setPlainText("普通 0\n金卡 3000 90 美甲=85")
     child(page, QSpinBox, "birthdayPercent").setValue(80)
+    validity = child(page, QSpinBox, "pointsValidDays")
+    assert validity.text() == "永不过期"  # 0, the default
+    validity.setValue(365)
     save_rules(qtbot, page)
     assert shell.ctx.backend.settings.current.birthday_percent == 80
+    assert shell.ctx.backend.settings.current.points_valid_days == 365
     assert shell.ctx.backend.settings.current.tiers == "普通:0:100;金卡:300000:90:美甲=85"
 
     tiers.setPlainText("金卡 三千 90")

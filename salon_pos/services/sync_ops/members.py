@@ -1,5 +1,5 @@
-"""Members at the counter: the payloads of package_plan.saved, points.adjusted and
-stored_value.refunded, and applying pulled balance entries, package cards and plans
+"""Members at the counter: the payloads of package_plan.saved, points.adjusted, points.expired
+and stored_value.refunded, and applying pulled balance entries, package cards and plans
 (sync/operations/members.py declares them). Entries are kept by their ids: one already here
 (this counter made it, or pulled it before) is not added again."""
 
@@ -19,12 +19,14 @@ from sync.operations.members import (
     CHANGE_PACKAGE_PLAN,
     PACKAGE_PLAN_SAVED,
     POINTS_ADJUSTED,
+    POINTS_EXPIRED,
     STORED_VALUE_REFUNDED,
     BalanceEntryData,
     PackageCardData,
     PackagePlanData,
     PackagePlanSaved,
     PointsAdjusted,
+    PointsExpired,
     StoredValueRefunded,
 )
 from sync.wire import Change
@@ -45,6 +47,11 @@ def points_adjusted(
         {"customer_id": customer_id, "entries": entries, "approved_by": approved_by}
         | {"reason": reason}
     )
+
+
+@builds(POINTS_EXPIRED)
+def points_expired(customer_id: str, entries: Sequence[Row]) -> PointsExpired:
+    return PointsExpired.model_validate({"customer_id": customer_id, "entries": entries})
 
 
 @builds(STORED_VALUE_REFUNDED)

@@ -71,6 +71,8 @@ class MemberAccountDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         self.resize(760, 520)
+        # Points past the store's validity are recorded as expired when the account is shown.
+        self.members.expire_points(profile.id, ctx.staff.id if ctx.staff else None)
         self.refresh()
 
     @property

@@ -53,4 +53,5 @@ class EntryTableModel(RowsModel[EntryView]):
             "collect": self.tr("Overdraft collected"),
             "write_off": self.tr("Overdraft written off"),
             "clash": self.tr("Given back twice, taken again"),
+            "expire": self.tr("Expired"),
         }.get(reason, reason)

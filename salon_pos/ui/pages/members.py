@@ -108,6 +108,11 @@ class MembersPage(ManagersOnly):
         self.points_value.setObjectName("pointsPerYuan")
         self.points_value.setRange(1, 10_000)
         self.points_value.setSuffix(self.tr(" points = ¥1"))
+        self.points_valid = QSpinBox()
+        self.points_valid.setObjectName("pointsValidDays")
+        self.points_valid.setRange(0, 3650)
+        self.points_valid.setSuffix(self.tr(" days after earning"))
+        self.points_valid.setSpecialValueText(self.tr("Never expire"))
         self.tier_basis = QComboBox()
         self.tier_basis.setObjectName("tierBasis")
         self.tier_basis.addItem(self.tr("Cumulative spend (yuan)"), "spend")
@@ -162,6 +167,7 @@ class MembersPage(ManagersOnly):
         form.addRow(self.tr("Points earned"), self.earn_rate)
         form.addRow(self.tr("By category"), self.points_rates)
         form.addRow(self.tr("Points worth"), self.points_value)
+        form.addRow(self.tr("Points expire"), self.points_valid)
         form.addRow(self.tr("Tiers by"), self.tier_basis)
         form.addRow(self.tr("Tiers"), self.tiers)
         form.addRow(self.tr("Birthday"), self.birthday)
@@ -197,6 +203,7 @@ class MembersPage(ManagersOnly):
         self.earn_rate.setValue(settings.points_earn_rate)
         self.points_rates.setText(settings.points_rates.replace(",", ", "))
         self.points_value.setValue(settings.points_per_yuan)
+        self.points_valid.setValue(settings.points_valid_days)
         self.tier_basis.setCurrentIndex(self.tier_basis.findData(settings.tier_basis))
         try:
             self.tiers.setPlainText(tiers_as_lines(settings.tiers, settings.tier_basis))
@@ -245,6 +252,7 @@ class MembersPage(ManagersOnly):
                 "points_earn_rate": self.earn_rate.value(),
                 "points_rates": points_rates_text(self.points_rates.text()),
                 "points_per_yuan": self.points_value.value(),
+                "points_valid_days": self.points_valid.value(),
                 "tier_basis": basis,
                 "tiers": tiers_from_lines(self.tiers.toPlainText(), basis),
                 "birthday_percent": self.birthday.value(),

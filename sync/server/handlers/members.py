@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from salon_pos.domain.points_expiry import EXPIRE, PointsEntry, due_expiries
 from sync.operations.members import (
     CHANGE_BALANCE_ENTRY,
     CHANGE_PACKAGE_CARD,
@@ -16,11 +17,13 @@ from sync.operations.members import (
     OVERDRAFT,
     PACKAGE_PLAN_SAVED,
     POINTS_ADJUSTED,
+    POINTS_EXPIRED,
     STORED_VALUE_REFUNDED,
     BalanceEntryPayload,
     PackageCardPayload,
     PackagePlanSaved,
     PointsAdjusted,
+    PointsExpired,
     StoredValueRefunded,
 )
 from sync.server import models
@@ -32,6 +35,7 @@ from sync.server.handlers.registry import handles
 BALANCE = models.table_of(models.BalanceEntry)
 CARD = models.table_of(models.PackageCard)
 PLAN = models.table_of(models.PackagePlan)
+SETTINGS = models.table_of(models.StoreSettings)
 TICKET = models.table_of(models.Ticket)
 Key = tuple[str, str, str]  # customer, account, card ("" for none)
 
@@ -93,6 +97,7 @@ def record_entries(
     """Write the entries and their changes; answer the overdraft conflicts they leave (one per
     account they take below zero). `ticket`: (id, number) of the sale that spent."""
     check_fen(*(entry.amount for entry in entries))
+    entries = [*expiry_corrections(ctx, entries), *entries]
     deltas: dict[Key, int] = {}
     for entry in entries:
         key = _key(entry.customer_id, entry.account, entry.card_id)
@@ -117,6 +122,86 @@ def record_entries(
             conflicts.append(_overdraft(ctx, key, shortfall, now, ticket))
         ctx.cache.last_spends[key] = (ticket, ctx.device_id)
     return conflicts
+
+
+def expiry_corrections(
+    ctx: OpContext, entries: Sequence[BalanceEntryPayload]
+) -> list[BalanceEntryPayload]:
+    """Expiries recorded too large, corrected before `entries` take points: a counter that
+    expired a lot while a spend made on another counter before the expiry had not reached it
+    expired the points that spend took (domain/points_expiry.py). Without this the spend, or
+    the expiry arriving after it, would take the balance below zero: an overdraft nobody made.
+    Only lots with an expiry on record are corrected (the counters write expiries), at the
+    store's validity (or, not set store-wide, the one those expiries were written with);
+    each correction's id is the one a counter holding the same entries computes, so it is
+    recorded once."""
+    customers = {
+        e.customer_id
+        for e in entries
+        if e.account == "points" and (e.amount < 0 or e.reason == EXPIRE)
+    }
+    corrections = []
+    for customer in sorted(customers):
+        held = _points_of(ctx, customer, entries)
+        expiries = [e for e in held if e.reason == EXPIRE and e.lot]
+        lots = {e.id: e for e in held if e.reason != EXPIRE}
+        lot = next((lots[e.lot] for e in expiries if e.lot in lots), None)
+        if lot is None:
+            continue
+        days = _valid_days(ctx)
+        if days is None:  # the counters' own setting: the one they wrote the expiry with
+            expiry = next(e for e in expiries if e.lot == lot.id)
+            days = round((expiry.created_at - lot.created_at).total_seconds() / 86400)
+        now = max([ctx.now, *(e.created_at for e in held)])
+        recorded = {e.lot for e in expiries}
+        corrections += [
+            BalanceEntryPayload(
+                id=due.id,
+                customer_id=customer,
+                account="points",
+                amount=due.amount,
+                reason="expire",
+                line_id=due.lot,
+                created_at=due.at,
+            )
+            for due in due_expiries(held, now, days)
+            if due.lot in recorded
+        ]
+    return corrections
+
+
+def _valid_days(ctx: OpContext) -> int | None:
+    """The store's points validity, when it is set store-wide."""
+    data = ctx.connection.execute(
+        select(SETTINGS.c.data).where(SETTINGS.c.store_id == ctx.store_id)
+    ).scalar()
+    held = load_json(data).get("points_valid_days") if data else None
+    return int(held) if held is not None else None
+
+
+def _points_of(
+    ctx: OpContext, customer: str, entries: Sequence[BalanceEntryPayload]
+) -> list[PointsEntry]:
+    """The customer's points entries: stored, held by the batch to write, and `entries`."""
+    columns = (BALANCE.c.id, BALANCE.c.amount, BALANCE.c.reason, BALANCE.c.created_at,
+               BALANCE.c.line_id)  # fmt: skip
+    stored = ctx.connection.execute(
+        select(*columns).where(
+            BALANCE.c.store_id == ctx.store_id,
+            BALANCE.c.customer_id == customer,
+            BALANCE.c.account == "points",
+        )
+    )
+    found = {row.id: PointsEntry(*row) for row in stored}
+    for row in ctx.writer.rows[BALANCE]:
+        if row["customer_id"] == customer and row["account"] == "points":
+            found[row["id"]] = PointsEntry(
+                row["id"], row["amount"], row["reason"], row["created_at"], row["line_id"]
+            )
+    for e in entries:
+        if e.customer_id == customer and e.account == "points":
+            found[e.id] = PointsEntry(e.id, e.amount, e.reason, e.created_at, e.line_id)
+    return list(found.values())
 
 
 def _overdraft(
@@ -280,6 +365,31 @@ def points_adjusted(ctx: OpContext, adjusted: PointsAdjusted) -> list[str]:
     if any(e.account != "points" or e.reason != "adjust" for e in adjusted.entries):
         raise Rejected("a points adjustment holds only points adjusted")
     return record_entries(ctx, adjusted.entries)
+
+
+@handles(POINTS_EXPIRED, reads=True, writes=(BALANCE,))
+def points_expired(ctx: OpContext, expired: PointsExpired) -> list[str]:
+    """Expiries are recorded once by id: two counters (or one again) that expired the same
+    lot computed the same id. One written too large is corrected in the same batch
+    (expiry_corrections); what still takes the points below zero is a real debt (a void or
+    refund, on a counter that did not know, took back points that had expired before it) and
+    an overdraft like any other."""
+    _entries_of_one_customer(expired.customer_id, expired.entries)
+    if any(e.account != "points" or e.reason != "expire" or not e.line_id for e in expired.entries):
+        raise Rejected("a points expiry holds only points expired, each naming its lot")
+    ids = [e.id for e in expired.entries]
+    held = set(
+        ctx.connection.execute(
+            select(BALANCE.c.id).where(BALANCE.c.id.in_(ids))  # ids are unique across stores
+        ).scalars()
+    )
+    held |= {row["id"] for row in ctx.writer.rows[BALANCE] if row["id"] in ids}
+    fresh, seen = [], set(held)
+    for entry in expired.entries:
+        if entry.id not in seen:
+            seen.add(entry.id)
+            fresh.append(entry)
+    return record_entries(ctx, fresh) if fresh else []
 
 
 @handles(STORED_VALUE_REFUNDED, reads=True, writes=(BALANCE,))

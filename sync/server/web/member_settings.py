@@ -25,6 +25,7 @@ DEFAULTS = {  # what a counter starts with (salon_pos/services/settings.py Store
     "points_earn_rate": 1,
     "points_per_yuan": 100,
     "points_rates": "",
+    "points_valid_days": 0,
     "tiers": DEFAULT_TIERS,
     "tier_basis": "spend",
     "birthday_percent": 100,
@@ -66,7 +67,10 @@ def value_of(name: str, text: str, basis: str | None = None) -> Any:
     if name in MEMBER_RANGES:
         bottom, top = MEMBER_RANGES[name]
         if not (text.isascii() and text.isdigit()) or not bottom <= int(text) <= top:
-            message = words.EarnRateRange if name == "points_earn_rate" else words.PointsPerYuan
+            message = {
+                "points_earn_rate": words.EarnRateRange,
+                "points_valid_days": words.PointsValidRange,
+            }.get(name, words.PointsPerYuan)
             raise Refused(message(text=text[:20]))
         return int(text)
     if name == "top_up_rules":

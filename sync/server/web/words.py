@@ -524,6 +524,7 @@ ENTRY_REASONS = {
     "collect": Both("透支已向顾客收回", "Overdraft collected"),
     "write_off": Both("透支已注销", "Overdraft written off"),
     "clash": Both("重复退回，已扣回", "Given back twice, taken again"),
+    "expire": Both("积分过期", "Points expired"),
 }
 
 
@@ -578,6 +579,10 @@ TOP_UP_RULES = Both(
 )
 POINTS_EARN_RATE = Both("每消费 1 元得积分（0 为不积分）", "Points earned per ¥1 spent (0: none)")
 POINTS_PER_YUAN = Both("多少积分抵 1 元", "Points worth ¥1")
+POINTS_VALID_DAYS = Both(
+    "积分有效天数（自获得之日起；0 为永不过期）",
+    "Days points stay valid from earning (0: for ever)",
+)
 POINTS_RATES = Both(
     "分类积分（如“美甲=2, 美睫=0”：该分类每元积分）",
     "Points by category (such as Nails=2, Lashes=0)",
@@ -641,6 +646,11 @@ class AllowanceRange(Message):
 class EarnRateRange(Message):
     zh = "每消费 1 元所得积分须为 0 到 1000 的整数（当前为“{text}”）。"
     en = "Points earned per ¥1 is a whole number from 0 to 1000 (got “{text}”)."
+
+
+class PointsValidRange(Message):
+    zh = "积分有效天数须为 0（永不过期）到 3650 的整数（当前为“{text}”）。"
+    en = "Days points stay valid is a whole number from 0 (for ever) to 3650 (got “{text}”)."
 
 
 class PointsPerYuan(Message):

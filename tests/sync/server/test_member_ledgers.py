@@ -4,10 +4,13 @@ is one conflict, and a manager's decision settles it with an entry every counter
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from salon_pos.domain.points_expiry import expiry_id
 from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.operations.customers import CUSTOMER_CREATED
+from sync.operations.members import POINTS_ADJUSTED, POINTS_EXPIRED
 from sync.operations.sales import SALE_COMPLETED, SALE_VOIDED
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
@@ -176,3 +179,55 @@ def test_an_overdraft_repaid_by_a_void_is_not_written_off_again(
     }
     server.push(device, [device.op(CONFLICT_RESOLVED, decision)])
     assert _balance(server, customer_id) == 0
+
+
+def _points_expired(customer_id: str, lot: str, recorded: int, expired: int, at: Any) -> dict:
+    """A counter's expiry of lot `lot` from `recorded` to `expired` points (its id computed)."""
+    entry = builders.balance_entry(
+        customer_id, "points", recorded - expired, "expire", line_id=lot, created_at=at.isoformat()
+    )
+    return {
+        "customer_id": customer_id,
+        "entries": [entry | {"id": expiry_id(lot, recorded, expired)}],
+    }
+
+
+def _points_adjusted(customer_id: str, points: int, at: Any) -> dict[str, Any]:
+    entry = builders.balance_entry(
+        customer_id, "points", points, "adjust", created_at=at.isoformat()
+    )
+    return {"customer_id": customer_id, "entries": [entry], "approved_by": builders.new_id(),
+            "reason": "测试"}  # fmt: skip
+
+
+def test_an_expiry_two_counters_wrote_is_recorded_once_and_one_too_large_is_corrected(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll(server.store_id)
+    customer = builders.customer()
+    earned = _points_adjusted(customer["id"], 100, builders.AT)
+    lot = earned["entries"][0]["id"]
+    server.push(device, [device.op(CUSTOMER_CREATED, customer), device.op(POINTS_ADJUSTED, earned)])
+    expiry = _points_expired(customer["id"], lot, 0, 100, builders.AT + timedelta(days=30))
+    for counter in (device, other, device):  # each counter expired the lot blind; one replays
+        answer = server.push(counter, [counter.op(POINTS_EXPIRED, expiry)])
+        assert answer["results"][0]["status"] in ("applied", "duplicate")
+    assert _balance(server, customer["id"], "points") == 0
+    assert server.count("SELECT COUNT(*) FROM balance_entry WHERE reason = 'expire'") == 1
+
+    # A spend of 60 made on the other counter before the expiry arrives: the expiry took those
+    # points too, and is corrected with it — no overdraft.
+    spent = _points_adjusted(customer["id"], -60, builders.AT + timedelta(days=10))
+    answer = server.push(other, [other.op(POINTS_ADJUSTED, spent)])["results"][0]
+    assert answer["status"] == "applied", answer
+    assert _balance(server, customer["id"], "points") == 0
+    corrected = server.count(
+        "SELECT SUM(amount) FROM balance_entry WHERE reason = 'expire' AND id = :i",
+        i=expiry_id(lot, 100, 40),
+    )
+    assert corrected == 60
+    # The counter that computes the same correction later sends it: recorded once.
+    again = _points_expired(customer["id"], lot, 100, 40, builders.AT + timedelta(days=30))
+    server.push(device, [device.op(POINTS_EXPIRED, again)])
+    assert server.count("SELECT COUNT(*) FROM balance_entry WHERE reason = 'expire'") == 2
+    assert _balance(server, customer["id"], "points") == 0

@@ -41,7 +41,7 @@ def test_the_members_group_shows_what_a_counter_starts_with(server: Server, owne
     members = page[start : page.index("</fieldset>", start)]
     for words in ("储值扣款顺序", "先扣本金，再扣赠送", "离线时可超出已知余额（元", 'value="0.00"',
                   "充值赠送（每行一条", "每消费 1 元得积分", 'value="1"', "多少积分抵 1 元",
-                  'value="100"'):  # fmt: skip
+                  'value="100"', "积分有效天数（自获得之日起；0 为永不过期）"):  # fmt: skip
         assert words in members, words
     assert members.count("未设置") == len(member_settings.FIELDS)  # each a counter's own yet
     for words in ("会员等级依据", "累计消费", "普通 0 100", "生日当月价格百分比", "分类积分"):
@@ -67,7 +67,7 @@ def test_member_settings_saved_in_yuan_and_words_reach_a_counter(
         typed = {
             "spend_order": "bonus_first", "offline_allowance": "50.5",
             "top_up_rules": "充 1000 送 200\r\n500=80\r\n\r\nPay ¥2,000 get 500元",
-            "points_earn_rate": "2", "points_per_yuan": "50",
+            "points_earn_rate": "2", "points_per_yuan": "50", "points_valid_days": "365",
         }  # fmt: skip
         answer = owner.post(page, page, **form_of(server, **typed))
         assert answer.status_code == 303, answer.text
@@ -77,6 +77,7 @@ def test_member_settings_saved_in_yuan_and_words_reach_a_counter(
             "top_up_rules": "100000:20000,50000:8000,200000:50000",
             "points_earn_rate": 2,
             "points_per_yuan": 50,
+            "points_valid_days": 365,
         }  # only what changed: the other settings stay each counter's own
         shown = html.unescape(owner.client.get(page).text)
         assert "充 1000 送 200\n充 500 送 80\n充 2000 送 500</textarea>" in shown
@@ -92,6 +93,7 @@ def test_member_settings_saved_in_yuan_and_words_reach_a_counter(
         )  # fmt: skip
         rules = now.member_rules()
         assert rules.spend_order is SpendOrder.BONUS_FIRST and rules.points_per_yuan == 50
+        assert rules.points_valid_days == 365
         assert TopUpRule(100000, 20000) in rules.top_up_rules
         assert top_up(120000, rules.top_up_rules).bonus == 20000  # ¥1,200 paid: ¥200 given
         counter.app.settings.update(spend_order="proportional")  # a counter's edit, store-wide
@@ -112,6 +114,8 @@ BAD = [
     ({"points_earn_rate": "1001"}, "每消费 1 元所得积分须为 0 到 1000 的整数"),
     ({"points_earn_rate": "1.5"}, "每消费 1 元所得积分须为 0 到 1000 的整数"),
     ({"points_per_yuan": "0"}, "抵 1 元所需积分须为 1 到 10000 的整数"),
+    ({"points_valid_days": "3651"}, "积分有效天数须为 0（永不过期）到 3650 的整数（当前为“3651”）"),
+    ({"points_valid_days": "一年"}, "积分有效天数须为 0（永不过期）到 3650 的整数"),
     ({"spend_order": "newest_first"}, "请选择一种储值扣款顺序"),
 ]
 
@@ -135,7 +139,7 @@ def test_the_server_checks_a_counters_member_settings_as_strictly_as_the_counter
         ("top_up_rules", "0:100"), ("top_up_rules", "1000:１"), ("top_up_rules", "100:1,100:2"),
         ("top_up_rules", "1000=200"), ("offline_allowance", 10_000_001),
         ("offline_allowance", "500"), ("points_per_yuan", 0), ("points_earn_rate", True),
-        ("spend_order", "fifo"),
+        ("spend_order", "fifo"), ("points_valid_days", 3651), ("points_valid_days", -1),
     ):  # fmt: skip
         with pytest.raises(ValueError):
             store_setting(field, value)

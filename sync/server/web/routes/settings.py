@@ -40,6 +40,7 @@ GROUPS = (
                      ("points_earn_rate", words.POINTS_EARN_RATE),
                      ("points_per_yuan", words.POINTS_PER_YUAN),
                      ("points_rates", words.POINTS_RATES),
+                     ("points_valid_days", words.POINTS_VALID_DAYS),
                      ("tier_basis", words.TIER_BASIS),
                      ("tiers", words.TIERS),
                      ("birthday_percent", words.BIRTHDAY_PERCENT),
@@ -191,6 +192,7 @@ def save_settings(
     points_earn_rate: Annotated[str | None, Form(max_length=4000)] = None,
     points_per_yuan: Annotated[str | None, Form(max_length=4000)] = None,
     points_rates: Annotated[str | None, Form(max_length=4000)] = None,
+    points_valid_days: Annotated[str | None, Form(max_length=4000)] = None,
     tiers: Annotated[str | None, Form(max_length=4000)] = None,
     tier_basis: Annotated[str | None, Form(max_length=4000)] = None,
     birthday_percent: Annotated[str | None, Form(max_length=4000)] = None,
@@ -214,7 +216,8 @@ def save_settings(
     members = {
         "spend_order": spend_order, "offline_allowance": offline_allowance,
         "top_up_rules": top_up_rules, "points_earn_rate": points_earn_rate,
-        "points_per_yuan": points_per_yuan, "points_rates": points_rates, "tiers": tiers,
+        "points_per_yuan": points_per_yuan, "points_rates": points_rates,
+        "points_valid_days": points_valid_days, "tiers": tiers,
         "tier_basis": tier_basis, "birthday_percent": birthday_percent,
         "birthday_service_id": birthday_service_id,
     }  # fmt: skip
