@@ -282,15 +282,24 @@ def parse_points_rates(text: str) -> dict[str, int]:
         raise InvalidPointsRates(text=text) from None
 
 
-def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> int:
-    """Points a sale earns: each line's (fen that earns, points a yuan), less what points paid
-    (taken from the lines in proportion), rounded down once for the whole sale."""
+def points_by_line(bases: Sequence[tuple[int, int]], paid_by_points: int) -> list[int]:
+    """Points each line earns: its (fen that earns, points a yuan), less its share of what
+    points paid (taken from the lines in proportion); the sale's total is rounded down once
+    and the points its lines' fractions add up to go to the largest fractions, so a refund of a
+    line takes back what that line earned."""
     earning = [max(fen, 0) for fen, _ in bases]
     taken = allocate(min(max(paid_by_points, 0), sum(earning)), earning)
-    return (
-        sum((fen - off) * rate for fen, off, (_, rate) in zip(earning, taken, bases, strict=True))
-        // 100
-    )
+    exact = [(fen - off) * rate for fen, off, (_, rate) in zip(earning, taken, bases, strict=True)]
+    points = [e // 100 for e in exact]
+    by_fraction = sorted(range(len(exact)), key=lambda i: -(exact[i] % 100))
+    for i in by_fraction[: sum(exact) // 100 - sum(points)]:
+        points[i] += 1
+    return points
+
+
+def points_for_lines(bases: Sequence[tuple[int, int]], paid_by_points: int) -> int:
+    """Points a sale earns: the sum of what its lines earn (points_by_line)."""
+    return sum(points_by_line(bases, paid_by_points))
 
 
 class TopUpNeedsMoney(UserError):

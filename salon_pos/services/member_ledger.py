@@ -29,8 +29,8 @@ from salon_pos.domain.balances import (
     StoredValue,
     TooManyCards,
     TopUpNeedsMoney,
+    points_by_line,
     points_for,
-    points_for_lines,
     share,
     spend,
     top_up,
@@ -42,6 +42,7 @@ from salon_pos.domain.points_expiry import EXPIRE, Expiry, PointsEntry, due_expi
 from salon_pos.domain.ticket import AppliedTender, LineKind, PricedLine, TenderKind
 
 Row = dict[str, Any]
+EARN_ENTRIES_A_SALE = 50  # beyond, one entry for the sale (a sale's operation holds 200)
 MEMBER_TENDERS = (TenderKind.STORED_VALUE, TenderKind.POINTS, TenderKind.PACKAGE_SESSION)
 
 
@@ -392,7 +393,8 @@ class SaleLedger:
         categories: Sequence[str],
     ) -> None:
         """Points on what the customer paid for services, products and cards, at each line's
-        category rate: not on a top-up, nor on what points or package sessions paid."""
+        category rate: not on a top-up, nor on what points or package sessions paid. An entry
+        a line, tied to it: a refund of some of its units takes back their share of it."""
         if self.customer_id is None:
             return
         bases = []
@@ -402,7 +404,12 @@ class SaleLedger:
             fen = fen * (line["quantity"] - by_card) // line["quantity"]  # the units paid
             bases.append((fen, self.rules.rate_of(category)))
         paid = sum(t.applied for t in tenders if t.kind is TenderKind.POINTS)
-        self.entry("points", points_for_lines(bases, paid), "earn")
+        by_line = points_by_line(bases, paid)
+        if sum(1 for p in by_line if p) > EARN_ENTRIES_A_SALE:  # the operation's entries
+            self.entry("points", sum(by_line), "earn")  # one entry: refunds take a money share
+            return
+        for line, points in zip(line_rows, by_line, strict=True):
+            self.entry("points", points, "earn", line_id=line["id"])
 
 
 def reversal(entries: Sequence[Row], at: datetime, part: int = 1, whole: int = 1) -> list[Row]:

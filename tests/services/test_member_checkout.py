@@ -818,3 +818,30 @@ def test_a_counter_with_an_old_top_up_setting_still_sells(backend: Backend, team
     backend.checkout.complete_sale(SaleRequest(team.desk.id, [top_up], paid, customer))
     held = backend.members.balances(customer)
     assert (held.principal, held.bonus) == (100000, 30000)
+
+
+def test_a_refund_takes_back_what_its_line_earned_at_the_lines_own_rate(
+    backend: Backend, team: Team, shelf: Shelf, member: str
+) -> None:
+    """Facials earn no points here: a facial and a ¥128 serum earn 128 points, all the serum's;
+    refunding the facial takes none back, refunding the serum all 128."""
+    backend.settings.update(points_rates="面部护理=0")
+    sale = backend.checkout.complete_sale(
+        _sale(
+            team,
+            member,
+            SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id),
+            SaleLine(LineKind.PRODUCT, shelf.serum),
+            tenders=[Tender(TenderKind.CASH, 19800 + 12800)],
+        )
+    )
+    assert balances(backend, member).points == 128
+    facial, serum = backend.tickets.get(sale.ticket_id).lines
+    backend.checkout.refund_lines(
+        sale.ticket_id, {facial.id: 1}, Team.MANAGER_PIN, "退", team.desk.id
+    )
+    assert balances(backend, member).points == 128
+    backend.checkout.refund_lines(
+        sale.ticket_id, {serum.id: 1}, Team.MANAGER_PIN, "退", team.desk.id
+    )
+    assert balances(backend, member).points == 0
