@@ -3,8 +3,9 @@ against a one-row INSERT+COMMIT with the sqlite3 module on a file with the same 
 a member's checkout (issue 10), in a second store whose tiers give every customer a member price
 (95 %): the same three lines for a customer with stored value, points and a package card, at
 the member price (the customer's standing read), the service paid by a session, the rest by
-stored value and points, points earned (balances read, four ledger entries written with the
-sale); 50 members visit in turn.
+stored value and points, points earned (balances read, five ledger entries written with the
+sale: the session, principal and points spent, points earned by each line money paid); 50
+members visit in turn.
 
 Prints one JSON line last: p50 and p99 of the three, in ms, and the ratios of the p50s to the
 raw commit (targets: plain <= 4, member <= 5).
