@@ -6,6 +6,7 @@ reads them), points earned and points worth ¥1; saved so a counter takes them o
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -168,3 +169,12 @@ def test_the_birthday_gift_is_chosen_among_the_stores_services(
     assert held(server) == {"birthday_service_id": facial}
     chosen = html.unescape(owner.client.get(page).text)
     assert f'<option value="{facial}" selected>' in chosen
+
+
+def test_each_setting_is_one_field_of_its_kind(server: Server, owner: Browser) -> None:
+    """One form control a setting (two of one name post two values), numbers as numbers."""
+    shown = owner.client.get(settings_url(server)).text
+    names = re.findall(r'<(?:input|select|textarea) name="([^"]+)"', shown)
+    assert [n for n in set(names) if names.count(n) > 1] == []
+    for name in ("points_earn_rate", "points_per_yuan", "points_valid_days", "birthday_percent"):
+        assert re.search(rf'<input name="{name}" type="number"', shown), name
