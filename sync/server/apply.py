@@ -38,7 +38,7 @@ from sync.server.chain import STORE_PRICE, sold_by
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
-from sync.server.handlers.members import prefetch_balances
+from sync.server.handlers.members import prefetch_balances, prefetch_expiring
 from sync.server.handlers.registry import resolve
 from sync.server.tiers import refresh_tiers
 from sync.wire import Operation, OperationResult
@@ -326,6 +326,7 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
     if ledgers:
         cache.balances = prefetch_balances(connection, store_id, ledgers)
         cache.ledgers = ledgers
+        cache.expiring = prefetch_expiring(connection, store_id, ledgers)
     if ticket_ids:
         found = select(TICKET.c.id, TICKET.c.store_id, TICKET.c.op_id).where(
             TICKET.c.id.in_(ticket_ids)

@@ -38,6 +38,9 @@ class BatchCache:
     # Customers whose every account `balances` holds (apply.prefetch read them all at once, and
     # each entry the batch records keeps them current): an account missing there is at zero.
     ledgers: set[str] = field(default_factory=set)
+    # Of `ledgers`, the customers with a points expiry on record or recorded by the batch: only
+    # theirs can need an expiry corrected (handlers.members.expiry_corrections).
+    expiring: set[str] = field(default_factory=set)
 
     # Customers whose sales, voids or refunds the batch applied: their tier is worked out
     # again after the batch (tiers.refresh_tiers).
@@ -47,6 +50,7 @@ class BatchCache:
         self.balances.clear()
         self.last_spends.clear()
         self.ledgers.clear()
+        self.expiring.clear()
 
 
 @dataclass

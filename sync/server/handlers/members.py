@@ -64,6 +64,20 @@ def prefetch_balances(connection: Any, store_id: str, customers: set[str]) -> di
     return {_key(customer, account, card): int(total) for customer, account, card, total in found}
 
 
+def prefetch_expiring(connection: Any, store_id: str, customers: set[str]) -> set[str]:
+    """Of these customers, those with a points expiry on record (one query a batch)."""
+    found = connection.execute(
+        select(BALANCE.c.customer_id)
+        .where(
+            BALANCE.c.store_id == store_id,
+            BALANCE.c.customer_id.in_(sorted(customers)),
+            BALANCE.c.reason == EXPIRE,
+        )
+        .distinct()
+    )
+    return set(found.scalars())
+
+
 def balance(ctx: OpContext, key: Key) -> int:
     """The balance of one account as the batch stands: what is stored, with what the batch
     holds to write; kept in the batch's cache from the first look (or from the batch's start,
@@ -114,6 +128,7 @@ def record_entries(
     for key, delta in deltas.items():
         if key in ctx.cache.balances or key[0] in ctx.cache.ledgers:
             ctx.cache.balances[key] = ctx.cache.balances.get(key, 0) + delta
+    ctx.cache.expiring |= {e.customer_id for e in entries if e.reason == EXPIRE}
     conflicts = []
     for key, was in before.items():
         now = was + deltas[key]
@@ -142,6 +157,11 @@ def expiry_corrections(
     }
     corrections = []
     for customer in sorted(customers):
+        expiring = customer in ctx.cache.expiring or any(
+            e.customer_id == customer and e.reason == EXPIRE for e in entries
+        )
+        if customer in ctx.cache.ledgers and not expiring:
+            continue  # no expiry of theirs on record: nothing to correct (apply.prefetch)
         held = _points_of(ctx, customer, entries)
         expiries = [e for e in held if e.reason == EXPIRE and e.lot]
         lots = {e.id: e for e in held if e.reason != EXPIRE}
