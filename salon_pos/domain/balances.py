@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
@@ -234,6 +235,7 @@ class InvalidTopUpRules(UserError):
     zh = "“{text}”不是有效的充值赠送规则，请写成 100000:20000,50000:8000（单位：分）。"
 
 
+@lru_cache(maxsize=32)
 def parse_top_up_rules(text: str) -> tuple[TopUpRule, ...]:
     """ "100000:20000,50000:8000" (fen paid from : bonus fen) as rules; "" is none."""
     try:
@@ -276,8 +278,13 @@ class InvalidPointsRates(UserError):
 
 def parse_points_rates(text: str) -> dict[str, int]:
     """ "美甲=2,美睫=0" (category = points a yuan) as a mapping; "" is none."""
+    return dict(_points_rates(text))
+
+
+@lru_cache(maxsize=32)
+def _points_rates(text: str) -> tuple[tuple[str, int], ...]:
     try:
-        return points_rate_pairs(text)
+        return tuple(points_rate_pairs(text).items())
     except ValueError:
         raise InvalidPointsRates(text=text) from None
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Protocol
 
 from salon_pos.domain.errors import UserError
@@ -50,8 +51,10 @@ class Tier:
         return self.by_category.get(category, self.percent)
 
 
+@lru_cache(maxsize=32)
 def parse_tiers(text: str) -> tuple[Tier, ...]:
-    """The tiers of the setting's text, lowest threshold first."""
+    """The tiers of the setting's text, lowest threshold first (read once a text: a member's
+    sale asks several times)."""
     try:
         parts = tier_parts(text)
     except BadTier as bad:
