@@ -64,6 +64,11 @@ HERE = Path(__file__).parent
             },
         ),
         (
+            "booking_calendar.py",
+            ["--technicians", "5", "--bookings", "40"],
+            {"slot_finder_week_p50_ms", "next_free_slot_p50_ms", "free_starts_in_the_week"},
+        ),
+        (
             "tickets_screen.py",
             ["--tickets", "1500", "--customers", "500", "--repeats", "1"],
             {"open_ms", "week_ms", "year_range_ms", "search_year_ms", "paint_500_ms"},
