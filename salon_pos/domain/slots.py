@@ -174,6 +174,80 @@ def find_slots(
     return slots
 
 
+class BookingInThePast(UserError):
+    en = "{start} has passed: a booking starts from now on."
+    zh = "{start} 已经过去，预约须从现在以后开始。"
+
+
+class OutsideShift(UserError):
+    en = "{technician} is not on shift for all of {start}–{end}: choose another time or technician."
+    zh = "{technician} 在 {start}–{end} 不全在班，请换时间或换技师。"
+
+
+class LacksSkill(UserError):
+    en = "{technician} does not do {skill}: choose a technician with that skill."
+    zh = "{technician} 不会做“{skill}”类项目，请选择有此技能的技师。"
+
+
+class TechnicianBusy(UserError):
+    en = "{technician} is busy during {start}–{end} (a booking, a break or leave)."
+    zh = "{technician} 在 {start}–{end} 已有安排（预约、休息或请假）。"
+
+
+class ResourceBusy(UserError):
+    en = "{resource} is taken during {start}–{end}: choose another room or time."
+    zh = "{resource} 在 {start}–{end} 已被占用，请换房间或时间。"
+
+
+class CustomerBusy(UserError):
+    en = "The customer already has a booking during {start}–{end}."
+    zh = "该顾客在 {start}–{end} 已有预约。"
+
+
+def _clock(at: datetime) -> str:
+    return at.strftime("%m-%d %H:%M")
+
+
+def check_booking(
+    request: SlotRequest,
+    start: datetime,
+    worker: Worker,
+    resource: Resource | None,
+    now: datetime,
+    names: dict[str, str] | None = None,
+) -> None:
+    """A booking made or moved at the counter, refused with the reason a person can act on:
+    in the past, of no length, for a technician without the skill, outside their shift, onto
+    their break, leave or another booking, onto a busy room, or over the customer's other
+    booking. (One arriving by sync is never refused: an overlap is a conflict.)"""
+    if request.minutes <= 0:
+        raise SlotLengthNotPositive(minutes=request.minutes)
+    end = start + timedelta(minutes=request.minutes)
+    said = {
+        "start": _clock(start),
+        "end": end.strftime("%H:%M") if end.date() == start.date() else _clock(end),
+    }
+    who = (names or {}).get(worker.id, worker.id)
+    if start < now:
+        raise BookingInThePast(start=_clock(start))
+    if request.skill and request.skill not in worker.skills:
+        raise LacksSkill(technician=who, skill=request.skill)
+    origin = start.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def spans(items: Iterable[Span]) -> list[tuple[int, int]]:
+        return [(_minutes(s.start, origin), _minutes(s.end, origin)) for s in items]
+
+    first, last = _minutes(start, origin), _minutes(end, origin)
+    if not _free(spans(worker.shifts), []).holds(first, last):
+        raise OutsideShift(technician=who, **said)
+    if not _free(spans(worker.shifts), spans(worker.away)).holds(first, last):
+        raise TechnicianBusy(technician=who, **said)
+    if resource is not None and not _free([(first, last)], spans(resource.busy)).holds(first, last):
+        raise ResourceBusy(resource=(names or {}).get(resource.id, resource.id), **said)
+    if not _free([(first, last)], spans(request.customer_busy)).holds(first, last):
+        raise CustomerBusy(**said)
+
+
 def next_free_slot(
     request: SlotRequest, workers: Sequence[Worker], resources: Sequence[Resource], window: Span
 ) -> Slot | None:

@@ -11,12 +11,19 @@ from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
 from salon_pos.domain.slots import (
+    BookingInThePast,
+    CustomerBusy,
+    LacksSkill,
+    OutsideShift,
     Resource,
+    ResourceBusy,
     Slot,
     SlotLengthNotPositive,
     SlotRequest,
     Span,
+    TechnicianBusy,
     Worker,
+    check_booking,
     find_slots,
     next_free_slot,
 )
@@ -180,3 +187,46 @@ def test_a_booking_of_no_length_is_refused_plainly() -> None:
     with pytest.raises(SlotLengthNotPositive) as refused:
         find_slots(SlotRequest(minutes=0), [], [], Span(at(0), at(60)))
     assert refused.value.text("zh") == "预约时长至少 1 分钟，0 分钟无法预约。"
+
+
+@settings(max_examples=100, deadline=None)
+@given(request=requests, staff=workers, rooms=resources, window=windows)
+def test_the_counter_takes_every_slot_the_finder_offers(
+    request: SlotRequest, staff: list[Worker], rooms: list[Resource], window: Span
+) -> None:
+    for slot in find_slots(request, staff, rooms, window, limit=50):
+        worker = next(w for w in staff if w.id == slot.technician_id)
+        room = next((r for r in rooms if r.id == slot.resource_id), None)
+        check_booking(request, slot.start, worker, room, now=window.start)
+
+
+NAMES = {"李娜": "李娜", "1号房": "1号房"}
+LINA = Worker("李娜", frozenset({"facial"}), [Span(at(540), at(1080))], [Span(at(720), at(780))])
+ROOM = Resource("1号房", "room", [Span(at(600), at(660))])
+
+
+@pytest.mark.parametrize(
+    ("request_", "start", "room", "error", "zh"),
+    [
+        (SlotRequest(minutes=60), at(480), None, BookingInThePast,
+         "12-07 08:00 已经过去，预约须从现在以后开始。"),
+        (SlotRequest(minutes=0), at(600), None, SlotLengthNotPositive,
+         "预约时长至少 1 分钟，0 分钟无法预约。"),
+        (SlotRequest(minutes=60), at(1050), None, OutsideShift,
+         "李娜 在 12-07 17:30–18:30 不全在班，请换时间或换技师。"),
+        (SlotRequest(minutes=60, skill="nail"), at(600), None, LacksSkill,
+         "李娜 不会做“nail”类项目，请选择有此技能的技师。"),
+        (SlotRequest(minutes=60), at(690), None, TechnicianBusy,
+         "李娜 在 12-07 11:30–12:30 已有安排（预约、休息或请假）。"),
+        (SlotRequest(minutes=60, resource_kind="room"), at(630), ROOM, ResourceBusy,
+         "1号房 在 12-07 10:30–11:30 已被占用，请换房间或时间。"),
+        (SlotRequest(minutes=60, customer_busy=[Span(at(900), at(960))]), at(930), None,
+         CustomerBusy, "该顾客在 12-07 15:30–16:30 已有预约。"),
+    ],
+)  # fmt: skip
+def test_a_booking_the_counter_cannot_keep_is_refused_with_the_reason(
+    request_: SlotRequest, start: datetime, room: Resource | None, error: type, zh: str
+) -> None:
+    with pytest.raises(error) as refused:
+        check_booking(request_, start, LINA, room, now=at(540), names=NAMES)
+    assert refused.value.text("zh") == zh
