@@ -180,7 +180,7 @@ class BookingInThePast(UserError):
 
 
 class OutsideShift(UserError):
-    en = "{technician} is not on shift for all of {start}–{end}: choose another time or technician."
+    en = "{technician} is not on shift for all of {start} to {end}: choose another time or technician."
     zh = "{technician} 在 {start}–{end} 不全在班，请换时间或换技师。"
 
 
@@ -190,17 +190,17 @@ class LacksSkill(UserError):
 
 
 class TechnicianBusy(UserError):
-    en = "{technician} is busy during {start}–{end} (a booking, a break or leave)."
+    en = "{technician} is busy during {start} to {end} (a booking, a break or leave)."
     zh = "{technician} 在 {start}–{end} 已有安排（预约、休息或请假）。"
 
 
 class ResourceBusy(UserError):
-    en = "{resource} is taken during {start}–{end}: choose another room or time."
+    en = "{resource} is taken during {start} to {end}: choose another room or time."
     zh = "{resource} 在 {start}–{end} 已被占用，请换房间或时间。"
 
 
 class CustomerBusy(UserError):
-    en = "The customer already has a booking during {start}–{end}."
+    en = "The customer already has a booking during {start} to {end}."
     zh = "该顾客在 {start}–{end} 已有预约。"
 
 

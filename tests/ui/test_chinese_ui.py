@@ -116,6 +116,7 @@ def test_the_conflict_inbox_and_its_confirmation_are_all_chinese(
         page.table.selectRow(row)
         shell.settle()
         assert english_left(visible_texts(shell.window)) == []
+    qtbot.waitUntil(lambda: bool(page.detail.choices))  # the last row's detail, read on a worker
     next(iter(page.detail.choices.values())).click()
     assert page.confirmation is not None
     assert english_left(visible_texts(page.confirmation)) == []
