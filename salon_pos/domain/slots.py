@@ -180,7 +180,7 @@ class BookingInThePast(UserError):
 
 
 class OutsideShift(UserError):
-    en = "{technician} is not on shift for all of {start} to {end}: choose another time or technician."
+    en = "{technician} is not on shift from {start} to {end}: choose another time or technician."
     zh = "{technician} 在 {start}–{end} 不全在班，请换时间或换技师。"
 
 
