@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
+import tempfile
 from pathlib import Path
 
 from salon_pos.domain import sealed
@@ -40,16 +41,22 @@ def store_key(key_dir: Path, store_id: str, offered: bytes | None = None) -> byt
         raise ValueError("a store key is 32 bytes")
     key_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = _path(key_dir, store_id)
+    # Written whole under a private name, then linked into place: the link fails if another
+    # request got there first, and nobody ever reads a key file that is half written.
+    descriptor, draft = tempfile.mkstemp(dir=key_dir, prefix=f".{store_id}.", suffix=".draft")
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        found = load_store_key(key_dir, store_id)
-        assert found is not None
-        return found
-    with os.fdopen(descriptor, "w") as file:
-        file.write(base64.urlsafe_b64encode(key).decode())
-        file.flush()
-        os.fsync(file.fileno())
+        with os.fdopen(descriptor, "w") as file:
+            file.write(base64.urlsafe_b64encode(key).decode())
+            file.flush()
+            os.fsync(file.fileno())
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            found = load_store_key(key_dir, store_id)
+            assert found is not None
+            return found
+    finally:
+        os.unlink(draft)
     return key
 
 

@@ -109,3 +109,27 @@ def test_a_version_1_customer_created_queued_before_the_upgrade_applies_with_no_
     ).json()["changes"]
     [data] = [c["data"] for c in changes if c["entity_id"] == "c-9"]
     assert data["skin_type"] == "" and data["tags"] == [] and data["health_notes"] == ""
+
+
+def test_requests_racing_for_a_new_store_key_all_get_the_whole_key(tmp_path: Path) -> None:
+    """A counter's doubled enrollment asked twice at once, and the second read a key file the
+    first had created but not written yet: an empty key (CI, stop 18)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+    from uuid import uuid4
+
+    from sync.server.store_keys import store_key
+
+    racers = 8
+    for _ in range(40):
+        store_id = str(uuid4())
+        start = Barrier(racers)
+
+        def ask(offer: bytes, store_id: str = store_id, start: Barrier = start) -> bytes:
+            start.wait()
+            return store_key(tmp_path, store_id, offer)
+
+        with ThreadPoolExecutor(racers) as pool:
+            answers = list(pool.map(ask, [os.urandom(32) for _ in range(racers)]))
+        assert len(set(answers)) == 1 and len(answers[0]) == sealed.KEY_BYTES
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".key"] * 40  # no drafts left
