@@ -150,6 +150,64 @@ class PatchTest(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class StaffSchedule(Base):
+    """A technician's working pattern (domain.bookings.pattern_data); None: no schedule. The
+    later edit wins as a whole (`stamp`, an HLC stamp)."""
+
+    __tablename__ = "staff_schedule"
+    staff_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    pattern: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    stamp: Mapped[str] = mapped_column(String(64))
+
+
+class StaffLeave(Base):
+    """Whole days off beyond the pattern; `cancelled` takes it back."""
+
+    __tablename__ = "staff_leave"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ID, index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    stamp: Mapped[str] = mapped_column(String(64))
+
+
+class BookingResource(Base):
+    """A room, bed or chair, and the services that need one of them."""
+
+    __tablename__ = "booking_resource"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))  # room / bed / chair
+    service_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    stamp: Mapped[str] = mapped_column(String(64))
+
+
+class Booking(Base):
+    """A booking (sync/operations/bookings.py): per-field stamps, the status forward only."""
+
+    __tablename__ = "booking"
+    __table_args__ = (Index("ix_booking_start", "start_at"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ID, index=True)
+    technician_id: Mapped[str | None] = mapped_column(ID)
+    requested: Mapped[bool] = mapped_column(Boolean, default=False)  # 点钟
+    resource_id: Mapped[str | None] = mapped_column(ID)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    services: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(8), default="counter")
+    made_by: Mapped[str | None] = mapped_column(ID)
+    ticket_id: Mapped[str | None] = mapped_column(ID)
+    stamps: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class CustomerSearchKey(Base):
     """Lower-case keys (name, pinyin initials, full pinyin) for indexed prefix search.
     Phone digits are searched through the FTS5 trigram table customer_phone_fts instead."""

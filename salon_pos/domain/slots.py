@@ -54,6 +54,7 @@ class Resource:
 class SlotRequest:
     minutes: int  # the services' length, in all
     skill: str = ""  # "" : any technician
+    skills: frozenset[str] = frozenset()  # several services: a technician with all of these
     resource_kind: str = ""  # "" : the service needs no room or chair
     technician_id: str | None = None  # None: any suitable one (轮钟 or auto-assigned)
     customer_busy: Sequence[Span] = ()  # the customer's other bookings
@@ -112,6 +113,10 @@ def _add(free: _Free, start: int, end: int) -> None:
         free.ends.append(end)
 
 
+def _suits(request: SlotRequest, worker: Worker) -> bool:
+    return (not request.skill or request.skill in worker.skills) and request.skills <= worker.skills
+
+
 def find_slots(
     request: SlotRequest,
     workers: Sequence[Worker],
@@ -134,8 +139,7 @@ def find_slots(
     suitable = [
         w
         for w in workers
-        if (request.technician_id is None or w.id == request.technician_id)
-        and (not request.skill or request.skill in w.skills)
+        if (request.technician_id is None or w.id == request.technician_id) and _suits(request, w)
     ]
     free_of = [(w, _free(spans(w.shifts), spans(w.away))) for w in suitable]
     rooms = [
@@ -230,8 +234,9 @@ def check_booking(
     who = (names or {}).get(worker.id, worker.id)
     if start < now:
         raise BookingInThePast(start=_clock(start))
-    if request.skill and request.skill not in worker.skills:
-        raise LacksSkill(technician=who, skill=request.skill)
+    if not _suits(request, worker):
+        lacking = sorted(({request.skill} | request.skills) - worker.skills - {""})
+        raise LacksSkill(technician=who, skill="、".join(lacking))
     origin = start.replace(hour=0, minute=0, second=0, microsecond=0)
 
     def spans(items: Iterable[Span]) -> list[tuple[int, int]]:

@@ -553,3 +553,53 @@ class PatchTest(Base):
     tested_on: Mapped[date] = mapped_column(Date)
     data: Mapped[str] = mapped_column(Text)  # the PatchTestRecorded fields, as sent down
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StaffSchedule(Base):
+    """A technician's working pattern (salon_pos.domain.bookings.pattern_data); the later
+    edit wins as a whole."""
+
+    __tablename__ = "staff_schedule"
+    staff_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    pattern: Mapped[str | None] = mapped_column(Text)  # JSON; None: no schedule
+    stamp: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StaffLeave(Base):
+    __tablename__ = "staff_leave"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    staff_id: Mapped[str] = mapped_column(ID)
+    data: Mapped[str] = mapped_column(Text)  # the LeaveSaved fields, as sent down
+    stamp: Mapped[str] = mapped_column(String(64))
+
+
+class BookingResource(Base):
+    """A room, bed or chair."""
+
+    __tablename__ = "booking_resource"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    data: Mapped[str] = mapped_column(Text)  # the ResourceSaved fields, as sent down
+    stamp: Mapped[str] = mapped_column(String(64))
+
+
+class Booking(Base):
+    """A booking as merged: its times, technician and room in columns for the overlap search,
+    all of it in `data` (BookingData, as sent down)."""
+
+    __tablename__ = "booking"
+    __table_args__ = (Index("ix_booking_store_start", "store_id", "start_at"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    customer_id: Mapped[str] = mapped_column(ID, index=True)
+    technician_id: Mapped[str | None] = mapped_column(ID)
+    resource_id: Mapped[str | None] = mapped_column(ID)
+    start_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    origin_device_id: Mapped[str | None] = mapped_column(ID)
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
