@@ -261,8 +261,9 @@ def alternatives(
     service_ids: Iterable[str],
     limit: int = 3,
 ) -> list[dict[str, Any]]:
-    """For a booking flagged as a double booking: another suitable technician at the same time,
-    then the next free slots from its start on (same day first), at most `limit` in all."""
+    """For a booking flagged as a double booking: another suitable technician at the same
+    time, then the next free starts of its own technician (any suitable one if it has none),
+    from its start on, at most `limit` in all."""
     minutes = int((booking.end - booking.start).total_seconds() // 60)
     if minutes <= 0:
         return []
@@ -276,14 +277,13 @@ def alternatives(
     )
     request, resources = request_for(alone, minutes, skills, service_ids, booking.customer_id)
     workers = alone.workers()
-    same_time = Span(booking.start, booking.end)
     found: list[dict[str, Any]] = []
     others = [w for w in workers if w.id != booking.technician_id]
-    for slot in find_slots(request, others, resources, same_time, limit=1):
+    for slot in find_slots(request, others, resources, Span(booking.start, booking.end), 1):
         found.append(_alternative(slot.technician_id, slot.start, slot.end, slot.resource_id))
+    own = [w for w in workers if w.id == booking.technician_id] or workers
     last = datetime.combine(plan.last_day + timedelta(days=1), datetime.min.time())
-    later = Span(booking.start, last)
-    for slot in find_slots(request, workers, resources, later, limit=limit + 1):
+    for slot in find_slots(request, own, resources, Span(booking.start, last), limit):
         candidate = _alternative(slot.technician_id, slot.start, slot.end, slot.resource_id)
         if candidate not in found and len(found) < limit:
             found.append(candidate)

@@ -185,7 +185,7 @@ def _checked(field: str, value: Any) -> Any:
     """A changed field's value as stored (JSON), or Rejected."""
     try:
         if field in ("start", "end"):
-            return _MOMENT.validate_python(value).isoformat()
+            return _MOMENT.dump_python(_MOMENT.validate_python(value), mode="json")
         if field == "services":
             services = _SERVICES.validate_python(value)
             if not 1 <= len(services) <= 20:
@@ -357,7 +357,7 @@ def _flag(
         alternative["technician_name"] = names.get(alternative["technician_id"], "")
         for end in ("start", "end"):
             wall = datetime.fromisoformat(alternative[end])
-            alternative[end] = utc(wall, zone).isoformat()
+            alternative[end] = _MOMENT.dump_python(utc(wall, zone), mode="json")
     details = {
         "booking_id": me.id,
         "other_booking_id": other.id,
