@@ -88,9 +88,9 @@ def status_after(held: BookingStatus, wanted: BookingStatus) -> BookingStatus:
     return wanted if wanted.rank > held.rank else held
 
 
-def check_status(held: BookingStatus, wanted: BookingStatus, language: str = "zh") -> None:
+def check_status(held: BookingStatus, wanted: BookingStatus) -> None:
     if wanted.rank <= held.rank:
-        raise StatusCannotGoBack(held=held.words.text(language), wanted=wanted.words.text(language))
+        raise StatusCannotGoBack(held=held.words, wanted=wanted.words)
 
 
 # A technician's pattern, as stored and synced: {"kind": "weekly", "days": [7 × day]} or

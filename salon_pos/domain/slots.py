@@ -113,7 +113,8 @@ def _add(free: _Free, start: int, end: int) -> None:
         free.ends.append(end)
 
 
-def _suits(request: SlotRequest, worker: Worker) -> bool:
+def suits(request: SlotRequest, worker: Worker) -> bool:
+    """Whether the worker has every skill the request needs."""
     return (not request.skill or request.skill in worker.skills) and request.skills <= worker.skills
 
 
@@ -139,7 +140,7 @@ def find_slots(
     suitable = [
         w
         for w in workers
-        if (request.technician_id is None or w.id == request.technician_id) and _suits(request, w)
+        if (request.technician_id is None or w.id == request.technician_id) and suits(request, w)
     ]
     free_of = [(w, _free(spans(w.shifts), spans(w.away))) for w in suitable]
     rooms = [
@@ -234,7 +235,7 @@ def check_booking(
     who = (names or {}).get(worker.id, worker.id)
     if start < now:
         raise BookingInThePast(start=_clock(start))
-    if not _suits(request, worker):
+    if not suits(request, worker):
         lacking = sorted(({request.skill} | request.skills) - worker.skills - {""})
         raise LacksSkill(technician=who, skill="、".join(lacking))
     origin = start.replace(hour=0, minute=0, second=0, microsecond=0)

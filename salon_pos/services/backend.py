@@ -8,6 +8,7 @@ from salon_pos.db.database import Database
 from salon_pos.db.migrate import migrate
 from salon_pos.domain.clock import Clock, SystemClock
 from salon_pos.paths import Paths
+from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
@@ -36,6 +37,7 @@ class Backend:
     sign_in: SignInService
     sync: SyncService
     patch_tests: PatchTestService
+    bookings: BookingService
 
     def close(self) -> None:
         self.db.close()
@@ -64,4 +66,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         sign_in=SignInService(db, settings, clock),
         sync=SyncService(db, settings, clock),
         patch_tests=PatchTestService(db, settings, clock),
+        bookings=BookingService(db, settings, clock),
     )
