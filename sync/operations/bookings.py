@@ -156,7 +156,7 @@ def _double(d: Mapping[str, Any], say: Describer) -> dict[str, str]:
         "who": say.unknown(pick(d, "technician_name", "resource_name")),
         "start": say.moment(pick(d, "start")),
         "other": say.unknown(say.customer(pick(d, "other_customer_id"))),
-        "alternatives": "; ".join(alternatives) or none,
+        "alternatives": Both("；", "; ").text(say.language).join(alternatives) or none,
     }
 
 
@@ -167,11 +167,11 @@ DOUBLE_BOOKING = ConflictKind(
     explanation=Both(
         "{customer}在 {start} 预约了{who}，但{who}同一时间已有{other}的预约（两台收银机或网上预约"
         "各订了一次）。两个预约都保留着。可改约到：{alternatives}。把其中一个改时间、换人或取消后，"
-        "此提示自动消除；若两位确实可以同时服务，请选“接受”。",
+        "此提示自动消除；若两位确实可以同时服务，请选“两个都保留”。",
         "{customer} is booked with {who} at {start}, but {who} already has {other} booked at "
         "that time (two counters or the online page each booked it). Both bookings stand. "
         "Free instead: {alternatives}. Moving, reassigning or cancelling either clears this; "
-        "choose Accept if both can really be served at once.",
+        "choose Keep both if both can really be served at once.",
     ),
     facts=_double,
     concerns=lambda d, say: [
