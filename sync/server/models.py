@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -602,4 +603,31 @@ class Booking(Base):
     status: Mapped[str] = mapped_column(String(16))
     origin_device_id: Mapped[str | None] = mapped_column(ID)
     data: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when the counter made it
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class OutgoingMessage(Base):
+    """A reminder prepared for a customer (salon_pos.domain.reminders): once per `key` and store
+    (the unique index is what makes it once), sent by the server's one sender, tried again
+    after a failure until it goes or is given up (status: pending, sending, sent, failed)."""
+
+    __tablename__ = "outgoing_message"
+    __table_args__ = (
+        UniqueConstraint("store_id", "key", name="uq_outgoing_message_store_key"),
+        Index("ix_outgoing_message_due", "status", "next_try_at"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    key: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(24))
+    customer_id: Mapped[str] = mapped_column(ID)
+    recipient: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

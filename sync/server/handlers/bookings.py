@@ -173,6 +173,7 @@ def booking_made(ctx: OpContext, made: BookingMade) -> list[str]:
                 "store_id": ctx.store_id,
                 "origin_device_id": ctx.device_id,
                 "data": dump_json(row),
+                "made_at": ctx.now if ctx.at_server else ctx.op.occurred_at,
                 "updated_at": ctx.now,
             }
         )

@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("origin_device_id", ID, nullable=True),
         sa.Column("data", sa.Text(), nullable=False),
+        sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         _store("booking"),
         sa.PrimaryKeyConstraint("id", name="pk_booking"),
