@@ -312,9 +312,9 @@ class CalendarGrid(QAbstractScrollArea):
             return
         point = self._content(event.position())
         placed = self.item_at(point)
+        self._press_empty = point if placed is None else None
         if placed is None:
             self._drag = None
-            self._press_empty = point
             return
         item = placed.item
         mode = "click"
