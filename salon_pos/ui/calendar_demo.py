@@ -1,7 +1,8 @@
-"""`python -m salon_pos.ui.calendar_demo FOLDER [--language en]`: the calendar with a made-up
-salon's day (12 technicians, about 60 bookings of every status, one double booking) and one
-technician's week, saved as calendar_day_<language>.png and calendar_week_<language>.png at
-1024×768. Runs offscreen; the screenshot tests and docs/screenshots use it."""
+"""`python -m salon_pos.ui.calendar_demo FOLDER [--language zh_CN|en]`: the calendar with a
+made-up salon's day (12 technicians, about 60 bookings of every status, one double booking) and
+one technician's week, saved as calendar_day_<language>.png and calendar_week_<language>.png at
+1024×768, in both languages unless one is named. Runs offscreen; `make screenshots` and the
+calendar's tests use it, until the bookings page shows real bookings in it."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def _status(end: datetime, rng: random.Random) -> str:
         return rng.choices(("completed", "no_show", "cancelled"), (8, 1, 1))[0]
     if end - timedelta(minutes=60) <= NOW:
         return rng.choice(("in_service", "arrived"))
-    return rng.choices(("booked", "requested", "cancelled"), (8, 2, 1))[0]
+    return rng.choices(("booked", "requested", "cancelled"), (7, 3, 1))[0]
 
 
 def _shift(day: date, n: int) -> list[Span]:
@@ -86,7 +87,7 @@ def _bookings(column: str, shifts: list[Span], rng: random.Random, n: int) -> li
             end = at + timedelta(minutes=minutes)
             if end > shift.end:
                 break
-            if rng.random() < 0.7:
+            if rng.random() < 0.85:
                 customer = rng.choice(CUSTOMERS)
                 status = _status(end, rng)
                 named = rng.random() < 0.2  # 点钟
@@ -102,7 +103,7 @@ def _bookings(column: str, shifts: list[Span], rng: random.Random, n: int) -> li
                         requested=named,
                     )
                 )
-            at = end + timedelta(minutes=rng.choice((0, 15, 30, 45)))
+            at = end + timedelta(minutes=rng.choice((0, 0, 15, 30)))
     return made
 
 
@@ -183,12 +184,13 @@ def save_screenshots(folder: Path, language: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--language", default="zh_CN")
+    parser.add_argument("--language", choices=("zh_CN", "en"))
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     args.folder.mkdir(parents=True, exist_ok=True)
-    for path in save_screenshots(args.folder, args.language):
-        print(path)
+    for language in [args.language] if args.language else ["zh_CN", "en"]:
+        for path in save_screenshots(args.folder, language):
+            print(path)
     return 0
 
 

@@ -118,8 +118,8 @@ class CalendarView(QWidget):
         row.setSpacing(6)
         entries = [(swatch(status), words) for status, words in self.status_words().items()]
         entries += [
-            (swatch("booked", clash=True), self.tr("Double-booked")),
-            (swatch("booked", requested=True), self.tr("Asked for by name")),
+            (swatch("booked", clash=True), self.tr("Clash")),
+            (swatch("booked", requested=True), self.tr("By name")),
             (swatch(""), self.tr("Off shift")),
         ]
         for pixmap, words in entries:

@@ -8,16 +8,18 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.calendar_layout import CalendarColumn, CalendarItem, column_origin
 from salon_pos.domain.slots import Span
-from salon_pos.ui.calendar_demo import demo_day
+from salon_pos.ui.calendar_demo import demo_day, save_screenshots
 from salon_pos.ui.calendar_view import CalendarView
 from salon_pos.ui.i18n import Translations
 
@@ -246,3 +248,11 @@ def test_the_legend_and_the_week_speak_chinese(qapp: QApplication, qtbot: QtBot)
     assert not [w for w in words if any("a" <= c.lower() <= "z" for c in w)]
     assert titles[0] == "周一 12/7" and titles[6] == "周日 12/13"
     assert any(i.clash for i in items) and {i.status for i in items} >= {"completed", "booked"}
+
+
+def test_the_demo_saves_a_day_and_a_week_at_1024_by_768(qapp: QApplication, tmp_path: Path) -> None:
+    saved = save_screenshots(tmp_path, "zh_CN")
+    assert [p.name for p in saved] == ["calendar_day_zh_CN.png", "calendar_week_zh_CN.png"]
+    for path in saved:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1024, 768)

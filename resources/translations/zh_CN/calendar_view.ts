@@ -74,17 +74,17 @@
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/calendar_view.py" line="119" />
-        <source>Double-booked</source>
+        <location filename="../../../salon_pos/ui/calendar_view.py" line="121" />
+        <source>Clash</source>
         <translation>时间冲突</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/calendar_view.py" line="120" />
-        <source>Asked for by name</source>
+        <location filename="../../../salon_pos/ui/calendar_view.py" line="122" />
+        <source>By name</source>
         <translation>点钟</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/calendar_view.py" line="121" />
+        <location filename="../../../salon_pos/ui/calendar_view.py" line="123" />
         <source>Off shift</source>
         <translation>非上班时间</translation>
     </message>
