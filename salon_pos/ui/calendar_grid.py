@@ -11,7 +11,7 @@ the service and calls `set_items` with the answer (a refusal puts it back)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -36,22 +36,10 @@ from salon_pos.domain.calendar_layout import (
     snapped,
 )
 from salon_pos.ui import calendar_paint as paint
+from salon_pos.ui.calendar_drag import STEP, Drag, Grip
 from salon_pos.ui.calendar_frame import CalendarHeader, CalendarRuler
 
-STEP = 15  # minutes: drops, resizes and clicks snap to it
 EDGE = 6  # pixels at a booking's bottom that resize it
-
-
-@dataclass
-class _Drag:
-    placed: PlacedItem
-    mode: str  # "move", "resize", or "click" (a booking that cannot move)
-    press: QPointF  # in content coordinates
-    grab: float  # minutes from the booking's start to the press
-    started: bool = False
-    column: int = 0
-    start: datetime | None = None
-    end: datetime | None = None
 
 
 class CalendarGrid(QAbstractScrollArea):
@@ -75,7 +63,7 @@ class CalendarGrid(QAbstractScrollArea):
         self.min_column_width = 96
         self.status_words: Mapping[str, str] = {}
         self._fonts = paint.Fonts.of(self.font())
-        self._drag: _Drag | None = None
+        self._drag: Drag | None = None
         self._press_empty: QPointF | None = None
         self._pending: dict[str, tuple[int, datetime, datetime]] = {}  # dropped, not yet answered
         self.header = CalendarHeader(self)
@@ -90,10 +78,12 @@ class CalendarGrid(QAbstractScrollArea):
     # --- what it shows -------------------------------------------------------------------
     def set_window(self, day_start: datetime, day_end: datetime) -> None:
         self.day_start, self.day_end = day_start, day_end
+        self._pending.clear()
         self._relayout()
 
     def set_columns(self, columns: Sequence[CalendarColumn]) -> None:
         self.columns = list(columns)
+        self._pending.clear()
         self._relayout()
 
     def set_items(self, items: Sequence[CalendarItem]) -> None:
@@ -317,11 +307,11 @@ class CalendarGrid(QAbstractScrollArea):
             self._drag = None
             return
         item = placed.item
-        mode = "click"
+        grip = Grip.CLICK
         if item.movable:
-            mode = "resize" if self._on_edge(placed, point) else "move"
+            grip = Grip.RESIZE if self._on_edge(placed, point) else Grip.MOVE
         start_minutes = (item.start - self._origins[placed.column]).total_seconds() / 60
-        self._drag = _Drag(placed, mode, point, self._minutes_at(point.y()) - start_minutes)
+        self._drag = Drag(placed, grip, point, self._minutes_at(point.y()) - start_minutes)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = self._content(event.position())
@@ -329,62 +319,46 @@ class CalendarGrid(QAbstractScrollArea):
         if drag is None:
             self._hover(point)
             return
-        if drag.mode == "click":
-            return
         distance = (point - drag.press).manhattanLength()
-        if not drag.started and distance < QApplication.startDragDistance():
+        if drag.grip is Grip.CLICK or (
+            not drag.started and distance < QApplication.startDragDistance()
+        ):
             return
         drag.started = True
-        item = drag.placed.item
-        if drag.mode == "move":
-            drag.column = self._column_at(point.x())
-            origin = self._origins[drag.column]
-            start = snapped(
-                origin + timedelta(minutes=self._minutes_at(point.y()) - drag.grab), STEP
-            )
-            latest = origin + timedelta(minutes=self.window_minutes - STEP)
-            drag.start = min(max(start, origin), latest)
-            drag.end = drag.start + (item.end - item.start)
+        minutes = self._minutes_at(point.y())
+        if drag.grip is Grip.MOVE:
+            column = self._column_at(point.x())
+            drag.move_to(column, self._origins[column], minutes, self.window_minutes)
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
         else:
-            drag.column = drag.placed.column
-            origin = self._origins[drag.column]
-            end = snapped(origin + timedelta(minutes=self._minutes_at(point.y())), STEP)
-            drag.start = item.start
-            drag.end = max(end, item.start + timedelta(minutes=STEP))
-        self.viewport().setCursor(
-            Qt.CursorShape.ClosedHandCursor if drag.mode == "move" else Qt.CursorShape.SizeVerCursor
-        )
+            drag.stretch_to(self._origins[drag.placed.column], minutes)
+            self.viewport().setCursor(Qt.CursorShape.SizeVerCursor)
         self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         drag, self._drag = self._drag, None
+        pressed, self._press_empty = self._press_empty, None
         self.viewport().unsetCursor()
+        self.viewport().update()
         if drag is None:
-            pressed, self._press_empty = self._press_empty, None
-            if (
-                pressed is not None
-                and self.columns
-                and 0 <= pressed.y() < self.pixels(self.window_minutes)
-            ):
+            if pressed is not None:
                 self._emit_empty(pressed)
             return
         item = drag.placed.item
         if not drag.started or drag.start is None or drag.end is None:
             self.item_clicked.emit(item.id)
-        elif drag.mode == "move" and (
-            drag.start != item.start or self.columns[drag.column].id != item.column_id
-        ):
+        elif drag.changed:
             self._pending[item.id] = (drag.column, drag.start, drag.end)
-            self.item_moved.emit(item.id, self.columns[drag.column].id, drag.start)
-        elif drag.mode == "resize" and drag.end != item.end:
-            self._pending[item.id] = (drag.column, drag.start, drag.end)
-            self.item_resized.emit(item.id, drag.end)
-        self.viewport().update()
+            if drag.grip is Grip.MOVE:
+                self.item_moved.emit(item.id, self.columns[drag.column].id, drag.start)
+            else:
+                self.item_resized.emit(item.id, drag.end)
 
     def _emit_empty(self, point: QPointF) -> None:
-        if point.x() >= self.column_width * len(self.columns):
+        inside = 0 <= point.y() < self.pixels(self.window_minutes)
+        if not self.columns or not inside or point.x() >= self.column_width * len(self.columns):
             return
         column = self._column_at(point.x())
         at = self._origins[column] + timedelta(minutes=self._minutes_at(point.y()))
