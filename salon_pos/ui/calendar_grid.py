@@ -235,10 +235,23 @@ class CalendarGrid(QAbstractScrollArea):
             painter.drawLine(QPointF(x, max(seen.top(), 0)), QPointF(x, min(seen.bottom(), bottom)))
 
     def _paint_item(
-        self, painter: QPainter, rect: QRectF, item: CalendarItem, *, faded: bool = False
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        item: CalendarItem,
+        *,
+        faded: bool = False,
+        dropped: bool = False,
     ) -> None:
+        clash, requested = item.clash, item.requested
         paint.paint_box(
-            painter, rect, item.status, clash=item.clash, requested=item.requested, ghost=faded
+            painter,
+            rect,
+            item.status,
+            clash=clash,
+            requested=requested,
+            ghost=faded,
+            dropped=dropped,
         )
         if faded:
             painter.setOpacity(0.55)
@@ -259,7 +272,7 @@ class CalendarGrid(QAbstractScrollArea):
         rect = QRectF(
             column * width + 1, self.pixels(top), width - 2, max(self.pixels(bottom - top), 6.0) - 1
         )
-        self._paint_item(painter, rect, replace(item, start=start, end=end))
+        self._paint_item(painter, rect, replace(item, start=start, end=end), dropped=True)
 
     def _paint_now(self, painter: QPainter, first: int, last: int) -> None:
         now = self._now()

@@ -68,20 +68,22 @@ def paint_box(
     clash: bool = False,
     requested: bool = False,
     ghost: bool = False,
+    dropped: bool = False,
 ) -> None:
-    """The booking's box without its text: fill, status bar, outline, 点钟 corner."""
+    """The booking's box without its text: fill, status bar, outline, 点钟 corner. A ghost
+    is where a dragged booking was (faded); dropped is where it goes (a dark dashed outline)."""
     style = look(status)
     painter.setOpacity(0.55 if ghost else 1.0)
     painter.fillRect(rect, style.fill)
     painter.fillRect(
         QRectF(rect.left(), rect.top(), min(4.0, rect.width()), rect.height()), style.bar
     )
-    pen = QPen(CLASH if clash else style.bar, 2 if clash else 1)
-    if style.dashed or ghost:
+    pen = QPen(TEXT if dropped else CLASH if clash else style.bar, 2 if clash or dropped else 1)
+    if style.dashed or ghost or dropped:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    inset = 1.0 if clash else 0.5
+    inset = 1.0 if clash or dropped else 0.5
     painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
     if requested and rect.width() > 12 and rect.height() > 8:
         corner = min(9.0, rect.height() / 2)
