@@ -256,3 +256,27 @@ def test_the_demo_saves_a_day_and_a_week_at_1024_by_768(qapp: QApplication, tmp_
     for path in saved:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1024, 768)
+
+
+def test_the_titles_stay_while_scrolling_down_and_the_ruler_while_scrolling_across(
+    qtbot: QtBot,
+) -> None:
+    view = CalendarView(now=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(1024, 500)
+    columns, items = busy_day()
+    view.set_window(at(9), at(21))
+    view.set_columns(columns)
+    view.set_items(items)
+    view.show()
+    qtbot.waitExposed(view)
+    grid = view.grid
+    titles, ruler = grid.header.grab().toImage(), grid.ruler.grab().toImage()
+    grid.verticalScrollBar().setValue(300)
+    assert grid.header.grab().toImage() == titles
+    assert grid.ruler.grab().toImage() != ruler  # the hours follow the grid down
+    ruler = grid.ruler.grab().toImage()
+    grid.horizontalScrollBar().setValue(500)
+    assert grid.ruler.grab().toImage() == ruler
+    assert grid.header.grab().toImage() != titles  # the titles follow the grid across
+    assert grid.header.isVisible() and grid.header.geometry().bottom() < grid.viewport().y()
