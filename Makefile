@@ -40,6 +40,7 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
 	done; done
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.setup.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.calendar_demo docs/screenshots
 
 web-screenshots: setup  ## docs/screenshots/web_<page>_<desktop|phone>.png from a real server
 	$(BIN)/python -m tests.sync.web.screenshots docs/screenshots

@@ -66,7 +66,14 @@ HERE = Path(__file__).parent
         (
             "booking_calendar.py",
             ["--technicians", "5", "--bookings", "40"],
-            {"slot_finder_week_p50_ms", "next_free_slot_p50_ms", "free_starts_in_the_week"},
+            {
+                "slot_finder_week_p50_ms",
+                "next_free_slot_p50_ms",
+                "free_starts_in_the_week",
+                "layout_day_p50_ms",
+                "most_lanes_in_a_column",
+                "widget_set_items_and_paint_p50_ms",
+            },
         ),
         (
             "tickets_screen.py",
