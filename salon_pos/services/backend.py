@@ -8,6 +8,7 @@ from salon_pos.db.database import Database
 from salon_pos.db.migrate import migrate
 from salon_pos.domain.clock import Clock, SystemClock
 from salon_pos.paths import Paths
+from salon_pos.services.attendance import AttendanceService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
@@ -36,6 +37,7 @@ class Backend:
     sign_in: SignInService
     sync: SyncService
     patch_tests: PatchTestService
+    attendance: AttendanceService
 
     def close(self) -> None:
         self.db.close()
@@ -50,6 +52,7 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
     settings = SettingsService(db, clock)
     customers = CustomerService(db, settings, clock)
     tickets = TicketQueries(db, customers)
+    sign_in = SignInService(db, settings, clock)
     return Backend(
         db=db,
         clock=clock,
@@ -61,7 +64,8 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         checkout=CheckoutService(db, settings, clock),
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),
-        sign_in=SignInService(db, settings, clock),
+        sign_in=sign_in,
         sync=SyncService(db, settings, clock),
         patch_tests=PatchTestService(db, settings, clock),
+        attendance=AttendanceService(db, settings, clock, sign_in),
     )

@@ -1,5 +1,5 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
-sales, customers, setup, members, conflicts, patch_tests (docs/sync.md, "Adding an
+sales, customers, setup, members, conflicts, patch_tests, attendance (docs/sync.md, "Adding an
 operation"). The server's handlers (sync/server/handlers/<family>.py) and the counter's builders
 and appliers
 (salon_pos/sync_ops/<family>.py) register against these; tests/contract checks that every
@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sync.messages import Both
-from sync.operations import conflicts, customers, members, patch_tests, sales, setup
+from sync.operations import attendance, conflicts, customers, members, patch_tests, sales, setup
 from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind
 from sync.protocol import RESOLUTION_ACCEPT
 
@@ -24,6 +24,7 @@ FAMILIES: tuple[Family, ...] = (
     members.FAMILY,
     conflicts.FAMILY,
     patch_tests.FAMILY,
+    attendance.FAMILY,
 )
 
 

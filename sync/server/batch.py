@@ -42,6 +42,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "balance_entry",
         "customer_field_history",
         "patch_test",
+        "attendance",
         "conflict",
         "change",
         "applied_operation",
