@@ -74,6 +74,10 @@ class HoursRow:
     stray_clock_outs: int
     on_clock_since: datetime | None  # in the store's time zone
 
+    @property
+    def id(self) -> str:
+        return self.staff_id
+
 
 def _clocking(row: AttendanceClocking) -> Clocking:
     return Clocking(
