@@ -20,6 +20,7 @@ from tests.conftest import FakeClock, Team
 TECH_PIN = "2222"
 TODAY = date(2026, 11, 20)  # the clock's business day in Shanghai (14:30)
 CLOCKED = "attendance.clocked"
+OTHER_COUNTER = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
 def clockings(backend: Backend) -> int:
@@ -125,3 +126,38 @@ def test_the_report_goes_by_business_day_and_lists_every_active_person(
     assert both["李娜"].on_clock_since is not None
     assert both["李娜"].on_clock_since.strftime("%H:%M") == "14:30"
     assert attendance.hours(TODAY, date(2026, 11, 21))[0].name == "周小敏"  # most hours first
+
+
+def test_a_pulled_clocking_waits_for_its_staff_member_and_applies_once(
+    backend: Backend, team: Team, clock: FakeClock
+) -> None:
+    from salon_pos.db.models import ParkedChange
+    from salon_pos.services.sync_changes import apply_page
+    from sync.wire import Change
+
+    def pulled(seq: int, staff_id: str) -> Change:
+        clocking_id = f"0193b1c2-0000-7000-8000-00000000000{seq}"
+        data = {
+            "id": clocking_id,
+            "staff_id": staff_id,
+            "kind": "in",
+            "at": clock.now().isoformat(),
+        }
+        return Change(
+            seq=seq,
+            entity="attendance",
+            entity_id=clocking_id,
+            data=data,
+            origin_device_id=OTHER_COUNTER,
+            at=clock.now(),
+        )
+
+    unknown, known = pulled(1, "0193b1c2-0000-7000-8000-0000000000ff"), pulled(2, team.tech.id)
+    with backend.db.write() as session:
+        apply_page(session, [unknown, known, known], None)
+    with backend.db.read() as session:
+        parked = list(session.scalars(select(ParkedChange.entity_id)))
+        kept = session.get(AttendanceClocking, known.entity_id)
+        assert kept is not None and kept.device_id == OTHER_COUNTER
+    assert parked == [unknown.entity_id] and clockings(backend) == 1
+    assert backend.attendance.next_kind(team.tech.id) is ClockKind.OUT  # another counter's in
