@@ -208,6 +208,20 @@ class Booking(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class AttendanceClocking(Base):
+    """A staff member's clock-in or clock-out (考勤), from this counter or pulled from another:
+    append-only; pairing is decided when reading (salon_pos.domain.attendance)."""
+
+    __tablename__ = "attendance"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # in / out
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    recorded_by: Mapped[str | None] = mapped_column(String(36))
+    note: Mapped[str] = mapped_column(Text, default="")
+    device_id: Mapped[str | None] = mapped_column(String(36))  # the counter it was clocked at
+
+
 class CustomerSearchKey(Base):
     """Lower-case keys (name, pinyin initials, full pinyin) for indexed prefix search.
     Phone digits are searched through the FTS5 trigram table customer_phone_fts instead."""

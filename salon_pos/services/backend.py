@@ -8,6 +8,7 @@ from salon_pos.db.database import Database
 from salon_pos.db.migrate import migrate
 from salon_pos.domain.clock import Clock, SystemClock
 from salon_pos.paths import Paths
+from salon_pos.services.attendance import AttendanceService
 from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
@@ -38,6 +39,7 @@ class Backend:
     sync: SyncService
     patch_tests: PatchTestService
     bookings: BookingService
+    attendance: AttendanceService
 
     def close(self) -> None:
         self.db.close()
@@ -52,6 +54,7 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
     settings = SettingsService(db, clock)
     customers = CustomerService(db, settings, clock)
     tickets = TicketQueries(db, customers)
+    sign_in = SignInService(db, settings, clock)
     return Backend(
         db=db,
         clock=clock,
@@ -63,8 +66,9 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         checkout=CheckoutService(db, settings, clock),
         tickets=tickets,
         receipts=ReceiptService(db, settings, tickets, clock),
-        sign_in=SignInService(db, settings, clock),
+        sign_in=sign_in,
         sync=SyncService(db, settings, clock),
         patch_tests=PatchTestService(db, settings, clock),
         bookings=BookingService(db, settings, clock),
+        attendance=AttendanceService(db, settings, clock, sign_in),
     )

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._nav = QButtonGroup(self)
         self._nav_buttons: dict[str, QPushButton] = {}
+        self.attendance: QDialog | None = None  # the clock-in dialog while open
         self.screens = QStackedWidget()
         self.screens.addWidget(self.sign_in)
         self.screens.addWidget(self._workspace())
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
             nav.addWidget(button)
         self.conflict_badge = self._badge(self._nav_buttons["conflicts"])
         nav.addStretch()
+        self.clock = QPushButton(self.tr("Clock in / out"))  # 考勤: anyone signed in opens it
+        self.clock.setObjectName("openAttendance")
+        self.clock.setProperty("role", "nav")
+        self.clock.clicked.connect(self.open_attendance)
+        nav.addWidget(self.clock)
         self.switch_user = QPushButton(self.tr("Switch user"))
         self.switch_user.setObjectName("switchUser")
         self.switch_user.setProperty("role", "nav")
@@ -115,6 +121,23 @@ class MainWindow(QMainWindow):
         inside.addStretch()
         inside.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         return badge
+
+    def open_attendance(self) -> QDialog:
+        """The clock-in dialog, window-modal without a nested event loop (one at a time)."""
+        from salon_pos.ui.dialogs.attendance import AttendanceDialog
+
+        if self.attendance is not None and self.attendance.isVisible():
+            return self.attendance
+        dialog = AttendanceDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget_attendance(dialog))
+        self.attendance = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_attendance(self, dialog: QDialog) -> None:
+        if self.attendance is dialog:
+            self.attendance = None
 
     def allowed(self, staff: StaffMember) -> list[PageSpec]:
         return [spec for spec in PAGES if staff.role in spec.roles]

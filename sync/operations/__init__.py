@@ -1,9 +1,8 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
-sales, customers, setup, members, conflicts, patch_tests, bookings (docs/sync.md, "Adding an
-operation"). The server's handlers (sync/server/handlers/<family>.py) and the counter's builders
-and appliers
-(salon_pos/sync_ops/<family>.py) register against these; tests/contract checks that every
-part is there."""
+sales, customers, setup, members, conflicts, patch_tests, bookings, attendance (docs/sync.md,
+"Adding an operation"). The server's handlers (sync/server/handlers/<family>.py) and the
+counter's builders and appliers (salon_pos/services/sync_ops/<family>.py) register against
+these; tests/contract checks that every part is there."""
 
 from __future__ import annotations
 
@@ -13,7 +12,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from sync.messages import Both
-from sync.operations import bookings, conflicts, customers, members, patch_tests, sales, setup
+from sync.operations import (
+    attendance,
+    bookings,
+    conflicts,
+    customers,
+    members,
+    patch_tests,
+    sales,
+    setup,
+)
 from sync.operations.kinds import ChangeKind, ConflictKind, Family, OperationKind
 from sync.protocol import RESOLUTION_ACCEPT
 
@@ -25,6 +33,7 @@ FAMILIES: tuple[Family, ...] = (
     conflicts.FAMILY,
     patch_tests.FAMILY,
     bookings.FAMILY,
+    attendance.FAMILY,
 )
 
 

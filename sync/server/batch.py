@@ -46,6 +46,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "staff_leave",
         "booking_resource",
         "booking",
+        "attendance",
         "conflict",
         "change",
         "applied_operation",

@@ -631,3 +631,18 @@ class OutgoingMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AttendanceClocking(Base):
+    """A staff member's clock-in or clock-out (考勤) as a counter recorded it: append-only."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (Index("ix_attendance_store_at", "store_id", "at"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), index=True)
+    op_id: Mapped[str | None] = mapped_column(ID)
+    device_id: Mapped[str | None] = mapped_column(ID)  # the counter it was recorded at
+    kind: Mapped[str] = mapped_column(String(8))  # in / out
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    data: Mapped[str] = mapped_column(Text)  # the AttendanceClocked fields, as sent down

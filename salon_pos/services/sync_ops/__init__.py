@@ -2,6 +2,7 @@
 registered in registry.BUILDERS and registry.APPLIERS when this package is imported."""
 
 from salon_pos.services.sync_ops import (  # noqa: F401
+    attendance,
     bookings,
     conflicts,
     customers,

@@ -1,5 +1,6 @@
 """Staff, for managers and owners: the list (the inactive too, if asked), add and edit in
-StaffFormDialog, set or reset a PIN in StaffPinDialog, deactivate or make active again.
+StaffFormDialog, set or reset a PIN in StaffPinDialog, deactivate or make active again, and
+the hours report of clock-ins and clock-outs (HoursReportDialog).
 Nobody is deleted: tickets keep the names of those who served."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.hours_report import HoursReportDialog
 from salon_pos.ui.dialogs.staff_form import StaffFormDialog
 from salon_pos.ui.dialogs.staff_pin import StaffPinDialog
 from salon_pos.ui.models.staff import StaffTableModel
@@ -43,6 +45,8 @@ class StaffPage(ManagersOnly):
         self.set_pin.clicked.connect(self._on_set_pin_clicked)
         self.toggle = button(self.tr("Deactivate"), "toggleStaffActive")
         self.toggle.clicked.connect(self._on_toggle_clicked)
+        self.hours = button(self.tr("Hours report"), "openHoursReport")
+        self.hours.clicked.connect(lambda: self._open(HoursReportDialog(ctx, self)))
         self.show_inactive = QCheckBox(self.tr("Show inactive staff"))
         self.show_inactive.setObjectName("showInactiveStaff")
         self.show_inactive.toggled.connect(self.refresh)
@@ -66,6 +70,7 @@ class StaffPage(ManagersOnly):
         bar = QHBoxLayout()
         bar.addWidget(self.show_inactive)
         bar.addStretch()
+        bar.addWidget(self.hours)
         for widget in (self.toggle, self.set_pin, self.edit, self.add):
             bar.addWidget(widget)
         layout = QVBoxLayout(content)

@@ -2,6 +2,7 @@
 registry.HANDLERS by (type, payload version). Importing this package registers them all."""
 
 from sync.server.handlers import (  # noqa: F401
+    attendance,
     bookings,
     conflicts,
     customers,

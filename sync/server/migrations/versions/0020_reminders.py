@@ -1,7 +1,7 @@
 """reminders: the server's outbox of messages to customers, once per key and store
 
 Revision ID: 0020_reminders
-Revises: 0017_bookings
+Revises: 0018_attendance
 Create Date: 2026-12-07 05:00:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020_reminders"
-down_revision = "0017_bookings"
+down_revision = "0018_attendance"
 branch_labels = None
 depends_on = None
 
