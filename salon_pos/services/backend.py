@@ -12,6 +12,7 @@ from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.members import MemberService
+from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
@@ -36,6 +37,7 @@ class Backend:
     sign_in: SignInService
     sync: SyncService
     patch_tests: PatchTestService
+    parked: ParkedTickets
 
     def close(self) -> None:
         self.db.close()
@@ -64,4 +66,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         sign_in=SignInService(db, settings, clock),
         sync=SyncService(db, settings, clock),
         patch_tests=PatchTestService(db, settings, clock),
+        parked=ParkedTickets(db, settings, clock),
     )
