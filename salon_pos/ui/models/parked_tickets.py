@@ -62,7 +62,7 @@ class ParkedTicketsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Parked by {name}").format(name=row.created_by_name)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return RIGHT if column in (TOTAL, WAITED) else CENTRE if column == ITEMS else None
+            return RIGHT if column == TOTAL else CENTRE if column in (ITEMS, WAITED) else None
         return None
 
     def _display(self, row: ParkedTicketView, column: int) -> str:

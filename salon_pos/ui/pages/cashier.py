@@ -100,10 +100,9 @@ class CashierPage(QWidget):
         QShortcut(QKeySequence(key), self, lambda: field.setFocus())
 
     def _lay_out(self) -> None:
-        actions = QHBoxLayout()
-        actions.addWidget(self.clear_button)
-        actions.addWidget(self.parking)
-        actions.addWidget(self.pay_button, 1)
+        actions = QHBoxLayout()  # at 1024 px four buttons do not fit in one row with their keys
+        actions.addWidget(self.clear_button, 1)
+        actions.addWidget(self.parking, 2)
         right = QVBoxLayout()
         right.addWidget(self.customer)
         right.addWidget(self.member)
@@ -111,6 +110,7 @@ class CashierPage(QWidget):
         right.addWidget(self.change_due)
         right.addWidget(self.message)
         right.addLayout(actions)
+        right.addWidget(self.pay_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(16)

@@ -111,8 +111,8 @@ class ParkingButtons(QWidget):
         self.count = 0  # parked tickets not on the screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.park_button)
-        layout.addWidget(self.list_button)
+        layout.addWidget(self.park_button, 1)
+        layout.addWidget(self.list_button, 1)
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
@@ -122,7 +122,7 @@ class ParkingButtons(QWidget):
         count = sum(1 for p in self._ctx.backend.parked.list() if p.id != in_hand)
         self.count = count
         self.list_button.setText(self.tr("Parked ({count})  Ctrl+F8").format(count=count))
-        self.list_button.setProperty("role", "primary" if count else "")
+        self.list_button.setProperty("role", "parked" if count else "")
         self.list_button.style().unpolish(self.list_button)
         self.list_button.style().polish(self.list_button)
 
