@@ -1,9 +1,7 @@
 """Parked tickets (挂单) through the service against a real SQLite file: park, list, resume,
 park again, cancel, pay — and a reopened database still has them."""
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text, update
@@ -183,14 +181,12 @@ def test_a_sale_that_fails_leaves_it_parked(backend: Backend, team: Team, shelf:
 
 
 def test_parked_tickets_survive_a_restart(
-    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock, tmp_path: Path
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
 ) -> None:
     draft = two_services(team, shelf)
     parked = backend.parked.park(draft, team.desk.id).ticket
-    backend.close()
-    copy = Paths(tmp_path / "again").ensure()
-    shutil.copyfile(backend.db.path, copy.database)  # the file as a restarted app opens it
-    reopened = open_backend(copy, clock)
+    backend.close()  # the app quits; it starts again on the same data folder
+    reopened = open_backend(Paths(backend.db.path.parent), clock)
     try:
         assert [p.id for p in reopened.parked.list()] == [parked.id]
         assert reopened.parked.resume(parked.id).draft == draft

@@ -14,6 +14,7 @@ from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
 from tests.ui.test_cashier import child, choose_technician
+from tests.ui.test_chinese_ui import english_left, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -66,6 +67,7 @@ def test_park_list_resume_and_pay(
     assert "挂单" in page.message.text()
 
     dialog = open_list(qtbot, page)
+    assert english_left(visible_texts(dialog)) == []
     rows = dialog.model.rows()
     assert [(r.label, r.item_count, r.total) for r in rows] == [("日式美甲 +1", 2, 36600)]
     assert dialog.model.index(0, 1).data() == "散客"
