@@ -3,13 +3,18 @@ real widgets over a real database."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.ticket import LineKind
+from salon_pos.domain.ticket_draft import DraftLine, TicketDraft
 from salon_pos.ui.dialogs.parked_tickets import ParkedTicketsDialog
+from salon_pos.ui.models.parked_tickets import ParkedTicketsModel
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
@@ -176,3 +181,24 @@ def test_cancelling_asks_twice_and_empties_the_list(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     assert shell.ctx.backend.parked.list() == []
     assert page.parking.count == 0
+
+
+def test_the_list_model_is_a_proper_qt_model(
+    qtmodeltester: ModelTester, shell: Shell, page: CashierPage, team: Team, shelf: Shelf
+) -> None:
+    backend = shell.ctx.backend
+    assert page.draft_in_hand() is None  # nothing rung up yet
+    one_service = TicketDraft(
+        (DraftLine(LineKind.SERVICE, shelf.facial, "补水保湿护理", 19800),), note="等染发"
+    )
+    backend.parked.park(one_service, team.desk.id)
+    model = ParkedTicketsModel()
+    model.reset(backend.parked.list(), backend.clock.now() + timedelta(minutes=75))
+    qtmodeltester.check(model)
+    assert [model.index(0, c).data() for c in range(5)] == [
+        "等染发",
+        "散客",
+        "1",
+        "¥198.00",
+        "1 小时 15 分",
+    ]
