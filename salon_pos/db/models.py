@@ -502,6 +502,24 @@ class ParkedChange(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class ParkedTicket(Base):
+    """A ticket put aside at this counter (挂单) to be taken up again: its draft as versioned
+    JSON (domain.ticket_draft). Local to the counter, never synced; removed when cancelled or
+    paid (in the sale's transaction)."""
+
+    __tablename__ = "parked_ticket"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    label: Mapped[str] = mapped_column(String(64))
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customer.id"))
+    item_count: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)  # fen, as priced when parked
+    created_by: Mapped[str] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    draft_version: Mapped[int] = mapped_column(Integer)
+    draft: Mapped[str] = mapped_column(Text)  # TicketDraft.to_json()
+
+
 class SyncNotice(Base):
     """Something sync did by itself that the manager should know of: e.g. this counter was
     restored from a backup and renumbered the tickets it sold meanwhile."""

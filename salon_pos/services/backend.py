@@ -14,6 +14,7 @@ from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.members import MemberService
+from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.settings import SettingsService
@@ -40,6 +41,7 @@ class Backend:
     patch_tests: PatchTestService
     bookings: BookingService
     attendance: AttendanceService
+    parked: ParkedTickets
 
     def close(self) -> None:
         self.db.close()
@@ -71,4 +73,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         patch_tests=PatchTestService(db, settings, clock),
         bookings=BookingService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
+        parked=ParkedTickets(db, settings, clock),
     )

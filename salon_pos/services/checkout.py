@@ -67,6 +67,7 @@ from salon_pos.services.member_ledger import (
     session_tenders,
 )
 from salon_pos.services.member_tiers import member_pricing
+from salon_pos.services.parked_tickets import PARKED_TICKET, remove_paid
 from salon_pos.services.patch_tests import PatchTestWaiver, checked_waivers, local_date
 from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.settings import StoreSettings
@@ -96,6 +97,7 @@ class SaleRequest:
     ticket_discount: int = 0
     approver_pin: str | None = None  # a manager's, when discounts exceed the cashier's limit
     sessions: Sequence[SessionUse] = ()  # lines paid with package-card sessions
+    parked_id: str | None = None  # the parked ticket (挂单) this sale pays: no longer parked
 
 
 @dataclass(frozen=True)
@@ -370,19 +372,19 @@ class CheckoutService(CounterService):
                 ledger.entries,
                 ledger.cards,
             )
+            audited: Row = {
+                "number": number,
+                "total": totals.total,
+                "tendered": settlement.tendered,
+            }
+            if request.parked_id:  # parked at this counter (挂单): paid, so no longer parked
+                remove_paid(connection, request.parked_id)
+                audited["parked_ticket"] = request.parked_id
             Journal(settings.device_id).record(
                 connection,
                 now,
                 AuditRecord(
-                    request.cashier_id,
-                    "sale.completed",
-                    "ticket",
-                    ticket_id,
-                    after={
-                        "number": number,
-                        "total": totals.total,
-                        "tendered": settlement.tendered,
-                    },
+                    request.cashier_id, "sale.completed", "ticket", ticket_id, after=audited
                 ),
                 payload,
                 outbox_seq=seqs[OUTBOX],
@@ -405,6 +407,8 @@ class CheckoutService(CounterService):
             changed |= Changes.of(CHANGE_CUSTOMER, request.customer_id)
         if ledger.entries and request.customer_id:
             changed |= Changes.of(CHANGE_BALANCE_ENTRY, request.customer_id)
+        if request.parked_id:
+            changed |= Changes.of(PARKED_TICKET, request.parked_id)
         return CompletedSale(
             ticket_id, number, totals.total, settlement.change, cash_taken, changed
         )

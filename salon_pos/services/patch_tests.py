@@ -6,7 +6,7 @@ valid test or a manager's approval (docs/patch-tests.md)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -75,6 +75,29 @@ class PatchTestWaiver:
             "status": self.status.value,
             "tested_on": self.tested_on.isoformat() if self.tested_on else None,
         }
+
+    def as_json(self) -> dict[str, Any]:
+        """All of it, as a parked ticket's draft keeps it (from_json reads it back)."""
+        return self.wire() | {
+            "approver_name": self.approver_name,
+            "customer_id": self.customer_id,
+            "service_id": self.service_id,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PatchTestWaiver:
+        """ValueError (or KeyError, TypeError) when `data` is not what as_json wrote."""
+        tested_on = data["tested_on"]
+        return cls(
+            id=str(data["id"]),
+            approved_by=str(data["approved_by"]),
+            approver_name=str(data["approver_name"]),
+            reason=str(data["reason"]),
+            status=PatchTestStatus(data["status"]),
+            tested_on=date.fromisoformat(tested_on) if tested_on else None,
+            customer_id=data["customer_id"],
+            service_id=str(data["service_id"]),
+        )
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ ALLOWED = {
     "Esc",
     "Enter",
     "Ctrl",  # key names are printed in Latin letters on Chinese keyboards too
+    "Shift",
 }
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 EXAMPLES = re.compile(r"/\S+|COM\d+")  # device paths in examples: /dev/usb/lp0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.pages.cashier_catalog import ItemButton
@@ -66,3 +66,25 @@ def test_settings_in_english_does_not_say_the_language_is_chinese(shell: Shell, 
     assert note.isVisible() and "English" in note.text()
     form_labels = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
     assert "Language" not in form_labels and "Language at start" in form_labels
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_cashier_buttons_fit_with_parked_tickets(
+    shell: Shell, team: Team, shelf: Shelf, language: str
+) -> None:
+    page = at_1024(shell, team, language, "cashier")
+    assert isinstance(page, CashierPage)
+    for _ in range(2):
+        page.add_demo_lines()
+        page.parking.park()
+        shell.settle()  # the park is saved on the database worker
+        assert page.ticket.model.rowCount() == 0
+    page.add_demo_lines()
+    shell.settle()
+    assert page.parking.count == 2
+    assert shell.window.width() == 1024
+    for name in ("clearTicket", "parkTicket", "parkedTickets", "payButton"):
+        found = page.findChild(QPushButton, name)
+        assert found is not None and found.isVisible(), name
+        right = found.mapTo(shell.window, QPoint(found.width(), 0)).x()
+        assert right <= 1024 and found.sizeHint().width() <= found.width(), name

@@ -4,47 +4,47 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="70"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="77"/>
         <source>Clear  F8</source>
         <translation>清空  F8</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="74"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="81"/>
         <source>Pay  F9</source>
         <translation>收款  F9</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="243"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="309"/>
         <source>Choose the technician for {item}.</source>
         <translation>请为“{item}”选择技师。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="264"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="330"/>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="267"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="333"/>
         <source>No receipt printer.</source>
         <translation>未设置小票打印机，不打印小票。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="269"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="335"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="282"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="348"/>
         <source>Paid {total} (ticket {number}), change {change}.</source>
         <translation>已收款 {total}（单号 {number}），找零 {change}。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="289"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="355"/>
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="298"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="364"/>
         <source>Paid, but the receipt was not printed: {reason} Reprint it from Tickets.</source>
         <translation>已收款，小票未打印：{reason}可在单据中重打。</translation>
     </message>

@@ -56,6 +56,7 @@ class SaleDraft:
     points_per_yuan: int = 100
     redeemed_points: int = 0  # points lines redeemed with points take: not for the tender
     allowance: int = 0  # fen stored value may go beyond the balance: offline, by store rule
+    parked_id: str | None = None  # the parked ticket (挂单) it pays: removed with the sale
 
     @property
     def points_left(self) -> int:
@@ -349,6 +350,7 @@ class PaymentDialog(QDialog):
             ticket_discount=self.draft.ticket_discount,
             approver_pin=approver_pin,
             sessions=tuple(self.session_uses()),
+            parked_id=self.draft.parked_id,
         )
 
     def complete(self, approver_pin: str | None = None) -> None:

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from salon_pos.domain.errors import EmptyTicket, UserError
 from salon_pos.domain.money import format_money
 from salon_pos.domain.ticket import LineKind, TenderKind
+from salon_pos.domain.ticket_draft import TicketDraft
 from salon_pos.services.catalog import ProductOffer, ServiceOffer
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.checkout import CompletedSale, SaleLine
 from salon_pos.services.customers import CustomerProfile
+from salon_pos.services.parked_tickets import ResumedTicket
 from salon_pos.services.patch_tests import PatchTestWaiver
 from salon_pos.services.receipts import PrintOutcome
 from salon_pos.ui.context import UiContext
@@ -25,6 +27,7 @@ from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
 from salon_pos.ui.pages.cashier_member import MemberStrip
+from salon_pos.ui.pages.cashier_parked import ParkingButtons, draft_line, ticket_row
 from salon_pos.ui.pages.cashier_patch_test import PatchTestGate
 from salon_pos.ui.pages.cashier_ticket import TicketPanel
 from salon_pos.ui.scanner import BarcodeScanner
@@ -43,6 +46,9 @@ CHANGE_STYLE = "font-size: 30px; font-weight: 700; color: #1b5e20;"
 class TicketInHand:
     lines: tuple[TicketLineRow, ...]
     customer: CustomerProfile | None
+    ticket_discount: int = 0
+    parked_id: str | None = None  # taken up from the parked tickets
+    note: str = ""  # the parked ticket's note
 
 
 class CashierPage(QWidget):
@@ -81,6 +87,9 @@ class CashierPage(QWidget):
         self.scanner = BarcodeScanner(lambda: self.window() if self.isVisible() else None)
         self.scanner.scanned.connect(self.add_scanned)
         self.payment: PaymentDialog | None = None
+        self.parked_id: str | None = None  # the parked ticket (挂单) on the screen, if any
+        self.parked_note = ""
+        self.parking = ParkingButtons(ctx, self, self.message, self)
         self._shortcut("F5", self.customer.search)
         self._shortcut("F7", self.catalog.search)
         self._lay_out()
@@ -91,9 +100,9 @@ class CashierPage(QWidget):
         QShortcut(QKeySequence(key), self, lambda: field.setFocus())
 
     def _lay_out(self) -> None:
-        actions = QHBoxLayout()
-        actions.addWidget(self.clear_button)
-        actions.addWidget(self.pay_button, 1)
+        actions = QHBoxLayout()  # at 1024 px four buttons do not fit in one row with their keys
+        actions.addWidget(self.clear_button, 1)
+        actions.addWidget(self.parking, 2)
         right = QVBoxLayout()
         right.addWidget(self.customer)
         right.addWidget(self.member)
@@ -101,6 +110,7 @@ class CashierPage(QWidget):
         right.addWidget(self.change_due)
         right.addWidget(self.message)
         right.addLayout(actions)
+        right.addWidget(self.pay_button)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(16)
@@ -185,18 +195,64 @@ class CashierPage(QWidget):
         self.customer.set_customer(profile)
 
     def clear_ticket(self) -> None:
+        """Start afresh; a parked ticket on the screen stays parked."""
         self.ticket.clear()
         self.customer.set_customer(None)
         self.message.hide()
         self.change_due.hide()
+        if self.parked_id is not None:
+            self.parked_id, self.parked_note = None, ""
+            self.parking.refresh()  # it is listed again
 
     def ticket_in_hand(self) -> TicketInHand:
-        return TicketInHand(self.ticket.model.rows(), self.customer.customer)
+        return TicketInHand(
+            self.ticket.model.rows(),
+            self.customer.customer,
+            self.ticket.ticket_discount,
+            self.parked_id,
+            self.parked_note,
+        )
 
     def resume(self, held: TicketInHand) -> None:
         """Carry on with a ticket rung up in another window (after a change of language)."""
+        self.customer.set_customer(held.customer)  # first: picking one repays points lines
+        self.ticket.set_ticket_discount(held.ticket_discount)
         self.ticket.model.reset(held.lines)
-        self.customer.set_customer(held.customer)
+        self.parked_id, self.parked_note = held.parked_id, held.note
+        self.parking.refresh()
+
+    # Parked tickets (挂单): cashier_parked.ParkingButtons asks these
+
+    def draft_in_hand(self) -> TicketDraft | None:
+        """The ticket on the screen as a draft to park; None when it has no lines."""
+        rows = self.ticket.model.rows()
+        if not rows:
+            return None
+        customer = self.customer.customer
+        return TicketDraft(
+            tuple(draft_line(row) for row in rows),
+            customer.id if customer else None,
+            self.ticket.ticket_discount,
+            self.parked_note,
+        )
+
+    def take_up(self, resumed: ResumedTicket) -> None:
+        """A parked ticket back on the screen, at today's prices, with what changed said."""
+        self.clear_ticket()
+        draft = resumed.draft
+        found = self._ctx.backend.customers.profiles(
+            [draft.customer_id] if draft.customer_id else []
+        )
+        customer = found.get(draft.customer_id) if draft.customer_id else None
+        self.customer.set_customer(customer)
+        self.ticket.set_ticket_discount(draft.ticket_discount)
+        pricing = self.ticket.model.pricing
+        self.ticket.model.reset([ticket_row(line, pricing) for line in draft.lines])
+        if self.ticket.model.rowCount():
+            self.ticket.select(0)
+        self.parked_id, self.parked_note = resumed.parked.id, draft.note
+        missing = customer is None and bool(draft.customer_id)
+        self.parking.say_taken_up(resumed, missing_customer=missing)
 
     def show_error(self, error: BaseException) -> None:
         self.message.show_error(self._ctx.message(error))
@@ -235,6 +291,7 @@ class CashierPage(QWidget):
             self._ctx.backend.settings.current.points_per_yuan,
             self.ticket.model.redeemed_points(),
             self._ctx.backend.members.offline_allowance() if customer else 0,
+            self.parked_id,
         )
 
     def open_payment(self) -> PaymentDialog | None:

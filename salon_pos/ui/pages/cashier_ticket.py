@@ -138,6 +138,12 @@ class TicketPanel(QWidget):
         index = self.table.selectionModel().currentIndex()
         return index.row() if index.isValid() and index.row() < self.model.rowCount() else None
 
+    def set_ticket_discount(self, discount: int) -> None:
+        """A ticket discount the lines are checked against when they next change (a ticket
+        taken up again): one no longer possible is dropped with the domain's message."""
+        self.ticket_discount = discount
+        self.discount.setText(format_yuan(discount) if discount else "")
+
     def clear(self) -> None:
         self.ticket_discount = 0
         self.discount.clear()
