@@ -44,6 +44,11 @@ class DeviceLine(Message):
     en = "{id}  {store}  {counter}  {hostname}  cursor={cursor}  {state}"
 
 
+class RemindersSent(Message):
+    zh = "提醒：发出 {sent} 条，稍后重试 {retried} 条，放弃 {failed} 条"
+    en = "reminders: {sent} sent, {retried} to try again, {failed} given up"
+
+
 class SchemaCurrent(Message):
     zh = "数据库已是最新结构"
     en = "database is at the newest schema"
@@ -148,7 +153,19 @@ def build_parser() -> argparse.ArgumentParser:
             "trust X-Forwarded-Proto/For from these reverse-proxy addresses (comma-separated)",
         ),
     )
+    _reminder_args(serve)
+    serve.add_argument(
+        "--no-reminders",
+        action="store_true",
+        help=h("不准备也不发送提醒短信", "prepare and send no reminders"),
+    )
     serve.add_argument("--no-deduplicate", action="store_true", help=argparse.SUPPRESS)
+    reminders = commands.add_parser(
+        "send-reminders",
+        help=h("准备并发送到期的提醒一次（供定时任务用）", "prepare and send due reminders once"),
+    )
+    _database_args(reminders)
+    _reminder_args(reminders)
     migrate = commands.add_parser(
         "migrate", help=h("把数据库升级到最新结构", "bring the database to the newest schema")
     )
@@ -217,6 +234,60 @@ def _password(args: argparse.Namespace) -> str:
     return sys.stdin.readline().rstrip("\n")
 
 
+def _reminder_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sms-gateway",
+        metavar="URL",
+        help=_say_help(
+            "短信或微信网关地址：提醒以 JSON POST 过去（默认：写入 --reminder-log 文件）",
+            "SMS or WeChat gateway: reminders are POSTed there as JSON (default: written to "
+            "the --reminder-log file)",
+        ),
+    )
+    parser.add_argument(
+        "--sms-template",
+        metavar="JSON",
+        help=_say_help(
+            '网关请求体模板，可用 {to} {text} {key}（默认：{"to": "{to}", "text": "{text}", '
+            '"key": "{key}"}）',
+            'the gateway\'s request body, with {to} {text} {key} (default: {"to": "{to}", '
+            '"text": "{text}", "key": "{key}"})',
+        ),
+    )
+    parser.add_argument(
+        "--reminder-log",
+        type=Path,
+        metavar="FILE",
+        help=_say_help(
+            "没有网关时提醒写入的文件（默认：数据目录下的 reminders.jsonl）",
+            "where reminders go without a gateway (default: reminders.jsonl in the data folder)",
+        ),
+    )
+
+
+def _sender(args: argparse.Namespace, url: str) -> Any:
+    from sync.reminder_senders import InvalidTemplate, sender_from
+
+    folder = (
+        Path(url.removeprefix("sqlite:///")).parent
+        if url.startswith("sqlite:///")
+        else default_data_dir()
+    )
+    log_file = args.reminder_log or folder / "reminders.jsonl"
+    try:
+        return sender_from(args.sms_gateway, args.sms_template, log_file)
+    except InvalidTemplate as problem:
+        raise admin.AdminError(f"--sms-template: {problem}") from None
+
+
+def send_reminders(args: argparse.Namespace, engine: Engine) -> None:
+    from sync.server.config import utc_now
+    from sync.server.reminders import ReminderLoop
+
+    report = ReminderLoop(engine, _sender(args, str(engine.url)), utc_now).run_once()
+    _say(RemindersSent(sent=report.sent, retried=report.retried, failed=report.failed))
+
+
 def serve(args: argparse.Namespace, url: str) -> None:
     import uvicorn
 
@@ -236,6 +307,7 @@ def serve(args: argparse.Namespace, url: str) -> None:
         key_dir=args.key_dir,
     )
     configure_logging(settings.log_level, settings.log_file)
+    sender = None if args.no_reminders else _sender(args, url)
     app = create_app(settings)
     config = uvicorn.Config(
         app,
@@ -248,8 +320,16 @@ def serve(args: argparse.Namespace, url: str) -> None:
         proxy_headers=args.forwarded_allow_ips is not None,
         forwarded_allow_ips=args.forwarded_allow_ips,
     )
+    loop = None
+    if sender is not None:
+        from sync.server.reminders import ReminderLoop
+
+        loop = ReminderLoop(app.state.engine, sender, settings.clock)
+        loop.start()
     # uvicorn handles SIGTERM and SIGINT itself: it stops accepting, finishes requests, exits.
     uvicorn.Server(config).run()
+    if loop is not None:
+        loop.stop()
     app.state.engine.dispose()
 
 
@@ -270,6 +350,8 @@ def run(args: argparse.Namespace, engine: Engine) -> None:
     elif args.command == "revoke-device":
         admin.revoke_device(engine, args.device)
         _say(DeviceRevoked(device=args.device))
+    elif args.command == "send-reminders":
+        send_reminders(args, engine)
     elif args.command == "list-devices":
         for d in admin.list_devices(engine, args.store):
             state = f"{_word(REVOKED)} {d.revoked_at:%Y-%m-%d}" if d.revoked_at else _word(ACTIVE)

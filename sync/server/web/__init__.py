@@ -20,6 +20,7 @@ from sync.server.web.routes import (
     customers,
     managers,
     members,
+    reminders,
     sales,
     settings,
     staff,
@@ -38,6 +39,7 @@ AREAS = (
     settings,
     members,
     customers,
+    reminders,
 )
 
 

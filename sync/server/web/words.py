@@ -695,3 +695,31 @@ SKIN_TYPES = customer_profile.SKIN_TYPES
 PREFERENCES = customer_profile.PREFERENCES
 PRODUCT_STYLES = customer_profile.PRODUCT_STYLES
 SOURCES = customer_profile.SOURCES
+
+# --- reminders
+REMINDERS = Both("提醒短信", "Reminders")
+REMINDERS_NOTE = Both(
+    "服务器按预约、生日和疗程卡到期自动准备提醒，每条只发一次；发送失败会稍后重试。",
+    "The server prepares reminders of bookings, birthdays and package card expiry; each is "
+    "sent once, and a failed one is tried again later.",
+)
+REMINDER_STATUS = {
+    "": Both("全部", "All"),
+    "pending": Both("待发送", "Waiting"),
+    "sending": Both("发送中", "Sending"),
+    "sent": Both("已发送", "Sent"),
+    "failed": Both("发送失败", "Failed"),
+}
+REMINDER_KINDS = {
+    "booking_day_before": Both("预约前一天", "Day before"),
+    "booking_soon": Both("预约前两小时", "Two hours before"),
+    "birthday": Both("生日祝福", "Birthday"),
+    "card_expiry": Both("疗程卡到期", "Card expiry"),
+}
+DUE = Both("应发时间", "Due")
+RECIPIENT = Both("手机号", "Phone")
+MESSAGE_TEXT = Both("内容", "Message")
+TRIES = Both("尝试次数", "Tries")
+LAST_ERROR = Both("最近错误", "Last error")
+SENT_AT = Both("发送时间", "Sent")
+NO_REMINDERS = Both("还没有提醒。", "No reminders yet.")

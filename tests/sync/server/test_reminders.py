@@ -188,3 +188,35 @@ def test_a_gateway_that_fails_then_succeeds_delivers_once(
 def test_a_template_that_is_not_json_is_refused() -> None:
     with pytest.raises(InvalidTemplate):
         check_template('{"to": "{to}", "text": {text}}')  # the text unquoted
+
+
+def test_the_console_lists_what_was_sent_and_what_failed(
+    server: Server, device: Device, tmp_path: Path
+) -> None:
+    from tests.sync.web.conftest import OWNER, OWNER_PASSWORD, browser_of
+
+    salon = Salon(server, device)
+    made = booking(salon.zhang["id"], salon.li_na["id"], 15, salon.facial)
+    made |= {"start": at(15, day=SATURDAY), "end": at(16, day=SATURDAY)}
+    born = builders.customer("13700137000", name="孙丽", birthday="1990-11-20")
+    server.push(device, [device.op(BOOKING_MADE, made), device.op(CUSTOMER_CREATED, born)])
+    prepare(server.engine, utc(15, 0))
+    send_due(server.engine, FileSender(tmp_path / "sent.jsonl"), utc(15, 0))  # both go
+    prepare(server.engine, utc(13, 0, day=21))
+    send_due(server.engine, FileSender(tmp_path), utc(13, 0, day=21))  # a folder: it fails
+    owner = browser_of(server)
+    assert owner.sign_in(OWNER, OWNER_PASSWORD).status_code == 303
+    url = f"/console/stores/{server.store_id}/reminders"
+    page = owner.client.get(url).text
+    assert page.count("<tr class=") == 3
+    assert "138****8000" in page and "13800138000" not in page  # phones masked
+    assert "孙丽，祝您生日快乐" in page and "已发送" in page
+    waiting = owner.client.get(url, params={"status": "pending"}).text
+    assert waiting.count("<tr class=") == 1 and "今天 15:00 的预约" in waiting
+    assert "尝试次数 1" in waiting and "cannot write" in waiting
+    assert (
+        'data-testid="reminders-link"'
+        in owner.client.get(f"/console/stores/{server.store_id}").text
+    )
+    other = owner.client.get(f"/console/stores/{server.other_store_id}/reminders").text
+    assert "<tr class=" not in other
