@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import Connection, and_, insert, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
@@ -661,6 +661,41 @@ class BookingService(CounterService):
             self._journal().record(session, now, audit, payload)
         return self.booking(booking_id)
 
+    def check_in(self, booking_id: str, by: str) -> str:
+        """The customer has arrived: the booking is marked arrived and its ticket is opened —
+        parked under the booking's id with each service at today's price and the booking's
+        technician — in one transaction; the parked ticket's id. Paying that ticket completes
+        the booking (`complete_paid`). A booking already arrived opens its ticket again."""
+        from salon_pos.services.parked_tickets import park_in
+        from salon_pos.services.sync_ops import bookings as ops
+
+        now = self._clock.now()
+        with self._db.write() as session:
+            row = _booking(session, booking_id)
+            held = BookingStatus(row.status)
+            if held is not BookingStatus.ARRIVED:
+                check_status(held, BookingStatus.ARRIVED)
+                session.execute(
+                    update(Booking)
+                    .where(Booking.id == booking_id)
+                    .values(status=BookingStatus.ARRIVED.value, updated_at=now)
+                )
+                hlc = next_hlc(session, now, self._journal().device_id)
+                audit = AuditRecord(
+                    by, "booking.status_set", "booking", booking_id,
+                    before={"status": held.value}, after={"status": "arrived"},
+                )  # fmt: skip
+                payload = ops.booking_status_set(
+                    booking_id, BookingStatus.ARRIVED, now, hlc, by, None
+                )
+                self._journal().record(session, now, audit, payload)
+            draft = _draft(session, row, self._wall(row.start_at))
+            park_in(
+                session, self._journal(), now, self._settings.current.rounding, draft, by,
+                parked_id=booking_id,
+            )  # fmt: skip
+        return booking_id
+
     # Reading
 
     def booking(self, booking_id: str) -> BookingView:
@@ -811,3 +846,62 @@ def _flagged(session: Session) -> set[str]:
         )
     )
     return {row.entity_id for row in rows}
+
+
+def _draft(session: Session, row: Booking, start: datetime) -> Any:
+    """The ticket of a booking: each service at today's catalog price, with its technician."""
+    from salon_pos.domain.ticket import LineKind
+    from salon_pos.domain.ticket_draft import DraftLine, TicketDraft
+
+    technician = session.get(Staff, row.technician_id) if row.technician_id else None
+    lines = []
+    for service in row.services:
+        item = session.get(ServiceItem, str(service["service_id"]))
+        if item is None:
+            raise UnknownItem(item_id=str(service["service_id"]))
+        lines.append(
+            DraftLine(
+                LineKind.SERVICE,
+                item.id,
+                item.name,
+                item.price,
+                technician_id=technician.id if technician else None,
+                technician=technician.name if technician else "",
+                skill=item.skill,
+                category=item.category,
+                points_price=item.points_price,
+            )
+        )
+    note = f"预约 {start:%H:%M}"
+    return TicketDraft(tuple(lines), row.customer_id, note=note)
+
+
+def complete_paid(
+    connection: Connection, parked_id: str, ticket_id: str, now: datetime, device_id: str,
+    by: str,
+) -> bool:  # fmt: skip
+    """In a sale's transaction: the ticket paid was a booking's (parked under its id), so the
+    booking is completed with that ticket. False if it was no booking's (or one already
+    closed: a late payment does not reopen it)."""
+    from salon_pos.services.journal import Journal
+    from salon_pos.services.sync_ops import bookings as ops
+
+    found = connection.execute(select(Booking.status).where(Booking.id == parked_id)).first()
+    if found is None or BookingStatus(found[0]).closed:
+        return False
+    done = BookingStatus.COMPLETED
+    connection.execute(
+        update(Booking)
+        .where(Booking.id == parked_id)
+        .values(status=done.value, ticket_id=ticket_id, updated_at=now)
+    )
+    with Session(bind=connection) as session:  # the sale's connection and transaction
+        hlc = next_hlc(session, now, device_id)
+        session.flush()
+    audit = AuditRecord(
+        by, "booking.status_set", "booking", parked_id,
+        before={"status": found[0]}, after={"status": done.value, "ticket_id": ticket_id},
+    )  # fmt: skip
+    payload = ops.booking_status_set(parked_id, done, now, hlc, by, ticket_id)
+    Journal(device_id).record(connection, now, audit, payload)
+    return True

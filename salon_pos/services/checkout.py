@@ -56,6 +56,7 @@ from salon_pos.domain.ticket import (
     settle,
 )
 from salon_pos.domain.tiers import MemberPricing, gift_position
+from salon_pos.services.bookings import complete_paid
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -389,6 +390,11 @@ class CheckoutService(CounterService):
                 payload,
                 outbox_seq=seqs[OUTBOX],
             )
+            if request.parked_id:  # a booking's ticket (its check-in parked it): completed
+                complete_paid(
+                    connection, request.parked_id, ticket_id, now, settings.device_id,
+                    request.cashier_id,
+                )  # fmt: skip
             for card_id in ledger.expired_used:  # a manager let an expired card be used
                 append_audit(
                     connection,

@@ -25,10 +25,11 @@ from salon_pos.db.models import (
 )
 from salon_pos.domain.errors import UnknownCustomer, UnknownStaff, UserError
 from salon_pos.domain.ids import new_id
-from salon_pos.domain.ticket import LineKind, price_ticket
+from salon_pos.domain.ticket import LineKind, RoundingRule, price_ticket
 from salon_pos.domain.ticket_draft import DRAFT_VERSION, DraftLine, TicketDraft
 from salon_pos.services.changes import Changes
 from salon_pos.services.counter import CounterService
+from salon_pos.services.journal import Journal
 
 PARKED_TICKET = "parked_ticket"  # the kind of change (services.changes) and of audit entity
 MAX_LABEL = 64
@@ -86,29 +87,11 @@ class ParkedTickets(CounterService):
     ) -> Parked:
         """Put `draft` aside; under `parked_id` it replaces that parked ticket's draft (taken
         up and parked again), else it is a new one."""
-        draft.validate()
-        rounding = self._settings.current.rounding
-        total = price_ticket([ln.priced() for ln in draft.lines], draft.ticket_discount, rounding)
-        now = self._clock.now()
         with self._db.write() as session:
-            _check_people(session, by, draft.customer_id)
-            row = session.get(ParkedTicket, parked_id) if parked_id else None
-            action = "parked_ticket.updated" if row else "parked_ticket.parked"
-            if row is None:
-                row = ParkedTicket(id=parked_id or new_id(), created_by=by, created_at=now)
-                session.add(row)
-            row.label = (label.strip() or draft.note.strip() or draft.label())[:MAX_LABEL]
-            row.customer_id = draft.customer_id
-            row.item_count = draft.item_count
-            row.total = total.total
-            row.updated_at = now
-            row.draft_version = DRAFT_VERSION
-            row.draft = draft.to_json()
-            session.flush()
-            self._journal().record(
-                session, now, AuditRecord(by, action, PARKED_TICKET, row.id, after=_summary(row))
-            )
-            view = _views(session, [row])[0]
+            view = park_in(
+                session, self._journal(), self._clock.now(), self._settings.current.rounding,
+                draft, by, parked_id, label,
+            )  # fmt: skip
         return Parked(view, Changes.of(PARKED_TICKET, view.id))
 
     def list(self) -> list[ParkedTicketView]:
@@ -143,6 +126,40 @@ class ParkedTickets(CounterService):
                 AuditRecord(by, "parked_ticket.cancelled", PARKED_TICKET, parked_id, before),
             )
         return Changes.of(PARKED_TICKET, parked_id)
+
+
+def park_in(
+    session: Session,
+    journal: Journal,
+    now: datetime,
+    rounding: RoundingRule,
+    draft: TicketDraft,
+    by: str,
+    parked_id: str | None = None,
+    label: str = "",
+) -> ParkedTicketView:
+    """Park `draft` in the caller's transaction (a booking's check-in parks its ticket in the
+    transaction that marks it arrived)."""
+    draft.validate()
+    total = price_ticket([ln.priced() for ln in draft.lines], draft.ticket_discount, rounding)
+    _check_people(session, by, draft.customer_id)
+    row = session.get(ParkedTicket, parked_id) if parked_id else None
+    action = "parked_ticket.updated" if row else "parked_ticket.parked"
+    if row is None:
+        row = ParkedTicket(id=parked_id or new_id(), created_by=by, created_at=now)
+        session.add(row)
+    row.label = (label.strip() or draft.note.strip() or draft.label())[:MAX_LABEL]
+    row.customer_id = draft.customer_id
+    row.item_count = draft.item_count
+    row.total = total.total
+    row.updated_at = now
+    row.draft_version = DRAFT_VERSION
+    row.draft = draft.to_json()
+    session.flush()
+    journal.record(
+        session, now, AuditRecord(by, action, PARKED_TICKET, row.id, after=_summary(row))
+    )
+    return _views(session, [row])[0]
 
 
 def remove_paid(connection: Connection, parked_id: str) -> None:

@@ -256,3 +256,40 @@ def test_a_pulled_booking_keeps_unpushed_edits_and_never_goes_back(salon: Salon)
     # The server's time and technician; this counter's note (not pushed) and its later status.
     assert (held.start, held.technician_id) == (at(16), salon.wang.id)
     assert (held.note, held.status) == ("靠窗", BookingStatus.ARRIVED)
+
+
+def test_check_in_opens_the_ticket_and_paying_it_completes_the_booking(
+    salon: Salon, team: Team
+) -> None:
+    from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+    from salon_pos.services.checkout import SaleLine, SaleRequest
+
+    made = salon.bookings.book(salon.zhang, [salon.facial, salon.nails], at(15))
+    parked_id = salon.bookings.check_in(made.id, team.desk.id)
+    assert salon.bookings.booking(made.id).status is BookingStatus.ARRIVED
+    assert salon.bookings.check_in(made.id, team.desk.id) == parked_id  # opened again, once
+    [listed] = salon.backend.parked.list()
+    assert (listed.id, listed.customer_id, listed.item_count) == (parked_id, salon.zhang, 2)
+    resumed = salon.backend.parked.resume(parked_id).draft
+    assert [(ln.name, ln.technician_id, ln.unit_price) for ln in resumed.lines] == [
+        ("补水护理", salon.li_na.id, 28800),
+        ("法式美甲", salon.li_na.id, 16800),
+    ]
+    sale = SaleRequest(
+        team.desk.id,
+        [SaleLine(LineKind.SERVICE, ln.item_id, technician_id=ln.technician_id)
+         for ln in resumed.lines],
+        [Tender(TenderKind.CASH, 45600)],
+        salon.zhang,
+        parked_id=parked_id,
+    )  # fmt: skip
+    paid = salon.backend.checkout.complete_sale(sale)
+    done = salon.bookings.booking(made.id)
+    assert (done.status, done.ticket_id) == (BookingStatus.COMPLETED, paid.ticket_id)
+    assert salon.backend.parked.list() == []
+    last = salon.ops(declared.BOOKING_STATUS_SET)[-1]
+    assert (last["status"], last["ticket_id"]) == ("completed", paid.ticket_id)
+    cancelled = salon.bookings.book(salon.zhao, [salon.facial], at(17))
+    salon.bookings.set_status(cancelled.id, BookingStatus.CANCELLED)
+    with pytest.raises(StatusCannotGoBack):
+        salon.bookings.check_in(cancelled.id, team.desk.id)
