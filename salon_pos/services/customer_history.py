@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from salon_pos.db.models import Customer, Refund, Staff, Ticket, TicketLine
+from salon_pos.db.models import Booking, Customer, Refund, Staff, Ticket, TicketLine
 from salon_pos.domain.customer_class import ClassThresholds, Standing, classify
 
 COUNTED = ("completed", "refunded")  # a voided sale never happened; an open one is not done
@@ -93,6 +93,8 @@ class CustomerHistory:
     services: int  # service lines bought, all visits
     products: int  # products bought (units), all visits
     balances: BalancesShown = field(default_factory=BalancesShown)
+    bookings: int = 0  # all of them, whatever became of them
+    no_shows: int = 0  # booked and never came
 
 
 def spending(session: Session, ids: Iterable[str]) -> dict[str, Spending]:
@@ -170,6 +172,11 @@ def history(
         .join(Ticket, Ticket.id == TicketLine.ticket_id)
         .where(Ticket.customer_id == customer_id, Ticket.status.in_(COUNTED))
     ).one()
+    bookings, no_shows = session.execute(
+        select(func.count(), func.count().filter(Booking.status == "no_show")).where(
+            Booking.customer_id == customer_id
+        )
+    ).one()
     return CustomerHistory(
         spent,
         standing,
@@ -177,6 +184,8 @@ def history(
         int(services),
         int(products),
         balances_of(session, customer_id, expiry),
+        int(bookings),
+        int(no_shows),
     )
 
 

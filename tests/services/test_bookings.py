@@ -293,3 +293,13 @@ def test_check_in_opens_the_ticket_and_paying_it_completes_the_booking(
     salon.bookings.set_status(cancelled.id, BookingStatus.CANCELLED)
     with pytest.raises(StatusCannotGoBack):
         salon.bookings.check_in(cancelled.id, team.desk.id)
+
+
+def test_no_shows_count_on_the_customers_profile(salon: Salon) -> None:
+    for hour in (15, 16, 17):
+        made = salon.bookings.book(salon.zhao, [salon.facial], at(hour))
+        if hour != 17:
+            salon.bookings.set_status(made.id, BookingStatus.NO_SHOW)
+    history = salon.backend.customers.history(salon.zhao)
+    assert (history.bookings, history.no_shows) == (3, 2)
+    assert salon.backend.customers.history(salon.zhang).no_shows == 0

@@ -99,6 +99,15 @@ class HistoryTab(QWidget):
         summary.addRow(self.tr("Total spend"), self.spend)
         summary.addRow(self.tr("Visits"), self.visits)
         summary.addRow(self.tr("Last visit"), QLabel(last))
+        self.bookings = QLabel(
+            self.tr("{bookings} booking(s) · {no_shows} no-show(s)").format(
+                bookings=history.bookings, no_shows=history.no_shows
+            )
+        )
+        self.bookings.setObjectName("historyBookings")
+        if history.no_shows:
+            self.bookings.setProperty("role", "warning")
+        summary.addRow(self.tr("Bookings"), self.bookings)
         self.balances = self._balances(history.balances)
         self.model = BoughtModel(self)
         self.model.set_rows(bought_rows(history))
