@@ -530,3 +530,23 @@ class SyncNotice(Base):
     kind: Mapped[str] = mapped_column(String(32))
     details: Mapped[dict[str, object]] = mapped_column(JSON)
     seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OutgoingMessage(Base):
+    """A reminder this counter prepared (a store without a server, and this counter chosen to
+    send them: services/reminders.py): once per `key`, tried again after a failure."""
+
+    __tablename__ = "outgoing_message"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    customer_id: Mapped[str] = mapped_column(ID)
+    recipient: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8), index=True)  # pending / sent / failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -199,10 +199,16 @@ class SyncDriver:
 
     def _round(self) -> RoundReport:
         try:
-            return self._run_round()
+            report = self._run_round()
         except Exception as error:  # a bug must not kill the scheduler's job; log and back off
             report_bug(error, "a sync round")
             return RoundReport(error=self._tell_bug())
+        if not report.enrolled:  # a store without a server: this counter may be its sender
+            try:
+                self._backend.reminders.run_if_due(self._paths.home / "reminders.jsonl")
+            except Exception as error:
+                report_bug(error, "reminders")
+        return report
 
     def _tell_bug(self) -> str:
         """The status bar's words for a round that a bug stopped: where the log is, never the

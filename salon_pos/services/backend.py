@@ -17,6 +17,7 @@ from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
+from salon_pos.services.reminders import ReminderService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
@@ -40,6 +41,7 @@ class Backend:
     sync: SyncService
     patch_tests: PatchTestService
     bookings: BookingService
+    reminders: ReminderService
     attendance: AttendanceService
     parked: ParkedTickets
 
@@ -72,6 +74,7 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         sync=SyncService(db, settings, clock),
         patch_tests=PatchTestService(db, settings, clock),
         bookings=BookingService(db, settings, clock),
+        reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
         parked=ParkedTickets(db, settings, clock),
     )

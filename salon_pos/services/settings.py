@@ -80,6 +80,16 @@ CLASS_SETTINGS = (
 )
 
 
+class InvalidGateway(UserError):
+    en = "“{text}” is not a gateway address: it starts with http:// or https://."
+    zh = "“{text}”不是网关地址，应以 http:// 或 https:// 开头。"
+
+
+class InvalidGatewayBody(UserError):
+    en = "The gateway body is not JSON once {{to}}, {{text}} and {{key}} are filled in: {body}"
+    zh = "网关请求体填入 {{to}}、{{text}}、{{key}} 后不是有效的 JSON：{body}"
+
+
 @dataclass(frozen=True)
 class StoreSettings:
     device_id: str
@@ -116,6 +126,11 @@ class StoreSettings:
     class_vip_spend: int = ClassThresholds.vip_spend
     class_vip_visits: int = ClassThresholds.vip_visits
     class_lapsed_days: int = ClassThresholds.lapsed_days
+    # Reminders, for a store without a server (with one, the server sends them): this counter
+    # prepares and sends them (docs/bookings.md, "Reminders"); no gateway: reminders.jsonl.
+    reminders_here: bool = False
+    sms_gateway: str = ""
+    sms_template: str = ""
 
     def class_thresholds(self) -> ClassThresholds:
         return ClassThresholds(
@@ -138,6 +153,15 @@ class StoreSettings:
             raise InvalidCutoverHour(hour=self.cutover_hour)
         if self.paper_width_mm not in (58, 80):
             raise InvalidChoice(text=str(self.paper_width_mm), choices="58, 80")
+        if self.sms_gateway and not self.sms_gateway.startswith(("http://", "https://")):
+            raise InvalidGateway(text=self.sms_gateway)
+        if self.sms_template:
+            from sync.reminder_senders import InvalidTemplate, check_template
+
+            try:
+                check_template(self.sms_template)
+            except InvalidTemplate:
+                raise InvalidGatewayBody(body=self.sms_template) from None
         if not 0 <= self.idle_lock_minutes <= 240:
             raise InvalidChoice(text=str(self.idle_lock_minutes), choices="0–240")
         if self.printer_kind not in PRINTER_KINDS:
@@ -189,6 +213,8 @@ class StoreSettings:
                 raw = values[field.name]
                 if field.type == "int":
                     known[field.name] = int(raw)
+                elif field.type == "bool":
+                    known[field.name] = raw in ("True", "true", "1")
                 elif field.name == "rounding":
                     known[field.name] = RoundingRule(raw)
                 elif field.name in SALVAGED:

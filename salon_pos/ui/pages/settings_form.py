@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -107,6 +108,14 @@ class SettingsForm(QWidget):
         self.patch_test_days.setRange(0, MAX_VALIDITY_DAYS)
         self.patch_test_days.setSpecialValueText(self.tr("Never expires"))
         self.patch_test_days.setSuffix(self.tr(" days"))
+        self.reminders_here = QCheckBox(
+            self.tr("This counter sends reminders (store without a server)")
+        )
+        self.reminders_here.setObjectName("remindersHere")
+        self.sms_gateway = _line("smsGateway")
+        self.sms_gateway.setPlaceholderText(self.tr("SMS gateway URL; empty: reminders.jsonl"))
+        self.sms_template = _line("smsTemplate")
+        self.sms_template.setPlaceholderText('{"to": "{to}", "text": "{text}"}')
         self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
         self._on_printer_kind_changed()
         self._class_fields()
@@ -187,6 +196,9 @@ class SettingsForm(QWidget):
         form.addRow(self.tr("Language at start"), self.language)
         form.addRow("", self.language_note)
         form.addRow(self.tr("Ticket number prefix"), self.counter_prefix)
+        form.addRow("", self.reminders_here)
+        form.addRow(self.tr("SMS gateway"), self.sms_gateway)
+        form.addRow(self.tr("Gateway body"), self.sms_template)
         return group
 
     def load(self, settings: StoreSettings) -> None:
@@ -214,6 +226,9 @@ class SettingsForm(QWidget):
         self.idle_lock.setValue(settings.idle_lock_minutes)
         _select(self.rounding, RoundingRule(settings.rounding).value)
         self.patch_test_days.setValue(settings.patch_test_days)
+        self.reminders_here.setChecked(settings.reminders_here)
+        self.sms_gateway.setText(settings.sms_gateway)
+        self.sms_template.setText(settings.sms_template)
         for name, spin in self.class_spins.items():
             value = getattr(settings, name)
             spin.setValue(value // 100 if name in YUAN_SETTINGS else value)
@@ -235,6 +250,9 @@ class SettingsForm(QWidget):
             "idle_lock_minutes": self.idle_lock.value(),
             "rounding": RoundingRule(self.rounding.currentData()),
             "patch_test_days": self.patch_test_days.value(),
+            "reminders_here": self.reminders_here.isChecked(),
+            "sms_gateway": self.sms_gateway.text().strip(),
+            "sms_template": self.sms_template.text().strip(),
         } | {
             name: spin.value() * 100 if name in YUAN_SETTINGS else spin.value()
             for name, spin in self.class_spins.items()
