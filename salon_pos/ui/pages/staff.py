@@ -32,7 +32,7 @@ from salon_pos.ui.widgets import MessageLine, button, row_table
 from sync.operations.bookings import CHANGE_SCHEDULE
 from sync.operations.setup import CHANGE_STAFF
 
-COLUMN_WIDTHS = (130, 110, 170, 130, 140, 90, 100)  # the skills take what is left
+COLUMN_WIDTHS = (130, 110, 170, 120, 130, 90, 120)  # the skills take what is left
 SKILLS = 2
 
 
