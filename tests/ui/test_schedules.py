@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.schedule import Hours, RotatingPattern, WeeklyPattern
+from salon_pos.services.backend import Backend
 from salon_pos.ui.dialogs.leave import LeaveDialog
 from salon_pos.ui.dialogs.resources import ResourceFormDialog, ResourcesDialog
 from salon_pos.ui.dialogs.schedule_editor import ScheduleDialog
+from salon_pos.ui.models.schedules import LeaveTableModel, ResourceTableModel
 from salon_pos.ui.pages.catalog import CatalogPage
 from salon_pos.ui.pages.staff import StaffPage
 from salon_pos.ui.shell import Shell
@@ -283,3 +286,18 @@ def test_the_schedule_editor_in_english_fits(
     dialog.rotating_mode.click()
     fits(dialog, tmp_path, "schedule_rotating_en")
     page.grab().save(str(tmp_path / "staff_page_en.png"))
+
+
+def test_the_leave_and_room_models_are_well_behaved(
+    qtmodeltester: ModelTester, backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    bookings = backend.bookings
+    bookings.save_leave(team.tech.id, date(2026, 11, 25), date(2026, 11, 27), "年假")
+    bookings.save_resource("美容床 1", "bed", [shelf.facial])
+    leave = LeaveTableModel()
+    leave.set_rows(bookings.leave_of(team.tech.id))
+    rooms = ResourceTableModel()
+    rooms.set_rows(bookings.resource_list())
+    for model in (leave, rooms):
+        assert model.rowCount() == 1
+        qtmodeltester.check(model, force_py=True)
