@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 
-from salon_pos.domain.errors import UserError
+from salon_pos.domain.errors import Both, UserError
 from salon_pos.domain.slots import Span
 
 
@@ -24,6 +25,21 @@ class InvalidHours(UserError):
 class InvalidCycle(UserError):
     en = "A rotating pattern needs 1 to 28 days in its cycle; it has {days}."
     zh = "轮班周期须为 1 到 28 天，当前为 {days} 天。"
+
+
+class ShiftOfNoLength(UserError):
+    en = "{day}: a shift from {start} to {end} has no length; the end must differ from the start."
+    zh = "{day}：{start}–{end} 的班次没有时长，下班时间须与上班时间不同。"
+
+
+class BreakOutsideShift(UserError):
+    en = "{day}: the break {start}-{end} is not within the shift {shift}."
+    zh = "{day}：休息 {start}–{end} 不在班次 {shift} 之内。"
+
+
+class BreaksOverlap(UserError):
+    en = "{day}: the breaks {first} and {second} overlap."
+    zh = "{day}：休息 {first} 与 {second} 时间重叠。"
 
 
 def clock_time(text: str) -> time:
@@ -46,6 +62,28 @@ class Hours:
     def on(self, day: date) -> tuple[Span, list[Span]]:
         shift = _span(day, self.start, self.end)
         return shift, [_span(day, s, e, within=shift) for s, e in self.breaks]
+
+
+def check_hours(hours: Hours, day: Both | str = "") -> None:
+    """What the counter refuses in hours it writes (`day` names the day in the message): a
+    shift of no length, a break outside its shift, breaks that overlap. A pattern that arrives
+    by sync is taken as it is; InvalidHours for a time that is not one."""
+    shift, breaks = hours.on(date(2026, 1, 5))
+    if clock_time(hours.start) == clock_time(hours.end):
+        raise ShiftOfNoLength(day=day, start=hours.start, end=hours.end)
+    for (start, end), span in zip(hours.breaks, breaks, strict=True):
+        if span.start < shift.start or span.end > shift.end:
+            raise BreakOutsideShift(
+                day=day, start=start, end=end, shift=_both_span(hours.start, hours.end)
+            )
+    ordered = sorted(zip(breaks, hours.breaks, strict=True), key=lambda b: b[0].start)
+    for (one, one_text), (two, two_text) in pairwise(ordered):
+        if two.start < one.end:
+            raise BreaksOverlap(day=day, first=_both_span(*one_text), second=_both_span(*two_text))
+
+
+def _both_span(start: str, end: str) -> Both:
+    return Both(f"{start}–{end}", f"{start}-{end}")
 
 
 def _span(day: date, start: str, end: str, within: Span | None = None) -> Span:
@@ -107,3 +145,25 @@ def working_time(
 def whole_days(first: date, last: date) -> Span:
     """Leave of whole days, first…last."""
     return Span(datetime.combine(first, time()), datetime.combine(last + timedelta(days=1), time()))
+
+
+WEEKDAYS = (
+    Both("周一", "Monday"),
+    Both("周二", "Tuesday"),
+    Both("周三", "Wednesday"),
+    Both("周四", "Thursday"),
+    Both("周五", "Friday"),
+    Both("周六", "Saturday"),
+    Both("周日", "Sunday"),
+)
+
+
+def check_pattern(pattern: WeeklyPattern | RotatingPattern) -> None:
+    """`check_hours` of every working day, each named (周三, 第 5 天) in the refusal."""
+    if isinstance(pattern, WeeklyPattern):
+        named = list(zip(WEEKDAYS, pattern.days, strict=False))
+    else:
+        named = [(Both(f"第 {n} 天", f"day {n}"), h) for n, h in enumerate(pattern.cycle, 1)]
+    for day, hours in named:
+        if hours is not None:
+            check_hours(hours, day)

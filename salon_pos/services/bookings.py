@@ -52,7 +52,7 @@ from salon_pos.domain.errors import (
     UserError,
 )
 from salon_pos.domain.ids import new_id
-from salon_pos.domain.schedule import RotatingPattern, WeeklyPattern, whole_days
+from salon_pos.domain.schedule import RotatingPattern, WeeklyPattern, check_pattern, whole_days
 from salon_pos.domain.slots import (
     Slot,
     SlotRequest,
@@ -131,6 +131,35 @@ class BookingView:
 
 
 @dataclass(frozen=True)
+class LeaveView:
+    id: str
+    staff_id: str
+    first_day: date
+    last_day: date
+    reason: str
+    cancelled: bool
+
+    @property
+    def active(self) -> bool:  # the lists grey what is not
+        return not self.cancelled
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """A room, bed or chair as the manager's list shows it."""
+
+    id: str
+    name: str
+    kind: str  # room / bed / chair
+    service_ids: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True)
 class ServiceChoice:
     id: str
     name: str
@@ -166,6 +195,8 @@ class BookingService(CounterService):
     ) -> None:
         from salon_pos.services.sync_ops import bookings as ops  # lazy: pydantic after paint
 
+        if pattern is not None:
+            check_pattern(pattern)
         data = pattern_data(pattern) if pattern is not None else None
         now = self._clock.now()
         with self._db.write() as session:
@@ -192,6 +223,27 @@ class BookingService(CounterService):
         with self._db.read() as session:
             held = session.get(StaffSchedule, staff_id)
             return pattern_of(held.pattern) if held is not None and held.pattern else None
+
+    def schedule_kinds(self) -> dict[str, str]:
+        """The kind of pattern ("weekly" or "rotating") of each staff member who has one."""
+        with self._db.read() as session:
+            rows = session.scalars(select(StaffSchedule).where(StaffSchedule.pattern.is_not(None)))
+            return {r.staff_id: str((r.pattern or {}).get("kind", "")) for r in rows if r.pattern}
+
+    def leave_of(self, staff_id: str, since: date | None = None) -> list[LeaveView]:
+        """A person's leave that ends on or after `since` (30 days before today unless given),
+        the cancelled too, in order of first day."""
+        since = since or self.now().date() - timedelta(days=30)
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(StaffLeave)
+                .where(and_(StaffLeave.staff_id == staff_id, StaffLeave.last_day >= since))
+                .order_by(StaffLeave.first_day, StaffLeave.last_day, StaffLeave.id)
+            )
+            return [
+                LeaveView(r.id, r.staff_id, r.first_day, r.last_day, r.reason, r.cancelled)
+                for r in rows
+            ]
 
     def save_leave(
         self,
@@ -292,6 +344,18 @@ class BookingService(CounterService):
                     .where(BookingResource.active.is_(True))
                     .order_by(BookingResource.name)
                 )
+            ]
+
+    def resource_list(self) -> list[ResourceView]:
+        """Every room, bed and chair for the manager's list, the inactive last."""
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(BookingResource).order_by(
+                    BookingResource.active.desc(), BookingResource.name
+                )
+            )
+            return [
+                ResourceView(r.id, r.name, r.kind, tuple(r.service_ids), r.active) for r in rows
             ]
 
     # Planning

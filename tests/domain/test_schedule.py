@@ -8,11 +8,15 @@ from datetime import date, datetime
 import pytest
 
 from salon_pos.domain.schedule import (
+    BreakOutsideShift,
+    BreaksOverlap,
     Hours,
     InvalidCycle,
     InvalidHours,
     RotatingPattern,
+    ShiftOfNoLength,
     WeeklyPattern,
+    check_hours,
     whole_days,
     working_time,
 )
@@ -63,3 +67,17 @@ def test_hours_that_are_not_a_time_of_day_are_refused(text: str) -> None:
 def test_a_cycle_of_no_days_is_refused() -> None:
     with pytest.raises(InvalidCycle):
         RotatingPattern(MONDAY, [])
+
+
+def test_the_counter_refuses_a_shift_of_no_length_and_breaks_outside_it_or_overlapping() -> None:
+    check_hours(Hours("09:00", "21:00", (("12:00", "12:30"), ("17:30", "18:00"))), "周一")
+    check_hours(Hours("18:00", "02:00", (("00:30", "01:00"),)))  # a late shift past midnight
+    with pytest.raises(ShiftOfNoLength):
+        check_hours(Hours("09:00", "09:00"))
+    with pytest.raises(BreakOutsideShift) as outside:
+        check_hours(Hours("13:00", "21:00", (("12:00", "12:30"),)), "周二")
+    assert outside.value.text("zh") == "周二：休息 12:00–12:30 不在班次 13:00–21:00 之内。"
+    with pytest.raises(BreakOutsideShift):
+        check_hours(Hours("09:00", "21:00", (("12:00", "12:00"),)))  # a break of a whole day
+    with pytest.raises(BreaksOverlap):
+        check_hours(Hours("09:00", "21:00", (("12:00", "13:00"), ("12:30", "13:30"))))

@@ -303,3 +303,45 @@ def test_no_shows_count_on_the_customers_profile(salon: Salon) -> None:
     history = salon.backend.customers.history(salon.zhao)
     assert (history.bookings, history.no_shows) == (3, 2)
     assert salon.backend.customers.history(salon.zhang).no_shows == 0
+
+
+def test_leave_of_lists_the_upcoming_and_the_last_30_days_the_cancelled_marked(
+    salon: Salon,
+) -> None:
+    long_ago = salon.bookings.save_leave(salon.li_na.id, date(2026, 10, 1), date(2026, 10, 2))
+    recent = salon.bookings.save_leave(salon.li_na.id, date(2026, 11, 2), date(2026, 11, 3), "病假")
+    coming = salon.bookings.save_leave(salon.li_na.id, date(2026, 12, 1), date(2026, 12, 5), "年假")
+    salon.bookings.save_leave(salon.wang.id, date(2026, 12, 1), date(2026, 12, 1))
+    salon.bookings.save_leave(
+        salon.li_na.id, date(2026, 12, 1), date(2026, 12, 5), "年假", leave_id=coming,
+        cancelled=True,
+    )  # fmt: skip
+    held = salon.bookings.leave_of(salon.li_na.id)  # today is 2026-11-20
+    assert [(v.id, v.reason, v.cancelled, v.days) for v in held] == [
+        (recent, "病假", False, 2),
+        (coming, "年假", True, 5),
+    ]
+    assert long_ago in [v.id for v in salon.bookings.leave_of(salon.li_na.id, date(2026, 9, 1))]
+
+
+def test_schedule_kinds_and_every_resource_for_the_managers_lists(salon: Salon) -> None:
+    from salon_pos.domain.schedule import BreakOutsideShift, RotatingPattern
+
+    nobody = salon.backend.staff.add("赵雪", "technician", "5555", skills=["nail"])
+    salon.bookings.save_schedule(salon.chen.id, RotatingPattern(FRIDAY, (DAY, None)))
+    kinds = salon.bookings.schedule_kinds()
+    assert kinds[salon.li_na.id] == "weekly" and kinds[salon.chen.id] == "rotating"
+    assert nobody.id not in kinds
+    with pytest.raises(BreakOutsideShift):  # checked before anything is written
+        salon.bookings.save_schedule(
+            nobody.id, WeeklyPattern((Hours("13:00", "21:00", (("12:00", "12:30"),)),) * 7)
+        )
+    assert nobody.id not in salon.bookings.schedule_kinds()
+    bed = salon.bookings.save_resource("美容床 1", "bed", [salon.facial])
+    chair = salon.bookings.save_resource("美甲椅", "chair", [salon.nails], active=False)
+    rows = salon.bookings.resource_list()
+    assert [(r.id, r.kind, r.service_ids, r.active) for r in rows] == [
+        (bed, "bed", (salon.facial,), True),
+        (chair, "chair", (salon.nails,), False),
+    ]
+    assert [r.id for r in salon.bookings.resources()] == [bed]

@@ -1,8 +1,9 @@
 """The catalog, for managers and owners: services and products in one table (a filter picks
 one kind), a search box (name, pinyin initials, SKU, barcode), add and edit in
 CatalogItemDialog, hide from the cashier or show again, and the CSV import with its progress
-and line-numbered report. Searching a few hundred items is a read of milliseconds once the
-pinyin keys are built, and building them runs on the task runner."""
+and line-numbered report; the rooms, beds and chairs the services need (ResourcesDialog).
+Searching a few hundred items is a read of milliseconds once the pinyin keys are built, and
+building them runs on the task runner."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.catalog_item import CatalogItemDialog
 from salon_pos.ui.dialogs.category_rename import CategoryRenameDialog
+from salon_pos.ui.dialogs.resources import ResourcesDialog
 from salon_pos.ui.dialogs.save_dialog import SaveDialog
 from salon_pos.ui.models.catalog import NAME, CatalogTableModel
 from salon_pos.ui.pages.customers_import import catalog_import
@@ -75,6 +77,9 @@ class CatalogPage(ManagersOnly):
         self.toggle.clicked.connect(self._on_toggle_clicked)
         self.rename = button(self.tr("Rename category…"), "renameCategory")
         self.rename.clicked.connect(self._on_rename_clicked)
+        self.rooms = button(self.tr("Rooms and beds…"), "openResources")
+        self.rooms.clicked.connect(self._on_rooms_clicked)
+        self.resources: ResourcesDialog | None = None
         self.importer = catalog_import(ctx)
         self.message = MessageLine()
         self.count = QLabel()
@@ -106,6 +111,7 @@ class CatalogPage(ManagersOnly):
         actions = QHBoxLayout()
         actions.addWidget(self.importer)
         actions.addWidget(self.rename)
+        actions.addWidget(self.rooms)
         actions.addStretch()
         for widget in (self.toggle, self.edit, self.add_product, self.add_service):
             actions.addWidget(widget)
@@ -189,6 +195,13 @@ class CatalogPage(ManagersOnly):
     def _on_rename_clicked(self) -> None:
         item = self.selected()
         self._show(CategoryRenameDialog(self._ctx, item.category if item else "", self))
+
+    def _on_rooms_clicked(self) -> None:
+        dialog = ResourcesDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "resources", None))
+        self.resources = dialog
+        dialog.open()
 
     def _open(self, kind: LineKind, item: Offer | None) -> None:
         self._show(CatalogItemDialog(self._ctx, kind, item, self))

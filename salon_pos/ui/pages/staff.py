@@ -1,6 +1,7 @@
 """Staff, for managers and owners: the list (the inactive too, if asked), add and edit in
 StaffFormDialog, set or reset a PIN in StaffPinDialog, deactivate or make active again, and
-the hours report of clock-ins and clock-outs (HoursReportDialog).
+the hours report of clock-ins and clock-outs (HoursReportDialog), and a technician's schedule
+(ScheduleDialog; the list says 未排班 of one without) and leave (LeaveDialog).
 Nobody is deleted: tickets keep the names of those who served."""
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salon_pos.domain.staff import Role
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.hours_report import HoursReportDialog
+from salon_pos.ui.dialogs.leave import LeaveDialog
+from salon_pos.ui.dialogs.schedule_editor import ScheduleDialog
 from salon_pos.ui.dialogs.staff_form import StaffFormDialog
 from salon_pos.ui.dialogs.staff_pin import StaffPinDialog
 from salon_pos.ui.models.staff import StaffTableModel
 from salon_pos.ui.pages.managers_only import ManagersOnly
 from salon_pos.ui.widgets import MessageLine, button, row_table
+from sync.operations.bookings import CHANGE_SCHEDULE
 from sync.operations.setup import CHANGE_STAFF
 
-COLUMN_WIDTHS = (130, 110, 170, 130, 140, 90)  # the skills take what is left
+COLUMN_WIDTHS = (130, 110, 170, 120, 130, 90, 120)  # the skills take what is left
 SKILLS = 2
 
 
@@ -47,6 +52,10 @@ class StaffPage(ManagersOnly):
         self.toggle.clicked.connect(self._on_toggle_clicked)
         self.hours = button(self.tr("Hours report"), "openHoursReport")
         self.hours.clicked.connect(lambda: self._open(HoursReportDialog(ctx, self)))
+        self.schedule = button(self.tr("Schedule…"), "editSchedule")
+        self.schedule.clicked.connect(lambda: self._open_for(ScheduleDialog))
+        self.leave = button(self.tr("Leave…"), "editLeave")
+        self.leave.clicked.connect(lambda: self._open_for(LeaveDialog))
         self.show_inactive = QCheckBox(self.tr("Show inactive staff"))
         self.show_inactive.setObjectName("showInactiveStaff")
         self.show_inactive.toggled.connect(self.refresh)
@@ -70,6 +79,8 @@ class StaffPage(ManagersOnly):
         bar = QHBoxLayout()
         bar.addWidget(self.show_inactive)
         bar.addStretch()
+        bar.addWidget(self.schedule)
+        bar.addWidget(self.leave)
         bar.addWidget(self.hours)
         for widget in (self.toggle, self.set_pin, self.edit, self.add):
             bar.addWidget(widget)
@@ -86,6 +97,7 @@ class StaffPage(ManagersOnly):
 
     def refresh(self) -> None:
         staff = self._ctx.backend.staff.list(not self.show_inactive.isChecked())
+        self.model.schedules = self._ctx.backend.bookings.schedule_kinds()
         self.model.replace_rows(self.table, staff)
         self._update_buttons()
 
@@ -99,11 +111,14 @@ class StaffPage(ManagersOnly):
         member = self.selected()
         for widget in (self.edit, self.set_pin, self.toggle):
             widget.setEnabled(member is not None)
+        technician = member is not None and member.active and member.role is Role.TECHNICIAN
+        self.schedule.setEnabled(technician)
+        self.leave.setEnabled(technician)
         active = member is None or member.active
         self.toggle.setText(self.tr("Deactivate") if active else self.tr("Make active"))
 
     def _on_ctx_changed(self, changes: Changes) -> None:
-        if changes.touches(CHANGE_STAFF) and self.allowed():
+        if changes.touches(CHANGE_STAFF, CHANGE_SCHEDULE) and self.allowed():
             self.refresh()
 
     def _on_edit_clicked(self) -> None:
@@ -114,6 +129,11 @@ class StaffPage(ManagersOnly):
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         self.table.selectRow(index.row())
         self._on_edit_clicked()
+
+    def _open_for(self, dialog: type[ScheduleDialog] | type[LeaveDialog]) -> None:
+        member = self.selected()
+        if member is not None:
+            self._open(dialog(self._ctx, member, self))
 
     def _on_set_pin_clicked(self) -> None:
         member = self.selected()
