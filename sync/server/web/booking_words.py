@@ -21,6 +21,9 @@ NO_SERVICES = Both(
 NO_SLOTS = Both(
     "这一天已约满或不营业，请换一天看看。", "Nothing free that day; please try another."
 )
+MORNING = Both("上午", "Morning")
+AFTERNOON = Both("下午", "Afternoon")
+EVENING = Both("晚上", "Evening")
 TODAY = Both("今天", "Today")
 TOMORROW = Both("明天", "Tomorrow")
 WEEKDAYS = (

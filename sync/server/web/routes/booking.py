@@ -99,6 +99,15 @@ def _choice(request: Request, store: OnlineStore, service_id: str, day_text: str
     return choice
 
 
+def periods(starts: list[datetime]) -> list[tuple[Both, list[datetime]]]:
+    """The starts by morning, afternoon and evening: a long day reads at a glance."""
+    found: dict[Both, list[datetime]] = {}
+    for at in starts:
+        part = words.MORNING if at.hour < 12 else words.AFTERNOON if at.hour < 18 else words.EVENING
+        found.setdefault(part, []).append(at)
+    return list(found.items())
+
+
 def _day(text: str, offered: list[date]) -> date | None:
     try:
         day = date.fromisoformat(text)
@@ -126,6 +135,7 @@ def _page(
         choice=choice,
         days=_day_choices(request, choice.store),
         price=price,
+        periods=periods,
         form_token=token,
         problem=error,
         form=form,
