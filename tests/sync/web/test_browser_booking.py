@@ -161,7 +161,7 @@ def test_the_owner_finds_the_link_on_the_store_page(
     link = page.get_by_test_id("booking-page").locator("a.booking-link")
     assert link.get_attribute("href") == f"{server.url}/book/{key}"
     page.get_by_test_id("booking-page").locator("summary").click()
-    assert page.get_by_test_id("booking-page").locator(".qr svg").is_visible()
+    assert page.get_by_test_id("booking-page").locator(".booking-qr svg").is_visible()
     no_sideways_scroll(page)
     page.screenshot(path=str(shots / "web_booking_link_phone.png"), full_page=True)
     context.close()
