@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import re
+import time as clock_time
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -89,13 +92,18 @@ class OnlineStore:
 
 class StoreKeys:
     """Public key → store, read again from the database when a key is not known (a store made
-    since); per process."""
+    since), at most every few seconds (keys made up by someone guessing cost no reading);
+    per process."""
+
+    REREAD = 5.0  # seconds
 
     def __init__(self) -> None:
         self._known: dict[str, str] = {}
+        self._read_at = -math.inf
 
     def find(self, engine: Engine, key: str) -> OnlineStore | None:
-        if key not in self._known:
+        if key not in self._known and clock_time.monotonic() - self._read_at >= self.REREAD:
+            self._read_at = clock_time.monotonic()
             with engine.connect() as connection:
                 ids = connection.execute(select(STORE.c.id)).scalars().all()
             self._known = {booking_key(i): i for i in ids}
@@ -165,7 +173,8 @@ def _quarter_after(at: datetime) -> datetime:
 
 def checked_name(name: str) -> str:
     name = " ".join(name.split())
-    if not 1 <= len(name) <= NAME_MAX:
+    unprintable = any(unicodedata.category(c).startswith("C") for c in name)
+    if not 1 <= len(name) <= NAME_MAX or unprintable:
         raise RequestRefused(NameNeeded(limit=NAME_MAX))
     return name
 

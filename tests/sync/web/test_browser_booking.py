@@ -150,7 +150,7 @@ def test_the_page_on_a_desk_and_a_refused_phone_number(
 
 
 def test_the_owner_finds_the_link_on_the_store_page(
-    chromium: object, store: tuple[LiveServer, str, str], shots: Path
+    chromium: object, store: tuple[LiveServer, str, str], tmp_path: Path
 ) -> None:
     server, key, _ = store
     context = chromium.new_context(viewport=PHONE, base_url=server.url, locale="zh-CN")  # type: ignore[attr-defined]
@@ -163,5 +163,5 @@ def test_the_owner_finds_the_link_on_the_store_page(
     page.get_by_test_id("booking-page").locator("summary").click()
     assert page.get_by_test_id("booking-page").locator(".booking-qr svg").is_visible()
     no_sideways_scroll(page)
-    page.screenshot(path=str(shots / "web_booking_link_phone.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "web_booking_link_phone.png"), full_page=True)
     context.close()

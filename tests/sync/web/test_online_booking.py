@@ -2,11 +2,14 @@
 only free starts (from the schedules and bookings the server holds, by the counter's slot
 finder); a request is checked again and becomes a requested online booking every counter pulls,
 a taken start is refused with the fresh ones, requests are limited per address and per phone,
-and no page shows a customer, a phone, a technician or the store's id."""
+two at once book a start once, and no page shows a customer, a phone, a technician or the
+store's id."""
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -16,7 +19,7 @@ from httpx import Response
 from sync.operations.bookings import BOOKING_MADE, SCHEDULE_SAVED
 from sync.operations.customers import CUSTOMER_CREATED
 from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED
-from sync.server.online_booking import booking_key
+from sync.server.online_booking import RequestRefused, booking_key, request_booking
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
 from tests.sync.server.test_bookings import EVERY_DAY, at, stamp
@@ -203,6 +206,7 @@ def test_a_start_taken_meanwhile_is_refused_with_the_free_ones(
     [
         ("", "13912345678", "请填写您的姓名"),
         ("林" * 65, "13912345678", "请填写您的姓名"),
+        ("林\x00小姐", "13912345678", "请填写您的姓名"),
         ("林小姐", "12345", "请填写 11 位手机号码"),
         ("林小姐", "23912345678", "请填写 11 位手机号码"),
         ("林小姐", "1391234567８", "请填写 11 位手机号码"),
@@ -279,3 +283,26 @@ def test_the_console_store_page_links_the_booking_page(
     other = booking_key(server.other_store_id)
     assert other != salon.key and re.fullmatch(r"[a-z2-7]{16}", other)
     assert owner.client.get(f"/book/{other}").status_code == 200  # every store has one
+
+
+def test_two_requests_for_one_start_at_once_book_it_once(server: Server, salon: Salon) -> None:
+    """The check again runs under the store's lock: of two at the same moment, one waits and
+    then finds the start taken."""
+    start = datetime(2026, 11, 21, 18, 0)
+    phones = ["13911110000", "13922220000", "13933330000", "13944440000"]
+
+    def ask(phone: str) -> str:
+        try:
+            request_booking(
+                server.engine, server.store_id, salon.facial["id"], start, "林小姐", phone,
+                server.clock,
+            )  # fmt: skip
+        except RequestRefused as refused:
+            return type(refused.message).__name__
+        return "booked"
+
+    with ThreadPoolExecutor(len(phones)) as pool:
+        outcomes = sorted(pool.map(ask, phones))
+    assert outcomes == ["SlotTaken"] * 3 + ["booked"]
+    assert server.count("SELECT count(*) FROM booking WHERE status = 'requested'") == 1
+    assert server.count("SELECT count(*) FROM conflict") == 0
