@@ -173,7 +173,7 @@ def send_request(
     csrf_token: Annotated[str, Form(max_length=100)] = "",
     service: Annotated[str, Form(max_length=64)] = "",
     start: Annotated[str, Form(max_length=32)] = "",
-    name: Annotated[str, Form(max_length=200)] = "",
+    name: Annotated[str, Form(max_length=1000)] = "",
     phone: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     expected = request.cookies.get(CSRF_COOKIE, "")
