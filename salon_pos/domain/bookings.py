@@ -221,6 +221,15 @@ class DayPlan:
             Resource(r.id, NEEDED, busy.get(r.id, [])) for r in listing if wanted <= r.service_ids
         ] or [Resource("", NEEDED, [Span(datetime.min, datetime.max)])]  # none serves all
 
+    def loads(self) -> dict[str, int]:
+        """Minutes booked per technician over the plan's days: the lighter day goes first."""
+        loads: dict[str, int] = {}
+        for b in self.bookings:
+            if b.technician_id:
+                minutes = int((b.end - b.start).total_seconds() // 60)
+                loads[b.technician_id] = loads.get(b.technician_id, 0) + minutes
+        return loads
+
     def customer_busy(self, customer_id: str | None) -> list[Span]:
         if not customer_id:
             return []

@@ -448,7 +448,7 @@ class BookingService(CounterService):
         if customer_id:
             customer = session.get(Customer, customer_id)
             favourite = customer.favourite_technician_id if customer else None
-        loads = _loads(plan)
+        loads = plan.loads()
         workers = plan.workers()
         skill = request.skill or next(iter(sorted(request.skills)), "")
         ordered = assignment_order(workers, skill, favourite, loads)
@@ -848,15 +848,6 @@ def _free_room(rooms: list[Any], start: datetime, end: datetime) -> Any:
 
 def _first(rooms: list[Any]) -> Any:
     return rooms[0] if rooms else None
-
-
-def _loads(plan: DayPlan) -> dict[str, int]:
-    loads: dict[str, int] = {}
-    for b in plan.bookings:
-        if b.technician_id:
-            minutes = int((b.end - b.start).total_seconds() // 60)
-            loads[b.technician_id] = loads.get(b.technician_id, 0) + minutes
-    return loads
 
 
 def _technician(session: Session, staff_id: str) -> Staff:

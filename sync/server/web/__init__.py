@@ -1,6 +1,7 @@
 """The owner's web console (docs/web-console.md): server-rendered pages under /console for
 owners and the store managers they make. Routes in routes/<area>.py, the session, CSRF check
-and store scope in deps.py, words in words.py, templates and CSS beside them."""
+and store scope in deps.py, words in words.py, templates and CSS beside them. Beside it, with
+no sign-in, each store's public booking page under /book (docs/online-booking.md)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from sync.messages import Both
+from sync.server.online_booking import StoreKeys
 from sync.server.web import words
 from sync.server.web.deps import FormRefused, PageNotFound, SignInNeeded, optional_session
 from sync.server.web.pages import HERE, render
+from sync.server.web.rate_limit import OnlineLimits
 from sync.server.web.routes import (
     auth,
+    booking,
     catalog,
     conflicts,
     counters,
@@ -41,11 +45,14 @@ AREAS = (
     customers,
     reminders,
 )
+PUBLIC = (booking,)  # no session: their forms carry a double-submit token of their own
 
 
 def add_web_console(app: FastAPI) -> None:
-    for area in AREAS:
+    for area in AREAS + PUBLIC:
         app.include_router(area.router)
+    app.state.store_keys = StoreKeys()
+    app.state.online_limits = OnlineLimits()
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get("/", include_in_schema=False)

@@ -1,4 +1,5 @@
-"""The console's cookies: HttpOnly, SameSite=Lax, Secure when the request came over https."""
+"""The console's cookies (and the public booking page's, under /book): HttpOnly, SameSite=Lax,
+Secure when the request came over https."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ PATH = "/console"
 
 
 def set_cookie(
-    response: Response, request: Request, name: str, value: str, max_age: int | None = None
+    response: Response,
+    request: Request,
+    name: str,
+    value: str,
+    max_age: int | None = None,
+    path: str = PATH,
 ) -> None:
     response.set_cookie(
         name,
         value,
         max_age=max_age,
-        path=PATH,
+        path=path,
         httponly=True,
         secure=request.url.scheme == "https",
         samesite="lax",

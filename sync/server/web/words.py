@@ -39,6 +39,17 @@ NEW_STORE = Both("新建门店", "New store")
 CREATE = Both("创建", "Create")
 NAME_NEEDED = Both("门店名称须为 1 到 100 个字。", "A store name has 1 to 100 characters.")
 
+# --- the store's public booking page (docs/online-booking.md)
+BOOKING_PAGE = Both("在线预约链接", "Online booking page")
+BOOKING_PAGE_HELP = Both(
+    "把这个链接或二维码发给顾客（微信、公众号菜单、门口海报）：顾客选项目、日期和空闲时间提交预约"
+    "申请，收银台同步后由前台确认。页面不显示技师和其他顾客。",
+    "Share this link or QR code with customers (WeChat, a poster at the door): they pick a"
+    " service, a day and a free time and send a request, which the front desk confirms once the"
+    " counters sync. The page shows no technicians and no other customers.",
+)
+BOOKING_QR = Both("二维码", "QR code")
+
 # --- counters
 PREFIX = Both("编号", "Prefix")
 HOSTNAME = Both("电脑名", "Computer")

@@ -1,7 +1,8 @@
 """Every POST of the console, found by walking the app's routes (a route added later is tried
 too), with real ids of the owner's own store, item, staff member, counter, manager account and
 conflict: without the CSRF token, or with another's, it is refused with a 403 and nothing in
-the database changes."""
+the database changes. The public booking page's POST, with no session, needs the token its
+page set as a cookie (a double submit, as the sign-in form)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from starlette.routing import Route
 
 from sync.operations.customers import CUSTOMER_CREATED
 from sync.server import master_data, master_staff
-from sync.server.web import AREAS
+from sync.server.online_booking import booking_key
+from sync.server.web import AREAS, PUBLIC
 from tests.sync.server import builders
 from tests.sync.server.conftest import Server
-from tests.sync.web.conftest import Browser
+from tests.sync.web.conftest import Browser, browser_of
 
 PARAM = re.compile(r"{(\w+)}")
 
@@ -75,5 +77,32 @@ def test_every_console_post_needs_the_sessions_csrf_token(
         url = PARAM.sub(lambda m: ids[m.group(1)], path)
         for token in ({}, {"csrf_token": someone_elses}):
             answer = owner.client.post(url, data=token, follow_redirects=False)
+            assert answer.status_code == 403, (path, token, answer.status_code)
+    assert snapshot(server) == before
+
+
+def public_posts() -> list[str]:
+    return sorted(
+        route.path
+        for area in PUBLIC
+        for route in area.router.routes
+        if isinstance(route, Route) and "POST" in (route.methods or ())
+    )  # fmt: skip
+
+
+def test_every_public_post_needs_the_token_its_page_set(server: Server) -> None:
+    """The booking page has no session: its form repeats the token the page set as a cookie.
+    Without the cookie, or with a token that is not the cookie's, nothing is written."""
+    paths = public_posts()
+    assert paths == ["/book/{key}"], paths
+    ids = {"key": booking_key(server.store_id)}
+    visitor = browser_of(server)
+    assert visitor.client.get(f"/book/{ids['key']}").status_code == 200  # the cookie is set
+    stranger = browser_of(server)
+    before = snapshot(server)
+    for path in paths:
+        url = PARAM.sub(lambda m: ids[m.group(1)], path)
+        for client, token in ((stranger, "x"), (visitor, ""), (visitor, "not the cookie's")):
+            answer = client.client.post(url, data={"csrf_token": token}, follow_redirects=False)
             assert answer.status_code == 403, (path, token, answer.status_code)
     assert snapshot(server) == before

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from sync.server import admin
 from sync.server.auth import engine_of
+from sync.server.online_booking import booking_key
 from sync.server.web import queries, words
 from sync.server.web.deps import (
     CurrentSession,
@@ -33,6 +34,7 @@ def _page(
     engine = engine_of(request)
     rows = queries.counters(engine, store.id)
     waiting = queries.open_conflicts(engine, store.id)
+    booking_url = f"{request.base_url}book/{booking_key(store.id)}"
     return render(
         request,
         "store.html",
@@ -41,7 +43,15 @@ def _page(
         store=store,
         counters=rows,
         open_conflicts=waiting,
+        booking_url=booking_url,
+        booking_qr=_qr(booking_url),
         **context,
+    )
+
+
+def _qr(text: str) -> str:
+    return str(
+        segno.make(text, error="m").svg_inline(scale=6, border=2, dark="#1f2937", omitsize=True)
     )
 
 
@@ -63,7 +73,7 @@ def create_code(
     now = now_of(request)
     code = admin.create_enrollment_code(engine_of(request), store.id, int(hours), clock=lambda: now)
     # The QR holds the bare code: a counter's USB scanner types it into the join screen.
-    qr = segno.make(code, error="m").svg_inline(scale=6, border=2, dark="#1f2937", omitsize=True)
+    qr = _qr(code)
     expires = now + timedelta(hours=int(hours))
     answer = _page(request, session, store, code=code, code_qr=qr, code_expires=expires)
     answer.headers["Cache-Control"] = "no-store"  # nor kept in the browser's cache
