@@ -697,7 +697,8 @@ class BookingService(CounterService):
             ).all()
         found = []
         for row in rows:
-            for alternative in row.details.get("alternatives") or []:  # type: ignore[union-attr]
+            suggested = row.details.get("alternatives")
+            for alternative in suggested if isinstance(suggested, list) else []:
                 if isinstance(alternative, dict) and alternative.get("start"):
                     start = self._wall(datetime.fromisoformat(str(alternative["start"])))
                     found.append((str(alternative.get("technician_name") or ""), start))
