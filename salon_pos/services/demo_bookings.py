@@ -1,8 +1,9 @@
 """The demo salon's appointments: each technician a weekly pattern (early or late, a break, a day
-off that is never today or tomorrow) and about fifteen bookings today and tomorrow — the past
-ones of today completed, one under way, one whose customer is late, a few asked for by name (点钟)
-and two online requests to confirm — so the bookings screen shows a working day. Patterns only
-for technicians without one; bookings only into a store with none."""
+off that is never today or tomorrow), rooms and chairs for facial, body, nail and lash services,
+and about fifteen bookings today and tomorrow — the past ones of today completed, one under
+way, one whose customer is late, a few asked for by name (点钟) and online requests to confirm —
+so the bookings screen shows a working day. Patterns only for technicians without one, rooms
+into a store with none, bookings into a store with none."""
 
 from __future__ import annotations
 
@@ -37,6 +38,24 @@ def ensure_demo_schedules(backend: Backend, staff: Sequence[StaffMember], today:
         hours = EARLY if n % 2 else LATE
         days = tuple(None if weekday == off else hours for weekday in range(7))
         backend.bookings.save_schedule(tech.id, WeeklyPattern(days))
+
+
+ROOMS = (
+    ("美容房 1", "room", ("facial", "body")),
+    ("美容房 2", "room", ("facial", "body")),
+    ("美甲位 1", "chair", ("nail", "lash")),
+    ("美甲位 2", "chair", ("nail", "lash")),
+)  # hair care needs none
+
+
+def ensure_demo_rooms(backend: Backend) -> None:
+    if backend.bookings.resources():
+        return
+    services = backend.catalog.services()
+    for name, kind, skills in ROOMS:
+        serves = [s.id for s in services if s.skill in skills]
+        if serves:
+            backend.bookings.save_resource(name, kind, serves)
 
 
 def _booking_count(backend: Backend) -> int:

@@ -92,7 +92,8 @@ def drag(page: BookingsPage, start: QPoint, end: QPoint) -> None:
 
 
 def tick(qtbot: QtBot, services: QListWidget, name: str) -> None:
-    item = next(services.item(n) for n in range(services.count()) if name in services.item(n).text())
+    rows = [services.item(n) for n in range(services.count())]
+    item = next(row for row in rows if name in row.text())
     services.scrollToItem(item)
     qtbot.mouseClick(services.viewport(), LEFT, pos=services.visualItemRect(item).center())
     assert item.checkState() == Qt.CheckState.Checked
@@ -142,9 +143,7 @@ def test_booking_moving_checking_in_and_completing_from_the_calendar(
     # An hour later, with the mouse: held 15 minutes in, dropped an hour down.
     drag(page, point(page, salon.chen.id, at(15, 15)), point(page, salon.chen.id, at(16, 15)))
     qtbot.waitUntil(lambda: bookings.booking(made.id).start == at(16), timeout=5000)
-    qtbot.waitUntil(
-        lambda: [i.start for i in page.calendar_items() if i.id == made.id] == [at(16)]
-    )
+    qtbot.waitUntil(lambda: [i.start for i in page.calendar_items() if i.id == made.id] == [at(16)])
 
     # Onto 陈静's evening booking: refused, said, and it stays at 16:00.
     drag(page, point(page, salon.chen.id, at(16, 15)), point(page, salon.chen.id, at(17, 45)))

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/main_window.py" line="60" />
-        <source>Bookings</source>
+        <source>Diary</source>
         <translation>预约</translation>
     </message>
     <message>

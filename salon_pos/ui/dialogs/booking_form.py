@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +95,7 @@ class BookingFormDialog(QDialog):
         self.customer.walk_in.hide()  # a booking is for someone
         self.customer.quick_add.hide()  # a new customer: the two fields below
         self.customer.chosen.connect(self._on_customer_chosen)
+        self.customer.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newCustomerName")
         self.new_name.setPlaceholderText(self.tr("New customer: name"))
