@@ -91,12 +91,12 @@ def drag(page: BookingsPage, start: QPoint, end: QPoint) -> None:
     QTest.mouseRelease(viewport, LEFT, NO_KEYS, end)
 
 
-def tick(qtbot: QtBot, services: QListWidget, name: str) -> None:
+def tick(qtbot: QtBot, services: QListWidget, name: str, on: bool = True) -> None:
     rows = [services.item(n) for n in range(services.count())]
     item = next(row for row in rows if name in row.text())
     services.scrollToItem(item)
     qtbot.mouseClick(services.viewport(), LEFT, pos=services.visualItemRect(item).center())
-    assert item.checkState() == Qt.CheckState.Checked
+    assert item.checkState() == (Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
 
 def new_booking(qtbot: QtBot, page: BookingsPage) -> BookingFormDialog:
@@ -126,8 +126,8 @@ def test_booking_moving_checking_in_and_completing_from_the_calendar(
     assert "14:30" in free and "15:00" in free and "19:00" not in free
     dialog.time.setCurrentIndex(dialog.time.findText("15:00"))
     dialog.grab().save(str(tmp_path / "booking_form.png"))
-    qtbot.mouseClick(dialog.save, LEFT)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.mouseClick(dialog.save, LEFT)
 
     [made] = [v for v in bookings.day(FRIDAY) if v.customer_name == "赵敏"]
     assert (made.technician_id, made.requested) == (salon.chen.id, False)  # the favourite
@@ -172,3 +172,74 @@ def test_booking_moving_checking_in_and_completing_from_the_calendar(
         lambda: [i.status for i in page.calendar_items() if i.id == made.id] == ["completed"]
     )
     assert detail.step_button(BookingStatus.COMPLETED) is None  # nothing more to do
+
+
+def test_the_dialog_warns_of_a_patch_test_keeps_a_refusal_and_adds_a_new_customer(
+    qtbot: QtBot, shell: Shell, salon: Salon
+) -> None:
+    dye = salon.backend.catalog.add_service("染发", "植物染发", 38800, 60, needs_patch_test=True)
+    page = open_bookings(qtbot, shell, salon.team)
+    # A click on 李娜's free 15:40: her column and the quarter hour are filled in.
+    QTest.mouseClick(
+        page.calendar.grid.viewport(), LEFT, NO_KEYS, point(page, salon.li_na.id, at(15, 40))
+    )
+    dialog = page.dialog
+    assert isinstance(dialog, BookingFormDialog)
+    qtbot.waitExposed(dialog)
+    assert (dialog.technician_id(), dialog.start()) == (salon.li_na.id, at(15, 30))
+    assert dialog.width() <= 1024 and dialog.height() <= 768
+
+    tick(qtbot, dialog.services, "植物染发")
+    assert dialog.patch_warning.isVisible() and "植物染发" in dialog.patch_warning.text()
+    assert dialog.chosen_services() == [dye.id]
+    tick(qtbot, dialog.services, "植物染发", on=False)  # a second click takes it off again
+    assert not dialog.patch_warning.isVisible() and dialog.chosen_services() == []
+
+    # A new customer in two fields, 陈静 asked for by name at 19:00, when 钱多多 has her:
+    # refused, said in the dialog, which stays open; the new customer is kept (not made twice).
+    dialog.new_name.setText("孙丽")
+    dialog.new_phone.setText("13600136000")
+    tick(qtbot, dialog.services, "补水保湿护理")
+    dialog.technician.setCurrentIndex(dialog.technician.findData(salon.chen.id))
+    dialog.time.setCurrentIndex(dialog.time.findText("19:00"))
+    qtbot.mouseClick(dialog.save, LEFT)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=5000)
+    assert dialog.isVisible() and "陈静" in dialog.message.text()
+    assert dialog.customer.customer is not None and dialog.customer.customer.name == "孙丽"
+    assert [c.name for c in salon.backend.customers.search("孙丽", 5)] == ["孙丽"]
+
+    qtbot.mouseClick(dialog.next_free, LEFT)  # 陈静's first free hour: 14:30
+    assert dialog.start() == at(14, 30)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        qtbot.mouseClick(dialog.save, LEFT)
+    [made] = [v for v in salon.backend.bookings.day(FRIDAY) if v.customer_name == "孙丽"]
+    assert (made.technician_id, made.requested, made.start) == (salon.chen.id, True, at(14, 30))
+    assert [c.name for c in salon.backend.customers.search("孙丽", 5)] == ["孙丽"]  # just one
+
+
+def test_rooms_filters_and_the_week(qtbot: QtBot, shell: Shell, salon: Salon) -> None:
+    bookings = salon.backend.bookings
+    rooms = [
+        bookings.save_resource(name, "room", [salon.shelf.facial]) for name in ("VIP 1", "VIP 2")
+    ]
+    made = bookings.book(salon.zhao.id, [salon.shelf.facial], at(15), technician_id=salon.li_na.id)
+    assert made.resource_id == rooms[0]
+    page = open_bookings(qtbot, shell, salon.team)
+    qtbot.mouseClick(page.by_room, LEFT)
+    # 钱多多's evening was booked before there were rooms: in a column of its own.
+    assert [c.title for c in page.calendar.grid.columns] == ["VIP 1", "VIP 2", "无房间"]
+    drag(page, point(page, rooms[0], at(15, 15)), point(page, rooms[1], at(15, 15)))
+    qtbot.waitUntil(lambda: bookings.booking(made.id).resource_id == rooms[1], timeout=5000)
+    assert bookings.booking(made.id).start == at(15)
+
+    page.status.setCurrentIndex(page.status.findData("requested"))
+    assert page.calendar_items() == []  # nothing waits to be confirmed
+    page.status.setCurrentIndex(page.status.findData("all"))
+    qtbot.mouseClick(page.by_technician, LEFT)
+    qtbot.mouseClick(page.week_view, LEFT)
+    assert page.who.isVisible() and page.calendar.grid.columns[4].id == FRIDAY.isoformat()
+    assert {i.column_id for i in page.calendar_items()} == {FRIDAY.isoformat()}
+    page.who.setCurrentIndex(page.who.findData(salon.li_na.id))
+    assert [i.id for i in page.calendar_items()] == [made.id]  # 陈静's evening is filtered out
+    qtbot.mouseClick(page.following, LEFT)
+    assert page.calendar_items() == [] and page.day == date(2026, 11, 27)
