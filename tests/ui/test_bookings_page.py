@@ -113,6 +113,9 @@ def test_booking_moving_checking_in_and_completing_from_the_calendar(
     bookings = salon.backend.bookings
     page = open_bookings(qtbot, shell, salon.team)
     assert {c.title for c in page.calendar.grid.columns} == {"李娜", "陈静"}  # on shift today
+    rotation = page.side.rotation
+    assert [rotation.item(n).text() for n in range(2)] == ["1. 李娜  ← 下一位", "2. 陈静"]
+    assert not page.side.watch.isVisible()  # what runs late is for managers
 
     dialog = new_booking(qtbot, page)
     dialog.customer.search.setText("赵敏")
@@ -241,5 +244,8 @@ def test_rooms_filters_and_the_week(qtbot: QtBot, shell: Shell, salon: Salon) ->
     assert {i.column_id for i in page.calendar_items()} == {FRIDAY.isoformat()}
     page.who.setCurrentIndex(page.who.findData(salon.li_na.id))
     assert [i.id for i in page.calendar_items()] == [made.id]  # 陈静's evening is filtered out
+    shell.ctx.sign_in(salon.team.manager)
+    page.refresh()
+    assert page.side.watch.isVisible() and page.side.watch.item(0).text() == "没有超时"
     qtbot.mouseClick(page.following, LEFT)
     assert page.calendar_items() == [] and page.day == date(2026, 11, 27)

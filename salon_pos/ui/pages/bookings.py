@@ -246,10 +246,9 @@ class BookingsPage(QWidget):
     ) -> tuple[datetime, datetime]:
         """9:00 to 21:00, widened to whole hours for a shift or booking beyond them."""
         opening, closing = OPENING * 60, CLOSING * 60
-        spans = [(s.start, s.end) for c in columns for s in c.working if c.id != NO_ROOM]
-        spans += [(v.start, v.end) for v in kept]
-        if self.mode() == ROOMS and not self.week():
-            spans = [(v.start, v.end) for v in kept]
+        spans = [(v.start, v.end) for v in kept]
+        if self.week() or self.mode() == TECHNICIANS:  # a room's column is open all day
+            spans += [(s.start, s.end) for c in columns for s in c.working]
         for start, end in spans:
             midnight = datetime.combine(start.date(), time())
             opening = min(opening, int((start - midnight).total_seconds() // 3600) * 60)
@@ -296,8 +295,8 @@ class BookingsPage(QWidget):
         self.heading.setText(text)
 
     def _refresh_side(self) -> None:
-        if not self.side.isVisibleTo(self):
-            return
+        if not (self.isVisible() and self.side.isVisibleTo(self)):
+            return  # read when shown (refresh) or switched on
         today = self._bookings.now().date()
         plan, names = self._bookings.plan(today, today)
         views = self.views if self.day == today and not self.week() else self._read(today, today)
