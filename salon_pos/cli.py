@@ -385,6 +385,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
         choices=[
             "signin",
             "cashier",
+            "bookings",
             "payment",
             "tickets",
             "customers",

@@ -779,6 +779,30 @@ class BookingService(CounterService):
             ).all()
             return self._views(session, list(rows))
 
+    def alternatives(self, booking_id: str) -> list[tuple[str, datetime]]:
+        """For a booking the server flagged as a double booking (open): the free alternatives
+        it suggested, each the technician's name and the start in the store's time."""
+        from sync.operations.bookings import CONFLICT_DOUBLE_BOOKING
+
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(SyncConflict).where(
+                    and_(
+                        SyncConflict.type == CONFLICT_DOUBLE_BOOKING,
+                        SyncConflict.status == "open",
+                        SyncConflict.entity_id == booking_id,
+                    )
+                )
+            ).all()
+        found = []
+        for row in rows:
+            suggested = row.details.get("alternatives")
+            for alternative in suggested if isinstance(suggested, list) else []:
+                if isinstance(alternative, dict) and alternative.get("start"):
+                    start = self._wall(datetime.fromisoformat(str(alternative["start"])))
+                    found.append((str(alternative.get("technician_name") or ""), start))
+        return found
+
     def of_customer(self, customer_id: str) -> list[BookingView]:
         with self._db.read() as session:
             rows = session.scalars(

@@ -31,6 +31,11 @@ from salon_pos.services.customers import (
     create_customers,
     customers_with_phones,
 )
+from salon_pos.services.demo_bookings import (
+    ensure_demo_bookings,
+    ensure_demo_rooms,
+    ensure_demo_schedules,
+)
 from salon_pos.services.demo_sales import Counter, ShopClock, local_moment, ring_up_days
 from salon_pos.services.demo_text import (
     DemoCatalog,
@@ -253,6 +258,9 @@ def load_demo_data(
     _ensure_members(backend)
     counter = _counter(backend, staff, customer_ids, rng)
     done = ring_up_days(backend, rng, counter, past_days if _ticket_count(backend) == 0 else ())
+    ensure_demo_schedules(backend, staff, today)
+    ensure_demo_rooms(backend)
+    ensure_demo_bookings(backend, customer_ids, rng, today)
     return DemoSummary(
         store_name=settings.store_name,
         staff=DEMO_STAFF,

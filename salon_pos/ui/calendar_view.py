@@ -18,6 +18,7 @@ from salon_pos.domain.calendar_layout import CalendarColumn, CalendarItem
 from salon_pos.domain.slots import Span
 from salon_pos.ui.calendar_grid import CalendarGrid
 from salon_pos.ui.calendar_paint import swatch
+from salon_pos.ui.flow_layout import FlowLayout
 
 OPENING, CLOSING = time(9), time(21)
 
@@ -111,11 +112,12 @@ class CalendarView(QWidget):
     def _legend(self) -> QWidget:
         legend = QWidget()
         legend.setObjectName("calendar_legend")
-        # on a narrow screen the legend's end is cut off rather than the calendar widened
-        legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        row = QHBoxLayout(legend)
-        row.setContentsMargins(4, 0, 4, 0)
-        row.setSpacing(6)
+        # on a narrow screen the legend wraps to a second row rather than widen the calendar
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        legend.setSizePolicy(policy)
+        flow = FlowLayout(legend, spacing=12)
+        flow.setContentsMargins(4, 0, 4, 0)
         entries = [(swatch(status), words) for status, words in self.status_words().items()]
         entries += [
             (swatch("booked", clash=True), self.tr("Clash")),
@@ -123,10 +125,13 @@ class CalendarView(QWidget):
             (swatch(""), self.tr("Off shift")),
         ]
         for pixmap, words in entries:
+            entry = QWidget()
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
             sample = QLabel()
             sample.setPixmap(pixmap)
             row.addWidget(sample)
             row.addWidget(QLabel(words))
-            row.addSpacing(6)
-        row.addStretch(1)
+            flow.addWidget(entry)
         return legend

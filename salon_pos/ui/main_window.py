@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     def titles(self) -> dict[str, str]:
         return {
             "cashier": self.tr("Cashier"),
+            "bookings": self.tr("Diary"),  # the appointment book: "Bookings  Ctrl+B" is cut off
             "tickets": self.tr("Tickets"),
             "customers": self.tr("Customers"),
             "settings": self.tr("Settings"),

@@ -245,6 +245,27 @@ def test_an_overlap_that_arrives_by_sync_is_shown_not_refused(salon: Salon) -> N
     assert salon.bookings.booking(theirs).flagged
 
 
+def test_a_flagged_booking_lists_the_alternatives_the_server_suggested(salon: Salon) -> None:
+    made = salon.bookings.book(salon.zhang, [salon.facial], at(15), technician_id=salon.li_na.id)
+    assert salon.bookings.alternatives(made.id) == []
+    suggested = [
+        {"technician_id": salon.wang.id, "technician_name": "王芳",
+         "start": "2026-11-20T07:00:00Z", "end": "2026-11-20T08:00:00Z"},
+        {"technician_id": salon.li_na.id, "technician_name": "李娜",
+         "start": "2026-11-20T09:00:00Z", "end": "2026-11-20T10:00:00Z"},
+    ]  # fmt: skip
+    with salon.backend.db.write() as session:
+        session.execute(
+            insert(SyncConflict).values(
+                id="c-2", type="double_booking", status="open", entity="booking",
+                entity_id=made.id, op_ids=[], details={"alternatives": suggested},
+                suggestion="accept", created_at=datetime(2026, 11, 20, 6, 31, tzinfo=UTC),
+            )
+        )  # fmt: skip
+    # Sent in UTC, read in the store's time (Shanghai).
+    assert salon.bookings.alternatives(made.id) == [("王芳", at(15)), ("李娜", at(17))]
+
+
 def test_a_pulled_booking_keeps_unpushed_edits_and_never_goes_back(salon: Salon) -> None:
     made = salon.bookings.book(salon.zhang, [salon.facial], at(15), technician_id=salon.li_na.id)
     salon.bookings.set_status(made.id, BookingStatus.ARRIVED)

@@ -15,8 +15,8 @@ from salon_pos.services.backend import Backend
 from tests.conftest import Shelf, Team, three_line_sale
 
 SCREENS = (
-    "signin", "cashier", "payment", "tickets", "customers", "settings", "conflicts", "staff",
-    "catalog",
+    "signin", "cashier", "bookings", "payment", "tickets", "customers", "settings", "conflicts",
+    "staff", "catalog",
 )  # fmt: skip
 
 

@@ -15,51 +15,56 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/main_window.py" line="60" />
+        <source>Diary</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="61" />
         <source>Tickets</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="61" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="62" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="62" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="63" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="63" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="64" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="64" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="65" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="65" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="66" />
         <source>Catalog</source>
         <translation>价目表</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="66" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="67" />
         <source>Cards</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="88" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="89" />
         <source>Clock in / out</source>
         <translation>考勤打卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="93" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="94" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="174" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="175" />
         <source>{count} open conflicts</source>
         <translation>{count} 条待处理的冲突</translation>
     </message>

@@ -22,6 +22,12 @@ def _cashier(ctx: UiContext) -> QWidget:
     return CashierPage(ctx)
 
 
+def _bookings(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.bookings import BookingsPage
+
+    return BookingsPage(ctx)
+
+
 def _tickets(ctx: UiContext) -> QWidget:
     from salon_pos.ui.pages.tickets import TicketsPage
 
@@ -74,6 +80,7 @@ class PageSpec:
 
 PAGES = (
     PageSpec("cashier", COUNTER, "F1", _cashier),
+    PageSpec("bookings", COUNTER, "Ctrl+B", _bookings),  # 预约: every F key is taken
     PageSpec("tickets", COUNTER, "F2", _tickets),
     PageSpec("customers", EVERYONE, "F3", _customers),
     PageSpec("settings", MANAGERS, "F4", _settings),
