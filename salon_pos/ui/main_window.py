@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
             page = spec.build(self._ctx)
             self._built[key] = page
             self.pages.addWidget(page)
+            checked_in = getattr(page, "checked_in", None)
+            if checked_in is not None:  # the bookings page: an arrival's ticket goes to the till
+                checked_in.connect(self.take_up_ticket)
         page = self._built[key]
         self.pages.setCurrentWidget(page)
         self._nav_buttons[key].setChecked(True)
@@ -156,6 +159,11 @@ class MainWindow(QMainWindow):
         if on_shown is not None:
             on_shown()
         return page
+
+    def take_up_ticket(self, parked_id: str) -> None:
+        """A booking's customer has arrived: their ticket (parked at check-in) on the cashier."""
+        cashier = self.open_page("cashier")
+        cashier.parking.take_up_by_id(parked_id)  # type: ignore[attr-defined]
 
     def ticket_in_hand(self) -> object | None:
         """The cashier's unfinished ticket, if any (a TicketInHand), to carry into a new window."""

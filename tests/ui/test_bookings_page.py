@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget, QPushButton
+from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.bookings import BookingStatus
@@ -25,8 +25,10 @@ from salon_pos.services.backend import Backend
 from salon_pos.ui.dialogs.booking_detail import BookingDetailDialog
 from salon_pos.ui.dialogs.booking_form import BookingFormDialog
 from salon_pos.ui.pages.bookings import BookingsPage
+from salon_pos.ui.pages.cashier import CashierPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
+from tests.ui.test_cashier import child
 
 FRIDAY = date(2026, 11, 20)  # the clock: 14:30 in Shanghai
 EVERY_DAY = WeeklyPattern((Hours("09:00", "21:00", (("12:00", "12:30"),)),) * 7)
@@ -167,14 +169,43 @@ def test_booking_moving_checking_in_and_completing_from_the_calendar(
         qtbot.mouseClick(detail.step_button(BookingStatus.ARRIVED), LEFT)
     assert checked.args == [made.id]
     assert bookings.booking(made.id).status is BookingStatus.ARRIVED
-    qtbot.waitUntil(lambda: detail.view.status is BookingStatus.ARRIVED)
 
-    qtbot.mouseClick(detail.step_button(BookingStatus.COMPLETED), LEFT)
+    # The open ticket, at the cashier: both services, each with the booking's technician.
+    cashier = shell.window.open_page("cashier")
+    assert isinstance(cashier, CashierPage)
+    qtbot.waitUntil(lambda: shell.window.current_page_key() == "cashier", timeout=5000)
+    qtbot.waitUntil(lambda: cashier.ticket.model.rowCount() == 2, timeout=5000)
+    lines = [(r.name, r.technician_id) for r in cashier.ticket.model.rows()]
+    assert lines == [("补水保湿护理", salon.chen.id), ("日式美甲", salon.chen.id)]
+    assert cashier.customer.customer is not None and cashier.customer.customer.name == "赵敏"
+
+    # Parked (the customer is still in the chair), taken up again, and paid.
+    qtbot.mouseClick(child(cashier, QPushButton, "parkTicket"), LEFT)
+    qtbot.waitUntil(lambda: cashier.ticket.model.rowCount() == 0, timeout=5000)
+    qtbot.mouseClick(child(cashier, QPushButton, "parkedTickets"), LEFT)
+    listed = cashier.parking.dialog
+    assert listed is not None
+    qtbot.waitUntil(listed.isVisible)
+    assert [r.id for r in listed.model.rows()] == [made.id]
+    qtbot.mouseClick(child(listed, QPushButton, "resumeParked"), LEFT)
+    qtbot.waitUntil(lambda: cashier.ticket.model.rowCount() == 2, timeout=5000)
+    qtbot.mouseClick(child(cashier, QPushButton, "payButton"), LEFT)
+    payment = cashier.payment
+    assert payment is not None and payment.draft.parked_id == made.id
+    child(payment, QLineEdit, "tender_wechat").setText("366")
+    qtbot.mouseClick(child(payment, QPushButton, "completeSale"), LEFT)
     qtbot.waitUntil(lambda: bookings.booking(made.id).status is BookingStatus.COMPLETED)
+    assert bookings.booking(made.id).ticket_id is not None
+
+    # Back in the calendar: 陈静's column shows it completed.
+    shell.window.open_page("bookings")
     qtbot.waitUntil(
-        lambda: [i.status for i in page.calendar_items() if i.id == made.id] == ["completed"]
+        lambda: (
+            [(i.column_id, i.status) for i in page.calendar_items() if i.id == made.id]
+            == [(salon.chen.id, "completed")]
+        ),
+        timeout=5000,
     )
-    assert detail.step_button(BookingStatus.COMPLETED) is None  # nothing more to do
 
 
 def test_the_dialog_warns_of_a_patch_test_keeps_a_refusal_and_adds_a_new_customer(

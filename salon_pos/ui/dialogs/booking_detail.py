@@ -3,8 +3,8 @@ steps it may take next — confirm (a request from the online page), check in, s
 cancel or no-show (those two asked again before they are done). A double booking says so in
 red, with the free alternatives the server suggested when it flagged it.
 
-Checking in only sets the status for now and says so (`checked_in`); the cashier turns it into
-a ticket once the lead connects the signal."""
+Checking in opens the booking's ticket (parked under its id, with its services and technician)
+and says so (`checked_in`): the main window takes that ticket up at the cashier."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.bookings import BookingStatus
 from salon_pos.services.bookings import BookingView
 from salon_pos.services.changes import QUEUED, Changes
+from salon_pos.services.parked_tickets import PARKED_TICKET
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.widgets import MessageLine, button
 from sync.operations.bookings import CHANGE_BOOKING
@@ -197,21 +198,30 @@ class BookingDetailDialog(QDialog):
 
     def _take(self, step: BookingStatus) -> None:
         staff = self._ctx.staff
-        work = partial(
-            self._ctx.backend.bookings.set_status,
-            self.view.id,
-            step,
-            actor_id=staff.id if staff else None,
-        )
+        bookings, booking_id = self._ctx.backend.bookings, self.view.id
+        if step is BookingStatus.ARRIVED and staff is not None:  # opens the booking's ticket
+
+            def work() -> BookingView:
+                bookings.check_in(booking_id, staff.id)
+                return bookings.booking(booking_id)
+
+        else:
+            work = partial(
+                bookings.set_status, booking_id, step, actor_id=staff.id if staff else None
+            )
         self.message.hide()
         self._ctx.runner.run(work, self._on_step_taken, self._on_step_refused)
 
     def _on_step_taken(self, view: BookingView) -> None:
         self._show(view)
-        self._ctx.announce(Changes.of(CHANGE_BOOKING, view.id) | Changes.of(QUEUED))
+        changed = Changes.of(CHANGE_BOOKING, view.id) | Changes.of(QUEUED)
+        if view.status is BookingStatus.ARRIVED:
+            changed |= Changes.of(PARKED_TICKET, view.id)
+        self._ctx.announce(changed)
         self.changed.emit(view)
         if view.status is BookingStatus.ARRIVED:
             self.checked_in.emit(view.id)
+            self.accept()  # its ticket is at the cashier now
 
     def _on_step_refused(self, error: BaseException) -> None:
         self.message.show_error(self._ctx.message(error))

@@ -176,6 +176,13 @@ class ParkingButtons(QWidget):
         self.dialog.open()
         return self.dialog
 
+    def take_up_by_id(self, parked_id: str) -> None:
+        """Take a parked ticket up by its id (a booking's, opened at its check-in)."""
+        parked = self._ctx.backend.parked
+        self._ctx.runner.run(
+            lambda: parked.resume(parked_id), self._on_resumed, self._on_park_refused
+        )
+
     def _on_resumed(self, resumed: ResumedTicket) -> None:
         self.dialog = None
         current = self._holder.draft_in_hand()
