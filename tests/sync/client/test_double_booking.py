@@ -3,11 +3,12 @@ PostgreSQL) and two real counters. Both go offline and book 李娜 at 15:00 for 
 each counter alone lets it (she is free there). After sync both bookings stand, the later one is
 flagged on both counters with alternatives (王芳 at 15:00, 李娜 when she is free next), and the
 calendar of each shows the clash; moving it on one counter clears it on both and on the
-server."""
+server. The same with one of the two booked on the online page."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, select
 
@@ -101,3 +102,59 @@ def test_two_offline_counters_book_li_na_at_15_and_a_move_on_one_clears_it_on_bo
             )
         ).all()
     assert statuses == [(CONFLICT_RESOLVED_STATUS, "moved")]
+
+
+def test_an_offline_counter_and_the_online_page_book_li_na_at_once(
+    counters: tuple[Backend, Backend],
+    live_server: LiveServer,
+    server_engine: Engine,
+    store_id: str,
+) -> None:
+    """The page offers what the server holds; a counter that was offline booked 李娜 at the
+    same time. Both stand, the counter's (arriving later) is flagged on both counters with the
+    online one named, and moving it clears it."""
+    import requests
+
+    from sync.server.online_booking import booking_key
+    from tests.sync.web.test_online_booking import STARTS, TOKEN
+
+    a1, b1 = counters
+    team, shelf = seed_store(a1)
+    li_na = team.tech  # the only one who does facials
+    a1.bookings.save_schedule(li_na.id, EVERY_DAY)
+    zhang = a1.customers.add("张三", "13800138000").id
+    _synced(a1, b1)
+    tomorrow = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(days=1)).date()
+    at_15 = datetime.combine(tomorrow, time(15))
+
+    live_server.stop()
+    mine = a1.bookings.book(zhang, [shelf.facial], at_15, technician_id=li_na.id)
+    live_server.start()
+    page_url = f"{live_server.url}/book/{booking_key(store_id)}"
+    phone = requests.Session()
+    day = phone.get(page_url, params={"service": shelf.facial, "day": tomorrow.isoformat()})
+    assert day.status_code == 200, day.text
+    offered = STARTS.findall(day.text)
+    assert f"{tomorrow.isoformat()}T15:00" in [s[:16] for s in offered]  # the server's view
+    token = TOKEN.search(day.text)
+    assert token is not None
+    form = {"csrf_token": token.group(1), "service": shelf.facial, "name": "林小姐"}
+    form |= {"phone": "13912345678", "start": next(s for s in offered if "T15:00" in s)}
+    sent = phone.post(page_url, data=form, allow_redirects=False, timeout=10)
+    assert sent.status_code in (200, 303), sent.text
+    _synced(a1, b1, a1)
+
+    for counter in (a1, b1):
+        assert _double_bookings(counter) == [(mine.id, CONFLICT_OPEN)]
+        [online] = [b for b in counter.bookings.day(tomorrow) if b.id != mine.id]
+        assert (online.source, online.status.value, online.technician_id) == (
+            "online",
+            "requested",
+            li_na.id,
+        )
+        assert online.customer_name == "林小姐" and online.clash
+    b1.bookings.move(mine.id, at_15 + timedelta(hours=2))  # the front desk moves its own
+    _synced(b1, a1)
+    for counter in (a1, b1):
+        assert _double_bookings(counter) == [(mine.id, CONFLICT_RESOLVED_STATUS)]
+        assert not counter.bookings.booking(mine.id).clash
