@@ -56,7 +56,7 @@ from salon_pos.domain.ticket import (
     settle,
 )
 from salon_pos.domain.tiers import MemberPricing, gift_position
-from salon_pos.services.bookings import complete_paid
+from salon_pos.services.booking_tickets import complete_paid
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal

@@ -31,7 +31,8 @@ from salon_pos.domain.slots import (
     TechnicianBusy,
 )
 from salon_pos.services.backend import Backend
-from salon_pos.services.bookings import BOOKING_FIELDS, LeaveEndsBeforeItStarts
+from salon_pos.services.booking_setup import LeaveEndsBeforeItStarts
+from salon_pos.services.bookings import BOOKING_FIELDS
 from salon_pos.services.sync_changes import apply_page
 from sync.operations import bookings as declared
 from sync.wire import Change

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.services.bookings import LeaveView
+from salon_pos.services.booking_setup import LeaveView
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.context import UiContext

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.services.bookings import ResourceView
+from salon_pos.services.booking_setup import ResourceView
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.save_dialog import SaveDialog

@@ -26,7 +26,7 @@ from salon_pos.domain.schedule import (
     check_pattern,
     working_time,
 )
-from salon_pos.services.bookings import LeaveView
+from salon_pos.services.booking_setup import LeaveView
 from salon_pos.services.changes import Changes
 from salon_pos.services.staff import StaffMember
 from salon_pos.ui.context import UiContext

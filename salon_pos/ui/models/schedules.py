@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
-from salon_pos.services.bookings import LeaveView, ResourceView
+from salon_pos.services.booking_setup import LeaveView, ResourceView
 from salon_pos.ui.models.rows import Column, RowsModel
 
 
