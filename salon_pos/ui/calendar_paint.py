@@ -98,6 +98,18 @@ def paint_box(
     painter.setOpacity(1.0)
 
 
+LINE = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextSingleLine)
+
+
+def _line_height(painter: QPainter, font: QFont) -> float:
+    """A line of Chinese in `font`, as laid out (the fallback font's height counts)."""
+    painter.save()
+    painter.setFont(font)
+    height = painter.boundingRect(QRectF(0, 0, 400, 100), LINE, "国Ag").height()
+    painter.restore()
+    return max(height, QFontMetrics(font).height()) + 1  # a pixel between lines
+
+
 def paint_item_text(
     painter: QPainter, rect: QRectF, fonts: Fonts, status: str, texts: tuple[str, str, str]
 ) -> None:
@@ -108,8 +120,8 @@ def paint_item_text(
     if inner.width() < 8 or inner.height() < 6:
         return
     title, when, detail = texts
-    title_height = fonts.title_metrics.height()
-    detail_height = fonts.detail_metrics.height()
+    title_height = _line_height(painter, fonts.title)
+    detail_height = _line_height(painter, fonts.detail)
     rows = 1 + max(int((inner.height() - title_height) // detail_height), 0)
     if rows == 1:
         lines = [(f"{title} {when}", True)]
@@ -128,8 +140,12 @@ def paint_item_text(
         painter.setFont(title_font if bold else fonts.detail)
         metrics = fonts.title_metrics if bold else fonts.detail_metrics
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QPointF(inner.left(), y + metrics.ascent()), elided)
-        y += metrics.height()
+        # Laid out in a box, not on a baseline: a Chinese name comes from a fallback font
+        # taller than the Latin one the metrics describe, and the layout makes room for it.
+        line = QRectF(inner.left(), y, width, inner.bottom() - y)
+        used = painter.boundingRect(line, LINE, elided)
+        painter.drawText(line, LINE, elided)
+        y += max(used.height(), title_height if bold else detail_height)
     painter.restore()
 
 
