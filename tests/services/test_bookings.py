@@ -367,3 +367,18 @@ def test_schedule_kinds_and_every_resource_for_the_managers_lists(salon: Salon) 
         (chair, "chair", (salon.nails,), False),
     ]
     assert [r.id for r in salon.bookings.resources()] == [bed]
+
+
+def test_a_move_onto_a_busy_room_is_refused_and_changes_nothing(salon: Salon) -> None:
+    vip = salon.bookings.save_resource("VIP 1", "room", [salon.facial])
+    spa = salon.bookings.save_resource("SPA 2", "room", [salon.facial])
+    book = salon.bookings.book
+    first = book(salon.zhang, [salon.facial], at(15), technician_id=salon.li_na.id)
+    other = book(salon.zhao, [salon.facial], at(15), technician_id=salon.wang.id)
+    assert {first.resource_id, other.resource_id} == {vip, spa}  # each got a free room
+    before = salon.written()
+    with pytest.raises(ResourceBusy) as refused:
+        salon.bookings.move(other.id, resource_id=first.resource_id)
+    assert "VIP 1" in refused.value.text("zh") or "SPA 2" in refused.value.text("zh")
+    assert salon.written() == before
+    assert salon.bookings.booking(other.id).resource_id == other.resource_id
