@@ -38,6 +38,7 @@ ALLOWED = {
     "VIP",
     "WIFI",
     "CSV",
+    "JSON",
     "English",
     "Del",
     "Esc",
@@ -46,7 +47,8 @@ ALLOWED = {
     "Shift",
 }
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
-EXAMPLES = re.compile(r"/\S+|COM\d+")  # device paths in examples: /dev/usb/lp0
+# device paths in examples (/dev/usb/lp0) and a template's fields ({text})
+EXAMPLES = re.compile(r"/\S+|COM\d+|\{[a-z_]+\}")
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -113,9 +113,14 @@ class SettingsForm(QWidget):
         )
         self.reminders_here.setObjectName("remindersHere")
         self.sms_gateway = _line("smsGateway")
-        self.sms_gateway.setPlaceholderText(self.tr("SMS gateway URL; empty: reminders.jsonl"))
+        self.sms_gateway.setPlaceholderText(
+            self.tr("Gateway address; empty: written to a file in the data folder")
+        )
         self.sms_template = _line("smsTemplate")
-        self.sms_template.setPlaceholderText('{"to": "{to}", "text": "{text}"}')
+        self.sms_template.setPlaceholderText(self.tr("JSON body; empty: the default"))
+        self.sms_template.setToolTip(
+            self.tr("Fields: {to} (the phone), {text} (the message), {key} (its unique key)")
+        )
         self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
         self._on_printer_kind_changed()
         self._class_fields()
