@@ -81,6 +81,13 @@ class _Free:
         return i >= 0 and self.ends[i] >= end
 
 
+def next_quarter(at: datetime) -> datetime:
+    """`at` if on a quarter hour, else the next quarter hour: the first start offered from now."""
+    whole = at.replace(second=0, microsecond=0)
+    extra = (-whole.minute) % 15 or (15 if at != whole else 0)
+    return whole + timedelta(minutes=extra)
+
+
 def _minutes(at: datetime, origin: datetime) -> int:
     return int((at - origin).total_seconds() // 60)
 

@@ -57,6 +57,7 @@ from salon_pos.domain.slots import (
     Worker,
     check_booking,
     find_slots,
+    next_quarter,
     suits,
 )
 from salon_pos.services.booking_setup import BookingSetup
@@ -246,7 +247,7 @@ class BookingService(BookingSetup):
             request, resources, workers = self._request(
                 session, plan, chosen, customer_id, technician_id
             )
-        start = max(datetime.combine(day, time()), _next_quarter(self.now()))
+        start = max(datetime.combine(day, time()), next_quarter(self.now()))
         window = Span(start, datetime.combine(last + timedelta(days=1), time()))
         if window.end <= window.start:
             return []
@@ -626,13 +627,6 @@ class BookingService(BookingSetup):
                 )
             )
         return views
-
-
-def _next_quarter(at: datetime) -> datetime:
-    """`at` if on a quarter hour, else the next quarter hour."""
-    whole = at.replace(second=0, microsecond=0)
-    extra = (-whole.minute) % 15 or (15 if at != whole else 0)
-    return whole + timedelta(minutes=extra)
 
 
 def _free_room(rooms: list[Any], start: datetime, end: datetime) -> Any:

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, select
 
 from salon_pos.domain.assignment import assignment_order
 from salon_pos.domain.bookings import request_for
-from salon_pos.domain.slots import Slot, Span, find_slots
+from salon_pos.domain.slots import Slot, Span, find_slots, next_quarter
 from sync.messages import Message
 from sync.operations import OPERATIONS
 from sync.operations.bookings import BOOKING_MADE
@@ -156,19 +156,12 @@ def free_slots(
     plan, _, _ = load_plan(connection, store_id, day, day, zone)
     request, resources = request_for(plan, service.minutes, [service.skill], [service.id], None)
     workers = assignment_order(plan.workers(), request.skill, None, plan.loads())
-    earliest = _quarter_after(local(now, zone) + LEAD)
+    earliest = next_quarter(local(now, zone) + LEAD)
     midnight = datetime.combine(day + timedelta(days=1), time())
     window = Span(max(datetime.combine(day, time()), earliest), midnight)
     if window.end <= window.start:
         return []
     return find_slots(request, workers, resources, window)
-
-
-def _quarter_after(at: datetime) -> datetime:
-    """`at` if on a quarter hour, else the next quarter hour (as the counter offers)."""
-    whole = at.replace(second=0, microsecond=0)
-    extra = (-whole.minute) % 15 or (15 if at != whole else 0)
-    return whole + timedelta(minutes=extra)
 
 
 def checked_name(name: str) -> str:
