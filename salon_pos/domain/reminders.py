@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sync.messages import Both
 
@@ -122,10 +123,16 @@ def card_expiry_reminder(
 
 
 RETRIES = (1, 5, 15, 60, 180, 360)  # minutes to wait after each failed try; then it has failed
+PENDING, SENT, FAILED = "pending", "sent", "failed"  # a message's status in an outbox
 
 
-def next_try(attempts: int, now: datetime) -> datetime | None:
-    """When to try a message again after its `attempts`-th failure; None: give up."""
-    if attempts > len(RETRIES):
-        return None
-    return now + timedelta(minutes=RETRIES[attempts - 1])
+def after_try(attempts: int, error: str | None, now: datetime) -> dict[str, Any]:
+    """What a message's row becomes after one more try (`attempts` made before it): sent, or —
+    with `error` — waiting for the next try, or given up after the last of RETRIES."""
+    tried = attempts + 1
+    if error is None:
+        return {"attempts": tried, "status": SENT, "sent_at": now}
+    if tried > len(RETRIES):
+        return {"attempts": tried, "status": FAILED, "last_error": error[:500], "next_try_at": now}
+    again = now + timedelta(minutes=RETRIES[tried - 1])
+    return {"attempts": tried, "status": PENDING, "last_error": error[:500], "next_try_at": again}

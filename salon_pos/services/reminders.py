@@ -20,11 +20,14 @@ from salon_pos.db.models import BalanceEntry as Entry
 from salon_pos.db.models import Booking, Customer, OutgoingMessage, PackageCard
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.reminders import (
+    FAILED,
+    PENDING,
+    SENT,
     Reminder,
+    after_try,
     birthday_reminder,
     booking_reminders,
     card_expiry_reminder,
-    next_try,
 )
 from salon_pos.services.counter import CounterService
 from salon_pos.services.sync_state import enrollment
@@ -93,7 +96,7 @@ class ReminderService(CounterService):
                     "recipient": person.phone,
                     "text": reminder.text(current.store_name, person.name),
                     "due_at": reminder.due.replace(tzinfo=zone).astimezone(UTC),
-                    "status": "pending",
+                    "status": PENDING,
                     "attempts": 0,
                     "next_try_at": now_utc,
                     "last_error": "",
@@ -116,28 +119,20 @@ class ReminderService(CounterService):
                 .order_by(OutgoingMessage.next_try_at)
                 .limit(200)
             ).all()
-        sent = retried = failed = 0
+        counts = dict.fromkeys((SENT, PENDING, FAILED), 0)
         for message in due:
             try:
                 sender.send(message.recipient, message.text, message.key)
-            except SendFailed as error:
-                attempts = message.attempts + 1
-                again = next_try(attempts, now)
-                values = {
-                    "attempts": attempts,
-                    "last_error": str(error)[:500],
-                    "status": "pending" if again else "failed",
-                    "next_try_at": again or now,
-                }
-                retried, failed = retried + bool(again), failed + (not again)
-            else:
-                values = {"attempts": message.attempts + 1, "status": "sent", "sent_at": now}
-                sent += 1
+                error = None
+            except SendFailed as failure:
+                error = str(failure)
+            values = after_try(message.attempts, error, now)
+            counts[values["status"]] += 1
             with self._db.write() as session:
                 session.execute(
                     update(OutgoingMessage).where(OutgoingMessage.id == message.id).values(values)
                 )
-        return SendReport(prepared, sent, retried, failed)
+        return SendReport(prepared, counts[SENT], counts[PENDING], counts[FAILED])
 
     def recent(self, limit: int = 200) -> list[OutgoingMessage]:
         """The latest messages, for the manager: what went and what failed."""

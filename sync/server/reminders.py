@@ -16,11 +16,14 @@ from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from salon_pos.domain.reminders import (
+    FAILED,
+    PENDING,
+    SENT,
     Reminder,
+    after_try,
     birthday_reminder,
     booking_reminders,
     card_expiry_reminder,
-    next_try,
 )
 from sync.reminder_senders import Sender, SendFailed
 from sync.server import models
@@ -35,7 +38,7 @@ CUSTOMER = models.table_of(models.Customer)
 CARD = models.table_of(models.PackageCard)
 BALANCE = models.table_of(models.BalanceEntry)
 MESSAGE = models.table_of(models.OutgoingMessage)
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+SENDING = "sending"  # claimed by a sender; else PENDING, SENT or FAILED (domain.reminders)
 LEASE = timedelta(minutes=10)  # a message "sending" this long (the server died): try again
 
 
@@ -190,7 +193,7 @@ class SendReport:
 
 def send_due(engine: Engine, sender: Sender, now_utc: datetime, limit: int = 200) -> SendReport:
     """Send what is pending and due, each claimed first (so two loops never both send one)."""
-    sent = retried = failed = 0
+    counts = dict.fromkeys((SENT, PENDING, FAILED), 0)
     with engine.connect() as connection:
         due = connection.execute(
             select(MESSAGE.c.id)
@@ -217,23 +220,17 @@ def send_due(engine: Engine, sender: Sender, now_utc: datetime, limit: int = 200
             message = connection.execute(select(MESSAGE).where(MESSAGE.c.id == message_id)).one()
         try:
             sender.send(message.recipient, message.text, message.key)
-        except SendFailed as error:
-            attempts = message.attempts + 1
-            again = next_try(attempts, now_utc)
-            values = {
-                "attempts": attempts,
-                "last_error": str(error)[:500],
-                "status": PENDING if again else FAILED,
-                "next_try_at": again or now_utc,
-            }
-            retried, failed = retried + bool(again), failed + (not again)
-            log.warning("message %s not sent (try %d): %s", message.key, attempts, error)
-        else:
-            values = {"attempts": message.attempts + 1, "status": SENT, "sent_at": now_utc}
-            sent += 1
+            error = None
+        except SendFailed as failure:
+            error = str(failure)
+            log.warning(
+                "message %s not sent (try %d): %s", message.key, message.attempts + 1, error
+            )
+        values = after_try(message.attempts, error, now_utc)
+        counts[values["status"]] += 1
         with engine.begin() as connection:
             connection.execute(update(MESSAGE).where(MESSAGE.c.id == message_id).values(values))
-    return SendReport(sent, retried, failed)
+    return SendReport(counts[SENT], counts[PENDING], counts[FAILED])
 
 
 class ReminderLoop:
