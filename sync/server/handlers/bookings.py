@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import and_, insert, or_, select, update
@@ -282,7 +283,7 @@ def _look_again(ctx: OpContext, data: dict[str, Any]) -> list[str]:
         local(_MOMENT.validate_python(data["end"]), zone),
     )
     holds = BookingStatus(data["status"]).holds_time
-    near = _near(ctx, data) if holds else []
+    near = _near(ctx, data, zone) if holds else []
     clashing = {other.id: shared for other, shared in clashes(me, near)}
     flagged = set()
     for conflict in _open_double_bookings(ctx, data["id"]):
@@ -303,8 +304,7 @@ def _look_again(ctx: OpContext, data: dict[str, Any]) -> list[str]:
     return created
 
 
-def _near(ctx: OpContext, data: dict[str, Any]) -> list[Planned]:
-    zone = store_zone(ctx.connection, ctx.store_id)
+def _near(ctx: OpContext, data: dict[str, Any], zone: ZoneInfo) -> list[Planned]:
     start = _MOMENT.validate_python(data["start"])
     end = _MOMENT.validate_python(data["end"])
     sharing = []
@@ -347,7 +347,7 @@ def _flag(
     me: Planned,
     other: Planned,
     shared: str,
-    zone: Any,
+    zone: ZoneInfo,
 ) -> str:
     day = me.start.date()
     plan, names, rooms = load_plan(ctx.connection, ctx.store_id, day, day + timedelta(days=6), zone)
