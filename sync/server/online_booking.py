@@ -17,7 +17,6 @@ import time as clock_time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, select
@@ -26,19 +25,16 @@ from salon_pos.domain.assignment import assignment_order
 from salon_pos.domain.bookings import request_for
 from salon_pos.domain.slots import Slot, Span, find_slots, next_quarter
 from sync.messages import Message
-from sync.operations import OPERATIONS
 from sync.operations.bookings import BOOKING_MADE
 from sync.operations.customers import CUSTOMER_CREATED
 from sync.server import models
 from sync.server.batch import BatchWriter, new_server_id
 from sync.server.booking_plan import load_plan, local, store_zone, utc
 from sync.server.config import utc_now
-from sync.server.context import BatchCache, OpContext
 from sync.server.handlers.customers import phone_holder_query
-from sync.server.handlers.registry import resolve
+from sync.server.handlers.registry import run_at_server
 from sync.server.master_data import Clock, store_catalog, store_writer
 from sync.server.stamps import stamp_after
-from sync.wire import Operation
 
 STORE = models.table_of(models.Store)
 DAYS = 14  # today and the 13 days after
@@ -222,28 +218,10 @@ def request_booking(
     return Requested(booking_id, service, start)
 
 
-def _run(writer: BatchWriter, op_type: str, payload: dict[str, Any]) -> None:
-    """The operation's own handler, run by the server (no counter is its origin)."""
-    kind = OPERATIONS[op_type]
-    handler = resolve(op_type, kind.version)
-    assert handler is not None
-    op = Operation(
-        id=new_server_id(),
-        device_id=writer.store_id,  # never an origin: at_server
-        seq=1,
-        type=op_type,
-        occurred_at=writer.now,
-        payload_version=kind.version,
-        payload=payload,
-    )
-    context = OpContext(writer, BatchCache(), op, writer.now, at_server=True)
-    handler.spec.handle(context, handler.payload(payload))
-
-
 def _new_customer(writer: BatchWriter, name: str, phone: str) -> str:
     customer_id = new_server_id()
     payload = {"id": customer_id, "name": name, "phone": phone, "hlc": stamp_after(writer.now, "")}
-    _run(writer, CUSTOMER_CREATED, payload)
+    run_at_server(writer, CUSTOMER_CREATED, payload, writer.store_id)
     return customer_id
 
 
@@ -265,5 +243,5 @@ def _new_booking(
         "source": "online",
         "hlc": stamp_after(writer.now, ""),
     }
-    _run(writer, BOOKING_MADE, payload)
+    run_at_server(writer, BOOKING_MADE, payload, writer.store_id)
     return booking_id

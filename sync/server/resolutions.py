@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from sync.operations import OPERATIONS, REGISTRY
+from sync.operations import REGISTRY
 from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.protocol import CONFLICT_RESOLVED_STATUS
 from sync.server import models
 from sync.server.admin import AdminError
-from sync.server.batch import new_server_id
 from sync.server.config import utc_now
-from sync.server.context import BatchCache, OpContext
-from sync.server.handlers.registry import resolve
+from sync.server.handlers.registry import run_at_server
 from sync.server.master_data import Clock, store_writer
-from sync.wire import Operation
 
 CONFLICT = models.table_of(models.Conflict)
 
@@ -48,9 +45,6 @@ def resolve_conflict(
     conflict's details; an overdraft's settling entry carries it too). AdminError: not the
     store's, or a resolution the kind does not offer; AlreadyResolved: decided before;
     NoteNeeded: a write-off without a reason. Nothing is written on any of them."""
-    kind = OPERATIONS[CONFLICT_RESOLVED]
-    handler = resolve(CONFLICT_RESOLVED, kind.version)
-    assert handler is not None
     note = note.strip()
     payload = {"conflict_id": conflict_id, "resolution": resolution, "resolved_by": resolved_by}
     with store_writer(engine, store_id, clock) as writer:
@@ -66,14 +60,4 @@ def resolve_conflict(
         if needs_note(found.type, resolution) and not note:
             raise NoteNeeded(conflict_id)
         payload |= {"note": note} if note else {}
-        op = Operation(
-            id=new_server_id(),
-            device_id=resolved_by,  # never an origin: at_server
-            seq=1,
-            type=CONFLICT_RESOLVED,
-            occurred_at=writer.now,
-            payload_version=kind.version,
-            payload=payload,
-        )
-        context = OpContext(writer, BatchCache(), op, writer.now, at_server=True)
-        handler.spec.handle(context, handler.payload(payload))
+        run_at_server(writer, CONFLICT_RESOLVED, payload, resolved_by)

@@ -14,7 +14,9 @@ from sqlalchemy import Table
 
 from sync.operations import OPERATIONS
 from sync.operations.kinds import OperationKind
-from sync.server.context import Handler
+from sync.server.batch import BatchWriter, new_server_id
+from sync.server.context import BatchCache, Handler, OpContext
+from sync.wire import Operation
 
 F = TypeVar("F", bound=Handler)
 
@@ -82,3 +84,24 @@ def resolve(op_type: str, version: int) -> Resolved | None:
         steps.append(upgrade)
         at += 1
     return Resolved(kind.versions[version], tuple(steps), HANDLERS[(op_type, at)])
+
+
+def run_at_server(writer: BatchWriter, op_type: str, payload: dict[str, Any], by: str) -> list[str]:
+    """Apply an operation the server itself makes (a decision in the web console, a request
+    from the online booking page) with its own handler, in the writer's transaction; `by` is
+    the account or store it is made for, never an origin: every counter pulls its changes.
+    Answers the conflicts it recorded."""
+    kind = OPERATIONS[op_type]
+    handler = resolve(op_type, kind.version)
+    assert handler is not None
+    op = Operation(
+        id=new_server_id(),
+        device_id=by,
+        seq=1,
+        type=op_type,
+        occurred_at=writer.now,
+        payload_version=kind.version,
+        payload=payload,
+    )
+    context = OpContext(writer, BatchCache(), op, writer.now, at_server=True)
+    return handler.spec.handle(context, handler.payload(payload))
