@@ -728,8 +728,6 @@ REMINDER_KINDS = {
     "card_expiry": Both("疗程卡到期", "Card expiry"),
 }
 DUE = Both("应发时间", "Due")
-RECIPIENT = Both("手机号", "Phone")
-MESSAGE_TEXT = Both("内容", "Message")
 TRIES = Both("尝试次数", "Tries")
 LAST_ERROR = Both("最近错误", "Last error")
 SENT_AT = Both("发送时间", "Sent")

@@ -208,15 +208,15 @@ def test_the_console_lists_what_was_sent_and_what_failed(
     assert owner.sign_in(OWNER, OWNER_PASSWORD).status_code == 303
     url = f"/console/stores/{server.store_id}/reminders"
     page = owner.client.get(url).text
-    assert page.count("<tr class=") == 3
+    assert page.count('<li class="message') == 3
     assert "138****8000" in page and "13800138000" not in page  # phones masked
     assert "孙丽，祝您生日快乐" in page and "已发送" in page
     waiting = owner.client.get(url, params={"status": "pending"}).text
-    assert waiting.count("<tr class=") == 1 and "今天 15:00 的预约" in waiting
+    assert waiting.count('<li class="message') == 1 and "今天 15:00 的预约" in waiting
     assert "尝试次数 1" in waiting and "cannot write" in waiting
     assert (
         'data-testid="reminders-link"'
         in owner.client.get(f"/console/stores/{server.store_id}").text
     )
     other = owner.client.get(f"/console/stores/{server.other_store_id}/reminders").text
-    assert "<tr class=" not in other
+    assert '<li class="message' not in other
