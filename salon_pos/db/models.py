@@ -575,3 +575,28 @@ class OutgoingMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DayClose(Base):
+    """A business day closed (日结): locked, so what happens afterwards counts on the next open
+    day. One close a day; the figures are those of the counter that closed it, as JSON."""
+
+    __tablename__ = "day_close"
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36))
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))  # the counter it was closed at
+    figures: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class StoreDevice(Base):
+    """A counter of this store as the server last told it: for the close's check of who has
+    not been heard from since the day began."""
+
+    __tablename__ = "store_device"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[str] = mapped_column(String(8))
+    last_heard_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    told_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -13,6 +13,7 @@ from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
+from salon_pos.services.day_close import DayCloseService
 from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
@@ -43,6 +44,7 @@ class Backend:
     bookings: BookingService
     reminders: ReminderService
     attendance: AttendanceService
+    day_close: DayCloseService
     parked: ParkedTickets
 
     def close(self) -> None:
@@ -76,5 +78,6 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         bookings=BookingService(db, settings, clock),
         reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
+        day_close=DayCloseService(db, settings, clock),
         parked=ParkedTickets(db, settings, clock),
     )

@@ -33,7 +33,6 @@ from salon_pos.domain.balances import (
     NotForPoints,
     TopUpNotPositive,
 )
-from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
     Both,
     DiscountNeedsApproval,
@@ -61,6 +60,7 @@ from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.booking_tickets import complete_paid
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
+from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
     SaleLedger,
@@ -349,7 +349,7 @@ class CheckoutService(CounterService):
                 "status": TicketStatus.COMPLETED.value,
                 "customer_id": request.customer_id,
                 "cashier_id": request.cashier_id,
-                "business_day": business_day(now, settings.time_zone, settings.cutover_hour),
+                "business_day": trading_day_now(connection, settings, now),
                 "created_at": now,
                 "completed_at": now,
                 "subtotal": totals.subtotal,
@@ -442,7 +442,7 @@ class CheckoutService(CounterService):
                 session,
                 self._journal(),
                 now,
-                business_day(now, settings.time_zone, settings.cutover_hour),
+                trading_day_now(session.connection(), settings, now),
                 ticket_id,
                 approver,
                 reason.strip(),
@@ -465,13 +465,12 @@ class CheckoutService(CounterService):
         approver = self._approve(approver_pin, Both("退款", "refund"), actor_id)
         settings = self._settings.current
         now = self._clock.now()
-        day = business_day(now, settings.time_zone, settings.cutover_hour)
         with self._db.write() as session:
             return record_refund(
                 session,
                 self._journal(),
                 now,
-                day,
+                trading_day_now(session.connection(), settings, now),
                 ticket_id,
                 quantities,
                 approver,

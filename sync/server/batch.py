@@ -48,6 +48,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "booking_resource",
         "booking",
         "attendance",
+        "day_close",
         "conflict",
         "change",
         "applied_operation",

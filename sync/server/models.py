@@ -663,3 +663,22 @@ class AttendanceClocking(Base):
     kind: Mapped[str] = mapped_column(String(8))  # in / out
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     data: Mapped[str] = mapped_column(Text)  # the AttendanceClocked fields, as sent down
+
+
+class DayClose(Base):
+    """A store's business day closed (日结) at a counter: the close as that counter made it
+    (its figures), and the server's own figures of the day, worked out again each time a
+    sale, void or refund of the day arrives after the close (`amendments`)."""
+
+    __tablename__ = "day_close"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    device_id: Mapped[str] = mapped_column(ID)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(ID)
+    data: Mapped[str] = mapped_column(Text)  # the DayClosed fields, figures included
+    server_figures: Mapped[str] = mapped_column(Text)
+    amendments: Mapped[int] = mapped_column(Integer, default=0)
+    amended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -22,6 +22,7 @@ from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
+from sync.server.handlers.day_close import touched
 from sync.server.handlers.members import (
     BALANCE,
     CARD,
@@ -158,6 +159,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
         overdrafts = record_entries(ctx, sale.entries, (sale.id, sale.number))
     taken = [(tender.kind, tender.applied) for tender in sale.payments]
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
+    touched(ctx, sale.business_day, sale.id, sale.number, sale.total)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
     if sale.customer_id:
         ctx.cache.standing_changed.add(sale.customer_id)
@@ -240,6 +242,7 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
     given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
     _ledger(ctx, void.ticket_id, day, "void", -ticket["total"], given)
+    touched(ctx, day, void.ticket_id, void.number, -ticket["total"])
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
@@ -312,6 +315,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     ticket.update(status=status, refunded=refunded)
     given = [(tender.kind, -tender.amount) for tender in refund.tenders]
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount, given)
+    touched(ctx, refund.business_day, refund.ticket_id, refund.number, -refund.amount)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
     if ticket["customer_id"]:

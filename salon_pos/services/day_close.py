@@ -1,0 +1,225 @@
+"""The end-of-day close (日结) at a counter: the day's figures, the checks before closing (what
+is still waiting to reach the server, which of the store's counters have not been heard from
+since the day began), and the close itself, which locks the day and syncs.
+
+After the close, what happens at this counter belongs to the next open business day
+(`domain.day_close.trading_day`): a void or refund never changes a closed day."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, func, insert, select
+
+from salon_pos.db.audit import AuditRecord
+from salon_pos.db.models import DayClose, OutboxOperation, Staff, StoreDevice
+from salon_pos.domain.business_day import business_day, day_start
+from salon_pos.domain.day_close import Calendar, DayFigures, figures_json, figures_of_json
+from salon_pos.domain.errors import UnknownStaff, UserError
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.staff import Role
+from salon_pos.services.counter import CounterService
+from salon_pos.services.day_facts import closes, read_day
+from salon_pos.services.settings import StoreSettings
+
+
+class DayAlreadyClosed(UserError):
+    en = "Business day {day} was closed at {at}; it cannot be closed again."
+    zh = "营业日 {day} 已于 {at} 日结，不能重复日结。"
+
+
+class DayNotBegun(UserError):
+    en = "Business day {day} has not begun yet; only a day that has begun can be closed."
+    zh = "营业日 {day} 尚未开始，只能日结已经开始的营业日。"
+
+
+class CloseNeedsManager(UserError):
+    en = "Only a manager or the owner may close the day."
+    zh = "只有店长或老板可以日结。"
+
+
+@dataclass(frozen=True)
+class UnheardCounter:
+    counter: str  # its prefix, e.g. B1
+    last_heard_at: datetime | None  # None: never
+
+
+@dataclass(frozen=True)
+class CloseCheck:
+    """What the manager should know before closing: this counter's operations still waiting
+    to reach the server, and the store's other counters not heard from since the day began."""
+
+    waiting: int
+    oldest_waiting: datetime | None
+    unheard: tuple[UnheardCounter, ...]
+    counters_known: bool  # the server has told this counter which counters the store has
+
+    @property
+    def clear(self) -> bool:
+        return not self.waiting and not self.unheard
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    id: str
+    business_day: date
+    closed_at: datetime
+    closed_by: str
+    closed_by_name: str
+    device_id: str
+    figures: DayFigures
+    note: str
+
+
+@dataclass(frozen=True)
+class DayView:
+    figures: DayFigures
+    check: CloseCheck
+    closed: ClosedDay | None
+
+
+def calendar_of(connection: Connection, settings: StoreSettings, since: date) -> Calendar:
+    return Calendar(settings.time_zone, settings.cutover_hour, closes(connection, since))
+
+
+def trading_day_now(connection: Connection, settings: StoreSettings, now: datetime) -> date:
+    """The business day what happens now belongs to: the next open day once today is closed."""
+    today = business_day(now, settings.time_zone, settings.cutover_hour)
+    return calendar_of(connection, settings, today).day_of(now)
+
+
+class DayCloseService(CounterService):
+    def today(self) -> date:
+        """The business day a sale made now would belong to."""
+        with self._db.read() as session:
+            return trading_day_now(session.connection(), self._settings.current, self._clock.now())
+
+    def view(self, day: date) -> DayView:
+        """The day's figures as this counter holds them, the checks, and its close if closed."""
+        settings = self._settings.current
+        with self._db.read() as session:
+            connection = session.connection()
+            calendar = calendar_of(connection, settings, day)
+            figures = read_day(connection, day, calendar)
+            check = self._check(connection, day, settings)
+            row = session.get(DayClose, day)
+            closed = None if row is None else _closed_day(row, _names(connection))
+        return DayView(figures, check, closed)
+
+    def closed_days(self, limit: int = 60) -> list[ClosedDay]:
+        with self._db.read() as session:
+            rows = session.scalars(
+                select(DayClose).order_by(DayClose.business_day.desc()).limit(limit)
+            ).all()
+            names = _names(session.connection())
+        return [_closed_day(row, names) for row in rows]
+
+    def close(self, day: date, actor_id: str, note: str = "") -> ClosedDay:
+        """Close `day`: lock it, keep the figures this counter sees, queue the close for the
+        server. Refused for a day closed already, one not begun, or by someone not a manager."""
+        from salon_pos.services.sync_ops import day_close as close_ops  # pydantic: after paint
+
+        settings = self._settings.current
+        now = self._clock.now()
+        with self._db.write_connection() as connection:
+            _check_manager(connection, actor_id)
+            done = connection.execute(
+                select(DayClose.closed_at).where(DayClose.business_day == day)
+            ).scalar()
+            if done is not None:
+                raise DayAlreadyClosed(day=day.isoformat(), at=_local(done, settings))
+            if day > trading_day_now(connection, settings, now):
+                raise DayNotBegun(day=day.isoformat())
+            figures = read_day(connection, day, calendar_of(connection, settings, day))
+            check = self._check(connection, day, settings)
+            close_id, note = new_id(), note.strip()
+            row: dict[str, object] = {
+                "business_day": day,
+                "id": close_id,
+                "closed_at": now,
+                "closed_by": actor_id,
+                "device_id": settings.device_id,
+                "figures": json.dumps(figures_json(figures), ensure_ascii=False),
+                "note": note,
+            }
+            connection.execute(insert(DayClose).values(row))
+            unheard = [counter.counter for counter in check.unheard]
+            payload = close_ops.day_closed(row, check.waiting, unheard)
+            audited = {
+                "business_day": day.isoformat(),
+                "net": figures.net,
+                "tickets": figures.tickets,
+                "waiting_operations": check.waiting,
+                "unheard_counters": unheard,
+            }
+            self._journal().record(
+                connection,
+                now,
+                AuditRecord(actor_id, "day.closed", "day_close", close_id, after=audited),
+                payload,
+            )
+            names = _names(connection)
+        return ClosedDay(
+            id=close_id,
+            business_day=day,
+            closed_at=now,
+            closed_by=actor_id,
+            closed_by_name=names.get(actor_id, ""),
+            device_id=settings.device_id,
+            figures=figures,
+            note=note,
+        )
+
+    def _check(self, connection: Connection, day: date, settings: StoreSettings) -> CloseCheck:
+        waiting, oldest = connection.execute(
+            select(func.count(), func.min(OutboxOperation.occurred_at)).where(
+                OutboxOperation.pushed_at.is_(None)
+            )
+        ).one()
+        began = day_start(day, settings.time_zone, settings.cutover_hour)
+        others = connection.execute(
+            select(StoreDevice.counter, StoreDevice.last_heard_at)
+            .where(StoreDevice.device_id != settings.device_id)
+            .order_by(StoreDevice.counter)
+        ).all()
+        known = connection.execute(select(func.count()).select_from(StoreDevice)).scalar_one()
+        unheard = tuple(
+            UnheardCounter(counter, heard)
+            for counter, heard in others
+            if heard is None or heard < began
+        )
+        return CloseCheck(int(waiting), oldest, unheard, bool(known))
+
+
+def _check_manager(connection: Connection, actor_id: str) -> None:
+    role = connection.execute(
+        select(Staff.role).where(Staff.id == actor_id, Staff.active.is_(True))
+    ).scalar()
+    if role is None:
+        raise UnknownStaff(staff_id=actor_id)
+    if not Role(role).approves:
+        raise CloseNeedsManager()
+
+
+def _names(connection: Connection) -> dict[str, str]:
+    return dict(connection.execute(select(Staff.id, Staff.name)).all())
+
+
+def _closed_day(row: DayClose, names: dict[str, str]) -> ClosedDay:
+    return ClosedDay(
+        row.id,
+        row.business_day,
+        row.closed_at,
+        row.closed_by,
+        names.get(row.closed_by, ""),
+        row.device_id,
+        figures_of_json(json.loads(row.figures)),
+        row.note,
+    )
+
+
+def _local(at: datetime, settings: StoreSettings) -> str:
+    return at.astimezone(ZoneInfo(settings.time_zone)).strftime("%Y-%m-%d %H:%M")
