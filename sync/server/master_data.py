@@ -225,8 +225,6 @@ def store_settings(engine: Engine, store_id: str) -> dict[str, Any]:
     return load_json(data) if data else {}
 
 
-
-
 def cutover_hour(engine: Engine, store_id: str) -> int:
     """The hour the store's business day starts, as its counters count it."""
     return int(store_settings(engine, store_id).get("cutover_hour", DEFAULT_CUTOVER_HOUR))
