@@ -8,11 +8,12 @@ After the close, what happens at this counter belongs to the next open business 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import DayClose, OutboxOperation, Staff, StoreDevice
@@ -172,6 +173,18 @@ class DayCloseService(CounterService):
             figures=figures,
             note=note,
         )
+
+    def remember_counters(self, counters: Sequence[tuple[str, str, datetime | None]]) -> None:
+        """What the server told of the store's counters: (device id, counter, last heard)."""
+        told_at = self._clock.now()
+        rows = [
+            {"device_id": d, "counter": c, "last_heard_at": heard, "told_at": told_at}
+            for d, c, heard in counters
+        ]
+        with self._db.write_connection() as connection:
+            connection.execute(delete(StoreDevice))
+            if rows:
+                connection.execute(insert(StoreDevice), rows)
 
     def _check(self, connection: Connection, day: date, settings: StoreSettings) -> CloseCheck:
         waiting, oldest = connection.execute(

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from sqlalchemy import Engine, func, select
 
-from salon_pos.db.models import DayClose, Ticket
+from salon_pos.db.models import DayClose, StoreDevice, Ticket
 from salon_pos.services.backend import Backend
 from sync.operations.day_close import CONFLICT_CLOSED_DAY_AMENDED
 from sync.server import models
@@ -48,6 +48,11 @@ def test_a_late_sale_amends_the_closed_day_and_is_flagged_on_both_counters(
     late = b1.checkout.complete_sale(three_line_sale(team, shelf))
     live_server.start()
     day = a1.day_close.today()
+    check = a1.day_close.view(day).check
+    assert check.counters_known and check.unheard == ()  # B1 was heard from this morning
+    with a1.db.read() as s:
+        told = dict(s.execute(select(StoreDevice.counter, StoreDevice.device_id)).all())
+    assert told == {"A1": a1.settings.current.device_id, "B1": b1.settings.current.device_id}
     clock.advance(hours=6)  # the evening
     closed = a1.day_close.close(day, team.manager.id)
     assert closed.figures.tickets == 1  # A1 knew only its own
