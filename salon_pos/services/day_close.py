@@ -16,15 +16,20 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, delete, func, insert, select
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
 from salon_pos.db.models import DayClose, OutboxOperation, Staff, StoreDevice
+from salon_pos.devices.z_report import ZReport
 from salon_pos.domain.business_day import business_day, day_start
+from salon_pos.domain.clock import Clock
 from salon_pos.domain.day_close import Calendar, DayFigures, figures_json, figures_of_json
-from salon_pos.domain.errors import UnknownStaff, UserError
+from salon_pos.domain.errors import Both, UnknownStaff, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_facts import closes, read_day
-from salon_pos.services.settings import StoreSettings
+from salon_pos.services.receipts import NoPrinterSetUp, PrinterFactory, PrintOutcome, printer_for
+from salon_pos.services.settings import SettingsService, StoreSettings
+from salon_pos.services.staff import approve
 
 
 class DayAlreadyClosed(UserError):
@@ -93,6 +98,16 @@ def trading_day_now(connection: Connection, settings: StoreSettings, now: dateti
 
 
 class DayCloseService(CounterService):
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        clock: Clock,
+        printers: PrinterFactory = printer_for,
+    ) -> None:
+        super().__init__(db, settings, clock)
+        self._printers = printers
+
     def today(self) -> date:
         """The business day a sale made now would belong to."""
         with self._db.read() as session:
@@ -117,6 +132,13 @@ class DayCloseService(CounterService):
             ).all()
             names = _names(session.connection())
         return [_closed_day(row, names) for row in rows]
+
+    def close_with_pin(self, day: date, pin: str, note: str = "") -> ClosedDay:
+        """Close `day` as the manager or owner whose PIN this is (the command line's way)."""
+        manager = approve(
+            self._db, self._journal(), self._clock, pin, Both("日结", "close the day"), None
+        )
+        return self.close(day, manager.id, note)
 
     def close(self, day: date, actor_id: str, note: str = "") -> ClosedDay:
         """Close `day`: lock it, keep the figures this counter sees, queue the close for the
@@ -173,6 +195,35 @@ class DayCloseService(CounterService):
             figures=figures,
             note=note,
         )
+
+    def z_report(self, day: date) -> ZReport:
+        """The day's Z summary: closed, with who closed it; otherwise a preview."""
+        settings = self._settings.current
+        view = self.view(day)
+        with self._db.read() as session:
+            names = _names(session.connection())
+        closed = None
+        if view.closed is not None:
+            closed = f"{view.closed.closed_by_name} {_local(view.closed.closed_at, settings)}"
+        figures = view.closed.figures if view.closed is not None else view.figures
+        return ZReport(
+            settings.store_name, figures, _local(self._clock.now(), settings), names, closed
+        )
+
+    def print_z(self, day: date) -> PrintOutcome:
+        """Print the day's Z summary on the receipt printer (a printer that is off says so)."""
+        from salon_pos.devices.errors import PrinterUnavailable
+        from salon_pos.devices.z_report import layout_z
+
+        settings = self._settings.current
+        if settings.printer_kind == "none":
+            return PrintOutcome(False, NoPrinterSetUp())
+        printer = self._printers(settings)
+        try:
+            printer.print_rows(layout_z(self.z_report(day), printer.paper_width_mm))
+        except PrinterUnavailable as problem:
+            return PrintOutcome(False, problem)
+        return PrintOutcome(True)
 
     def remember_counters(self, counters: Sequence[tuple[str, str, datetime | None]]) -> None:
         """What the server told of the store's counters: (device id, counter, last heard)."""

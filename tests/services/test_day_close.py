@@ -269,3 +269,37 @@ def test_the_check_lists_what_waits_and_counters_not_heard_from(
     ]
     started = datetime(day.year, day.month, day.day, 4, tzinfo=ZONE).astimezone(UTC)
     assert all(c.last_heard_at is None or c.last_heard_at < started for c in check.unheard)
+
+
+@pytest.mark.parametrize("paper", [58, 80])
+def test_the_z_summary_prints_the_closed_days_figures(
+    backend: Backend, team: Team, shelf: Shelf, paper: int
+) -> None:
+    from salon_pos.devices.printers import DummyPrinter, printer_from_settings
+    from salon_pos.devices.z_report import render_z
+    from salon_pos.services.day_close import DayCloseService
+    from tests.devices.escpos_text import printed_rows, printed_rows_wide
+
+    sale = backend.checkout.complete_sale(three_line_sale(team, shelf))
+    day = backend.day_close.today()
+    backend.day_close.close(day, team.manager.id)
+    backend.settings.update(printer_kind="dummy", paper_width_mm=paper)
+    printer = printer_from_settings("dummy", "", paper)
+    assert isinstance(printer, DummyPrinter)
+    service = DayCloseService(
+        backend.db, backend.settings, backend.clock, printers=lambda settings: printer
+    )
+    assert service.print_z(day).printed
+    rows = printed_rows(printer.output)
+    assert rows == [row.strip() for row in render_z(service.z_report(day), paper)]
+    text = "\n".join(rows)
+    assert "日结单" in text and day.isoformat() in text and "王店长" in text
+    assert f"净收入 {'￥494.00'}" in " ".join(text.split())  # ¥198 + ¥168 + ¥128
+    assert "微信" in text and "现金" in text and "李娜" in text
+    assert sale.total == 49400
+    assert all(width <= {58: 32, 80: 48}[paper] for _, width in printed_rows_wide(printer.output))
+
+
+def test_no_printer_says_so(backend: Backend, team: Team) -> None:
+    outcome = backend.day_close.print_z(backend.day_close.today())
+    assert not outcome.printed and outcome.problem is not None
