@@ -60,12 +60,14 @@ def test_preview_then_close_with_a_pin(
     out = capsys.readouterr().out
     assert "已日结" in out
     assert closes(home) == 1
-    assert run(home, "close-day") == 0
-    assert "王静" in capsys.readouterr().out  # closed by
+    day = out.split("营业日 ")[-1].split(" ")[0]
+    assert run(home, "close-day", "--day", day) == 0
+    again = capsys.readouterr().out
+    assert "王静" in again and "未日结" not in again  # as closed, by the manager
+    assert run(home, "close-day") == 0  # what follows belongs to the next business day
+    assert "未日结（预览）" in capsys.readouterr().out
 
 
-def test_a_day_that_is_not_a_day_is_refused(
-    home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_day_that_is_not_a_day_is_refused(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(home, "close-day", "--day", "2026-13-01") == 2
     assert "不是日期" in capsys.readouterr().err
