@@ -396,6 +396,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "staff",
             "catalog",
             "members",
+            "day_close",
         ],
     )
     gui.add_argument(

@@ -70,6 +70,12 @@ def _members(ctx: UiContext) -> QWidget:
     return MembersPage(ctx)
 
 
+def _day_close(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.day_close import DayClosePage
+
+    return DayClosePage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -89,4 +95,5 @@ PAGES = (
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
     PageSpec("members", MANAGERS, "Ctrl+M", _members),
+    PageSpec("day_close", MANAGERS, "Ctrl+D", _day_close),  # 日结: the day's close
 )
