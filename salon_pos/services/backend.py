@@ -18,6 +18,7 @@ from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.reminders import ReminderService
+from salon_pos.services.reports import ReportService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
@@ -44,6 +45,7 @@ class Backend:
     reminders: ReminderService
     attendance: AttendanceService
     parked: ParkedTickets
+    reports: ReportService
 
     def close(self) -> None:
         self.db.close()
@@ -77,4 +79,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
         parked=ParkedTickets(db, settings, clock),
+        reports=ReportService(db, settings, clock),
     )
