@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -31,6 +32,7 @@ from salon_pos.reports.fonts import printable, register_font
 from salon_pos.reports.model import Report, Section, Table, row_texts
 
 MARGIN = 15 * mm
+CELL_SIZE = 8.5
 HEADER_GAP = 14 * mm  # room above the frame for the page header
 ACCENT = colors.HexColor("#ad1457")  # the app's rose
 LIGHT = colors.HexColor("#f8e8ef")
@@ -57,9 +59,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle(
             "note", fontName=font, fontSize=8, leading=11, textColor=colors.HexColor("#555555")
         ),
-        "cell": ParagraphStyle("cell", fontName=font, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=CELL_SIZE, leading=11),
         "number": ParagraphStyle(
-            "number", fontName=font, fontSize=8.5, leading=11, alignment=TA_RIGHT
+            "number", fontName=font, fontSize=CELL_SIZE, leading=11, alignment=TA_RIGHT
         ),
     }
 
@@ -77,9 +79,18 @@ def _cells(table: Table, row: Sequence[Any], styles: dict[str, ParagraphStyle]) 
 
 
 def _widths(table: Table, width: float) -> list[float]:
-    """Text columns twice as wide as figures."""
-    weights = [1.0 if column.numeric else 2.0 for column in table.columns]
-    return [width * w / sum(weights) for w in weights]
+    """Each column as wide as its longest text (the heading counted at most at half its width:
+    it may wrap), shrunk or stretched in proportion to fill the page's width."""
+    font = register_font()
+    texts = [row_texts(table.columns, row, MONEY_SYMBOL) for row in table.rows[:200]]
+    if table.totals is not None:
+        texts.append(row_texts(table.columns, table.totals, MONEY_SYMBOL))
+    needs = []
+    for i, column in enumerate(table.columns):
+        cells = [stringWidth(printable(row[i]), font, CELL_SIZE) for row in texts]
+        heading = stringWidth(printable(column.heading), font, CELL_SIZE) / 2
+        needs.append(max([heading, *cells, 24.0]) + 8)
+    return [width * need / sum(needs) for need in needs]
 
 
 def table_flowable(table: Table, width: float, no_rows: str) -> Flowable:

@@ -177,20 +177,21 @@ class ReportService(CounterService):
     ) -> list[Section]:
         facts = read_movements(session, period, self._store_time())
         figures = sales_by(facts.movements, period, grain)
-        return [sales_section(words(grain.value, language), figures, period, grain, language)]
+        title = _SECTION_TITLES[grain.value].text(language)
+        return [sales_section(title, figures, period, grain, language)]
 
     def _by_service(self, session: Session, period: Period, language: str) -> list[Section]:
         movements = read_movements(session, period, self._store_time()).movements
         found = by_item(movements, LineKind.SERVICE, period)
-        heading = words("service", language)
-        return [share_section(heading, heading, found, lambda f: f.name, language)]
+        heading, title = words("service", language), _SECTION_TITLES["service"].text(language)
+        return [share_section(title, heading, found, lambda f: f.name, language)]
 
     def _by_category(self, session: Session, period: Period, language: str) -> list[Section]:
         movements = read_movements(session, period, self._store_time()).movements
         found = by_category(movements, period)
         none = words("no_category", language)
-        heading = words("category", language)
-        return [share_section(heading, heading, found, lambda f: f.name or none, language)]
+        heading, title = words("category", language), _SECTION_TITLES["category"].text(language)
+        return [share_section(title, heading, found, lambda f: f.name or none, language)]
 
     def _by_technician(self, session: Session, period: Period, language: str) -> list[Section]:
         movements = read_movements(session, period, self._store_time()).movements
@@ -198,11 +199,12 @@ class ReportService(CounterService):
         names = staff_names(session)
         none = words("no_technician", language)
         heading = words("technician", language)
+        title = _SECTION_TITLES["technician"].text(language)
 
         def name(f: ItemFigures) -> str:
             return names.get(f.key, "?") if f.key else none
 
-        return [share_section(heading, heading, found, name, language)]
+        return [share_section(title, heading, found, name, language)]
 
     def _top(self, session: Session, period: Period, language: str) -> list[Section]:
         movements = read_movements(session, period, self._store_time()).movements
@@ -217,13 +219,13 @@ class ReportService(CounterService):
     def _margin(self, session: Session, period: Period, language: str) -> list[Section]:
         movements = read_movements(session, period, self._store_time()).movements
         found = with_costs(by_item(movements, LineKind.PRODUCT, period), read_unit_costs(session))
-        return [margin_section(words("product", language), found, language)]
+        return [margin_section(_SECTION_TITLES["margin"].text(language), found, language)]
 
     def _customers(self, session: Session, period: Period, language: str) -> list[Section]:
         figures = customer_figures(read_visits(session, period.last), period, AWAY_DAYS)
         registered = read_registered(session, period, self._store_time())
         people = customers_of(session, (c.customer_id for c in figures.lapsed[:300]))
-        title = ReportKind.CUSTOMERS.words.text(language)
+        title = _SECTION_TITLES["customers"].text(language)
         lapsed_title = Both(f"超过 {AWAY_DAYS} 天未到店", f"Not seen for {AWAY_DAYS} days")
         note = NOTES["lapsed"].text(language).format(rows=300)
         return [
@@ -236,12 +238,23 @@ class ReportService(CounterService):
         facts = read_movements(session, period, store)
         found = by_technician(facts.movements, period, facts.voided_tickets)
         minutes = read_service_minutes(session, period, store)
-        title = ReportKind.STAFF.words.text(language)
+        title = _SECTION_TITLES["staff"].text(language)
         technicians = active_technicians(session)
         names = staff_names(session)
         return [staff_section(title, found, names, minutes, technicians, language)]
 
 
+_SECTION_TITLES = {
+    "day": Both("每日明细", "Day by day"),
+    "week": Both("每周明细", "Week by week"),
+    "month": Both("每月明细", "Month by month"),
+    "service": Both("按服务项目", "By service"),
+    "category": Both("按类别（服务和商品）", "By category (services and products)"),
+    "technician": Both("按技师", "By technician"),
+    "margin": Both("按商品", "By product"),
+    "customers": Both("概况", "Overview"),
+    "staff": Both("按员工", "By staff member"),
+}
 _TOP_TITLES = {
     (LineKind.SERVICE, False): Both("服务项目 TOP 10（按营业额）", "Top 10 services by sales"),
     (LineKind.SERVICE, True): Both("服务项目 TOP 10（按数量）", "Top 10 services by quantity"),
