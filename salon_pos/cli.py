@@ -367,10 +367,12 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     sync.set_defaults(handler=_cmd_sync)
 
     from salon_pos.cli_catalog import add_catalog_commands
+    from salon_pos.cli_report import add_report_command
     from salon_pos.cli_staff import add_staff_commands
 
     add_staff_commands(commands, say)
     add_catalog_commands(commands, say)
+    add_report_command(commands, say)
 
     gui = commands.add_parser("gui", help=say("启动收银程序", "start the cashier app"))
     gui.add_argument(
@@ -394,6 +396,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "staff",
             "catalog",
             "members",
+            "reports",
         ],
     )
     gui.add_argument(

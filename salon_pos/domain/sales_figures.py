@@ -188,7 +188,7 @@ def by_technician(
     movements: Iterable[Movement], period: Period, voided: frozenset[str] = frozenset()
 ) -> dict[str, ItemFigures]:
     """Per technician id ("" for lines without one): their shares of service and product money
-    (split lines by share, to the fen), units, tickets and customers served. Tickets and
+    (split lines by share, to the fen) and units, net; the tickets and customers served. Tickets and
     customers count the sales in the period of tickets not `voided` (ticket ids) since."""
     found: dict[str, ItemFigures] = {}
     for m in movements:
@@ -198,8 +198,8 @@ def by_technician(
         for staff_id, part in split(m.amount, shares):
             figures = found.setdefault(staff_id, ItemFigures(staff_id, ""))
             figures.amount += part
+            figures.quantity += m.quantity
             if m.cause == "sale" and m.line.ticket_id not in voided:
-                figures.quantity += m.quantity
                 figures.tickets.add(m.line.ticket_id)
                 if m.line.customer_id:
                     figures.customers.add(m.line.customer_id)

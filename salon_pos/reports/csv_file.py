@@ -44,8 +44,8 @@ def report_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([report.title])
-    writer.writerow([report.store, f"{report.labels.period}：{report.period}"])
-    writer.writerow([f"{report.labels.printed_at}：{report.printed_at:%Y-%m-%d %H:%M}"])
+    writer.writerow([report.store, f"{report.labels.period}{report.period}"])
+    writer.writerow([f"{report.labels.printed_at}{report.printed_at:%Y-%m-%d %H:%M}"])
     for section in report.sections:
         writer.writerow([])
         writer.writerows(_section_rows(section))

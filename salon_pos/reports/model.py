@@ -90,8 +90,8 @@ class Report:
 class ReportLabels:
     """The few words the writers add themselves, in the report's language."""
 
-    period: str = "期间"
-    printed_at: str = "打印时间"
+    period: str = "期间："  # with its colon: "Period: " in English
+    printed_at: str = "打印时间："
     page: str = "第 {page} 页"
     no_rows: str = "（无数据）"
 

@@ -144,9 +144,9 @@ def _page_header(report: Report, canvas: Canvas, document: SimpleDocTemplate) ->
     top = page_height - MARGIN + 2 * mm
     canvas.drawString(MARGIN, top, printable(report.store))
     labels = report.labels
-    canvas.drawCentredString(page_width / 2, top, f"{labels.period}：{report.period}")
+    canvas.drawCentredString(page_width / 2, top, f"{labels.period}{report.period}")
     printed = report.printed_at.strftime("%Y-%m-%d %H:%M")
-    canvas.drawRightString(page_width - MARGIN, top, f"{labels.printed_at}：{printed}")
+    canvas.drawRightString(page_width - MARGIN, top, f"{labels.printed_at}{printed}")
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, top - 2.5 * mm, page_width - MARGIN, top - 2.5 * mm)

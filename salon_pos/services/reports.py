@@ -127,8 +127,8 @@ NOTES = {
 
 def _labels(language: str) -> ReportLabels:
     return ReportLabels(
-        period=Both("期间", "Period").text(language),
-        printed_at=Both("打印时间", "Printed").text(language),
+        period=Both("期间：", "Period: ").text(language),
+        printed_at=Both("打印时间：", "Printed: ").text(language),
         page=Both("第 {page} 页", "Page {page}").text(language),
         no_rows=Both("（无数据）", "(nothing)").text(language),
     )
