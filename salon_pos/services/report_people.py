@@ -27,7 +27,7 @@ P = {
     "visits": Both("到店次数", "Visits"),
     "staff": Both("员工", "Staff"),
     "served": Both("服务顾客", "Customers served"),
-    "performance": Both("业绩（元）", "Sales (yuan)"),
+    "performance": Both("业绩", "Sales"),
     "requested": Both("点钟", "Requested"),
     "bookings": Both("完成预约", "Bookings done"),
     "minutes": Both("平均服务时长（分钟）", "Average service (min)"),

@@ -88,6 +88,7 @@ _TITLES = {
 _GRAINS = {ReportKind.DAY: Grain.DAY, ReportKind.WEEK: Grain.WEEK, ReportKind.MONTH: Grain.MONTH}
 
 NOTES = {
+    "yuan": Both("金额单位：元。", "Amounts in yuan."),
     "days": Both(
         "作废计入作废当天，退款计入退款当天，原销售日的数字不变。"
         "营业额为服务和商品（含以储值、疗程卡支付的部分，于服务完成时计入）；"
@@ -262,14 +263,15 @@ _TOP_TITLES = {
     (LineKind.PRODUCT, True): Both("商品 TOP 10（按数量）", "Top 10 products by quantity"),
 }
 _FOOTNOTES = {
-    ReportKind.DAY: ("days",),
-    ReportKind.WEEK: ("days",),
-    ReportKind.MONTH: ("days",),
-    ReportKind.SERVICE: ("days",),
-    ReportKind.CATEGORY: ("days",),
-    ReportKind.TECHNICIAN: ("days", "split"),
-    ReportKind.TOP: ("days",),
-    ReportKind.MARGIN: ("days", "cost"),
+    "yuan": Both("金额单位：元。", "Amounts in yuan."),
+    ReportKind.DAY: ("yuan", "days"),
+    ReportKind.WEEK: ("yuan", "days"),
+    ReportKind.MONTH: ("yuan", "days"),
+    ReportKind.SERVICE: ("yuan", "days"),
+    ReportKind.CATEGORY: ("yuan", "days"),
+    ReportKind.TECHNICIAN: ("yuan", "days", "split"),
+    ReportKind.TOP: ("yuan", "days"),
+    ReportKind.MARGIN: ("yuan", "days", "cost"),
     ReportKind.CUSTOMERS: ("customers",),
-    ReportKind.STAFF: ("days", "split", "staff"),
+    ReportKind.STAFF: ("yuan", "days", "split", "staff"),
 }

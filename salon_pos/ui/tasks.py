@@ -7,6 +7,7 @@ other slow I/O. Callbacks run on the Qt main thread through a queued signal, nev
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
@@ -87,7 +88,9 @@ class TaskRunner(QObject):
 
     def wait_a_little(self, seconds: float = 0.05) -> None:
         """Block until some task finishes, at most `seconds` (screenshots and tests, not the UI)."""
-        wait(list(self._pending), timeout=seconds, return_when=FIRST_COMPLETED)
+        done, _ = wait(list(self._pending), timeout=seconds, return_when=FIRST_COMPLETED)
+        if done:  # finished, but its worker has yet to post the result: give it the GIL
+            time.sleep(0.001)
 
     def shutdown(self) -> None:
         self._closed = True

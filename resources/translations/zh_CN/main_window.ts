@@ -54,17 +54,22 @@
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="89" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="68" />
+        <source>Stats</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="90" />
         <source>Clock in / out</source>
         <translation>考勤打卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="94" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="95" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="175" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="184" />
         <source>{count} open conflicts</source>
         <translation>{count} 条待处理的冲突</translation>
     </message>

@@ -70,6 +70,12 @@ def _members(ctx: UiContext) -> QWidget:
     return MembersPage(ctx)
 
 
+def _reports(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.reports import ReportsPage
+
+    return ReportsPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -89,4 +95,5 @@ PAGES = (
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
     PageSpec("members", MANAGERS, "Ctrl+M", _members),
+    PageSpec("reports", MANAGERS, "Ctrl+R", _reports),  # 报表
 )
