@@ -98,6 +98,7 @@ class ReportsPage(ManagersOnly):
         bar.addWidget(self.last)
         bar.addWidget(self.kind)
         bar.addWidget(self.section, 1)
+        bar.addStretch()  # the room the sections take when the report has more than one
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("reportSplit")
         split.addWidget(self.chart)
