@@ -15,9 +15,6 @@ from pathlib import Path
 
 from salon_pos.cli_staff import Say
 from salon_pos.domain.errors import UserError
-from salon_pos.reports.csv_file import report_csv, write_csv
-from salon_pos.reports.pdf import write_pdf
-from salon_pos.reports.text_table import report_text
 from salon_pos.services.backend import Backend
 from salon_pos.services.reports import ReportKind
 from sync.messages import Message, language_from_env
@@ -43,6 +40,12 @@ def _date(option: str, text: str | None, default: date) -> date:
 
 
 def _cmd_report(backend: Backend, args: argparse.Namespace) -> int:
+    # Imported here: reportlab loads only for a report, never before the app's first paint
+    # (tests/cli/test_cold_start.py).
+    from salon_pos.reports.csv_file import report_csv, write_csv
+    from salon_pos.reports.pdf import write_pdf
+    from salon_pos.reports.text_table import report_text
+
     language = language_from_env()
     today = backend.reports.business_today()
     first = _date("--from", args.first, today.replace(day=1))
