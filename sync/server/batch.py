@@ -32,6 +32,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "staff",
         "ticket",
         "ticket_line",
+        "ticket_line_share",
         "payment",
         "refund",
         "refund_line",
