@@ -1,5 +1,6 @@
 """A generated fortnight of sales for the report tests, rung up through CheckoutService on a
-fake clock: two technicians, services and a product, members paying from stored value, top-ups,
+fake clock: two technicians (some lines shared, some asked for by name), services and a product,
+members paying from stored value, top-ups,
 ticket discounts, a sale after midnight (before the 04:00 cut-over), voids and refunds on the
 day of the sale and on later days, and completed bookings."""
 
@@ -14,6 +15,7 @@ from sqlalchemy import insert
 
 from salon_pos.db.models import Booking
 from salon_pos.domain.ids import new_id
+from salon_pos.domain.shares import StaffShare
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
@@ -44,8 +46,14 @@ def _lines(rng: random.Random, floor: Floor) -> list[SaleLine]:
     for _ in range(rng.choice((1, 1, 2, 3))):
         roll = rng.random()
         if roll < 0.45:
-            tech = rng.choice((floor.team.tech.id, floor.second_tech))
-            lines.append(SaleLine(LineKind.SERVICE, floor.shelf.facial, technician_id=tech))
+            tech, other = rng.sample((floor.team.tech.id, floor.second_tech), 2)
+            shares = (StaffShare(tech, 6_667), StaffShare(other, 3_333))  # 多人合作, uneven
+            lines.append(
+                SaleLine(
+                    LineKind.SERVICE, floor.shelf.facial, technician_id=tech,
+                    requested=rng.random() < 0.3, shares=shares if rng.random() < 0.4 else (),
+                )
+            )  # fmt: skip
         elif roll < 0.75:
             lines.append(
                 SaleLine(LineKind.SERVICE, floor.shelf.manicure, technician_id=floor.team.tech.id)

@@ -10,7 +10,7 @@ Service and product lines are revenue (营业额), whatever paid for them (cash,
 package sessions): a service paid from a card is revenue the day it is done. A stored-value
 top-up and a package card sold are not: they are money received for services to come, reported
 apart (储值售出, 疗程卡售出). A line split between technicians is split by its shares to the fen
-(largest remainder, domain.ticket.allocate)."""
+(largest remainder, domain.shares.split)."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from salon_pos.domain.report_periods import Grain, Period, bucket_start
-from salon_pos.domain.ticket import LineKind, allocate
+from salon_pos.domain.shares import WHOLE_SHARE, split
+from salon_pos.domain.ticket import LineKind
 
-WHOLE = 10_000  # a share in basis points: 10000 is the whole line
 REVENUE = frozenset({LineKind.SERVICE, LineKind.PRODUCT})
 
 
@@ -41,7 +41,8 @@ class SoldLine:
     net: int  # fen: its share of the ticket's total (net_total)
     customer_id: str | None = None
     shares: tuple[tuple[str, int], ...] = ()  # (technician id, basis points); () none
-    requested: bool = False  # 点钟: the customer asked for the technician
+    requested: bool = False  # 点钟: the customer asked for the line's technician by name
+    technician_id: str | None = None  # the line's technician (the one asked for, if 点钟)
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,6 @@ def void(line: SoldLine, day: date) -> Movement:
 
 def refund(line: SoldLine, day: date, quantity: int, amount: int) -> Movement:
     return Movement(line, day, -quantity, -amount, "refund")
-
-
-def split(amount: int, shares: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
-    """`amount` split by the shares (basis points), the parts adding up to it to the fen."""
-    if not shares:
-        return []
-    parts = allocate(amount, [share for _, share in shares])
-    return [(staff, part) for (staff, _), part in zip(shares, parts, strict=True)]
 
 
 # ------------------------------------------------------------------ sales over time
@@ -194,8 +187,9 @@ def by_technician(
     for m in movements:
         if m.day not in period or not m.revenue:
             continue
-        shares = m.line.shares or (("", WHOLE),)
-        for staff_id, part in split(m.amount, shares):
+        shares = m.line.shares or (("", WHOLE_SHARE),)
+        parts = split(m.amount, [share for _, share in shares])
+        for (staff_id, _), part in zip(shares, parts, strict=True):
             figures = found.setdefault(staff_id, ItemFigures(staff_id, ""))
             figures.amount += part
             figures.quantity += m.quantity
@@ -203,7 +197,8 @@ def by_technician(
                 figures.tickets.add(m.line.ticket_id)
                 if m.line.customer_id:
                     figures.customers.add(m.line.customer_id)
-                figures.requested += 1 if m.line.requested else 0
+                asked_for = m.line.requested and staff_id == m.line.technician_id
+                figures.requested += 1 if asked_for else 0
     return found
 
 
@@ -219,4 +214,4 @@ def ratio_bp(part: int, whole: int) -> int | None:
     """part / whole in basis points, rounded half up; None when whole is 0."""
     if whole == 0:
         return None
-    return (2 * part * WHOLE + whole) // (2 * whole)
+    return (2 * part * WHOLE_SHARE + whole) // (2 * whole)

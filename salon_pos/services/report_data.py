@@ -1,5 +1,6 @@
 """What the reports read from the counter's tables, as the domain's facts: the lines sold in a
-period and the voids and refunds that took some back in it (salon_pos.domain.sales_figures),
+period (their category as sold, 点钟, the technicians' shares) and the voids and refunds that
+took some back in it (each on its own business day) (salon_pos.domain.sales_figures),
 visits, completed bookings. Read-only; one short read transaction per report."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import (
@@ -19,15 +20,16 @@ from salon_pos.db.models import (
     Product,
     Refund,
     RefundLine,
-    ServiceItem,
     Staff,
     Ticket,
     TicketLine,
+    TicketLineShare,
 )
 from salon_pos.domain.bookings import BookingStatus
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.report_periods import Period
-from salon_pos.domain.sales_figures import WHOLE, Movement, SoldLine, refund, sale, void
+from salon_pos.domain.sales_figures import Movement, SoldLine, refund, sale, void
+from salon_pos.domain.shares import WHOLE_SHARE
 from salon_pos.domain.ticket import LineKind, TicketStatus
 
 CHUNK = 500  # ids per IN (...): SQLite's limit on bound parameters is far above it
@@ -49,46 +51,53 @@ class StoreTime:
         return local.astimezone(ZoneInfo("UTC"))
 
 
-# The category of a line as sold. Ticket lines carry no category of their own yet: the catalog
-# item's category today stands in for it (the one place to change when lines snapshot it).
-def _category() -> ColumnElement[Any]:
-    return func.coalesce(ServiceItem.category, Product.category, "")
-
-
 def _line_query() -> Any:
-    return (
-        select(
-            TicketLine.id,
-            TicketLine.ticket_id,
-            Ticket.business_day,
-            TicketLine.kind,
-            TicketLine.item_id,
-            TicketLine.name,
-            _category(),
-            TicketLine.quantity,
-            TicketLine.net_total,
-            Ticket.customer_id,
-            TicketLine.technician_id,
-            Ticket.status,
-        )
-        .join(Ticket, Ticket.id == TicketLine.ticket_id)
-        .outerjoin(
-            ServiceItem,
-            and_(TicketLine.kind == LineKind.SERVICE.value, ServiceItem.id == TicketLine.item_id),
-        )
-        .outerjoin(
-            Product,
-            and_(TicketLine.kind == LineKind.PRODUCT.value, Product.id == TicketLine.item_id),
-        )
-    )
+    return select(
+        TicketLine.id,
+        TicketLine.ticket_id,
+        Ticket.business_day,
+        TicketLine.kind,
+        TicketLine.item_id,
+        TicketLine.name,
+        TicketLine.category,  # as sold
+        TicketLine.quantity,
+        TicketLine.net_total,
+        Ticket.customer_id,
+        TicketLine.technician_id,
+        TicketLine.requested,
+        Ticket.status,
+    ).join(Ticket, Ticket.id == TicketLine.ticket_id)
 
 
-def _sold_line(row: Any) -> SoldLine:
-    line_id, ticket_id, day, kind, item_id, name, category, quantity, net, customer, tech, _ = row
+Shares = dict[str, tuple[tuple[str, int], ...]]
+
+
+def _sold_line(row: Any, shares: Shares) -> SoldLine:
+    line_id, ticket_id, day, kind, item_id, name, category, quantity, net, customer, tech = row[:11]
+    whole = ((tech, WHOLE_SHARE),) if tech else ()
     return SoldLine(
         line_id, ticket_id, day, LineKind(kind), item_id, name, category, quantity, net, customer,
-        ((tech, WHOLE),) if tech else (),
+        shares.get(line_id, whole), bool(row[11]), tech,
     )  # fmt: skip
+
+
+def _shares_of(session: Session, line_ids: Sequence[str]) -> Shares:
+    """Line id → (technician, basis points) of the lines several technicians worked on."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for chunk in _chunks(line_ids):
+        rows = session.execute(
+            select(TicketLineShare.ticket_line_id, TicketLineShare.staff_id, TicketLineShare.share)
+            .where(TicketLineShare.ticket_line_id.in_(chunk))
+            .order_by(TicketLineShare.ticket_line_id, TicketLineShare.staff_id)
+        )
+        for line_id, staff_id, share in rows:
+            found.setdefault(line_id, []).append((staff_id, share))
+    return {line_id: tuple(parts) for line_id, parts in found.items()}
+
+
+def _lines_of(session: Session, rows: Sequence[Any]) -> dict[str, SoldLine]:
+    shares = _shares_of(session, [row[0] for row in rows])
+    return {row[0]: _sold_line(row, shares) for row in rows}
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -102,7 +111,7 @@ class SalesFacts:
     voided_tickets: frozenset[str]  # of the tickets sold in the period, those voided since
 
 
-def read_movements(session: Session, period: Period, store: StoreTime) -> SalesFacts:
+def read_movements(session: Session, period: Period) -> SalesFacts:
     """The period's sales, the voids made in it and the refunds made in it, as movements."""
     sold = session.execute(
         _line_query().where(
@@ -111,43 +120,41 @@ def read_movements(session: Session, period: Period, store: StoreTime) -> SalesF
             Ticket.status != TicketStatus.OPEN.value,
         )
     ).all()
-    lines = {row[0]: _sold_line(row) for row in sold}
+    lines = _lines_of(session, sold)
     voided = frozenset(row[1] for row in sold if row[-1] == TicketStatus.VOIDED.value)
     movements = [sale(line) for line in lines.values()]
-    voids = _voids_in(session, period, store)
+    voids = {
+        ticket_id: day
+        for ticket_id, day in session.execute(
+            select(Ticket.id, Ticket.void_business_day).where(
+                Ticket.status == TicketStatus.VOIDED.value,
+                Ticket.void_business_day >= period.first,
+                Ticket.void_business_day <= period.last,
+            )
+        )
+        if day is not None
+    }
     refunds = session.execute(
         select(RefundLine.ticket_line_id, Refund.business_day, RefundLine.quantity,
                RefundLine.amount)
         .join(Refund, Refund.id == RefundLine.refund_id)
         .where(Refund.business_day >= period.first, Refund.business_day <= period.last)
     ).all()  # fmt: skip
-    wanted_tickets = sorted({ticket for ticket in voids} - {ln.ticket_id for ln in lines.values()})
-    for chunk in _chunks(wanted_tickets):
-        for row in session.execute(_line_query().where(TicketLine.ticket_id.in_(chunk))):
-            lines[row[0]] = _sold_line(row)
-    missing = sorted({row[0] for row in refunds} - lines.keys())
-    for chunk in _chunks(missing):
-        for row in session.execute(_line_query().where(TicketLine.id.in_(chunk))):
-            lines[row[0]] = _sold_line(row)
+    sold_tickets = {line.ticket_id for line in lines.values()}
+    for chunk in _chunks(sorted(voids.keys() - sold_tickets)):
+        lines |= _lines_of(session, session.execute(
+            _line_query().where(TicketLine.ticket_id.in_(chunk))
+        ).all())  # fmt: skip
+    for chunk in _chunks(sorted({row[0] for row in refunds} - lines.keys())):
+        lines |= _lines_of(session, session.execute(
+            _line_query().where(TicketLine.id.in_(chunk))
+        ).all())  # fmt: skip
     for line in lines.values():
         if line.ticket_id in voids:
             movements.append(void(line, voids[line.ticket_id]))
     for line_id, day, quantity, amount in refunds:
         movements.append(refund(lines[line_id], day, quantity, amount))
     return SalesFacts(movements, voided)
-
-
-def _voids_in(session: Session, period: Period, store: StoreTime) -> dict[str, date]:
-    """Ticket id → the business day it was voided on, for the voids made in the period."""
-    since, until = store.start_of(period.first), store.start_of(period.last + timedelta(days=1))
-    rows = session.execute(
-        select(Ticket.id, Ticket.voided_at).where(
-            Ticket.status == TicketStatus.VOIDED.value,
-            Ticket.voided_at >= since,
-            Ticket.voided_at < until,
-        )
-    )
-    return {ticket_id: store.day_of(at) for ticket_id, at in rows if at is not None}
 
 
 def read_visits(session: Session, until: date) -> list[tuple[str, date]]:

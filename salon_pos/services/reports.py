@@ -176,26 +176,26 @@ class ReportService(CounterService):
     def _sales(
         self, session: Session, period: Period, language: str, grain: Grain
     ) -> list[Section]:
-        facts = read_movements(session, period, self._store_time())
+        facts = read_movements(session, period)
         figures = sales_by(facts.movements, period, grain)
         title = _SECTION_TITLES[grain.value].text(language)
         return [sales_section(title, figures, period, grain, language)]
 
     def _by_service(self, session: Session, period: Period, language: str) -> list[Section]:
-        movements = read_movements(session, period, self._store_time()).movements
+        movements = read_movements(session, period).movements
         found = by_item(movements, LineKind.SERVICE, period)
         heading, title = words("service", language), _SECTION_TITLES["service"].text(language)
         return [share_section(title, heading, found, lambda f: f.name, language)]
 
     def _by_category(self, session: Session, period: Period, language: str) -> list[Section]:
-        movements = read_movements(session, period, self._store_time()).movements
+        movements = read_movements(session, period).movements
         found = by_category(movements, period)
         none = words("no_category", language)
         heading, title = words("category", language), _SECTION_TITLES["category"].text(language)
         return [share_section(title, heading, found, lambda f: f.name or none, language)]
 
     def _by_technician(self, session: Session, period: Period, language: str) -> list[Section]:
-        movements = read_movements(session, period, self._store_time()).movements
+        movements = read_movements(session, period).movements
         found = sorted(by_technician(movements, period).values(), key=lambda f: -f.amount)
         names = staff_names(session)
         none = words("no_technician", language)
@@ -208,7 +208,7 @@ class ReportService(CounterService):
         return [share_section(title, heading, found, name, language)]
 
     def _top(self, session: Session, period: Period, language: str) -> list[Section]:
-        movements = read_movements(session, period, self._store_time()).movements
+        movements = read_movements(session, period).movements
         sections = []
         for kind, key in ((LineKind.SERVICE, "service"), (LineKind.PRODUCT, "product")):
             found = by_item(movements, kind, period)
@@ -218,7 +218,7 @@ class ReportService(CounterService):
         return sections
 
     def _margin(self, session: Session, period: Period, language: str) -> list[Section]:
-        movements = read_movements(session, period, self._store_time()).movements
+        movements = read_movements(session, period).movements
         found = with_costs(by_item(movements, LineKind.PRODUCT, period), read_unit_costs(session))
         return [margin_section(_SECTION_TITLES["margin"].text(language), found, language)]
 
@@ -236,7 +236,7 @@ class ReportService(CounterService):
 
     def _staff(self, session: Session, period: Period, language: str) -> list[Section]:
         store = self._store_time()
-        facts = read_movements(session, period, store)
+        facts = read_movements(session, period)
         found = by_technician(facts.movements, period, facts.voided_tickets)
         minutes = read_service_minutes(session, period, store)
         title = _SECTION_TITLES["staff"].text(language)

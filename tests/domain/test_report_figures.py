@@ -1,13 +1,11 @@
-"""The pure rules of the reports: periods and their buckets, splitting a line by shares, and
-the customer analysis."""
+"""The pure rules of the reports: periods and their buckets, a shared line's money by share
+over sale, refund and void, and the customer analysis."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from salon_pos.domain.customer_figures import customer_figures
 from salon_pos.domain.report_periods import (
@@ -20,7 +18,7 @@ from salon_pos.domain.report_periods import (
     buckets,
     preset_period,
 )
-from salon_pos.domain.sales_figures import WHOLE, SoldLine, by_technician, refund, sale, split, void
+from salon_pos.domain.sales_figures import SoldLine, by_technician, refund, sale, void
 from salon_pos.domain.ticket import LineKind
 
 TODAY = date(2026, 11, 19)  # a Thursday
@@ -63,19 +61,6 @@ def test_bad_periods_are_refused() -> None:
         Period(date(2026, 11, 2), date(2026, 11, 1)).check()
     with pytest.raises(ReportPeriodTooLong):
         Period(date(2020, 1, 1), date(2026, 1, 1)).check()
-
-
-@given(
-    amount=st.integers(-(10**9), 10**9),
-    weights=st.lists(st.integers(1, WHOLE), min_size=1, max_size=5),
-)
-def test_a_split_adds_up_to_the_line_to_the_fen(amount: int, weights: list[int]) -> None:
-    shares = [(f"tech{i}", w) for i, w in enumerate(weights)]
-    parts = split(amount, shares)
-    assert sum(part for _, part in parts) == amount
-    whole = sum(weights)
-    for (_, part), weight in zip(parts, weights, strict=True):
-        assert abs(part * whole - amount * weight) < whole  # within a fen of its share
 
 
 def line(day: int, net: int, shares: tuple[tuple[str, int], ...], quantity: int = 1) -> SoldLine:

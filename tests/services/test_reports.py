@@ -101,6 +101,62 @@ def day_figures(backend: Backend) -> dict[date, dict[str, int]]:
     return days
 
 
+def days_of(first: date, last: date) -> set[date]:
+    return {first + timedelta(days=i) for i in range((last - first).days + 1)}
+
+
+def largest_remainder(amount: int, weights: list[int]) -> list[int]:
+    """The test's own split: floor each part, then a fen more to the largest remainders."""
+    sign, amount = (-1, -amount) if amount < 0 else (1, amount)
+    whole = sum(weights)
+    parts = [amount * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(amount * weights[i] % whole), i))
+    for i in order[: amount - sum(parts)]:
+        parts[i] += 1
+    return [sign * part for part in parts]
+
+
+def technician_money(floor: Floor, days: set[date]) -> dict[str, int]:
+    """Per technician's name: their shares of the service and product money moved on `days`
+    (sales on the sale's day, voids on the void's, refunds on the refund's), from raw rows."""
+    backend = floor.backend
+    names = dict(raw(backend, "SELECT id, name FROM staff"))
+    shares: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for line_id, staff_id, share in raw(
+        backend, "SELECT ticket_line_id, staff_id, share FROM ticket_line_share ORDER BY 1, 2"
+    ):
+        shares[line_id].append((staff_id, share))
+    lines = raw(
+        backend,
+        "SELECT l.id, l.technician_id, l.net_total, t.business_day, t.voided_at FROM ticket_line "
+        "l JOIN ticket t ON t.id = l.ticket_id WHERE l.kind IN ('service', 'product')",
+    )
+    moves: list[tuple[str, int]] = []
+    for line_id, _, net, day, voided_at in lines:
+        if date.fromisoformat(day) in days:
+            moves.append((line_id, net))
+        if voided_at and business_day_of(voided_at) in days:
+            moves.append((line_id, -net))
+    for line_id, amount, day in raw(
+        backend,
+        "SELECT rl.ticket_line_id, rl.amount, r.business_day FROM refund_line rl "
+        "JOIN refund r ON r.id = rl.refund_id",
+    ):
+        if date.fromisoformat(day) in days:
+            moves.append((line_id, -amount))
+    owner = {line_id: tech for line_id, tech, *_ in lines}
+    money: dict[str, int] = defaultdict(int)
+    for line_id, amount in moves:
+        if line_id not in owner:
+            continue  # a top-up refunded
+        split = shares.get(line_id) or [(owner[line_id] or "", 10_000)]
+        for (staff, _), part in zip(
+            split, largest_remainder(amount, [w for _, w in split]), strict=True
+        ):
+            money[names.get(staff, "（未指定技师）")] += part
+    return dict(money)
+
+
 def cells(report: Report, section: int = 0) -> list[tuple[Any, ...]]:
     return list(report.sections[section].table.rows)
 
@@ -174,26 +230,9 @@ def test_by_service_category_and_technician_add_up_to_the_net(floor: Floor) -> N
     assert sum(row[2] for row in cells(technicians)) == net
     by_name = {row[0]: row[2] for row in cells(services)}
     assert by_name["补水保湿护理"] == by_category["面部护理"]
-    # the technician's share from the raw rows: their lines sold, less voids and refunds of them
-    days = {FIRST_DAY + timedelta(days=i) for i in range(DAYS)}
-    lina = floor.team.tech.id
-    sold = raw(
-        floor.backend,
-        "SELECT l.id, l.net_total, t.business_day, t.status, t.voided_at FROM ticket_line l "
-        "JOIN ticket t ON t.id = l.ticket_id WHERE l.technician_id = ?",
-        lina,
-    )
-    want = sum(net for _, net, day, _, _ in sold if date.fromisoformat(day) in days)
-    want -= sum(net for _, net, _, st, at in sold if st == "voided" and business_day_of(at) in days)
-    refunded = raw(
-        floor.backend,
-        "SELECT rl.amount, r.business_day FROM refund_line rl JOIN refund r "
-        "ON r.id = rl.refund_id JOIN ticket_line l ON l.id = rl.ticket_line_id "
-        "WHERE l.technician_id = ?",
-        lina,
-    )
-    want -= sum(amount for amount, day in refunded if date.fromisoformat(day) in days)
-    assert dict((row[0], row[2]) for row in cells(technicians))["李娜"] == want
+    assert technician_money(floor, days_of(FIRST_DAY, LAST_DAY)) == {
+        row[0]: row[2] for row in cells(technicians)
+    }
     shares = [row[3] for row in cells(categories)]
     assert sum(s for s in shares if s is not None) in range(9_998, 10_003)
 
@@ -241,11 +280,20 @@ def test_staff_performance(floor: Floor) -> None:
     tickets = raw(
         floor.backend,
         "SELECT DISTINCT t.id, t.customer_id FROM ticket t JOIN ticket_line l "
-        "ON l.ticket_id = t.id WHERE l.technician_id = ? AND t.status != 'voided'",
+        "ON l.ticket_id = t.id LEFT JOIN ticket_line_share s ON s.ticket_line_id = l.id "
+        "WHERE (l.technician_id = ? OR s.staff_id = ?) AND t.status != 'voided'",
+        floor.team.tech.id,
         floor.team.tech.id,
     )
     assert lina[1] == len(tickets)
     assert lina[2] == len({c for _, c in tickets if c})
+    requested = raw(
+        floor.backend,
+        "SELECT COUNT(*) FROM ticket_line l JOIN ticket t ON t.id = l.ticket_id "
+        "WHERE l.requested AND l.technician_id = ? AND t.status != 'voided'",
+        floor.team.tech.id,
+    )
+    assert lina[4] == requested[0][0] > 0  # 点钟 lines
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(backend: Backend) -> None:
