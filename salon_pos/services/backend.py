@@ -19,6 +19,7 @@ from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.reminders import ReminderService
+from salon_pos.services.reports import ReportService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
@@ -46,6 +47,7 @@ class Backend:
     attendance: AttendanceService
     day_close: DayCloseService
     parked: ParkedTickets
+    reports: ReportService
 
     def close(self) -> None:
         self.db.close()
@@ -80,4 +82,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         attendance=AttendanceService(db, settings, clock, sign_in),
         day_close=DayCloseService(db, settings, clock),
         parked=ParkedTickets(db, settings, clock),
+        reports=ReportService(db, settings, clock),
     )
