@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, delete, func, insert, select
@@ -209,6 +210,28 @@ class DayCloseService(CounterService):
         return ZReport(
             settings.store_name, figures, _local(self._clock.now(), settings), names, closed
         )
+
+    def write_pdf(self, day: date, folder: Path | None = None) -> Path:
+        """The day's close as a PDF (tables and charts), in the data folder's reports folder
+        unless `folder` is given; returns where."""
+        from salon_pos.reports.pdf import write_pdf  # reportlab: only when a PDF is asked for
+        from salon_pos.services.day_close_report import close_report
+
+        settings = self._settings.current
+        z = self.z_report(day)
+        zone = ZoneInfo(settings.time_zone)
+        report = close_report(
+            settings.store_name,
+            z.figures,
+            z.names,
+            self._clock.now().astimezone(zone).replace(tzinfo=None),
+            settings.language,
+            z.closed,
+            z.drawers,
+        )
+        folder = folder or self._db.path.parent / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        return write_pdf(report, folder / f"日结-{day.isoformat()}.pdf")
 
     def print_z(self, day: date) -> PrintOutcome:
         """Print the day's Z summary on the receipt printer (a printer that is off says so)."""

@@ -9,6 +9,7 @@ import random
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -303,3 +304,27 @@ def test_the_z_summary_prints_the_closed_days_figures(
 def test_no_printer_says_so(backend: Backend, team: Team) -> None:
     outcome = backend.day_close.print_z(backend.day_close.today())
     assert not outcome.printed and outcome.problem is not None
+
+
+def test_the_close_as_a_pdf_has_its_tables_and_chart(
+    backend: Backend, team: Team, shelf: Shelf, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    backend.checkout.complete_sale(three_line_sale(team, shelf))
+    day = backend.day_close.today()
+    backend.day_close.close(day, team.manager.id)
+    path = backend.day_close.write_pdf(day, tmp_path)
+    assert path.name == f"日结-{day.isoformat()}.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(path).pages)
+    for expected in (
+        "日结报表",
+        "按支付方式",
+        "按类别",
+        "按技师",
+        "净收入",
+        "494.00",
+        "王店长",
+        "李娜",
+    ):
+        assert expected in text, expected

@@ -5,6 +5,7 @@ up afterwards belongs to the next day. Others are refused the page."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
@@ -53,6 +54,14 @@ def test_a_manager_closes_the_day_from_the_screen(
     assert not child(panel, QPushButton, "closeDayButton").isEnabled()
     [closed] = backend.day_close.closed_days()
     assert (closed.business_day, closed.note, closed.figures.net) == (day, "现金已核对", sale.total)
+
+    opened: list[str] = []
+    panel.open_file = lambda url: opened.append(url.toLocalFile())
+    qtbot.mouseClick(child(panel, QPushButton, "closePdf"), LEFT)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert (
+        opened[0].endswith(f"日结-{day.isoformat()}.pdf") and Path(opened[0]).stat().st_size > 1000
+    )
 
     clock.advance(minutes=10)
     later = backend.checkout.complete_sale(three_line_sale(team, shelf))

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -114,12 +116,17 @@ class DayClosePanel(QWidget):
         self.state.setObjectName("closeState")
         self.print_button = button(self.tr("Print Z slip"), "printZ")
         self.print_button.clicked.connect(self._print)
+        self.pdf_button = button(self.tr("PDF report"), "closePdf")
+        self.pdf_button.clicked.connect(self._write_pdf)
+        self.open_file = QDesktopServices.openUrl  # tests put their own here
+        self.pdf_path: Path | None = None
         self.close_button = button(self.tr("Close the day…"), "closeDayButton", "primary")
         self.close_button.clicked.connect(self._ask_to_close)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Business day")))
         top.addWidget(self.day)
         top.addWidget(self.state, 1)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.print_button)
         top.addWidget(self.close_button)
         self.checks = MessageLine()
@@ -362,6 +369,20 @@ class DayClosePanel(QWidget):
     def _on_closed(self, _closed: object) -> None:
         self.message.show_info(self.tr("The day is closed."))
         self.refresh()
+
+    def _write_pdf(self) -> None:
+        day = self.chosen_day()
+        self._ctx.runner.run(
+            lambda: self._ctx.backend.day_close.write_pdf(day),
+            self._on_pdf,
+            self._on_refused,
+            device=True,
+        )
+
+    def _on_pdf(self, path: Path) -> None:
+        self.pdf_path = path
+        self.message.show_info(self.tr("Saved to {path}").format(path=path))
+        self.open_file(QUrl.fromLocalFile(str(path)))
 
     def _print(self) -> None:
         day = self.chosen_day()
