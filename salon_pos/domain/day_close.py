@@ -128,8 +128,8 @@ class DayFigures:
     void_list: tuple[Approval, ...]
     refund_list: tuple[Approval, ...]
     customers_served: int
-    new_customers: int = 0
-    new_members: int = 0
+    new_customers: int = 0  # customers whose first visit was on the day
+    new_members: int = 0  # customers who first bought stored value or a package card
     members: MemberFigures = field(default_factory=MemberFigures)
 
     @property
@@ -180,12 +180,14 @@ def day_figures(
         by_tender=_nonzero(tender),
         by_category=_nonzero(category),
         by_technician=_nonzero(technician),
-        discounts=tuple(
+        discounts=_by_number(
             Approval(t.number, t.discount, t.discount_approved_by) for t in sold if t.discount
         ),
         member_discounts=sum(t.member_discount for t in sold),
-        void_list=tuple(Approval(t.number, t.total, t.voided_by, t.void_reason) for t in voided),
-        refund_list=tuple(
+        void_list=_by_number(
+            Approval(t.number, t.total, t.voided_by, t.void_reason) for t in voided
+        ),
+        refund_list=_by_number(
             Approval(refunded_tickets[r.ticket_id].number, r.amount, r.approved_by, r.reason)
             for r in refunds
         ),
@@ -194,6 +196,11 @@ def day_figures(
         new_members=new_members,
         members=member_figures(entries),
     )
+
+
+def _by_number(approvals: Iterable[Approval]) -> tuple[Approval, ...]:
+    """In ticket-number order, whichever order the tables gave them (the same on every side)."""
+    return tuple(sorted(approvals, key=lambda a: (a.number, a.amount, a.reason)))
 
 
 def _add(

@@ -13,7 +13,6 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from salon_pos.db.models import (
     BalanceEntry,
-    Customer,
     DayClose,
     Payment,
     Refund,
@@ -60,7 +59,7 @@ def read_day(connection: Connection, day: date, calendar: Calendar) -> DayFigure
         refunds,
         refunded,
         entries,
-        _new_customers(connection, day, calendar),
+        _new_customers(connection, day, sold.values()),
         _new_members(connection, day, sold.values()),
     )
 
@@ -231,12 +230,17 @@ def _entries(
     ]
 
 
-def _new_customers(connection: Connection, day: date, calendar: Calendar) -> int:
-    start, end = _window(day, calendar)
-    created = connection.execute(
-        select(Customer.created_at).where(Customer.created_at >= start, Customer.created_at < end)
+def _new_customers(connection: Connection, day: date, sold: Iterable[TicketFact]) -> int:
+    """Customers whose first visit (a sale) was on the day."""
+    visitors = {t.customer_id for t in sold if t.customer_id}
+    if not visitors:
+        return 0
+    before = connection.execute(
+        select(Ticket.customer_id)
+        .where(Ticket.customer_id.in_(visitors), Ticket.business_day < day)
+        .distinct()
     ).scalars()
-    return sum(1 for at in created if calendar.day_of(at) == day)
+    return len(visitors - set(before))
 
 
 def _new_members(connection: Connection, day: date, sold: Iterable[TicketFact]) -> int:

@@ -31,7 +31,6 @@ PAYMENT = models.table_of(models.Payment)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 BALANCE = models.table_of(models.BalanceEntry)
-CUSTOMER = models.table_of(models.Customer)
 STORE = models.table_of(models.Store)
 SETTINGS = models.table_of(models.StoreSettings)
 CLOSE = models.table_of(models.DayClose)
@@ -67,7 +66,7 @@ def server_day_figures(connection: Connection, store_id: str, day: date) -> DayF
         refunds,
         refunded,
         _entries(connection, store_id, day, calendar, known),
-        _new_customers(connection, store_id, day, calendar),
+        _new_customers(connection, store_id, day, sold.values()),
         _new_members(connection, store_id, day, sold.values()),
     )
 
@@ -215,17 +214,23 @@ def _entries(
     ]
 
 
-def _new_customers(connection: Connection, store_id: str, day: date, calendar: Calendar) -> int:
-    start, end = _window(day, calendar)
-    created = connection.execute(
-        select(CUSTOMER.c.created_at).where(
-            CUSTOMER.c.store_id == store_id,
-            CUSTOMER.c.merged_into.is_(None),
-            CUSTOMER.c.created_at >= start,
-            CUSTOMER.c.created_at < end,
+def _new_customers(
+    connection: Connection, store_id: str, day: date, sold: Iterable[TicketFact]
+) -> int:
+    """Customers whose first visit (a sale) was on the day."""
+    visitors = {t.customer_id for t in sold if t.customer_id}
+    if not visitors:
+        return 0
+    before = connection.execute(
+        select(TICKET.c.customer_id)
+        .where(
+            TICKET.c.store_id == store_id,
+            TICKET.c.customer_id.in_(visitors),
+            TICKET.c.business_day < day,
         )
+        .distinct()
     ).scalars()
-    return sum(1 for at in created if calendar.day_of(at) == day)
+    return len(visitors - set(before))
 
 
 def _new_members(
