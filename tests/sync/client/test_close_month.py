@@ -21,19 +21,13 @@ from salon_pos.services.demo import load_demo_data
 from sync.server import models
 from sync.server.day_figures import server_day_figures
 from tests.conftest import FakeClock
-from tests.sync.client.conftest import sync_once
+from tests.sync.client.conftest import synced
 from tests.sync.live_server import LiveServer
 
 MANAGER_PIN = "8888"
 TICKET = models.table_of(models.Ticket)
 LEDGER = models.table_of(models.LedgerEntry)
 TENDER = models.table_of(models.TenderEntry)
-
-
-def synced(*counters: Backend) -> None:
-    for counter in counters:
-        report = sync_once(counter)
-        assert report.error is None and report.rejected == 0, report
 
 
 def category_of(kind: str, category: str) -> str:

@@ -16,19 +16,13 @@ from salon_pos.services.backend import Backend
 from sync.operations.day_close import CONFLICT_CLOSED_DAY_AMENDED
 from sync.server import models
 from tests.conftest import FakeClock, three_line_sale
-from tests.sync.client.conftest import sync_once
+from tests.sync.client.conftest import synced
 from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
 
 TICKET = models.table_of(models.Ticket)
 PAYMENT = models.table_of(models.Payment)
 CLOSE = models.table_of(models.DayClose)
-
-
-def synced(*counters: Backend) -> None:
-    for counter in counters:
-        report = sync_once(counter)
-        assert report.error is None and report.rejected == 0, report
 
 
 def test_a_late_sale_amends_the_closed_day_and_is_flagged_on_both_counters(
