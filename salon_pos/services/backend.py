@@ -9,6 +9,7 @@ from salon_pos.db.migrate import migrate
 from salon_pos.domain.clock import Clock, SystemClock
 from salon_pos.paths import Paths
 from salon_pos.services.attendance import AttendanceService
+from salon_pos.services.backups import BackupService
 from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
@@ -44,6 +45,7 @@ class Backend:
     reminders: ReminderService
     attendance: AttendanceService
     parked: ParkedTickets
+    backups: BackupService
 
     def close(self) -> None:
         self.db.close()
@@ -77,4 +79,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
         parked=ParkedTickets(db, settings, clock),
+        backups=BackupService(paths, clock, settings),
     )
