@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from salon_pos.db import backup_file
 from salon_pos.db.database import Database
 from salon_pos.db.migrate import HEAD_REVISION, MIGRATIONS, migrate
 from salon_pos.domain.errors import UserError
 from salon_pos.folder_lock import alone
 from salon_pos.paths import Paths
+from sync import sqlite_backup
 from sync.messages import os_reason
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class Restored:
 def restore_backup(paths: Paths, file: Path, now: datetime) -> Restored:
     source = _located(file, paths)
     try:
-        if not backup_file.looks_like_sqlite(source):
+        if not sqlite_backup.looks_like_sqlite(source):
             raise NotABackup(path=source)
     except OSError as error:
         raise BackupUnreadable(path=source, reason=os_reason(error)) from error
@@ -103,9 +103,9 @@ def restore_backup(paths: Paths, file: Path, now: datetime) -> Restored:
                     migrate(db.engine)
                 finally:
                     db.close()
-                backup_file.single_file(incoming)
+                sqlite_backup.single_file(incoming)
             kept = _keep_current(paths.database, now)
-            backup_file.publish(incoming, paths.database)
+            sqlite_backup.publish(incoming, paths.database)
         finally:
             _remove_with_side_files(incoming)
     log.warning("database restored from %s (revision %s); replaced: %s", source, revision, kept)
@@ -125,9 +125,9 @@ def _located(file: Path, paths: Paths) -> Path:
 def _checked_copy(source: Path, incoming: Path) -> str:
     """The backup copied to `incoming` and checked; its revision."""
     try:
-        backup_file.copy_database(source, incoming)
-        facts = backup_file.facts(incoming)
-    except backup_file.CopyNotSound as problem:
+        sqlite_backup.copy_database(source, incoming)
+        facts = sqlite_backup.facts(incoming)
+    except sqlite_backup.CopyNotSound as problem:
         raise BackupDamaged(path=source, details=str(problem)) from problem
     except sqlite3.DatabaseError as error:  # "database disk image is malformed", "not a database"
         raise BackupDamaged(path=source, details=str(error)) from error
@@ -158,7 +158,7 @@ def _keep_current(database: Path, now: datetime) -> Path | None:
         n += 1
         kept = database.with_name(f"{database.stem}-replaced-{stamp}-{n}{database.suffix}")
     try:
-        backup_file.single_file(database)
+        sqlite_backup.single_file(database)
         whole = not Path(f"{database}-wal").exists()
     except sqlite3.DatabaseError:  # damaged: kept exactly as it is, side files and all
         whole = False
@@ -171,7 +171,7 @@ def _keep_current(database: Path, now: datetime) -> Path | None:
             if side.exists():
                 os.replace(side, f"{kept}{suffix}")
         os.replace(database, kept)
-    backup_file.flush_folder(database.parent)
+    sqlite_backup.flush_folder(database.parent)
     return kept
 
 
@@ -180,7 +180,7 @@ def _link_or_copy(database: Path, kept: Path) -> None:
         os.link(database, kept)
     except OSError:  # a file system without hard links
         shutil.copy2(database, kept)
-        backup_file.flush(kept)
+        sqlite_backup.flush(kept)
 
 
 def _remove_with_side_files(path: Path) -> None:

@@ -1,7 +1,7 @@
 """Backups of the counter's database (docs/backups.md).
 
 `BackupService.back_up(reason)` copies the live database with SQLite's online backup API into
-the data folder's `backups/` (db/backup_file.py: a temporary name, `integrity_check`, flushed,
+the data folder's `backups/` (sync/sqlite_backup.py: a temporary name, `integrity_check`, flushed,
 renamed), named by the moment and the reason (domain/backups.py), keeps the newest
 `backup_keep` (30) and deletes older ones. When Settings name a second folder (a USB disk, a
 NAS), the checked file is copied there the same way; a second folder that is missing or not
@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from salon_pos.db import backup_file
 from salon_pos.domain.backups import (
     CLOSE,
     DEFAULT_KEEP,
@@ -38,6 +37,7 @@ from salon_pos.domain.errors import NotInitialised, UserError
 from salon_pos.paths import Paths
 from salon_pos.services.backup_restore import Restored, restore_backup
 from salon_pos.services.settings import SettingsService
+from sync import sqlite_backup
 from sync.messages import Both, os_reason
 
 __all__ = ["CLOSE", "MANUAL", "NIGHTLY", "Backup", "BackupResult", "BackupService", "Restored"]
@@ -188,8 +188,8 @@ class BackupService:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             final = self._free_name(folder, at, reason, preferences.time_zone)
-            backup_file.copy_database(self._paths.database, final)
-        except backup_file.CopyNotSound as problem:
+            sqlite_backup.copy_database(self._paths.database, final)
+        except sqlite_backup.CopyNotSound as problem:
             raise BackupNotSound(details=str(problem)) from problem
         except OSError as error:
             raise BackupFailed(folder=folder, reason=os_reason(error)) from error
@@ -202,8 +202,8 @@ class BackupService:
         self.check_folder(folder)
         final = folder / backup.path.name
         try:
-            backup_file.copy_file(backup.path, final)
-        except (backup_file.CopyNotSound, sqlite3.Error) as problem:
+            sqlite_backup.copy_file(backup.path, final)
+        except (sqlite_backup.CopyNotSound, sqlite3.Error) as problem:
             raise SecondFolderUnusable(folder=folder, reason=NOT_SOUND) from problem
         except OSError as error:
             raise SecondFolderUnusable(folder=folder, reason=os_reason(error)) from error
@@ -227,7 +227,7 @@ class BackupService:
             except OSError as error:  # a read-only file on a NAS: kept, said in the log
                 log.warning("could not delete the old backup %s: %s", backup.path, error)
         limit = time.time() - STALE_PARTIAL_SECONDS
-        for partial in folder.glob(f".salon-pos-*{backup_file.PARTIAL}"):
+        for partial in folder.glob(f".salon-pos-*{sqlite_backup.PARTIAL}*"):  # -journal too
             try:
                 if partial.stat().st_mtime < limit:
                     partial.unlink()

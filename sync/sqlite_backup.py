@@ -1,4 +1,6 @@
-"""Copies of an SQLite database file that are whole or absent.
+"""Copies of an SQLite database file that are whole or absent: the counter's backups
+(salon_pos/services/backups.py) and the server's (`salon-sync-server backup`). Standard library
+only, under sync/ like sync.messages: sync may not import salon_pos, salon_pos may import sync.
 
 A live database is never copied as a file (its last commits may be in the WAL, and a page may
 change while it is read): SQLite's online backup API reads one consistent snapshot, in one
@@ -56,6 +58,7 @@ def copy_database(source: Path, final: Path) -> None:
         publish(partial, final)
     finally:
         partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
 
 
 def copy_file(source: Path, final: Path) -> None:
