@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -17,6 +18,7 @@ from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.backups import MANUAL, BackupService
 from salon_pos.services.outbox_status import outbox_status
+from salon_pos.services.sync_outbox import SUPERSEDED
 from sync.protocol import REJECTED
 from sync.server import admin
 from sync.server import backup as server_backup
@@ -26,6 +28,7 @@ from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
 
 SALE = 49400  # three_line_sale
+pytestmark = pytest.mark.usefixtures("quick_pins")  # PIN hashing is not under test here
 
 
 def sell(counter: Backend, team: Team, shelf: Shelf, count: int, clock: FakeClock) -> list[str]:
@@ -60,6 +63,17 @@ def nothing_stuck(counter: Backend) -> None:
     assert outbox_status(counter.db).pending == 0 and refused == 0
 
 
+def live_seqs(counter: Backend) -> list[int]:
+    """The sequence numbers of the counter's operations that count (not superseded)."""
+    with counter.db.read() as session:
+        seqs = session.scalars(
+            select(OutboxOperation.seq)
+            .where(OutboxOperation.result.is_distinct_from(SUPERSEDED))
+            .order_by(OutboxOperation.seq)
+        )
+        return list(seqs)
+
+
 def local_tickets(counter: Backend) -> set[str]:
     with counter.db.read() as session:
         return set(session.scalars(select(Ticket.id)))
@@ -76,6 +90,7 @@ def test_a_counter_restored_from_its_backup_loses_and_repeats_nothing(
     sold = sell(a1, team, shelf, 2, clock)
     synced(a1)
     backup = a1.backups.back_up(MANUAL).backup.path
+    in_backup = live_seqs(a1)[-1]
     sold += sell(a1, team, shelf, 3, clock)  # on the server, not in the backup
     synced(a1)
 
@@ -96,7 +111,14 @@ def test_a_counter_restored_from_its_backup_loses_and_repeats_nothing(
         nothing_stuck(a1)
         with server_engine.connect() as connection:
             alerts = connection.execute(text("SELECT count(*) FROM alert")).scalar()
+            cursor = connection.execute(
+                text("SELECT cursor FROM device WHERE id = :d"),
+                {"d": a1.settings.current.device_id},
+            ).scalar()
         assert alerts == 0  # nothing was sent under a sequence number already used
+        seqs = live_seqs(a1)  # the outbox sequence went on past the server's, none reused:
+        assert seqs == sorted(set(seqs)) and seqs[-1] == cursor
+        assert set(range(1, cursor + 1)) - set(seqs) == set(range(in_backup + 1, in_backup + 4))
     finally:
         a1.close()
 
