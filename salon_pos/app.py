@@ -23,6 +23,7 @@ from salon_pos.services.backend import Backend
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from salon_pos.jobs.backups import NightlyBackup
     from salon_pos.jobs.sync import SyncDriver
     from salon_pos.ui.setup.start import FirstRunSetup
 
@@ -66,7 +67,9 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
                 print(f"first-paint {time.time():.6f}", flush=True)
                 QCoreApplication.exit(0)
                 return
-            start = lambda: shell.start_sync(sync_driver(backend))  # noqa: E731
+            start = lambda: shell.start_sync(  # noqa: E731
+                sync_driver(backend), jobs=[nightly_backup(backend)]
+            )
             QTimer.singleShot(SYNC_START_DELAY_MS, start)  # a no-op each tick until enrolled
 
         on_first_paint(shell.window.sign_in, first_painted)
@@ -122,6 +125,12 @@ def on_first_paint(screen: QWidget, then: Callable[[], None]) -> None:
             return False
 
     screen.installEventFilter(FirstPaint(screen))
+
+
+def nightly_backup(backend: Backend) -> NightlyBackup:
+    from salon_pos.jobs.backups import NightlyBackup
+
+    return NightlyBackup(backend.backups, backend.clock)
 
 
 def sync_driver(backend: Backend) -> SyncDriver:

@@ -44,6 +44,7 @@ from salon_pos.cli_text import (
     SyncDone,
 )
 from salon_pos.domain.errors import UserError
+from salon_pos.folder_lock import in_use
 from salon_pos.logs import configure_logging, report_bug
 from salon_pos.paths import Paths, resolve_paths
 from salon_pos.services.backend import Backend, open_backend
@@ -366,6 +367,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     )
     sync.set_defaults(handler=_cmd_sync)
 
+    from salon_pos.cli_backup import add_backup_commands
     from salon_pos.cli_catalog import add_catalog_commands
     from salon_pos.cli_close import add_close_commands
     from salon_pos.cli_report import add_report_command
@@ -375,6 +377,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     add_catalog_commands(commands, say)
     add_report_command(commands, say)
     add_close_commands(commands, say)
+    add_backup_commands(commands, say)
 
     gui = commands.add_parser("gui", help=say("启动收银程序", "start the cashier app"))
     gui.add_argument(
@@ -438,14 +441,21 @@ def _read_only(error: BaseException) -> bool:
     return False
 
 
-def _run(
-    handler: Callable[[Backend, argparse.Namespace], int], args: argparse.Namespace, paths: Paths
-) -> int:
-    backend = open_backend(paths)
-    try:
-        return handler(backend, args)
-    finally:
-        backend.close()
+def _run(args: argparse.Namespace, paths: Paths) -> int:
+    """The command over the data folder, which it holds as in use meanwhile (folder_lock: a
+    restore waits for it); `restore` itself opens no database and holds the folder alone."""
+    without_backend: Callable[[Paths, argparse.Namespace], int] | None = getattr(
+        args, "without_backend", None
+    )
+    if without_backend is not None:
+        return without_backend(paths, args)
+    handler: Callable[[Backend, argparse.Namespace], int] = args.handler
+    with in_use(paths.home):
+        backend = open_backend(paths)
+        try:
+            return handler(backend, args)
+        finally:
+            backend.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -460,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(error, error=True)
         return 2
     try:
-        return _run(args.handler, args, paths)
+        return _run(args, paths)
     except UserError as error:
         _say(error, error=True)
         return 2

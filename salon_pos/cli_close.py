@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from salon_pos.domain.backups import CLOSE
 from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
 from salon_pos.services.day_close import CloseCheck
@@ -48,6 +49,11 @@ class CountersUnknown(Message):
 class AllClear(Message):
     zh = "检查通过：没有待上传的数据，所有收银台今天都联系过服务器。"
     en = "Checks passed: nothing waits to be sent, and every counter was heard from today."
+
+
+class BackedUp(Message):
+    zh = "已备份：{path}"
+    en = "Backed up: {path}"
 
 
 class Closed(Message):
@@ -107,6 +113,8 @@ def _cmd_close_day(backend: Backend, args: argparse.Namespace) -> int:
         )
         backend.day_close.close_with_pin(day, pin, args.note or "")
         print(Closed(day=day.isoformat()).text(language))
+        backed_up = backend.backups.back_up(CLOSE)  # after each close (docs/backups.md)
+        print(BackedUp(path=backed_up.backup.path).text(language))
     if args.print:
         outcome = backend.day_close.print_z(day)
         if outcome.problem is not None:

@@ -9,6 +9,7 @@ from salon_pos.db.migrate import migrate
 from salon_pos.domain.clock import Clock, SystemClock
 from salon_pos.paths import Paths
 from salon_pos.services.attendance import AttendanceService
+from salon_pos.services.backups import BackupService
 from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
@@ -48,6 +49,7 @@ class Backend:
     day_close: DayCloseService
     parked: ParkedTickets
     reports: ReportService
+    backups: BackupService
 
     def close(self) -> None:
         self.db.close()
@@ -83,4 +85,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         day_close=DayCloseService(db, settings, clock),
         parked=ParkedTickets(db, settings, clock),
         reports=ReportService(db, settings, clock),
+        backups=BackupService(paths, clock, settings),
     )

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import Setting, SyncState, Ticket
+from salon_pos.domain.backups import DEFAULT_KEEP, DEFAULT_TIME, check_keep, parse_time_of_day
 from salon_pos.domain.balances import (
     MemberRules,
     SpendOrder,
@@ -131,6 +132,11 @@ class StoreSettings:
     reminders_here: bool = False
     sms_gateway: str = ""
     sms_template: str = ""
+    # Backups of this counter's database (services/backups.py): a second folder (USB disk,
+    # NAS) besides the data folder's backups/, how many to keep, the nightly time (store time)
+    backup_folder: str = ""
+    backup_keep: int = DEFAULT_KEEP
+    backup_time: str = DEFAULT_TIME
 
     def class_thresholds(self) -> ClassThresholds:
         return ClassThresholds(
@@ -164,6 +170,8 @@ class StoreSettings:
                 raise InvalidGatewayBody(body=self.sms_template) from None
         if not 0 <= self.idle_lock_minutes <= 240:
             raise InvalidChoice(text=str(self.idle_lock_minutes), choices="0–240")
+        check_keep(self.backup_keep)
+        parse_time_of_day(self.backup_time)
         if self.printer_kind not in PRINTER_KINDS:
             raise InvalidChoice(text=self.printer_kind, choices=", ".join(PRINTER_KINDS))
         RoundingRule(self.rounding)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy.orm import Session
 
 from salon_pos.db.database import Database
 from salon_pos.db.models import OutboxOperation, SyncConflict, SyncState
@@ -48,6 +49,21 @@ _RECORD = (
     .where(OutboxOperation.id == bindparam("op_id"))
     .values(pushed_at=bindparam("pushed_at"), result=bindparam("result"))
 )
+
+
+def requeue_from(session: Session, device_id: str, seq: int) -> int:
+    """Queue this device's live operations from `seq` on again, as they are (same ids, same
+    seqs): the server has not got them, whatever it answered before. How many there were."""
+    done = session.execute(
+        update(OutboxOperation)
+        .where(
+            OutboxOperation.device_id == device_id,
+            OutboxOperation.seq >= seq,
+            OutboxOperation.result.is_distinct_from(SUPERSEDED),
+        )
+        .values(pushed_at=None, result=None)
+    )
+    return int(done.rowcount)  # type: ignore[attr-defined]
 
 
 def _operation(row: tuple[str, str, int, str, datetime, int, str]) -> Operation:
@@ -102,15 +118,7 @@ class CounterOutbox:
 
     def requeue_from(self, seq: int) -> None:
         with self._db.write() as session:
-            session.execute(
-                update(OutboxOperation)
-                .where(
-                    OutboxOperation.device_id == self._device_id,
-                    OutboxOperation.seq >= seq,
-                    OutboxOperation.result.is_distinct_from(SUPERSEDED),
-                )
-                .values(pushed_at=None, result=None)
-            )
+            requeue_from(session, self._device_id, seq)
 
     def pull_cursor(self) -> int:
         with self._db.read() as session:

@@ -7,6 +7,10 @@ lock and before anything is sent (docs/adr/0007-counter-identity.md):
 2. Is it behind what the server has seen from it (restored from a backup)? Its own operation
    at the server's cursor is missing or another one. Then it recovers by itself
    (services/sync_renumber.py) and the round goes on: the pull brings its newer tickets back.
+3. Is the server behind it (the server restored from a backup)? The server confirmed
+   operations of this counter beyond its cursor now: they are queued again as they are (same
+   ids, same seqs) and this round's push sends them, though nothing new was sold (without
+   it they would wait for the next sale's push to be told `resend_from`; docs/backups.md).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import Both, UserError
 from salon_pos.services.store_key import StoreKeySettler
 from salon_pos.services.sync_home import Home
-from salon_pos.services.sync_outbox import SUPERSEDED
+from salon_pos.services.sync_outbox import SUPERSEDED, requeue_from
 from salon_pos.services.sync_renumber import (
     Divergence,
     Recovery,
@@ -93,6 +97,7 @@ class CounterGuard:
         self._counter = counter
         self._store_key = store_key
         self.last_recovery: Recovery | None = None
+        self.last_requeued = 0  # operations queued again for a server restored from a backup
 
     def before_round(self, client: SyncClient, store_id: str, device_id: str) -> None:
         status = client.status(store_id, device_id, home=self._home.key, report=self._report())
@@ -107,6 +112,8 @@ class CounterGuard:
         held = self._held(client, store_id, device_id, status)
         if held is not None:
             self._recover(status, held, device_id)
+        else:
+            self._resend_what_the_server_lost(status.cursor, device_id)
         if self._store_key is not None:
             self._store_key.settle(client, store_id, device_id)
 
@@ -174,6 +181,19 @@ class CounterGuard:
         on_server = _held(client, store_id, device_id, [seq for seq, _ in unsure], cursor)
         return frozenset(op_id for seq, op_id in unsure if on_server.get(seq) == op_id)
 
+    def _resend_what_the_server_lost(self, cursor: int, device_id: str) -> None:
+        with self._db.read() as session:
+            if session.scalar(_confirmed_after(device_id, cursor)) is None:
+                return  # the usual round: one indexed lookup
+        with self._db.write() as session:
+            self.last_requeued = requeue_from(session, device_id, cursor + 1)
+        log.warning(
+            "the server is behind this counter (restored from a backup?): its cursor is %d; "
+            "%d operations it had confirmed are sent again",
+            cursor,
+            self.last_requeued,
+        )
+
     def _recover(self, status: DeviceStatus, held: frozenset[str], device_id: str) -> None:
         divergence = Divergence(
             status.cursor,
@@ -190,6 +210,19 @@ class CounterGuard:
             self.last_recovery.resent,
             self.last_recovery.renumbered,
         )
+
+
+def _confirmed_after(device_id: str, cursor: int) -> Select[int]:
+    """One of this device's operations the server confirmed beyond its cursor now (a range of
+    the live-seq index: the pending queue at most)."""
+    return (
+        select(OutboxOperation.seq)
+        .where(OutboxOperation.device_id == device_id)
+        .where(OutboxOperation.seq > cursor)
+        .where(OutboxOperation.result.is_distinct_from(SUPERSEDED))
+        .where(OutboxOperation.pushed_at.is_not(None))
+        .limit(1)
+    )
 
 
 def _live(device_id: str) -> Select[str]:

@@ -4,6 +4,7 @@ window; nobody is signed out, and sync goes on."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from salon_pos.ui.main_window import MainWindow
 from salon_pos.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # APScheduler is imported when sync starts, after the sign-in screen shows
-    from salon_pos.ui.sync_scheduler import SyncDriverPort, SyncScheduler
+    from salon_pos.ui.sync_scheduler import PeriodicJob, SyncDriverPort, SyncScheduler
 
 
 def style_sheet() -> str:
@@ -53,15 +54,23 @@ class Shell:
         if sync_driver is not None:
             self.start_sync(sync_driver, watch_network)
 
-    def start_sync(self, driver: SyncDriverPort, watch_network: bool = True) -> None:
+    def start_sync(
+        self,
+        driver: SyncDriverPort,
+        watch_network: bool = True,
+        jobs: Sequence[PeriodicJob] = (),
+    ) -> None:
         """Tick the driver every second; wake it after a change (a sale to push) and on
-        "sync now"; read the status again after each round."""
+        "sync now"; read the status again after each round. `jobs`: the app's other periodic
+        jobs (the nightly backup), on the same scheduler."""
         from salon_pos.ui.sync_scheduler import SyncScheduler
 
         self.sync = SyncScheduler(driver)
         self.sync.ticked.connect(self._on_sync_ticked)
         self.ctx.sync_requested.connect(self.sync.wake)
         self.ctx.changed.connect(self._on_ctx_changed)
+        for job in jobs:
+            self.sync.add_job(job)
         self.sync.start(watch_network)
 
     def _on_sync_ticked(self, result: object) -> None:

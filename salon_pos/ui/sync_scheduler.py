@@ -1,6 +1,8 @@
 """The sync driver's clock: APScheduler's QtScheduler runs `driver.tick()` every second in its
 own thread pool (a round when one is due, or nothing), and reports each tick back to the Qt main
-thread through a queued signal. Ticks never touch widgets.
+thread through a queued signal. Ticks never touch widgets. The app's other periodic jobs (the
+nightly backup, jobs/backups.py) run on the same scheduler in a thread of their own
+(`add_job`), so a backup that takes seconds never holds up a sync round.
 
 Woken (`wake()`) after a sale, by the "sync now" button, and when the network comes back, so the
 driver runs a round at the next tick instead of waiting out its backoff."""
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1
 THREAD_PREFIX = "sync-tick"
+JOBS_THREAD_PREFIX = "app-job"
 
 
 class _SkippedTickFilter(logging.Filter):
@@ -44,6 +47,16 @@ class SyncDriverPort(Protocol):
     def wake(self) -> None: ...
 
     def stop(self) -> None: ...
+
+
+class PeriodicJob(Protocol):
+    """A job run every `seconds` (jobs/backups.NightlyBackup); `tick()` may block, never
+    touches a widget, and handles its own errors."""
+
+    name: str
+    seconds: float
+
+    def tick(self) -> Any: ...
 
 
 class OwnedTimerQtScheduler(QtScheduler):  # type: ignore[misc]
@@ -91,7 +104,10 @@ class SyncScheduler(QObject):
         self.driver = driver
         self._tick_done.connect(self.ticked, Qt.ConnectionType.QueuedConnection)
         pool = ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": THREAD_PREFIX})
-        self._scheduler = OwnedTimerQtScheduler(timezone=UTC, executors={"default": pool})
+        jobs = ThreadPoolExecutor(1, pool_kwargs={"thread_name_prefix": JOBS_THREAD_PREFIX})
+        self._scheduler = OwnedTimerQtScheduler(
+            timezone=UTC, executors={"default": pool, "jobs": jobs}
+        )
         self._network: QObject | None = None
 
     @property
@@ -111,6 +127,20 @@ class SyncScheduler(QObject):
         self._scheduler.start()
         if watch_network:
             self._watch_network()
+
+    def add_job(self, job: PeriodicJob) -> None:
+        """Run `job.tick()` every `job.seconds` (the first time after that long), one at a
+        time, in the jobs thread."""
+        self._scheduler.add_job(
+            job.tick,
+            "interval",
+            seconds=job.seconds,
+            id=job.name,
+            executor="jobs",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
 
     def wake(self) -> None:
         self.driver.wake()

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from sync.command_line import argparse_in
 from sync.messages import Both, Message, language_from_env, os_reason
-from sync.server import admin, cli_master_data, master_data
+from sync.server import admin, backup, cli_master_data, master_data
 from sync.server.config import ServerSettings, default_data_dir, sqlite_url
 from sync.server.db import create_server_engine
 from sync.server.migrate import migrate_engine
@@ -214,6 +214,7 @@ def build_parser() -> argparse.ArgumentParser:
     _database_args(devices)
     devices.add_argument("--store", help=h("只列出该门店的", "only this store's"))
     cli_master_data.add_commands(commands, _database_args)
+    backup.add_command(commands, _database_args, h)
     return parser
 
 
@@ -371,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with argparse_in(language_from_env()):
         args = build_parser().parse_args(argv)
     url = database_url(args)
+    if args.command == "backup":  # of the database as it is: not migrated, not even created
+        return backup.back_up(url, args.file, _say)
     try:
         engine = create_server_engine(url)
         try:

@@ -58,8 +58,9 @@ def test_preview_then_close_with_a_pin(
     feed(monkeypatch, "8888")
     assert run(home, "close-day", "--close", "--anyway", "--note", "核对完毕", "--pin-stdin") == 0
     out = capsys.readouterr().out
-    assert "已日结" in out
+    assert "已日结" in out and "已备份" in out
     assert closes(home) == 1
+    assert [p.name for p in (home / "backups").glob("*close*")]  # a backup after the close
     day = out.split("营业日 ")[-1].split(" ")[0]
     assert run(home, "close-day", "--day", day) == 0
     again = capsys.readouterr().out

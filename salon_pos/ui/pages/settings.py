@@ -1,7 +1,9 @@
 """Settings (managers and owners): on the left the store-wide settings, the same on every
 counter of the store (synced through the server); on the right this counter's own: language,
-ticket prefix, the receipt printer with a test print. Saving runs in the background; a refused
-value is explained and nothing is saved. A new language rebuilds the window (see Shell)."""
+ticket prefix, the receipt printer with a test print; its backups (settings_backups.py) under
+the store-wide ones, where there is room. Saving
+runs in the background; a refused value is explained and nothing is saved. A new language
+rebuilds the window (see Shell)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from salon_pos.domain.errors import RequiredField
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.settings import StoreSettings
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.pages.settings_backups import BACKUP_FIELDS, BackupBox
 from salon_pos.ui.pages.settings_form import SettingsForm
 from salon_pos.ui.widgets import MessageLine, button
 
@@ -43,6 +46,7 @@ class SettingsPage(QWidget):
         self.setObjectName("settingsPage")
         self._ctx = ctx
         self.form = SettingsForm(ctx.language, self)
+        self.backups = BackupBox(ctx)
         self.test_print = button(self.tr("Test print"), "testPrint")
         self.test_print.clicked.connect(self._on_test_print_clicked)
         self.printer_message = MessageLine()
@@ -53,8 +57,7 @@ class SettingsPage(QWidget):
         self.message = MessageLine()
         self.setStyleSheet(FIELD_STYLE)
         self._build()
-        self.form.load(ctx.backend.settings.current)
-        self._shown = ctx.backend.settings.current
+        self._load(ctx.backend.settings.current)
         ctx.changed.connect(self._on_ctx_changed)
 
     def _build(self) -> None:
@@ -62,6 +65,7 @@ class SettingsPage(QWidget):
         title.setObjectName("pageTitle")
         left = QVBoxLayout()
         left.addWidget(self.form.store_group())
+        left.addWidget(self.backups)  # this counter's, but there is room here (1024 x 768)
         left.addStretch()
         right = QVBoxLayout()
         right.addWidget(self.form.counter_group())
@@ -93,22 +97,29 @@ class SettingsPage(QWidget):
         self._load(self._ctx.backend.settings.reload())
         self.message.show_info("")
         self.printer_message.show_info("")
+        self.backups.message.show_info("")
 
     def _load(self, settings: StoreSettings) -> None:
         self.form.load(settings)
+        self.backups.load(settings)
         self._shown = settings
+
+    def changes(self, saved: StoreSettings) -> dict[str, Any]:
+        """The values on screen that differ from `saved`."""
+        backups = {k: v for k, v in self.backups.values().items() if getattr(saved, k) != v}
+        return self.form.changes(saved) | backups
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         """Store-wide settings pulled from the server: shown at once, unless the manager is
         editing here (then Save merges with them: only the fields changed here are sent)."""
-        if changes.touches(SETTINGS) and not self.form.changes(self._shown):
+        if changes.touches(SETTINGS) and not self.changes(self._shown):
             self._load(self._ctx.backend.settings.current)
 
     # Saving
 
     def _on_save_clicked(self) -> None:
         saved = self._ctx.backend.settings.current
-        changes = self.form.changes(self._shown)  # what was edited here, not what a pull brought
+        changes = self.changes(self._shown)  # what was edited here, not what a pull brought
         if not changes:
             self.message.show_info(self.tr("Nothing has changed."))
             return
@@ -129,6 +140,8 @@ class SettingsPage(QWidget):
         def save() -> StoreSettings:
             if any(field in changes for field in PRINTER_FIELDS):
                 printer_from_settings(*printer)  # a bad address is refused before it is saved
+            if any(field in changes for field in BACKUP_FIELDS):
+                self.backups.check_folder(changes)  # a missing USB disk: said, nothing saved
             return settings.update(actor_id=actor, **changes)
 
         return save
