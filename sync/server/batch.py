@@ -48,6 +48,8 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "booking_resource",
         "booking",
         "attendance",
+        "drawer_session",
+        "drawer_movement",
         "conflict",
         "change",
         "applied_operation",
