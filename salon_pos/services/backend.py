@@ -13,6 +13,7 @@ from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
+from salon_pos.services.drawer import DrawerService
 from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
@@ -44,6 +45,7 @@ class Backend:
     reminders: ReminderService
     attendance: AttendanceService
     parked: ParkedTickets
+    drawer: DrawerService
 
     def close(self) -> None:
         self.db.close()
@@ -77,4 +79,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
         parked=ParkedTickets(db, settings, clock),
+        drawer=DrawerService(db, settings, clock),
     )
