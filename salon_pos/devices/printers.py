@@ -73,6 +73,10 @@ class ReceiptPrinter(ABC):
     def test_print(self) -> None:
         self._send(receipt_job(layout_test_page(self.paper_width_mm, self.target), False))
 
+    def print_rows(self, rows: Sequence[PrintLine]) -> None:
+        """A slip laid out in rows of this paper's width (the drawer close's, 交班单)."""
+        self._send(receipt_job(rows, False))
+
     @abstractmethod
     def _send(self, job: bytes) -> None: ...
 

@@ -20,8 +20,12 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
+from salon_pos.db.database import Database
 from salon_pos.db.models import AuditEntry, DrawerMovement, DrawerSession, Staff
+from salon_pos.devices import PrinterUnavailable
+from salon_pos.devices.drawer_slip import layout_drawer_slip
 from salon_pos.domain.business_day import business_day
+from salon_pos.domain.clock import Clock
 from salon_pos.domain.drawer import (
     DrawerAlreadyOpen,
     DrawerNotForRole,
@@ -46,8 +50,10 @@ from salon_pos.domain.money import format_money
 from salon_pos.domain.staff import Role
 from salon_pos.services.counter import CounterService
 from salon_pos.services.drawer_figures import OutsideCash, figures_of, outside_sessions
-from salon_pos.services.drawer_views import SessionView, session_view
+from salon_pos.services.drawer_views import SessionView, drawer_slip, session_view
 from salon_pos.services.journal import Journal
+from salon_pos.services.receipts import NoPrinterSetUp, PrinterFactory, PrintOutcome, printer_for
+from salon_pos.services.settings import SettingsService
 from salon_pos.services.staff import StaffMember, approve
 
 OPENED, MOVED, CLOSED = "drawer.opened", "drawer.cash_moved", "drawer.closed"
@@ -109,6 +115,16 @@ def _open_session(session: Session, device_id: str) -> DrawerSession | None:
 
 
 class DrawerService(CounterService):
+    def __init__(
+        self,
+        db: Database,
+        settings: SettingsService,
+        clock: Clock,
+        printers: PrinterFactory = printer_for,
+    ) -> None:
+        super().__init__(db, settings, clock)
+        self._printers = printers
+
     # Reading
 
     def current(self) -> SessionView | None:
@@ -328,6 +344,25 @@ class DrawerService(CounterService):
         ).first()
         figure = int(json.loads(first)["counted"]) if first else None
         return figure if figure is not None and figure != counted else None
+
+    def print_close(self, session_id: str) -> PrintOutcome:
+        """The close slip (交班单) of a closed session on this counter's receipt printer."""
+        settings = self._settings.current
+        if settings.printer_kind == "none":
+            return PrintOutcome(False, NoPrinterSetUp())
+        with self._db.read() as session:
+            row = session.get(DrawerSession, session_id)
+            if row is None or row.closed_at is None:
+                raise UnknownDrawerSession(session=session_id)
+            view = self._view(session, row)
+        own = view.device_id == settings.device_id
+        counter = settings.counter_prefix if own else view.device_id[-6:]
+        slip = drawer_slip(view, settings.store_name, counter, self._local(self._clock.now()))
+        try:
+            self._printers(settings).print_rows(layout_drawer_slip(slip, settings.paper_width_mm))
+        except PrinterUnavailable as problem:
+            return PrintOutcome(False, problem)
+        return PrintOutcome(True)
 
     # Helpers
 

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import DrawerMovement, DrawerSession, Staff
-from salon_pos.domain.drawer import DrawerFigures, MoveKind
+from salon_pos.devices.drawer_slip import DrawerSlip
+from salon_pos.domain.drawer import DENOMINATIONS, DrawerFigures, MoveKind, denomination_name
 from salon_pos.services.drawer_figures import figures_of, stored_figures
 
 
@@ -110,4 +111,32 @@ def session_view(
         approved_by_name=name(row.close_approved_by),
         first_counted=row.first_counted,
         server_expected=row.server_expected,
+    )
+
+
+def drawer_slip(view: SessionView, store_name: str, counter: str, now: datetime) -> DrawerSlip:
+    """The close slip of a closed session (the times already in the store's zone)."""
+    assert view.closed_at is not None and view.counted is not None and view.variance is not None
+    figures = view.figures
+    counts = view.counts or {}
+    return DrawerSlip(
+        store_name=store_name,
+        counter=counter,
+        opened=f"{view.opened_at:%Y-%m-%d %H:%M} {view.opened_by_name}",
+        closed=f"{view.closed_at:%Y-%m-%d %H:%M} {view.closed_by_name}",
+        opening_float=figures.opening_float,
+        cash_sales=figures.cash_sales,
+        cash_back=figures.cash_back,
+        moved_in=figures.moved_in,
+        moved_out=figures.moved_out,
+        expected=figures.expected,
+        counted=view.counted,
+        variance=view.variance,
+        counts=tuple(
+            (denomination_name(d), counts[d], d * counts[d]) for d in DENOMINATIONS if counts.get(d)
+        ),
+        reason=view.close_reason,
+        approved_by=view.approved_by_name,
+        blind=view.blind,
+        printed_at=f"{now:%Y-%m-%d %H:%M}",
     )

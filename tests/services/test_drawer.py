@@ -310,3 +310,44 @@ def test_cash_taken_with_no_session_open_is_listed_apart(
     backend.drawer.close(session.id, {10_000: 6, 2_000: 3, 100: 4}, team.desk.id, "?")
     cash = backend.drawer.cash_outside_sessions(TODAY)
     assert (cash.taken, cash.handed_back, cash.tickets) == (CASH_OF_SALE, 0, (outside.number,))
+
+
+def test_the_close_slip_prints_the_figures_and_the_count(
+    backend: Backend, team: Team, clock: FakeClock
+) -> None:
+    from salon_pos.devices import DummyPrinter
+    from salon_pos.devices.receipt import two_columns
+    from salon_pos.services.drawer import DrawerService
+    from tests.devices.escpos_text import printed_rows
+
+    set_store(backend, drawer_blind_close=1)
+    with backend.db.write() as s:
+        s.merge(Setting(key="printer_kind", value="dummy"))
+    backend.settings.reload()
+    paper = DummyPrinter("", 80)
+    drawer = DrawerService(backend.db, backend.settings, clock, lambda _settings: paper)
+    session = drawer.open(50_000, team.desk.id)
+    drawer.pay_out(5_000, "采购支出", team.desk.id)
+    clock.advance(hours=8)
+    count = {10_000: 4, 2_000: 2, 500: 1, 100: 3}  # ¥448: ¥2 short
+    drawer.close(session.id, count, team.desk.id, "找零失误")
+    assert drawer.print_close(session.id).printed
+    rows = printed_rows(paper.output)
+    assert rows[0] == "交班单"
+
+    def money_row(label: str, amount: str) -> str:
+        return two_columns(label, amount, 48)[0]
+
+    for expected in (
+        "收银台: A1",
+        "开班: 2026-11-20 14:30 周小敏",
+        "交班: 2026-11-20 22:30 周小敏",
+        money_row("支出", "-￥50.00"),
+        money_row("应有现金", "￥450.00"),
+        money_row("实点现金", "￥448.00"),
+        money_row("差额", "-￥2.00"),
+        money_row("￥100 x 4", "￥400.00"),
+        "原因: 找零失误",
+        "盲点交班",
+    ):
+        assert expected in rows, expected
