@@ -5,11 +5,16 @@ open goes through and says so."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
-from pytestqt.qtbot import QtBot
+import json
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from salon_pos.db.models import OutboxOperation
 from salon_pos.domain.ticket import LineKind, TenderKind
+from salon_pos.services.changes import SETTINGS
 from salon_pos.ui.dialogs.drawer_close import CloseDrawerDialog
 from salon_pos.ui.dialogs.drawer_open import CashMoveDialog, OpenDrawerDialog
 from salon_pos.ui.pages.cashier import CashierPage
@@ -112,3 +117,31 @@ def test_a_cash_sale_with_no_drawer_open_goes_through_and_says_so(
     [sold] = shell.ctx.backend.tickets.find()
     outside = shell.ctx.backend.drawer.cash_outside_sessions(sold.business_day)
     assert (outside.taken, outside.tickets) == (19_800, (sold.number,))
+
+
+def test_a_manager_sets_the_drawer_rules_for_the_whole_store(
+    qtbot: QtBot, shell: Shell, team: Team
+) -> None:
+    shell.ctx.sign_in(team.manager)
+    page = shell.window.open_page("settings")
+    page.findChild(QCheckBox, "drawerBlindClose").setChecked(True)
+    page.findChild(QSpinBox, "drawer_variance_pin").setValue(80)
+    page.findChild(QSpinBox, "drawer_pay_out_pin").setValue(300)
+    with qtbot.waitSignal(shell.ctx.changed, check_params_cb=lambda c: c.touches(SETTINGS)):
+        press(qtbot, page, "saveSettings")
+    settings = shell.ctx.backend.settings.current
+    assert (settings.drawer_blind_close, settings.drawer_variance_pin) == (1, 8_000)
+    assert (settings.drawer_pay_out_pin, settings.drawer_variance_reason) == (30_000, 0)
+    assert shell.ctx.backend.drawer.blind
+    with shell.ctx.backend.db.read() as session:
+        sent = session.scalars(
+            select(OutboxOperation.payload)
+            .where(OutboxOperation.type == "store.settings_saved")
+            .order_by(OutboxOperation.seq.desc())
+        ).first()
+    assert sent is not None
+    assert json.loads(sent)["changed"] == {
+        "drawer_blind_close": 1,
+        "drawer_variance_pin": 8_000,
+        "drawer_pay_out_pin": 30_000,
+    }  # fmt: skip — to the server, and so to every counter of the store
