@@ -8,7 +8,15 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -145,3 +153,26 @@ def test_a_manager_sets_the_drawer_rules_for_the_whole_store(
         "drawer_variance_pin": 8_000,
         "drawer_pay_out_pin": 30_000,
     }  # fmt: skip — to the server, and so to every counter of the store
+
+
+def test_an_overdraft_collected_in_cash_at_the_inbox_goes_into_the_drawer(
+    qtbot: QtBot, shell: Shell, team: Team
+) -> None:
+    from tests.ui.test_sync_ui import confirm, conflict, inbox, pull_conflict, select_type
+
+    backend = shell.ctx.backend
+    customer = backend.customers.add("透支客", "13500135000").id
+    details = {"customer_id": customer, "account": "principal", "shortfall": 30_000}
+    pull_conflict(backend, 1, conflict("overdraft", details, "collect", backend.clock.now()))
+    backend.drawer.open(10_000, team.desk.id)
+    page = inbox(shell, team)
+    select_type(qtbot, page, "overdraft")
+    tender = page.detail.findChild(QComboBox, "collectTender")
+    assert tender.isVisible() and tender.currentText() == "现金（记入本收银台钱箱）"
+    confirm(qtbot, page, "collect")
+    qtbot.waitUntil(lambda: bool(getattr(backend.drawer.current(), "movements", ())))
+    now = backend.drawer.current()
+    assert now is not None and now.expected == 40_000
+    assert [(m.kind.value, m.amount, m.staff) for m in now.movements] == [
+        ("overdraft_collected", 30_000, "王店长")
+    ]
