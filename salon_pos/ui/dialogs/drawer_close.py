@@ -231,8 +231,8 @@ class CloseDrawerDialog(QDialog):
         self.message.show_error(self._ctx.message(error))
         if isinstance(error, VarianceNeedsReason | VarianceNeedsApproval):
             if self.blind:  # the variance is out: the count stays as it was first saved
-                for spin in self.counts.values():
-                    spin.setReadOnly(True)
+                self._lock_count()
+                self.figures.hide()  # the message says the variance now
             self.reason.show()
             self.reason.setFocus()
             self.needs_pin = isinstance(error, VarianceNeedsApproval) and not self._approves()
@@ -240,6 +240,12 @@ class CloseDrawerDialog(QDialog):
                 self._ask_approval(error)
         elif isinstance(error, WrongManagerPin):
             self._ask_approval(error)
+
+    def _lock_count(self) -> None:
+        for field in self.counts.values():
+            field.setReadOnly(True)
+            field.style().unpolish(field)  # the read-only look (style.qss)
+            field.style().polish(field)
 
     def _ask_approval(self, error: UserError | None) -> None:
         if self.approval is None:
@@ -260,13 +266,13 @@ class CloseDrawerDialog(QDialog):
         self._ctx.announce(Changes.of(CHANGE_DRAWER_SESSION, closed.id) | Changes.of(QUEUED))
         assert closed.variance is not None
         self._show_figures(closed.expected, closed.variance)
+        self.figures.show()
         self.message.show_info(
             self.tr("The drawer is closed: expected {expected}, counted {counted}.").format(
                 expected=format_money(closed.expected), counted=format_money(closed.counted or 0)
             )
         )
-        for spin in self.counts.values():
-            spin.setReadOnly(True)
+        self._lock_count()
         self.reason.setReadOnly(True)
         self.reason.setVisible(bool(closed.close_reason))
         self.save.hide()
