@@ -39,7 +39,17 @@ def amount_field(name: str, hint: str) -> QLineEdit:
     return field
 
 
-class OpenDrawerDialog(SaveDialog):
+class AmountDialog(SaveDialog):
+    def typed_amount(self, field: QLineEdit) -> int | None:
+        """Fen of what is typed in yuan; None (and the dialog says why) when it is no amount."""
+        try:
+            return parse_yuan(field.text() or "0")
+        except UserError as error:
+            self.message.show_error(self._ctx.message(error))
+            return None
+
+
+class OpenDrawerDialog(AmountDialog):
     """开班: the float counted into the drawer."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -58,17 +68,15 @@ class OpenDrawerDialog(SaveDialog):
         self.resize(420, 0)
 
     def _save(self) -> None:
-        try:
-            fen = parse_yuan(self.amount.text() or "0")
-        except UserError as error:
-            self.message.show_error(self._ctx.message(error))
+        fen = self.typed_amount(self.amount)
+        if fen is None:
             return
         actor = self._ctx.staff.id if self._ctx.staff else ""
         drawer = self._ctx.backend.drawer
         self.run_save(lambda: drawer.open(fen, actor), drawer_changed)
 
 
-class CashMoveDialog(SaveDialog):
+class CashMoveDialog(AmountDialog):
     """存入 / 支出: cash put into or taken out of the open drawer, with the reason."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -115,10 +123,8 @@ class CashMoveDialog(SaveDialog):
             typed.setPlaceholderText(self.tr("Choose or type the reason"))
 
     def _save(self, approver_pin: str | None = None) -> None:
-        try:
-            fen = parse_yuan(self.amount.text() or "0")
-        except UserError as error:
-            self.message.show_error(self._ctx.message(error))
+        fen = self.typed_amount(self.amount)
+        if fen is None:
             return
         actor = self._ctx.staff.id if self._ctx.staff else ""
         reason = self.reason.currentText()

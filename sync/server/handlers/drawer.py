@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
 
 from salon_pos.domain.drawer import DrawerFigures, count_total, variance
 from salon_pos.domain.errors import UserError
@@ -173,31 +173,24 @@ def expected_here(ctx: OpContext, session: Row, closed_at: datetime) -> int:
     there, plus what was moved in, less what was moved out."""
     device, since = session["device_id"], session["opened_at"]
     connection = ctx.connection
+
+    def within(moment: Any) -> Any:  # both ends in, as at the counter (drawer_figures.py)
+        return and_(moment >= since, moment <= closed_at)
+
     sold = (
         select(func.coalesce(func.sum(PAYMENT.c.applied), 0))
         .join(TICKET, TICKET.c.id == PAYMENT.c.ticket_id)
         .where(PAYMENT.c.kind == "cash", TICKET.c.store_id == ctx.store_id)
     )
-    sales = connection.execute(
-        sold.where(
-            TICKET.c.device_id == device,
-            TICKET.c.completed_at >= since,
-            TICKET.c.completed_at < closed_at,
-        )
-    ).scalar_one()
-    voids = connection.execute(
-        sold.where(
-            TICKET.c.void_device_id == device,
-            TICKET.c.voided_at >= since,
-            TICKET.c.voided_at < closed_at,
-        )
-    ).scalar_one()
+    here = TICKET.c.device_id == device
+    sales = connection.execute(sold.where(here, within(TICKET.c.completed_at))).scalar_one()
+    back_here = TICKET.c.void_device_id == device
+    voids = connection.execute(sold.where(back_here, within(TICKET.c.voided_at))).scalar_one()
     refunds = connection.execute(
         select(REFUND.c.payload).where(
             REFUND.c.store_id == ctx.store_id,
             REFUND.c.device_id == device,
-            REFUND.c.refunded_at >= since,
-            REFUND.c.refunded_at < closed_at,
+            within(REFUND.c.refunded_at),
         )
     ).scalars()
     refunded = sum(
