@@ -256,8 +256,8 @@ class DrawerService(CounterService):
             if not (reason and approver_pin):
                 self._refuse_blind(session_id, counted, expected, actor_id, need)
             approver = self._approve(approver_pin, Both("交班差额", "a drawer variance"), actor_id)
-        elif need is not Need.NOTHING and not reason:
-            self._refuse_blind(session_id, counted, expected, actor_id, need)
+        elif need is not Need.NOTHING and not reason:  # a manager's own close: the reason
+            self._refuse_blind(session_id, counted, expected, actor_id, Need.REASON)
         return self._write_close(session_id, counts, counted, actor_id, reason, approver, need)
 
     def _write_close(

@@ -64,6 +64,16 @@ class SessionView:
     def expected(self) -> int:
         return self.figures.expected
 
+    @property
+    def cash_in(self) -> int:
+        """Cash sales, pay-ins and overdrafts collected in cash."""
+        return self.figures.cash_in
+
+    @property
+    def cash_out(self) -> int:
+        """Voids and refunds in cash, pay-outs and stored value paid back in cash."""
+        return self.figures.cash_out
+
 
 def session_view(
     session: Session, row: DrawerSession, zone: ZoneInfo, now: datetime
