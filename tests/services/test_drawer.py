@@ -250,6 +250,8 @@ def test_a_variance_beyond_the_limit_needs_a_managers_pin(
     assert (closed.variance, closed.approved_by_name) == (10_000, "王店长")
     assert closed.first_counted is None  # not a blind count
     reopened = backend.drawer.open(0, team.manager.id)  # the next shift
+    with pytest.raises(VarianceNeedsReason):  # a manager is asked for the reason, no PIN
+        backend.drawer.close(reopened.id, {10_000: 1}, team.manager.id)
     own = backend.drawer.close(reopened.id, {10_000: 1}, team.manager.id, "备用金未点")
     assert own.approved_by_name == "王店长"  # a manager's own close is their approval
 
