@@ -94,9 +94,7 @@ def record_cash(
         "customer_id": customer_id,
     }
     session.execute(insert(DrawerMovement).values(row))
-    audit = AuditRecord(
-        staff_id, MOVED, "drawer_movement", row["id"], after=_audited(row)
-    )  # fmt: skip
+    audit = AuditRecord(staff_id, MOVED, "drawer_movement", row["id"], after=_audited(row))
     journal.record(session, at, audit, ops.drawer_cash_moved(row))
     return row
 
