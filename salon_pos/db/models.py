@@ -409,6 +409,62 @@ class BalanceEntry(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class DrawerSession(Base):
+    """A cash drawer session (交班) of one counter, from its opening with a float to its close
+    with a count; this counter's and those pulled from the store's others (docs/drawer.md).
+    The close keeps the figures as the closing counter worked them out."""
+
+    __tablename__ = "drawer_session"
+    __table_args__ = (
+        Index("ix_drawer_session_device_opened", "device_id", "opened_at"),
+        Index("ix_drawer_session_day", "business_day"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))  # the counter whose drawer it is
+    business_day: Mapped[date] = mapped_column(Date)  # of its opening
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[str] = mapped_column(String(36))
+    opening_float: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str | None] = mapped_column(String(36))
+    counts: Mapped[dict[str, int] | None] = mapped_column(JSON)  # denomination fen → pieces
+    counted: Mapped[int | None] = mapped_column(Integer)
+    expected: Mapped[int | None] = mapped_column(Integer)
+    variance: Mapped[int | None] = mapped_column(Integer)
+    cash_sales: Mapped[int | None] = mapped_column(Integer)
+    cash_back: Mapped[int | None] = mapped_column(Integer)  # voids and refunds handed back
+    moved_in: Mapped[int | None] = mapped_column(Integer)
+    moved_out: Mapped[int | None] = mapped_column(Integer)
+    blind: Mapped[bool] = mapped_column(Boolean, default=False)
+    close_reason: Mapped[str] = mapped_column(Text, default="")
+    close_approved_by: Mapped[str | None] = mapped_column(String(36))
+    # A blind close refused for a missing reason showed its variance: the count first given,
+    # when the close saved another one (a recount after seeing the variance).
+    first_counted: Mapped[int | None] = mapped_column(Integer)
+    # The expected cash the server worked out from its own rows, when it differs (docs/drawer.md).
+    server_expected: Mapped[int | None] = mapped_column(Integer)
+
+
+class DrawerMovement(Base):
+    """Cash into or out of a counter's drawer other than by a sale, void or refund: pay-ins,
+    pay-outs, stored value paid back in cash, an overdraft collected in cash. Append-only.
+    `session_id` None: the counter had no open session (the day close lists it apart)."""
+
+    __tablename__ = "drawer_movement"
+    __table_args__ = (Index("ix_drawer_movement_device_at", "device_id", "at"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("drawer_session.id"), index=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))  # domain.drawer.MoveKind
+    amount: Mapped[int] = mapped_column(Integer)  # fen, positive; the kind says which way
+    reason: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+    approved_by: Mapped[str | None] = mapped_column(String(36))
+    customer_id: Mapped[str | None] = mapped_column(String(36))
+
+
 class OutboxOperation(Base):
     """A business fact waiting for the server, written in the same transaction as the change."""
 

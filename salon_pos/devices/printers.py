@@ -71,7 +71,7 @@ class ReceiptPrinter(ABC):
         self._send(receipt_job(layout_receipt(receipt, self.paper_width_mm), open_drawer))
 
     def print_rows(self, rows: Sequence[PrintLine]) -> None:
-        """Any slip laid out like a receipt (the close's Z summary)."""
+        """Any slip laid out like a receipt: the close's Z summary, the drawer's 交班单."""
         self._send(receipt_job(rows, False))
 
     def test_print(self) -> None:

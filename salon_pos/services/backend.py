@@ -15,6 +15,7 @@ from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.day_close import DayCloseService
+from salon_pos.services.drawer import DrawerService
 from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
@@ -50,6 +51,7 @@ class Backend:
     parked: ParkedTickets
     reports: ReportService
     backups: BackupService
+    drawer: DrawerService
 
     def close(self) -> None:
         self.db.close()
@@ -86,4 +88,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         parked=ParkedTickets(db, settings, clock),
         reports=ReportService(db, settings, clock),
         backups=BackupService(paths, clock, settings),
+        drawer=DrawerService(db, settings, clock),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
 from salon_pos.db.models import DayClose, OutboxOperation, Staff, StoreDevice
-from salon_pos.devices.z_report import ZReport
+from salon_pos.devices.z_report import DrawerLine, ZReport
 from salon_pos.domain.business_day import business_day, day_start
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.day_close import Calendar, DayFigures, figures_json, figures_of_json
@@ -28,6 +28,8 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_facts import closes, read_day
+from salon_pos.services.drawer import DrawerService
+from salon_pos.services.drawer_figures import OutsideCash
 from salon_pos.services.receipts import NoPrinterSetUp, PrinterFactory, PrintOutcome, printer_for
 from salon_pos.services.settings import SettingsService, StoreSettings
 from salon_pos.services.staff import approve
@@ -86,6 +88,8 @@ class DayView:
     figures: DayFigures
     check: CloseCheck
     closed: ClosedDay | None
+    drawers: tuple[DrawerLine, ...] = ()  # the store's drawer sessions of the day (交班)
+    outside: OutsideCash = field(default_factory=OutsideCash)  # this counter's, no session open
 
 
 def calendar_of(connection: Connection, settings: StoreSettings, since: date) -> Calendar:
@@ -108,6 +112,7 @@ class DayCloseService(CounterService):
     ) -> None:
         super().__init__(db, settings, clock)
         self._printers = printers
+        self._drawer = DrawerService(db, settings, clock, printers)
 
     def today(self) -> date:
         """The business day a sale made now would belong to."""
@@ -124,7 +129,26 @@ class DayCloseService(CounterService):
             check = self._check(connection, day, settings)
             row = session.get(DayClose, day)
             closed = None if row is None else _closed_day(row, _names(connection))
-        return DayView(figures, check, closed)
+        drawers = self.drawer_lines(day)
+        return DayView(figures, check, closed, drawers, self._drawer.cash_outside_sessions(day))
+
+    def drawer_lines(self, day: date) -> tuple[DrawerLine, ...]:
+        """Each drawer session of the day, every counter's: who, when, expected, counted."""
+        settings = self._settings.current
+        with self._db.read() as session:
+            counters = dict(
+                session.execute(select(StoreDevice.device_id, StoreDevice.counter)).tuples().all()
+            )
+        counters[settings.device_id] = settings.counter_prefix
+        lines = []
+        for held in self._drawer.sessions_of_day(day):
+            hours = held.opened_at.strftime("%H:%M")
+            if held.closed_at is not None:
+                hours += "–" + held.closed_at.strftime("%H:%M")
+            counter = counters.get(held.device_id, held.device_id[-4:])
+            label = f"{counter} {hours} {held.opened_by_name}".strip()
+            lines.append(DrawerLine(label, held.figures.expected, held.counted))
+        return tuple(lines)
 
     def closed_days(self, limit: int = 60) -> list[ClosedDay]:
         with self._db.read() as session:
@@ -166,7 +190,10 @@ class DayCloseService(CounterService):
                 "closed_at": now,
                 "closed_by": actor_id,
                 "device_id": settings.device_id,
-                "figures": json.dumps(figures_json(figures), ensure_ascii=False),
+                "figures": json.dumps(
+                    figures_json(figures) | {"drawers": _drawers_json(self.drawer_lines(day))},
+                    ensure_ascii=False,
+                ),
                 "note": note,
             }
             connection.execute(insert(DayClose).values(row))
@@ -208,7 +235,12 @@ class DayCloseService(CounterService):
             closed = f"{view.closed.closed_by_name} {_local(view.closed.closed_at, settings)}"
         figures = view.closed.figures if view.closed is not None else view.figures
         return ZReport(
-            settings.store_name, figures, _local(self._clock.now(), settings), names, closed
+            settings.store_name,
+            figures,
+            _local(self._clock.now(), settings),
+            names,
+            closed,
+            view.drawers,
         )
 
     def write_pdf(self, day: date, folder: Path | None = None) -> Path:
@@ -279,6 +311,14 @@ class DayCloseService(CounterService):
             if heard is None or heard < began
         )
         return CloseCheck(int(waiting), oldest, unheard, bool(known))
+
+
+def _drawers_json(lines: tuple[DrawerLine, ...]) -> list[dict[str, object]]:
+    """The drawers as the close keeps them beside its figures (the console shows them)."""
+    return [
+        {"label": d.label, "expected": d.expected, "counted": d.counted, "variance": d.variance}
+        for d in lines
+    ]
 
 
 def _check_manager(connection: Connection, actor_id: str) -> None:

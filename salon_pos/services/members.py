@@ -20,6 +20,8 @@ from salon_pos.domain.balances import (
     refund_unused,
     top_up,
 )
+from salon_pos.domain.business_day import business_day
+from salon_pos.domain.drawer import MoveKind
 from salon_pos.domain.errors import Both, ReasonRequired, UnknownCustomer, UnknownItem, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
@@ -27,6 +29,7 @@ from salon_pos.domain.ticket import TenderKind, check_fen
 from salon_pos.domain.tiers import MemberPricing
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
+from salon_pos.services.drawer import record_cash
 from salon_pos.services.member_ledger import (
     MemberBalances,
     expire_points,
@@ -285,7 +288,8 @@ class MemberService(CounterService):
         tender: TenderKind = TenderKind.CASH,
     ) -> int:
         """Close the card by the store's policy: the unused principal is paid back, the bonus
-        is forfeited; a manager's PIN. Answers the fen paid back."""
+        is forfeited; a manager's PIN. Answers the fen paid back. Paid back in cash, it comes
+        out of this counter's drawer (a drawer movement in the same transaction)."""
         from salon_pos.services.sync_ops import members as member_ops
 
         if not reason.strip():
@@ -323,6 +327,13 @@ class MemberService(CounterService):
                     customer_id, entries, approver.id, reason.strip(), paid_out, tender.value
                 ),
             )
+            if tender is TenderKind.CASH and paid_out:  # out of this counter's drawer
+                settings = self._settings.current
+                day = business_day(now, settings.time_zone, settings.cutover_hour)
+                record_cash(
+                    session, self._journal(), now, day, MoveKind.STORED_VALUE_REFUND, paid_out,
+                    reason.strip(), actor_id, approver.id, customer_id,
+                )  # fmt: skip
         return paid_out
 
     def _balances(self, session: Any, customer_id: str) -> MemberBalances:

@@ -80,6 +80,9 @@ CLASS_SETTINGS = (
     "class_lapsed_days",
 )
 
+DRAWER_LIMITS = ("drawer_variance_reason", "drawer_variance_pin", "drawer_pay_out_pin")  # fen
+MOST_DRAWER_LIMIT = 100_000_000  # ¥1,000,000; as sync/operations/setup.py WHOLE_NUMBER_SETTINGS
+
 
 class InvalidGateway(UserError):
     en = "“{text}” is not a gateway address: it starts with http:// or https://."
@@ -127,6 +130,13 @@ class StoreSettings:
     class_vip_spend: int = ClassThresholds.vip_spend
     class_vip_visits: int = ClassThresholds.vip_visits
     class_lapsed_days: int = ClassThresholds.lapsed_days
+    # Cash drawer (docs/drawer.md): a blind close (1: the count is entered without seeing the
+    # expected cash), the variance in fen that passes without a reason, beyond which a
+    # manager's PIN is needed too, and the pay-out above which a manager's PIN is needed.
+    drawer_blind_close: int = 0
+    drawer_variance_reason: int = 0
+    drawer_variance_pin: int = 5_000
+    drawer_pay_out_pin: int = 20_000
     # Reminders, for a store without a server (with one, the server sends them): this counter
     # prepares and sends them (docs/bookings.md, "Reminders"); no gateway: reminders.jsonl.
     reminders_here: bool = False
@@ -180,6 +190,11 @@ class StoreSettings:
         for name in CLASS_SETTINGS:
             if getattr(self, name) < 0:
                 raise NegativeThreshold(value=getattr(self, name))
+        if self.drawer_blind_close not in (0, 1):
+            raise InvalidChoice(text=str(self.drawer_blind_close), choices="0, 1")
+        for name in DRAWER_LIMITS:
+            if not 0 <= getattr(self, name) <= MOST_DRAWER_LIMIT:
+                raise InvalidChoice(text=str(getattr(self, name)), choices="0–100000000")
 
     def member_rules(self) -> MemberRules:
         """The member ledgers' settings, checked (UserError says what is wrong)."""

@@ -17,11 +17,14 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import OutboxOperation, ParkedChange, Staff, SyncConflict, SyncState
+from salon_pos.domain.business_day import business_day
+from salon_pos.domain.drawer import MoveKind
 from salon_pos.domain.errors import InvalidChoice, ReasonRequired, UserError
 from salon_pos.domain.staff import Role
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
 from salon_pos.services.customers import CustomerProfile, customer_profiles
+from salon_pos.services.drawer import record_cash
 from salon_pos.services.sync_state import RESOLVING as RESOLVING
 from salon_pos.services.sync_state import Enrollment, enrollment, sync_state
 from sync.protocol import (
@@ -37,6 +40,22 @@ def allowed_resolutions(conflict_type: str) -> tuple[str, ...]:
     from sync.operations import REGISTRY  # lazy: pydantic after the first paint
 
     return REGISTRY.resolutions_of(conflict_type)
+
+
+COLLECT_TENDERS = ("cash", "bank_card", "wechat", "alipay")  # how an overdraft is collected
+
+
+def collected_in_cash(conflict: SyncConflict, resolution: str, tender: str | None) -> int:
+    """Fen of a stored-value overdraft the customer paid back in cash (its shortfall, as the
+    manager was shown it): money into the drawer. 0 for anything else."""
+    from sync.operations.members import CONFLICT_OVERDRAFT
+    from sync.protocol import RESOLUTION_COLLECT
+
+    if (conflict.type, resolution, tender) != (CONFLICT_OVERDRAFT, RESOLUTION_COLLECT, "cash"):
+        return 0
+    shortfall = conflict.details.get("shortfall")
+    money = conflict.details.get("account") in ("principal", "bonus")
+    return shortfall if money and isinstance(shortfall, int) and shortfall > 0 else 0
 
 
 class ConnectionState(StrEnum):
@@ -272,9 +291,18 @@ class SyncService(CounterService):
             people = customer_profiles(session, named_customers(rows))
             return ConflictInbox(mark, rows, people, _deciders(session, rows))
 
-    def resolve(self, conflict_id: str, resolution: str, actor_id: str, note: str = "") -> Changes:
+    def resolve(
+        self,
+        conflict_id: str,
+        resolution: str,
+        actor_id: str,
+        note: str = "",
+        tender: str | None = None,
+    ) -> Changes:
         """Queue the manager's decision, with their note (a write-off's reason, kept with the
-        decision at the server); the row shows "resolving" until the server confirms."""
+        decision at the server); the row shows "resolving" until the server confirms. An
+        overdraft of stored value collected in cash (`tender` "cash") goes into this counter's
+        drawer, in the same transaction."""
         from salon_pos.services.sync_ops import (
             conflicts as conflict_ops,  # lazy: pydantic after the first paint
         )
@@ -296,6 +324,8 @@ class SyncService(CounterService):
                 raise InvalidChoice(text=resolution, choices=" / ".join(allowed))
             if REGISTRY.needs_note(conflict.type, resolution) and not note.strip():
                 raise ReasonRequired()
+            if tender is not None and tender not in COLLECT_TENDERS:
+                raise InvalidChoice(text=tender, choices=" / ".join(COLLECT_TENDERS))
             session.execute(
                 update(SyncConflict)
                 .where(SyncConflict.id == conflict_id)
@@ -313,8 +343,17 @@ class SyncService(CounterService):
                     "sync_conflict",
                     conflict_id,
                     before={"status": CONFLICT_OPEN},
-                    after={"status": RESOLVING, "resolution": resolution, "note": note.strip()},
+                    after={"status": RESOLVING, "resolution": resolution, "note": note.strip()}
+                    | ({"tender": tender} if tender else {}),
                 ),
                 payload,
             )
+            if cash := collected_in_cash(conflict, resolution, tender):
+                settings = self._settings.current
+                day = business_day(now, settings.time_zone, settings.cutover_hour)
+                customer = str(conflict.details.get("customer_id") or "") or None
+                record_cash(
+                    session, self._journal(), now, day, MoveKind.OVERDRAFT_COLLECTED, cash,
+                    note.strip(), actor_id, actor_id, customer,
+                )  # fmt: skip
         return Changes.of(CHANGE_CONFLICT, conflict_id) | Changes.of(QUEUED)

@@ -1,6 +1,6 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
-sales, customers, setup, members, conflicts, patch_tests, bookings, attendance, day_close
-(docs/sync.md, "Adding an operation"). The server's handlers (sync/server/handlers/
+sales, customers, setup, members, conflicts, patch_tests, bookings, attendance, day_close,
+drawer (docs/sync.md, "Adding an operation"). The server's handlers (sync/server/handlers/
 <family>.py) and the counter's builders and appliers (salon_pos/services/sync_ops/<family>.py)
 register against these; tests/contract checks that every part is there."""
 
@@ -18,6 +18,7 @@ from sync.operations import (
     conflicts,
     customers,
     day_close,
+    drawer,
     members,
     patch_tests,
     sales,
@@ -36,6 +37,7 @@ FAMILIES: tuple[Family, ...] = (
     bookings.FAMILY,
     attendance.FAMILY,
     day_close.FAMILY,
+    drawer.FAMILY,
 )
 
 

@@ -163,6 +163,11 @@ STORE_SETTING_FIELDS: Final = (
     "class_vip_spend",
     "class_vip_visits",
     "class_lapsed_days",
+    # the cash drawer (docs/drawer.md): blind close 0 / 1, and limits in fen
+    "drawer_blind_close",
+    "drawer_variance_reason",
+    "drawer_variance_pin",
+    "drawer_pay_out_pin",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 # The whole-number settings and their highest value (each from 0).
@@ -175,6 +180,10 @@ WHOLE_NUMBER_SETTINGS: Final = {
     "class_vip_spend": 10**10,
     "class_vip_visits": 100_000,
     "class_lapsed_days": 3_650,
+    "drawer_blind_close": 1,
+    "drawer_variance_reason": 100_000_000,
+    "drawer_variance_pin": 100_000_000,
+    "drawer_pay_out_pin": 100_000_000,
 }
 SETTING_TEXT_LIMITS: Final = {
     "store_name": 64,

@@ -49,6 +49,8 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "booking",
         "attendance",
         "day_close",
+        "drawer_session",
+        "drawer_movement",
         "conflict",
         "change",
         "applied_operation",

@@ -291,6 +291,9 @@ class Ticket(Base):
             "completed_at",
             postgresql_include=["status", "total"],
         ),
+        # A drawer session's cash: the sales and voids at one counter while it was open.
+        Index("ix_ticket_device_completed", "device_id", "completed_at"),
+        Index("ix_ticket_void_device", "void_device_id", "voided_at"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
@@ -359,6 +362,7 @@ class Payment(Base):
 
 class Refund(Base):
     __tablename__ = "refund"
+    __table_args__ = (Index("ix_refund_device_refunded", "device_id", "refunded_at"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
@@ -682,3 +686,48 @@ class DayClose(Base):
     server_figures: Mapped[str] = mapped_column(Text)
     amendments: Mapped[int] = mapped_column(Integer, default=0)
     amended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class DrawerSession(Base):
+    """A counter's cash drawer session (交班) as the counter recorded it: opened with a float,
+    closed with its count and figures (`close`: the DrawerClosed fields). `server_expected`:
+    the expected cash worked out here from the server's own rows at the close, and
+    `expected_differs` when it is not the counter's (docs/drawer.md)."""
+
+    __tablename__ = "drawer_session"
+    __table_args__ = (Index("ix_drawer_session_store_day", "store_id", "business_day"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    device_id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    opened_by: Mapped[str] = mapped_column(ID)
+    opening_float: Mapped[int] = mapped_column(BigInteger)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    close_op_id: Mapped[str | None] = mapped_column(ID)
+    close_received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    close: Mapped[str | None] = mapped_column(Text)
+    counted: Mapped[int | None] = mapped_column(BigInteger)
+    expected: Mapped[int | None] = mapped_column(BigInteger)
+    variance: Mapped[int | None] = mapped_column(BigInteger)
+    server_expected: Mapped[int | None] = mapped_column(BigInteger)
+    expected_differs: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class DrawerMovement(Base):
+    """Cash into or out of a counter's drawer besides sales (`data`: the DrawerCashMoved
+    fields); `session_id` None: the counter had no session open. Append-only."""
+
+    __tablename__ = "drawer_movement"
+    __table_args__ = (Index("ix_drawer_movement_store_day", "store_id", "business_day"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    session_id: Mapped[str | None] = mapped_column(ForeignKey("drawer_session.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    amount: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[str] = mapped_column(Text)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Connection, select, text
 
-from salon_pos.db.models import AuditEntry, OutboxOperation, Ticket
+from salon_pos.db.models import AuditEntry, DayClose, OutboxOperation, Ticket
 from salon_pos.domain.day_close import DayFigures
 from salon_pos.domain.errors import UnknownStaff
 from salon_pos.domain.shares import StaffShare
@@ -328,3 +328,30 @@ def test_the_close_as_a_pdf_has_its_tables_and_chart(
         "李娜",
     ):
         assert expected in text, expected
+
+
+def test_the_close_lists_each_drawer_session_with_its_variance(
+    backend: Backend, team: Team, shelf: Shelf, clock: FakeClock
+) -> None:
+    from salon_pos.devices.z_report import render_z
+
+    opened = backend.drawer.open(50000, team.desk.id)  # a ¥500 float
+    clock.advance(minutes=5)
+    backend.checkout.complete_sale(three_line_sale(team, shelf))  # ¥194 of it in cash
+    clock.advance(minutes=5)
+    counts = {10000: 6, 5000: 1, 2000: 2, 100: 4}  # ¥600 + ¥50 + ¥40 + ¥4 = ¥694: right
+    backend.drawer.close(opened.id, counts, team.desk.id)
+    day = backend.day_close.today()
+    view = backend.day_close.view(day)
+    [drawer] = view.drawers
+    assert (drawer.expected, drawer.counted, drawer.variance) == (69400, 69400, 0)
+    assert drawer.label.startswith("A1 ") and "周小敏" in drawer.label
+    text = "\n".join(render_z(backend.day_close.z_report(day), 58))
+    assert "钱箱" in text and "￥694.00" in text
+    closed = backend.day_close.close(day, team.manager.id)
+    with backend.db.read() as s:
+        kept = json.loads(s.scalars(select(DayClose.figures)).one())
+    assert kept["drawers"] == [
+        {"label": drawer.label, "expected": 69400, "counted": 69400, "variance": 0}
+    ]
+    assert closed.figures.by_tender["cash"] == 19400

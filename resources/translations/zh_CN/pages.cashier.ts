@@ -4,47 +4,52 @@
 <context>
     <name>CashierPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="77"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="78" />
         <source>Clear  F8</source>
         <translation>清空  F8</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="81"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="82" />
         <source>Pay  F9</source>
         <translation>收款  F9</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="309"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="314" />
         <source>Choose the technician for {item}.</source>
         <translation>请为“{item}”选择技师。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="330"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="335" />
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="333"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="338" />
         <source>No receipt printer.</source>
         <translation>未设置小票打印机，不打印小票。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="335"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="340" />
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="348"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="353" />
         <source>Paid {total} (ticket {number}), change {change}.</source>
         <translation>已收款 {total}（单号 {number}），找零 {change}。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="355"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="358" />
+        <source>The drawer is not open: this cash counts as taken outside a drawer session.</source>
+        <translation>本收银台尚未开班：这笔现金记为班次外收取的现金。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="365" />
         <source>Receipt printed.</source>
         <translation>小票已打印。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/cashier.py" line="364"/>
+        <location filename="../../../salon_pos/ui/pages/cashier.py" line="374" />
         <source>Paid, but the receipt was not printed: {reason} Reprint it from Tickets.</source>
         <translation>已收款，小票未打印：{reason}可在单据中重打。</translation>
     </message>

@@ -4,27 +4,27 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="75" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="76" />
         <source>Close business day {day}</source>
         <translation>日结营业日 {day}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="79" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="80" />
         <source>After the close this day is locked: sales, voids and refunds from now on belong to the next business day.</source>
         <translation>日结后该营业日即锁定：此后的销售、作废和退款都计入下一个营业日。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="93" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="94" />
         <source>Note (optional), e.g. cash checked</source>
         <translation>备注（可选），例如：现金已核对</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="96" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="97" />
         <source>Close the day</source>
         <translation>确认日结</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="98" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="99" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -32,250 +32,275 @@
 <context>
     <name>DayClosePanel</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="117" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="118" />
         <source>Print Z slip</source>
         <translation>打印日结单</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="119" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="120" />
         <source>PDF report</source>
         <translation>日结 PDF</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="123" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="124" />
         <source>Close the day…</source>
         <translation>日结…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="126" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="127" />
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="143" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="144" />
         <source>The day</source>
         <translation>当日概况</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="145" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="146" />
         <source>Tender</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="145" />
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="147" />
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="150" />
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="154" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="146" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="148" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="151" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="158" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="147" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="148" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="150" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="151" />
         <source>Technician (services)</source>
         <translation>技师（服务）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="152" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="153" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="154" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="155" />
+        <source>Drawer session</source>
+        <translation>钱箱班次</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="155" />
+        <source>Expected / counted / variance</source>
+        <translation>应有 / 实点 / 差额</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="158" />
         <source>Ticket · approved by</source>
         <translation>单号 · 批准人</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="159" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="163" />
         <source>By tender</source>
         <translation>按支付方式</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="160" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="164" />
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="161" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="165" />
         <source>By technician</source>
         <translation>按技师</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="162" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="166" />
         <source>Member cards</source>
         <translation>会员卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="163" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="167" />
         <source>Approvals</source>
         <translation>优惠、作废与退款</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="188" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="168" />
+        <source>Cash drawers</source>
+        <translation>钱箱（交班）</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="193" />
         <source>Tickets</source>
         <translation>单数</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="189" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="194" />
         <source>Sales</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="190" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="195" />
         <source>Voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="191" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="196" />
         <source>Refunded</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="192" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="197" />
         <source>Net</source>
         <translation>净收入</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="193" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="198" />
         <source>Average ticket</source>
         <translation>客单价</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="194" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="199" />
         <source>Customers served</source>
         <translation>到店顾客</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="195" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="200" />
         <source>New customers / members</source>
         <translation>新顾客 / 新会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="196" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="201" />
         <source>Member price savings</source>
         <translation>会员价优惠</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="252" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="257" />
         <source>Stored value sold</source>
         <translation>储值售出（本金）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="253" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="258" />
         <source>Bonus given</source>
         <translation>储值赠送</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="254" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="259" />
         <source>Stored value spent (paid-in)</source>
         <translation>储值消费（本金）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="255" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="260" />
         <source>Stored value spent (bonus)</source>
         <translation>储值消费（赠送）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="256" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="261" />
         <source>Stored value paid back</source>
         <translation>储值退款</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="257" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="262" />
         <source>Package sessions sold</source>
         <translation>疗程售出（次）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="258" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="263" />
         <source>Package sessions used</source>
         <translation>疗程使用（次）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="259" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="264" />
         <source>Points issued</source>
         <translation>积分发放</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="260" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="265" />
         <source>Points redeemed</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="266" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="271" />
         <source>Discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="267" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="272" />
         <source>Void</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="268" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="273" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="275" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="281" />
         <source>Closed by {name} at {at}</source>
         <translation>已日结：{name} {at}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="279" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="285" />
         <source>Not closed</source>
         <translation>未日结</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="290" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="294" />
+        <source>still open</source>
+        <translation>未交班</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="303" />
+        <source>Cash at this counter outside a drawer session</source>
+        <translation>本收银台未开班时收付的现金</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="315" />
         <source>Checks passed: nothing waits to be sent.</source>
         <translation>检查通过：没有待上传的数据。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="302" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="327" />
         <source>{count} operations of this counter have not reached the server yet.</source>
         <translation>本收银台还有 {count} 条数据未上传到服务器。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="309" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="334" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="312" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="337" />
         <source>Counter {counter} has not been heard from today (last: {last}).</source>
         <translation>收银台 {counter} 今天没有联系过服务器（最后一次：{last}）。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="325" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="350" />
         <source>within limit</source>
         <translation>权限内</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="345" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="370" />
         <source>Stored value top-ups</source>
         <translation>储值充值</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="346" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="371" />
         <source>Package cards</source>
         <translation>疗程卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="370" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="395" />
         <source>The day is closed.</source>
         <translation>已日结。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="384" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="413" />
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/day_close.py" line="398" />
+        <location filename="../../../salon_pos/ui/pages/day_close.py" line="427" />
         <source>Z slip printed.</source>
         <translation>日结单已打印。</translation>
     </message>

@@ -7,6 +7,7 @@ from salon_pos.services.sync_ops import (  # noqa: F401
     conflicts,
     customers,
     day_close,
+    drawer,
     members,
     patch_tests,
     sales,

@@ -122,7 +122,10 @@ class MemberAccountDialog(QDialog):
 
     def ask_refund(self) -> None:
         held = self.members.balances(self.profile.id)
-        action = self.tr("refund {principal} of stored value (the {bonus} bonus is forfeited)")
+        action = self.tr(
+            "refund {principal} of stored value in cash from this counter's drawer"
+            " (the {bonus} bonus is forfeited)"
+        )
         self._ask(
             action.format(principal=format_money(held.principal), bonus=format_money(held.bonus)),
             self._refund,

@@ -26,6 +26,7 @@ from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
 from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
+from salon_pos.ui.pages.cashier_drawer import DrawerBar
 from salon_pos.ui.pages.cashier_member import MemberStrip
 from salon_pos.ui.pages.cashier_parked import ParkingButtons, draft_line, ticket_row
 from salon_pos.ui.pages.cashier_patch_test import PatchTestGate
@@ -90,6 +91,7 @@ class CashierPage(QWidget):
         self.parked_id: str | None = None  # the parked ticket (挂单) on the screen, if any
         self.parked_note = ""
         self.parking = ParkingButtons(ctx, self, self.message, self)
+        self.drawer = DrawerBar(ctx)
         self._shortcut("F5", self.customer.search)
         self._shortcut("F7", self.catalog.search)
         self._lay_out()
@@ -114,7 +116,10 @@ class CashierPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 12)
         layout.setSpacing(16)
-        layout.addWidget(self.catalog, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.catalog, 1)
+        left.addWidget(self.drawer)  # 交班: the drawer's state, under the catalog
+        layout.addLayout(left, 1)
         layout.addLayout(right, 1)
 
     def _reload(self) -> None:
@@ -345,9 +350,14 @@ class CashierPage(QWidget):
         self._on_receipt_failed(sale, self._ctx.message(error))
 
     def _paid_text(self, sale: CompletedSale) -> str:
-        return self.tr("Paid {total} (ticket {number}), change {change}.").format(
+        paid = self.tr("Paid {total} (ticket {number}), change {change}.").format(
             total=format_money(sale.total), number=sale.number, change=format_money(sale.change)
         )
+        if sale.cash_taken and not self.drawer.is_open:  # never refused, but said
+            paid += " " + self.tr(
+                "The drawer is not open: this cash counts as taken outside a drawer session."
+            )
+        return paid
 
     def _on_receipt_printed(self, sale: CompletedSale, outcome: PrintOutcome) -> None:
         if outcome.printed:

@@ -226,7 +226,8 @@ class ConflictsPage(QWidget):
         self._set_busy(True)
         self.message.show_info(self.tr("Saving the decision…"))
         note = self.detail.note.text()
-        work = partial(self._ctx.backend.sync.resolve, row.id, resolution, actor, note)
+        tender = self.detail.collect_tender() if resolution == "collect" else None
+        work = partial(self._ctx.backend.sync.resolve, row.id, resolution, actor, note, tender)
         self._ctx.runner.run(work, self._on_resolved, self._on_refused)
 
     def _on_resolved(self, changes: Changes) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +19,10 @@ from PySide6.QtWidgets import (
 from salon_pos.services.sync_status import ConflictRow, allowed_resolutions
 from salon_pos.ui.models.conflicts import STATUS_COLOURS, ConflictWords
 from salon_pos.ui.widgets import button
+from sync.operations.members import CONFLICT_OVERDRAFT
 from sync.protocol import CONFLICT_OPEN
+
+MONEY_ACCOUNTS = ("principal", "bonus")  # an overdraft of these is money to collect
 
 TITLE_STYLE = "font-size: 20px; font-weight: 600; color: #3d2c3e;"
 STATUS_STYLE = "font-size: 15px; font-weight: 600; padding: 2px 10px; border-radius: 10px;"
@@ -61,6 +65,16 @@ class ConflictDetail(QWidget):
         self.note.setObjectName("resolutionNote")
         self.note.setMaxLength(500)
         self.note.setPlaceholderText(self.tr("Note: why (a write-off needs the reason)"))
+        self.tender = QComboBox()  # how a money overdraft is collected: cash goes in the drawer
+        self.tender.setObjectName("collectTender")
+        for text, kind in (
+            (self.tr("Cash (into this counter's drawer)"), "cash"),
+            (self.tr("Bank card"), "bank_card"),
+            (self.tr("WeChat Pay"), "wechat"),
+            (self.tr("Alipay"), "alipay"),
+        ):
+            self.tender.addItem(text, kind)
+        self.tender_label = QLabel(self.tr("If collected, paid by"))
         self.buttons = QHBoxLayout()
         self.choices: dict[str, QPushButton] = {}  # resolution → its button, for the open row
         self.enabled = True  # the page turns the buttons off while a decision is being saved
@@ -101,6 +115,11 @@ class ConflictDetail(QWidget):
         layout.addWidget(self.suggestion)
         layout.addWidget(self.state)
         layout.addWidget(self.note)
+        paid_by = QHBoxLayout()
+        paid_by.addWidget(self.tender_label)
+        paid_by.addWidget(self.tender)
+        paid_by.addStretch()
+        layout.addLayout(paid_by)
         layout.addLayout(self.buttons)  # right under what it decides
         layout.addStretch()
         return page
@@ -126,7 +145,15 @@ class ConflictDetail(QWidget):
         self.state.setVisible(bool(self.state.text()))
         self.note.clear()
         self.note.setVisible(row.status == CONFLICT_OPEN and takes_notes(row.type))
+        money = row.type == CONFLICT_OVERDRAFT and row.details.get("account") in MONEY_ACCOUNTS
+        self.tender.setCurrentIndex(0)
+        for widget in (self.tender, self.tender_label):
+            widget.setVisible(row.status == CONFLICT_OPEN and money)
         self._show_buttons(row)
+
+    def collect_tender(self) -> str | None:
+        """How the customer pays an overdraft of money back (None: not one of those)."""
+        return str(self.tender.currentData()) if self.tender.isVisibleTo(self) else None
 
     def _state_text(self, row: ConflictRow) -> str:
         chosen = self.words.resolution_name(row.resolution or "", row.type)

@@ -151,6 +151,9 @@ class DayClosePanel(QWidget):
             "closeTechnicians", (self.tr("Technician (services)"), self.tr("Amount"))
         )
         self.members = two_column_table("closeMembers", (self.tr("Members"), ""))
+        self.drawers = two_column_table(
+            "closeDrawers", (self.tr("Drawer session"), self.tr("Expected / counted / variance"))
+        )
         self.approvals = two_column_table(
             "closeApprovals", (self.tr("Ticket · approved by"), self.tr("Amount"))
         )
@@ -162,6 +165,7 @@ class DayClosePanel(QWidget):
         grid.addWidget(self._boxed(self.tr("By technician"), self.technicians), 1, 1)
         grid.addWidget(self._boxed(self.tr("Member cards"), self.members), 2, 0)
         grid.addWidget(self._boxed(self.tr("Approvals"), self.approvals), 2, 1)
+        grid.addWidget(self._boxed(self.tr("Cash drawers"), self.drawers), 3, 0, 1, 2)
         for column in range(2):
             grid.setColumnStretch(column, 1)
         inner = QWidget()
@@ -269,6 +273,7 @@ class DayClosePanel(QWidget):
                 *self._approved(self.tr("Refund"), figures.refund_list, names),
             ],
         )
+        fill(self.drawers, self._drawer_rows(view))
         if view.closed is not None:
             closed = view.closed
             at = closed.closed_at.astimezone().strftime("%H:%M")
@@ -281,6 +286,25 @@ class DayClosePanel(QWidget):
             self.state.setProperty("kind", "")
         self.close_button.setEnabled(view.closed is None)
         self._show_checks(view)
+
+    def _drawer_rows(self, view: DayView) -> list[tuple[str, str]]:
+        rows = []
+        for drawer in view.drawers:
+            counted = (
+                self.tr("still open")
+                if drawer.counted is None
+                else f"{format_money(drawer.counted)} / {format_money(drawer.variance or 0)}"
+            )
+            rows.append((drawer.label, f"{format_money(drawer.expected)} / {counted}"))
+        outside = view.outside
+        if outside.taken or outside.handed_back:
+            rows.append(
+                (
+                    self.tr("Cash at this counter outside a drawer session"),
+                    f"+{format_money(outside.taken)} / -{format_money(outside.handed_back)}",
+                )
+            )
+        return rows
 
     def _show_checks(self, view: DayView) -> None:
         if view.closed is not None:

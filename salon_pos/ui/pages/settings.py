@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -66,6 +67,7 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.form.store_group())
         left.addWidget(self.backups)  # this counter's, but there is room here (1024 x 768)
+        left.addWidget(self.form.drawer_group())
         left.addStretch()
         right = QVBoxLayout()
         right.addWidget(self.form.counter_group())
@@ -78,10 +80,19 @@ class SettingsPage(QWidget):
         right.addWidget(self.form.printer_group(test_box, self.printer_message))
         right.addWidget(self.form.classes_group())
         right.addStretch()
-        columns = QHBoxLayout()
+        sheet = QWidget()  # scrolls where the screen is shorter than the settings (1024 × 768)
+        sheet.setObjectName("settingsSheet")
+        columns = QHBoxLayout(sheet)
+        columns.setContentsMargins(0, 0, 8, 0)
         columns.setSpacing(20)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidget(sheet)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setStyleSheet("QScrollArea, QWidget#settingsSheet { background: transparent; }")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)  # keeps Save on the right while there is no message
@@ -89,7 +100,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
     def on_shown(self) -> None:

@@ -124,6 +124,25 @@ class SettingsForm(QWidget):
         self.printer_kind.currentIndexChanged.connect(self._on_printer_kind_changed)
         self._on_printer_kind_changed()
         self._class_fields()
+        self._drawer_fields()
+
+    def _drawer_fields(self) -> None:
+        """The cash drawer's (docs/drawer.md): a blind close, and its limits in whole yuan."""
+        self.blind_close = QCheckBox(self.tr("Blind close: count before seeing the expected cash"))
+        self.blind_close.setObjectName("drawerBlindClose")
+        self.drawer_spins: dict[str, QSpinBox] = {}
+        for name, special in (
+            ("drawer_variance_reason", self.tr("Any variance")),
+            ("drawer_variance_pin", ""),
+            ("drawer_pay_out_pin", ""),
+        ):
+            spin = QSpinBox()
+            spin.setObjectName(name)
+            spin.setRange(0, 999_999)
+            spin.setPrefix("¥")
+            if special:
+                spin.setSpecialValueText(special)
+            self.drawer_spins[name] = spin
 
     def _class_fields(self) -> None:
         """Customer classes (domain/customer_class.py): spend in whole yuan here, fen stored."""
@@ -182,6 +201,18 @@ class SettingsForm(QWidget):
         grid.addWidget(spins["class_lapsed_days"], 2, 1)
         return group
 
+    def drawer_group(self) -> QGroupBox:
+        """Store-wide too: how the drawer is closed (交班)."""
+        group = QGroupBox(self.tr("Cash drawer (store-wide)"))
+        group.setObjectName("drawerSettings")
+        form = QFormLayout(group)
+        spins = self.drawer_spins
+        form.addRow(self.blind_close)
+        form.addRow(self.tr("A variance needs a reason above"), spins["drawer_variance_reason"])
+        form.addRow(self.tr("A manager's PIN above"), spins["drawer_variance_pin"])
+        form.addRow(self.tr("A pay-out needs a PIN above"), spins["drawer_pay_out_pin"])
+        return group
+
     def printer_group(self, *extra: QWidget) -> QGroupBox:
         group = QGroupBox(self.tr("Receipt printer"))
         form = QFormLayout(group)
@@ -237,31 +268,41 @@ class SettingsForm(QWidget):
         for name, spin in self.class_spins.items():
             value = getattr(settings, name)
             spin.setValue(value // 100 if name in YUAN_SETTINGS else value)
+        self.blind_close.setChecked(bool(settings.drawer_blind_close))
+        for name, spin in self.drawer_spins.items():
+            spin.setValue(getattr(settings, name) // 100)
 
     def values(self) -> dict[str, Any]:
         """What the screen says, keyed by StoreSettings field names."""
-        return {
-            "store_name": self.store_name.text().strip(),
-            "address": self.address.text().strip(),
-            "phone": self.phone.text().strip(),
-            "receipt_header": self.header.toPlainText().strip(),
-            "receipt_footer": self.footer.toPlainText().strip(),
-            "time_zone": self.time_zone.text().strip(),
-            "cutover_hour": self.cutover.value(),
-            "printer_kind": self.printer_kind.currentData(),
-            "printer_target": self.printer_target.text().strip(),
-            "paper_width_mm": self.paper_width.currentData(),
-            "language": self.language.currentData(),
-            "idle_lock_minutes": self.idle_lock.value(),
-            "rounding": RoundingRule(self.rounding.currentData()),
-            "patch_test_days": self.patch_test_days.value(),
-            "reminders_here": self.reminders_here.isChecked(),
-            "sms_gateway": self.sms_gateway.text().strip(),
-            "sms_template": self.sms_template.text().strip(),
-        } | {
-            name: spin.value() * 100 if name in YUAN_SETTINGS else spin.value()
-            for name, spin in self.class_spins.items()
-        }
+        return (
+            {
+                "store_name": self.store_name.text().strip(),
+                "address": self.address.text().strip(),
+                "phone": self.phone.text().strip(),
+                "receipt_header": self.header.toPlainText().strip(),
+                "receipt_footer": self.footer.toPlainText().strip(),
+                "time_zone": self.time_zone.text().strip(),
+                "cutover_hour": self.cutover.value(),
+                "printer_kind": self.printer_kind.currentData(),
+                "printer_target": self.printer_target.text().strip(),
+                "paper_width_mm": self.paper_width.currentData(),
+                "language": self.language.currentData(),
+                "idle_lock_minutes": self.idle_lock.value(),
+                "rounding": RoundingRule(self.rounding.currentData()),
+                "patch_test_days": self.patch_test_days.value(),
+                "reminders_here": self.reminders_here.isChecked(),
+                "sms_gateway": self.sms_gateway.text().strip(),
+                "sms_template": self.sms_template.text().strip(),
+            }
+            | {
+                name: spin.value() * 100 if name in YUAN_SETTINGS else spin.value()
+                for name, spin in self.class_spins.items()
+            }
+            | {
+                "drawer_blind_close": int(self.blind_close.isChecked()),
+                **{name: spin.value() * 100 for name, spin in self.drawer_spins.items()},
+            }
+        )
 
     def changes(self, saved: StoreSettings) -> dict[str, Any]:
         """The values that differ from the saved settings."""

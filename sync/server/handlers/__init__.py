@@ -7,6 +7,7 @@ from sync.server.handlers import (  # noqa: F401
     conflicts,
     customers,
     day_close,
+    drawer,
     members,
     patch_tests,
     sales,

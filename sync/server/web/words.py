@@ -679,6 +679,27 @@ CLASS_VIP_SPEND = Both("VIP：累计消费满（元，0 为不按消费）", "VI
 CLASS_VIP_VISITS = Both("VIP：到店满（次，0 为不按次数）", "VIP from visits (0: off)")
 CLASS_LAPSED_DAYS = Both("多少天未到店算流失风险（0 为不提示）", "Not seen for (days; 0: off)")
 
+DRAWER_GROUP = Both("钱箱交班", "Cash drawer")
+DRAWER_BLIND_CLOSE = Both(
+    "盲点交班（清点前不显示应有现金）", "Blind close (count before seeing the expected cash)"
+)
+BLIND_CLOSE_WORDS = {"0": Both("否", "No"), "1": Both("是", "Yes")}
+DRAWER_VARIANCE_REASON = Both(
+    "差额超过多少须写原因（元，0 为有差额即须写）",
+    "Variance needing a reason, above (yuan; 0: any)",
+)
+DRAWER_VARIANCE_PIN = Both(
+    "差额超过多少须店长 PIN（元）", "Variance needing a manager's PIN, above (yuan)"
+)
+DRAWER_PAY_OUT_PIN = Both(
+    "支出超过多少须店长 PIN（元）", "Pay-out needing a manager's PIN, above (yuan)"
+)
+
+
+class DrawerNumber(Message):
+    zh = "钱箱设置须为 0 或正整数（当前为“{text}”）。"
+    en = "A cash drawer setting is a whole number, 0 or more (got “{text}”)."
+
 
 class ClassNumber(Message):
     zh = "客户分类的门槛须为 0 或正整数（当前为“{text}”）。"

@@ -2,7 +2,7 @@
 and the store's counters as the server last told them (when each was last heard from)
 
 Revision ID: 0026_day_close
-Revises: 0024_sale_provenance
+Revises: 0025_drawer
 Create Date: 2026-12-07 07:45:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import salon_pos.db.types
 
 revision = "0026_day_close"
-down_revision = "0024_sale_provenance"
+down_revision = "0025_drawer"
 branch_labels = None
 depends_on = None
 

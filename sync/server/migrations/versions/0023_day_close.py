@@ -2,7 +2,7 @@
 figures and the server's own, amended when something of the day arrives late
 
 Revision ID: 0023_day_close
-Revises: 0021_sale_provenance
+Revises: 0022_drawer
 Create Date: 2026-12-07 08:10:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023_day_close"
-down_revision = "0021_sale_provenance"
+down_revision = "0022_drawer"
 branch_labels = None
 depends_on = None
 

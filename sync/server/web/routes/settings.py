@@ -24,6 +24,7 @@ from sync.server.web.sessions import Session
 
 router = APIRouter(prefix="/console/stores/{store_id}/settings", include_in_schema=False)
 Text = Annotated[str, Form(max_length=4000)]
+Sent = Annotated[str | None, Form(max_length=4000)]
 GROUPS = (
     (words.STORE_PROFILE, (("store_name", words.STORE_NAME), ("address", words.ADDRESS),
                            ("phone", words.PHONE))),
@@ -50,6 +51,10 @@ GROUPS = (
                                   ("class_vip_spend", words.CLASS_VIP_SPEND),
                                   ("class_vip_visits", words.CLASS_VIP_VISITS),
                                   ("class_lapsed_days", words.CLASS_LAPSED_DAYS))),
+    (words.DRAWER_GROUP, (("drawer_blind_close", words.DRAWER_BLIND_CLOSE),
+                          ("drawer_variance_reason", words.DRAWER_VARIANCE_REASON),
+                          ("drawer_variance_pin", words.DRAWER_VARIANCE_PIN),
+                          ("drawer_pay_out_pin", words.DRAWER_PAY_OUT_PIN))),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
 NUMBERS: dict[str, type[Message]] = {
@@ -61,11 +66,23 @@ NUMBERS: dict[str, type[Message]] = {
     "class_vip_spend": words.ClassNumber,
     "class_vip_visits": words.ClassNumber,
     "class_lapsed_days": words.ClassNumber,
+    "drawer_blind_close": words.DrawerNumber,
+    "drawer_variance_reason": words.DrawerNumber,
+    "drawer_variance_pin": words.DrawerNumber,
+    "drawer_pay_out_pin": words.DrawerNumber,
 }
-YUAN = ("class_member_spend", "class_vip_spend")  # fen in the settings, whole yuan on the page
+# fen in the settings, whole yuan on the page
+YUAN = (
+    "class_member_spend", "class_vip_spend", "drawer_variance_reason", "drawer_variance_pin",
+    "drawer_pay_out_pin",
+)  # fmt: skip
 CLASS_DEFAULTS = {  # what a counter starts with (salon_pos.domain.customer_class)
     "class_member_spend": 100_000, "class_member_visits": 5, "class_vip_spend": 1_000_000,
     "class_vip_visits": 24, "class_lapsed_days": 60,
+}  # fmt: skip
+DRAWER_DEFAULTS = {  # salon_pos.services.settings.StoreSettings
+    "drawer_blind_close": 0, "drawer_variance_reason": 0, "drawer_variance_pin": 5_000,
+    "drawer_pay_out_pin": 20_000,
 }  # fmt: skip
 
 
@@ -80,7 +97,7 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "idle_lock_minutes": 5,
         "patch_test_days": DEFAULT_VALIDITY_DAYS,
         **member_settings.DEFAULTS,
-    } | CLASS_DEFAULTS  # fmt: skip
+    } | CLASS_DEFAULTS | DRAWER_DEFAULTS  # fmt: skip
     values: dict[str, Any] = defaults | held
     for name in YUAN:
         values[name] = int(values[name]) // 100
@@ -202,6 +219,10 @@ def save_settings(
     class_vip_spend: Text = "",
     class_vip_visits: Text = "",
     class_lapsed_days: Text = "",
+    drawer_blind_close: Sent = None,  # None: not sent (a page of before them)
+    drawer_variance_reason: Sent = None,
+    drawer_variance_pin: Sent = None,
+    drawer_pay_out_pin: Sent = None,
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
@@ -220,6 +241,11 @@ def save_settings(
         "points_valid_days": points_valid_days, "tiers": tiers,
         "tier_basis": tier_basis, "birthday_percent": birthday_percent,
         "birthday_service_id": birthday_service_id,
+    }  # fmt: skip
+    members |= {
+        "drawer_blind_close": drawer_blind_close,
+        "drawer_variance_reason": drawer_variance_reason,
+        "drawer_variance_pin": drawer_variance_pin, "drawer_pay_out_pin": drawer_pay_out_pin,
     }  # fmt: skip
     typed |= {name: text for name, text in members.items() if text is not None}
     try:
