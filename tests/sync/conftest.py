@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import Engine
 
-from salon_pos.domain import pins
 from sync.server import admin
 from sync.server.db import create_server_engine
 from tests.sync import pg
@@ -50,11 +48,3 @@ def store_id(server_engine: Engine) -> str:
     """A store with its owner, on the live server."""
     admin.create_owner(server_engine, "owner@example.com", "correct horse battery")
     return admin.create_store(server_engine, "owner@example.com", "丽人美容总店")
-
-
-@pytest.fixture
-def quick_pins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PIN hashing is not under test here, and argon2's production cost (~0.2 s a hash) would
-    be most of each example: hash with the smallest parameters (a hash carries its own, so
-    verifying is as quick)."""
-    monkeypatch.setattr(pins, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

@@ -76,7 +76,7 @@ def _machine(world: World) -> type[ConvergenceMachine]:
 # A failure is shrunk before it is reported, for up to 5 minutes (Hypothesis's own cap): give it
 # the time, or the report would be pytest-timeout's instead of the steps that fail.
 @pytest.mark.timeout(600)
-@pytest.mark.usefixtures("memory_keyring", "quick_pins")
+@pytest.mark.usefixtures("memory_keyring")
 def test_counters_and_server_converge_and_ledgers_add_up(
     server_database_url: str, tmp_path: Path, migrated_template: Path, clock: FakeClock
 ) -> None:
@@ -90,7 +90,7 @@ def test_counters_and_server_converge_and_ledgers_add_up(
           f"{time.perf_counter() - started:.1f} s")  # fmt: skip
 
 
-@pytest.mark.usefixtures("memory_keyring", "quick_pins")
+@pytest.mark.usefixtures("memory_keyring")
 def test_without_deduplication_the_ledger_check_fails(
     server_database_url: str, tmp_path: Path, migrated_template: Path, clock: FakeClock
 ) -> None:
@@ -116,7 +116,6 @@ def two_counters(
     migrated_template: Path,
     clock: FakeClock,
     memory_keyring: MemoryKeyring,
-    quick_pins: None,
 ) -> Iterator[tuple[World, Counter, Counter]]:
     with running_server(server_database_url, deduplicate=True, clock=clock) as server:
         world = World.around(server, migrated_template, clock, tmp_path)
