@@ -11,18 +11,25 @@ from pathlib import Path
 
 import keyring
 import pytest
+from argon2 import PasswordHasher
 from keyring.backend import KeyringBackend
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from salon_pos.db.database import Database
 from salon_pos.db.migrate import migrate
+from salon_pos.domain import pins
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.staff import StaffMember
+from sync.server import security
 from tests.keyring_backend import MemoryKeyring
+
+# argon2 at its smallest cost. A hash carries its parameters, so verifying one is as quick.
+QUICK_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+PRODUCTION_HASHERS = pins._hasher, security._hasher  # as the modules made them
 
 
 class FakeClock:
@@ -34,6 +41,25 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.current += timedelta(**delta)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def quick_hashing() -> Iterator[None]:
+    """PINs and owner passwords hashed at argon2's smallest cost in this process. At the
+    production cost (0.3-0.6 s a hash or a check on 2 busy cores) the three PINs of `team` and an
+    owner's password and sign-in were most of many tests. Hashing itself is tested at the
+    production cost (tests/domain/test_pins.py, `production_hashing`); servers and commands run
+    as child processes hash at the production cost."""
+    pins._hasher = security._hasher = QUICK_HASHER
+    yield
+    pins._hasher, security._hasher = PRODUCTION_HASHERS
+
+
+@pytest.fixture
+def production_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modules' own hashers, for a test of hashing itself."""
+    monkeypatch.setattr(pins, "_hasher", PRODUCTION_HASHERS[0])
+    monkeypatch.setattr(security, "_hasher", PRODUCTION_HASHERS[1])
 
 
 @pytest.fixture

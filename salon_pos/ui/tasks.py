@@ -7,9 +7,9 @@ other slow I/O. Callbacks run on the Qt main thread through a queued signal, nev
 from __future__ import annotations
 
 import logging
-import time
+import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import shiboken6
@@ -32,6 +32,7 @@ class TaskRunner(QObject):
         self._devices = ThreadPoolExecutor(4, thread_name_prefix="io")
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._pending: set[Future[Any]] = set()
+        self._settled = threading.Condition()  # notified as each task leaves `_pending`
         self._closed = False
 
     def run(
@@ -52,7 +53,8 @@ class TaskRunner(QObject):
             return future
         pool = self._devices if device else self._database
         future = pool.submit(work)
-        self._pending.add(future)
+        with self._settled:
+            self._pending.add(future)
         future.add_done_callback(lambda f: self._report(f, on_done, on_error))
         return future
 
@@ -68,7 +70,9 @@ class TaskRunner(QObject):
             else:
                 self._finished.emit(on_error, error, error)
         finally:
-            self._pending.discard(future)
+            with self._settled:
+                self._pending.discard(future)
+                self._settled.notify_all()
 
     def _deliver(self, callback: Callback | None, value: Any, error: BaseException | None) -> None:
         bound = getattr(callback, "func", callback)  # a functools.partial over a method
@@ -87,14 +91,13 @@ class TaskRunner(QObject):
         return len(self._pending)
 
     def wait_a_little(self, seconds: float = 0.05) -> None:
-        """Block until some task finishes, at most `seconds` (screenshots and tests, not the UI).
-        A task that is done may not have posted its result yet (its done-callback runs on the
-        worker after the future is marked done): then give the worker a moment, not a spin."""
-        pending = list(self._pending)
-        if pending and all(future.done() for future in pending):
-            time.sleep(0.001)
-            return
-        wait(pending, timeout=seconds, return_when=FIRST_COMPLETED)
+        """Block until some task has finished and posted its result, at most `seconds`
+        (screenshots and tests, not the UI). Not until its future is done: the worker posts the
+        result just after, and a caller that went on at once could spin through its rounds
+        before the worker got the CPU back (seen on 2 busy cores)."""
+        with self._settled:
+            left = len(self._pending)
+            self._settled.wait_for(lambda: len(self._pending) < left, timeout=seconds)
 
     def shutdown(self) -> None:
         self._closed = True

@@ -108,13 +108,15 @@ def why_not() -> str:
 
 
 @contextmanager
-def throwaway_database() -> Iterator[str]:
-    """A new empty database; yields its SQLAlchemy URL and drops it afterwards."""
+def throwaway_database(template: str | None = None) -> Iterator[str]:
+    """A new database, empty or a copy of `template` (a database nobody is connected to);
+    yields its SQLAlchemy URL and drops it afterwards."""
     port = server_port()
     assert port is not None, why_not()
     name = f"salon_sync_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(host=HOST, port=port, user=USER, dbname="postgres", autocommit=True) as c:
-        c.execute(f'CREATE DATABASE "{name}"')
+        c.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield f"postgresql+psycopg://{USER}@{HOST}:{port}/{name}"
     finally:

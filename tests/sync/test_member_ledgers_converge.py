@@ -30,7 +30,7 @@ LEDGERS = settings(CONVERGENCE, max_examples=EXAMPLES, stateful_step_count=STEPS
 
 
 @pytest.mark.timeout(600)
-@pytest.mark.usefixtures("memory_keyring", "quick_pins")
+@pytest.mark.usefixtures("memory_keyring")
 def test_member_ledgers_converge_and_add_up(
     server_database_url: str, tmp_path: Path, migrated_template: Path, clock: FakeClock
 ) -> None:

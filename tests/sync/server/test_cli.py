@@ -32,7 +32,10 @@ def test_owner_store_code_and_devices(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_serve_answers_and_stops_on_sigterm(tmp_path: Path) -> None:
-    server = LiveServer(f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server.log").start()
+    """`serve` as an operator runs it: with its reminder loop."""
+    server = LiveServer(
+        f"sqlite:///{tmp_path / 'server.db'}", tmp_path / "server.log", reminders=True
+    ).start()
     try:
         assert requests.get(f"{server.url}/health", timeout=5).json() == {"status": "ok"}
         spec = requests.get(f"{server.url}/openapi.json", timeout=5).json()

@@ -19,10 +19,10 @@ def test_head_revision_constant_matches_the_scripts() -> None:
     assert (Path(MIGRATIONS) / "versions" / f"{HEAD_REVISION}.py").exists()
 
 
-def test_migrations_match_the_models_and_run_twice(server_database_url: str) -> None:
-    migrate(server_database_url)
-    migrate(server_database_url)
-    engine = create_server_engine(server_database_url)
+def test_migrations_match_the_models_and_run_twice(empty_server_database_url: str) -> None:
+    migrate(empty_server_database_url)
+    migrate(empty_server_database_url)
+    engine = create_server_engine(empty_server_database_url)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection)
@@ -34,11 +34,11 @@ def test_migrations_match_the_models_and_run_twice(server_database_url: str) -> 
 
 
 def test_master_data_fills_the_codes_of_products_held_and_goes_down_again(
-    server_database_url: str,
+    empty_server_database_url: str,
 ) -> None:
     from alembic import command
 
-    engine = create_server_engine(server_database_url)
+    engine = create_server_engine(empty_server_database_url)
     data = '{"id": "p1", "kind": "product", "sku": "SKU-1", "barcode": "690", "price": 1}'
     try:
         with engine.begin() as connection:
