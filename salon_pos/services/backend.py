@@ -12,6 +12,7 @@ from salon_pos.services.attendance import AttendanceService
 from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
+from salon_pos.services.commission import CommissionService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.day_close import DayCloseService
 from salon_pos.services.members import MemberService
@@ -48,6 +49,7 @@ class Backend:
     day_close: DayCloseService
     parked: ParkedTickets
     reports: ReportService
+    commission: CommissionService
 
     def close(self) -> None:
         self.db.close()
@@ -83,4 +85,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         day_close=DayCloseService(db, settings, clock),
         parked=ParkedTickets(db, settings, clock),
         reports=ReportService(db, settings, clock),
+        commission=CommissionService(db, settings, clock),
     )
