@@ -400,6 +400,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "members",
             "reports",
             "day_close",
+            "commission",
         ],
     )
     gui.add_argument(

@@ -245,10 +245,10 @@ def percent_text(basis_points: int) -> str:
 
 
 def rate_text(how: RateKind, rate: int, unit: Both | None = None, language: str = "zh_CN") -> str:
-    """A rate as the statement shows it: 12.5%, or ¥20.00 a unit (each: 每次 / a unit)."""
-    from salon_pos.domain.money import format_money
+    """A rate as the statement shows it: 12.5%, or ¥20 a unit (each: /件 / a unit)."""
+    from salon_pos.domain.money import format_whole_yuan
 
     if how is RateKind.PERCENT:
         return percent_text(rate)
     each = (unit or Both("/件", " a unit")).text(language)
-    return f"{format_money(rate)}{each}"
+    return f"¥{format_whole_yuan(rate)}{each}"

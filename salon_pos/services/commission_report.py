@@ -12,6 +12,7 @@ from salon_pos.domain.commission import (
     CommissionRules,
     SessionBasis,
     StoredValueBasis,
+    percent_text,
     rate_text,
 )
 from salon_pos.domain.ticket import LineKind
@@ -29,7 +30,7 @@ from salon_pos.services.commission import CommissionLine, CommissionStatement, T
 from salon_pos.services.reports import report_labels
 from sync.messages import Both
 
-MONEY, COUNT, PERCENT = CellKind.MONEY, CellKind.COUNT, CellKind.PERCENT
+MONEY, COUNT = CellKind.MONEY, CellKind.COUNT
 
 W = {
     "title": Both("提成明细", "Commission statement"),
@@ -46,10 +47,11 @@ W = {
     "day": Both("日期", "Day"),
     "ticket": Both("单号", "Ticket"),
     "item": Both("项目", "Item"),
-    "how": Both("点钟/轮钟", "Asked for"),
+    "how": Both("类型", "Asked for"),
     "share": Both("分成", "Share"),
     "cause": Both("业务", "What"),
-    "rate": Both("提成方式", "Rate"),
+    "rate": Both("标准", "Rate"),
+    "line_base": Both("基数", "Base"),
     "commission": Both("提成额", "Commission"),
     "requested": Both("点钟", "requested"),
     "rotation": Both("轮钟", "rotation"),
@@ -149,13 +151,11 @@ def _summary(statement: CommissionStatement, language: str) -> Section:
 
 def _line_row(line: CommissionLine, language: str) -> tuple[Cell, ...]:
     item = line.item if line.kind.from_catalog else KINDS[line.kind].text(language)
-    if line.category:
-        item += f"（{line.category}）" if language.startswith("zh") else f" ({line.category})"
     asked = ""
     if line.kind is LineKind.SERVICE:
         asked = W["requested" if line.requested else "rotation"].text(language)
     return (
-        line.day.isoformat(), line.ticket, item, asked, line.share,
+        line.day.isoformat(), line.ticket, item, asked, percent_text(line.share),
         CAUSES[line.cause].text(language), line.net, line.base,
         rule_words(line.rule, line.requested, language), line.commission,
     )  # fmt: skip
@@ -167,8 +167,8 @@ def technician_section(technician: TechnicianStatement, language: str) -> Sectio
 
     columns = (
         Column(say("day")), Column(say("ticket")), Column(say("item")), Column(say("how")),
-        Column(say("share"), PERCENT), Column(say("cause")), Column(say("net"), MONEY),
-        Column(say("base"), MONEY),
+        Column(say("share")), Column(say("cause")), Column(say("net"), MONEY),
+        Column(say("line_base"), MONEY),
         Column(say("rate")), Column(say("commission"), MONEY),
     )  # fmt: skip
     rows = tuple(_line_row(line, language) for line in technician.lines)
@@ -184,8 +184,12 @@ def technician_section(technician: TechnicianStatement, language: str) -> Sectio
         None,
         technician.total,
     )
-    title = W["lines_of"].text(language).format(name=technician.name)
-    return Section(title, Table(columns, rows, totals))
+    return Section(lines_title(technician.name, language), Table(columns, rows, totals))
+
+
+def lines_title(name: str, language: str) -> str:
+    """The title of a technician's section: 李娜 的提成明细."""
+    return W["lines_of"].text(language).format(name=name)
 
 
 def statement_report(
