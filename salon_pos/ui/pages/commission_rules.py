@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.commission import (
     CardMoney,
     CommissionRule,
+    CommissionRuleIncomplete,
     CommissionRules,
     RateKind,
     SessionBasis,
@@ -40,6 +41,10 @@ from salon_pos.ui.models.commission_rules import TARGET, CommissionRulesModel
 from salon_pos.ui.widgets import HintedField, MessageLine, button, row_table
 
 Target = tuple[str, str, str]  # kind, category, item id
+
+
+def _key(rule: CommissionRule) -> Target:
+    return (rule.kind.value, rule.category, rule.item_id)
 
 
 class CommissionRulesEditor(QWidget):
@@ -190,17 +195,15 @@ class CommissionRulesEditor(QWidget):
                 name=f"{item.category} · {item.name}"
             )
         for rule in rules.rules:  # a rule for an item since deleted keeps a name
-            key = (rule.kind.value, rule.category, rule.item_id)
-            self.names.setdefault(key, rule.item_id or rule.category)
+            self.names.setdefault(_key(rule), rule.item_id or rule.category)
         self.target.blockSignals(True)
         self.target.clear()
-        for key, name in self.names.items():
-            self.target.addItem(name, key)
+        for name in self.names.values():  # the keys by position: a tuple as item data is lost
+            self.target.addItem(name)
         self.target.blockSignals(False)
 
     def target_name(self, rule: CommissionRule) -> str:
-        key = (rule.kind.value, rule.category, rule.item_id)
-        return self.names.get(key, rule.item_id or rule.category)
+        return self.names.get(_key(rule), rule.item_id or rule.category)
 
     def selected(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
@@ -213,8 +216,7 @@ class CommissionRulesEditor(QWidget):
         if row is None:
             return
         rule = self.model.rules()[row]
-        key = (rule.kind.value, rule.category, rule.item_id)
-        self.target.setCurrentIndex(max(0, self.target.findData(key)))
+        self.target.setCurrentIndex(self.target_keys().index(_key(rule)))
         self.how.setCurrentIndex(self.how.findData(rule.how.value))
         self.rotation.setText(self._rate(rule.how, rule.rotation))
         requested = rule.requested
@@ -227,9 +229,16 @@ class CommissionRulesEditor(QWidget):
             return percent_text(rate).removesuffix("%")
         return format_whole_yuan(rate)
 
+    def target_keys(self) -> list[Target]:
+        return list(self.names)
+
+    def chosen_target(self) -> Target | None:
+        index = self.target.currentIndex()
+        return self.target_keys()[index] if 0 <= index < len(self.names) else None
+
     def _on_target_changed(self) -> None:
-        key = self.target.currentData()
-        service = bool(key) and key[0] == "service"
+        key = self.chosen_target()
+        service = key is not None and key[0] == "service"
         self.requested.setEnabled(service)
         if not service:
             self.requested.clear()
@@ -243,7 +252,10 @@ class CommissionRulesEditor(QWidget):
 
     def typed_rule(self, number: int) -> CommissionRule:
         """The rule in the fields (`number`: its place, for a refusal); UserError if bad."""
-        kind, category, item_id = self.target.currentData()
+        chosen = self.chosen_target()
+        if chosen is None:
+            raise CommissionRuleIncomplete(rule=number)
+        kind, category, item_id = chosen
         how = RateKind(self.how.currentData())
         rotation = parse_rate(self.rotation.text() or "0", how, number)
         requested_text = self.requested.text().strip()
