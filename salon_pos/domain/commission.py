@@ -244,11 +244,13 @@ def percent_text(basis_points: int) -> str:
     return f"{whole}%" if not rest else f"{whole}.{rest:02d}".rstrip("0") + "%"
 
 
-def rate_text(how: RateKind, rate: int, unit: Both | None = None, language: str = "zh_CN") -> str:
-    """A rate as the statement shows it: 12.5%, or ¥20 a unit (each: /件 / a unit)."""
+FIXED_WORDS = Both("{amount}元/件", "¥{amount}/unit")  # no ¥: the PDF's CJK font spaces it
+
+
+def rate_text(how: RateKind, rate: int, language: str = "zh_CN") -> str:
+    """A rate as the statement shows it: 12.5%, or 20元/件 (¥20/unit)."""
     from salon_pos.domain.money import format_whole_yuan
 
     if how is RateKind.PERCENT:
         return percent_text(rate)
-    each = (unit or Both("/件", " a unit")).text(language)
-    return f"¥{format_whole_yuan(rate)}{each}"
+    return FIXED_WORDS.text(language).format(amount=format_whole_yuan(rate))

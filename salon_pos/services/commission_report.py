@@ -47,7 +47,7 @@ W = {
     "day": Both("日期", "Day"),
     "ticket": Both("单号", "Ticket"),
     "item": Both("项目", "Item"),
-    "how": Both("类型", "Asked for"),
+    "how": Both("类型", "Asked"),
     "share": Both("分成", "Share"),
     "cause": Both("业务", "What"),
     "rate": Both("标准", "Rate"),
@@ -56,7 +56,6 @@ W = {
     "requested": Both("点钟", "requested"),
     "rotation": Both("轮钟", "rotation"),
     "no_rule": Both("无规则", "no rule"),
-    "each": Both("/件", " a unit"),
 }
 CAUSES = {
     "sale": Both("销售", "sale"),
@@ -123,10 +122,10 @@ def _card_notes(rules: CommissionRules) -> list[Both]:
 
 
 def rule_words(rule: CommissionRule | None, requested: bool, language: str) -> str:
-    """The rate the line earned by: 12%, ¥20.00/件; 无规则 when no rule applies."""
+    """The rate the line earned by: 12%, 20元/件; 无规则 when no rule applies."""
     if rule is None:
         return W["no_rule"].text(language)
-    return rate_text(rule.how, rule.rate(requested), W["each"], language)
+    return rate_text(rule.how, rule.rate(requested), language)
 
 
 def _summary(statement: CommissionStatement, language: str) -> Section:
@@ -145,7 +144,8 @@ def _summary(statement: CommissionStatement, language: str) -> Section:
         sum(t.base for t in people),
         sum(t.earned for t in people), sum(t.taken_back for t in people), statement.total,
     )  # fmt: skip
-    chart = Chart(ChartKind.BAR, say("total"), tuple((t.name, t.total) for t in people[:12]))
+    points = tuple((t.name, t.total) for t in people[:12])
+    chart = Chart(ChartKind.BAR, say("total"), points) if len(points) > 1 else None
     return Section(say("summary"), Table(columns, rows, totals), chart)
 
 

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
             "bookings": self.tr("Diary"),  # the appointment book: "Bookings  Ctrl+B" is cut off
             "tickets": self.tr("Tickets"),
             "customers": self.tr("Customers"),
-            "commission": self.tr("Commission"),  # 提成
+            "commission": self.tr("Comm."),  # 提成: "Commission  Ctrl+T" is cut off in bold
             "settings": self.tr("Settings"),
             "conflicts": self.tr("Conflicts"),
             "staff": self.tr("Staff"),

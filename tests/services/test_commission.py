@@ -129,7 +129,7 @@ def month(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> 
     clock = FakeClock(at(date(2026, 11, 28), 9))
     backend = open_backend(paths, clock)
     backend.settings.initialise("丽人美容（提成）", "A1")
-    load_demo_data(backend, customers=20, days=6)
+    load_demo_data(backend, customers=12, days=3)
     backend.settings.update(commission_rules=commission_rules_text(ON_SALE))
     staff = {s.name: s.id for s in backend.staff.list()}
     shared = _our_sales(backend, clock, staff)

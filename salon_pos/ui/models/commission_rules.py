@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from salon_pos.domain.commission import CommissionRule, RateKind, rate_text
-from salon_pos.domain.errors import Both
 from salon_pos.domain.ticket import LineKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +31,6 @@ class CommissionRulesModel(QAbstractTableModel):
             RateKind.PERCENT: self.tr("Percent of the base"),
             RateKind.FIXED: self.tr("Fixed a unit"),
         }
-        self.each = self.tr("/unit")
         self.same = self.tr("as rotation")
         self.language = "zh_CN"
 
@@ -85,11 +83,10 @@ class CommissionRulesModel(QAbstractTableModel):
             return self._target_name(rule)
         if column == HOW:
             return self.how_words[rule.how]
-        each = Both(self.each, self.each)
         if column == ROTATION:
-            return rate_text(rule.how, rule.rotation, each, self.language)
+            return rate_text(rule.how, rule.rotation, self.language)
         if rule.kind is not LineKind.SERVICE:
             return "—"
         if rule.requested is None:
             return self.same
-        return rate_text(rule.how, rule.requested, each, self.language)
+        return rate_text(rule.how, rule.requested, self.language)
