@@ -238,6 +238,15 @@ def parse_rate(text: str, how: RateKind, rule: int) -> int:
     return fen
 
 
+def rate_as_typed(how: RateKind, rate: int) -> str:
+    """A rate as a manager types it back: 12.5 (percent) or 20 (yuan a unit)."""
+    from salon_pos.domain.money import format_whole_yuan
+
+    return (
+        percent_text(rate).removesuffix("%") if how is RateKind.PERCENT else format_whole_yuan(rate)
+    )
+
+
 def percent_text(basis_points: int) -> str:
     """1250 as 12.5%, 1000 as 10%."""
     whole, rest = divmod(basis_points, 100)

@@ -4,79 +4,39 @@
 <context>
     <name>CommissionPage</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="59" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="52"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="60" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="53"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="84" />
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="85" />
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="86" />
-        <source>From … to</source>
-        <translation>自定义期间</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="90" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="77"/>
         <source>Commission</source>
         <translation>提成</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="100" />
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="120" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="104"/>
         <source>Statement</source>
         <translation>提成明细</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="121" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="105"/>
         <source>Rules</source>
         <translation>提成规则</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="157" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="144"/>
         <source>All staff</source>
         <translation>全部员工</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="259" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="259" />
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="261" />
+        <location filename="../../../salon_pos/ui/pages/commission.py" line="55"/>
         <source>Export statement</source>
         <translation>导出提成明细</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="279" />
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../../salon_pos/ui/pages/commission.py" line="283" />
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 </TS>

@@ -6,14 +6,12 @@ services/commission.py's, the same as `salon-pos report --kind commission` print
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,20 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salon_pos.domain.report_periods import Preset, preset_period
-from salon_pos.reports.csv_file import write_csv
+from salon_pos.domain.report_periods import Preset
 from salon_pos.reports.model import Report
-from salon_pos.reports.pdf import write_pdf
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.services.commission_report import lines_title
 from salon_pos.ui.context import UiContext
-from salon_pos.ui.dialogs.hours_report import date_field
 from salon_pos.ui.models.report_table import ReportTableModel
 from salon_pos.ui.pages.commission_rules import CommissionRulesEditor
-from salon_pos.ui.widgets import MessageLine, button, qdate, row_table
+from salon_pos.ui.report_controls import PeriodPicker, ReportExport
+from salon_pos.ui.widgets import MessageLine, button, row_table
 from sync.operations.sales import CHANGE_TICKET
 
-CUSTOM = "custom"
+MONTHS = (Preset.THIS_MONTH, Preset.LAST_MONTH)  # a statement is a month's, or from … to
 ITEM_COLUMN = 2  # of a technician's lines (services/commission_report.py)
 EVERYONE = ""  # the staff picker's "all staff"
 
@@ -47,19 +43,15 @@ class CommissionPage(QWidget):
         self._ctx = ctx
         self.setObjectName("commissionPage")
         self.report: Report | None = None
-        self.exported: Path | None = None
-        self.period = QComboBox()
-        self.period.setObjectName("commissionPeriod")
-        for key, text in self._periods():
-            self.period.addItem(text, key)
-        self.first = date_field("commissionFrom", date.today())
-        self.last = date_field("commissionTo", date.today())
+        today = ctx.backend.commission.business_today
+        self.periods = PeriodPicker("commission", MONTHS, today, self)
         self.staff = QComboBox()
         self.staff.setObjectName("commissionStaff")
         self.staff.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.export_pdf = button(self.tr("Export PDF"), "exportCommissionPdf")
         self.export_csv = button(self.tr("Export CSV"), "exportCommissionCsv")
         self.message = MessageLine()
+        self.export = ReportExport(ctx, self, self.message, self.tr("Export statement"))
         self.summary_model = ReportTableModel(self)
         self.summary = row_table("commissionSummary", self.summary_model)
         self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -80,13 +72,6 @@ class CommissionPage(QWidget):
         self._connect()
         ctx.changed.connect(self._on_ctx_changed)
 
-    def _periods(self) -> list[tuple[str, str]]:
-        return [
-            (Preset.THIS_MONTH.value, self.tr("This month")),
-            (Preset.LAST_MONTH.value, self.tr("Last month")),
-            (CUSTOM, self.tr("From … to")),
-        ]
-
     def _build(self) -> None:
         title = QLabel(self.tr("Commission"))
         title.setObjectName("pageTitle")
@@ -96,10 +81,7 @@ class CommissionPage(QWidget):
         top.addWidget(self.export_pdf)
         top.addWidget(self.export_csv)
         bar = QHBoxLayout()
-        bar.addWidget(self.period)
-        bar.addWidget(self.first)
-        bar.addWidget(QLabel(self.tr("to")))
-        bar.addWidget(self.last)
+        self.periods.add_to(bar)
         bar.addWidget(self.staff)
         bar.addStretch()
         lines = QWidget()
@@ -126,9 +108,7 @@ class CommissionPage(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
-        self.period.currentIndexChanged.connect(self._on_period_changed)
-        self.first.dateChanged.connect(self._on_dates_changed)
-        self.last.dateChanged.connect(self._on_dates_changed)
+        self.periods.changed.connect(self.refresh)
         self.staff.currentIndexChanged.connect(self.refresh)
         self.export_pdf.clicked.connect(lambda: self._ask_file("pdf"))
         self.export_csv.clicked.connect(lambda: self._ask_file("csv"))
@@ -152,7 +132,7 @@ class CommissionPage(QWidget):
         self._fill_staff()
         if manager:
             self.rules.show_rules()
-        self._on_period_changed()
+        self.periods.follow_preset()
 
     def _fill_staff(self) -> None:
         """A manager picks anyone (or everyone); anyone else sees their own name only."""
@@ -175,45 +155,12 @@ class CommissionPage(QWidget):
             return me.id if me is not None else ""
         return self.staff.currentData() or None
 
-    # ------------------------------------------------------------------ period
-
-    def pick(self, preset: str) -> None:
-        self.period.setCurrentIndex(self.period.findData(preset))
-        self._on_period_changed()
-
-    def pick_dates(self, first: date, last: date) -> None:
-        self.period.setCurrentIndex(self.period.findData(CUSTOM))
-        self.first.setDate(qdate(first))
-        self.last.setDate(qdate(last))
-        self.refresh()
-
-    def _on_period_changed(self) -> None:
-        key = self.period.currentData()
-        custom = key == CUSTOM
-        self.first.setEnabled(custom)
-        self.last.setEnabled(custom)
-        if not custom:
-            today = self._ctx.backend.commission.business_today()
-            period = preset_period(Preset(key), today)
-            for field, day in ((self.first, period.first), (self.last, period.last)):
-                field.blockSignals(True)
-                field.setDate(qdate(day))
-                field.blockSignals(False)
-        self.refresh()
-
-    def _on_dates_changed(self) -> None:
-        if self.period.currentData() == CUSTOM:
-            self.refresh()
-
-    def dates(self) -> tuple[date, date]:
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
-
     # ------------------------------------------------------------------ the statement
 
     def refresh(self) -> None:
         if self._ctx.staff is None:
             return
-        first, last = self.dates()
+        first, last = self.periods.dates()
         staff_id = self.staff_id()
         commission, language = self._ctx.backend.commission, self._ctx.language
         self.message.hide()
@@ -257,37 +204,13 @@ class CommissionPage(QWidget):
 
     # ------------------------------------------------------------------ export
 
+    @property
+    def exported(self) -> Path | None:
+        return self.export.exported
+
     def _ask_file(self, form: str) -> None:
-        if self.report is None:
-            return
-        first, last = self.dates()
-        name = f"{self.report.title}-{first.isoformat()}-{last.isoformat()}.{form}"
-        filters = self.tr("PDF files (*.pdf)") if form == "pdf" else self.tr("CSV files (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export statement"), str(Path.home() / name), filters
-        )
-        if path:
-            self.export_to(Path(path), form)
+        self.export.ask(self.report, *self.periods.dates(), form)
 
     def export_to(self, path: Path, form: str) -> None:
         """Write the statement shown to `path` as a PDF or CSV, off the UI thread."""
-        if self.report is None:
-            return
-        writer = write_pdf if form == "pdf" else write_csv
-        self.message.hide()
-        self._ctx.runner.run(
-            partial(writer, self.report, path), self._on_exported, self._on_export_failed,
-            device=True,
-        )  # fmt: skip
-
-    def _on_exported(self, path: Path) -> None:
-        self.exported = path
-        self.message.show_info(self.tr("Saved to {path}").format(path=path))
-
-    def _on_export_failed(self, error: BaseException) -> None:
-        if isinstance(error, OSError):
-            text = self.tr("Could not write {path}: {reason}")
-            reason = error.strerror or str(error)
-            self.message.show_error(text.format(path=error.filename, reason=reason))
-        else:
-            self.message.show_error(self._ctx.message(error))
+        self.export.write(self.report, path, form)

@@ -30,10 +30,9 @@ from salon_pos.domain.commission import (
     StoredValueBasis,
     commission_rules_text,
     parse_rate,
-    percent_text,
+    rate_as_typed,
 )
 from salon_pos.domain.errors import UserError
-from salon_pos.domain.money import format_whole_yuan
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.changes import SETTINGS, Changes
 from salon_pos.ui.context import UiContext
@@ -218,16 +217,10 @@ class CommissionRulesEditor(QWidget):
         rule = self.model.rules()[row]
         self.target.setCurrentIndex(self.target_keys().index(_key(rule)))
         self.how.setCurrentIndex(self.how.findData(rule.how.value))
-        self.rotation.setText(self._rate(rule.how, rule.rotation))
+        self.rotation.setText(rate_as_typed(rule.how, rule.rotation))
         requested = rule.requested
-        self.requested.setText("" if requested is None else self._rate(rule.how, requested))
+        self.requested.setText("" if requested is None else rate_as_typed(rule.how, requested))
         self._on_target_changed()
-
-    @staticmethod
-    def _rate(how: RateKind, rate: int) -> str:
-        if how is RateKind.PERCENT:
-            return percent_text(rate).removesuffix("%")
-        return format_whole_yuan(rate)
 
     def target_keys(self) -> list[Target]:
         return list(self.names)

@@ -22,10 +22,9 @@ from salon_pos.domain.commission import (
     commission_rules_text,
     parse_commission_rules,
     parse_rate,
-    percent_text,
+    rate_as_typed,
 )
 from salon_pos.domain.errors import UserError
-from salon_pos.domain.money import format_whole_yuan
 from salon_pos.domain.ticket import LineKind
 from sync.messages import Both, Message
 from sync.server.master_data import CatalogEntry
@@ -122,19 +121,13 @@ def _key(rule: CommissionRule) -> str:
     return f"k:{rule.kind.value}"
 
 
-def _rate(how: RateKind, rate: int) -> str:
-    return (
-        percent_text(rate).removesuffix("%") if how is RateKind.PERCENT else format_whole_yuan(rate)
-    )
-
-
 def rows_of(rules: CommissionRules) -> list[RuleRow]:
     rows = [
         RuleRow(
             _key(rule),
             rule.how.value,
-            _rate(rule.how, rule.rotation),
-            "" if rule.requested is None else _rate(rule.how, rule.requested),
+            rate_as_typed(rule.how, rule.rotation),
+            "" if rule.requested is None else rate_as_typed(rule.how, rule.requested),
         )
         for rule in rules.rules
     ]
