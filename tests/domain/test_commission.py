@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -328,3 +329,27 @@ def test_periods_cut_anywhere_add_up_to_the_whole(
         parts = [p.total for p in (before.get(staff), after.get(staff)) if p is not None]
         assert sum(parts) == figures.total
         assert figures.earned - figures.taken_back == figures.total
+
+
+@given(st.lists(shared_lines(), min_size=1, max_size=4), st.integers(0, 120))
+def test_any_set_of_lines_pays_each_technician_the_rules_on_the_net_lines(
+    cases: list[tuple[SoldLine, int, CommissionRule, list[TakeBack]]], cut: int
+) -> None:
+    """Every technician's total, this period plus the next, is their split of the rule applied
+    to what is left of each line they worked on."""
+    moves = []
+    owed: dict[str, int] = defaultdict(int)
+    for number, (sold, base, rule, backs) in enumerate(cases):
+        sold = replace(sold, id=f"L{number}", item_id=f"item{number}")  # a rule of its own
+        rules = CommissionRules((replace(rule, item_id=sold.item_id),))
+        moves += line_moves(sold, base, backs, rules)
+        parts = split(_rule_on_what_is_left(sold, base, rule, backs), [s for _, s in sold.shares])
+        for (staff, _), part in zip(sold.shares, parts, strict=True):
+            owed[staff] += part
+    middle = DAY + timedelta(days=cut)
+    periods = (
+        by_technician(moves, date(2000, 1, 1), middle),
+        by_technician(moves, middle + timedelta(days=1), date(2100, 1, 1)),
+    )
+    for staff, total in owed.items():
+        assert sum(p[staff].total for p in periods if staff in p) == total
