@@ -403,6 +403,7 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "members",
             "reports",
             "day_close",
+            "commission",
         ],
     )
     gui.add_argument(

@@ -1,7 +1,9 @@
 """`salon-pos report --kind K [--from D] [--to D] [--format table|csv|pdf] [--out FILE]`: the
 same reports as the app's Reports page (services/reports.py), as a plain table on standard
-output, or as CSV or PDF. A CSV goes to standard output unless --out names a file; a PDF needs
-a file (without --out: <kind>-<from>-<to>.pdf in the current folder).
+output, or as CSV or PDF; `--kind commission [--staff NAME]` is the commission statement, as
+the Commission page shows it (services/commission.py). A CSV goes to standard output unless
+--out names a file; a PDF needs a file (without --out: <kind>-<from>-<to>.pdf in the current
+folder).
 
 Reports are for managers and owners; whoever can run this command on the counter can read its
 database file anyway, so no PIN is asked (as `staff list` asks none)."""
@@ -13,7 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from salon_pos.cli_staff import Say
+from salon_pos.cli_staff import Say, find_member
 from salon_pos.domain.errors import UserError
 from salon_pos.services.backend import Backend
 from salon_pos.services.reports import ReportKind
@@ -28,6 +30,9 @@ class NotADate(UserError):
 class ReportWritten(Message):
     zh = "已写入：{path}"
     en = "Written: {path}"
+
+
+COMMISSION = "commission"  # the commission statement (services/commission.py), not a sales report
 
 
 def _date(option: str, text: str | None, default: date) -> date:
@@ -50,11 +55,14 @@ def _cmd_report(backend: Backend, args: argparse.Namespace) -> int:
     today = backend.reports.business_today()
     first = _date("--from", args.first, today.replace(day=1))
     last = _date("--to", args.last, today)
-    kind = ReportKind(args.kind)
-    report = backend.reports.build(kind, first, last, language)
+    if args.kind == COMMISSION:
+        staff_id = find_member(backend, args.staff).id if args.staff else None
+        report = backend.commission.report(first, last, language, staff_id)
+    else:
+        report = backend.reports.build(ReportKind(args.kind), first, last, language)
     out = Path(args.out) if args.out else None
     if args.format == "pdf":
-        out = out or Path(f"{kind.value}-{first.isoformat()}-{last.isoformat()}.pdf")
+        out = out or Path(f"{args.kind}-{first.isoformat()}-{last.isoformat()}.pdf")
         write_pdf(report, out)
     elif args.format == "csv" and out is not None:
         write_csv(report, out)
@@ -77,14 +85,19 @@ def add_report_command(commands: argparse._SubParsersAction, say: Say) -> None: 
     report.add_argument(
         "--kind",
         required=True,
-        choices=[kind.value for kind in ReportKind],
+        choices=[*(kind.value for kind in ReportKind), COMMISSION],
         help=say(
             "day 按日，week 按周，month 按月，service 服务项目，category 类别，technician 技师，"
-            "top 畅销排行，margin 商品毛利，customers 客户分析，staff 员工业绩",
+            "top 畅销排行，margin 商品毛利，customers 客户分析，staff 员工业绩，"
+            "commission 提成明细",
             "day, week, month, service, category, technician, top (sellers), margin "
-            "(products), customers, staff (performance)",
+            "(products), customers, staff (performance), commission (statement)",
         ),
     )
+    report.add_argument(
+        "--staff", metavar="NAME",
+        help=say("提成明细只列此员工（姓名或 id）", "commission: only this member (name or id)"),
+    )  # fmt: skip
     report.add_argument(
         "--from", dest="first", metavar="YYYY-MM-DD",
         help=say("第一个营业日（默认：本月 1 日）", "first business day (default: the 1st)"),

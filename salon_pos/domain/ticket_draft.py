@@ -1,6 +1,7 @@
 """A ticket being rung up, put aside (挂单) and taken up again: its lines as the cashier rang
-them (technician, discount, points), the customer, the ticket discount and a note — not its
-payments — and the versioned JSON a counter keeps it as. Pure: no SQL, no Qt."""
+them (technician, 点钟, technicians' shares, discount, points), the customer, the ticket
+discount and a note — not its payments — and the versioned JSON a counter keeps it as. Pure:
+no SQL, no Qt."""
 
 from __future__ import annotations
 
@@ -10,12 +11,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salon_pos.domain.errors import Both, EmptyTicket, UserError
+from salon_pos.domain.shares import StaffShare, check_shares
 from salon_pos.domain.ticket import LineKind, PricedLine, check_fen
 
-DRAFT_VERSION = 1
+DRAFT_VERSION = 2
+
+
+def _with_provenance(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: lines learnt 点钟 and technicians' shares; an older line had neither."""
+    lines = data.get("lines")
+    if isinstance(lines, list):
+        lines = [
+            {"requested": False, "shares": []} | line if isinstance(line, dict) else line
+            for line in lines
+        ]
+    return data | {"lines": lines, "version": 2}
+
+
 # Steps that read an older draft as the next version: {from_version: step}. A draft parked by
-# an older app is upgraded on load; none yet.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# an older app is upgraded on load.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _with_provenance}
 
 
 class ParkedTicketUnreadable(UserError):
@@ -26,6 +41,19 @@ class ParkedTicketUnreadable(UserError):
 class ParkedTicketTooNew(UserError):
     en = "This parked ticket was saved by a newer version of the app (format {version})."
     zh = "这张挂单由更新版本的软件保存（格式 {version}），请先升级本机软件。"
+
+
+@dataclass(frozen=True)
+class DraftShare:
+    """A technician's share of a line several worked on (多人合作), in basis points of 10,000,
+    with their name as shown when it was rung up."""
+
+    staff_id: str
+    name: str
+    share: int
+
+    def staff_share(self) -> StaffShare:
+        return StaffShare(self.staff_id, self.share)
 
 
 @dataclass(frozen=True)
@@ -45,6 +73,8 @@ class DraftLine:
     redeem_points: bool = False  # paid with points, not money
     # A manager's approval to sell it without a patch test, as services.patch_tests writes it.
     patch_test_waiver: Mapping[str, Any] | None = field(default=None, hash=False)
+    requested: bool = False  # the customer asked for this technician by name (点钟)
+    shares: tuple[DraftShare, ...] = ()  # several technicians' shares; (): the technician's
 
     @property
     def catalog_price(self) -> int:
@@ -84,6 +114,7 @@ class TicketDraft:
             raise EmptyTicket()
         for line in self.lines:
             line.priced().validate()
+            check_shares(line.name, line.technician_id, [s.staff_share() for s in line.shares])
         check_fen(Both("整单优惠", "ticket discount"), self.ticket_discount)
 
     def label(self) -> str:
@@ -148,6 +179,8 @@ def _line_json(line: DraftLine) -> dict[str, Any]:
         "points_price": line.points_price,
         "redeem_points": line.redeem_points,
         "patch_test_waiver": dict(line.patch_test_waiver) if line.patch_test_waiver else None,
+        "requested": line.requested,
+        "shares": [{"staff_id": s.staff_id, "name": s.name, "share": s.share} for s in line.shares],
     }
 
 
@@ -172,6 +205,16 @@ def _line_from(item: object) -> DraftLine:
         points_price=_get(item, "points_price", int),
         redeem_points=_get(item, "redeem_points", bool),
         patch_test_waiver=_get(item, "patch_test_waiver", dict, optional=True),
+        requested=_get(item, "requested", bool),
+        shares=tuple(_share_from(share) for share in _get(item, "shares", list)),
+    )
+
+
+def _share_from(item: object) -> DraftShare:
+    if not isinstance(item, dict):
+        raise _unreadable("分成不是对象", "a share is not an object")
+    return DraftShare(
+        _get(item, "staff_id", str), _get(item, "name", str), _get(item, "share", int)
     )
 
 

@@ -13,6 +13,7 @@ from salon_pos.services.backups import BackupService
 from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
+from salon_pos.services.commission import CommissionService
 from salon_pos.services.customers import CustomerService
 from salon_pos.services.day_close import DayCloseService
 from salon_pos.services.drawer import DrawerService
@@ -52,6 +53,7 @@ class Backend:
     reports: ReportService
     backups: BackupService
     drawer: DrawerService
+    commission: CommissionService
 
     def close(self) -> None:
         self.db.close()
@@ -89,4 +91,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         reports=ReportService(db, settings, clock),
         backups=BackupService(paths, clock, settings),
         drawer=DrawerService(db, settings, clock),
+        commission=CommissionService(db, settings, clock),
     )

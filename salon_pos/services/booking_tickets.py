@@ -18,7 +18,8 @@ from salon_pos.services.sync_state import next_hlc
 
 
 def booking_ticket(session: Session, row: Booking, start: datetime) -> TicketDraft:
-    """The ticket of a booking: each service at today's catalog price, with its technician."""
+    """The ticket of a booking: each service at today's catalog price, with its technician,
+    点钟 when the customer asked for them by name."""
     from salon_pos.domain.ticket import LineKind
     from salon_pos.domain.ticket_draft import DraftLine
 
@@ -39,6 +40,7 @@ def booking_ticket(session: Session, row: Booking, start: datetime) -> TicketDra
                 skill=item.skill,
                 category=item.category,
                 points_price=item.points_price,
+                requested=bool(row.requested) and technician is not None,  # 点钟
             )
         )
     note = f"预约 {start:%H:%M}"

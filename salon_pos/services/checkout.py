@@ -224,9 +224,10 @@ def _member_line(line: SaleLine, plans: dict[str, Any], customer_id: str | None)
     unit_price = price if line.unit_price is None else line.unit_price
     # A top-up is the sale's customer's, whoever was picked when it was rung up.
     item_id = customer_id if line.kind is LineKind.STORED_VALUE else line.item_id
-    return PricedLine(
-        line.kind, item_id, name, line.quantity, unit_price, line.line_discount, None, price
-    )
+    return PricedLine(  # its technician: who sold it (commission on sale, docs/commission.md)
+        line.kind, item_id, name, line.quantity, unit_price, line.line_discount,
+        line.technician_id, price,
+    )  # fmt: skip
 
 
 _MEMBER_LINE_WORDS = {

@@ -20,9 +20,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from salon_pos.db.models import Ticket
+from salon_pos.domain.commission import (
+    CommissionRule,
+    CommissionRules,
+    RateKind,
+    commission_rules_text,
+)
 from salon_pos.domain.errors import DEFAULT_LANGUAGE, Both
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
+from salon_pos.domain.ticket import LineKind
 from salon_pos.resources import resources_dir
 from salon_pos.services.backend import Backend
 from salon_pos.services.customers import (
@@ -232,6 +239,24 @@ def _ensure_members(backend: Backend) -> None:
         backend.members.save_plan(plan)
 
 
+def _ensure_commission(backend: Backend) -> None:
+    """Commission rules a salon might start with, once: services 10% (点钟 15%), nails a fixed
+    ¥20 a service (¥30 点钟), products 5%, top-ups 2% and package cards 3% to the seller."""
+    if backend.settings.current.commission_rules:
+        return
+    percent, fixed = RateKind.PERCENT, RateKind.FIXED
+    rules = CommissionRules(
+        (
+            CommissionRule(LineKind.SERVICE, percent, 1_000, 1_500),
+            CommissionRule(LineKind.SERVICE, fixed, 2_000, 3_000, category="美甲"),
+            CommissionRule(LineKind.PRODUCT, percent, 500),
+            CommissionRule(LineKind.STORED_VALUE, percent, 200),
+            CommissionRule(LineKind.PACKAGE, percent, 300),
+        )
+    )
+    backend.settings.update(commission_rules=commission_rules_text(rules))
+
+
 def _ticket_count(backend: Backend) -> int:
     with backend.db.read() as session:
         return int(session.scalar(select(func.count()).select_from(Ticket)) or 0)
@@ -256,6 +281,7 @@ def load_demo_data(
     profiles = demo_customers(rng, customers, today)
     customer_ids, customers_added = _ensure_customers(backend, profiles, opening)
     _ensure_members(backend)
+    _ensure_commission(backend)
     counter = _counter(backend, staff, customer_ids, rng)
     done = ring_up_days(backend, rng, counter, past_days if _ticket_count(backend) == 0 else ())
     ensure_demo_schedules(backend, staff, today)

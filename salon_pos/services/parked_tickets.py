@@ -247,6 +247,7 @@ def _catalog(session: Session, lines: tuple[DraftLine, ...]) -> dict[tuple[LineK
 def _recheck(session: Session, view: ParkedTicketView, draft: TicketDraft) -> ResumedTicket:
     catalog = _catalog(session, draft.lines)
     technicians = {ln.technician_id for ln in draft.lines if ln.technician_id}
+    technicians |= {share.staff_id for ln in draft.lines for share in ln.shares}
     active = set(
         session.scalars(select(Staff.id).where(Staff.id.in_(technicians), Staff.active.is_(True)))
     )
@@ -254,7 +255,11 @@ def _recheck(session: Session, view: ParkedTicketView, draft: TicketDraft) -> Re
     for line in draft.lines:
         if line.technician_id and line.technician_id not in active:
             gone.append(line.technician or line.technician_id)
-            line = replace(line, technician_id=None, technician="")
+            line = replace(line, technician_id=None, technician="", shares=())
+        for share in line.shares:  # a helper who left: the line is its technician's alone
+            if share.staff_id not in active:
+                gone.append(share.name or share.staff_id)
+                line = replace(line, shares=())
         if line.kind is LineKind.STORED_VALUE:  # the amount paid in: nothing to look up
             lines.append(line)
             continue

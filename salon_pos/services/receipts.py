@@ -14,7 +14,7 @@ from salon_pos.devices import PrinterUnavailable, Receipt, ReceiptLine, ReceiptT
 from salon_pos.domain.clock import Clock
 from salon_pos.domain.errors import UserError
 from salon_pos.domain.money import format_money
-from salon_pos.domain.ticket import TicketStatus
+from salon_pos.domain.ticket import LineKind, TicketStatus
 from salon_pos.domain.tiers import is_gift_line
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import member_rows, redeemed_points
@@ -89,7 +89,7 @@ def build_receipt(
                 line.unit_price,
                 line.line_discount,
                 line.total,
-                line.technician,
+                line.technician if line.kind is LineKind.SERVICE else None,  # not a seller
                 max(0, line.list_price - line.unit_price) * line.quantity,
                 is_gift_line(
                     line.kind, line.quantity, line.unit_price, line.list_price, line.list_price

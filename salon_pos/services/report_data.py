@@ -105,6 +105,18 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[start : start + CHUNK]
 
 
+chunks = _chunks  # ids in pieces of CHUNK, for other readers' IN (...)
+
+
+def lines_of_tickets(session: Session, ticket_ids: Iterable[str]) -> dict[str, SoldLine]:
+    """Line id → the line as sold, with its shares, of every line of these tickets."""
+    lines: dict[str, SoldLine] = {}
+    for chunk in _chunks(sorted(set(ticket_ids))):
+        rows = session.execute(_line_query().where(TicketLine.ticket_id.in_(chunk))).all()
+        lines |= _lines_of(session, rows)
+    return lines
+
+
 @dataclass(frozen=True)
 class SalesFacts:
     movements: list[Movement]

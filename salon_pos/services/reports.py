@@ -126,7 +126,8 @@ NOTES = {
 }
 
 
-def _labels(language: str) -> ReportLabels:
+def report_labels(language: str) -> ReportLabels:
+    """The words the report writers add, in `language` (any report of the app's)."""
     return ReportLabels(
         period=Both("期间：", "Period: ").text(language),
         printed_at=Both("打印时间：", "Printed: ").text(language),
@@ -166,7 +167,7 @@ class ReportService(CounterService):
             printed_at=printed,
             sections=tuple(sections),
             footnotes=tuple(NOTES[key].text(language) for key in _FOOTNOTES[kind]),
-            labels=_labels(language),
+            labels=report_labels(language),
         )
 
     def _store_time(self) -> StoreTime:

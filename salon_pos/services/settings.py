@@ -22,6 +22,7 @@ from salon_pos.domain.balances import (
     parse_top_up_rules,
 )
 from salon_pos.domain.clock import Clock
+from salon_pos.domain.commission import CommissionRules, parse_commission_rules
 from salon_pos.domain.customer_class import ClassThresholds
 from salon_pos.domain.errors import InvalidChoice, NotInitialised, UserError
 from salon_pos.domain.ids import new_id
@@ -124,6 +125,8 @@ class StoreSettings:
     birthday_service_id: str = ""  # a service given free once in the birthday month; "": none
     points_rates: str = ""  # "美甲=2,美睫=0": a category's own points a yuan
     patch_test_days: int = DEFAULT_VALIDITY_DAYS  # a passed patch test's validity; 0: for ever
+    # Commission rules (domain/commission.py; the grammar is sync/commission_rules.py): "" none
+    commission_rules: str = ""
     # customer classification thresholds (domain/customer_class.py): fen, visits, days; 0: off
     class_member_spend: int = ClassThresholds.member_spend
     class_member_visits: int = ClassThresholds.member_visits
@@ -187,6 +190,7 @@ class StoreSettings:
         RoundingRule(self.rounding)
         self.member_rules()
         check_validity_days(self.patch_test_days)
+        self.commission()
         for name in CLASS_SETTINGS:
             if getattr(self, name) < 0:
                 raise NegativeThreshold(value=getattr(self, name))
@@ -224,6 +228,10 @@ class StoreSettings:
             parse_points_rates(self.points_rates),
             self.points_valid_days,
         )
+
+    def commission(self) -> CommissionRules:
+        """The commission rules, checked (UserError says which rule is wrong)."""
+        return parse_commission_rules(self.commission_rules)
 
     def to_strings(self) -> dict[str, str]:
         return {key: str(value) for key, value in asdict(self).items()}

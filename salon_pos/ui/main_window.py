@@ -8,10 +8,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
             "bookings": self.tr("Diary"),  # the appointment book: "Bookings  Ctrl+B" is cut off
             "tickets": self.tr("Tickets"),
             "customers": self.tr("Customers"),
+            "commission": self.tr("Comm."),  # 提成: "Commission  Ctrl+T" is cut off in bold
             "settings": self.tr("Settings"),
             "conflicts": self.tr("Conflicts"),
             "staff": self.tr("Staff"),
@@ -75,6 +78,9 @@ class MainWindow(QMainWindow):
         brand.setObjectName("navBrand")
         brand.setWordWrap(True)
         nav.addWidget(brand)
+        pages = QVBoxLayout()  # in a scroll area: a short screen never makes the window taller
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(nav.spacing())
         titles = self.titles()
         for spec in PAGES:
             button = QPushButton(f"{titles[spec.key]}  {spec.shortcut}")
@@ -85,9 +91,10 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _=False, s=spec: self.open_page(s.key))
             self._nav.addButton(button)
             self._nav_buttons[spec.key] = button
-            nav.addWidget(button)
+            pages.addWidget(button)
+        pages.addStretch()
         self.conflict_badge = self._badge(self._nav_buttons["conflicts"])
-        nav.addStretch()
+        nav.addWidget(self._nav_scroll(pages), 1)
         self.clock = QPushButton(self.tr("Clock in / out"))  # 考勤: anyone signed in opens it
         self.clock.setObjectName("openAttendance")
         self.clock.setProperty("role", "nav")
@@ -108,6 +115,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(side)
         layout.addWidget(self.pages, 1)
         return workspace
+
+    @staticmethod
+    def _nav_scroll(pages: QVBoxLayout) -> QScrollArea:
+        inside = QWidget()
+        inside.setObjectName("navPages")
+        inside.setLayout(pages)
+        scroll = QScrollArea()
+        scroll.setObjectName("navScroll")
+        scroll.setWidget(inside)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     @staticmethod
     def _badge(button: QPushButton) -> QLabel:

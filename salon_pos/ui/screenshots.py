@@ -28,7 +28,9 @@ from salon_pos.ui.shell import Shell
 from sync.protocol import hlc_stamp
 from sync.wire import Change
 
-MANAGER_SCREENS = ("settings", "conflicts", "staff", "catalog", "members", "reports", "day_close")
+MANAGER_SCREENS = (
+    "settings", "conflicts", "staff", "catalog", "members", "reports", "day_close", "commission",
+)  # fmt: skip
 OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field
 
+from sync.commission_rules import commission_parts
 from sync.member_rules import points_rate_pairs, tier_parts, top_up_pairs
 from sync.messages import ROLE_WORDS, Both
 from sync.operations.kinds import ChangeKind, ConflictKind, Describer, Family, OperationKind, pick
@@ -168,6 +169,8 @@ STORE_SETTING_FIELDS: Final = (
     "drawer_variance_reason",
     "drawer_variance_pin",
     "drawer_pay_out_pin",
+    # commission (提成): the rules as sync.commission_rules reads them
+    "commission_rules",
 )
 ROUNDING_RULES: Final = ("none", "drop_fen", "drop_jiao")
 # The whole-number settings and their highest value (each from 0).
@@ -200,6 +203,11 @@ def store_setting(field: str, value: Any) -> Any:
         raise ValueError(f"unknown store setting {field}")
     if field in MEMBER_SETTINGS:
         return member_setting(field, value)
+    if field == "commission_rules":
+        if not isinstance(value, str):
+            raise ValueError("commission_rules is not text")
+        commission_parts(value)  # BadCommissionRules is a ValueError that says why
+        return value
     if field in WHOLE_NUMBER_SETTINGS:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ValueError(f"{field} is not a whole number")

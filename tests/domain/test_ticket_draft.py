@@ -7,11 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from salon_pos.domain.errors import EmptyTicket, QuantityNotPositive, UserError
+from salon_pos.domain.errors import (
+    EmptyTicket,
+    QuantityNotPositive,
+    SharesDoNotAddUp,
+    UserError,
+)
 from salon_pos.domain.ticket import LineKind
 from salon_pos.domain.ticket_draft import (
     DRAFT_VERSION,
     DraftLine,
+    DraftShare,
     ParkedTicketTooNew,
     ParkedTicketUnreadable,
     TicketDraft,
@@ -30,6 +36,12 @@ def draft_lines(draw: st.DrawFn) -> DraftLine:
     waiver = draw(
         st.none() | st.fixed_dictionaries({"id": text, "reason": text, "tested_on": st.none()})
     )
+    technician = draw(st.none() | text)
+    shares: tuple[DraftShare, ...] = ()
+    if technician is not None and draw(st.booleans()):  # 多人合作: the technician and a helper
+        first = draw(st.integers(1, 9_999))
+        shares = (DraftShare(technician, draw(text), first),
+                  DraftShare(technician + "+", draw(text), 10_000 - first))  # fmt: skip
     return DraftLine(
         kind=kind,
         item_id=draw(text),
@@ -37,7 +49,7 @@ def draft_lines(draw: st.DrawFn) -> DraftLine:
         unit_price=unit_price,
         quantity=quantity,
         line_discount=discount,
-        technician_id=draw(st.none() | text),
+        technician_id=technician,
         technician=draw(text),
         skill=draw(text),
         category=draw(text),
@@ -45,6 +57,8 @@ def draft_lines(draw: st.DrawFn) -> DraftLine:
         points_price=draw(st.integers(0, 100_000)),
         redeem_points=draw(st.booleans()),
         patch_test_waiver=waiver,
+        requested=draw(st.booleans()),
+        shares=shares,
     )
 
 
@@ -128,3 +142,24 @@ def test_a_newer_format_says_so() -> None:
 def test_a_draft_is_checked_as_a_ticket_is(data: dict, error: type[UserError]) -> None:
     with pytest.raises(error):
         TicketDraft.from_json(json.dumps(data))
+
+
+def test_a_draft_parked_before_shares_comes_back_with_none() -> None:
+    """Version 1 knew neither 点钟 nor technicians' shares."""
+    old = good()
+    old["version"] = 1
+    for line in old["lines"]:
+        del line["requested"], line["shares"]
+    [line] = TicketDraft.from_json(json.dumps(old)).lines
+    assert line.requested is False and line.shares == ()
+
+
+def test_shares_come_back_and_shares_over_100_percent_are_refused() -> None:
+    split = (DraftShare("t1", "李娜", 6_000), DraftShare("t2", "王芳", 4_000))
+    draft = TicketDraft((facial(technician_id="t1", requested=True, shares=split),))
+    assert TicketDraft.from_json(draft.to_json()) == draft
+    data = json.loads(draft.to_json())
+    data["lines"][0]["shares"][1]["share"] = 5_000
+    with pytest.raises(SharesDoNotAddUp) as raised:
+        TicketDraft.from_json(json.dumps(data))
+    assert "110%" in raised.value.message("zh_CN")

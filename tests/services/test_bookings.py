@@ -280,6 +280,19 @@ def test_a_pulled_booking_keeps_unpushed_edits_and_never_goes_back(salon: Salon)
     assert (held.note, held.status) == ("靠窗", BookingStatus.ARRIVED)
 
 
+def test_a_booking_for_a_named_technician_opens_its_ticket_as_requested(
+    salon: Salon, team: Team
+) -> None:
+    """点钟: the customer booked 李娜 by name; a booking of anyone suitable is 轮钟."""
+    named = salon.bookings.book(salon.zhang, [salon.facial], at(15), technician_id=salon.li_na.id)
+    anyone = salon.bookings.book(salon.zhang, [salon.nails], at(17))
+    lines = [
+        salon.backend.parked.resume(salon.bookings.check_in(made.id, team.desk.id)).draft.lines
+        for made in (named, anyone)
+    ]
+    assert [[line.requested for line in drafted] for drafted in lines] == [[True], [False]]
+
+
 def test_check_in_opens_the_ticket_and_paying_it_completes_the_booking(
     salon: Salon, team: Team
 ) -> None:

@@ -9,7 +9,12 @@ from sqlalchemy import func, select, text, update
 from salon_pos.db.models import AuditEntry, OutboxOperation, ParkedTicket, Ticket
 from salon_pos.domain.errors import TendersShort
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
-from salon_pos.domain.ticket_draft import DraftLine, ParkedTicketUnreadable, TicketDraft
+from salon_pos.domain.ticket_draft import (
+    DraftLine,
+    DraftShare,
+    ParkedTicketUnreadable,
+    TicketDraft,
+)
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
@@ -210,6 +215,25 @@ def test_resuming_checks_prices_items_and_technicians_again(
     assert resumed.technicians_gone == ("李娜", "李娜")
     [line] = resumed.draft.lines
     assert (line.unit_price, line.line_discount, line.technician_id) == (18800, 2000, None)
+
+
+def test_a_shared_requested_line_comes_back_and_a_helper_who_left_is_dropped(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    """点钟 and the shares stay with the parked line; a helper no longer working there leaves
+    the line wholly its technician's (the shares must add up to 100%)."""
+    helper = backend.staff.add("王芳", "technician", "3333", skills=["facial"])
+    shares = (DraftShare(team.tech.id, "李娜", 6_000), DraftShare(helper.id, "王芳", 4_000))
+    draft = two_services(team, shelf)
+    shared = replace(draft.lines[0], requested=True, shares=shares)
+    parked = backend.parked.park(replace(draft, lines=(shared, draft.lines[1])), team.desk.id)
+    back = backend.parked.resume(parked.ticket.id)
+    assert (back.draft.lines[0].requested, back.draft.lines[0].shares) == (True, shares)
+    backend.staff.deactivate(helper.id)
+    resumed = backend.parked.resume(parked.ticket.id)
+    assert resumed.technicians_gone == ("王芳",)
+    line = resumed.draft.lines[0]
+    assert (line.technician_id, line.requested, line.shares) == (team.tech.id, True, ())
 
 
 def test_a_draft_that_cannot_be_read_is_a_clear_error(

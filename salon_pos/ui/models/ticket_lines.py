@@ -16,9 +16,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from salon_pos.domain.commission import percent_text
 from salon_pos.domain.errors import AmountTooLarge, QuantityNotPositive, UserError
 from salon_pos.domain.money import format_money
+from salon_pos.domain.shares import StaffShare
 from salon_pos.domain.ticket import MAX_QUANTITY, LineKind, PricedLine
+from salon_pos.domain.ticket_draft import DraftShare
 from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.patch_tests import PatchTestWaiver
 
@@ -45,6 +48,11 @@ class TicketLineRow:
     birthday_gift: bool = False  # the one unit the customer's birthday makes free
     points_price: int = 0  # the catalog's: points that redeem one unit (0: none)
     redeem_points: bool = False  # paid with points at the points price, not money
+    requested: bool = False  # the customer asked for this technician by name (点钟)
+    shares: tuple[DraftShare, ...] = ()  # several technicians worked on it (多人合作)
+
+    def staff_shares(self) -> tuple[StaffShare, ...]:
+        return tuple(share.staff_share() for share in self.shares)
 
     @property
     def total(self) -> int:
@@ -117,6 +125,7 @@ class TicketLinesModel(QAbstractTableModel):
         self.pricing: MemberPricing | None = None
         self.gift_word = self.tr("Birthday gift")
         self.points_words = self.tr("redeemed for {points} points")
+        self.requested_word = self.tr("requested")  # 点钟: the customer asked for them
         self.headers = [
             self.tr("Item"),
             self.tr("Qty"),
@@ -154,14 +163,30 @@ class TicketLinesModel(QAbstractTableModel):
                 return f"{row.name}（{self.gift_word}）"
             if column == NAME and row.redeem_points:
                 return f"{row.name}（{self.points_words.format(points=row.points)}）"
+            if column == TECHNICIAN and row.kind is LineKind.SERVICE:
+                return self.technician_text(row)
             return _display(row, column)
         if role == Qt.ItemDataRole.EditRole and column == QUANTITY:
             return row.quantity
+        if role == Qt.ItemDataRole.ToolTipRole and column == TECHNICIAN and row.shares:
+            return self.shares_text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (UNIT_PRICE, DISCOUNT, TOTAL):
                 return RIGHT
             return CENTRE if column in (QUANTITY, TECHNICIAN) else None
         return None
+
+    def technician_text(self, row: TicketLineRow) -> str:
+        """赵敏, 赵敏 点钟, or 赵敏 +1 for a line several worked on (short: the column is
+        narrow at 1024 px; the tooltip has the shares)."""
+        text = row.technician
+        if row.shares:
+            text = f"{row.shares[0].name} +{len(row.shares) - 1}"
+        return f"{text} {self.requested_word}" if row.requested and text else text
+
+    def shares_text(self, row: TicketLineRow) -> str:
+        """赵敏 60% / 李娜 40%."""
+        return " / ".join(f"{s.name} {percent_text(s.share)}" for s in row.shares)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -241,8 +266,29 @@ class TicketLinesModel(QAbstractTableModel):
         return sum(row.points for row in self._rows)
 
     def set_technician(self, position: int, staff_id: str | None, name: str) -> None:
+        """The line's technician (or seller); a split stays only if they are among its shares."""
+        row = self._rows[position]
+        shares = row.shares if any(s.staff_id == staff_id for s in row.shares) else ()
         self._replace(
-            position, replace(self._rows[position], technician_id=staff_id, technician=name)
+            position, replace(row, technician_id=staff_id, technician=name, shares=shares)
+        )
+
+    def set_requested(self, position: int, requested: bool) -> None:
+        """点钟: the customer asked for the line's technician by name."""
+        self._replace(position, replace(self._rows[position], requested=requested))
+
+    def set_shares(
+        self, position: int, technician: DraftShare, shares: tuple[DraftShare, ...]
+    ) -> None:
+        """Several technicians' shares (the first the line's technician); () for one alone."""
+        self._replace(
+            position,
+            replace(
+                self._rows[position],
+                technician_id=technician.staff_id,
+                technician=technician.name,
+                shares=shares,
+            ),
         )
 
     def set_patch_test_waiver(self, position: int, waiver: PatchTestWaiver) -> None:
@@ -293,5 +339,5 @@ def _display(row: TicketLineRow, column: int) -> str:
     if column == DISCOUNT:
         return format_money(-row.line_discount) if row.line_discount else ""
     if column == TECHNICIAN:
-        return row.technician if row.kind is LineKind.SERVICE else "—"
+        return row.technician or "—"
     return format_money(row.total)

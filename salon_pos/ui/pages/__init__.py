@@ -82,6 +82,12 @@ def _day_close(ctx: UiContext) -> QWidget:
     return DayClosePage(ctx)
 
 
+def _commission(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.commission import CommissionPage
+
+    return CommissionPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -95,6 +101,7 @@ PAGES = (
     PageSpec("bookings", COUNTER, "Ctrl+B", _bookings),  # 预约: every F key is taken
     PageSpec("tickets", COUNTER, "F2", _tickets),
     PageSpec("customers", EVERYONE, "F3", _customers),
+    PageSpec("commission", EVERYONE, "Ctrl+T", _commission),  # 提成: everyone sees their own
     PageSpec("settings", MANAGERS, "F4", _settings),
     # F5–F9 are the cashier screen's own keys (find customer … pay)
     PageSpec("conflicts", MANAGERS, "F10", _conflicts),

@@ -64,7 +64,7 @@ class CashierPage(QWidget):
         self.customer.chosen.connect(lambda _profile: self._on_customer_or_lines_changed())
         self.catalog = CatalogPanel(ctx.backend.catalog, ctx.runner)
         self.catalog.chosen.connect(self.add_item)
-        self.ticket = TicketPanel()
+        self.ticket = TicketPanel(ctx)
         self.ticket.model.lines_changed.connect(self._on_customer_or_lines_changed)
         self.ticket.refused.connect(self.show_error)
         self.message = MessageLine()
@@ -280,6 +280,8 @@ class CashierPage(QWidget):
                 r.unit_price if r.kind is LineKind.STORED_VALUE else None,
                 patch_test_waiver=r.patch_test_waiver,
                 redeem_points=r.redeem_points,
+                requested=r.requested and r.kind is LineKind.SERVICE,
+                shares=r.staff_shares(),
             )
             for r in rows
         )

@@ -53,6 +53,8 @@ def draft_line(row: TicketLineRow) -> DraftLine:
         points_price=row.points_price,
         redeem_points=row.redeem_points,
         patch_test_waiver=waiver.as_json() if waiver else None,
+        requested=row.requested,
+        shares=row.shares,
     )
 
 
@@ -73,6 +75,8 @@ def ticket_row(line: DraftLine, pricing: MemberPricing | None) -> TicketLineRow:
         line.list_price,
         _waiver(line),
         points_price=line.points_price,
+        requested=line.requested,
+        shares=line.shares,
     )
     if not line.kind.from_catalog:
         return row

@@ -1,12 +1,13 @@
-"""The ticket being rung up: its lines, the selected line's quantity, technician and discount,
-the ticket discount, and the totals (always visible, priced by the domain's rules)."""
+"""The ticket being rung up: its lines, the selected line's quantity, technician (or seller)
+and discount, 点钟 and technicians' shares, the ticket discount, and the totals (always
+visible, priced by the domain's rules)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +31,8 @@ from salon_pos.domain.ticket import (
     price_ticket,
 )
 from salon_pos.services.staff import StaffMember
+from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.line_split import LineSplitDialog
 from salon_pos.ui.models.ticket_lines import NAME, TicketLineRow, TicketLinesModel
 from salon_pos.ui.widgets import HintedField, button, row_table
 
@@ -38,8 +41,9 @@ class TicketPanel(QWidget):
     refused = Signal(object)  # a UserError to show
     totals_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx  # for the split dialog's messages
         self.rounding = RoundingRule.NONE
         self.ticket_discount = 0
         self.staff: Sequence[StaffMember] = ()
@@ -64,6 +68,14 @@ class TicketPanel(QWidget):
         self.redeem.setCheckable(True)
         self.redeem.setToolTip(self.tr("Pay this line with the customer's points"))
         self.redeem.toggled.connect(self._on_redeem_toggled)
+        self.requested = button(self.tr("Requested"), "requestedLine")  # 点钟
+        self.requested.setCheckable(True)
+        self.requested.setToolTip(self.tr("The customer asked for this technician by name"))
+        self.requested.toggled.connect(self._on_requested_toggled)
+        self.split = button(self.tr("Shared…"), "splitLine")  # 多人合作
+        self.split.setToolTip(self.tr("Share this service between several technicians"))
+        self.split.clicked.connect(self._on_split_clicked)
+        self.split_dialog: LineSplitDialog | None = None
         self.remove = button(self.tr("Remove  Del"), "removeLine")
         self.remove.setShortcut("Delete")
         self.remove.setProperty("role", "danger")
@@ -111,8 +123,13 @@ class TicketPanel(QWidget):
         sums.addWidget(QLabel(self.tr("Ticket discount")), 0, 0)
         sums.addWidget(self.discount, 0, 1)
         sums.addWidget(self.total, 0, 2)
-        sums.addWidget(self.redeem, 1, 0)  # the selected line, by points (under the line's row:
-        sums.addWidget(self.detail, 1, 1, 1, 2)  # at 1024 px that row has no room left)
+        line_more = QHBoxLayout()  # the selected line's own (under the line's row: at 1024 px
+        line_more.addWidget(self.redeem)  # that row has no room left)
+        line_more.addWidget(self.requested)
+        line_more.addWidget(self.split)
+        line_more.addStretch()
+        sums.addLayout(line_more, 1, 0, 1, 3)
+        sums.addWidget(self.detail, 2, 0, 1, 3)
         sums.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,10 +225,17 @@ class TicketPanel(QWidget):
             self.technician.addItem(self.tr("Choose technician…"), None)
             for member in self.technicians_for(row):
                 self.technician.addItem(member.name, member.id)
+        elif row is not None:  # a product, top-up or card: who sold it, for their commission
+            self.technician.addItem(self.tr("No seller"), None)
+            for member in self.staff:
+                self.technician.addItem(member.name, member.id)
+        if row is not None:
             self.technician.setCurrentIndex(max(0, self.technician.findData(row.technician_id)))
-        elif row is not None:
-            self.technician.addItem(self.tr("No technician (product)"), None)
-        self.technician.setEnabled(row is not None and row.kind is LineKind.SERVICE)
+        self.technician.setEnabled(row is not None)
+        service = row is not None and row.kind is LineKind.SERVICE
+        self.requested.setEnabled(service)
+        self.requested.setChecked(service and row is not None and row.requested)
+        self.split.setEnabled(service)
         self._filling = False
         discount = row.line_discount if row else 0
         self.line_discount.setText(format_yuan(discount) if discount else "")
@@ -231,6 +255,35 @@ class TicketPanel(QWidget):
         self.member_picked = picked
         self.model.clear_redemptions()
         self._show_selected()
+
+    def _on_requested_toggled(self, checked: bool) -> None:
+        position = self.selected()
+        if self._filling or position is None:
+            return
+        if self.model.rows()[position].requested != checked:
+            self.model.set_requested(position, checked)
+
+    def _on_split_clicked(self) -> None:
+        position = self.selected()
+        if position is None or self.ctx is None:
+            return
+        row = self.model.rows()[position]
+        dialog = LineSplitDialog(self.ctx, row, self.technicians_for(row), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._on_split_accepted(dialog, row))
+        dialog.finished.connect(lambda _result: self._forget_split(dialog))
+        self.split_dialog = dialog
+        dialog.open()
+
+    def _on_split_accepted(self, dialog: LineSplitDialog, row: TicketLineRow) -> None:
+        rows = self.model.rows()
+        if row not in rows:  # the ticket changed while the dialog was open
+            return
+        self.model.set_shares(rows.index(row), dialog.technician(), dialog.shares())
+
+    def _forget_split(self, dialog: LineSplitDialog) -> None:
+        if self.split_dialog is dialog:
+            self.split_dialog = None
 
     def _on_redeem_toggled(self, checked: bool) -> None:
         position = self.selected()

@@ -16,7 +16,7 @@ from sync.messages import Both, Message
 from sync.operations.setup import ROUNDING_RULES, SETTING_TEXT_LIMITS, SPEND_ORDERS, store_setting
 from sync.server import master_data
 from sync.server.auth import engine_of
-from sync.server.web import member_settings, words
+from sync.server.web import commission_settings, member_settings, words
 from sync.server.web.deps import CurrentSession, PostedSession, StoreRef, VisibleStore, now_of
 from sync.server.web.pages import language_of, render
 from sync.server.web.routes.stores import TIME_ZONES
@@ -55,6 +55,8 @@ GROUPS = (
                           ("drawer_variance_reason", words.DRAWER_VARIANCE_REASON),
                           ("drawer_variance_pin", words.DRAWER_VARIANCE_PIN),
                           ("drawer_pay_out_pin", words.DRAWER_PAY_OUT_PIN))),
+    (commission_settings.W["group"], ((commission_settings.FIELD,
+                                        commission_settings.W["label"]),)),
 )  # fmt: skip
 LABELS = {name: label for _, fields in GROUPS for name, label in fields}
 NUMBERS: dict[str, type[Message]] = {
@@ -97,6 +99,7 @@ def shown(request: Request, store: StoreRef) -> tuple[dict[str, Any], set[str]]:
         "idle_lock_minutes": 5,
         "patch_test_days": DEFAULT_VALIDITY_DAYS,
         **member_settings.DEFAULTS,
+        commission_settings.FIELD: "",
     } | CLASS_DEFAULTS | DRAWER_DEFAULTS  # fmt: skip
     values: dict[str, Any] = defaults | held
     for name in YUAN:
@@ -108,7 +111,12 @@ def _page(
     request: Request, session: Session, store: StoreRef, status_code: int = 200, **context: Any
 ) -> HTMLResponse:
     values, held = shown(request, store)
-    values = member_settings.on_page(values, language_of(request))
+    values = member_settings.on_page(values, language_of(request)) | context.pop("typed", {})
+    with engine_of(request).connect() as connection:
+        entries = master_data.store_catalog(connection, store.id)
+    commission = commission_settings.on_page(
+        str(values[commission_settings.FIELD]), entries, context.pop("commission_typed", None)
+    )
     return render(
         request,
         "settings.html",
@@ -116,21 +124,20 @@ def _page(
         status_code,
         store=store,
         groups=GROUPS,
-        values=values | context.pop("typed", {}),
+        values=values,
         held=held,
         rounding_rules=ROUNDING_RULES,
         time_zones=TIME_ZONES,
         spend_orders=SPEND_ORDERS,
-        services=_services(request, store, str(values["birthday_service_id"])),
+        services=_services(entries, str(values["birthday_service_id"])),
+        commission=commission,
         **context,
     )
 
 
-def _services(request: Request, store: StoreRef, chosen: str) -> list[tuple[str, str]]:
+def _services(entries: list[master_data.CatalogEntry], chosen: str) -> list[tuple[str, str]]:
     """The store's services a birthday gift may name (id, "category · name"): the active ones,
     and the one chosen even when it is no longer sold."""
-    with engine_of(request).connect() as connection:
-        entries = master_data.store_catalog(connection, store.id)
     return [
         (e.id, f"{e.category} · {e.name}")
         for e in entries
@@ -223,6 +230,15 @@ def save_settings(
     drawer_variance_reason: Sent = None,
     drawer_variance_pin: Sent = None,
     drawer_pay_out_pin: Sent = None,
+    commission_rules: Annotated[str | None, Form(max_length=10)] = None,  # the table was sent
+    cr_target: Annotated[list[str] | None, Form()] = None,
+    cr_how: Annotated[list[str] | None, Form()] = None,
+    cr_rotation: Annotated[list[str] | None, Form()] = None,
+    cr_requested: Annotated[list[str] | None, Form()] = None,
+    commission_stored_value: Annotated[str | None, Form(max_length=20)] = None,
+    commission_stored_value_basis: Annotated[str | None, Form(max_length=20)] = None,
+    commission_package: Annotated[str | None, Form(max_length=20)] = None,
+    commission_session_basis: Annotated[str | None, Form(max_length=20)] = None,
 ) -> Response:
     typed = {
         "store_name": store_name, "address": address, "phone": phone,
@@ -248,6 +264,23 @@ def save_settings(
         "drawer_variance_pin": drawer_variance_pin, "drawer_pay_out_pin": drawer_pay_out_pin,
     }  # fmt: skip
     typed |= {name: text for name, text in members.items() if text is not None}
+    if commission_rules is not None:
+        rows = commission_settings.typed_rows(
+            cr_target or [], cr_how or [], cr_rotation or [], cr_requested or []
+        )
+        modes = {
+            "stored_value": commission_stored_value or "",
+            "stored_value_basis": commission_stored_value_basis or "",
+            "package": commission_package or "",
+            "session_basis": commission_session_basis or "",
+        }
+        try:
+            typed[commission_settings.FIELD] = commission_settings.rules_text(rows, modes)
+        except commission_settings.Refused as refused:
+            return _page(
+                request, session, store, 400, error=refused.why, typed=typed,
+                commission_typed={"rows": rows, "modes": modes},
+            )  # fmt: skip
     try:
         changes = checked(typed, shown(request, store)[0])
     except SettingRefused as refused:
