@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/data/demo
 STAMP := $(VENV)/.installed
 
-SCREENS := signin cashier bookings payment tickets customers settings conflicts staff catalog members
+SCREENS := signin cashier bookings payment tickets customers settings conflicts staff catalog members reports day_close
 SHOTS_HOME := $(CURDIR)/data/screenshots
 
 .PHONY: run test setup system-deps lint demo bench screenshots web-screenshots

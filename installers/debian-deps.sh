@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Python's venv, the libraries Qt loads even
 # offscreen, a CJK font (Chinese renders as boxes without one), Xvfb for a real window on a
-# machine without a screen, poppler to look at PDFs, and gnome-keyring (the Secret Service that
+# machine without a screen, poppler (and its CJK encoding data) to look at PDFs, and gnome-keyring (the Secret Service that
 # keeps the counter's sync token; a desktop session unlocks it), and chromium for the web console's
 # browser tests (Playwright drives it; no browser download). Installs only what is missing.
 set -euo pipefail
@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
-  libusb-1.0-0 fonts-wqy-microhei xvfb xauth poppler-utils gnome-keyring dbus
+  libusb-1.0-0 fonts-wqy-microhei xvfb xauth poppler-utils poppler-data gnome-keyring dbus
   chromium
 )
 python3 -c "import ensurepip, venv" 2>/dev/null || packages+=(python3-venv)

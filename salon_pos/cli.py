@@ -369,10 +369,14 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
 
     from salon_pos.cli_backup import add_backup_commands
     from salon_pos.cli_catalog import add_catalog_commands
+    from salon_pos.cli_close import add_close_commands
+    from salon_pos.cli_report import add_report_command
     from salon_pos.cli_staff import add_staff_commands
 
     add_staff_commands(commands, say)
     add_catalog_commands(commands, say)
+    add_report_command(commands, say)
+    add_close_commands(commands, say)
     add_backup_commands(commands, say)
 
     gui = commands.add_parser("gui", help=say("启动收银程序", "start the cashier app"))
@@ -397,6 +401,8 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "staff",
             "catalog",
             "members",
+            "reports",
+            "day_close",
         ],
     )
     gui.add_argument(

@@ -45,6 +45,7 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StoreCounters,
     StoreKeyRequest,
     StoreKeyResponse,
 )
@@ -171,6 +172,11 @@ class SyncClient:
         if params:
             url += "?" + urlencode(params)
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), DeviceStatus)
+
+    def store_counters(self, store_id: str, device_id: str) -> StoreCounters:
+        """The store's counters and when the server last heard from each."""
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/counters"
+        return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), StoreCounters)
 
     def device_operations(
         self, store_id: str, device_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL

@@ -83,6 +83,21 @@ class DeviceOperation(Strict):
     id: Id
 
 
+class StoreCounter(Strict):
+    device_id: Id
+    counter: str = Field(max_length=8)
+    last_heard_at: Moment | None = Field(
+        default=None, description="its last push or status call; none: never heard from"
+    )
+
+
+class StoreCounters(Strict):
+    """The store's counters (not revoked) and when each was last heard from: a counter's
+    end-of-day close lists those not heard from since the day began."""
+
+    counters: list[StoreCounter] = Field(max_length=1000)
+
+
 class DeviceOperations(Strict):
     """The operations the server holds from one device, by sequence number (a counter that
     was restored from a backup finds which of its own it has lost)."""

@@ -238,6 +238,7 @@ class Ticket(Base):
     __table_args__ = (
         Index("ix_ticket_business_day", "business_day"),
         Index("ix_ticket_completed", "completed_at", "number"),  # the list, newest first
+        Index("ix_ticket_device_completed", "device_id", "completed_at"),  # a drawer's sales
         # the number a renumbered ticket's receipt shows (a counter put back from a backup)
         Index(
             "ix_ticket_original_number",
@@ -266,6 +267,16 @@ class Ticket(Base):
     # The number it was sold under, when a counter restored from a backup had to renumber it
     # after the tickets the server already held from this counter (services/sync_recovery).
     original_number: Mapped[str | None] = mapped_column(String(24))
+    # The counter it was sold at (a drawer holds only its own counter's cash); None: not known
+    # (sold before this was recorded, at another counter).
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    # The manager whose PIN let a discount beyond the cashier's limit through; a manager's own
+    # discount is their own approval.
+    discount_approved_by: Mapped[str | None] = mapped_column(String(36))
+    # A void belongs to the business day it happened on and the counter it happened at, never
+    # changing a closed day (the sale stays on its own day).
+    void_business_day: Mapped[date | None] = mapped_column(Date)
+    void_device_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class TicketLine(Base):
@@ -288,6 +299,19 @@ class TicketLine(Base):
     member_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # a manager's approval of a service sold without a valid patch test (PatchTestWaiver)
     patch_test_waiver: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    category: Mapped[str] = mapped_column(String(32), default="", server_default="")  # as sold
+    requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # 点钟
+
+
+class TicketLineShare(Base):
+    """A technician's share of a line several worked on (多人合作), in basis points of 10,000;
+    the shares of a line add up to 10,000. A line one technician did has no rows here: its
+    technician_id has it all."""
+
+    __tablename__ = "ticket_line_share"
+    ticket_line_id: Mapped[str] = mapped_column(ForeignKey("ticket_line.id"), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    share: Mapped[int] = mapped_column(Integer)
 
 
 class Payment(Base):
@@ -313,6 +337,7 @@ class Refund(Base):
     approved_by: Mapped[str] = mapped_column(ForeignKey("staff.id"))
     reason: Mapped[str] = mapped_column(Text)
     amount: Mapped[int] = mapped_column(Integer)
+    device_id: Mapped[str | None] = mapped_column(String(36))  # the counter it was made at
 
 
 class RefundTender(Base):
@@ -550,3 +575,28 @@ class OutgoingMessage(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DayClose(Base):
+    """A business day closed (日结): locked, so what happens afterwards counts on the next open
+    day. One close a day; the figures are those of the counter that closed it, as JSON."""
+
+    __tablename__ = "day_close"
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36))
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))  # the counter it was closed at
+    figures: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class StoreDevice(Base):
+    """A counter of this store as the server last told it: for the close's check of who has
+    not been heard from since the day began."""
+
+    __tablename__ = "store_device"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    counter: Mapped[str] = mapped_column(String(8))
+    last_heard_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    told_at: Mapped[datetime] = mapped_column(UTCDateTime)

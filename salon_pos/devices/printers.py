@@ -70,6 +70,10 @@ class ReceiptPrinter(ABC):
     def print_receipt(self, receipt: Receipt, open_drawer: bool) -> None:
         self._send(receipt_job(layout_receipt(receipt, self.paper_width_mm), open_drawer))
 
+    def print_rows(self, rows: Sequence[PrintLine]) -> None:
+        """Any slip laid out like a receipt (the close's Z summary)."""
+        self._send(receipt_job(rows, False))
+
     def test_print(self) -> None:
         self._send(receipt_job(layout_test_page(self.paper_width_mm, self.target), False))
 

@@ -209,3 +209,11 @@ class NotInitialised(UserError):
         "本收银台尚未初始化：请运行 `salon-pos gui` 按设置向导操作，"
         "或先运行 `salon-pos init --store-name 店名 --counter A1`（A1 为本收银台的单号前缀）。"
     )
+
+
+class SharesDoNotAddUp(UserError):
+    en = (
+        "The technicians' shares of {item} must each be above 0 and add up to 100% "
+        "(now {total}), with each technician once."
+    )
+    zh = "{item}的多人合作比例须每人大于 0、合计 100%（现为 {total}），且每位技师只列一次。"

@@ -31,7 +31,7 @@ from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_recovery import CounterCopied, CounterGuard
 from salon_pos.services.sync_renumber import Recovery
 from salon_pos.services.sync_status import ConnectionState
-from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient
+from sync.client import Backoff, Refused, RoundOutcome, Sender, SyncClient, SyncError
 from sync.pull import PullProgress
 
 log = logging.getLogger(__name__)
@@ -127,6 +127,8 @@ def sync_round(
             on_pulled=on_pulled,
         )
         outcome = sender.run_round()
+        if outcome.error is None and not outcome.busy:
+            _remember_counters(backend, client, enrollment.store_id, device_id)
     finally:
         client.close()
     pending = outbox_status(backend.db).pending
@@ -145,6 +147,19 @@ def sync_round(
         log.warning("sync round: %s (%s)", error, outcome.error.detail)
     report = _report(outcome, error, online, pending, changed)
     return replace(report, recovered=guard.last_recovery)
+
+
+def _remember_counters(backend: Backend, client: SyncClient, store_id: str, device_id: str) -> None:
+    """The store's counters and when each was last heard from, for the close's check. An older
+    server has no such answer: the close then says it does not know."""
+    try:
+        answer = client.store_counters(store_id, device_id)
+    except SyncError as error:
+        log.info("the server did not list the store's counters: %s", error.detail)
+        return
+    backend.day_close.remember_counters(
+        [(c.device_id, c.counter, c.last_heard_at) for c in answer.counters]
+    )
 
 
 class SyncDriver:

@@ -14,11 +14,13 @@ from salon_pos.services.bookings import BookingService
 from salon_pos.services.catalog import CatalogService
 from salon_pos.services.checkout import CheckoutService
 from salon_pos.services.customers import CustomerService
+from salon_pos.services.day_close import DayCloseService
 from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.reminders import ReminderService
+from salon_pos.services.reports import ReportService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
@@ -44,7 +46,9 @@ class Backend:
     bookings: BookingService
     reminders: ReminderService
     attendance: AttendanceService
+    day_close: DayCloseService
     parked: ParkedTickets
+    reports: ReportService
     backups: BackupService
 
     def close(self) -> None:
@@ -78,6 +82,8 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         bookings=BookingService(db, settings, clock),
         reminders=ReminderService(db, settings, clock),
         attendance=AttendanceService(db, settings, clock, sign_in),
+        day_close=DayCloseService(db, settings, clock),
         parked=ParkedTickets(db, settings, clock),
+        reports=ReportService(db, settings, clock),
         backups=BackupService(paths, clock, settings),
     )

@@ -24,6 +24,7 @@ from salon_pos.db.models import (
     Staff,
     Ticket,
     TicketLine,
+    TicketLineShare,
 )
 from salon_pos.db.outbox import OUTBOX, next_in_sequences
 from salon_pos.domain.balances import (
@@ -32,7 +33,6 @@ from salon_pos.domain.balances import (
     NotForPoints,
     TopUpNotPositive,
 )
-from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import (
     Both,
     DiscountNeedsApproval,
@@ -43,6 +43,7 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
+from salon_pos.domain.shares import StaffShare, check_shares
 from salon_pos.domain.staff import Role
 from salon_pos.domain.ticket import (
     LineKind,
@@ -59,6 +60,7 @@ from salon_pos.domain.tiers import MemberPricing, gift_position
 from salon_pos.services.booking_tickets import complete_paid
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.counter import CounterService
+from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
     SaleLedger,
@@ -87,6 +89,10 @@ class SaleLine:
     unit_price: int | None = None  # None: the catalog price
     patch_test_waiver: PatchTestWaiver | None = None  # a manager let it go without a patch test
     redeem_points: bool = False  # paid with points at the item's points price, not money
+    requested: bool = False  # the customer asked for this technician by name (点钟)
+    # Several technicians worked on it (多人合作): their shares, the line's technician among
+    # them; empty: the line's technician has it all.
+    shares: tuple[StaffShare, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +155,7 @@ def _discount_limit(connection: Connection, request: SaleRequest) -> int | None:
     wanted = {request.cashier_id} | {
         line.technician_id for line in request.lines if line.technician_id
     }
+    wanted |= {share.staff_id for line in request.lines for share in line.shares}
     params = {"staff": sorted(wanted), "customer": request.customer_id}
     found = {
         (person, role == "customer"): (role, limit)
@@ -308,12 +315,15 @@ class CheckoutService(CounterService):
             waivers = checked_waivers(
                 connection, request.customer_id, request.lines, today, settings.patch_test_days
             )
+            for asked, priced in zip(request.lines, lines, strict=True):
+                check_shares(priced.name, asked.technician_id, asked.shares)
             totals = price_ticket(lines, request.ticket_discount, settings.rounding)
             discount = sum(line.price_cut for line in lines) + totals.ticket_discount
             if limit is not None and discount > limit and approver is None:
                 raise DiscountNeedsApproval(
                     discount=format_money(discount), limit=format_money(limit)
                 )
+            discount_approver = _discount_approver(request, discount, limit, approver)
             sessions = session_tenders(lines, totals.line_nets, request.sessions)
             tenders = [*request.tenders]
             tenders += [Tender(t.kind, t.tendered, t.reference) for t in sessions]
@@ -339,7 +349,7 @@ class CheckoutService(CounterService):
                 "status": TicketStatus.COMPLETED.value,
                 "customer_id": request.customer_id,
                 "cashier_id": request.cashier_id,
-                "business_day": business_day(now, settings.time_zone, settings.cutover_hour),
+                "business_day": trading_day_now(connection, settings, now),
                 "created_at": now,
                 "completed_at": now,
                 "subtotal": totals.subtotal,
@@ -349,8 +359,11 @@ class CheckoutService(CounterService):
                 "total": totals.total,
                 "tendered": settlement.tendered,
                 "change": settlement.change,
+                "device_id": settings.device_id,
+                "discount_approved_by": discount_approver,
             }
-            line_rows = _line_rows(ticket_id, lines, totals, waivers)
+            line_rows = _line_rows(ticket_id, request.lines, lines, totals, waivers)
+            share_rows = _share_rows(request.lines, line_rows)
             payment_rows = _payment_rows(ticket_id, settlement)
             ledger = _member_ledger(connection, request, ticket, settings)
             ledger.expired_allowed_by = approver.id if approver else None
@@ -362,22 +375,20 @@ class CheckoutService(CounterService):
             ledger.earn(line_rows, settlement.tenders, [line.category for line in lines])
             insert_rows(connection, Ticket, [ticket])
             insert_rows(connection, TicketLine, line_rows)
+            insert_rows(connection, TicketLineShare, share_rows)
             insert_rows(connection, Payment, payment_rows)  # a free ticket has none
             insert_rows(connection, PackageCard, ledger.cards)
             insert_rows(connection, BalanceEntry, ledger.entries)
             payload = sale_ops.sale_completed(
-                ticket,
-                line_rows,
-                payment_rows,
-                approver.id if approver else None,
-                ledger.entries,
-                ledger.cards,
+                ticket, line_rows, payment_rows, ledger.entries, ledger.cards, share_rows
             )
             audited: Row = {
                 "number": number,
                 "total": totals.total,
                 "tendered": settlement.tendered,
             }
+            if discount_approver is not None and discount_approver != request.cashier_id:
+                audited |= {"discount": discount, "discount_approved_by": discount_approver}
             if request.parked_id:  # parked at this counter (挂单): paid, so no longer parked
                 remove_paid(connection, request.parked_id)
                 audited["parked_ticket"] = request.parked_id
@@ -424,11 +435,14 @@ class CheckoutService(CounterService):
         if not reason.strip():
             raise ReasonRequired()
         approver = self._approve(approver_pin, Both("作废单据", "void a sale"), actor_id)
+        settings = self._settings.current
+        now = self._clock.now()
         with self._db.write() as session:
             record_void(
                 session,
                 self._journal(),
-                self._clock.now(),
+                now,
+                trading_day_now(session.connection(), settings, now),
                 ticket_id,
                 approver,
                 reason.strip(),
@@ -451,13 +465,12 @@ class CheckoutService(CounterService):
         approver = self._approve(approver_pin, Both("退款", "refund"), actor_id)
         settings = self._settings.current
         now = self._clock.now()
-        day = business_day(now, settings.time_zone, settings.cutover_hour)
         with self._db.write() as session:
             return record_refund(
                 session,
                 self._journal(),
                 now,
-                day,
+                trading_day_now(session.connection(), settings, now),
                 ticket_id,
                 quantities,
                 approver,
@@ -493,8 +506,29 @@ def _member_ledger(
     )
 
 
+def _discount_approver(
+    request: SaleRequest, discount: int, limit: int | None, approver: StaffMember | None
+) -> str | None:
+    """Who approved the sale's discounts: the manager whose PIN let them beyond the cashier's
+    limit, or the cashier who may approve their own; None for no discount or one within it."""
+    if discount <= 0:
+        return None
+    if limit is None:
+        return request.cashier_id
+    return approver.id if approver is not None and discount > limit else None
+
+
+def _share_rows(asked: Sequence[SaleLine], line_rows: Sequence[Row]) -> list[Row]:
+    return [
+        {"ticket_line_id": row["id"], "staff_id": share.staff_id, "share": share.share}
+        for line, row in zip(asked, line_rows, strict=True)
+        for share in line.shares
+    ]
+
+
 def _line_rows(
     ticket_id: str,
+    asked: Sequence[SaleLine],
     lines: Sequence[PricedLine],
     totals: TicketTotals,
     waivers: Sequence[dict[str, Any] | None],
@@ -516,9 +550,11 @@ def _line_rows(
             "technician_id": line.technician_id,
             "member_discount": line.member_discount,
             "patch_test_waiver": waiver,
+            "category": line.category,
+            "requested": request.requested,
         }
-        for position, (line, net, waiver) in enumerate(
-            zip(lines, totals.line_nets, waivers, strict=True), start=1
+        for position, (request, line, net, waiver) in enumerate(
+            zip(asked, lines, totals.line_nets, waivers, strict=True), start=1
         )
     ]
 

@@ -127,6 +127,7 @@ def record_void(
     session: Session,
     journal: Journal,
     at: datetime,
+    day: date,
     ticket_id: str,
     approver: StaffMember,
     reason: str,
@@ -143,6 +144,8 @@ def record_void(
             voided_at=at,
             voided_by=approver.id,
             void_reason=reason,
+            void_business_day=day,
+            void_device_id=journal.device_id,
         )
     )
     from salon_pos.services.sync_ops import (
@@ -153,7 +156,7 @@ def record_void(
     check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)
-    void = sale_ops.sale_voided(ticket, approver.id, reason, at, undone)
+    void = sale_ops.sale_voided(ticket, approver.id, reason, at, day, undone)
     journal.record(
         session,
         at,
@@ -216,6 +219,7 @@ def record_refund(
         "approved_by": approver.id,
         "reason": reason,
         "amount": amount,
+        "device_id": journal.device_id,
     }
     shares = {  # line → (units refunded before, after this refund, units sold)
         r["ticket_line_id"]: (

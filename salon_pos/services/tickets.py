@@ -250,6 +250,11 @@ class TicketQueries:
         self._db = db
         self._customers = customers  # how a search finds customers; None: numbers only
 
+    def latest_business_day(self) -> date | None:
+        """The newest business day a sale here belongs to (None: no sales yet)."""
+        with self._db.read() as session:
+            return session.scalar(select(func.max(Ticket.business_day)))
+
     def get(self, ticket_id_or_number: str) -> TicketView:
         key = ticket_id_or_number.strip()
         with self._db.read_connection() as connection:

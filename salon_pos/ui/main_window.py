@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
             "staff": self.tr("Staff"),
             "catalog": self.tr("Catalog"),
             "members": self.tr("Cards"),  # member cards: short, beside its Ctrl+M
+            "reports": self.tr("Stats"),  # 报表: "Reports  Ctrl+R" is cut off in bold
+            "day_close": self.tr("Close"),  # 日结
         }
 
     def _workspace(self) -> QWidget:

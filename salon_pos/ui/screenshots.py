@@ -28,7 +28,7 @@ from salon_pos.ui.shell import Shell
 from sync.protocol import hlc_stamp
 from sync.wire import Change
 
-MANAGER_SCREENS = ("settings", "conflicts", "staff", "catalog", "members")
+MANAGER_SCREENS = ("settings", "conflicts", "staff", "catalog", "members", "reports", "day_close")
 OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
@@ -93,6 +93,8 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
             page.add_demo_lines()  # type: ignore[attr-defined]  # a ticket being rung up
         elif screen == "conflicts":
             page.table.selectRow(1)  # type: ignore[attr-defined]  # the duplicate: two choices
+        elif screen == "day_close":
+            page.panel.show_latest_sales_day()  # type: ignore[attr-defined]  # a day with sales
     shell.settle()
     target.grab().save(path)
 

@@ -7,6 +7,7 @@ other slow I/O. Callbacks run on the Qt main thread through a queued signal, nev
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
@@ -86,8 +87,14 @@ class TaskRunner(QObject):
         return len(self._pending)
 
     def wait_a_little(self, seconds: float = 0.05) -> None:
-        """Block until some task finishes, at most `seconds` (screenshots and tests, not the UI)."""
-        wait(list(self._pending), timeout=seconds, return_when=FIRST_COMPLETED)
+        """Block until some task finishes, at most `seconds` (screenshots and tests, not the UI).
+        A task that is done may not have posted its result yet (its done-callback runs on the
+        worker after the future is marked done): then give the worker a moment, not a spin."""
+        pending = list(self._pending)
+        if pending and all(future.done() for future in pending):
+            time.sleep(0.001)
+            return
+        wait(pending, timeout=seconds, return_when=FIRST_COMPLETED)
 
     def shutdown(self) -> None:
         self._closed = True

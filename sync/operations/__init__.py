@@ -1,8 +1,8 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
-sales, customers, setup, members, conflicts, patch_tests, bookings, attendance (docs/sync.md,
-"Adding an operation"). The server's handlers (sync/server/handlers/<family>.py) and the
-counter's builders and appliers (salon_pos/services/sync_ops/<family>.py) register against
-these; tests/contract checks that every part is there."""
+sales, customers, setup, members, conflicts, patch_tests, bookings, attendance, day_close
+(docs/sync.md, "Adding an operation"). The server's handlers (sync/server/handlers/
+<family>.py) and the counter's builders and appliers (salon_pos/services/sync_ops/<family>.py)
+register against these; tests/contract checks that every part is there."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sync.operations import (
     bookings,
     conflicts,
     customers,
+    day_close,
     members,
     patch_tests,
     sales,
@@ -34,6 +35,7 @@ FAMILIES: tuple[Family, ...] = (
     patch_tests.FAMILY,
     bookings.FAMILY,
     attendance.FAMILY,
+    day_close.FAMILY,
 )
 
 

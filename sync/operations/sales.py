@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Final, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sync.messages import Both
 from sync.operations.kinds import (
@@ -103,6 +103,43 @@ class SaleCompletedV2(SaleCompleted):
     cards: list[PackageCardPayload] = Field(default_factory=list, max_length=100)
 
 
+WHOLE_SHARE: Final = 10_000  # a line's technicians' shares add up to this (basis points)
+
+
+class LineShare(Lenient):
+    """A technician's share of a line several worked on (多人合作), in basis points."""
+
+    staff_id: Id
+    share: int = Field(ge=1, le=WHOLE_SHARE)
+
+
+class TicketLineV3(TicketLineV2):
+    """Version 3: the category as sold (reports group by it, whatever the catalog says later),
+    whether the technician was asked for by name (点钟, commission may differ), and the
+    technicians' shares of a line several worked on (empty: the line's technician has it all)."""
+
+    category: str = Field(default="", max_length=32)
+    requested: bool = False
+    shares: list[LineShare] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _shares_add_up(self) -> TicketLineV3:
+        staff = [share.staff_id for share in self.shares]
+        if self.shares and (
+            sum(share.share for share in self.shares) != WHOLE_SHARE
+            or len(set(staff)) != len(staff)
+            or self.technician_id not in staff
+        ):
+            raise ValueError("the shares of a line are its technicians', once each, adding up")
+        return self
+
+
+class SaleCompletedV3(SaleCompletedV2):
+    """Version 3: lines with their category as sold, 点钟 and technicians' shares."""
+
+    lines: list[TicketLineV3] = Field(min_length=1)  # type: ignore[assignment]
+
+
 class SaleVoided(Lenient):
     ticket_id: Id
     number: str
@@ -116,6 +153,13 @@ class SaleVoidedV2(SaleVoided):
     """Version 2: the entries that reverse what the sale's entries did."""
 
     entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
+
+
+class SaleVoidedV3(SaleVoidedV2):
+    """Version 3: the business day the void happened on. It counts on that day, never changing
+    a day already closed; an earlier version's void (None) counts on the sale's own day."""
+
+    business_day: date | None = None
 
 
 class RefundLinePayload(Lenient):
@@ -150,7 +194,7 @@ class SaleRefundedV2(SaleRefunded):
     entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
 
 
-class TicketData(SaleCompletedV2):
+class TicketData(SaleCompletedV3):
     """A ticket in the change feed: the sale as recorded and where it stands now."""
 
     status: Literal["completed", "voided", "refunded"]  # type: ignore[assignment]
@@ -158,6 +202,8 @@ class TicketData(SaleCompletedV2):
     voided_at: datetime | None = None
     voided_by: Id | None = None
     void_reason: str | None = None  # the server may send null for "no reason"
+    void_business_day: date | None = None
+    void_device_id: Id | None = None
 
 
 class RefundTenderData(RefundTenderPayload):
@@ -165,9 +211,10 @@ class RefundTenderData(RefundTenderPayload):
 
 
 class RefundData(SaleRefundedV2):
-    """A refund in the change feed: its tenders numbered."""
+    """A refund in the change feed: its tenders numbered, and the counter it was made at."""
 
     tenders: list[RefundTenderData]  # type: ignore[assignment]
+    device_id: Id | None = None
 
 
 def _price_mismatch(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
@@ -249,8 +296,10 @@ MONEY_BACK_TWICE = ConflictKind(
 )
 
 
-def _as_v2(model: type[Lenient]) -> Any:
-    """Version 1 to 2: the same sale, void or refund, with no member entries."""
+def _as_next(model: type[Lenient]) -> Any:
+    """To the next version: the same sale, void or refund; what the new version adds takes its
+    default (1 to 2: no member entries; 2 to 3: no category, 点钟 or shares, a void's day
+    unknown)."""
     return lambda payload: model.model_validate(payload.model_dump())
 
 
@@ -260,21 +309,21 @@ FAMILY = Family(
     operations=(
         OperationKind(
             SALE_COMPLETED,
-            {1: SaleCompleted, 2: SaleCompletedV2},
+            {1: SaleCompleted, 2: SaleCompletedV2, 3: SaleCompletedV3},
             changes=(CHANGE_TICKET, *_ENTRIES, CHANGE_PACKAGE_CARD),
-            upgrades={1: _as_v2(SaleCompletedV2)},
+            upgrades={1: _as_next(SaleCompletedV2), 2: _as_next(SaleCompletedV3)},
         ),
         OperationKind(
             SALE_VOIDED,
-            {1: SaleVoided, 2: SaleVoidedV2},
+            {1: SaleVoided, 2: SaleVoidedV2, 3: SaleVoidedV3},
             changes=(CHANGE_TICKET, *_ENTRIES),
-            upgrades={1: _as_v2(SaleVoidedV2)},
+            upgrades={1: _as_next(SaleVoidedV2), 2: _as_next(SaleVoidedV3)},
         ),
         OperationKind(
             SALE_REFUNDED,
             {1: SaleRefunded, 2: SaleRefundedV2},
             changes=(CHANGE_REFUND, CHANGE_TICKET, *_ENTRIES),
-            upgrades={1: _as_v2(SaleRefundedV2)},
+            upgrades={1: _as_next(SaleRefundedV2)},
         ),
     ),
     changes=(

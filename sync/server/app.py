@@ -20,7 +20,7 @@ from sync.server.apply import StorageUnavailable, apply_push
 from sync.server.auth import Caller, as_device, engine_of, in_store
 from sync.server.config import ServerSettings
 from sync.server.db import create_server_engine, load_json
-from sync.server.devices import device_operations, device_status
+from sync.server.devices import device_operations, device_status, store_counters
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
 from sync.server.master_data import publish_pending
@@ -40,6 +40,7 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StoreCounters,
     StoreKeyRequest,
     StoreKeyResponse,
 )
@@ -130,6 +131,17 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         report = CounterReport(version, queued, _aware(oldest_queued_at))
         record_report(engine_of(request), caller.device_id, report, now)
         return device_status(engine_of(request), caller, now, home, claim)
+
+    @app.get(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/counters",
+        response_model=StoreCounters,
+        responses=ERRORS,
+    )
+    def counters_of_store(
+        request: Request, caller: Annotated[Caller, Depends(as_device)]
+    ) -> StoreCounters:
+        """The store's counters and when each was last heard from (the close's check)."""
+        return store_counters(engine_of(request), caller)
 
     @app.get(
         f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",

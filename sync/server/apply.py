@@ -38,6 +38,7 @@ from sync.server.chain import STORE_PRICE, sold_by
 from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
+from sync.server.handlers.day_close import settle_closed_days
 from sync.server.handlers.members import prefetch_balances, prefetch_expiring
 from sync.server.handlers.registry import resolve
 from sync.server.tiers import refresh_tiers
@@ -166,6 +167,7 @@ class BatchRun:
             outcome.counts[outcome.results[-1].status] += 1
         writer.flush()
         refresh_tiers(writer, cache.standing_changed)
+        settle_closed_days(writer, cache.closes, cache.days_touched)
         connection.execute(
             update(DEVICE)
             .where(DEVICE.c.id == self.device_id)

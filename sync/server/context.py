@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -45,6 +45,11 @@ class BatchCache:
     # Customers whose sales, voids or refunds the batch applied: their tier is worked out
     # again after the batch (tiers.refresh_tiers).
     standing_changed: set[str] = field(default_factory=set)
+    # Days the batch closed (day → the close's seq) and the sales, voids and refunds it applied
+    # by business day: closed days get the server's figures after the batch, and what reached
+    # a day closed before it amends it (handlers.day_close.settle_closed_days).
+    closes: dict[date, int] = field(default_factory=dict)
+    days_touched: dict[date, list[dict[str, Any]]] = field(default_factory=dict)
 
     def forget_balances(self) -> None:
         self.balances.clear()

@@ -11,12 +11,19 @@ from sqlalchemy import ColumnElement, Connection, Engine, func, or_, select, upd
 from sync.server import models
 from sync.server.auth import Caller
 from sync.server.db import write_transaction
-from sync.wire import DeviceOperation, DeviceOperations, DeviceStatus
+from sync.wire import (
+    DeviceOperation,
+    DeviceOperations,
+    DeviceStatus,
+    StoreCounter,
+    StoreCounters,
+)
 
 APPLIED_OP = models.table_of(models.AppliedOperation)
 DEVICE = models.table_of(models.Device)
 STORE = models.table_of(models.Store)
 TICKET = models.table_of(models.Ticket)
+REPORT = models.table_of(models.DeviceReport)
 
 
 def device_status(
@@ -78,3 +85,25 @@ def device_operations(engine: Engine, caller: Caller, after: int, limit: int) ->
         rows = connection.execute(query).all()
     found = [DeviceOperation(seq=row.seq, id=row.id) for row in rows[:limit]]
     return DeviceOperations(operations=found, more=len(rows) > limit)
+
+
+def store_counters(engine: Engine, caller: Caller) -> StoreCounters:
+    """The caller's store's counters, each with the later of its last push and status call."""
+    query = (
+        select(DEVICE.c.id, DEVICE.c.counter, DEVICE.c.last_push_at, REPORT.c.seen_at)
+        .outerjoin(REPORT, REPORT.c.device_id == DEVICE.c.id)
+        .where(DEVICE.c.store_id == caller.store_id, DEVICE.c.revoked_at.is_(None))
+        .order_by(DEVICE.c.counter)
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return StoreCounters(
+        counters=[
+            StoreCounter(
+                device_id=row.id,
+                counter=row.counter,
+                last_heard_at=max((t for t in (row.last_push_at, row.seen_at) if t), default=None),
+            )
+            for row in rows
+        ]
+    )

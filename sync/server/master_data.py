@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection, Engine, and_, delete, func, select, update
 
+from salon_pos.domain.business_day import DEFAULT_CUTOVER_HOUR as DEFAULT_CUTOVER_HOUR
 from salon_pos.domain.catalog_rules import (
     BARCODE,
     CATALOG_COLUMNS,
@@ -222,9 +223,6 @@ def store_settings(engine: Engine, store_id: str) -> dict[str, Any]:
             select(SETTINGS.c.data).where(SETTINGS.c.store_id == store_id)
         ).scalar()
     return load_json(data) if data else {}
-
-
-DEFAULT_CUTOVER_HOUR = 4  # a counter's own default, until the store's setting is set
 
 
 def cutover_hour(engine: Engine, store_id: str) -> int:

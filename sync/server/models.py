@@ -308,6 +308,11 @@ class Ticket(Base):
     voided_by: Mapped[str | None] = mapped_column(ID)
     void_reason: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[str] = mapped_column(Text)  # the SaleCompleted fields, for the change feed
+    discount_approved_by: Mapped[str | None] = mapped_column(ID)
+    # A void counts on the business day it happened on, at the counter it happened at (an
+    # older counter's void: the sale's own day).
+    void_business_day: Mapped[date | None] = mapped_column(Date)
+    void_device_id: Mapped[str | None] = mapped_column(ID)
 
 
 class TicketLine(Base):
@@ -328,6 +333,17 @@ class TicketLine(Base):
     member_discount: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     # JSON: a manager's approval of a service sold without a valid patch test (PatchTestWaiver)
     patch_test_waiver: Mapped[str | None] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(Text, default="", server_default="")  # as sold
+    requested: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class TicketLineShare(Base):
+    """A technician's share (basis points of 10,000) of a line several worked on (多人合作)."""
+
+    __tablename__ = "ticket_line_share"
+    ticket_line_id: Mapped[str] = mapped_column(ForeignKey("ticket_line.id"), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    share: Mapped[int] = mapped_column(Integer)
 
 
 class Payment(Base):
@@ -351,6 +367,7 @@ class Refund(Base):
     refunded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     amount: Mapped[int] = mapped_column(BigInteger)
     payload: Mapped[str] = mapped_column(Text)  # the SaleRefunded fields, for the change feed
+    device_id: Mapped[str | None] = mapped_column(ID)  # the counter it was made at
 
 
 class RefundLine(Base):
@@ -646,3 +663,22 @@ class AttendanceClocking(Base):
     kind: Mapped[str] = mapped_column(String(8))  # in / out
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     data: Mapped[str] = mapped_column(Text)  # the AttendanceClocked fields, as sent down
+
+
+class DayClose(Base):
+    """A store's business day closed (日结) at a counter: the close as that counter made it
+    (its figures), and the server's own figures of the day, worked out again each time a
+    sale, void or refund of the day arrives after the close (`amendments`)."""
+
+    __tablename__ = "day_close"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    id: Mapped[str] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    device_id: Mapped[str] = mapped_column(ID)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(ID)
+    data: Mapped[str] = mapped_column(Text)  # the DayClosed fields, figures included
+    server_figures: Mapped[str] = mapped_column(Text)
+    amendments: Mapped[int] = mapped_column(Integer, default=0)
+    amended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

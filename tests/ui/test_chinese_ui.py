@@ -38,6 +38,7 @@ ALLOWED = {
     "VIP",
     "WIFI",
     "CSV",
+    "PDF",
     "JSON",
     "English",
     "Del",

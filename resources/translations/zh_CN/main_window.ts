@@ -4,67 +4,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="39" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="39"/>
         <source>Salon POS — {store}</source>
         <translation>美业收银 — {store}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="59" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="59"/>
         <source>Cashier</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="60" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="60"/>
         <source>Diary</source>
         <translation>预约</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="61" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="61"/>
         <source>Tickets</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="62" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="62"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="63" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="63"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="64" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="64"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="65" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="65"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="66" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="66"/>
         <source>Catalog</source>
         <translation>价目表</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="67" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="67"/>
         <source>Cards</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="89" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="68"/>
+        <source>Stats</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="69"/>
+        <source>Close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="91"/>
         <source>Clock in / out</source>
         <translation>考勤打卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="94" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="96"/>
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="175" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="185"/>
         <source>{count} open conflicts</source>
         <translation>{count} 条待处理的冲突</translation>
     </message>

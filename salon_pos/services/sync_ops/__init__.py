@@ -6,6 +6,7 @@ from salon_pos.services.sync_ops import (  # noqa: F401
     bookings,
     conflicts,
     customers,
+    day_close,
     members,
     patch_tests,
     sales,

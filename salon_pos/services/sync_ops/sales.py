@@ -4,14 +4,22 @@ applying pulled tickets and refunds (sync/operations/sales.py declares them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.fast_insert import insert_rows
-from salon_pos.db.models import Payment, Refund, RefundLine, RefundTender, Ticket, TicketLine
+from salon_pos.db.models import (
+    Payment,
+    Refund,
+    RefundLine,
+    RefundTender,
+    Ticket,
+    TicketLine,
+    TicketLineShare,
+)
 from salon_pos.services.sync_ops.registry import (
     ChangeNotApplicable,
     applies,
@@ -28,9 +36,9 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     RefundData,
-    SaleCompletedV2,
+    SaleCompletedV3,
     SaleRefundedV2,
-    SaleVoidedV2,
+    SaleVoidedV3,
     TicketData,
 )
 from sync.wire import Change
@@ -43,15 +51,19 @@ def sale_completed(
     ticket: Row,
     lines: list[Row],
     payments: list[Row],
-    approved_by: str | None,
     entries: Sequence[Row] = (),
     cards: Sequence[Row] = (),
-) -> SaleCompletedV2:
-    """The rows checkout wrote, as the payload: the ticket's, and the member ledgers'."""
-    return SaleCompletedV2.model_validate(
-        ticket
-        | {"lines": lines, "payments": payments, "discount_approved_by": approved_by}
-        | {"entries": entries, "cards": cards}
+    shares: Sequence[Row] = (),
+) -> SaleCompletedV3:
+    """The rows checkout wrote, as the payload: the ticket's (its discount's approver too),
+    its lines with their technicians' shares, and the member ledgers'."""
+    if shares:
+        by_line: dict[str, list[Row]] = {}
+        for share in shares:
+            by_line.setdefault(share["ticket_line_id"], []).append(share)
+        lines = [line | {"shares": by_line.get(line["id"], [])} for line in lines]
+    return SaleCompletedV3.model_validate(
+        ticket | {"lines": lines, "payments": payments, "entries": entries, "cards": cards}
     )
 
 
@@ -61,9 +73,10 @@ def sale_voided(
     approved_by: str,
     reason: str,
     voided_at: datetime,
+    day: date,
     entries: Sequence[Row] = (),
-) -> SaleVoidedV2:
-    return SaleVoidedV2(
+) -> SaleVoidedV3:
+    return SaleVoidedV3(
         ticket_id=ticket.id,
         number=ticket.number,
         approved_by=approved_by,
@@ -71,6 +84,7 @@ def sale_voided(
         voided_at=voided_at,
         total=ticket.total,
         entries=[BalanceEntryPayload.model_validate(entry) for entry in entries],
+        business_day=day,
     )
 
 
@@ -118,11 +132,24 @@ def ticket(session: Session, change: Change) -> None:
             voided_at=data.voided_at or existing.voided_at,
             voided_by=data.voided_by or existing.voided_by,
             void_reason=data.void_reason or existing.void_reason,
+            void_business_day=data.void_business_day or existing.void_business_day,
+            void_device_id=data.void_device_id or existing.void_device_id,
         )
     )
 
 
-_NOT_TICKET_COLUMNS = {"lines", "payments", "discount_approved_by", "device_id", "entries", "cards"}
+_NOT_TICKET_COLUMNS = {"lines", "payments", "entries", "cards"}
+
+
+def _line_rows(data: TicketData) -> tuple[list[Row], list[Row]]:
+    """A pulled ticket's lines, and its lines' technicians' shares."""
+    lines = [line.model_dump(exclude={"shares"}) for line in data.lines]
+    shares = [
+        {"ticket_line_id": line.id, **share.model_dump()}
+        for line in data.lines
+        for share in line.shares
+    ]
+    return lines, shares
 
 
 @inserts_new(CHANGE_TICKET)
@@ -136,13 +163,17 @@ def new_tickets(session: Session, changes: Sequence[Change]) -> list[Change]:
         return list(changes)  # two new tickets with one number: let `ticket` sort them out
     tickets: list[dict[str, Any]] = []
     lines: list[dict[str, Any]] = []
+    shares: list[dict[str, Any]] = []
     payments: list[dict[str, Any]] = []
     for _, data in fresh:
         tickets.append(_ticket_row(data))
-        lines.extend(line.model_dump() for line in data.lines)
+        ticket_lines, ticket_shares = _line_rows(data)
+        lines.extend(ticket_lines)
+        shares.extend(ticket_shares)
         payments.extend(p.model_dump() for p in data.payments)
     insert_rows(session, Ticket, tickets)
     insert_rows(session, TicketLine, lines)
+    insert_rows(session, TicketLineShare, shares)
     insert_rows(session, Payment, payments)
     taken = {c.entity_id for c, _ in fresh}
     return [c for c in changes if c.entity_id not in taken]
@@ -156,7 +187,10 @@ def _insert_ticket(session: Session, data: TicketData) -> None:
     if session.query(Ticket.id).filter(Ticket.number == data.number).first() is not None:
         raise ChangeNotApplicable(f"ticket number {data.number} is held by another ticket here")
     session.execute(insert(Ticket).values(_ticket_row(data)))
-    session.execute(insert(TicketLine), [line.model_dump() for line in data.lines])
+    lines, shares = _line_rows(data)
+    session.execute(insert(TicketLine), lines)
+    if shares:
+        session.execute(insert(TicketLineShare), shares)
     if data.payments:
         session.execute(insert(Payment), [p.model_dump() for p in data.payments])
 
@@ -169,7 +203,7 @@ def refund(session: Session, change: Change) -> None:
     if session.get(Ticket, data.ticket_id) is None:
         raise ChangeNotApplicable(f"refund {data.id} of a ticket this counter does not have")
     row = data.model_dump(include={"id", "ticket_id", "refunded_at", "business_day"})
-    row |= data.model_dump(include={"cashier_id", "approved_by", "reason", "amount"})
+    row |= data.model_dump(include={"cashier_id", "approved_by", "reason", "amount", "device_id"})
     session.execute(insert(Refund).values(row))
     lines = [line.model_dump() | {"refund_id": data.id} for line in data.lines]
     session.execute(insert(RefundLine), lines)

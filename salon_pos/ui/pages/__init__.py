@@ -70,6 +70,18 @@ def _members(ctx: UiContext) -> QWidget:
     return MembersPage(ctx)
 
 
+def _reports(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.reports import ReportsPage
+
+    return ReportsPage(ctx)
+
+
+def _day_close(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.day_close import DayClosePage
+
+    return DayClosePage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -89,4 +101,6 @@ PAGES = (
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
     PageSpec("members", MANAGERS, "Ctrl+M", _members),
+    PageSpec("reports", MANAGERS, "Ctrl+R", _reports),  # 报表
+    PageSpec("day_close", MANAGERS, "Ctrl+D", _day_close),  # 日结: the day's close
 )

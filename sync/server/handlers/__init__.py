@@ -6,6 +6,7 @@ from sync.server.handlers import (  # noqa: F401
     bookings,
     conflicts,
     customers,
+    day_close,
     members,
     patch_tests,
     sales,

@@ -14,14 +14,15 @@ from sync.operations.sales import (
     SALE_COMPLETED,
     SALE_REFUNDED,
     SALE_VOIDED,
-    SaleCompletedV2,
+    SaleCompletedV3,
     SaleRefundedV2,
-    SaleVoidedV2,
+    SaleVoidedV3,
 )
 from sync.server import models
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
+from sync.server.handlers.day_close import touched
 from sync.server.handlers.members import (
     BALANCE,
     CARD,
@@ -33,6 +34,7 @@ from sync.server.handlers.registry import handles
 
 TICKET = models.table_of(models.Ticket)
 LINE = models.table_of(models.TicketLine)
+SHARE = models.table_of(models.TicketLineShare)
 PAYMENT = models.table_of(models.Payment)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
@@ -42,7 +44,7 @@ TENDER = models.table_of(models.TenderEntry)
 
 def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
     """A ticket as the change feed sends it: the sale's fields and where it stands now."""
-    voided_at = row.get("voided_at")
+    voided_at, void_day = row.get("voided_at"), row.get("void_business_day")
     return {
         **payload,
         "device_id": row["device_id"],
@@ -50,6 +52,8 @@ def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
         "voided_at": voided_at.isoformat() if voided_at else None,
         "voided_by": row.get("voided_by"),
         "void_reason": row.get("void_reason"),
+        "void_business_day": void_day.isoformat() if void_day else None,
+        "void_device_id": row.get("void_device_id"),
     }
 
 
@@ -100,7 +104,7 @@ def _ledger(
     )
 
 
-def _check_sale(sale: SaleCompletedV2) -> None:
+def _check_sale(sale: SaleCompletedV3) -> None:
     check_fen(sale.total, sale.subtotal, sale.tendered, sale.change)
     check_fen(sale.line_discounts, sale.ticket_discount, sale.rounding_off)
     for line in sale.lines:
@@ -113,8 +117,12 @@ def _check_sale(sale: SaleCompletedV2) -> None:
             raise Rejected(f"payment {tender.position} does not belong to the ticket")
 
 
-@handles(SALE_COMPLETED, reads=False, writes=(TICKET, LINE, PAYMENT, LEDGER, TENDER, BALANCE, CARD))
-def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
+@handles(
+    SALE_COMPLETED,
+    reads=False,
+    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD),
+)
+def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
     _check_sale(sale)
     if ctx.cache.aliases:
         sale = _lines_on_kept_items(ctx.cache.aliases, sale)
@@ -140,6 +148,9 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
         "voided_by": None,
         "void_reason": None,
         "payload": sale.model_dump_json(),  # one pass in pydantic-core
+        "discount_approved_by": sale.discount_approved_by,
+        "void_business_day": None,
+        "void_device_id": None,
     }
     overdrafts: list[str] = []
     if known is None:  # rows are written once; a re-run (deduplication off) only re-ledgers
@@ -148,13 +159,14 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
         overdrafts = record_entries(ctx, sale.entries, (sale.id, sale.number))
     taken = [(tender.kind, tender.applied) for tender in sale.payments]
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
+    touched(ctx, sale.business_day, sale.id, sale.number, sale.total)
     ctx.writer.change(CHANGE_TICKET, sale.id, None, ctx.device_id)  # data: the ticket row
     if sale.customer_id:
         ctx.cache.standing_changed.add(sale.customer_id)
     return _price_mismatch(ctx, sale) + overdrafts
 
 
-def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV2) -> SaleCompletedV2:
+def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV3) -> SaleCompletedV3:
     """Lines that sold an item by its alias (created twice offline) are recorded against the
     item kept; name and prices stay as sold (docs/adr/0008-master-data.md)."""
     if not any(line.item_id in aliases for line in sale.lines):
@@ -166,19 +178,20 @@ def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV2) -> Sale
     return sale.model_copy(update={"lines": lines})
 
 
-def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV2, row: dict[str, Any]) -> None:
+def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV3, row: dict[str, Any]) -> None:
     ctx.cache.tickets[sale.id] = (ctx.store_id, ctx.op.id)
     ctx.writer.add(TICKET, row)
     for line in sale.lines:
         waiver = line.patch_test_waiver
-        ctx.writer.add(
-            LINE, line.model_dump() | {"patch_test_waiver": waiver and waiver.model_dump_json()}
-        )
+        row = line.model_dump(exclude={"shares"})
+        ctx.writer.add(LINE, row | {"patch_test_waiver": waiver and waiver.model_dump_json()})
+        for share in line.shares:
+            ctx.writer.add(SHARE, {"ticket_line_id": line.id, **share.model_dump()})
     for tender in sale.payments:
         ctx.writer.add(PAYMENT, tender.model_dump())
 
 
-def _price_mismatch(ctx: OpContext, sale: SaleCompletedV2) -> list[str]:
+def _price_mismatch(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
     differing = [
         {
             "line_id": line.id,
@@ -208,7 +221,7 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
 
 
 @handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE))
-def sale_voided(ctx: OpContext, void: SaleVoidedV2) -> list[str]:
+def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
     ticket = _ticket_of_store(ctx, void.ticket_id)
@@ -217,15 +230,19 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV2) -> list[str]:
         clash = "voided before"
     elif ticket["refunded"]:
         clash = "refunded before"
+    day = void.business_day or ticket["business_day"]  # an older counter's: the sale's day
     changed = {
         "status": "voided",
         "voided_at": void.voided_at,
         "voided_by": void.approved_by,
         "void_reason": void.reason,
+        "void_business_day": day,
+        "void_device_id": ctx.device_id,
     }
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
     given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
-    _ledger(ctx, void.ticket_id, ticket["business_day"], "void", -ticket["total"], given)
+    _ledger(ctx, void.ticket_id, day, "void", -ticket["total"], given)
+    touched(ctx, day, void.ticket_id, void.number, -ticket["total"])
     ctx.writer.change(CHANGE_TICKET, void.ticket_id, None, ctx.device_id)
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
@@ -285,6 +302,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
         raise Rejected(f"refund {refund.id} was already recorded by another operation")
     payload = refund.model_dump(mode="json", exclude={"entries"})
     payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
+    payload["device_id"] = ctx.device_id
     if done is None:
         _add_refund_rows(ctx, refund, payload)
     status = "refunded" if refund.ticket_refunded and not clash else ticket["status"]
@@ -297,6 +315,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     ticket.update(status=status, refunded=refunded)
     given = [(tender.kind, -tender.amount) for tender in refund.tenders]
     _ledger(ctx, refund.ticket_id, refund.business_day, "refund", -refund.amount, given)
+    touched(ctx, refund.business_day, refund.ticket_id, refund.number, -refund.amount)
     ctx.writer.change(CHANGE_REFUND, refund.id, payload, ctx.device_id)
     ctx.writer.change(CHANGE_TICKET, refund.ticket_id, None, ctx.device_id)
     if ticket["customer_id"]:
@@ -319,6 +338,7 @@ def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV2, payload: dict[str, 
             "refunded_at": refund.refunded_at,
             "amount": refund.amount,
             "payload": dump_json(payload),
+            "device_id": ctx.device_id,
         },
     )
     for line in refund.lines:

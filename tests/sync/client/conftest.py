@@ -79,3 +79,10 @@ def sync_once(counter: Backend) -> RoundReport:
 def enrolled(backend: Backend, fake_server: FakeServer, memory_keyring: MemoryKeyring) -> Backend:
     enroll(backend, fake_server.url)
     return backend
+
+
+def synced(*counters: Backend) -> None:
+    """A sync round of each counter in turn, each one clean."""
+    for counter in counters:
+        report = sync_once(counter)
+        assert report.error is None and report.rejected == 0, report
