@@ -82,6 +82,7 @@ class SecondFolderUnusable(UserError):
 
 NOT_A_FOLDER = Both("不是一个已存在的目录", "it is not an existing folder")
 NOT_SOUND = Both("写入的副本未通过完整性检查", "the copy written there failed its check")
+UNEXPECTED = Both("程序出错，详见日志", "a program error, see the log")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,9 @@ class BackupService:
             raise SecondFolderUnusable(folder=folder, reason=NOT_SOUND) from problem
         except OSError as error:
             raise SecondFolderUnusable(folder=folder, reason=os_reason(error)) from error
+        except Exception as error:  # a bug: logged; the first copy stands all the same
+            log.exception("copying the backup to %s failed", folder)
+            raise SecondFolderUnusable(folder=folder, reason=UNEXPECTED) from error
         self._prune(folder, keep)
         return final
 

@@ -183,8 +183,9 @@ class CounterGuard:
 
     def _resend_what_the_server_lost(self, cursor: int, device_id: str) -> None:
         with self._db.read() as session:
-            if session.scalar(_confirmed_after(device_id, cursor)) is None:
-                return  # the usual round: one indexed lookup
+            first_pending = session.scalar(_first_pending_after(cursor))
+            if session.scalar(_confirmed_after(device_id, cursor, first_pending)) is None:
+                return  # the usual round: two indexed lookups
         with self._db.write() as session:
             self.last_requeued = requeue_from(session, device_id, cursor + 1)
         log.warning(
@@ -212,10 +213,18 @@ class CounterGuard:
         )
 
 
-def _confirmed_after(device_id: str, cursor: int) -> Select[int]:
-    """One of this device's operations the server confirmed beyond its cursor now (a range of
-    the live-seq index: the pending queue at most)."""
-    return (
+def _first_pending_after(cursor: int) -> Select[int | None]:
+    return select(func.min(OutboxOperation.seq)).where(
+        OutboxOperation.pushed_at.is_(None), OutboxOperation.seq > cursor
+    )
+
+
+def _confirmed_after(device_id: str, cursor: int, first_pending: int | None) -> Select[int]:
+    """One of this device's operations the server confirmed beyond its cursor now. Operations
+    are confirmed in order, so it would lie between the cursor and the first one still
+    pending after it: a range of the live-seq index that is empty in the usual round (that
+    one is the cursor's next), however long the queue."""
+    query = (
         select(OutboxOperation.seq)
         .where(OutboxOperation.device_id == device_id)
         .where(OutboxOperation.seq > cursor)
@@ -223,6 +232,7 @@ def _confirmed_after(device_id: str, cursor: int) -> Select[int]:
         .where(OutboxOperation.pushed_at.is_not(None))
         .limit(1)
     )
+    return query if first_pending is None else query.where(OutboxOperation.seq < first_pending)
 
 
 def _live(device_id: str) -> Select[str]:
