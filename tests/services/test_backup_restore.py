@@ -27,9 +27,6 @@ from salon_pos.services.backup_restore import (
 )
 from salon_pos.services.backups import MANUAL, BackupService
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.conftest import quick_pins  # noqa: F401 -- a fixture: PINs are not under test
-
-pytestmark = pytest.mark.usefixtures("quick_pins")
 
 
 @pytest.fixture

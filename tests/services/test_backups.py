@@ -28,7 +28,6 @@ from salon_pos.services.backups import (
 )
 from sync.operations.sales import SALE_COMPLETED
 from tests.conftest import FakeClock, Shelf, Team, three_line_sale
-from tests.sync.conftest import quick_pins  # noqa: F401 -- a fixture: PINs are not under test
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,6 @@ def held(path: Path) -> Held:
     return Held(integrity, tickets, sales, breaks)
 
 
-@pytest.mark.usefixtures("quick_pins")
 def test_a_backup_is_consistent_while_the_cashier_goes_on_selling(
     backend: Backend, team: Team, shelf: Shelf
 ) -> None:

@@ -9,7 +9,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 
@@ -28,7 +27,6 @@ from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
 
 SALE = 49400  # three_line_sale
-pytestmark = pytest.mark.usefixtures("quick_pins")  # PIN hashing is not under test here
 
 
 def sell(counter: Backend, team: Team, shelf: Shelf, count: int, clock: FakeClock) -> list[str]:
