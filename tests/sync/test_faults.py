@@ -468,7 +468,9 @@ def test_counter_killed_in_the_middle_of_a_push_fifty_times(
     child = _child(context, home, file_keyring)  # the first also starts the forkserver
     started = time.monotonic()
     wait_for(lambda: recorded_up_to(counter) > 0, 30, "the first batch to be recorded")
-    window = min(max(time.monotonic() - started, 0.15), 0.4)
+    # Up to 2 s: a cap of 0.4 s left 1 of 50 lives committing when another worker and other
+    # suites shared the 2 cores (load 10), their kills all before the first commit.
+    window = min(max(time.monotonic() - started, 0.15), 2.0)
     _kill(child)
 
     rng = random.Random(3)
