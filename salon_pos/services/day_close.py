@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,11 +18,18 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.database import Database
+from salon_pos.db.fast_insert import all_rows
 from salon_pos.db.models import DayClose, OutboxOperation, Staff, StoreDevice
 from salon_pos.devices.z_report import DrawerLine, ZReport
-from salon_pos.domain.business_day import business_day, day_start
+from salon_pos.domain.business_day import day_start
 from salon_pos.domain.clock import Clock
-from salon_pos.domain.day_close import Calendar, DayFigures, figures_json, figures_of_json
+from salon_pos.domain.day_close import (
+    Calendar,
+    DayFigures,
+    figures_json,
+    figures_of_json,
+    trading_day,
+)
 from salon_pos.domain.errors import Both, UnknownStaff, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.staff import Role
@@ -96,10 +103,28 @@ def calendar_of(connection: Connection, settings: StoreSettings, since: date) ->
     return Calendar(settings.time_zone, settings.cutover_hour, closes(connection, since))
 
 
+# The latest closes: enough for today's lock (no day after today can be closed). Built once
+# and read through the driver's cursor: every sale reads it (docs/adr/0003-write-path.md).
+_LATEST_CLOSES = (
+    select(DayClose.business_day, DayClose.closed_at)
+    .order_by(DayClose.business_day.desc())
+    .limit(7)
+)
+
+
 def trading_day_now(connection: Connection, settings: StoreSettings, now: datetime) -> date:
     """The business day what happens now belongs to: the next open day once today is closed."""
-    today = business_day(now, settings.time_zone, settings.cutover_hour)
-    return calendar_of(connection, settings, today).day_of(now)
+    closed = {_as_day(day): _as_utc(at) for day, at in all_rows(connection, _LATEST_CLOSES)}
+    return trading_day(now, settings.time_zone, settings.cutover_hour, closed)
+
+
+def _as_day(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _as_utc(value: object) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 class DayCloseService(CounterService):
