@@ -556,6 +556,41 @@ class SalesDay(Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
 
 
+class SalesItemDay(Base):
+    """The lines' movements per store, business day and item as sold (its kind and its
+    category as sold): units and net fen of the sales, less the voids and refunds on their own
+    business days (salon_pos.domain.sales_figures' rule). What the reports page reads by item,
+    category and day; kept in the same flush as sales_day (batch.py, report_days.py)."""
+
+    __tablename__ = "sales_item_day"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # service, product, …
+    item_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)  # as sold
+    name: Mapped[str] = mapped_column(Text)  # as last sold
+    quantity: Mapped[int] = mapped_column(BigInteger)  # signed units
+    amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
+
+
+class SalesStaffDay(Base):
+    """Service and product movements per store, business day, technician ("" none) and
+    customer ("" walk-in): each technician's share of the money (split lines by share, to the
+    fen) and units; tickets and 点钟 lines counted on the sale's day while the ticket stands
+    (a void takes them off that day). Customers served in a period: the distinct customers of
+    rows with tickets. Kept like sales_item_day."""
+
+    __tablename__ = "sales_staff_day"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": no technician
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": walk-in
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tickets: Mapped[int] = mapped_column(BigInteger)
+    requested: Mapped[int] = mapped_column(BigInteger)
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a mapped class, typed as a Table (for insert/update/executemany)."""
     table = model.__table__

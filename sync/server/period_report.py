@@ -1,0 +1,275 @@
+"""What the console's reports page reads: a period's figures of the account's stores by day,
+category, item, technician, tender and store, with the products' gross margin. SQL sums over
+the per-day tables kept in each push batch (sales_item_day, sales_staff_day: report_days.py;
+sales_day: sales_report.py), so a month of 20 busy stores reads some tens of thousands of rows
+whatever the tickets. The rules are the counter's (salon_pos.domain.sales_figures, docs/reports.md):
+net sales (营业额) are service and product money less what voids and refunds took back on the
+period's days; stored value and package cards sold are money for services to come, apart;
+tickets are tickets sold less tickets voided; a product's margin is at its current cost."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from salon_pos.domain.sales_figures import ratio_bp
+from sync.server import models
+from sync.server.db import load_json
+from sync.server.report_days import ITEM_DAY, STAFF_DAY
+from sync.server.sales_report import DAY, sales_overview
+
+ITEM = models.table_of(models.CatalogItem)
+STAFF = models.table_of(models.StaffMember)
+REVENUE = ("service", "product")
+TOP = 10
+Row = Any  # a row of sales_item_day
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A row of a report table: a name, units and fen (net of voids and refunds)."""
+
+    key: str
+    name: str
+    quantity: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Margin:
+    key: str
+    name: str
+    quantity: int
+    amount: int
+    cost: int  # units × the product's cost now
+
+    @property
+    def margin(self) -> int:
+        return self.amount - self.cost
+
+    @property
+    def rate_bp(self) -> int | None:
+        return ratio_bp(self.margin, self.amount)
+
+
+@dataclass(frozen=True)
+class TechnicianFigures:
+    staff_id: str  # "": lines with no technician
+    name: str
+    amount: int
+    quantity: int
+    tickets: int
+    customers: int
+    requested: int
+
+
+@dataclass(frozen=True)
+class StoreFigures:
+    store_id: str
+    net: int
+    tickets: int
+    stored_value: int  # top-ups sold, less those taken back
+    packages: int  # package cards sold, less those taken back
+
+    @property
+    def average_ticket(self) -> int:
+        return round(self.net / self.tickets) if self.tickets > 0 else 0
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    net: int
+    tickets: int
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    first_day: date
+    last_day: date
+    stores: list[StoreFigures]
+    days: list[DayFigures]
+    categories: list[Figure]
+    services: list[Figure]  # the top ten by net fen
+    products: list[Figure]  # the top ten by net fen
+    technicians: list[TechnicianFigures]
+    margins: list[Margin]  # every product sold in the period
+    tenders: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def net(self) -> int:
+        return sum(s.net for s in self.stores)
+
+    @property
+    def tickets(self) -> int:
+        return sum(s.tickets for s in self.stores)
+
+    @property
+    def average_ticket(self) -> int:
+        return round(self.net / self.tickets) if self.tickets > 0 else 0
+
+
+def period_report(
+    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+) -> PeriodReport:
+    """The stores' report from `first_day` to `last_day` (business days, both included)."""
+    overview = sales_overview(connection, store_ids, first_day, last_day)
+    in_period = and_(
+        ITEM_DAY.c.store_id.in_(store_ids),
+        ITEM_DAY.c.business_day >= first_day,
+        ITEM_DAY.c.business_day <= last_day,
+    )
+    items = connection.execute(
+        select(ITEM_DAY.c.store_id, ITEM_DAY.c.business_day, ITEM_DAY.c.kind, ITEM_DAY.c.item_id,
+               ITEM_DAY.c.category, ITEM_DAY.c.name, ITEM_DAY.c.quantity, ITEM_DAY.c.amount)
+        .where(in_period)
+    ).all()  # fmt: skip
+    tickets = _tickets(connection, store_ids, first_day, last_day)
+    products = _by_item(items, "product")
+    return PeriodReport(
+        first_day,
+        last_day,
+        _stores(store_ids, items, tickets),
+        _days(items, tickets, first_day, last_day),
+        _categories(items),
+        _by_item(items, "service")[:TOP],
+        products[:TOP],
+        _technicians(connection, store_ids, first_day, last_day),
+        _margins(connection, products),
+        overview.tenders,
+    )
+
+
+def _tickets(
+    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+) -> dict[tuple[str, date], int]:
+    """(store, day) → tickets sold less tickets voided, from the sales ledger's sums."""
+    rows = connection.execute(
+        select(DAY.c.store_id, DAY.c.business_day, DAY.c.kind, DAY.c.entries).where(
+            DAY.c.store_id.in_(store_ids),
+            DAY.c.business_day >= first_day,
+            DAY.c.business_day <= last_day,
+            DAY.c.tender == "",
+            DAY.c.kind.in_(("sale", "void")),
+        )
+    ).all()
+    found: dict[tuple[str, date], int] = defaultdict(int)
+    for store_id, business_day, kind, entries in rows:
+        found[(store_id, business_day)] += int(entries) * (1 if kind == "sale" else -1)
+    return found
+
+
+def _stores(
+    store_ids: Sequence[str], items: Sequence[Row], tickets: dict[tuple[str, date], int]
+) -> list[StoreFigures]:
+    sums: dict[str, dict[str, int]] = {s: defaultdict(int) for s in store_ids}
+    for row in items:
+        sums[row.store_id][row.kind] += int(row.amount)
+    counted: dict[str, int] = defaultdict(int)
+    for (store_id, _), count in tickets.items():
+        counted[store_id] += count
+    return [
+        StoreFigures(
+            store_id,
+            sums[store_id]["service"] + sums[store_id]["product"],
+            counted[store_id],
+            sums[store_id]["stored_value"],
+            sums[store_id]["package"],
+        )
+        for store_id in store_ids
+    ]
+
+
+def _days(
+    items: Sequence[Row], tickets: dict[tuple[str, date], int], first_day: date, last_day: date
+) -> list[DayFigures]:
+    """Every day of the period, those with nothing sold at ¥0.00."""
+    net: dict[date, int] = defaultdict(int)
+    for row in items:
+        if row.kind in REVENUE:
+            net[row.business_day] += int(row.amount)
+    counted: dict[date, int] = defaultdict(int)
+    for (_, day), count in tickets.items():
+        counted[day] += count
+    days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
+    return [DayFigures(day, net[day], counted[day]) for day in days]
+
+
+def _categories(items: Sequence[Row]) -> list[Figure]:
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in items:
+        if row.kind in REVENUE:
+            found[row.category][0] += int(row.quantity)
+            found[row.category][1] += int(row.amount)
+    return _sorted(Figure(c, c, q, a) for c, (q, a) in found.items())
+
+
+def _by_item(items: Sequence[Row], kind: str) -> list[Figure]:
+    """Per item of `kind`, its name as last sold, by net fen (the most first)."""
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    names: dict[str, tuple[date, str]] = {}
+    for row in items:
+        if row.kind != kind:
+            continue
+        found[row.item_id][0] += int(row.quantity)
+        found[row.item_id][1] += int(row.amount)
+        if row.item_id not in names or names[row.item_id][0] <= row.business_day:
+            names[row.item_id] = (row.business_day, row.name)
+    return _sorted(Figure(i, names[i][1], q, a) for i, (q, a) in found.items())
+
+
+def _sorted(figures: Iterable[Figure]) -> list[Figure]:
+    return sorted(figures, key=lambda f: (-f.amount, f.name, f.key))
+
+
+def _technicians(
+    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+) -> list[TechnicianFigures]:
+    served = func.count(STAFF_DAY.c.customer_id.distinct()).filter(
+        STAFF_DAY.c.customer_id != "", STAFF_DAY.c.tickets > 0
+    )
+    rows = connection.execute(
+        select(
+            STAFF_DAY.c.staff_id,
+            func.sum(STAFF_DAY.c.amount),
+            func.sum(STAFF_DAY.c.quantity),
+            func.sum(STAFF_DAY.c.tickets),
+            served,
+            func.sum(STAFF_DAY.c.requested),
+        )
+        .where(
+            STAFF_DAY.c.store_id.in_(store_ids),
+            STAFF_DAY.c.business_day >= first_day,
+            STAFF_DAY.c.business_day <= last_day,
+        )
+        .group_by(STAFF_DAY.c.staff_id)
+    ).all()
+    ids = [row[0] for row in rows if row[0]]
+    names = dict(
+        connection.execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.id.in_(ids))).all()
+    )
+    found = [
+        TechnicianFigures(staff_id, names.get(staff_id, ""), int(amount), int(quantity),
+                          int(tickets), int(customers), int(requested))
+        for staff_id, amount, quantity, tickets, customers, requested in rows
+    ]  # fmt: skip
+    return sorted(found, key=lambda t: (-t.amount, t.name, t.staff_id))
+
+
+def _margins(connection: Connection, products: Sequence[Figure]) -> list[Margin]:
+    """Each product sold, at its cost now (the catalog's `cost`; the cost at the sale is not
+    kept, as on the counter): unknown or never set, 0."""
+    ids = [p.key for p in products]
+    costs = {
+        item_id: int(load_json(data).get("cost") or 0)
+        for item_id, data in connection.execute(
+            select(ITEM.c.id, ITEM.c.data).where(ITEM.c.id.in_(ids))
+        )
+    } if ids else {}  # fmt: skip
+    return [Margin(p.key, p.name, p.quantity, p.amount, p.quantity * costs.get(p.key, 0))
+            for p in products]  # fmt: skip
