@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 from html import unescape
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 from sqlalchemy import text
@@ -25,7 +25,7 @@ from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED
 from sync.server.report_days import fill_from_tickets
 from sync.server.web.pages import money
 from tests.sync.server import builders
-from tests.sync.server.conftest import Server
+from tests.sync.server.conftest import Device, Server
 from tests.sync.web.conftest import Browser
 
 REPORTS = "/console/reports"
@@ -49,29 +49,37 @@ def table(page: str, name: str) -> dict[str, list[str]]:
     }
 
 
-class Chain:
-    """Catalog, staff and customers of both stores, and a counter in each."""
+class Pusher(Protocol):
+    """A server counters push to: the TestClient one (tests/sync/server) or a live one."""
 
-    def __init__(self, server: Server) -> None:
+    def enroll(self, store_id: str | None = None, device_id: str | None = None) -> Device: ...
+
+    def push(self, device: Device, ops: list[dict[str, Any]], status: int = 200) -> Any: ...
+
+
+class Chain:
+    """Catalog (with products' costs), staff and customers of the stores, a counter in each."""
+
+    def __init__(self, server: Pusher, stores: list[str]) -> None:
         self.server = server
         self.rng = random.Random(12)
-        self.devices = {s: server.enroll(s) for s in (server.store_id, server.other_store_id)}
-        self.items: list[dict[str, Any]] = []
+        self.devices = {s: server.enroll(s) for s in stores}
+        self.items: dict[str, list[dict[str, Any]]] = {}
         self.staff: dict[str, list[dict[str, Any]]] = {}
         self.customers: dict[str, list[str]] = {}
-        for store, device in self.devices.items():
+        for n, (store, device) in enumerate(self.devices.items()):
             items = [builders.catalog_item(p) | {"category": c, "name": n}
                      for c, n, p in SERVICES]  # fmt: skip
-            items += [builders.catalog_item(p) | {"kind": "product", "category": c, "name": n,
-                      "sku": f"SKU{len(self.items)}{i}", "cost": cost, "duration_min": None}
-                      for i, (c, n, p, cost) in enumerate(PRODUCTS)]  # fmt: skip
+            items += [builders.catalog_item(p) | {"kind": "product", "category": c, "name": n_,
+                      "sku": f"SKU{n}{i}", "cost": cost, "duration_min": None}
+                      for i, (c, n_, p, cost) in enumerate(PRODUCTS)]  # fmt: skip
             staff = [builders.staff() | {"name": name} for name in ("李娜", "王芳", "赵敏")]
-            people = [builders.customer(phone=f"1390000{n:04d}") for n in range(6)]
+            people = [builders.customer(phone=f"139{n:03d}00{k:03d}") for k in range(6)]
             ops = [device.op(CATALOG_ITEM_SAVED, i) for i in items]
             ops += [device.op(STAFF_SAVED, s) for s in staff]
             ops += [device.op(CUSTOMER_CREATED, c) for c in people]
             self.push(store, ops)
-            self.items += items
+            self.items[store] = items
             self.staff[store] = staff
             self.customers[store] = [c["id"] for c in people]
 
@@ -81,8 +89,7 @@ class Chain:
 
     def sale(self, store: str, day: date) -> dict[str, Any]:
         rng = self.rng
-        pool = self.items[:7] if store == self.server.store_id else self.items[7:]
-        picked = rng.sample(pool, 2)
+        picked = rng.sample(self.items[store], 2)
         sale = builders.sale([(i["id"], i["price"]) for i in picked],
                              rng.choice([None, *self.customers[store]]))  # fmt: skip
         sale["business_day"] = day.isoformat()
@@ -116,16 +123,21 @@ class Chain:
 
 
 def month_of_sales(server: Server) -> Chain:
-    """Both stores, every day of November 2026 (a few in late October and early December):
-    three sales a day; one in ten voided (some days later), one in eight partly refunded."""
-    chain = Chain(server)
+    """Both stores, every day of November 2026 (a few in late October and early December)."""
+    stores = [server.store_id, server.other_store_id]
+    return sales_of(Chain(server, stores), date(2026, 10, 29), date(2026, 12, 2))
+
+
+def sales_of(chain: Chain, first: date, last: date, per_day: int = 3) -> Chain:
+    """Every store, `per_day` sales a day from `first` to `last`; one in ten voided (some days
+    later), one in eight partly refunded (some days later)."""
     rng = chain.rng
     for store in chain.devices:
         device = chain.devices[store]
         ops = []
-        day = date(2026, 10, 29)
-        while day <= date(2026, 12, 2):
-            for _ in range(3):
+        day = first
+        while day <= last:
+            for _ in range(per_day):
                 sale = chain.sale(store, day)
                 ops.append(device.op(SALE_COMPLETED, sale))
                 later = day + timedelta(days=rng.choice((0, 0, 1, 3)))
