@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
+from tests.sync.web.test_browser_reports import LiveCounters
+from tests.sync.web.test_console_reports import Chain, sales_of
 from tests.sync.web.test_console_members import card_sale, spend, top_up
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
@@ -257,6 +259,28 @@ def _shoot_members(page: Page, folder: Path, store: str, member: str, size: str)
     _shoot(page, folder, "overdraft", size, whole=True)
 
 
+def _report_sales(server: LiveServer, store_id: str) -> date:
+    """The second store's sales since the first of last month (services and products by
+    category, technicians, split lines, top-ups, voids, refunds), for the reports and their
+    store comparison; answers a day of last month."""
+    today = business_day(utc_now(), "Asia/Shanghai", 4)
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    sales_of(Chain(LiveCounters(server), [store_id]), last_month, today, per_day=5)
+    return last_month
+
+
+def _shoot_reports(page: Page, folder: Path, store: str, month: date, size: str) -> None:
+    for name, path in (
+        ("reports", f"/console/reports?period=month&day={month.isoformat()}&store={store}"),
+        ("reports_stores", f"/console/reports?period=month&day={month.isoformat()}"),
+    ):
+        page.goto(path)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.chart')].every(c => c.dataset.rendered)"
+        )
+        _shoot(page, folder, name, size, whole=True)
+
+
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -265,7 +289,7 @@ def main(folder: Path) -> None:
             engine = create_server_engine(server.database_url)
             admin.create_owner(engine, OWNER, PASSWORD)
             store = admin.create_store(engine, OWNER, "丽人美业·总店")
-            admin.create_store(engine, OWNER, "丽人美业·万达店")
+            wanda = admin.create_store(engine, OWNER, "丽人美业·万达店")
             _catalog(engine, store)
             engine.dispose()
             TOKENS.update(_counters(server, store))
@@ -273,6 +297,7 @@ def main(folder: Path) -> None:
             member = _staff(server, store)
             _conflicts(server, store, manager)
             member_id = _members(server, store)
+            month = _report_sales(server, wanda)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -300,6 +325,7 @@ def main(folder: Path) -> None:
                     page.goto(f"/console/stores/{store}/conflicts")
                     _shoot(page, folder, "conflicts", size, whole=True)
                     _shoot_members(page, folder, store, member_id, size)
+                    _shoot_reports(page, folder, wanda, month, size)
                     page.close()
                 browser.close()
         finally:

@@ -140,7 +140,7 @@ def sales_of(chain: Chain, first: date, last: date, per_day: int = 3) -> Chain:
             for _ in range(per_day):
                 sale = chain.sale(store, day)
                 ops.append(device.op(SALE_COMPLETED, sale))
-                later = day + timedelta(days=rng.choice((0, 0, 1, 3)))
+                later = min(last, day + timedelta(days=rng.choice((0, 0, 1, 3))))
                 if rng.random() < 0.1:
                     void = builders.void(sale) | {"business_day": later.isoformat()}
                     ops.append(device.op(SALE_VOIDED, void))

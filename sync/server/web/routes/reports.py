@@ -32,7 +32,9 @@ def reports_page(
 ) -> HTMLResponse:
     shown = shown_period(request, session, period, day, store)
     with engine_of(request).connect() as connection:
-        report = period_report(connection, shown.store_ids, shown.first, shown.last)
+        # this week or month up to today (the counter's presets): no days still to come
+        last = max(shown.first, min(shown.last, shown.today))
+        report = period_report(connection, shown.store_ids, shown.first, last)
     context = shown.context()
     charts = report_charts(report, context["names"], language_of(request))
     return render(request, "reports.html", session, report=report, charts=charts, **context)
@@ -82,7 +84,7 @@ def report_charts(report: PeriodReport, names: dict[str, str], language: str) ->
                     "radius": ["35%", "65%"],
                     "center": ["50%", "45%"],
                     "data": tenders,
-                    "label": {"formatter": "{b}\n{d}%"},
+                    "label": {"position": "inside", "formatter": "{d}%"},
                 }
             ],
         },
@@ -105,7 +107,7 @@ def _columns(labels: list[str], values: list[float], name: str, kind: str) -> di
         "grid": {"left": 8, "right": 16, "top": 16, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": labels, "axisLabel": {"hideOverlap": True}},
         "yAxis": {"type": "value"},
-        "series": [{"type": kind, "name": name, "data": values, "smooth": kind == "line"}],
+        "series": [{"type": kind, "name": name, "data": values, "symbolSize": 5}],
     }
 
 
