@@ -33,8 +33,8 @@ from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
 from tests.sync.web.test_browser_reports import LiveCounters
-from tests.sync.web.test_console_reports import Chain, sales_of
 from tests.sync.web.test_console_members import card_sale, spend, top_up
+from tests.sync.web.test_console_reports import Chain, sales_of
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
 TOKENS: dict[str, str] = {}  # counter → its device token

@@ -30,7 +30,8 @@ CHARTS = ("stores", "days", "categories", "tenders", "services", "products", "te
 INKED = """(canvas) => {
   const c = canvas.getContext('2d'), d = c.getImageData(0, 0, canvas.width, canvas.height).data;
   let inked = 0;
-  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) inked++;
+  for (let i = 0; i < d.length; i += 4)
+    if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) inked++;
   return inked / (d.length / 4);
 }"""
 
@@ -52,8 +53,8 @@ class LiveCounters:
         return Device(device, store_id, answer.json()["token"])
 
     def push(self, device: Device, ops: list[dict[str, Any]], status: int = 200) -> Any:
-        answer = requests.post(f"{self.server.url}{device.operations_url}",
-                               json={"operations": ops}, headers=device.headers, timeout=60)  # fmt: skip
+        url = f"{self.server.url}{device.operations_url}"
+        answer = requests.post(url, json={"operations": ops}, headers=device.headers, timeout=60)
         assert answer.status_code == status, answer.text
         return answer.json()
 

@@ -209,7 +209,7 @@ def expected(server: Server, stores: list[str], first: date, last: date) -> dict
             counted[(t.store_id, day_of(t.void_business_day))] -= 1
     staff: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"amount": 0, "tickets": set(), "customers": set()})  # fmt: skip
-    for store, _, line, _, amount, cause in revenue:
+    for _, _, line, _, amount, cause in revenue:
         held = shares.get(line.id) or [(line.technician_id or "", 10_000)]
         for (staff_id, _), part in zip(held, split(amount, [s for _, s in held]), strict=True):
             staff[staff_id]["amount"] += part
@@ -223,7 +223,8 @@ def expected(server: Server, stores: list[str], first: date, last: date) -> dict
         "net": sum(m[4] for m in revenue),
         "stores": {s: (sum(m[4] for m in revenue if m[0] == s),
                        sum(n for (k, _), n in counted.items() if k == s)) for s in stores},
-        "days": {d: (sum(m[4] for m in revenue if m[1] == d), sum(n for (_, k), n in counted.items() if k == d))
+        "days": {d: (sum(m[4] for m in revenue if m[1] == d),
+                     sum(n for (_, k), n in counted.items() if k == d))
                  for d in {m[1] for m in moves} | {d for _, d in counted}},
         "categories": per(lambda m: m[2].category, revenue),
         "services": per(lambda m: m[2].item_id, [m for m in revenue if m[2].kind == "service"]),
