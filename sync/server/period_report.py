@@ -21,13 +21,13 @@ from salon_pos.domain.sales_figures import ratio_bp
 from sync.server import models
 from sync.server.db import load_json
 from sync.server.report_days import ITEM_DAY, STAFF_DAY
-from sync.server.sales_report import DAY, sales_overview
+from sync.server.sales_report import DAY
 
 ITEM = models.table_of(models.CatalogItem)
 STAFF = models.table_of(models.StaffMember)
 REVENUE = ("service", "product")
 TOP = 10
-Row = Any  # a row of sales_item_day
+Row = Any  # a row of sums of sales_item_day
 
 
 @dataclass(frozen=True)
@@ -118,31 +118,54 @@ def period_report(
     connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
 ) -> PeriodReport:
     """The stores' report from `first_day` to `last_day` (business days, both included)."""
-    overview = sales_overview(connection, store_ids, first_day, last_day)
     in_period = and_(
         ITEM_DAY.c.store_id.in_(store_ids),
         ITEM_DAY.c.business_day >= first_day,
         ITEM_DAY.c.business_day <= last_day,
     )
-    items = connection.execute(
-        select(ITEM_DAY.c.store_id, ITEM_DAY.c.business_day, ITEM_DAY.c.kind, ITEM_DAY.c.item_id,
-               ITEM_DAY.c.category, ITEM_DAY.c.name, ITEM_DAY.c.quantity, ITEM_DAY.c.amount)
+    amount = func.sum(ITEM_DAY.c.amount)
+    by_day = connection.execute(
+        select(ITEM_DAY.c.store_id, ITEM_DAY.c.business_day, ITEM_DAY.c.kind, amount)
         .where(in_period)
+        .group_by(ITEM_DAY.c.store_id, ITEM_DAY.c.business_day, ITEM_DAY.c.kind)
+    ).all()
+    items = connection.execute(
+        select(ITEM_DAY.c.kind, ITEM_DAY.c.item_id, ITEM_DAY.c.category, ITEM_DAY.c.name,
+               func.max(ITEM_DAY.c.business_day), func.sum(ITEM_DAY.c.quantity), amount)
+        .where(in_period)
+        .group_by(ITEM_DAY.c.kind, ITEM_DAY.c.item_id, ITEM_DAY.c.category, ITEM_DAY.c.name)
     ).all()  # fmt: skip
     tickets = _tickets(connection, store_ids, first_day, last_day)
     products = _by_item(items, "product")
     return PeriodReport(
         first_day,
         last_day,
-        _stores(store_ids, items, tickets),
-        _days(items, tickets, first_day, last_day),
+        _stores(store_ids, by_day, tickets),
+        _days(by_day, tickets, first_day, last_day),
         _categories(items),
         _by_item(items, "service")[:TOP],
         products[:TOP],
         _technicians(connection, store_ids, first_day, last_day),
         _margins(connection, products),
-        overview.tenders,
+        _tenders(connection, store_ids, first_day, last_day),
     )
+
+
+def _tenders(
+    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+) -> dict[str, int]:
+    """Tender → fen taken less given back (the tender ledger's sums), those not 0."""
+    rows = connection.execute(
+        select(DAY.c.tender, func.sum(DAY.c.amount))
+        .where(
+            DAY.c.store_id.in_(store_ids),
+            DAY.c.business_day >= first_day,
+            DAY.c.business_day <= last_day,
+            DAY.c.tender != "",
+        )
+        .group_by(DAY.c.tender)
+    ).all()
+    return {tender: int(fen) for tender, fen in sorted(rows) if fen}
 
 
 def _tickets(
@@ -165,11 +188,11 @@ def _tickets(
 
 
 def _stores(
-    store_ids: Sequence[str], items: Sequence[Row], tickets: dict[tuple[str, date], int]
+    store_ids: Sequence[str], by_day: Sequence[Row], tickets: dict[tuple[str, date], int]
 ) -> list[StoreFigures]:
     sums: dict[str, dict[str, int]] = {s: defaultdict(int) for s in store_ids}
-    for row in items:
-        sums[row.store_id][row.kind] += int(row.amount)
+    for store_id, _, kind, amount in by_day:
+        sums[store_id][kind] += int(amount)
     counted: dict[str, int] = defaultdict(int)
     for (store_id, _), count in tickets.items():
         counted[store_id] += count
@@ -186,13 +209,13 @@ def _stores(
 
 
 def _days(
-    items: Sequence[Row], tickets: dict[tuple[str, date], int], first_day: date, last_day: date
+    by_day: Sequence[Row], tickets: dict[tuple[str, date], int], first_day: date, last_day: date
 ) -> list[DayFigures]:
     """Every day of the period, those with nothing sold at ¥0.00."""
     net: dict[date, int] = defaultdict(int)
-    for row in items:
-        if row.kind in REVENUE:
-            net[row.business_day] += int(row.amount)
+    for _, day, kind, amount in by_day:
+        if kind in REVENUE:
+            net[day] += int(amount)
     counted: dict[date, int] = defaultdict(int)
     for (_, day), count in tickets.items():
         counted[day] += count
@@ -202,10 +225,10 @@ def _days(
 
 def _categories(items: Sequence[Row]) -> list[Figure]:
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in items:
-        if row.kind in REVENUE:
-            found[row.category][0] += int(row.quantity)
-            found[row.category][1] += int(row.amount)
+    for kind, _, category, _, _, quantity, amount in items:
+        if kind in REVENUE:
+            found[category][0] += int(quantity)
+            found[category][1] += int(amount)
     return _sorted(Figure(c, c, q, a) for c, (q, a) in found.items())
 
 
@@ -213,13 +236,13 @@ def _by_item(items: Sequence[Row], kind: str) -> list[Figure]:
     """Per item of `kind`, its name as last sold, by net fen (the most first)."""
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     names: dict[str, tuple[date, str]] = {}
-    for row in items:
-        if row.kind != kind:
+    for of_kind, item_id, _, name, last_sold, quantity, amount in items:
+        if of_kind != kind:
             continue
-        found[row.item_id][0] += int(row.quantity)
-        found[row.item_id][1] += int(row.amount)
-        if row.item_id not in names or names[row.item_id][0] <= row.business_day:
-            names[row.item_id] = (row.business_day, row.name)
+        found[item_id][0] += int(quantity)
+        found[item_id][1] += int(amount)
+        if item_id not in names or names[item_id] < (last_sold, name):
+            names[item_id] = (last_sold, name)
     return _sorted(Figure(i, names[i][1], q, a) for i, (q, a) in found.items())
 
 
@@ -230,33 +253,36 @@ def _sorted(figures: Iterable[Figure]) -> list[Figure]:
 def _technicians(
     connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
 ) -> list[TechnicianFigures]:
-    served = func.count(STAFF_DAY.c.customer_id.distinct()).filter(
-        STAFF_DAY.c.customer_id != "", STAFF_DAY.c.tickets > 0
+    in_period = and_(
+        STAFF_DAY.c.store_id.in_(store_ids),
+        STAFF_DAY.c.business_day >= first_day,
+        STAFF_DAY.c.business_day <= last_day,
     )
-    rows = connection.execute(
-        select(
-            STAFF_DAY.c.staff_id,
-            func.sum(STAFF_DAY.c.amount),
-            func.sum(STAFF_DAY.c.quantity),
-            func.sum(STAFF_DAY.c.tickets),
-            served,
-            func.sum(STAFF_DAY.c.requested),
-        )
-        .where(
-            STAFF_DAY.c.store_id.in_(store_ids),
-            STAFF_DAY.c.business_day >= first_day,
-            STAFF_DAY.c.business_day <= last_day,
-        )
+    sums = connection.execute(
+        select(STAFF_DAY.c.staff_id, func.sum(STAFF_DAY.c.amount), func.sum(STAFF_DAY.c.quantity),
+               func.sum(STAFF_DAY.c.tickets), func.sum(STAFF_DAY.c.requested))
+        .where(in_period)
         .group_by(STAFF_DAY.c.staff_id)
-    ).all()
-    ids = [row[0] for row in rows if row[0]]
+    ).all()  # fmt: skip
+    # Customers served: distinct (technician, customer) pairs of days with tickets standing,
+    # counted per technician (a DISTINCT subquery is hashed; count(DISTINCT) would sort)
+    pairs = (
+        select(STAFF_DAY.c.staff_id, STAFF_DAY.c.customer_id)
+        .where(in_period, STAFF_DAY.c.customer_id != "", STAFF_DAY.c.tickets > 0)
+        .distinct()
+        .subquery()
+    )
+    served: dict[str, int] = dict(
+        connection.execute(select(pairs.c.staff_id, func.count()).group_by(pairs.c.staff_id)).all()
+    )
+    ids = [row[0] for row in sums if row[0]]
     names = dict(
         connection.execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.id.in_(ids))).all()
     )
     found = [
         TechnicianFigures(staff_id, names.get(staff_id, ""), int(amount), int(quantity),
-                          int(tickets), int(customers), int(requested))
-        for staff_id, amount, quantity, tickets, customers, requested in rows
+                          int(tickets), int(served.get(staff_id, 0)), int(requested))
+        for staff_id, amount, quantity, tickets, requested in sums
     ]  # fmt: skip
     return sorted(found, key=lambda t: (-t.amount, t.name, t.staff_id))
 

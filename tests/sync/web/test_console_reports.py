@@ -29,7 +29,7 @@ from tests.sync.server.conftest import Device, Server
 from tests.sync.web.conftest import Browser
 
 REPORTS = "/console/reports"
-MONTH = date(2026, 11, 1), date(2026, 11, 30)
+MONTH = date(2026, 11, 1), date(2026, 11, 20)  # this month up to today (the FakeClock's)
 SERVICES = [("面部护理", "补水保湿护理", 19800), ("面部护理", "深层清洁", 12800),
             ("身体护理", "肩颈按摩", 16800), ("美甲", "单色美甲", 9800)]  # fmt: skip
 PRODUCTS = [("护肤品", "玻尿酸精华", 26800, 9000), ("护肤品", "保湿面霜", 18800, 0),
@@ -283,6 +283,7 @@ def test_a_month_of_two_stores_equals_the_raw_rows(server: Server, owner: Browse
     want = expected(server, stores, *MONTH)
     assert want["net"] > 0 and any(v[2] for v in want["staff"].values())
     assert_report(page.text, want, several=True)
+    assert "2026-11-20" in table(page.text, "days") and "2026-11-21" not in page.text
     tenders = table(page.text, "tenders")
     with server.engine.connect() as c:
         taken = dict(c.execute(text(
@@ -290,7 +291,7 @@ def test_a_month_of_two_stores_equals_the_raw_rows(server: Server, owner: Browse
             " :a AND :b GROUP BY tender"), {"a": MONTH[0], "b": MONTH[1]}).all())  # fmt: skip
     assert {k: v[1] for k, v in tenders.items()} == {k: money(int(v)) for k, v in taken.items()}
     week = owner.client.get(f"{REPORTS}?period=week&day=2026-11-18&store={server.store_id}")
-    assert_report(week.text, expected(server, stores[:1], date(2026, 11, 16), date(2026, 11, 22)),
+    assert_report(week.text, expected(server, stores[:1], date(2026, 11, 16), date(2026, 11, 20)),
                   several=False)  # fmt: skip
     day = owner.client.get(f"{REPORTS}?period=day&day=2026-11-30")
     assert_report(day.text, expected(server, stores, date(2026, 11, 30), date(2026, 11, 30)),
