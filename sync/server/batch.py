@@ -58,7 +58,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
     )
 )
 # Rows added up per key at each flush and added to the sums held (report_days.py), not inserted.
-SUMMED: tuple[Table, ...] = (report_days.ITEM_DAY, report_days.STAFF_DAY)
+SUMMED: tuple[Table, ...] = tuple(report_days.SUMS)
 Row = dict[str, Any]
 COPY_FROM = 20  # rows of a table in one flush from which COPY beats INSERT on PostgreSQL
 
@@ -186,10 +186,9 @@ class BatchWriter:
                 self.connection.execute(insert(table), pending)
             pending.clear()
         add_day_sums(self.connection, sums)
-        items, staff = (self.rows[table] for table in SUMMED)
-        report_days.add_sums(self.connection, items, staff)
-        items.clear()
-        staff.clear()
+        report_days.add_sums(self.connection, {table: self.rows[table] for table in SUMMED})
+        for table in SUMMED:
+            self.rows[table].clear()
 
 
 LEDGER = models.table_of(models.LedgerEntry)

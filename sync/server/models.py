@@ -574,21 +574,32 @@ class SalesItemDay(Base):
 
 
 class SalesStaffDay(Base):
-    """Service and product movements per store, business day, technician ("" none) and
-    customer ("" walk-in): each technician's share of the money (split lines by share, to the
-    fen) and units; tickets and 点钟 lines counted on the sale's day while the ticket stands
-    (a void takes them off that day). Customers served in a period: the distinct customers of
-    rows with tickets. Kept like sales_item_day."""
+    """Service and product movements per store, business day and technician ("" none): each
+    technician's share of the money (split lines by share, to the fen) and units; tickets and
+    点钟 lines counted on the sale's day while the ticket stands (a void takes them off that
+    day). Kept like sales_item_day."""
 
     __tablename__ = "sales_staff_day"
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
     business_day: Mapped[date] = mapped_column(Date, primary_key=True)
     staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": no technician
-    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": walk-in
     quantity: Mapped[int] = mapped_column(BigInteger)
     amount: Mapped[int] = mapped_column(BigInteger)
     tickets: Mapped[int] = mapped_column(BigInteger)
     requested: Mapped[int] = mapped_column(BigInteger)
+
+
+class SalesStaffCustomer(Base):
+    """The tickets standing per store, business day, technician and customer (members' sales
+    only): a period's customers served by a technician are the distinct customers of its rows
+    with tickets. Kept like sales_item_day."""
+
+    __tablename__ = "sales_staff_customer"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tickets: Mapped[int] = mapped_column(BigInteger)
 
 
 def table_of(model: type[Base]) -> Table:

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, and_, func, select
 from salon_pos.domain.sales_figures import ratio_bp
 from sync.server import models
 from sync.server.db import load_json
-from sync.server.report_days import ITEM_DAY, STAFF_DAY
+from sync.server.report_days import ITEM_DAY, STAFF_CUSTOMER, STAFF_DAY
 from sync.server.sales_report import DAY
 
 ITEM = models.table_of(models.CatalogItem)
@@ -267,8 +267,13 @@ def _technicians(
     # Customers served: distinct (technician, customer) pairs of days with tickets standing,
     # counted per technician (a DISTINCT subquery is hashed; count(DISTINCT) would sort)
     pairs = (
-        select(STAFF_DAY.c.staff_id, STAFF_DAY.c.customer_id)
-        .where(in_period, STAFF_DAY.c.customer_id != "", STAFF_DAY.c.tickets > 0)
+        select(STAFF_CUSTOMER.c.staff_id, STAFF_CUSTOMER.c.customer_id)
+        .where(
+            STAFF_CUSTOMER.c.store_id.in_(store_ids),
+            STAFF_CUSTOMER.c.business_day >= first_day,
+            STAFF_CUSTOMER.c.business_day <= last_day,
+            STAFF_CUSTOMER.c.tickets > 0,
+        )
         .distinct()
         .subquery()
     )

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from salon_pos.domain.sales_figures import Movement, SoldLine, refund, sale, void
@@ -25,16 +26,23 @@ from sync.server import models
 
 ITEM_DAY = models.table_of(models.SalesItemDay)
 STAFF_DAY = models.table_of(models.SalesStaffDay)
+STAFF_CUSTOMER = models.table_of(models.SalesStaffCustomer)
 TICKET = models.table_of(models.Ticket)
 LINE = models.table_of(models.TicketLine)
 SHARE = models.table_of(models.TicketLineShare)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 Row = dict[str, Any]
-ITEM_KEY = ("store_id", "business_day", "kind", "item_id", "category")
-STAFF_KEY = ("store_id", "business_day", "staff_id", "customer_id")
-ITEM_SUMS = ("quantity", "amount")
-STAFF_SUMS = ("quantity", "amount", "tickets", "requested")
+Rows = dict[Table, list[Row]]  # rows to add to each table's sums
+# Each table: the key its rows are added up by, and the columns added.
+SUMS: dict[Table, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ITEM_DAY: (("store_id", "business_day", "kind", "item_id", "category"), ("quantity", "amount")),
+    STAFF_DAY: (
+        ("store_id", "business_day", "staff_id"),
+        ("quantity", "amount", "tickets", "requested"),
+    ),
+    STAFF_CUSTOMER: (("store_id", "business_day", "staff_id", "customer_id"), ("tickets",)),
+}
 
 
 def sold_line(
@@ -56,20 +64,19 @@ def _get(line: Any, name: str) -> Any:
     return line[name] if isinstance(line, dict) else getattr(line, name)
 
 
-def movement_rows(store_id: str, movements: Iterable[Movement]) -> tuple[list[Row], list[Row]]:
+def movement_rows(store_id: str, movements: Iterable[Movement]) -> Rows:
     """Each movement's sales_item_day row and its technicians' sales_staff_day rows."""
-    items: list[Row] = []
-    staff: list[Row] = []
+    rows: Rows = {table: [] for table in SUMS}
     for m in movements:
         line = m.line
-        items.append({
+        rows[ITEM_DAY].append({
             "store_id": store_id, "business_day": m.day, "kind": line.kind.value,
             "item_id": line.item_id, "category": line.category, "name": line.name,
             "quantity": m.quantity, "amount": m.amount,
         })  # fmt: skip
         if m.revenue:
-            staff.extend(_staff_rows(store_id, m))
-    return items, staff
+            rows[STAFF_DAY].extend(_staff_rows(store_id, m))
+    return rows
 
 
 def _staff_rows(store_id: str, m: Movement) -> list[Row]:
@@ -78,8 +85,7 @@ def _staff_rows(store_id: str, m: Movement) -> list[Row]:
     return [
         {
             "store_id": store_id, "business_day": m.day, "staff_id": staff_id,
-            "customer_id": m.line.customer_id or "", "quantity": m.quantity, "amount": part,
-            "tickets": 0,
+            "quantity": m.quantity, "amount": part, "tickets": 0,
             "requested": _requested(m.line, staff_id) * (1 if m.cause == "sale" else 0),
         }
         for (staff_id, _), part in zip(shares, parts, strict=True)
@@ -90,9 +96,10 @@ def _requested(line: SoldLine, staff_id: str) -> int:
     return 1 if line.requested and staff_id == line.technician_id else 0
 
 
-def ticket_counts(store_id: str, lines: Sequence[SoldLine], step: int) -> list[Row]:
-    """+1 (a sale) or −1 (its void) ticket for each technician of the ticket's revenue lines,
-    and its 点钟 lines taken off on a void, on the sale's day."""
+def ticket_counts(rows: Rows, store_id: str, lines: Sequence[SoldLine], step: int) -> Rows:
+    """+1 (a sale) or −1 (its void) ticket for each technician of the ticket's revenue lines
+    (and for the technician and the ticket's customer, if any), and its 点钟 lines taken off
+    on a void, on the sale's day."""
     found: dict[str, Row] = {}
     for line in lines:
         if line.kind not in (LineKind.SERVICE, LineKind.PRODUCT):
@@ -100,27 +107,33 @@ def ticket_counts(store_id: str, lines: Sequence[SoldLine], step: int) -> list[R
         for staff_id, _ in line.shares or (("", WHOLE_SHARE),):
             row = found.setdefault(staff_id, {
                 "store_id": store_id, "business_day": line.day, "staff_id": staff_id,
-                "customer_id": line.customer_id or "", "quantity": 0, "amount": 0,
-                "tickets": step, "requested": 0,
+                "quantity": 0, "amount": 0, "tickets": step, "requested": 0,
             })  # fmt: skip
             if step < 0:
                 row["requested"] -= _requested(line, staff_id)
-    return list(found.values())
+    rows[STAFF_DAY].extend(found.values())
+    customer = lines[0].customer_id if lines else None
+    if customer:
+        rows[STAFF_CUSTOMER].extend(
+            {"store_id": store_id, "business_day": lines[0].day, "staff_id": staff_id,
+             "customer_id": customer, "tickets": step}
+            for staff_id in found
+        )  # fmt: skip
+    return rows
 
 
-def sale_rows(store_id: str, lines: Sequence[SoldLine]) -> tuple[list[Row], list[Row]]:
-    items, staff = movement_rows(store_id, [sale(line) for line in lines])
-    return items, staff + ticket_counts(store_id, lines, 1)
+def sale_rows(store_id: str, lines: Sequence[SoldLine]) -> Rows:
+    return ticket_counts(
+        movement_rows(store_id, [sale(line) for line in lines]), store_id, lines, 1
+    )
 
 
-def void_rows(store_id: str, lines: Sequence[SoldLine], day: date) -> tuple[list[Row], list[Row]]:
-    items, staff = movement_rows(store_id, [void(line, day) for line in lines])
-    return items, staff + ticket_counts(store_id, lines, -1)
+def void_rows(store_id: str, lines: Sequence[SoldLine], day: date) -> Rows:
+    moved = movement_rows(store_id, [void(line, day) for line in lines])
+    return ticket_counts(moved, store_id, lines, -1)
 
 
-def refund_rows(
-    store_id: str, taken: Sequence[tuple[SoldLine, int, int]], day: date
-) -> tuple[list[Row], list[Row]]:
+def refund_rows(store_id: str, taken: Sequence[tuple[SoldLine, int, int]], day: date) -> Rows:
     """`taken`: (line, units, fen) of a refund."""
     return movement_rows(store_id, [refund(line, day, q, amount) for line, q, amount in taken])
 
@@ -169,21 +182,23 @@ def summed(rows: Iterable[Row], key: Sequence[str], sums: Sequence[str]) -> list
     return [found[k] for k in sorted(found, key=str)]
 
 
-def add_sums(connection: Connection, items: list[Row], staff: list[Row]) -> None:
+def add_sums(connection: Connection, rows: Rows) -> None:
     """Add a flush's rows to the tables (one upsert per table)."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    for table, rows, key, sums in (
-        (ITEM_DAY, items, ITEM_KEY, ITEM_SUMS),
-        (STAFF_DAY, staff, STAFF_KEY, STAFF_SUMS),
-    ):
-        if not rows:
+    for table, (key, sums) in SUMS.items():
+        if not rows.get(table):
             continue
         statement = dialect.insert(table)
         added = {name: table.c[name] + statement.excluded[name] for name in sums}
         if table is ITEM_DAY:
             added["name"] = statement.excluded.name
         statement = statement.on_conflict_do_update(index_elements=list(key), set_=added)
-        connection.execute(statement, summed(rows, key, sums))
+        connection.execute(statement, summed(rows[table], key, sums))
+
+
+def _merge(rows: Rows, found: Rows) -> None:
+    for table, more in found.items():
+        rows[table] += more
 
 
 def fill_from_tickets(connection: Connection) -> None:
@@ -200,15 +215,13 @@ def fill_from_tickets(connection: Connection) -> None:
         by_ticket: dict[str, list[SoldLine]] = {}
         for line in lines.values():
             by_ticket.setdefault(line.ticket_id, []).append(line)
-        items: list[Row] = []
-        staff: list[Row] = []
+        rows: Rows = {table: [] for table in SUMS}
+        add = partial(_merge, rows)
         for ticket_id, voided_at, void_day in tickets:
             sold = by_ticket.get(ticket_id, [])
-            for found in (sale_rows(store_id, sold),) + (
-                (void_rows(store_id, sold, void_day),) if voided_at and void_day else ()
-            ):
-                items += found[0]
-                staff += found[1]
+            add(sale_rows(store_id, sold))
+            if voided_at and void_day:
+                add(void_rows(store_id, sold, void_day))
         for day, line_id, quantity, amount in connection.execute(
             select(REFUND.c.business_day, REFUND_LINE.c.ticket_line_id, REFUND_LINE.c.quantity,
                    REFUND_LINE.c.amount)
@@ -216,7 +229,5 @@ def fill_from_tickets(connection: Connection) -> None:
             .where(REFUND.c.store_id == store_id)
         ):  # fmt: skip
             if line_id in lines:
-                found = refund_rows(store_id, [(lines[line_id], quantity, amount)], day)
-                items += found[0]
-                staff += found[1]
-        add_sums(connection, items, staff)
+                add(refund_rows(store_id, [(lines[line_id], quantity, amount)], day))
+        add_sums(connection, rows)

@@ -40,7 +40,7 @@ REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 LEDGER = models.table_of(models.LedgerEntry)
 TENDER = models.table_of(models.TenderEntry)
-ITEM_DAY, STAFF_DAY = report_days.ITEM_DAY, report_days.STAFF_DAY
+SUMMED = tuple(report_days.SUMS)  # the reports' per-day sums
 
 
 def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
@@ -121,7 +121,7 @@ def _check_sale(sale: SaleCompletedV3) -> None:
 @handles(
     SALE_COMPLETED,
     reads=False,
-    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD, ITEM_DAY, STAFF_DAY),
+    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD, *SUMMED),
 )
 def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
     _check_sale(sale)
@@ -199,12 +199,10 @@ def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV3, row: dict[str, Any])
     _report_rows(ctx, report_days.sale_rows(ctx.store_id, lines))
 
 
-def _report_rows(ctx: OpContext, rows: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
-    """A movement's rows of the reports' per-day sums (report_days.py), added up at the flush."""
-    for row in rows[0]:
-        ctx.writer.add(ITEM_DAY, row)
-    for row in rows[1]:
-        ctx.writer.add(STAFF_DAY, row)
+def _report_rows(ctx: OpContext, rows: report_days.Rows) -> None:
+    """Movements' rows of the reports' per-day sums (report_days.py), added up at the flush."""
+    for table, more in rows.items():
+        ctx.writer.rows[table].extend(more)
 
 
 def _price_mismatch(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
@@ -236,7 +234,7 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE, ITEM_DAY, STAFF_DAY))
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE, *SUMMED))
 def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
@@ -307,7 +305,7 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
 @handles(
     SALE_REFUNDED,
     reads=True,
-    writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE, ITEM_DAY, STAFF_DAY),
+    writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE, *SUMMED),
 )
 def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a

@@ -309,13 +309,16 @@ def test_the_sums_rebuilt_from_the_tickets_are_those_kept_by_the_pushes(
     read = "SELECT * FROM {} ORDER BY 1, 2, 3, 4, 5"
     with server.engine.begin() as c:
         kept = [
-            c.execute(text(read.format(t))).all() for t in ("sales_item_day", "sales_staff_day")
+            c.execute(text(read.format(t))).all()
+            for t in ("sales_item_day", "sales_staff_day", "sales_staff_customer")
         ]
         c.execute(text("DELETE FROM sales_item_day"))
         c.execute(text("DELETE FROM sales_staff_day"))
+        c.execute(text("DELETE FROM sales_staff_customer"))
         fill_from_tickets(c)
         again = [
-            c.execute(text(read.format(t))).all() for t in ("sales_item_day", "sales_staff_day")
+            c.execute(text(read.format(t))).all()
+            for t in ("sales_item_day", "sales_staff_day", "sales_staff_customer")
         ]
     assert kept == again and len(kept[0]) > 100
 

@@ -1,6 +1,6 @@
-"""the reports' per-day sums: sales_item_day (store, day, item as sold) and sales_staff_day
-(store, day, technician, customer), kept in each push batch; filled here from what the server
-already holds
+"""the reports' per-day sums: sales_item_day (store, day, item as sold), sales_staff_day
+(store, day, technician) and sales_staff_customer (store, day, technician, customer), kept in
+each push batch; filled here from what the server already holds
 
 Revision ID: 0024_report_days
 Revises: 0023_day_close
@@ -41,7 +41,6 @@ def upgrade() -> None:
         sa.Column("store_id", sa.String(length=36), nullable=False),
         sa.Column("business_day", sa.Date(), nullable=False),
         sa.Column("staff_id", sa.String(length=36), nullable=False),
-        sa.Column("customer_id", sa.String(length=36), nullable=False),
         sa.Column("quantity", sa.BigInteger(), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("tickets", sa.BigInteger(), nullable=False),
@@ -49,13 +48,26 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["store_id"], ["store.id"], name="fk_sales_staff_day_store_id_store"
         ),
+        sa.PrimaryKeyConstraint("store_id", "business_day", "staff_id", name="pk_sales_staff_day"),
+    )
+    op.create_table(
+        "sales_staff_customer",
+        sa.Column("store_id", sa.String(length=36), nullable=False),
+        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("staff_id", sa.String(length=36), nullable=False),
+        sa.Column("customer_id", sa.String(length=36), nullable=False),
+        sa.Column("tickets", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["store_id"], ["store.id"], name="fk_sales_staff_customer_store_id_store"
+        ),
         sa.PrimaryKeyConstraint(
-            "store_id", "business_day", "staff_id", "customer_id", name="pk_sales_staff_day"
+            "store_id", "business_day", "staff_id", "customer_id", name="pk_sales_staff_customer"
         ),
     )
     fill_from_tickets(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("sales_staff_customer")
     op.drop_table("sales_staff_day")
     op.drop_table("sales_item_day")
