@@ -590,16 +590,30 @@ class SalesStaffDay(Base):
 
 
 class SalesStaffCustomer(Base):
-    """The tickets standing per store, business day, technician and customer (members' sales
-    only): a period's customers served by a technician are the distinct customers of its rows
-    with tickets. Kept like sales_item_day."""
+    """The tickets standing per store, technician and customer (members' sales only) in each
+    day, week (from Monday) and month: the pairs behind sales_staff_served."""
 
     __tablename__ = "sales_staff_customer"
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
-    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grain: Mapped[str] = mapped_column(String(8), primary_key=True)  # day, week, month
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
     staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     tickets: Mapped[int] = mapped_column(BigInteger)
+
+
+class SalesStaffServed(Base):
+    """Customers served per store, technician and day, week or month: how many of the
+    technician's sales_staff_customer pairs of the period have tickets standing, counted as a
+    pair's tickets go above 0 or back to 0 (report_days.add_sums), so a month of a chain reads
+    a row per technician, however many customers they served."""
+
+    __tablename__ = "sales_staff_served"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    grain: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customers: Mapped[int] = mapped_column(BigInteger)
 
 
 def table_of(model: type[Base]) -> Table:

@@ -17,10 +17,11 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select
 
+from salon_pos.domain.report_periods import Grain, bucket_start
 from salon_pos.domain.sales_figures import ratio_bp
 from sync.server import models
 from sync.server.db import load_json
-from sync.server.report_days import ITEM_DAY, STAFF_CUSTOMER, STAFF_DAY
+from sync.server.report_days import ITEM_DAY, STAFF_DAY, STAFF_SERVED
 from sync.server.sales_report import DAY
 
 ITEM = models.table_of(models.CatalogItem)
@@ -115,9 +116,15 @@ class PeriodReport:
 
 
 def period_report(
-    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+    connection: Connection,
+    store_ids: Sequence[str],
+    first_day: date,
+    last_day: date,
+    grain: Grain = Grain.MONTH,
 ) -> PeriodReport:
-    """The stores' report from `first_day` to `last_day` (business days, both included)."""
+    """The stores' report from `first_day` to `last_day` (business days, both included), a
+    day, a week (from Monday) or a month, `grain`, or a part of one up to its last day: the
+    technicians' customers served are those of the whole day, week or month of `first_day`."""
     in_period = and_(
         ITEM_DAY.c.store_id.in_(store_ids),
         ITEM_DAY.c.business_day >= first_day,
@@ -145,7 +152,7 @@ def period_report(
         _categories(items),
         _by_item(items, "service")[:TOP],
         products[:TOP],
-        _technicians(connection, store_ids, first_day, last_day),
+        _technicians(connection, store_ids, first_day, last_day, grain),
         _margins(connection, products),
         _tenders(connection, store_ids, first_day, last_day),
     )
@@ -251,7 +258,7 @@ def _sorted(figures: Iterable[Figure]) -> list[Figure]:
 
 
 def _technicians(
-    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date
+    connection: Connection, store_ids: Sequence[str], first_day: date, last_day: date, grain: Grain
 ) -> list[TechnicianFigures]:
     in_period = and_(
         STAFF_DAY.c.store_id.in_(store_ids),
@@ -264,21 +271,16 @@ def _technicians(
         .where(in_period)
         .group_by(STAFF_DAY.c.staff_id)
     ).all()  # fmt: skip
-    # Customers served: distinct (technician, customer) pairs of days with tickets standing,
-    # counted per technician (a DISTINCT subquery is hashed; count(DISTINCT) would sort)
-    pairs = (
-        select(STAFF_CUSTOMER.c.staff_id, STAFF_CUSTOMER.c.customer_id)
-        .where(
-            STAFF_CUSTOMER.c.store_id.in_(store_ids),
-            STAFF_CUSTOMER.c.business_day >= first_day,
-            STAFF_CUSTOMER.c.business_day <= last_day,
-            STAFF_CUSTOMER.c.tickets > 0,
-        )
-        .distinct()
-        .subquery()
-    )
     served: dict[str, int] = dict(
-        connection.execute(select(pairs.c.staff_id, func.count()).group_by(pairs.c.staff_id)).all()
+        connection.execute(
+            select(STAFF_SERVED.c.staff_id, func.sum(STAFF_SERVED.c.customers))
+            .where(
+                STAFF_SERVED.c.store_id.in_(store_ids),
+                STAFF_SERVED.c.grain == grain.value,
+                STAFF_SERVED.c.period_start == bucket_start(first_day, grain),
+            )
+            .group_by(STAFF_SERVED.c.staff_id)
+        ).all()
     )
     ids = [row[0] for row in sums if row[0]]
     names = dict(

@@ -16,9 +16,10 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
+from salon_pos.domain.report_periods import Grain, bucket_start
 from salon_pos.domain.sales_figures import Movement, SoldLine, refund, sale, void
 from salon_pos.domain.shares import WHOLE_SHARE, split
 from salon_pos.domain.ticket import LineKind
@@ -27,12 +28,15 @@ from sync.server import models
 ITEM_DAY = models.table_of(models.SalesItemDay)
 STAFF_DAY = models.table_of(models.SalesStaffDay)
 STAFF_CUSTOMER = models.table_of(models.SalesStaffCustomer)
+STAFF_SERVED = models.table_of(models.SalesStaffServed)
+GRAINS = (Grain.DAY, Grain.WEEK, Grain.MONTH)
 TICKET = models.table_of(models.Ticket)
 LINE = models.table_of(models.TicketLine)
 SHARE = models.table_of(models.TicketLineShare)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 Row = dict[str, Any]
+CHUNK = 300  # pairs per lookup: 5 bound parameters each
 Rows = dict[Table, list[Row]]  # rows to add to each table's sums
 # Each table: the key its rows are added up by, and the columns added.
 SUMS: dict[Table, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -41,8 +45,13 @@ SUMS: dict[Table, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("store_id", "business_day", "staff_id"),
         ("quantity", "amount", "tickets", "requested"),
     ),
-    STAFF_CUSTOMER: (("store_id", "business_day", "staff_id", "customer_id"), ("tickets",)),
+    STAFF_CUSTOMER: (
+        ("store_id", "grain", "period_start", "staff_id", "customer_id"),
+        ("tickets",),
+    ),
+    STAFF_SERVED: (("store_id", "grain", "period_start", "staff_id"), ("customers",)),
 }
+PAIR_KEY = SUMS[STAFF_CUSTOMER][0]
 
 
 def sold_line(
@@ -115,9 +124,11 @@ def ticket_counts(rows: Rows, store_id: str, lines: Sequence[SoldLine], step: in
     customer = lines[0].customer_id if lines else None
     if customer:
         rows[STAFF_CUSTOMER].extend(
-            {"store_id": store_id, "business_day": lines[0].day, "staff_id": staff_id,
+            {"store_id": store_id, "grain": grain.value,
+             "period_start": bucket_start(lines[0].day, grain), "staff_id": staff_id,
              "customer_id": customer, "tickets": step}
             for staff_id in found
+            for grain in GRAINS
         )  # fmt: skip
     return rows
 
@@ -185,6 +196,10 @@ def summed(rows: Iterable[Row], key: Sequence[str], sums: Sequence[str]) -> list
 def add_sums(connection: Connection, rows: Rows) -> None:
     """Add a flush's rows to the tables (one upsert per table)."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    if rows.get(STAFF_CUSTOMER):
+        rows[STAFF_SERVED] = rows.get(STAFF_SERVED, []) + served_changes(
+            connection, summed(rows[STAFF_CUSTOMER], PAIR_KEY, ("tickets",))
+        )
     for table, (key, sums) in SUMS.items():
         if not rows.get(table):
             continue
@@ -194,6 +209,27 @@ def add_sums(connection: Connection, rows: Rows) -> None:
             added["name"] = statement.excluded.name
         statement = statement.on_conflict_do_update(index_elements=list(key), set_=added)
         connection.execute(statement, summed(rows[table], key, sums))
+
+
+def served_changes(connection: Connection, pairs: list[Row]) -> list[Row]:
+    """sales_staff_served rows for the pairs whose tickets go above 0 (+1 customer) or back
+    to 0 (−1) with these additions, from the tickets they hold now."""
+    held: dict[tuple[Any, ...], int] = {}
+    for start in range(0, len(pairs), CHUNK):
+        keys = [tuple(p[k] for k in PAIR_KEY) for p in pairs[start : start + CHUNK]]
+        columns = [STAFF_CUSTOMER.c[k] for k in PAIR_KEY]
+        for row in connection.execute(
+            select(*columns, STAFF_CUSTOMER.c.tickets).where(tuple_(*columns).in_(keys))
+        ):
+            held[tuple(row[:-1])] = row[-1]
+    changes = []
+    for pair in pairs:
+        before = held.get(tuple(pair[k] for k in PAIR_KEY), 0)
+        after = before + pair["tickets"]
+        step = (after > 0) - (before > 0)
+        if step:
+            changes.append({k: pair[k] for k in SUMS[STAFF_SERVED][0]} | {"customers": step})
+    return changes
 
 
 def _merge(rows: Rows, found: Rows) -> None:

@@ -1,6 +1,7 @@
 """the reports' per-day sums: sales_item_day (store, day, item as sold), sales_staff_day
-(store, day, technician) and sales_staff_customer (store, day, technician, customer), kept in
-each push batch; filled here from what the server already holds
+(store, day, technician), sales_staff_customer and sales_staff_served (customers served per
+technician and day, week, month), kept in each push batch; filled here from what the
+server already holds
 
 Revision ID: 0024_report_days
 Revises: 0023_day_close
@@ -53,7 +54,8 @@ def upgrade() -> None:
     op.create_table(
         "sales_staff_customer",
         sa.Column("store_id", sa.String(length=36), nullable=False),
-        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("grain", sa.String(length=8), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
         sa.Column("staff_id", sa.String(length=36), nullable=False),
         sa.Column("customer_id", sa.String(length=36), nullable=False),
         sa.Column("tickets", sa.BigInteger(), nullable=False),
@@ -61,13 +63,33 @@ def upgrade() -> None:
             ["store_id"], ["store.id"], name="fk_sales_staff_customer_store_id_store"
         ),
         sa.PrimaryKeyConstraint(
-            "store_id", "business_day", "staff_id", "customer_id", name="pk_sales_staff_customer"
+            "store_id",
+            "grain",
+            "period_start",
+            "staff_id",
+            "customer_id",
+            name="pk_sales_staff_customer",
+        ),
+    )
+    op.create_table(
+        "sales_staff_served",
+        sa.Column("store_id", sa.String(length=36), nullable=False),
+        sa.Column("grain", sa.String(length=8), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("staff_id", sa.String(length=36), nullable=False),
+        sa.Column("customers", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["store_id"], ["store.id"], name="fk_sales_staff_served_store_id_store"
+        ),
+        sa.PrimaryKeyConstraint(
+            "store_id", "grain", "period_start", "staff_id", name="pk_sales_staff_served"
         ),
     )
     fill_from_tickets(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("sales_staff_served")
     op.drop_table("sales_staff_customer")
     op.drop_table("sales_staff_day")
     op.drop_table("sales_item_day")

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from salon_pos.domain.report_periods import Grain
 from sync.messages import Both
 from sync.server.auth import engine_of
 from sync.server.period_report import PeriodReport, period_report
@@ -34,7 +35,7 @@ def reports_page(
     with engine_of(request).connect() as connection:
         # this week or month up to today (the counter's presets): no days still to come
         last = max(shown.first, min(shown.last, shown.today))
-        report = period_report(connection, shown.store_ids, shown.first, last)
+        report = period_report(connection, shown.store_ids, shown.first, last, Grain(period))
     context = shown.context()
     charts = report_charts(report, context["names"], language_of(request))
     return render(request, "reports.html", session, report=report, charts=charts, **context)
