@@ -16,7 +16,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, tuple_
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from salon_pos.domain.report_periods import Grain, bucket_start
@@ -36,7 +36,6 @@ SHARE = models.table_of(models.TicketLineShare)
 REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 Row = dict[str, Any]
-CHUNK = 300  # pairs per lookup: 5 bound parameters each
 Rows = dict[Table, list[Row]]  # rows to add to each table's sums
 # Each table: the key its rows are added up by, and the columns added.
 SUMS: dict[Table, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -194,39 +193,36 @@ def summed(rows: Iterable[Row], key: Sequence[str], sums: Sequence[str]) -> list
 
 
 def add_sums(connection: Connection, rows: Rows) -> None:
-    """Add a flush's rows to the tables (one upsert per table)."""
+    """Add a flush's rows to the tables (one upsert per table). The pairs' upsert answers the
+    tickets each holds after it: the customers served change where a pair went above 0 or
+    back to 0."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    if rows.get(STAFF_CUSTOMER):
-        rows[STAFF_SERVED] = rows.get(STAFF_SERVED, []) + served_changes(
-            connection, summed(rows[STAFF_CUSTOMER], PAIR_KEY, ("tickets",))
-        )
+    served = list(rows.get(STAFF_SERVED, ()))
     for table, (key, sums) in SUMS.items():
-        if not rows.get(table):
+        adding = summed(served if table is STAFF_SERVED else rows.get(table, ()), key, sums)
+        if not adding:
             continue
         statement = dialect.insert(table)
         added = {name: table.c[name] + statement.excluded[name] for name in sums}
         if table is ITEM_DAY:
             added["name"] = statement.excluded.name
         statement = statement.on_conflict_do_update(index_elements=list(key), set_=added)
-        connection.execute(statement, summed(rows[table], key, sums))
+        if table is STAFF_CUSTOMER:
+            held = connection.execute(
+                statement.returning(*(table.c[k] for k in key), table.c.tickets), adding
+            ).all()
+            served += served_changes(adding, {tuple(row[:-1]): row[-1] for row in held})
+        else:
+            connection.execute(statement, adding)
 
 
-def served_changes(connection: Connection, pairs: list[Row]) -> list[Row]:
-    """sales_staff_served rows for the pairs whose tickets go above 0 (+1 customer) or back
-    to 0 (−1) with these additions, from the tickets they hold now."""
-    held: dict[tuple[Any, ...], int] = {}
-    for start in range(0, len(pairs), CHUNK):
-        keys = [tuple(p[k] for k in PAIR_KEY) for p in pairs[start : start + CHUNK]]
-        columns = [STAFF_CUSTOMER.c[k] for k in PAIR_KEY]
-        for row in connection.execute(
-            select(*columns, STAFF_CUSTOMER.c.tickets).where(tuple_(*columns).in_(keys))
-        ):
-            held[tuple(row[:-1])] = row[-1]
+def served_changes(pairs: list[Row], after: dict[tuple[Any, ...], int]) -> list[Row]:
+    """sales_staff_served rows for the pairs whose tickets went above 0 (+1 customer) or back
+    to 0 (−1) with these additions (`after`: the tickets each pair holds now)."""
     changes = []
     for pair in pairs:
-        before = held.get(tuple(pair[k] for k in PAIR_KEY), 0)
-        after = before + pair["tickets"]
-        step = (after > 0) - (before > 0)
+        now = after[tuple(pair[k] for k in PAIR_KEY)]
+        step = (now > 0) - (now - pair["tickets"] > 0)
         if step:
             changes.append({k: pair[k] for k in SUMS[STAFF_SERVED][0]} | {"customers": step})
     return changes
