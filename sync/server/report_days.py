@@ -189,7 +189,7 @@ def summed(rows: Iterable[Row], key: Sequence[str], sums: Sequence[str]) -> list
         totals = {name: held[name] + row[name] for name in sums}
         held.update(row)
         held.update(totals)
-    return [found[k] for k in sorted(found, key=str)]
+    return [found[k] for k in sorted(found)]  # the upserts in one order
 
 
 def add_sums(connection: Connection, rows: Rows) -> None:
