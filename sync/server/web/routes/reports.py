@@ -118,7 +118,7 @@ def _bars(labels: list[str], values: list[float]) -> dict[str, Any]:
         "color": [COLOR],
         "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
         "grid": {"left": 8, "right": 24, "top": 8, "bottom": 8, "containLabel": True},
-        "xAxis": {"type": "value"},
+        "xAxis": {"type": "value", "splitNumber": 3, "axisLabel": {"hideOverlap": True}},
         "yAxis": {"type": "category", "data": labels, "inverse": True,
                   "axisLabel": {"width": 110, "overflow": "truncate"}},
         "series": [{"type": "bar", "data": values}],
