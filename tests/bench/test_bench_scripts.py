@@ -79,7 +79,7 @@ HERE = Path(__file__).parent
                 "--database",
                 "{database}",
             ],
-            {"http_whole_month_all_stores_p95_ms", "http_month_one_store_p95_ms"},
+            {"console_http_whole_month_all_stores_p95_ms", "console_http_month_one_store_p95_ms"},
         ),
         (
             "booking_calendar.py",
