@@ -1,0 +1,237 @@
+"""What a store's commission statement reads from the server's tables, as the domain's facts
+(salon_pos.domain.commission_figures.CommissionFacts): the counter's statement reads the same
+facts from its own tables (salon_pos/services/commission_data.py), and both are computed by
+the same domain code under the store's rules as the server holds them (store_settings). SQL
+only; read-only."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from salon_pos.domain.commission import CommissionRules, parse_commission_rules
+from salon_pos.domain.commission_figures import (
+    CommissionFacts,
+    SessionSpent,
+    TakeBack,
+    TechnicianCommission,
+    TicketMoney,
+    by_technician,
+    commission_moves,
+)
+from salon_pos.domain.sales_figures import SoldLine
+from salon_pos.domain.shares import WHOLE_SHARE
+from salon_pos.domain.ticket import LineKind
+from sync.server import models
+from sync.server.db import load_json
+
+TICKET = models.table_of(models.Ticket)
+LINE = models.table_of(models.TicketLine)
+SHARE = models.table_of(models.TicketLineShare)
+PAYMENT = models.table_of(models.Payment)
+REFUND = models.table_of(models.Refund)
+REFUND_LINE = models.table_of(models.RefundLine)
+BALANCE = models.table_of(models.BalanceEntry)
+CARD = models.table_of(models.PackageCard)
+STAFF = models.table_of(models.StaffMember)
+SETTINGS = models.table_of(models.StoreSettings)
+CHUNK = 500  # ids per IN (...)
+Timed = dict[str, list[tuple[datetime, TakeBack]]]
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _tickets_concerned(connection: Connection, store_id: str, first: date, last: date) -> set[str]:
+    """The store's tickets sold in the period, voided in it, or with a refund in it."""
+    of_store = TICKET.c.store_id == store_id
+    queries = (
+        select(TICKET.c.id).where(of_store, TICKET.c.business_day.between(first, last)),
+        select(TICKET.c.id).where(
+            of_store, TICKET.c.status == "voided", TICKET.c.void_business_day.between(first, last)
+        ),
+        select(REFUND.c.ticket_id).where(
+            REFUND.c.store_id == store_id, REFUND.c.business_day.between(first, last)
+        ),
+    )
+    return {ticket_id for query in queries for ticket_id in connection.execute(query).scalars()}
+
+
+def _lines(connection: Connection, tickets: Sequence[str]) -> dict[str, SoldLine]:
+    lines: dict[str, SoldLine] = {}
+    for chunk in _chunks(tickets):
+        shares: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for line_id, staff_id, share in connection.execute(
+            select(SHARE.c.ticket_line_id, SHARE.c.staff_id, SHARE.c.share)
+            .join(LINE, LINE.c.id == SHARE.c.ticket_line_id)
+            .where(LINE.c.ticket_id.in_(chunk))
+            .order_by(SHARE.c.ticket_line_id, SHARE.c.staff_id)
+        ):
+            shares[line_id].append((staff_id, share))
+        rows = connection.execute(
+            select(LINE.c.id, LINE.c.ticket_id, TICKET.c.business_day, LINE.c.kind,
+                   LINE.c.item_id, LINE.c.name, LINE.c.category, LINE.c.quantity,
+                   LINE.c.net_total, TICKET.c.customer_id, LINE.c.technician_id, LINE.c.requested)
+            .join(TICKET, TICKET.c.id == LINE.c.ticket_id)
+            .where(LINE.c.ticket_id.in_(chunk))
+        )  # fmt: skip
+        for row in rows:
+            whole = ((row.technician_id, WHOLE_SHARE),) if row.technician_id else ()
+            lines[row.id] = SoldLine(
+                row.id, row.ticket_id, row.business_day, LineKind(row.kind), row.item_id,
+                row.name, row.category, row.quantity, row.net_total, row.customer_id,
+                tuple(shares.get(row.id, whole)), bool(row.requested), row.technician_id,
+            )  # fmt: skip
+    return lines
+
+
+def _take_backs(connection: Connection, tickets: Sequence[str]) -> tuple[Timed, Timed]:
+    """Line id → its refunds, and ticket id → its void, each with when it happened."""
+    refunds: Timed = defaultdict(list)
+    voids: Timed = defaultdict(list)
+    for chunk in _chunks(tickets):
+        for line_id, at, day, quantity, amount in connection.execute(
+            select(REFUND_LINE.c.ticket_line_id, REFUND.c.refunded_at, REFUND.c.business_day,
+                   REFUND_LINE.c.quantity, REFUND_LINE.c.amount)
+            .join(REFUND, REFUND.c.id == REFUND_LINE.c.refund_id)
+            .where(REFUND.c.ticket_id.in_(chunk))
+        ):  # fmt: skip
+            refunds[line_id].append((at, TakeBack(day, "refund", quantity, amount)))
+        for ticket_id, voided_at, void_day in connection.execute(
+            select(TICKET.c.id, TICKET.c.voided_at, TICKET.c.void_business_day).where(
+                TICKET.c.id.in_(chunk), TICKET.c.status == "voided"
+            )
+        ):
+            if void_day is not None and voided_at is not None:  # as the counter: no day, none
+                voids[ticket_id].append((voided_at, TakeBack(void_day, "void")))
+    return refunds, voids
+
+
+def _money(connection: Connection, tickets: Sequence[str]) -> dict[str, TicketMoney]:
+    """Ticket id → stored value that paid it (and its principal part) and the package
+    sessions that paid its lines, with their cards' prices."""
+    money: dict[str, TicketMoney] = {}
+    spend = BALANCE.c.reason == "spend"
+    for chunk in _chunks(tickets):
+        paid = dict(
+            connection.execute(
+                select(PAYMENT.c.ticket_id, func.sum(PAYMENT.c.applied))
+                .where(PAYMENT.c.ticket_id.in_(chunk), PAYMENT.c.kind == "stored_value")
+                .group_by(PAYMENT.c.ticket_id)
+            ).all()
+        )
+        principal = dict(
+            connection.execute(
+                select(BALANCE.c.ticket_id, -func.sum(BALANCE.c.amount))
+                .where(BALANCE.c.ticket_id.in_(chunk), BALANCE.c.account == "principal", spend,
+                       BALANCE.c.line_id.is_(None))
+                .group_by(BALANCE.c.ticket_id)
+            ).all()
+        )  # fmt: skip
+        sessions: dict[str, list[SessionSpent]] = defaultdict(list)
+        for ticket_id, line_id, used, price, card_sessions in connection.execute(
+            select(BALANCE.c.ticket_id, BALANCE.c.line_id, -BALANCE.c.amount, CARD.c.price,
+                   CARD.c.sessions)
+            .join(CARD, CARD.c.id == BALANCE.c.card_id, isouter=True)
+            .where(BALANCE.c.ticket_id.in_(chunk), BALANCE.c.account == "sessions", spend,
+                   BALANCE.c.line_id.is_not(None))
+        ):  # fmt: skip
+            sessions[ticket_id].append(
+                SessionSpent(line_id, int(used), int(price or 0), int(card_sessions or 0))
+            )
+        for ticket_id in set(paid) | set(sessions):
+            money[ticket_id] = TicketMoney(
+                int(paid.get(ticket_id) or 0),
+                int(principal.get(ticket_id) or 0),
+                tuple(sessions.get(ticket_id, ())),
+            )
+    return money
+
+
+def commission_facts(
+    connection: Connection, store_id: str, first: date, last: date
+) -> CommissionFacts:
+    """The facts of the store's business days first..last, as the counter reads its own."""
+    tickets = sorted(_tickets_concerned(connection, store_id, first, last))
+    lines = _lines(connection, tickets)
+    refunds, voids = _take_backs(connection, tickets)
+    take_backs = {
+        line.id: [
+            back
+            for _, back in sorted(
+                [*refunds.get(line.id, ()), *voids.get(line.ticket_id, ())], key=lambda t: t[0]
+            )
+        ]
+        for line in lines.values()
+    }
+    numbers: dict[str, str] = {}
+    for chunk in _chunks(tickets):
+        query = select(TICKET.c.id, TICKET.c.number).where(TICKET.c.id.in_(chunk))
+        found = connection.execute(query)
+        numbers |= {ticket_id: number for ticket_id, number in found}
+    return CommissionFacts(lines, take_backs, _money(connection, tickets), numbers)
+
+
+def store_rules(connection: Connection, store_id: str) -> CommissionRules:
+    """The store's commission rules as the server holds them (none set: no rules)."""
+    data = connection.execute(select(SETTINGS.c.data).where(SETTINGS.c.store_id == store_id))
+    return parse_commission_rules(str(load_json(data.scalar() or "{}").get("commission_rules", "")))
+
+
+@dataclass(frozen=True)
+class StoreCommission:
+    """A store's commission over a period: each technician's (active technicians with
+    nothing too), by name; `names` of everyone named in it."""
+
+    first: date
+    last: date
+    rules: CommissionRules
+    technicians: tuple[TechnicianCommission, ...]
+    names: dict[str, str]
+    numbers: dict[str, str]  # ticket id → number
+
+    @property
+    def total(self) -> int:
+        return sum(t.total for t in self.technicians)
+
+
+def store_commission(
+    connection: Connection, store_id: str, first: date, last: date
+) -> StoreCommission:
+    rules = store_rules(connection, store_id)
+    facts = commission_facts(connection, store_id, first, last)
+    found = by_technician(commission_moves(facts, rules), first, last)
+    people = _staff(connection, store_id)
+    listed = {sid for sid, (_, role, active) in people.items() if _listed(role, active)}
+    wanted = set(found) | listed
+    names = {sid: name for sid, (name, _, _) in people.items()}
+    technicians = sorted(
+        (found.get(sid) or TechnicianCommission(sid, ()) for sid in wanted),
+        key=lambda t: (names.get(t.staff_id, "?"), t.staff_id),
+    )
+    return StoreCommission(first, last, rules, tuple(technicians), names, facts.numbers)
+
+
+def _listed(role: str, active: bool) -> bool:
+    return role == "technician" and active
+
+
+def _staff(connection: Connection, store_id: str) -> dict[str, tuple[str, str, bool]]:
+    """Staff id → (name, role, active)."""
+    rows = connection.execute(
+        select(STAFF.c.id, STAFF.c.name, STAFF.c.role, STAFF.c.data).where(
+            STAFF.c.store_id == store_id
+        )
+    )
+    return {row.id: (row.name, row.role, _active(row.data)) for row in rows}
+
+
+def _active(data: Any) -> bool:
+    return bool(load_json(data or "{}").get("active", True))
