@@ -15,6 +15,7 @@ from sync.server.web import words
 
 @dataclass(frozen=True)
 class Figure:
+    key: str  # the figure's name, or the tender, category or staff id
     label: Both | str
     now: int
     then: int | None  # at the close; None: the day is not closed
@@ -31,7 +32,8 @@ class Figure:
 
 def summary(now: DayFigures, then: DayFigures | None) -> list[Figure]:
     def pick(name: str, label: Both, money: bool = True) -> Figure:
-        return Figure(label, getattr(now, name), getattr(then, name) if then else None, money)
+        then_value = getattr(then, name) if then else None
+        return Figure(name, label, getattr(now, name), then_value, money)
 
     return [
         pick("net", cw.NET),
@@ -52,7 +54,7 @@ def _breakdown(
 ) -> list[Figure]:
     keys = sorted(set(now) | set(then or {}), key=lambda k: (-abs(now.get(k, 0)), k))
     return [
-        Figure(label.get(k, k), now.get(k, 0), (then or {}).get(k, 0) if then is not None else None)
+        Figure(k, label.get(k, k), now.get(k, 0), None if then is None else then.get(k, 0))
         for k in keys
     ]
 
@@ -76,7 +78,7 @@ def by_technician(
 def members(now: DayFigures, then: DayFigures | None) -> list[Figure]:
     ours, theirs = asdict(now.members), asdict(then.members) if then else None
     return [
-        Figure(label, ours[name], theirs[name] if theirs is not None else None, money)
+        Figure(name, label, ours[name], theirs[name] if theirs is not None else None, money)
         for name, money, label in cw.MEMBER_FIELDS
         if ours[name] or (theirs is not None and theirs[name])
     ]
