@@ -156,6 +156,11 @@ def technician_commission_page(
     with engine_of(request).connect() as connection:
         commission = store_commission(connection, store.id, first, last)
     found = next((t for t in commission.technicians if t.staff_id == staff.id), None)
+    numbers = commission.numbers
+    moves = sorted(
+        found.moves if found else (),
+        key=lambda m: (m.day, numbers.get(m.line.ticket_id, ""), m.line.id, m.cause != "sale"),
+    )
     return _page(
         request,
         "commission_technician.html",
@@ -163,6 +168,7 @@ def technician_commission_page(
         store=store,
         staff=staff,
         technician=found,
-        numbers=commission.numbers,
+        moves=moves,
+        numbers=numbers,
         **_steps(first),
     )
