@@ -94,15 +94,25 @@ def month_days(connection: Connection, store_id: str, first: date, last: date) -
 
 
 def _close_row(row: Any) -> CloseRow:
-    figures = load_json(row.data).get("figures")
     return CloseRow(
         row.closed_at,
         row.closed_by,
         row.device_id,
         int(row.amendments or 0),
         row.amended_at,
-        figures_of_json(figures) if figures else None,
+        _figures_at_close(load_json(row.data).get("figures")),
     )
+
+
+def _figures_at_close(figures: Any) -> DayFigures | None:
+    """The figures the counter closed with; None when it sent none this version can read
+    (the page then shows the server's alone)."""
+    if not figures:
+        return None
+    try:
+        return figures_of_json(figures)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _drawer_sums(

@@ -7,12 +7,11 @@ only; read-only."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import CompoundSelect, Connection, func, select, union
 
 from salon_pos.domain.commission import CommissionRules, parse_commission_rules
 from salon_pos.domain.commission_figures import (
@@ -40,19 +39,16 @@ BALANCE = models.table_of(models.BalanceEntry)
 CARD = models.table_of(models.PackageCard)
 STAFF = models.table_of(models.StaffMember)
 SETTINGS = models.table_of(models.StoreSettings)
-CHUNK = 500  # ids per IN (...)
 Timed = dict[str, list[tuple[datetime, TakeBack]]]
+Concerned = CompoundSelect[tuple[str]]
+KINDS = {kind.value: kind for kind in LineKind}
 
 
-def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
-
-
-def _tickets_concerned(connection: Connection, store_id: str, first: date, last: date) -> set[str]:
-    """The store's tickets sold in the period, voided in it, or with a refund in it."""
+def _concerned(store_id: str, first: date, last: date) -> Concerned:
+    """The ids of the store's tickets sold in the period, voided in it, or with a refund in
+    it: a subquery every read below filters by (one query a table, however busy the month)."""
     of_store = TICKET.c.store_id == store_id
-    queries = (
+    return union(
         select(TICKET.c.id).where(of_store, TICKET.c.business_day.between(first, last)),
         select(TICKET.c.id).where(
             of_store, TICKET.c.status == "voided", TICKET.c.void_business_day.between(first, last)
@@ -61,107 +57,115 @@ def _tickets_concerned(connection: Connection, store_id: str, first: date, last:
             REFUND.c.store_id == store_id, REFUND.c.business_day.between(first, last)
         ),
     )
-    return {ticket_id for query in queries for ticket_id in connection.execute(query).scalars()}
 
 
-def _lines(connection: Connection, tickets: Sequence[str]) -> dict[str, SoldLine]:
+def _lines(connection: Connection, concerned: Concerned) -> dict[str, SoldLine]:
+    shares: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for line_id, staff_id, share in connection.execute(
+        select(SHARE.c.ticket_line_id, SHARE.c.staff_id, SHARE.c.share)
+        .join(LINE, LINE.c.id == SHARE.c.ticket_line_id)
+        .where(LINE.c.ticket_id.in_(concerned))
+        .order_by(SHARE.c.ticket_line_id, SHARE.c.staff_id)
+    ):
+        shares[line_id].append((staff_id, share))
+    rows = connection.execute(
+        select(LINE.c.id, LINE.c.ticket_id, TICKET.c.business_day, LINE.c.kind, LINE.c.item_id,
+               LINE.c.name, LINE.c.category, LINE.c.quantity, LINE.c.net_total,
+               TICKET.c.customer_id, LINE.c.technician_id, LINE.c.requested)
+        .join(TICKET, TICKET.c.id == LINE.c.ticket_id)
+        .where(LINE.c.ticket_id.in_(concerned))
+    )  # fmt: skip
     lines: dict[str, SoldLine] = {}
-    for chunk in _chunks(tickets):
-        shares: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for line_id, staff_id, share in connection.execute(
-            select(SHARE.c.ticket_line_id, SHARE.c.staff_id, SHARE.c.share)
-            .join(LINE, LINE.c.id == SHARE.c.ticket_line_id)
-            .where(LINE.c.ticket_id.in_(chunk))
-            .order_by(SHARE.c.ticket_line_id, SHARE.c.staff_id)
-        ):
-            shares[line_id].append((staff_id, share))
-        rows = connection.execute(
-            select(LINE.c.id, LINE.c.ticket_id, TICKET.c.business_day, LINE.c.kind,
-                   LINE.c.item_id, LINE.c.name, LINE.c.category, LINE.c.quantity,
-                   LINE.c.net_total, TICKET.c.customer_id, LINE.c.technician_id, LINE.c.requested)
-            .join(TICKET, TICKET.c.id == LINE.c.ticket_id)
-            .where(LINE.c.ticket_id.in_(chunk))
+    for (
+        line_id,
+        ticket,
+        day,
+        kind,
+        item,
+        name,
+        category,
+        quantity,
+        net,
+        customer,
+        tech,
+        asked,
+    ) in rows:
+        whole = ((tech, WHOLE_SHARE),) if tech else ()
+        lines[line_id] = SoldLine(
+            line_id, ticket, day, KINDS[kind], item, name, category, quantity, net, customer,
+            tuple(shares.get(line_id, whole)), bool(asked), tech,
         )  # fmt: skip
-        for row in rows:
-            whole = ((row.technician_id, WHOLE_SHARE),) if row.technician_id else ()
-            lines[row.id] = SoldLine(
-                row.id, row.ticket_id, row.business_day, LineKind(row.kind), row.item_id,
-                row.name, row.category, row.quantity, row.net_total, row.customer_id,
-                tuple(shares.get(row.id, whole)), bool(row.requested), row.technician_id,
-            )  # fmt: skip
     return lines
 
 
-def _take_backs(connection: Connection, tickets: Sequence[str]) -> tuple[Timed, Timed]:
+def _take_backs(connection: Connection, concerned: Concerned) -> tuple[Timed, Timed]:
     """Line id → its refunds, and ticket id → its void, each with when it happened."""
     refunds: Timed = defaultdict(list)
     voids: Timed = defaultdict(list)
-    for chunk in _chunks(tickets):
-        for line_id, at, day, quantity, amount in connection.execute(
-            select(REFUND_LINE.c.ticket_line_id, REFUND.c.refunded_at, REFUND.c.business_day,
-                   REFUND_LINE.c.quantity, REFUND_LINE.c.amount)
-            .join(REFUND, REFUND.c.id == REFUND_LINE.c.refund_id)
-            .where(REFUND.c.ticket_id.in_(chunk))
-        ):  # fmt: skip
-            refunds[line_id].append((at, TakeBack(day, "refund", quantity, amount)))
-        for ticket_id, voided_at, void_day in connection.execute(
-            select(TICKET.c.id, TICKET.c.voided_at, TICKET.c.void_business_day).where(
-                TICKET.c.id.in_(chunk), TICKET.c.status == "voided"
-            )
-        ):
-            if void_day is not None and voided_at is not None:  # as the counter: no day, none
-                voids[ticket_id].append((voided_at, TakeBack(void_day, "void")))
+    for line_id, at, day, quantity, amount in connection.execute(
+        select(REFUND_LINE.c.ticket_line_id, REFUND.c.refunded_at, REFUND.c.business_day,
+               REFUND_LINE.c.quantity, REFUND_LINE.c.amount)
+        .join(REFUND, REFUND.c.id == REFUND_LINE.c.refund_id)
+        .where(REFUND.c.ticket_id.in_(concerned))
+    ):  # fmt: skip
+        refunds[line_id].append((at, TakeBack(day, "refund", quantity, amount)))
+    for ticket_id, voided_at, void_day in connection.execute(
+        select(TICKET.c.id, TICKET.c.voided_at, TICKET.c.void_business_day).where(
+            TICKET.c.id.in_(concerned), TICKET.c.status == "voided"
+        )
+    ):
+        if void_day is not None and voided_at is not None:  # as the counter: no day, none
+            voids[ticket_id].append((voided_at, TakeBack(void_day, "void")))
     return refunds, voids
 
 
-def _money(connection: Connection, tickets: Sequence[str]) -> dict[str, TicketMoney]:
+def _money(connection: Connection, concerned: Concerned) -> dict[str, TicketMoney]:
     """Ticket id → stored value that paid it (and its principal part) and the package
     sessions that paid its lines, with their cards' prices."""
-    money: dict[str, TicketMoney] = {}
     spend = BALANCE.c.reason == "spend"
-    for chunk in _chunks(tickets):
-        paid = dict(
-            connection.execute(
-                select(PAYMENT.c.ticket_id, func.sum(PAYMENT.c.applied))
-                .where(PAYMENT.c.ticket_id.in_(chunk), PAYMENT.c.kind == "stored_value")
-                .group_by(PAYMENT.c.ticket_id)
-            ).all()
+    paid = dict(
+        connection.execute(
+            select(PAYMENT.c.ticket_id, func.sum(PAYMENT.c.applied))
+            .where(PAYMENT.c.ticket_id.in_(concerned), PAYMENT.c.kind == "stored_value")
+            .group_by(PAYMENT.c.ticket_id)
+        ).all()
+    )
+    principal = dict(
+        connection.execute(
+            select(BALANCE.c.ticket_id, -func.sum(BALANCE.c.amount))
+            .where(BALANCE.c.ticket_id.in_(concerned), BALANCE.c.account == "principal", spend,
+                   BALANCE.c.line_id.is_(None))
+            .group_by(BALANCE.c.ticket_id)
+        ).all()
+    )  # fmt: skip
+    sessions: dict[str, list[SessionSpent]] = defaultdict(list)
+    for ticket_id, line_id, used, price, card_sessions in connection.execute(
+        select(BALANCE.c.ticket_id, BALANCE.c.line_id, -BALANCE.c.amount, CARD.c.price,
+               CARD.c.sessions)
+        .join(CARD, CARD.c.id == BALANCE.c.card_id, isouter=True)
+        .where(BALANCE.c.ticket_id.in_(concerned), BALANCE.c.account == "sessions", spend,
+               BALANCE.c.line_id.is_not(None))
+    ):  # fmt: skip
+        sessions[ticket_id].append(
+            SessionSpent(line_id, int(used), int(price or 0), int(card_sessions or 0))
         )
-        principal = dict(
-            connection.execute(
-                select(BALANCE.c.ticket_id, -func.sum(BALANCE.c.amount))
-                .where(BALANCE.c.ticket_id.in_(chunk), BALANCE.c.account == "principal", spend,
-                       BALANCE.c.line_id.is_(None))
-                .group_by(BALANCE.c.ticket_id)
-            ).all()
-        )  # fmt: skip
-        sessions: dict[str, list[SessionSpent]] = defaultdict(list)
-        for ticket_id, line_id, used, price, card_sessions in connection.execute(
-            select(BALANCE.c.ticket_id, BALANCE.c.line_id, -BALANCE.c.amount, CARD.c.price,
-                   CARD.c.sessions)
-            .join(CARD, CARD.c.id == BALANCE.c.card_id, isouter=True)
-            .where(BALANCE.c.ticket_id.in_(chunk), BALANCE.c.account == "sessions", spend,
-                   BALANCE.c.line_id.is_not(None))
-        ):  # fmt: skip
-            sessions[ticket_id].append(
-                SessionSpent(line_id, int(used), int(price or 0), int(card_sessions or 0))
-            )
-        for ticket_id in set(paid) | set(sessions):
-            money[ticket_id] = TicketMoney(
-                int(paid.get(ticket_id) or 0),
-                int(principal.get(ticket_id) or 0),
-                tuple(sessions.get(ticket_id, ())),
-            )
-    return money
+    return {
+        ticket_id: TicketMoney(
+            int(paid.get(ticket_id) or 0),
+            int(principal.get(ticket_id) or 0),
+            tuple(sessions.get(ticket_id, ())),
+        )
+        for ticket_id in set(paid) | set(sessions)
+    }
 
 
 def commission_facts(
     connection: Connection, store_id: str, first: date, last: date
 ) -> CommissionFacts:
     """The facts of the store's business days first..last, as the counter reads its own."""
-    tickets = sorted(_tickets_concerned(connection, store_id, first, last))
-    lines = _lines(connection, tickets)
-    refunds, voids = _take_backs(connection, tickets)
+    concerned = _concerned(store_id, first, last)
+    lines = _lines(connection, concerned)
+    refunds, voids = _take_backs(connection, concerned)
     take_backs = {
         line.id: [
             back
@@ -171,12 +175,12 @@ def commission_facts(
         ]
         for line in lines.values()
     }
-    numbers: dict[str, str] = {}
-    for chunk in _chunks(tickets):
-        query = select(TICKET.c.id, TICKET.c.number).where(TICKET.c.id.in_(chunk))
-        found = connection.execute(query)
-        numbers |= {ticket_id: number for ticket_id, number in found}
-    return CommissionFacts(lines, take_backs, _money(connection, tickets), numbers)
+    numbers = dict(
+        connection.execute(
+            select(TICKET.c.id, TICKET.c.number).where(TICKET.c.id.in_(concerned))
+        ).all()
+    )
+    return CommissionFacts(lines, take_backs, _money(connection, concerned), numbers)
 
 
 def store_rules(connection: Connection, store_id: str) -> CommissionRules:

@@ -29,8 +29,8 @@ NO_DRAWER = Both("无交班记录", "no drawer sessions")
 
 
 class AmendedTimes(Message):
-    zh = "日结后有迟到单据（{count} 次），净收入已由总部重算"
-    en = "Amended after the close ({count} times): the server worked the day out again"
+    zh = "日结后有迟到单据（{count} 次），当日数据已由总部重算"
+    en = "Amended after the close (late arrivals: {count}×); the server worked the day out again"
 
 
 class AtClose(Message):

@@ -279,3 +279,19 @@ def test_bad_months_and_days_are_not_found(server: Server, owner: Browser) -> No
     for path in ("/closes?month=2026-13", "/closes?month=soon", "/closes/2026-02-30",
                  "/commission?month=2026-1x", "/commission/nobody"):  # fmt: skip
         assert owner.client.get(f"{base}{path}").status_code in (404, 422), path
+
+
+def test_a_close_whose_figures_cannot_be_read_shows_the_servers(
+    server: Server, owner: Browser
+) -> None:
+    closes_pushed(server)
+    with server.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE day_close SET data = :d WHERE business_day = :day"),
+            {"d": '{"figures": {"net": 1}}', "day": DAYS[-1]},
+        )
+    page = owner.client.get(f"/console/stores/{server.store_id}/closes/{DAYS[-1].isoformat()}")
+    assert page.status_code == 200 and "日结时（收银台）" not in page.text
+    assert _rows(page.text, "by-tender")["cash"][1].startswith("¥")
+    listed = owner.client.get(f"/console/stores/{server.store_id}/closes?month=2026-11")
+    assert "日结时" not in _rows(listed.text, "closes")["2026-11-19"][3]
