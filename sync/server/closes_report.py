@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from salon_pos.domain.day_close import DayFigures, figures_of_json
+from sync.operations.day_close import CONFLICT_CLOSED_DAY_AMENDED
 from sync.server import models
 from sync.server.day_figures import server_day_figures
 from sync.server.db import load_json
@@ -25,6 +26,7 @@ MOVEMENT = models.table_of(models.DrawerMovement)
 SALES_DAY = models.table_of(models.SalesDay)
 DEVICE = models.table_of(models.Device)
 STAFF = models.table_of(models.StaffMember)
+CONFLICT = models.table_of(models.Conflict)
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,19 @@ class DrawerSession:
 
 
 @dataclass(frozen=True)
+class LateArrival:
+    """A sale, void or refund of the day that reached the server after its close, as its
+    `closed_day_amended` conflict names it."""
+
+    ticket_id: str
+    number: str
+    amount: int  # signed fen: what it changed the day's net by
+    op_type: str  # sale.completed / sale.voided / sale.refunded
+    device_id: str | None
+    settled: bool  # its conflict was accepted
+
+
+@dataclass(frozen=True)
 class DayDetail:
     day: date
     figures: DayFigures  # the server's, now
@@ -179,6 +194,7 @@ class DayDetail:
     outside: list[Movement]  # cash moved with no session open
     names: dict[str, str]  # staff id → name
     counters: dict[str, str]  # device id → counter (A1)
+    late: list[LateArrival]
 
     @property
     def at_close(self) -> DayFigures | None:
@@ -219,8 +235,10 @@ def day_detail(connection: Connection, store_id: str, day: date) -> DayDetail:
     known = {s.id for s in sessions}
     outside = [m for sid, m in moves if sid is None or sid not in known]
     people = _people(figures, close, sessions, outside)
+    late = _late_arrivals(connection, store_id, row.id) if row is not None else []
     devices = {s.device_id for s in sessions} | {m.device_id for m in outside}
     devices |= {close.device_id} if close else set()
+    devices |= {a.device_id for a in late if a.device_id}
     return DayDetail(
         day,
         figures,
@@ -229,6 +247,35 @@ def day_detail(connection: Connection, store_id: str, day: date) -> DayDetail:
         outside,
         staff_names(connection, store_id, people),
         counter_names(connection, store_id, devices),
+        late,
+    )
+
+
+def _late_arrivals(connection: Connection, store_id: str, close_id: str) -> list[LateArrival]:
+    rows = connection.execute(
+        select(CONFLICT.c.details, CONFLICT.c.status)
+        .where(
+            CONFLICT.c.store_id == store_id,
+            CONFLICT.c.type == CONFLICT_CLOSED_DAY_AMENDED,
+            CONFLICT.c.entity_id == close_id,
+        )
+        .order_by(CONFLICT.c.created_at)
+    )
+    return [
+        _late(item, settled=status != "open")
+        for details, status in rows
+        for item in load_json(details).get("late", ())
+    ]
+
+
+def _late(item: dict[str, Any], settled: bool) -> LateArrival:
+    return LateArrival(
+        str(item.get("ticket_id", "")),
+        str(item.get("number", "")),
+        int(item.get("amount") or 0),
+        str(item.get("op_type", "")),
+        item.get("device_id"),
+        settled,
     )
 
 

@@ -22,6 +22,7 @@ from salon_pos.domain.commission_figures import (
     TicketMoney,
     by_technician,
     commission_moves,
+    staff_shares,
 )
 from salon_pos.domain.sales_figures import SoldLine
 from salon_pos.domain.shares import WHOLE_SHARE
@@ -207,20 +208,35 @@ class StoreCommission:
 
 
 def store_commission(
-    connection: Connection, store_id: str, first: date, last: date
+    connection: Connection, store_id: str, first: date, last: date, staff_id: str | None = None
 ) -> StoreCommission:
+    """Everyone's commission of first..last, or one staff member's (their tickets' lines only
+    are worked out: a ticket's stored value is shared between all its lines)."""
     rules = store_rules(connection, store_id)
     facts = commission_facts(connection, store_id, first, last)
+    if staff_id is not None:
+        facts = _of_staff(facts, staff_id)
     found = by_technician(commission_moves(facts, rules), first, last)
     people = _staff(connection, store_id)
     listed = {sid for sid, (_, role, active) in people.items() if _listed(role, active)}
-    wanted = set(found) | listed
+    wanted = set(found) | listed if staff_id is None else {staff_id}
     names = {sid: name for sid, (name, _, _) in people.items()}
     technicians = sorted(
         (found.get(sid) or TechnicianCommission(sid, ()) for sid in wanted),
         key=lambda t: (names.get(t.staff_id, "?"), t.staff_id),
     )
     return StoreCommission(first, last, rules, tuple(technicians), names, facts.numbers)
+
+
+def _of_staff(facts: CommissionFacts, staff_id: str) -> CommissionFacts:
+    """The facts of the tickets with a line `staff_id` had a part in."""
+    tickets = {
+        line.ticket_id
+        for line in facts.lines.values()
+        if any(who == staff_id for who, _ in staff_shares(line))
+    }
+    lines = {k: line for k, line in facts.lines.items() if line.ticket_id in tickets}
+    return CommissionFacts(lines, facts.take_backs, facts.money, facts.numbers)
 
 
 def _listed(role: str, active: bool) -> bool:

@@ -107,6 +107,15 @@ MEMBER_FIELDS = (
     ("points_taken_back", False, Both("作废/退款收回积分", "Points taken back")),
 )
 
+LATE_ARRIVALS = Both("日结后才收到的单据", "Reached the server after the close")
+SETTLED = Both("已确认", "accepted")
+OPEN = Both("待处理", "open")
+OP_TYPES = {
+    "sale.completed": Both("销售", "Sale"),
+    "sale.voided": Both("作废", "Void"),
+    "sale.refunded": Both("退款", "Refund"),
+}
+
 # --- commission
 TECHNICIAN = Both("技师", "Technician")
 LINES = Both("项目数", "Lines")

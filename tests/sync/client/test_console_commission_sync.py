@@ -116,6 +116,10 @@ def test_the_consoles_commission_is_the_counters_statement(
         }
         assert server_side == counter_side, (start, end)
         assert server.total == statement.total and statement.total > 0
+        with server_engine.connect() as connection:
+            for technician in server.technicians:  # one technician's page works out theirs
+                alone = store_commission(connection, store_id, start, end, technician.staff_id)
+                assert alone.technicians == (technician,)
         for ours, theirs in zip(
             sorted(server.technicians, key=lambda t: t.staff_id),
             sorted(statement.technicians, key=lambda t: t.staff_id),

@@ -143,6 +143,9 @@ def test_an_amended_day_shows_the_close_and_the_server_side_by_side(
     voids = page[page.index('data-testid="voids"') :]
     assert plan.sales[0]["number"] in voids and "王静" in voids and "顾客取消" in voids
     assert "日结后有迟到单据（1 次）" in page
+    arrived = _rows(page, "late")[late["id"]]
+    assert arrived[0] == late["number"] and arrived[1] == "销售 · C2"
+    assert arrived[2] == _variance(late["total"]) and arrived[3] == "待处理"
     calm = owner.client.get(f"/console/stores/{server.store_id}/closes/{DAYS[0].isoformat()}")
     assert "日结时（收银台）" not in calm.text and 'data-testid="amended"' not in calm.text
     not_closed = owner.client.get(f"/console/stores/{server.store_id}/closes/2026-11-20").text

@@ -154,7 +154,7 @@ def technician_commission_page(
 ) -> HTMLResponse:
     first, last = _month(request, store, month)
     with engine_of(request).connect() as connection:
-        commission = store_commission(connection, store.id, first, last)
+        commission = store_commission(connection, store.id, first, last, staff.id)
     found = next((t for t in commission.technicians if t.staff_id == staff.id), None)
     numbers = commission.numbers
     moves = sorted(
