@@ -78,6 +78,11 @@ HERE = Path(__file__).parent
             },
         ),
         (
+            "console_closes.py",
+            ["--days", "3", "--per-day", "20", "--repeats", "2"],
+            {"closes_month_p95_ms", "close_day_p95_ms", "commission_month_p95_ms"},
+        ),
+        (
             "tickets_screen.py",
             ["--tickets", "1500", "--customers", "500", "--repeats", "1"],
             {"open_ms", "week_ms", "year_range_ms", "search_year_ms", "paint_500_ms"},

@@ -40,17 +40,17 @@ RULES = json.dumps(
 
 @dataclass
 class People:
-    manager: dict[str, Any] = field(default_factory=lambda: _person("王静", "manager"))
-    desk: dict[str, Any] = field(default_factory=lambda: _person("周小敏", "front_desk"))
+    manager: dict[str, Any] = field(default_factory=lambda: person("王静", "manager"))
+    desk: dict[str, Any] = field(default_factory=lambda: person("周小敏", "front_desk"))
     techs: list[dict[str, Any]] = field(
-        default_factory=lambda: [_person("李娜", "technician"), _person("陈晓", "technician")]
+        default_factory=lambda: [person("李娜", "technician"), person("陈晓", "technician")]
     )
 
     def ops(self) -> list[Op]:
         return [(STAFF_SAVED, p) for p in (self.manager, self.desk, *self.techs)]
 
 
-def _person(name: str, role: str) -> dict[str, Any]:
+def person(name: str, role: str) -> dict[str, Any]:
     return builders.staff() | {"name": name, "role": role}
 
 
@@ -69,9 +69,7 @@ class DayPlan:
     close: dict[str, Any]
 
 
-def _sale(
-    day: date, hour: float, number: str, people: People, rng: random.Random
-) -> dict[str, Any]:
+def sale(day: date, hour: float, number: str, people: People, rng: random.Random) -> dict[str, Any]:
     picked = rng.sample(SERVICES, rng.randint(1, 2))
     sale = builders.sale([(builders.new_id(), price) for _, price, _ in picked])
     moment = at(day, hour).isoformat()
@@ -82,7 +80,7 @@ def _sale(
         line |= {"name": name, "category": category, "technician_id": tech["id"],
                  "requested": rng.random() < 0.4}  # fmt: skip
     if rng.random() < 0.25:  # 多人合作: the first line shared 60/40
-        first, second = people.techs
+        first, second = people.techs if len(people.techs) == 2 else rng.sample(people.techs, 2)
         sale["lines"][0]["shares"] = [
             {"staff_id": first["id"], "share": 6000},
             {"staff_id": second["id"], "share": 4000},
@@ -98,7 +96,7 @@ def day_ops(
                "opened_at": at(day, 9.5).isoformat(), "opened_by": people.desk["id"],
                "opening_float": FLOAT}  # fmt: skip
     sales = [
-        _sale(day, 10 + n * 0.75, f"{counter}-{first_number + n:06d}", people, rng)
+        sale(day, 10 + n * 0.75, f"{counter}-{first_number + n:06d}", people, rng)
         for n in range(rng.randint(4, 9))
     ]
     ops: list[Op] = [(DRAWER_OPENED, session)]
@@ -131,19 +129,19 @@ def day_ops(
     return DayPlan(day, counter, sales, short, session, close), ops
 
 
-def close_op(day: date, people: People, figures: Callable[[date], dict[str, Any]]) -> Op:
+def close_op(day: date, people: People, figures: dict[str, Any]) -> Op:
     """The day's close as the counter makes it, with the figures it sees (the server's now)."""
     return (
         DAY_CLOSED,
         {"id": builders.new_id(), "business_day": day.isoformat(),
          "closed_at": at(day, 21.25).isoformat(), "closed_by": people.manager["id"],
-         "figures": figures(day)},
+         "figures": figures},
     )  # fmt: skip
 
 
 def late_sale(day: date, counter: str, people: People, rng: random.Random) -> dict[str, Any]:
     """A sale made at another counter during `day` while offline, pushed after the close."""
-    return _sale(day, 18, f"{counter}-000001", people, rng)
+    return sale(day, 18, f"{counter}-000001", people, rng)
 
 
 Push = Callable[[str, list[Op]], None]
@@ -169,11 +167,11 @@ def closed_days(
         plan, ops = day_ops(day, "A1", number, people, rng, short)
         number += len(plan.sales)
         push("A1", ops)
-        push("A1", [close_op(day, people, figures)])
+        push("A1", [close_op(day, people, figures(day))])
         plans.append(plan)
     if open_day is not None:
-        sale = _sale(open_day, 11, f"A1-{number:06d}", people, rng)
-        push("A1", [(SALE_COMPLETED, sale)])
+        unclosed = sale(open_day, 11, f"A1-{number:06d}", people, rng)
+        push("A1", [(SALE_COMPLETED, unclosed)])
     late = late_sale(days[-1], "B1", people, rng)
     push("B1", [(SALE_COMPLETED, late)])
     return people, plans, late
