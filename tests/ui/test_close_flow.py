@@ -23,21 +23,9 @@ from tests.conftest import FakeClock, Shelf, Team
 from tests.devices.escpos_text import printed_rows
 from tests.ui.test_cashier import child
 from tests.ui.test_day_close_page import rows
-from tests.ui.test_drawer import press, sell_facial_for_cash
+from tests.ui.test_drawer import press, sell, sell_facial_for_cash
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def sell_for_wechat(qtbot: QtBot, page: CashierPage, shelf: Shelf, team: Team) -> None:
-    """The ¥168 manicure and the ¥128 serum, ¥296 paid by WeChat."""
-    page.add_item(LineKind.SERVICE, shelf.manicure)
-    page.ticket.model.set_technician(0, team.tech.id, team.tech.name)
-    page.add_item(LineKind.PRODUCT, shelf.serum)
-    dialog = page.open_payment()
-    assert dialog is not None
-    dialog.set_tender(TenderKind.WECHAT, 29_600)
-    press(qtbot, dialog, "completeSale")
-    qtbot.waitUntil(lambda: page.payment is None and "¥296.00" in page.message.text())
 
 
 def test_drawer_to_close_to_a_refund_on_the_next_day(
@@ -60,7 +48,8 @@ def test_drawer_to_close_to_a_refund_on_the_next_day(
     clock.advance(minutes=20)
     sell_facial_for_cash(qtbot, cashier, shelf, team)  # ¥198 in cash
     clock.advance(minutes=20)
-    sell_for_wechat(qtbot, cashier, shelf, team)  # ¥296 by WeChat, not the drawer's
+    wechat = [(LineKind.SERVICE, shelf.manicure), (LineKind.PRODUCT, shelf.serum)]
+    sell(qtbot, cashier, team, wechat, (TenderKind.WECHAT, 29_600), "¥296.00")  # not the drawer's
 
     press(qtbot, bar, "drawerCash")
     moving = bar.dialog
