@@ -242,6 +242,7 @@ def fill_year(
             ]
             customer = rng.choice(people) if people and rng.random() < 0.7 else None
             if salon is not None:
+                customer = salon.customer_for(customer)
                 lines = salon.lines_for(lines, customer)
             number = f"B1-{made:06d}"
             sale = _sale(at, number, customer, desk, settings.device_id, lines, day, rng)

@@ -58,8 +58,15 @@ class Life:
     last_day: date
     tables: dict[Any, list[Row]] = field(default_factory=dict)
     cards: dict[str, list[str]] = field(default_factory=dict)  # customer → its cards
+    holders: list[str] = field(default_factory=list)  # customers holding a card
     entries: dict[str, list[Row]] = field(default_factory=dict)  # ticket → its ledger entries
     cash: list[int] = field(default_factory=lambda: [0, 0])  # the day's cash per shift
+
+    def customer_for(self, customer: str | None) -> str | None:
+        """The sale's customer: now and then one holding a package card (to use a session)."""
+        if customer and self.holders and self.rng.random() < 0.06:
+            return self.rng.choice(self.holders)
+        return customer
 
     def lines_for(self, lines: list[PricedLine], customer: str | None) -> list[PricedLine]:
         """A sale's lines: now and then a top-up or a package card instead, a product beside."""
@@ -134,6 +141,8 @@ class Life:
             return
         if kind == "package":
             card = self._id()
+            if customer not in self.cards:
+                self.holders.append(customer)
             self.cards.setdefault(customer, []).append(card)
             self._add(PackageCard, {
                 "id": card, "customer_id": customer, "plan_id": "plan-facial-10",
@@ -144,11 +153,11 @@ class Life:
             self._entry(customer, "sessions", CARD[1], "card_sale", ticket, at, card, lines[0])
             return
         draw = self.rng.random()
-        if draw < 0.08 and len(lines) == 1 and kind == "service" and customer in self.cards:
+        if draw < 0.5 and len(lines) == 1 and kind == "service" and customer in self.cards:
             self._pay(ticket, payments, "package_session")
             card = self.rng.choice(self.cards[customer])
             self._entry(customer, "sessions", -1, "spend", ticket, at, card, lines[0])
-        elif draw < 0.28:
+        elif draw < 0.7 if customer in self.cards else draw < 0.2:
             self._pay(ticket, payments, "stored_value")
             principal = ticket["total"] * 5 // 6
             self._entry(customer, "principal", -principal, "spend", ticket, at)
