@@ -159,7 +159,7 @@ def read_movements(session: Session, period: Period) -> SalesFacts:
 
 def read_visits(session: Session, until: date) -> list[tuple[str, date]]:
     """(customer, business day) of every standing ticket with a customer, up to `until`."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Ticket.customer_id, Ticket.business_day).where(
             Ticket.customer_id.is_not(None),
             Ticket.business_day <= until,
