@@ -123,8 +123,8 @@ def measure_counter(home: Path, repeats: int, freeze: bool = True) -> dict[str, 
     if freeze:
         gc.freeze()
     try:
-        day = backend.day_close.today()
-        first, last = last_month(day, backend)
+        first_day, day = _ticket_days(backend)  # the last: the generated year's, even if kept
+        first, last = last_month(day, first_day)
         timed: dict[str, Callable[[], object]] = {
             "close_view": lambda: backend.day_close.view(day),
             "z_report": lambda: backend.day_close.z_report(day),
@@ -166,20 +166,23 @@ def _report(backend: Backend, kind: ReportKind, first: date, last: date) -> Call
     return lambda: backend.reports.build(kind, first, last)
 
 
-def last_month(day: date, backend: Backend) -> tuple[date, date]:
-    """The last full calendar month before `day`, from the year's first ticket on."""
+def last_month(day: date, since: date) -> tuple[date, date]:
+    """The last full calendar month before `day`, from `since` on."""
     last = day.replace(day=1) - timedelta(days=1)
-    return max(last.replace(day=1), _first_day(backend)), last
+    return max(last.replace(day=1), since), last
 
 
-def _first_day(backend: Backend) -> date:
+def _ticket_days(backend: Backend) -> tuple[date, date]:
+    """The first and the last business day with a ticket."""
     from sqlalchemy import func, select
 
     from salon_pos.db.models import Ticket
 
     with backend.db.read_connection() as connection:
-        found = connection.scalar(select(func.min(Ticket.business_day)))
-    return found or date.min
+        first, last = connection.execute(
+            select(func.min(Ticket.business_day), func.max(Ticket.business_day))
+        ).one()
+    return first, last
 
 
 def _manager(backend: Backend) -> str:
