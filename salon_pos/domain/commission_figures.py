@@ -69,6 +69,8 @@ def paid_by_line(
     """Line id → what stored value and sessions paid of it. A session pays its part of its
     line's net, as checkout priced it (net × sessions ÷ quantity); the ticket's stored value
     pays the rest of every line but a top-up (paid with money only) in proportion, to the fen."""
+    if not money.sessions and not money.stored_value:  # paid with money: most tickets
+        return dict.fromkeys((line.id for line in lines), LinePaid())
     session_part = {line.id: 0 for line in lines}
     session_worth = {line.id: 0 for line in lines}
     by_id = {line.id: line for line in lines}
