@@ -7,7 +7,6 @@ Read-only; one short read transaction."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -24,19 +23,15 @@ from salon_pos.db.models import (
     Ticket,
     TicketLine,
 )
-from salon_pos.domain.commission_figures import SessionSpent, TakeBack, TicketMoney
+from salon_pos.domain.commission_figures import (
+    CommissionFacts,
+    SessionSpent,
+    TakeBack,
+    TicketMoney,
+)
 from salon_pos.domain.report_periods import Period
-from salon_pos.domain.sales_figures import SoldLine
 from salon_pos.domain.ticket import TenderKind, TicketStatus
 from salon_pos.services.report_data import lines_where
-
-
-@dataclass(frozen=True)
-class CommissionFacts:
-    lines: dict[str, SoldLine]  # every line of the tickets concerned
-    take_backs: dict[str, list[TakeBack]]  # line id → its refunds and void, in order
-    money: dict[str, TicketMoney]  # ticket id → what paid it besides money
-    numbers: dict[str, str]  # ticket id → its number (A1-000123)
 
 
 def _tickets_concerned(period: Period) -> Any:

@@ -78,6 +78,11 @@ HERE = Path(__file__).parent
             },
         ),
         (
+            "console_closes.py",
+            ["--days", "3", "--per-day", "20", "--repeats", "2"],
+            {"closes_month_p95_ms", "close_day_p95_ms", "commission_month_p95_ms"},
+        ),
+        (
             "reports.py",
             ["--tickets", "1200", "--days", "40", "--customers", "300", "--repeats", "1"],
             {

@@ -1,6 +1,7 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
-a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, from a
+a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, a
+second store's closes and commission (tests/sync/web/closes_screenshots.py), from a
 real server with made-up stores, counters, items, people, two weeks of sales and conflicts made
 by clashing pushes from two counters.
 
@@ -32,6 +33,7 @@ from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
+from tests.sync.web.closes_screenshots import push_closes, shoot_closes
 from tests.sync.web.test_console_members import card_sale, spend, top_up
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
@@ -265,7 +267,7 @@ def main(folder: Path) -> None:
             engine = create_server_engine(server.database_url)
             admin.create_owner(engine, OWNER, PASSWORD)
             store = admin.create_store(engine, OWNER, "丽人美业·总店")
-            admin.create_store(engine, OWNER, "丽人美业·万达店")
+            branch = admin.create_store(engine, OWNER, "丽人美业·万达店")
             _catalog(engine, store)
             engine.dispose()
             TOKENS.update(_counters(server, store))
@@ -273,6 +275,7 @@ def main(folder: Path) -> None:
             member = _staff(server, store)
             _conflicts(server, store, manager)
             member_id = _members(server, store)
+            closes = push_closes(server, branch)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -300,6 +303,7 @@ def main(folder: Path) -> None:
                     page.goto(f"/console/stores/{store}/conflicts")
                     _shoot(page, folder, "conflicts", size, whole=True)
                     _shoot_members(page, folder, store, member_id, size)
+                    shoot_closes(page, folder, branch, closes, size)
                     page.close()
                 browser.close()
         finally:
