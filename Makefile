@@ -53,6 +53,7 @@ bench: setup
 	$(BIN)/python tests/bench/sync_replay.py
 	$(BIN)/python tests/bench/join_store.py
 	$(BIN)/python tests/bench/dashboard.py
+	$(BIN)/python tests/bench/reports.py
 
 setup: system-deps $(STAMP)
 	@$(BIN)/python -m salon_pos.ui.translations release

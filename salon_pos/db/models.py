@@ -239,6 +239,12 @@ class Ticket(Base):
         Index("ix_ticket_business_day", "business_day"),
         Index("ix_ticket_completed", "completed_at", "number"),  # the list, newest first
         Index("ix_ticket_device_completed", "device_id", "completed_at"),  # a drawer's sales
+        # the voids of a day (the close, the reports): the few voided tickets only
+        Index(
+            "ix_ticket_void_business_day",
+            "void_business_day",
+            sqlite_where=text("void_business_day IS NOT NULL"),
+        ),
         # the number a renumbered ticket's receipt shows (a counter put back from a backup)
         Index(
             "ix_ticket_original_number",
@@ -329,6 +335,7 @@ class Refund(Base):
     """A refund of some lines of a completed ticket; append-only, approved by a manager."""
 
     __tablename__ = "refund"
+    __table_args__ = (Index("ix_refund_business_day", "business_day"),)  # a day's refunds
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.id"), index=True)
     refunded_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -395,7 +402,10 @@ class BalanceEntry(Base):
     card's sessions. Append-only: a balance is the sum of its entries (docs/adr/0009)."""
 
     __tablename__ = "balance_entry"
-    __table_args__ = (Index("ix_balance_entry_account", "customer_id", "account", "card_id"),)
+    __table_args__ = (
+        Index("ix_balance_entry_account", "customer_id", "account", "card_id"),
+        Index("ix_balance_entry_created_at", "created_at"),  # the close's entries of its days
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     customer_id: Mapped[str] = mapped_column(ID)
     account: Mapped[str] = mapped_column(String(12))  # principal / bonus / points / sessions

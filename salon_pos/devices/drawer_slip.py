@@ -3,19 +3,18 @@ denomination and the variance, laid out in rows of the paper's width like a rece
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from salon_pos.devices.receipt import (
-    YUAN,
     PrintLine,
-    Size,
+    big_rows,
     centered,
     columns_for,
     left,
+    normal_rows,
     two_columns,
+    yuan,
 )
-from salon_pos.domain.money import format_money
 
 
 @dataclass(frozen=True)
@@ -39,19 +38,13 @@ class DrawerSlip:
     printed_at: str = ""
 
 
-def _rows(texts: Iterable[str]) -> list[PrintLine]:
-    return [PrintLine(text) for text in texts]
-
-
 def layout_drawer_slip(slip: DrawerSlip, paper_width_mm: int) -> list[PrintLine]:
     width = columns_for(paper_width_mm)
     rule = PrintLine("-" * width)
 
     def money_rows(*pairs: tuple[str, int]) -> list[PrintLine]:
-        return _rows(
-            row
-            for label, fen in pairs
-            for row in two_columns(label, format_money(fen, YUAN), width)
+        return normal_rows(
+            row for label, fen in pairs for row in two_columns(label, yuan(fen), width)
         )
 
     facts = [f"收银台: {slip.counter}", f"开班: {slip.opened}", f"交班: {slip.closed}"]
@@ -60,10 +53,10 @@ def layout_drawer_slip(slip: DrawerSlip, paper_width_mm: int) -> list[PrintLine]
     notes += ["盲点交班"] if slip.blind else []
     notes += [f"打印: {slip.printed_at}"] if slip.printed_at else []
     return [
-        *(PrintLine(row, Size.BIG) for row in centered("交班单", width // 2)),
-        *_rows(centered(slip.store_name, width)),
+        *big_rows("交班单", width),
+        *normal_rows(centered(slip.store_name, width)),
         rule,
-        *_rows(row for text in facts for row in left(text, width)),
+        *normal_rows(row for text in facts for row in left(text, width)),
         rule,
         *money_rows(
             ("备用金", slip.opening_float),
@@ -78,5 +71,5 @@ def layout_drawer_slip(slip: DrawerSlip, paper_width_mm: int) -> list[PrintLine]
         rule,
         *money_rows(*((f"{name} x {pieces}", fen) for name, pieces, fen in slip.counts)),
         rule,
-        *_rows(row for text in notes for row in left(text, width)),
+        *normal_rows(row for text in notes for row in left(text, width)),
     ]

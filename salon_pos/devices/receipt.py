@@ -109,14 +109,14 @@ def layout_receipt(receipt: Receipt, paper_width_mm: int) -> list[PrintLine]:
         rule,
         *_ticket_info(receipt, width),
         rule,
-        *_normal(items),
+        *normal_rows(items),
         rule,
         *_totals(receipt, width),
         rule,
         *_payments(receipt, width),
         rule,
         *_member(receipt, width),
-        *_normal(row for text in receipt.footer.splitlines() for row in centered(text, width)),
+        *normal_rows(row for text in receipt.footer.splitlines() for row in centered(text, width)),
     ]
 
 
@@ -124,27 +124,28 @@ def layout_test_page(paper_width_mm: int, target: str) -> list[PrintLine]:
     """A short page that shows the width, Chinese and ￥ come out right."""
     width = columns_for(paper_width_mm)
     return [
-        *_big("打印测试", width),
-        *_normal(centered("TEST PAGE", width)),
+        *big_rows("打印测试", width),
+        *normal_rows(centered("TEST PAGE", width)),
         PrintLine("-" * width),
-        *_normal(left(f"纸宽 {paper_width_mm} mm, 每行 {width} 列", width)),
+        *normal_rows(left(f"纸宽 {paper_width_mm} mm, 每行 {width} 列", width)),
         PrintLine(("1234567890" * 5)[:width]),
         PrintLine("中" * (width // 2)),
-        *_normal(two_columns("金额", _money(123456), width)),
-        *_normal(left(f"打印机: {target}", width)),
+        *normal_rows(two_columns("金额", yuan(123456), width)),
+        *normal_rows(left(f"打印机: {target}", width)),
         PrintLine("-" * width),
     ]
 
 
 def _header(receipt: Receipt, width: int) -> list[PrintLine]:
-    rows = _big(receipt.store_name, width)
+    rows = big_rows(receipt.store_name, width)
     if receipt.store_address:
-        rows += _normal(centered(receipt.store_address, width))
+        rows += normal_rows(centered(receipt.store_address, width))
     if receipt.store_phone:
-        rows += _normal(centered(f"电话: {receipt.store_phone}", width))
-    rows += _normal(row for text in receipt.header.splitlines() for row in centered(text, width))
+        rows += normal_rows(centered(f"电话: {receipt.store_phone}", width))
+    header = receipt.header.splitlines()
+    rows += normal_rows(row for text in header for row in centered(text, width))
     for row in phrases((receipt.copy_note, receipt.refund_note), width // 2):
-        rows += _big(row, width)
+        rows += big_rows(row, width)
     return rows
 
 
@@ -153,20 +154,20 @@ def _ticket_info(receipt: Receipt, width: int) -> list[PrintLine]:
     fields += [("收银", receipt.cashier)]
     if receipt.customer:
         fields += [("顾客", receipt.customer)]
-    return _normal(row for label, value in fields for row in left(f"{label}: {value}", width))
+    return normal_rows(row for label, value in fields for row in left(f"{label}: {value}", width))
 
 
 def _item(line: ReceiptLine, width: int) -> list[str]:
     catalog = line.unit_price + line.member_discount // line.quantity
-    price = f"  {_money(catalog)} x {line.quantity}"
+    price = f"  {yuan(catalog)} x {line.quantity}"
     gross = line.total + line.line_discount + line.member_discount  # discounts follow below
-    rows = left(line.name, width) + two_columns(price, _money(gross), width)
+    rows = left(line.name, width) + two_columns(price, yuan(gross), width)
     if line.member_discount:
         label = "  生日礼" if line.birthday_gift else "  会员优惠"
         label = f"  积分兑换 -{line.points} 积分" if line.points else label
-        rows += two_columns(label, _money(-line.member_discount), width)
+        rows += two_columns(label, yuan(-line.member_discount), width)
     if line.line_discount:
-        rows += two_columns("  优惠", _money(-line.line_discount), width)
+        rows += two_columns("  优惠", yuan(-line.line_discount), width)
     if line.technician:
         rows += left(f"  技师: {line.technician}", width)
     return rows
@@ -183,7 +184,7 @@ def _totals(receipt: Receipt, width: int) -> list[PrintLine]:
     return [
         PrintLine(row, Size.TALL if step is TotalsStep.TOTAL else Size.NORMAL)
         for step, fen in steps
-        for row in two_columns(TOTALS_LABELS[step], _money(fen), width)
+        for row in two_columns(TOTALS_LABELS[step], yuan(fen), width)
     ]
 
 
@@ -192,30 +193,30 @@ def _payments(receipt: Receipt, width: int) -> list[PrintLine]:
         row
         for tender in receipt.tenders
         for row in two_columns(
-            TENDER_LABELS.get(tender.kind, tender.kind), _money(tender.tendered), width
+            TENDER_LABELS.get(tender.kind, tender.kind), yuan(tender.tendered), width
         )
     ]
     if receipt.change > 0:
-        rows += two_columns("找零", _money(receipt.change), width)
-    return _normal(rows)
+        rows += two_columns("找零", yuan(receipt.change), width)
+    return normal_rows(rows)
 
 
 def _member(receipt: Receipt, width: int) -> list[PrintLine]:
     if not receipt.member:
         return []
     rows = [row for label, value in receipt.member for row in two_columns(label, value, width)]
-    return [*_normal(rows), PrintLine("-" * width)]
+    return [*normal_rows(rows), PrintLine("-" * width)]
 
 
-def _big(text: str, width: int) -> list[PrintLine]:
+def big_rows(text: str, width: int) -> list[PrintLine]:
     return [PrintLine(row, Size.BIG) for row in centered(text, width // 2)]
 
 
-def _normal(rows: Iterable[str]) -> list[PrintLine]:
+def normal_rows(rows: Iterable[str]) -> list[PrintLine]:
     return [PrintLine(row) for row in rows]
 
 
-def _money(fen: int) -> str:
+def yuan(fen: int) -> str:
     return format_money(fen, symbol=YUAN)
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from salon_pos.devices.receipt import (
     TENDER_LABELS,
     PrintLine,
-    _big,
-    _money,
-    _normal,
+    big_rows,
     centered,
     columns_for,
     left,
+    normal_rows,
     preview,
     two_columns,
+    yuan,
 )
 from salon_pos.domain.day_close import (
     PACKAGE_CATEGORY,
@@ -62,10 +62,12 @@ def layout_z(report: ZReport, paper_width_mm: int) -> list[PrintLine]:
     rule = PrintLine("-" * width)
 
     def rows(*pairs: tuple[str, str]) -> list[PrintLine]:
-        return _normal(row for label, value in pairs for row in two_columns(label, value, width))
+        return normal_rows(
+            row for label, value in pairs for row in two_columns(label, value, width)
+        )
 
     def heading(text: str) -> list[PrintLine]:
-        return [rule, *_normal(left(text, width))]
+        return [rule, *normal_rows(left(text, width))]
 
     def name(staff_id: str | None) -> str:
         return report.names.get(staff_id or "", "—") if staff_id else "—"
@@ -75,7 +77,7 @@ def layout_z(report: ZReport, paper_width_mm: int) -> list[PrintLine]:
             *(
                 (
                     f"{a.number} {name(a.approved_by) if a.approved_by else unapproved}",
-                    _money(a.amount),
+                    yuan(a.amount),
                 )
                 for a in sorted(items, key=lambda a: a.number)
             )
@@ -83,28 +85,28 @@ def layout_z(report: ZReport, paper_width_mm: int) -> list[PrintLine]:
 
     m = f.members
     out = [
-        *_big("日结单", width),
-        *_normal(centered(report.store_name, width)),
+        *big_rows("日结单", width),
+        *normal_rows(centered(report.store_name, width)),
         *rows(("营业日", f.business_day.isoformat()), ("打印时间", report.printed_at)),
         *rows(("日结", report.closed or "未日结（预览）")),
         rule,
         *rows(
             ("单数", str(f.tickets)),
-            ("销售额", _money(f.sales)),
-            ("作废", _money(-f.voids)),
-            ("退款", _money(-f.refunds)),
-            ("净收入", _money(f.net)),
-            ("客单价", _money(f.average_ticket)),
+            ("销售额", yuan(f.sales)),
+            ("作废", yuan(-f.voids)),
+            ("退款", yuan(-f.refunds)),
+            ("净收入", yuan(f.net)),
+            ("客单价", yuan(f.average_ticket)),
             ("到店顾客", str(f.customers_served)),
             ("新顾客 / 新会员", f"{f.new_customers} / {f.new_members}"),
         ),
         *heading("按支付方式"),
-        *rows(*((TENDER_LABELS.get(k, k), _money(v)) for k, v in f.by_tender.items())),
+        *rows(*((TENDER_LABELS.get(k, k), yuan(v)) for k, v in f.by_tender.items())),
         *heading("按类别"),
-        *rows(*((CATEGORY_LABELS.get(k, k or "—"), _money(v)) for k, v in f.by_category.items())),
+        *rows(*((CATEGORY_LABELS.get(k, k or "—"), yuan(v)) for k, v in f.by_category.items())),
         *heading("按技师（服务）"),
-        *rows(*((name(k), _money(v)) for k, v in f.by_technician.items())),
-        *heading(f"优惠 {len(f.discounts)} 单，会员价优惠 {_money(f.member_discounts)}"),
+        *rows(*((name(k), yuan(v)) for k, v in f.by_technician.items())),
+        *heading(f"优惠 {len(f.discounts)} 单，会员价优惠 {yuan(f.member_discounts)}"),
         *approvals(f.discounts, "限额内"),
         *heading(f"作废 {len(f.void_list)} 单"),
         *approvals(f.void_list),
@@ -112,9 +114,9 @@ def layout_z(report: ZReport, paper_width_mm: int) -> list[PrintLine]:
         *approvals(f.refund_list),
         *heading("会员"),
         *rows(
-            ("储值售出 本金/赠送", f"{_money(m.stored_value_sold)}/{_money(m.bonus_given)}"),
-            ("储值消费 本金/赠送", f"{_money(m.principal_spent)}/{_money(m.bonus_spent)}"),
-            ("储值退款 / 赠送作废", f"{_money(m.principal_refunded)}/{_money(m.bonus_forfeited)}"),
+            ("储值售出 本金/赠送", f"{yuan(m.stored_value_sold)}/{yuan(m.bonus_given)}"),
+            ("储值消费 本金/赠送", f"{yuan(m.principal_spent)}/{yuan(m.bonus_spent)}"),
+            ("储值退款 / 赠送作废", f"{yuan(m.principal_refunded)}/{yuan(m.bonus_forfeited)}"),
             ("疗程 售出/使用（次）", f"{m.sessions_sold}/{m.sessions_used}"),
             ("积分 发放/抵扣", f"{m.points_issued}/{m.points_redeemed}"),
         ),
@@ -122,8 +124,8 @@ def layout_z(report: ZReport, paper_width_mm: int) -> list[PrintLine]:
     if report.drawers:
         out += heading("钱箱（应有 / 实点 / 差额）")
         for drawer in report.drawers:
-            counted = "未交班" if drawer.counted is None else _money(drawer.counted)
-            variance = "" if drawer.variance is None else f" {_money(drawer.variance)}"
-            out += _normal(left(drawer.label, width))
-            out += rows(("", f"{_money(drawer.expected)} / {counted}{variance}"))
-    return [*out, rule, *_normal(centered("签字：", width)), PrintLine(" " * width)]
+            counted = "未交班" if drawer.counted is None else yuan(drawer.counted)
+            variance = "" if drawer.variance is None else f" {yuan(drawer.variance)}"
+            out += normal_rows(left(drawer.label, width))
+            out += rows(("", f"{yuan(drawer.expected)} / {counted}{variance}"))
+    return [*out, rule, *normal_rows(centered("签字：", width)), PrintLine(" " * width)]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from salon_pos.domain.errors import Both, UserError
 from salon_pos.domain.ticket import LineKind
@@ -82,9 +82,16 @@ class CommissionRules:
 
     def rule_for(self, kind: LineKind, item_id: str, category: str) -> CommissionRule | None:
         """The most specific rule for a line: its item's, its category's, its kind's."""
-        return _index(self.rules).get((kind, "", item_id)) or (
-            _index(self.rules).get((kind, category, "")) if category else None
-        ) or _index(self.rules).get((kind, "", ""))  # fmt: skip
+        index = self._by_target
+        return index.get((kind, "", item_id)) or (
+            index.get((kind, category, "")) if category else None
+        ) or index.get((kind, "", ""))  # fmt: skip
+
+    @cached_property
+    def _by_target(self) -> dict[tuple[LineKind, str, str], CommissionRule]:
+        """Once per rules: a statement asks for every line (hashing the rules each time cost
+        a third of working out a month's commission)."""
+        return {(r.kind, r.category, r.item_id): r for r in self.rules}
 
     def earns(self, kind: LineKind) -> bool:
         """Whether a line of `kind` earns at all: a top-up or card only when sold on sale."""
@@ -93,11 +100,6 @@ class CommissionRules:
         if kind is LineKind.PACKAGE:
             return self.package is CardMoney.ON_SALE
         return True
-
-
-@lru_cache(maxsize=16)
-def _index(rules: tuple[CommissionRule, ...]) -> dict[tuple[LineKind, str, str], CommissionRule]:
-    return {(r.kind, r.category, r.item_id): r for r in rules}
 
 
 # ------------------------------------------------------------------ refusals

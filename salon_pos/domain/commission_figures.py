@@ -69,6 +69,8 @@ def paid_by_line(
     """Line id → what stored value and sessions paid of it. A session pays its part of its
     line's net, as checkout priced it (net × sessions ÷ quantity); the ticket's stored value
     pays the rest of every line but a top-up (paid with money only) in proportion, to the fen."""
+    if not money.sessions and not money.stored_value:  # paid with money: most tickets
+        return dict.fromkeys((line.id for line in lines), LinePaid())
     session_part = {line.id: 0 for line in lines}
     session_worth = {line.id: 0 for line in lines}
     by_id = {line.id: line for line in lines}
@@ -244,3 +246,29 @@ def by_technician(
         staff: TechnicianCommission(staff, tuple(sorted(listed, key=lambda m: m.day)))
         for staff, listed in found.items()
     }
+
+
+@dataclass(frozen=True)
+class CommissionFacts:
+    """What a statement reads from either side's tables (the counter's
+    services/commission_data.py, the server's sync/server/commission_facts.py)."""
+
+    lines: dict[str, SoldLine]  # every line of the tickets concerned
+    take_backs: dict[str, list[TakeBack]]  # line id → its refunds and void, in order
+    money: dict[str, TicketMoney]  # ticket id → what paid it besides money
+    numbers: dict[str, str]  # ticket id → its number (A1-000123)
+
+
+def commission_moves(facts: CommissionFacts, rules: CommissionRules) -> list[CommissionMove]:
+    """Every move of every line the facts hold (their periods are the caller's to choose)."""
+    by_ticket: dict[str, list[SoldLine]] = {}
+    for line in facts.lines.values():
+        by_ticket.setdefault(line.ticket_id, []).append(line)
+    moves: list[CommissionMove] = []
+    for ticket_id, lines in by_ticket.items():
+        lines.sort(key=lambda line: line.id)
+        paid = paid_by_line(lines, facts.money.get(ticket_id, TicketMoney()), rules)
+        for line in lines:
+            base = commission_base(line, paid[line.id], rules)
+            moves += line_moves(line, base, facts.take_backs.get(line.id, ()), rules)
+    return moves

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, Protocol
 
-from salon_pos.domain.business_day import business_day
+from salon_pos.domain.business_day import business_day, day_start
 from salon_pos.domain.shares import split
 
 # The close's category of a line that sells stored value or a package card (they have none).
@@ -60,6 +60,7 @@ class TicketFact:
     member_discount: int = 0  # the customer's tier price: not a cashier's discount
     discount_approved_by: str | None = None
     voided_on: date | None = None  # the business day of its void
+    voided_at: datetime | None = None  # when it was voided
     voided_by: str | None = None
     void_reason: str = ""
     void_device_id: str | None = None
@@ -274,11 +275,17 @@ class Calendar:
         return trading_day(at, self.time_zone, self.cutover_hour, self.closed)
 
 
+def close_window(day: date, calendar: Calendar) -> tuple[datetime, datetime]:
+    """Moments that may belong to `day`: from the day before its start to the end of the day
+    after it (a close moves what happens after it to the next open day)."""
+    start = day_start(day, calendar.time_zone, calendar.cutover_hour)
+    return start - timedelta(days=1), start + timedelta(days=3)
+
+
 def entry_day(
     reason: str,
     created_at: datetime,
     ticket: TicketFact | None,
-    ticket_voided_at: datetime | None,
     refund_days: Mapping[datetime, date],
     calendar: Calendar,
 ) -> date:
@@ -289,11 +296,50 @@ def entry_day(
     if ticket is not None and reason in SALE_REASONS:
         return ticket.business_day
     if ticket is not None and reason == "reverse":
-        if ticket.voided_on is not None and created_at == ticket_voided_at:
+        if ticket.voided_on is not None and created_at == ticket.voided_at:
             return ticket.voided_on
         if created_at in refund_days:
             return refund_days[created_at]
     return calendar.day_of(created_at)
+
+
+class EntryRow(Protocol):
+    """A member ledger entry as a reader fetched it."""
+
+    @property
+    def account(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def amount(self) -> int: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def ticket_id(self) -> str | None: ...
+
+
+def entries_on(
+    day: date,
+    rows: Iterable[EntryRow],
+    tickets: Mapping[str, TicketFact],
+    refund_days: Mapping[str, Mapping[datetime, date]],
+    calendar: Calendar,
+) -> list[EntryFact]:
+    """Of the ledger entries `rows` (those of the tickets concerned and those made within
+    `close_window`), the ones that count on `day`: `tickets` holds every ticket they name,
+    `refund_days` each of those tickets' refunds (when made → business day)."""
+    return [
+        EntryFact(row.account, row.reason, row.amount)
+        for row in rows
+        if entry_day(
+            row.reason,
+            row.created_at,
+            tickets.get(row.ticket_id) if row.ticket_id else None,
+            refund_days.get(row.ticket_id, {}) if row.ticket_id else {},
+            calendar,
+        )
+        == day
+    ]
 
 
 def figures_json(figures: DayFigures) -> dict[str, Any]:

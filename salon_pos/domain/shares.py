@@ -38,6 +38,8 @@ def split(amount: int, weights: Sequence[int]) -> list[int]:
     `amount` exactly, and a negative amount splits like its positive one, negated."""
     if not weights:
         return []
+    if len(weights) == 1 and weights[0] > 0:  # one technician: most lines, often
+        return [amount]
     if amount < 0:
         return [-part for part in split(-amount, weights)]
     whole = sum(weights)

@@ -124,15 +124,14 @@ def table_flowable(table: Table, width: float, no_rows: str) -> Flowable:
 def section_flowables(section: Section, width: float, no_rows: str) -> list[Flowable]:
     styles = _styles()
     heading = Paragraph(_escape(section.title), styles["section"])
-    items: list[Flowable] = []
+    note = [Paragraph(_escape(section.note), styles["note"])] if section.note else []
+    table = table_flowable(section.table, width, no_rows)
     if section.chart is not None and section.chart.points:
-        items.append(KeepTogether([heading, chart_drawing(section.chart, width, register_font())]))
-    else:
-        items.append(heading)
-    if section.note:
-        items.append(Paragraph(_escape(section.note), styles["note"]))
-    items.append(table_flowable(section.table, width, no_rows))
-    return items
+        chart = chart_drawing(section.chart, width, register_font())
+        return [KeepTogether([heading, chart]), *note, table]
+    # The heading never ends a page alone: it goes over with the table (or its first rows, when
+    # the table is longer than a page).
+    return [KeepTogether([heading, *note, table])]
 
 
 def _page_header(report: Report, canvas: Canvas, document: SimpleDocTemplate) -> None:

@@ -14,21 +14,14 @@ from zoneinfo import ZoneInfo
 from salon_pos.domain.commission import CommissionRule, CommissionRules
 from salon_pos.domain.commission_figures import (
     CommissionMove,
-    TicketMoney,
     by_technician,
-    commission_base,
-    line_moves,
-    paid_by_line,
+    commission_moves,
 )
 from salon_pos.domain.report_periods import Period, Preset, preset_period
 from salon_pos.domain.sales_figures import SoldLine
 from salon_pos.domain.ticket import LineKind
 from salon_pos.reports.model import Report
-from salon_pos.services.commission_data import (
-    CommissionFacts,
-    read_commission_facts,
-    staff_roles,
-)
+from salon_pos.services.commission_data import read_commission_facts, staff_roles
 from salon_pos.services.counter import CounterService
 from salon_pos.services.report_data import StoreTime
 
@@ -82,21 +75,6 @@ def _line(move: CommissionMove, numbers: dict[str, str]) -> CommissionLine:
         move.day, numbers.get(sold.ticket_id, ""), sold.name, sold.kind, sold.category,
         sold.requested, move.share, move.cause, move.net, move.base, move.rule, move.commission,
     )  # fmt: skip
-
-
-def commission_moves(facts: CommissionFacts, rules: CommissionRules) -> list[CommissionMove]:
-    """Every move of every line the facts hold (their periods are the caller's to choose)."""
-    by_ticket: dict[str, list[SoldLine]] = {}
-    for line in facts.lines.values():
-        by_ticket.setdefault(line.ticket_id, []).append(line)
-    moves: list[CommissionMove] = []
-    for ticket_id, lines in by_ticket.items():
-        lines.sort(key=lambda line: line.id)
-        paid = paid_by_line(lines, facts.money.get(ticket_id, TicketMoney()), rules)
-        for line in lines:
-            base = commission_base(line, paid[line.id], rules)
-            moves += line_moves(line, base, facts.take_backs.get(line.id, ()), rules)
-    return moves
 
 
 class CommissionService(CounterService):

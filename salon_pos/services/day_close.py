@@ -161,9 +161,8 @@ class DayCloseService(CounterService):
         """Each drawer session of the day, every counter's: who, when, expected, counted."""
         settings = self._settings.current
         with self._db.read() as session:
-            counters = dict(
-                session.execute(select(StoreDevice.device_id, StoreDevice.counter)).tuples().all()
-            )
+            known = session.execute(select(StoreDevice.device_id, StoreDevice.counter))
+            counters: dict[str, str] = {device: counter for device, counter in known}
         counters[settings.device_id] = settings.counter_prefix
         lines = []
         for held in self._drawer.sessions_of_day(day):

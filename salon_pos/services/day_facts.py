@@ -6,7 +6,7 @@ pulled from the store's other counters)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -22,7 +22,6 @@ from salon_pos.db.models import (
     TicketLine,
     TicketLineShare,
 )
-from salon_pos.domain.business_day import day_start
 from salon_pos.domain.day_close import (
     Calendar,
     DayFigures,
@@ -30,8 +29,9 @@ from salon_pos.domain.day_close import (
     LineFact,
     RefundFact,
     TicketFact,
+    close_window,
     day_figures,
-    entry_day,
+    entries_on,
 )
 
 _MEMBER_KINDS = ("stored_value", "package")
@@ -99,6 +99,7 @@ def _tickets(connection: Connection, where: Any) -> dict[str, TicketFact]:
             member_discount=int(member_discount.get(row.id) or 0),
             discount_approved_by=row.discount_approved_by,
             voided_on=row.void_business_day if row.voided_at else None,
+            voided_at=row.voided_at,
             voided_by=row.voided_by,
             void_reason=row.void_reason or "",
             void_device_id=row.void_device_id,
@@ -178,17 +179,10 @@ def _refunds(connection: Connection, day: date) -> list[RefundFact]:
     ]
 
 
-def _window(day: date, calendar: Calendar) -> tuple[datetime, datetime]:
-    """Moments that may belong to `day`: from its start to the end of the day after (a close
-    can move what happened after it to the next day)."""
-    start = day_start(day, calendar.time_zone, calendar.cutover_hour)
-    return start - timedelta(days=1), start + timedelta(days=3)
-
-
 def _entries(
     connection: Connection, day: date, calendar: Calendar, tickets: Mapping[str, TicketFact]
 ) -> list[EntryFact]:
-    start, end = _window(day, calendar)
+    start, end = close_window(day, calendar)
     rows = connection.execute(
         select(
             BalanceEntry.account,
@@ -204,9 +198,6 @@ def _entries(
         )
     ).all()
     wanted = {row.ticket_id for row in rows if row.ticket_id}
-    voided_at = dict(
-        connection.execute(select(Ticket.id, Ticket.voided_at).where(Ticket.id.in_(wanted))).all()
-    )
     refund_days: dict[str, dict[datetime, date]] = {}
     for ticket_id, at, refund_day in connection.execute(
         select(Refund.ticket_id, Refund.refunded_at, Refund.business_day).where(
@@ -215,19 +206,7 @@ def _entries(
     ):
         refund_days.setdefault(ticket_id, {})[at] = refund_day
     facts = {**tickets, **_tickets(connection, Ticket.id.in_(wanted - set(tickets)))}
-    return [
-        EntryFact(row.account, row.reason, row.amount)
-        for row in rows
-        if entry_day(
-            row.reason,
-            row.created_at,
-            facts.get(row.ticket_id) if row.ticket_id else None,
-            voided_at.get(row.ticket_id),
-            refund_days.get(row.ticket_id, {}),
-            calendar,
-        )
-        == day
-    ]
+    return entries_on(day, rows, facts, refund_days, calendar)
 
 
 def _new_customers(connection: Connection, day: date, sold: Iterable[TicketFact]) -> int:

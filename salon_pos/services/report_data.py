@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, not_, select
 from sqlalchemy.orm import Session
 
 from salon_pos.db.models import (
@@ -70,51 +70,42 @@ def _line_query() -> Any:
 
 
 Shares = dict[str, tuple[tuple[str, int], ...]]
+_LINE_KINDS = {kind.value: kind for kind in LineKind}  # a dict: LineKind(…) a line was slower
 
 
 def _sold_line(row: Any, shares: Shares) -> SoldLine:
     line_id, ticket_id, day, kind, item_id, name, category, quantity, net, customer, tech = row[:11]
     whole = ((tech, WHOLE_SHARE),) if tech else ()
     return SoldLine(
-        line_id, ticket_id, day, LineKind(kind), item_id, name, category, quantity, net, customer,
+        line_id, ticket_id, day, _LINE_KINDS[kind], item_id, name, category, quantity, net,
+        customer,
         shares.get(line_id, whole), bool(row[11]), tech,
     )  # fmt: skip
 
 
-def _shares_of(session: Session, line_ids: Sequence[str]) -> Shares:
-    """Line id → (technician, basis points) of the lines several technicians worked on."""
+def lines_where(session: Session, where: Any) -> dict[str, SoldLine]:
+    """Line id → the line as sold, with its shares, of every line `where` picks (a condition
+    on ticket_line and its ticket, e.g. the ids of a subquery: one statement however many)."""
+    connection = session.connection()  # plain rows: the ORM's row handling doubled the time
     found: dict[str, list[tuple[str, int]]] = {}
-    for chunk in _chunks(line_ids):
-        rows = session.execute(
-            select(TicketLineShare.ticket_line_id, TicketLineShare.staff_id, TicketLineShare.share)
-            .where(TicketLineShare.ticket_line_id.in_(chunk))
-            .order_by(TicketLineShare.ticket_line_id, TicketLineShare.staff_id)
-        )
-        for line_id, staff_id, share in rows:
-            found.setdefault(line_id, []).append((staff_id, share))
-    return {line_id: tuple(parts) for line_id, parts in found.items()}
+    for line_id, staff_id, share in connection.execute(
+        select(TicketLineShare.ticket_line_id, TicketLineShare.staff_id, TicketLineShare.share)
+        .join(TicketLine, TicketLine.id == TicketLineShare.ticket_line_id)
+        .join(Ticket, Ticket.id == TicketLine.ticket_id)
+        .where(where)
+        .order_by(TicketLineShare.ticket_line_id, TicketLineShare.staff_id)
+    ):
+        found.setdefault(line_id, []).append((staff_id, share))
+    shares = {line_id: tuple(parts) for line_id, parts in found.items()}
+    return {
+        row[0]: _sold_line(row, shares) for row in connection.execute(_line_query().where(where))
+    }
 
 
-def _lines_of(session: Session, rows: Sequence[Any]) -> dict[str, SoldLine]:
-    shares = _shares_of(session, [row[0] for row in rows])
-    return {row[0]: _sold_line(row, shares) for row in rows}
-
-
-def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+def chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    """Ids in pieces of CHUNK, for an IN (...) of a list the caller holds."""
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
-
-
-chunks = _chunks  # ids in pieces of CHUNK, for other readers' IN (...)
-
-
-def lines_of_tickets(session: Session, ticket_ids: Iterable[str]) -> dict[str, SoldLine]:
-    """Line id → the line as sold, with its shares, of every line of these tickets."""
-    lines: dict[str, SoldLine] = {}
-    for chunk in _chunks(sorted(set(ticket_ids))):
-        rows = session.execute(_line_query().where(TicketLine.ticket_id.in_(chunk))).all()
-        lines |= _lines_of(session, rows)
-    return lines
 
 
 @dataclass(frozen=True)
@@ -125,42 +116,39 @@ class SalesFacts:
 
 def read_movements(session: Session, period: Period) -> SalesFacts:
     """The period's sales, the voids made in it and the refunds made in it, as movements."""
-    sold = session.execute(
-        _line_query().where(
-            Ticket.business_day >= period.first,
-            Ticket.business_day <= period.last,
-            Ticket.status != TicketStatus.OPEN.value,
-        )
-    ).all()
-    lines = _lines_of(session, sold)
-    voided = frozenset(row[1] for row in sold if row[-1] == TicketStatus.VOIDED.value)
+    inside = (period.first, period.last)
+    sold_in = and_(Ticket.business_day.between(*inside), Ticket.status != TicketStatus.OPEN.value)
+    is_void = Ticket.status == TicketStatus.VOIDED.value
+    voided_in = and_(is_void, Ticket.void_business_day.between(*inside))
+    refunded_in = Refund.business_day.between(*inside)
+    connection = session.connection()
+    lines = lines_where(session, sold_in)
     movements = [sale(line) for line in lines.values()]
+    voided = frozenset(connection.scalars(select(Ticket.id).where(sold_in, is_void)))
     voids = {
         ticket_id: day
-        for ticket_id, day in session.execute(
-            select(Ticket.id, Ticket.void_business_day).where(
-                Ticket.status == TicketStatus.VOIDED.value,
-                Ticket.void_business_day >= period.first,
-                Ticket.void_business_day <= period.last,
-            )
+        for ticket_id, day in connection.execute(
+            select(Ticket.id, Ticket.void_business_day).where(voided_in)
         )
         if day is not None
     }
-    refunds = session.execute(
+    refunds = connection.execute(
         select(RefundLine.ticket_line_id, Refund.business_day, RefundLine.quantity,
                RefundLine.amount)
         .join(Refund, Refund.id == RefundLine.refund_id)
-        .where(Refund.business_day >= period.first, Refund.business_day <= period.last)
+        .where(refunded_in)
     ).all()  # fmt: skip
-    sold_tickets = {line.ticket_id for line in lines.values()}
-    for chunk in _chunks(sorted(voids.keys() - sold_tickets)):
-        lines |= _lines_of(session, session.execute(
-            _line_query().where(TicketLine.ticket_id.in_(chunk))
-        ).all())  # fmt: skip
-    for chunk in _chunks(sorted({row[0] for row in refunds} - lines.keys())):
-        lines |= _lines_of(session, session.execute(
-            _line_query().where(TicketLine.id.in_(chunk))
-        ).all())  # fmt: skip
+    lines |= lines_where(session, and_(voided_in, not_(Ticket.business_day.between(*inside))))
+    refunded_lines = select(RefundLine.ticket_line_id).join(
+        Refund, Refund.id == RefundLine.refund_id
+    )
+    lines |= lines_where(
+        session,
+        and_(
+            TicketLine.id.in_(refunded_lines.where(refunded_in)),
+            not_(Ticket.business_day.between(*inside)),
+        ),
+    )
     for line in lines.values():
         if line.ticket_id in voids:
             movements.append(void(line, voids[line.ticket_id]))
@@ -171,7 +159,7 @@ def read_movements(session: Session, period: Period) -> SalesFacts:
 
 def read_visits(session: Session, until: date) -> list[tuple[str, date]]:
     """(customer, business day) of every standing ticket with a customer, up to `until`."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Ticket.customer_id, Ticket.business_day).where(
             Ticket.customer_id.is_not(None),
             Ticket.business_day <= until,
@@ -230,7 +218,7 @@ def active_technicians(session: Session) -> list[str]:
 def customers_of(session: Session, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Customer id → (name, phone)."""
     found: dict[str, tuple[str, str]] = {}
-    for chunk in _chunks(sorted(set(ids))):
+    for chunk in chunks(sorted(set(ids))):
         rows = session.execute(
             select(Customer.id, Customer.name, Customer.phone).where(Customer.id.in_(chunk))
         )

@@ -5,12 +5,12 @@ sales, voids and refunds that have arrived), by the same rule as the counters'
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, or_, select
 
-from salon_pos.domain.business_day import DEFAULT_CUTOVER_HOUR, day_start
+from salon_pos.domain.business_day import DEFAULT_CUTOVER_HOUR
 from salon_pos.domain.day_close import (
     Calendar,
     DayFigures,
@@ -18,8 +18,9 @@ from salon_pos.domain.day_close import (
     LineFact,
     RefundFact,
     TicketFact,
+    close_window,
     day_figures,
-    entry_day,
+    entries_on,
 )
 from sync.server import models
 from sync.server.db import load_json
@@ -125,6 +126,7 @@ def _tickets(connection: Connection, where: Any) -> dict[str, TicketFact]:
             member_discount=member_discount.get(row["id"], 0),
             discount_approved_by=row["discount_approved_by"],
             voided_on=row["void_business_day"] if row["voided_at"] else None,
+            voided_at=row["voided_at"],
             voided_by=row["voided_by"],
             void_reason=row["void_reason"] or "",
             void_device_id=row["void_device_id"],
@@ -157,11 +159,6 @@ def _refunds(connection: Connection, store_id: str, day: date) -> list[RefundFac
     return facts
 
 
-def _window(day: date, calendar: Calendar) -> tuple[datetime, datetime]:
-    start = day_start(day, calendar.time_zone, calendar.cutover_hour)
-    return start - timedelta(days=1), start + timedelta(days=3)
-
-
 def _entries(
     connection: Connection,
     store_id: str,
@@ -169,7 +166,7 @@ def _entries(
     calendar: Calendar,
     tickets: Mapping[str, TicketFact],
 ) -> list[EntryFact]:
-    start, end = _window(day, calendar)
+    start, end = close_window(day, calendar)
     rows = connection.execute(
         select(
             BALANCE.c.account,
@@ -186,11 +183,6 @@ def _entries(
         )
     ).all()
     wanted = {row.ticket_id for row in rows if row.ticket_id}
-    voided_at = dict(
-        connection.execute(
-            select(TICKET.c.id, TICKET.c.voided_at).where(TICKET.c.id.in_(wanted))
-        ).all()
-    )
     refund_days: dict[str, dict[datetime, date]] = {}
     for ticket_id, at, refund_day in connection.execute(
         select(REFUND.c.ticket_id, REFUND.c.refunded_at, REFUND.c.business_day).where(
@@ -199,19 +191,7 @@ def _entries(
     ):
         refund_days.setdefault(ticket_id, {})[at] = refund_day
     facts = {**tickets, **_tickets(connection, TICKET.c.id.in_(wanted - set(tickets)))}
-    return [
-        EntryFact(row.account, row.reason, row.amount)
-        for row in rows
-        if entry_day(
-            row.reason,
-            row.created_at,
-            facts.get(row.ticket_id) if row.ticket_id else None,
-            voided_at.get(row.ticket_id),
-            refund_days.get(row.ticket_id, {}),
-            calendar,
-        )
-        == day
-    ]
+    return entries_on(day, rows, facts, refund_days, calendar)
 
 
 def _new_customers(

@@ -159,7 +159,7 @@ def _sale(seed: Seed, at: datetime, number: int, people: list[str], staff: list[
     customer = rng.choice(people) if people and rng.random() < 0.7 else None
     day = at.date()
     ticket, line_rows, payments = year_sale(
-        at, f"A1-{number:06d}", customer, staff[1], lines, day, rng
+        at, f"A1-{number:06d}", customer, staff[1], seed.device_id, lines, day, rng
     )
     payload = SaleCompleted.model_validate(
         ticket | {"lines": line_rows, "payments": payments, "discount_approved_by": None}

@@ -94,6 +94,24 @@ HERE = Path(__file__).parent
             },
         ),
         (
+            "console_closes.py",
+            ["--days", "3", "--per-day", "20", "--repeats", "2"],
+            {"closes_month_p95_ms", "close_day_p95_ms", "commission_month_p95_ms"},
+        ),
+        (
+            "reports.py",
+            ["--tickets", "1200", "--days", "40", "--customers", "300", "--repeats", "1"],
+            {
+                "close_view_p50_ms",
+                "z_report_p50_ms",
+                "report_day_month_p50_ms",
+                "report_worst_p50_ms",
+                "commission_month_p50_ms",
+                "close_day_once_ms",
+                "close_day_tickets",
+            },
+        ),
+        (
             "tickets_screen.py",
             ["--tickets", "1500", "--customers", "500", "--repeats", "1"],
             {"open_ms", "week_ms", "year_range_ms", "search_year_ms", "paint_500_ms"},

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy import func, insert, select, update
 
 sys.path.insert(0, str(Path(__file__).parent))
 from customer_search import fill as fill_customers
+from year_life import Life
 
 from salon_pos.db.models import (
     AuditEntry,
@@ -57,20 +58,26 @@ class Year:
     desk_id: str
     first_day: date
     last_day: date
+    life_rows: dict[str, int] = field(default_factory=dict)  # year_life's rows per table
 
 
-def _staff(backend: Backend) -> tuple[str, list[str]]:
+def _staff(backend: Backend) -> tuple[str, str, list[str]]:
     desk = backend.staff.add("周小敏", "front_desk", "1111")
-    backend.staff.add("林店长", "manager", "9999")
+    manager = backend.staff.add("林店长", "manager", "9999")
     techs = [backend.staff.add(f"技师{n}", "technician", f"{2000 + n}").id for n in range(6)]
-    return desk.id, techs
+    return desk.id, manager.id, techs
 
 
-def _catalog(backend: Backend, rng: random.Random) -> list[tuple[str, str, int]]:
+Item = tuple[str, str, int, str]  # id, name, price, category
+
+
+def _catalog(backend: Backend, rng: random.Random) -> tuple[list[Item], list[Item]]:
     from gui import fill_catalog  # the same catalog rows as the gui benchmark
 
     fill_catalog(backend, 100, rng)
-    return [(item.id, item.name, item.price) for item in backend.catalog.services()][:40]
+    services = [(i.id, i.name, i.price, i.category) for i in backend.catalog.services()]
+    products = [(i.id, i.name, i.price, i.category) for i in backend.catalog.products()]
+    return services[:40], products[:30]
 
 
 def _sale(
@@ -78,6 +85,7 @@ def _sale(
     number: str,
     customer: str | None,
     cashier: str,
+    device: str,
     lines: list[PricedLine],
     day: date,
     rng: random.Random,
@@ -105,6 +113,7 @@ def _sale(
         "voided_at": None,
         "voided_by": None,
         "void_reason": "",
+        "device_id": device,
     }
     line_rows = [
         {
@@ -121,6 +130,9 @@ def _sale(
             "total": line.total,
             "net_total": net,
             "technician_id": line.technician_id,
+            "category": line.category,
+            "requested": line.kind is LineKind.SERVICE and rng.random() < 0.3,  # 点钟
+            "member_discount": line.member_discount,
         }
         for n, (line, net) in enumerate(zip(lines, totals.line_nets, strict=True), start=1)
     ]
@@ -178,18 +190,24 @@ def fill_year(
     pending: int = 40,
     parked: int = 12,
     seed: int = 3,
+    life: bool = False,
 ) -> Year:
     """`tickets` sales over the `days` business days up to today, `customers` customers (each
     with its customer.created operation), every operation pushed but the last `pending`, and
-    `parked` of them rejected by the server."""
+    `parked` of them rejected by the server. With `life`, what a close and the reports read
+    besides (year_life.py): members' ledgers, cards, shares, bookings, voids, refunds,
+    drawer sessions, and every day but the last closed."""
     rng = random.Random(seed)
     settings = backend.settings.initialise("基准测试店", "B1")
     zone = ZoneInfo(settings.time_zone)
-    desk, techs = _staff(backend)
-    services = _catalog(backend, rng)
+    desk, manager, techs = _staff(backend)
+    services, products = _catalog(backend, rng)
     people = [cid for cid, _ in _customer_ids(backend, customers, rng)]
     today = business_day(backend.clock.now(), settings.time_zone, settings.cutover_hour)
     first = today - timedelta(days=days - 1)
+    salon = (
+        Life(rng, zone, settings.device_id, desk, manager, techs, products, today) if life else None
+    )
     joined = datetime.combine(first, time(9), zone).astimezone(UTC)
     ops = [
         _operation(joined, n, CUSTOMER_CREATED, {"id": cid}, rng)
@@ -218,11 +236,16 @@ def fill_year(
                     price,
                     rng.choice((0, 0, 0, 1000)),
                     rng.choice(techs),
+                    category=category,
                 )
-                for sid, name, price in rng.sample(services, rng.choice((1, 1, 2, 3)))
+                for sid, name, price, category in rng.sample(services, rng.choice((1, 1, 2, 3)))
             ]
             customer = rng.choice(people) if people and rng.random() < 0.7 else None
-            sale = _sale(at, f"B1-{made:06d}", customer, desk, lines, day, rng)
+            if salon is not None:
+                customer = salon.customer_for(customer)
+                lines = salon.lines_for(lines, customer)
+            number = f"B1-{made:06d}"
+            sale = _sale(at, number, customer, desk, settings.device_id, lines, day, rng)
             for bucket, new in zip(rows, ((sale[0],), sale[1], sale[2]), strict=True):
                 bucket.extend(new)
             payload = sale[0] | {
@@ -236,6 +259,10 @@ def fill_year(
                     base + len(audit) + 1, at, desk, "sale.completed", "ticket", sale[0]["id"], rng
                 )
             )
+            if salon is not None:
+                salon.settle(sale, at, day, customer)
+        if salon is not None:
+            salon.end_day(day)
         opened = datetime.combine(day, time(9, 50), zone).astimezone(UTC)
         for person in (desk, *techs[:2]):
             audit.append(
@@ -264,7 +291,8 @@ def fill_year(
                 {"name": name, "last_value": value},
             )
         connection.execute(update(Staff).values(created_at=joined, updated_at=joined))
-    return Year(made, people, desk, first, today)
+        life_rows = salon.insert(connection) if salon is not None else {}
+    return Year(made, people, desk, first, today, life_rows)
 
 
 def _customer_ids(backend: Backend, count: int, rng: random.Random) -> list[tuple[str, str]]:

@@ -39,15 +39,29 @@ def press(qtbot: QtBot, where: QWidget, name: str) -> None:
     qtbot.mouseClick(found, LEFT)
 
 
-def sell_facial_for_cash(qtbot: QtBot, page: CashierPage, shelf: Shelf, team: Team) -> None:
-    """The ¥198 facial, paid with ¥200 in cash."""
-    page.add_item(LineKind.SERVICE, shelf.facial)
+def sell(
+    qtbot: QtBot,
+    page: CashierPage,
+    team: Team,
+    items: list[tuple[LineKind, str]],
+    paid: tuple[TenderKind, int],
+    total: str,
+) -> None:
+    """Ring up `items` (the first done by the team's technician), pay, and see `total` sold."""
+    for kind, item in items:
+        page.add_item(kind, item)
     page.ticket.model.set_technician(0, team.tech.id, team.tech.name)
     dialog = page.open_payment()
     assert dialog is not None
-    dialog.set_tender(TenderKind.CASH, 20_000)
+    dialog.set_tender(*paid)
     press(qtbot, dialog, "completeSale")
-    qtbot.waitUntil(lambda: page.payment is None and "¥198.00" in page.message.text())
+    qtbot.waitUntil(lambda: page.payment is None and total in page.message.text())
+
+
+def sell_facial_for_cash(qtbot: QtBot, page: CashierPage, shelf: Shelf, team: Team) -> None:
+    """The ¥198 facial, paid with ¥200 in cash."""
+    facial = [(LineKind.SERVICE, shelf.facial)]
+    sell(qtbot, page, team, facial, (TenderKind.CASH, 20_000), "¥198.00")
 
 
 def test_open_sell_pay_out_and_close_blind_two_yuan_short(

@@ -187,3 +187,24 @@ def test_store_wide_settings_are_told_apart_and_a_pull_repaints_them(
     assert page.findChild(QComboBox, "roundingRule").currentData() == "drop_fen"
     assert page.findChild(QSpinBox, "cutoverHour").value() == 6
     assert backend.settings.current.printer_kind == "file"  # this counter's own: untouched
+
+
+def test_the_page_scrolls_down_never_sideways_at_1024_by_768(
+    qtbot: QtBot, shell: Shell, team: Team
+) -> None:
+    from PySide6.QtWidgets import QBoxLayout
+
+    from salon_pos.ui.pages.settings import ColumnsScroll
+
+    page = settings_page(shell, team)
+    scroll = page.findChild(ColumnsScroll, "settingsScroll")
+    side_by_side = QBoxLayout.Direction.LeftToRight
+    shell.window.resize(1400, 900)
+    qtbot.waitUntil(lambda: scroll.columns.direction() == side_by_side)
+    shell.window.resize(1024, 768)
+    qtbot.waitUntil(lambda: scroll.columns.direction() == QBoxLayout.Direction.TopToBottom)
+    shell.settle()
+    assert scroll.horizontalScrollBar().maximum() == 0  # everything fits across
+    assert scroll.verticalScrollBar().maximum() > 0
+    shell.window.resize(1400, 900)
+    qtbot.waitUntil(lambda: scroll.columns.direction() == side_by_side)

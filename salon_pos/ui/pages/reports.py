@@ -144,6 +144,9 @@ class ReportsPage(ManagersOnly):
             return
         section = self.report.sections[max(0, self.section.currentIndex())]
         self.model.set_table(section.table)
+        if section.table.columns:  # the first column names the row (a date, a name): in full
+            header = self.table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.chart.show_chart(section.chart)
 
     def _on_refused(self, error: BaseException) -> None:

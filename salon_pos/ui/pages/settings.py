@@ -10,7 +10,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -39,6 +41,36 @@ QSpinBox::up-arrow { image: url(IMAGES/arrow-up-16.png); width: 10px; height: 10
 QSpinBox::down-arrow { image: url(IMAGES/arrow-down-16.png); width: 10px; height: 10px; }
 #printerHint { color: #8a7a82; font-size: 13px; }
 """.replace("IMAGES", ":/qt-project.org/styles/commonstyle/images")  # Qt's own arrows
+
+
+class ColumnsScroll(QScrollArea):
+    """Two columns side by side where the screen is wide enough for both, one above the other
+    where it is not (1024 × 768): the page scrolls down, never sideways."""
+
+    def __init__(self, left: QVBoxLayout, right: QVBoxLayout) -> None:
+        super().__init__()
+        self._left, self._right = left, right
+        sheet = QWidget()
+        sheet.setObjectName("settingsSheet")
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, sheet)
+        self.columns.setContentsMargins(0, 0, 8, 0)
+        self.columns.setSpacing(20)
+        self.columns.addLayout(left, 1)
+        self.columns.addLayout(right, 1)
+        self.setWidget(sheet)
+        self.setWidgetResizable(True)
+
+    def side_by_side_width(self) -> int:
+        margins = self.columns.contentsMargins()
+        both = self._left.minimumSize().width() + self._right.minimumSize().width()
+        return both + self.columns.spacing() + margins.left() + margins.right()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = self.viewport().width() >= self.side_by_side_width()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        super().resizeEvent(event)
 
 
 class SettingsPage(QWidget):
@@ -80,17 +112,8 @@ class SettingsPage(QWidget):
         right.addWidget(self.form.printer_group(test_box, self.printer_message))
         right.addWidget(self.form.classes_group())
         right.addStretch()
-        sheet = QWidget()  # scrolls where the screen is shorter than the settings (1024 × 768)
-        sheet.setObjectName("settingsSheet")
-        columns = QHBoxLayout(sheet)
-        columns.setContentsMargins(0, 0, 8, 0)
-        columns.setSpacing(20)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        scroll = QScrollArea()
+        scroll = ColumnsScroll(left, right)  # scrolls where the screen is shorter (1024 × 768)
         scroll.setObjectName("settingsScroll")
-        scroll.setWidget(sheet)
-        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setStyleSheet("QScrollArea, QWidget#settingsSheet { background: transparent; }")
         bottom = QHBoxLayout()

@@ -19,6 +19,7 @@ from sync.server.web.routes import (
     auth,
     booking,
     catalog,
+    closes,
     conflicts,
     counters,
     customers,
@@ -46,6 +47,7 @@ AREAS = (
     members,
     customers,
     reminders,
+    closes,
 )
 PUBLIC = (booking,)  # no session: their forms carry a double-submit token of their own
 

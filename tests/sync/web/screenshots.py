@@ -1,8 +1,10 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
-a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, from a
-real server with made-up stores, counters, items, people, two weeks of sales and conflicts made
-by clashing pushes from two counters.
+a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, a
+second store's closes and commission (tests/sync/web/closes_screenshots.py), the reports of a
+third store's month and of all stores (web_reports_*, web_reports_stores_*), from a real server
+with made-up stores, counters, items, people, two weeks of sales and conflicts made by
+clashing pushes from two counters.
 
     .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
 """
@@ -32,6 +34,7 @@ from sync.server.db import create_server_engine
 from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
+from tests.sync.web.closes_screenshots import push_closes, shoot_closes
 from tests.sync.web.test_browser_reports import LiveCounters
 from tests.sync.web.test_console_members import card_sale, spend, top_up
 from tests.sync.web.test_console_reports import Chain, sales_of
@@ -260,7 +263,7 @@ def _shoot_members(page: Page, folder: Path, store: str, member: str, size: str)
 
 
 def _report_sales(server: LiveServer, store_id: str) -> date:
-    """The second store's sales since the first of last month (services and products by
+    """A third store's sales since the first of last month (services and products by
     category, technicians, split lines, top-ups, voids, refunds), for the reports and their
     store comparison; answers a day of last month."""
     today = business_day(utc_now(), "Asia/Shanghai", 4)
@@ -289,7 +292,8 @@ def main(folder: Path) -> None:
             engine = create_server_engine(server.database_url)
             admin.create_owner(engine, OWNER, PASSWORD)
             store = admin.create_store(engine, OWNER, "丽人美业·总店")
-            wanda = admin.create_store(engine, OWNER, "丽人美业·万达店")
+            branch = admin.create_store(engine, OWNER, "丽人美业·万达店")
+            third = admin.create_store(engine, OWNER, "丽人美业·东方店")  # the reports' month
             _catalog(engine, store)
             engine.dispose()
             TOKENS.update(_counters(server, store))
@@ -297,7 +301,8 @@ def main(folder: Path) -> None:
             member = _staff(server, store)
             _conflicts(server, store, manager)
             member_id = _members(server, store)
-            month = _report_sales(server, wanda)
+            closes = push_closes(server, branch)
+            month = _report_sales(server, third)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -325,7 +330,8 @@ def main(folder: Path) -> None:
                     page.goto(f"/console/stores/{store}/conflicts")
                     _shoot(page, folder, "conflicts", size, whole=True)
                     _shoot_members(page, folder, store, member_id, size)
-                    _shoot_reports(page, folder, wanda, month, size)
+                    shoot_closes(page, folder, branch, closes, size)
+                    _shoot_reports(page, folder, third, month, size)
                     page.close()
                 browser.close()
         finally:
