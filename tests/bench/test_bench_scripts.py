@@ -100,7 +100,17 @@ HERE = Path(__file__).parent
         ),
         (
             "reports.py",
-            ["--tickets", "1200", "--days", "40", "--customers", "300", "--repeats", "1"],
+            [
+                "--tickets",
+                "1200",
+                "--days",
+                "40",
+                "--customers",
+                "300",
+                "--repeats",
+                "1",
+                "--no-console",
+            ],  # console_reports.py is run on its own above
             {
                 "close_view_p50_ms",
                 "z_report_p50_ms",
