@@ -16,7 +16,7 @@ from uuid6 import uuid7
 from sync.operations.conflicts import CHANGE_CONFLICT
 from sync.operations.kinds import ConflictKind
 from sync.protocol import CONFLICT_OPEN
-from sync.server import models
+from sync.server import models, report_days
 from sync.server.db import dump_json, fast_json
 
 # Parents before children, so foreign keys hold at every flush.
@@ -57,6 +57,8 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "alert",
     )
 )
+# Rows added up per key at each flush and added to the sums held (report_days.py), not inserted.
+SUMMED: tuple[Table, ...] = tuple(report_days.SUMS)
 Row = dict[str, Any]
 COPY_FROM = 20  # rows of a table in one flush from which COPY beats INSERT on PostgreSQL
 
@@ -107,7 +109,9 @@ class BatchWriter:
     store_id: str
     now: datetime
     change_seq: int  # the store's last change sequence number handed out
-    rows: dict[Table, list[Row]] = field(default_factory=lambda: {t: [] for t in WRITE_ORDER})
+    rows: dict[Table, list[Row]] = field(
+        default_factory=lambda: {t: [] for t in WRITE_ORDER + SUMMED}
+    )
     changes_written: int = 0
 
     def add(self, table: Table, row: Row) -> None:
@@ -182,6 +186,9 @@ class BatchWriter:
                 self.connection.execute(insert(table), pending)
             pending.clear()
         add_day_sums(self.connection, sums)
+        report_days.add_sums(self.connection, {table: self.rows[table] for table in SUMMED})
+        for table in SUMMED:
+            self.rows[table].clear()
 
 
 LEDGER = models.table_of(models.LedgerEntry)

@@ -556,6 +556,66 @@ class SalesDay(Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
 
 
+class SalesItemDay(Base):
+    """The lines' movements per store, business day and item as sold (its kind and its
+    category as sold): units and net fen of the sales, less the voids and refunds on their own
+    business days (salon_pos.domain.sales_figures' rule). What the reports page reads by item,
+    category and day; kept in the same flush as sales_day (batch.py, report_days.py)."""
+
+    __tablename__ = "sales_item_day"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # service, product, …
+    item_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    category: Mapped[str] = mapped_column(String(64), primary_key=True)  # as sold
+    name: Mapped[str] = mapped_column(Text)  # as last sold
+    quantity: Mapped[int] = mapped_column(BigInteger)  # signed units
+    amount: Mapped[int] = mapped_column(BigInteger)  # signed fen
+
+
+class SalesStaffDay(Base):
+    """Service and product movements per store, business day and technician ("" none): each
+    technician's share of the money (split lines by share, to the fen) and units; tickets and
+    点钟 lines counted on the sale's day while the ticket stands (a void takes them off that
+    day). Kept like sales_item_day."""
+
+    __tablename__ = "sales_staff_day"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    business_day: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": no technician
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tickets: Mapped[int] = mapped_column(BigInteger)
+    requested: Mapped[int] = mapped_column(BigInteger)
+
+
+class SalesStaffCustomer(Base):
+    """The tickets standing per store, technician and customer (members' sales only) in each
+    day, week (from Monday) and month: the pairs behind sales_staff_served."""
+
+    __tablename__ = "sales_staff_customer"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    grain: Mapped[str] = mapped_column(String(8), primary_key=True)  # day, week, month
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tickets: Mapped[int] = mapped_column(BigInteger)
+
+
+class SalesStaffServed(Base):
+    """Customers served per store, technician and day, week or month: how many of the
+    technician's sales_staff_customer pairs of the period have tickets standing, counted as a
+    pair's tickets go above 0 or back to 0 (report_days.add_sums), so a month of a chain reads
+    a row per technician, however many customers they served."""
+
+    __tablename__ = "sales_staff_served"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    grain: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customers: Mapped[int] = mapped_column(BigInteger)
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a mapped class, typed as a Table (for insert/update/executemany)."""
     table = model.__table__

@@ -71,6 +71,11 @@ def main() -> None:
     parser.add_argument(
         "--no-freeze", action="store_true", help="no gc.freeze() (as the command line runs)"
     )
+    parser.add_argument("--no-console", action="store_true", help="the counter's part only")
+    parser.add_argument("--console-stores", type=int, default=20)
+    parser.add_argument("--console-days", type=int, default=365)
+    parser.add_argument("--console-per-day", type=int, default=200)
+    parser.add_argument("--console-database", default="salon_bench_dashboard")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         home = Path(args.home or Path(folder) / "home")
@@ -98,10 +103,22 @@ def main() -> None:
 
 
 def console_figures(args: argparse.Namespace) -> dict[str, Any]:
-    """CONSOLE: the web console's figures (20 stores on PostgreSQL, p95 under 200 ms) from
-    tests/bench/console_reports.py's `measure(...) -> dict` go here, merged into the line as
-    they are (its keys ending in `_ok` count in `all_ok`). Empty until that script exists."""
-    return {}
+    """The web console's figures (20 stores on PostgreSQL, p95 under 200 ms) from
+    tests/bench/console_reports.py's `measure(...)`, merged into the line as they are (its
+    `console_reports_ok` counts in `all_ok`); none with --no-console, a reason without
+    PostgreSQL."""
+    if args.no_console:
+        return {}
+    from console_reports import measure
+
+    from tests.sync import pg
+
+    if pg.server_port() is None:
+        return {"console_skipped": f"no PostgreSQL: {pg.why_not()}"}
+    return measure(
+        args.console_stores, args.console_days, args.console_per_day,
+        database=args.console_database,
+    )  # fmt: skip
 
 
 def generate(home: Path, tickets: int, days: int, customers: int) -> None:

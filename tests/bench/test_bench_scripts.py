@@ -66,6 +66,22 @@ HERE = Path(__file__).parent
             },
         ),
         (
+            "console_reports.py",
+            [
+                "--stores",
+                "2",
+                "--days",
+                "40",
+                "--per-day",
+                "20",
+                "--repeats",
+                "3",
+                "--database",
+                "{database}",
+            ],
+            {"console_http_whole_month_all_stores_p95_ms", "console_http_month_one_store_p95_ms"},
+        ),
+        (
             "booking_calendar.py",
             ["--technicians", "5", "--bookings", "40"],
             {
@@ -84,7 +100,17 @@ HERE = Path(__file__).parent
         ),
         (
             "reports.py",
-            ["--tickets", "1200", "--days", "40", "--customers", "300", "--repeats", "1"],
+            [
+                "--tickets",
+                "1200",
+                "--days",
+                "40",
+                "--customers",
+                "300",
+                "--repeats",
+                "1",
+                "--no-console",
+            ],  # console_reports.py is run on its own above
             {
                 "close_view_p50_ms",
                 "z_report_p50_ms",
@@ -107,9 +133,9 @@ def test_benchmark_prints_one_json_line_last(
 ) -> None:
     with ExitStack() as stack:
         database = ""
-        if script == "dashboard.py":
+        if script in ("dashboard.py", "console_reports.py"):
             if pg.server_port() is None:
-                pytest.skip(f"the dashboard benchmark needs PostgreSQL: {pg.why_not()}")
+                pytest.skip(f"{script} needs PostgreSQL: {pg.why_not()}")
             # A database of this run's own: a fixed name was shared with every other run of the
             # suite on this PostgreSQL (another checkout's migrations, another worker).
             database = str(make_url(stack.enter_context(pg.throwaway_database())).database)

@@ -18,7 +18,7 @@ from sync.operations.kinds import (
     OperationKind,
 )
 from sync.operations.payloads import Lenient
-from sync.server.batch import WRITE_ORDER
+from sync.server.batch import SUMMED, WRITE_ORDER
 from sync.server.handlers.registry import resolve
 from tests.contract.parts import Sides, missing_parts
 
@@ -29,7 +29,7 @@ def real_sides(registry: Registry = REGISTRY) -> Sides:
     return Sides(
         registry=registry,
         handler_for=resolve,
-        write_order={t.name for t in WRITE_ORDER},
+        write_order={t.name for t in WRITE_ORDER + SUMMED},  # inserted, or added up (sums)
         builders=BUILDERS,
         appliers=APPLIERS,
         docs=DOCS,

@@ -18,7 +18,7 @@ from sync.operations.sales import (
     SaleRefundedV2,
     SaleVoidedV3,
 )
-from sync.server import models
+from sync.server import models, report_days
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
@@ -40,6 +40,7 @@ REFUND = models.table_of(models.Refund)
 REFUND_LINE = models.table_of(models.RefundLine)
 LEDGER = models.table_of(models.LedgerEntry)
 TENDER = models.table_of(models.TenderEntry)
+SUMMED = tuple(report_days.SUMS)  # the reports' per-day sums
 
 
 def ticket_data(payload: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
@@ -120,7 +121,7 @@ def _check_sale(sale: SaleCompletedV3) -> None:
 @handles(
     SALE_COMPLETED,
     reads=False,
-    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD),
+    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD, *SUMMED),
 )
 def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
     _check_sale(sale)
@@ -189,6 +190,19 @@ def _add_ticket_rows(ctx: OpContext, sale: SaleCompletedV3, row: dict[str, Any])
             ctx.writer.add(SHARE, {"ticket_line_id": line.id, **share.model_dump()})
     for tender in sale.payments:
         ctx.writer.add(PAYMENT, tender.model_dump())
+    lines = [
+        report_days.sold_line(
+            line, sale.business_day, sale.customer_id, [(s.staff_id, s.share) for s in line.shares]
+        )
+        for line in sale.lines
+    ]
+    _report_rows(ctx, report_days.sale_rows(ctx.store_id, lines))
+
+
+def _report_rows(ctx: OpContext, rows: report_days.Rows) -> None:
+    """Movements' rows of the reports' per-day sums (report_days.py), added up at the flush."""
+    for table, more in rows.items():
+        ctx.writer.rows[table].extend(more)
 
 
 def _price_mismatch(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
@@ -220,7 +234,7 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE))
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE, *SUMMED))
 def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
@@ -240,6 +254,9 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
         "void_device_id": ctx.device_id,
     }
     ctx.connection.execute(update(TICKET).where(TICKET.c.id == void.ticket_id).values(changed))
+    if clash != "voided before":  # a ticket's lines are taken back once
+        lines = report_days.lines_of(ctx.connection, [void.ticket_id]).values()
+        _report_rows(ctx, report_days.void_rows(ctx.store_id, list(lines), day))
     given = [(p["kind"], -p["applied"]) for p in load_json(ticket["payload"])["payments"]]
     _ledger(ctx, void.ticket_id, day, "void", -ticket["total"], given)
     touched(ctx, day, void.ticket_id, void.number, -ticket["total"])
@@ -285,7 +302,11 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
     )
 
 
-@handles(SALE_REFUNDED, reads=True, writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE))
+@handles(
+    SALE_REFUNDED,
+    reads=True,
+    writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE, *SUMMED),
+)
 def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
     voided sale (two counters, offline), it is also a conflict for the manager."""
@@ -343,3 +364,7 @@ def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV2, payload: dict[str, 
     )
     for line in refund.lines:
         ctx.writer.add(REFUND_LINE, {"refund_id": refund.id, **line.model_dump()})
+    sold = report_days.lines_of(ctx.connection, [refund.ticket_id])
+    taken = [(sold[ln.ticket_line_id], ln.quantity, ln.amount) for ln in refund.lines
+             if ln.ticket_line_id in sold]  # fmt: skip
+    _report_rows(ctx, report_days.refund_rows(ctx.store_id, taken, refund.business_day))

@@ -753,3 +753,41 @@ TRIES = Both("尝试次数", "Tries")
 LAST_ERROR = Both("最近错误", "Last error")
 SENT_AT = Both("发送时间", "Sent")
 NO_REMINDERS = Both("还没有提醒。", "No reminders yet.")
+
+# --- reports (reports by period, with charts)
+REPORTS = Both("报表", "Reports")
+REPORT_NET = Both("营业额", "Net sales")
+REPORT_BY_DAY = Both("每日营业额", "Net sales by day")
+BY_CATEGORY = Both("类别销售", "By category")
+TOP_SERVICES = Both("服务项目前十", "Top 10 services")
+TOP_PRODUCTS = Both("商品前十", "Top 10 products")
+BY_TECHNICIAN = Both("技师业绩", "By technician")
+STORE_COMPARISON = Both("门店对比", "Store comparison")
+PRODUCT_MARGIN = Both("商品毛利", "Product margin")
+DAY = Both("日期", "Day")
+CATEGORY = Both("类别", "Category")
+NO_CATEGORY = Both("（无类别）", "(no category)")
+SALES_AMOUNT = Both("销售额", "Sales")
+TECHNICIAN = Both("技师", "Technician")
+NO_TECHNICIAN = Both("（无技师）", "(no technician)")
+UNKNOWN_STAFF = Both("（未同步的员工）", "(staff not synced)")
+CUSTOMERS_SERVED = Both("服务顾客", "Customers")
+REQUESTED = Both("点钟", "Requested")
+COST = Both("成本", "Cost")
+GROSS_MARGIN = Both("毛利", "Margin")
+MARGIN_RATE = Both("毛利率", "Rate")
+STORED_VALUE_SOLD = Both("储值售出", "Stored value sold")
+PACKAGES_SOLD = Both("疗程卡售出", "Package cards sold")
+REPORT_RULES = Both(
+    "营业额＝服务和商品的实收，减去本期作废和退款（各记在作废、退款当天）；储值和疗程卡售出是预收款，另列。"
+    "单数＝开单数减作废单数。",
+    "Net sales: service and product money, less what voids and refunds took back in the period "
+    "(each on its own day); stored value and package cards sold are paid in advance, shown "
+    "apart. Tickets: sold less voided.",
+)
+MARGIN_NOTE = Both(
+    "按商品当前成本计算（售出时的成本未保存）；未设成本的商品按 0 计。",
+    "At each product's current cost (the cost at the sale is not kept); a product with no "
+    "cost set counts 0.",
+)
+NO_PRODUCTS = Both("这段时间没有售出商品。", "No products sold in this period.")

@@ -1,9 +1,10 @@
 """docs/screenshots/web_<page>_<desktop|phone>.png: the console's sign-in, stores and counters
 pages (with a new enrollment code), the sales of a week, a day's tickets and a voided ticket,
 a store's catalog, its staff, one member, the store-wide settings and its sync conflicts, a
-second store's closes and commission (tests/sync/web/closes_screenshots.py), from a
-real server with made-up stores, counters, items, people, two weeks of sales and conflicts made
-by clashing pushes from two counters.
+second store's closes and commission (tests/sync/web/closes_screenshots.py), the reports of a
+third store's month and of all stores (web_reports_*, web_reports_stores_*), from a real server
+with made-up stores, counters, items, people, two weeks of sales and conflicts made by
+clashing pushes from two counters.
 
     .venv/bin/python -m tests.sync.web.screenshots [folder]   (make web-screenshots)
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import random
 import sys
 import tempfile
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,9 @@ from tests.sync.live_server import LiveServer
 from tests.sync.server import builders
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE
 from tests.sync.web.closes_screenshots import push_closes, shoot_closes
+from tests.sync.web.test_browser_reports import LiveCounters
 from tests.sync.web.test_console_members import card_sale, spend, top_up
+from tests.sync.web.test_console_reports import Chain, sales_of
 
 OWNER, PASSWORD = "laoban@liren.example", "correct horse"
 TOKENS: dict[str, str] = {}  # counter → its device token
@@ -259,6 +262,28 @@ def _shoot_members(page: Page, folder: Path, store: str, member: str, size: str)
     _shoot(page, folder, "overdraft", size, whole=True)
 
 
+def _report_sales(server: LiveServer, store_id: str) -> date:
+    """A third store's sales since the first of last month (services and products by
+    category, technicians, split lines, top-ups, voids, refunds), for the reports and their
+    store comparison; answers a day of last month."""
+    today = business_day(utc_now(), "Asia/Shanghai", 4)
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    sales_of(Chain(LiveCounters(server), [store_id]), last_month, today, per_day=5)
+    return last_month
+
+
+def _shoot_reports(page: Page, folder: Path, store: str, month: date, size: str) -> None:
+    for name, path in (
+        ("reports", f"/console/reports?period=month&day={month.isoformat()}&store={store}"),
+        ("reports_stores", f"/console/reports?period=month&day={month.isoformat()}"),
+    ):
+        page.goto(path)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.chart')].every(c => c.dataset.rendered)"
+        )
+        _shoot(page, folder, name, size, whole=True)
+
+
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as data:
@@ -268,6 +293,7 @@ def main(folder: Path) -> None:
             admin.create_owner(engine, OWNER, PASSWORD)
             store = admin.create_store(engine, OWNER, "丽人美业·总店")
             branch = admin.create_store(engine, OWNER, "丽人美业·万达店")
+            third = admin.create_store(engine, OWNER, "丽人美业·东方店")  # the reports' month
             _catalog(engine, store)
             engine.dispose()
             TOKENS.update(_counters(server, store))
@@ -276,6 +302,7 @@ def main(folder: Path) -> None:
             _conflicts(server, store, manager)
             member_id = _members(server, store)
             closes = push_closes(server, branch)
+            month = _report_sales(server, third)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -304,6 +331,7 @@ def main(folder: Path) -> None:
                     _shoot(page, folder, "conflicts", size, whole=True)
                     _shoot_members(page, folder, store, member_id, size)
                     shoot_closes(page, folder, branch, closes, size)
+                    _shoot_reports(page, folder, third, month, size)
                     page.close()
                 browser.close()
         finally:

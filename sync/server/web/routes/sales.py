@@ -4,8 +4,9 @@ sync/server/sales_report.py; every store is checked against the account's scope 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -17,6 +18,7 @@ from sync.server.sales_report import TICKETS_PER_PAGE, sales_overview, store_tic
 from sync.server.web import queries, tickets, words
 from sync.server.web.deps import CurrentSession, PageNotFound, VisibleStore, now_of
 from sync.server.web.pages import render
+from sync.server.web.sessions import Session
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 PERIODS = ("day", "week", "month")
@@ -35,7 +37,7 @@ def period_of(period: str, anchor: date) -> tuple[date, date]:
     return anchor, anchor
 
 
-def _step(period: str, anchor: date, direction: int) -> date:
+def step_of(period: str, anchor: date, direction: int) -> date:
     if period == "month":
         first = anchor.replace(day=1)
         return (
@@ -46,7 +48,7 @@ def _step(period: str, anchor: date, direction: int) -> date:
     return anchor + timedelta(days=direction * (7 if period == "week" else 1))
 
 
-def _day(text: str | None, fallback: date) -> date:
+def day_of(text: str | None, fallback: date) -> date:
     if not text:
         return fallback
     try:
@@ -63,6 +65,51 @@ def sales_page(
     day: Annotated[str | None, Query(max_length=10)] = None,
     store: Annotated[str, Query(max_length=36)] = "",
 ) -> HTMLResponse:
+    shown = shown_period(request, session, period, day, store)
+    with engine_of(request).connect() as connection:
+        overview = sales_overview(connection, shown.store_ids, shown.first, shown.last)
+    best = max((amount for _, amount in overview.days), default=0)
+    return render(request, "sales.html", session, overview=overview, best=best, **shown.context())
+
+
+@dataclass(frozen=True)
+class ShownPeriod:
+    """The stores (the account's, or the one asked for) and the period a page shows."""
+
+    visible: list[queries.StoreRow]
+    chosen: list[queries.StoreRow]
+    store: str  # "" all
+    period: str
+    anchor: date
+    today: date
+    first: date
+    last: date
+
+    @property
+    def store_ids(self) -> list[str]:
+        return [s.id for s in self.chosen]
+
+    def context(self) -> dict[str, Any]:
+        """What the period picker (and the store names) of a page need."""
+        return {
+            "names": {s.id: s.name for s in self.visible},
+            "stores": self.visible,
+            "store": self.store,
+            "period": self.period,
+            "periods": PERIODS,
+            "anchor": self.anchor,
+            "today": self.today,
+            "earlier": step_of(self.period, self.anchor, -1),
+            "later": step_of(self.period, self.anchor, 1),
+            "period_words": words.PERIOD_WORDS,
+        }
+
+
+def shown_period(
+    request: Request, session: Session, period: str, day: str | None, store: str
+) -> ShownPeriod:
+    """The account's stores, or the one asked for (another account's or none: 404), and the
+    period around `day` (the chosen store's business day today when not given)."""
     engine = engine_of(request)
     visible = queries.stores(engine, session.account)
     chosen = [s for s in visible if s.id == store] if store else visible
@@ -71,29 +118,9 @@ def sales_page(
     zone = chosen[0].time_zone if chosen else "Asia/Shanghai"
     cutover = cutover_hour(engine, chosen[0].id) if chosen else DEFAULT_CUTOVER_HOUR
     today = business_day(now_of(request), zone, cutover)
-    anchor = _day(day, today)
+    anchor = day_of(day, today)
     first, last = period_of(period, anchor)
-    with engine.connect() as connection:
-        overview = sales_overview(connection, [s.id for s in chosen], first, last)
-    names = {s.id: s.name for s in visible}
-    best = max((amount for _, amount in overview.days), default=0)
-    return render(
-        request,
-        "sales.html",
-        session,
-        overview=overview,
-        names=names,
-        stores=visible,
-        store=store,
-        period=period,
-        periods=PERIODS,
-        anchor=anchor,
-        today=today,
-        earlier=_step(period, anchor, -1),
-        later=_step(period, anchor, 1),
-        best=best,
-        period_words=words.PERIOD_WORDS,
-    )
+    return ShownPeriod(visible, chosen, store, period, anchor, today, first, last)
 
 
 @router.get("/stores/{store_id}/tickets")
@@ -106,7 +133,7 @@ def tickets_page(
 ) -> HTMLResponse:
     cutover = cutover_hour(engine_of(request), store.id)
     today = business_day(now_of(request), store.time_zone, cutover)
-    shown = _day(day, today)
+    shown = day_of(day, today)
     offset = (page - 1) * TICKETS_PER_PAGE
     with engine_of(request).connect() as connection:
         rows = store_tickets(connection, store.id, shown, TICKETS_PER_PAGE + 1, offset)
