@@ -30,7 +30,7 @@ NO_DRAWER = Both("无交班记录", "no drawer sessions")
 
 class AmendedTimes(Message):
     zh = "日结后有迟到单据（{count} 次），当日数据已由总部重算"
-    en = "Amended after the close (late arrivals: {count}×); the server worked the day out again"
+    en = "Amended after the close (late arrivals: {count}); the server worked the day out again"
 
 
 class AtClose(Message):
