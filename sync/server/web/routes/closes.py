@@ -6,7 +6,7 @@ the account's scope (deps.VisibleStore), every staff member through VisibleStaff
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -30,6 +30,7 @@ from sync.server.web.deps import (
     now_of,
 )
 from sync.server.web.pages import language_of, render, templates
+from sync.server.web.routes.sales import period_of, step_of
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 templates.env.globals["cw"] = cw  # also on the store page, which links here
@@ -46,13 +47,11 @@ def _month(request: Request, store: StoreRef, text: str | None) -> tuple[date, d
     else:
         cutover = cutover_hour(engine_of(request), store.id)
         first = business_day(now_of(request), store.time_zone, cutover).replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
+    return period_of("month", first)
 
 
 def _steps(first: date) -> dict[str, str]:
-    earlier = (first - timedelta(days=1)).replace(day=1)
-    later = (first + timedelta(days=32)).replace(day=1)
+    earlier, later = step_of("month", first, -1), step_of("month", first, 1)
     return {"month": first.strftime("%Y-%m"), "earlier": earlier.strftime("%Y-%m"),
             "later": later.strftime("%Y-%m")}  # fmt: skip
 
