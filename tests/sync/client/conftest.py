@@ -3,19 +3,22 @@ in-memory keyring is in tests/sync/conftest.py)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from salon_pos.db.models import Ticket
 from salon_pos.jobs.sync import RoundReport, sync_round
 from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.backend import Backend
+from salon_pos.services.staff import StaffMember
 from salon_pos.services.sync_enrollment import EnrolledCounter, EnrollmentService
 from sync.server import admin
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, Team
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.fake_server import FakeServer
 from tests.sync.client.feed import open_counter
@@ -86,3 +89,23 @@ def synced(*counters: Backend) -> None:
     for counter in counters:
         report = sync_once(counter)
         assert report.error is None and report.rejected == 0, report
+
+
+def take_back_some(counter: Backend, seed: int, voids: int, refunds: int, line: int) -> StaffMember:
+    """A manager of `counter` voids `voids` of its completed tickets, then refunds one unit of
+    line `line` of `refunds` others, chosen by `seed`; answers the manager."""
+    manager = next(s for s in counter.staff.list() if s.role.approves)
+    rng = random.Random(seed)
+    with counter.db.read() as s:
+        earlier = s.scalars(
+            select(Ticket.id).where(Ticket.status == "completed").order_by(Ticket.number)
+        ).all()
+    for ticket_id in rng.sample(list(earlier), voids):
+        counter.checkout.void_sale(ticket_id, Team.MANAGER_PIN, "顾客取消", manager.id)
+    still = [t for t in earlier if counter.tickets.get(t).summary.status.value == "completed"]
+    for ticket_id in rng.sample(still, refunds):
+        taken = counter.tickets.get(ticket_id).lines[line]
+        counter.checkout.refund_lines(
+            ticket_id, {taken.id: 1}, Team.MANAGER_PIN, "不满意", manager.id
+        )
+    return manager

@@ -6,14 +6,12 @@ it has pulled everything, works out the very same figures for every day."""
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from dataclasses import asdict
 from datetime import date
 
 from sqlalchemy import Connection, Engine, func, select, text
 
-from salon_pos.db.models import Ticket
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
@@ -21,10 +19,9 @@ from salon_pos.services.demo import load_demo_data
 from sync.server import models
 from sync.server.day_figures import server_day_figures
 from tests.conftest import FakeClock
-from tests.sync.client.conftest import synced
+from tests.sync.client.conftest import synced, take_back_some
 from tests.sync.live_server import LiveServer
 
-MANAGER_PIN = "8888"
 TICKET = models.table_of(models.Ticket)
 LEDGER = models.table_of(models.LedgerEntry)
 TENDER = models.table_of(models.TenderEntry)
@@ -99,18 +96,7 @@ def test_a_month_at_the_server_adds_up_and_the_counter_agrees(
     a1, b1 = counters
     summary = load_demo_data(a1, customers=40, days=14, seed=3)
     synced(a1, b1)
-    manager = next(s for s in a1.staff.list() if s.role.approves)
-    rng = random.Random(7)
-    with a1.db.read() as s:
-        earlier = s.scalars(
-            select(Ticket.id).where(Ticket.status == "completed").order_by(Ticket.number)
-        ).all()
-    for ticket_id in rng.sample(list(earlier), 6):
-        a1.checkout.void_sale(ticket_id, MANAGER_PIN, "顾客取消", manager.id)
-    still = [t for t in earlier if a1.tickets.get(t).summary.status.value == "completed"]
-    for ticket_id in rng.sample(still, 4):
-        line = a1.tickets.get(ticket_id).lines[-1]
-        a1.checkout.refund_lines(ticket_id, {line.id: 1}, MANAGER_PIN, "不满意", manager.id)
+    manager = take_back_some(a1, seed=7, voids=6, refunds=4, line=-1)
 
     live_server.stop()  # B1 sells today while offline
     staff = {member.name: member for member in b1.staff.list()}  # pulled from A1

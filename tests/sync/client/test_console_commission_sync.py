@@ -6,41 +6,27 @@ back and net at the server — and on the console's page — are the counter's t
 
 from __future__ import annotations
 
-import random
 import re
 from datetime import date
 
 import requests
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
-from salon_pos.db.models import Ticket
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.demo import load_demo_data
 from sync.server.commission_facts import store_commission
 from tests.conftest import FakeClock
-from tests.sync.client.conftest import synced
+from tests.sync.client.conftest import synced, take_back_some
 from tests.sync.live_server import LiveServer
 from tests.sync.web.conftest import CSRF
 
-MANAGER_PIN = "8888"
 OWNER, PASSWORD = "owner@example.com", "correct horse battery"
 
 
 def _taken_back_and_sold_elsewhere(a1: Backend, b1: Backend) -> None:
-    manager = next(s for s in a1.staff.list() if s.role.approves)
-    rng = random.Random(11)
-    with a1.db.read() as s:
-        earlier = s.scalars(
-            select(Ticket.id).where(Ticket.status == "completed").order_by(Ticket.number)
-        ).all()
-    for ticket_id in rng.sample(list(earlier), 5):
-        a1.checkout.void_sale(ticket_id, MANAGER_PIN, "顾客取消", manager.id)
-    still = [t for t in earlier if a1.tickets.get(t).summary.status.value == "completed"]
-    for ticket_id in rng.sample(still, 4):
-        line = a1.tickets.get(ticket_id).lines[0]
-        a1.checkout.refund_lines(ticket_id, {line.id: 1}, MANAGER_PIN, "不满意", manager.id)
+    take_back_some(a1, seed=11, voids=5, refunds=4, line=0)
     staff = {member.name: member for member in b1.staff.list()}
     desk, tech = staff["周小敏"], staff["李娜"]
     facial = next(s for s in b1.catalog.services() if s.skill in tech.skills)
