@@ -89,6 +89,85 @@ class Product(Base):
     points_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # 0: none
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Stock (docs/inventory.md): kept in `unit` (domain.stock.Unit); a package sold or received
+    # holds `pack_size` of them; each batch received needs an expiry when `needs_expiry`.
+    unit: Mapped[str] = mapped_column(String(8), default="piece", server_default="piece")
+    pack_size: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    needs_expiry: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class StockBatch(Base):
+    """A batch of a product as received: lot number, dates, a package's cost."""
+
+    __tablename__ = "stock_batch"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    product_id: Mapped[str] = mapped_column(String(36), index=True)
+    code: Mapped[str] = mapped_column(String(40), default="")
+    expires_on: Mapped[date | None] = mapped_column(Date, index=True)
+    made_on: Mapped[date | None] = mapped_column(Date)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    unit_cost: Mapped[int | None] = mapped_column(Integer)
+
+
+class StockMovement(Base):
+    """A change of a product's stock, in its unit, signed (domain.stock.MovementKind), tied to
+    the ticket, refund or stock document that made it. Append-only: on hand is the sum."""
+
+    __tablename__ = "stock_movement"
+    __table_args__ = (
+        Index("ix_stock_movement_product_day", "product_id", "business_day"),
+        Index("ix_stock_movement_day", "business_day"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    product_id: Mapped[str] = mapped_column(String(36))
+    batch_id: Mapped[str | None] = mapped_column(String(36))  # None: stock of no batch
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    business_day: Mapped[date] = mapped_column(Date)
+    document_id: Mapped[str] = mapped_column(String(36), index=True)
+    line_id: Mapped[str | None] = mapped_column(String(36))
+    staff_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(36))  # None: the server's
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class StockOnHand(Base):
+    """The sum of a product's movements by batch ('' for stock of no batch), kept by the
+    trigger of migration 0028 as each movement is written; never written otherwise."""
+
+    __tablename__ = "stock_on_hand"
+    product_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    batch_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class StockLevel(Base):
+    """This store's minimum stock of a product (0: no alert) and its moving-average cost of a
+    package (None: the catalog's cost)."""
+
+    __tablename__ = "stock_level"
+    product_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    minimum: Mapped[int] = mapped_column(Integer, default=0)
+    cost: Mapped[int | None] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+
+class ServiceConsumable(Base):
+    """What one of a service uses up (耗材), in the product's unit."""
+
+    __tablename__ = "service_consumable"
+    service_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    product_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class ConsumablesStamp(Base):
+    """The HLC stamp of the consumables a service holds (last writer wins)."""
+
+    __tablename__ = "consumables_stamp"
+    service_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(64))
 
 
 class CatalogAlias(Base):

@@ -1,8 +1,9 @@
 """Every synced operation, change-feed entity and conflict kind, declared once per family:
 sales, customers, setup, members, conflicts, patch_tests, bookings, attendance, day_close,
-drawer (docs/sync.md, "Adding an operation"). The server's handlers (sync/server/handlers/
-<family>.py) and the counter's builders and appliers (salon_pos/services/sync_ops/<family>.py)
-register against these; tests/contract checks that every part is there."""
+drawer, inventory (docs/sync.md, "Adding an operation"). The server's handlers
+(sync/server/handlers/<family>.py) and the counter's builders and appliers
+(salon_pos/services/sync_ops/<family>.py) register against
+these; tests/contract checks that every part is there."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from sync.operations import (
     customers,
     day_close,
     drawer,
+    inventory,
     members,
     patch_tests,
     sales,
@@ -38,6 +40,7 @@ FAMILIES: tuple[Family, ...] = (
     attendance.FAMILY,
     day_close.FAMILY,
     drawer.FAMILY,
+    inventory.FAMILY,
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any, Final, Literal
 from pydantic import Field, model_validator
 
 from sync.messages import Both
+from sync.operations.inventory import CHANGE_STOCK_MOVEMENT, StockMovementPayload
 from sync.operations.kinds import (
     ChangeKind,
     ConflictKind,
@@ -140,6 +141,16 @@ class SaleCompletedV3(SaleCompletedV2):
     lines: list[TicketLineV3] = Field(min_length=1)  # type: ignore[assignment]
 
 
+MOST_MOVEMENTS = 1_000  # a ticket's stock movements: a product line or a consumable, by batch
+
+
+class SaleCompletedV4(SaleCompletedV3):
+    """Version 4: the stock movements the sale made (products sold, consumables its services
+    used), by batch (docs/inventory.md)."""
+
+    stock: list[StockMovementPayload] = Field(default_factory=list, max_length=MOST_MOVEMENTS)
+
+
 class SaleVoided(Lenient):
     ticket_id: Id
     number: str
@@ -160,6 +171,12 @@ class SaleVoidedV3(SaleVoidedV2):
     a day already closed; an earlier version's void (None) counts on the sale's own day."""
 
     business_day: date | None = None
+
+
+class SaleVoidedV4(SaleVoidedV3):
+    """Version 4: the stock movements that put back what the sale took."""
+
+    stock: list[StockMovementPayload] = Field(default_factory=list, max_length=MOST_MOVEMENTS)
 
 
 class RefundLinePayload(Lenient):
@@ -192,6 +209,12 @@ class SaleRefundedV2(SaleRefunded):
     """Version 2: the entries that reverse the refunded share of the sale's entries."""
 
     entries: list[BalanceEntryPayload] = Field(default_factory=list, max_length=200)
+
+
+class SaleRefundedV3(SaleRefundedV2):
+    """Version 3: the stock movements of the products refunded back on the shelf."""
+
+    stock: list[StockMovementPayload] = Field(default_factory=list, max_length=MOST_MOVEMENTS)
 
 
 class TicketData(SaleCompletedV3):
@@ -299,31 +322,40 @@ MONEY_BACK_TWICE = ConflictKind(
 def _as_next(model: type[Lenient]) -> Any:
     """To the next version: the same sale, void or refund; what the new version adds takes its
     default (1 to 2: no member entries; 2 to 3: no category, 点钟 or shares, a void's day
-    unknown)."""
+    unknown; 3 to 4: no stock movements)."""
     return lambda payload: model.model_validate(payload.model_dump())
 
 
 _ENTRIES = (CHANGE_BALANCE_ENTRY,)
+_STOCK = (CHANGE_STOCK_MOVEMENT,)
 FAMILY = Family(
     name="sales",
     operations=(
         OperationKind(
             SALE_COMPLETED,
-            {1: SaleCompleted, 2: SaleCompletedV2, 3: SaleCompletedV3},
-            changes=(CHANGE_TICKET, *_ENTRIES, CHANGE_PACKAGE_CARD),
-            upgrades={1: _as_next(SaleCompletedV2), 2: _as_next(SaleCompletedV3)},
+            {1: SaleCompleted, 2: SaleCompletedV2, 3: SaleCompletedV3, 4: SaleCompletedV4},
+            changes=(CHANGE_TICKET, *_ENTRIES, CHANGE_PACKAGE_CARD, *_STOCK),
+            upgrades={
+                1: _as_next(SaleCompletedV2),
+                2: _as_next(SaleCompletedV3),
+                3: _as_next(SaleCompletedV4),
+            },
         ),
         OperationKind(
             SALE_VOIDED,
-            {1: SaleVoided, 2: SaleVoidedV2, 3: SaleVoidedV3},
-            changes=(CHANGE_TICKET, *_ENTRIES),
-            upgrades={1: _as_next(SaleVoidedV2), 2: _as_next(SaleVoidedV3)},
+            {1: SaleVoided, 2: SaleVoidedV2, 3: SaleVoidedV3, 4: SaleVoidedV4},
+            changes=(CHANGE_TICKET, *_ENTRIES, *_STOCK),
+            upgrades={
+                1: _as_next(SaleVoidedV2),
+                2: _as_next(SaleVoidedV3),
+                3: _as_next(SaleVoidedV4),
+            },
         ),
         OperationKind(
             SALE_REFUNDED,
-            {1: SaleRefunded, 2: SaleRefundedV2},
-            changes=(CHANGE_REFUND, CHANGE_TICKET, *_ENTRIES),
-            upgrades={1: _as_next(SaleRefundedV2)},
+            {1: SaleRefunded, 2: SaleRefundedV2, 3: SaleRefundedV3},
+            changes=(CHANGE_REFUND, CHANGE_TICKET, *_ENTRIES, *_STOCK),
+            upgrades={1: _as_next(SaleRefundedV2), 2: _as_next(SaleRefundedV3)},
         ),
     ),
     changes=(

@@ -112,13 +112,35 @@ def _as_v4(item: CatalogItemSavedV3) -> CatalogItemSavedV4:
 _V3_DATA = (*(f for f in CatalogItemSaved.model_fields if f != "id"), "needs_patch_test")
 
 
+class StockFields(Lenient):
+    """What version 5 of a catalog item adds, for a product: the unit its stock is kept in,
+    how many of them one package holds (a 500 ml bottle), and whether each batch received
+    needs an expiry date (docs/inventory.md)."""
+
+    unit: Literal["piece", "ml", "g"] = "piece"
+    pack_size: int = Field(default=1, ge=1, le=100_000)
+    needs_expiry: bool = False
+
+
+class CatalogItemSavedV5(CatalogItemSavedV4, StockFields):
+    """Version 5: `unit`, `pack_size`, `needs_expiry`."""
+
+
+def _as_v5(item: CatalogItemSavedV4) -> CatalogItemSavedV5:
+    """An edit made before stock was kept: it changes every field but those."""
+    changed = item.changed
+    if changed is None:
+        changed = [*_V3_DATA, "points_price"]
+    return CatalogItemSavedV5.model_validate(item.model_dump() | {"changed": changed})
+
+
 class StaffData(StaffSaved):
     """A staff member in the change feed; `stamps`: field → HLC stamp of the value held."""
 
     stamps: dict[str, str] = Field(default_factory=dict)
 
 
-class CatalogItemData(CatalogItemSaved, PatchTestField, PointsPriceField):
+class CatalogItemData(CatalogItemSaved, PatchTestField, PointsPriceField, StockFields):
     """A catalog item in the change feed, priced for the store whose feed it is in (a chain's
     store price where one is set); `stamps`: field → HLC stamp of the value held."""
 
@@ -342,9 +364,10 @@ FAMILY = Family(
                 2: CatalogItemSavedV2,
                 3: CatalogItemSavedV3,
                 4: CatalogItemSavedV4,
+                5: CatalogItemSavedV5,
             },
             changes=(CHANGE_CATALOG_ITEM, CHANGE_CATALOG_ALIAS),
-            upgrades={1: _as_v2(CatalogItemSavedV2), 2: _as_v3, 3: _as_v4},
+            upgrades={1: _as_v2(CatalogItemSavedV2), 2: _as_v3, 3: _as_v4, 4: _as_v5},
         ),
         OperationKind(
             STORE_SETTINGS_SAVED, {1: StoreSettingsSaved}, changes=(CHANGE_STORE_SETTINGS,)

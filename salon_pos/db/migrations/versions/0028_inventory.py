@@ -1,0 +1,126 @@
+"""inventory (进销存): a product's stock unit, package size and whether its batches need an
+expiry; the stock ledger (append-only movements), the batches stock was received in, stock on
+hand by product and batch kept by a trigger, a store's minimum of a product, and what a
+service uses up (耗材)
+
+Revision ID: 0028_inventory
+Revises: 0027_report_indexes
+Create Date: 2026-12-07 14:00:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+from salon_pos.db.types import UTCDateTime
+
+revision = "0028_inventory"
+down_revision = "0027_report_indexes"
+branch_labels = None
+depends_on = None
+
+_ID = sa.String(length=36)
+
+# On hand is the sum of the movements, kept by product and batch ('' for stock of no batch) as
+# each is written, whoever writes it (checkout, a pulled change, a bulk insert): the ledger
+# stays the truth and this can be worked out again from it (services/stock.py).
+ON_HAND_TRIGGER = """
+CREATE TRIGGER stock_movement_on_hand AFTER INSERT ON stock_movement
+BEGIN
+    INSERT INTO stock_on_hand (product_id, batch_key, quantity)
+    VALUES (NEW.product_id, coalesce(NEW.batch_id, ''), NEW.quantity)
+    ON CONFLICT (product_id, batch_key) DO UPDATE SET quantity = quantity + NEW.quantity;
+END
+"""
+
+
+def upgrade() -> None:
+    op.add_column(
+        "product", sa.Column("unit", sa.String(8), nullable=False, server_default="piece")
+    )
+    op.add_column(
+        "product", sa.Column("pack_size", sa.Integer(), nullable=False, server_default="1")
+    )
+    op.add_column(
+        "product",
+        sa.Column("needs_expiry", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.create_table(
+        "stock_batch",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("code", sa.String(40), nullable=False),
+        sa.Column("expires_on", sa.Date(), nullable=True),
+        sa.Column("made_on", sa.Date(), nullable=True),
+        sa.Column("received_at", UTCDateTime(), nullable=False),
+        sa.Column("unit_cost", sa.Integer(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_stock_batch_product_id", "stock_batch", ["product_id"])
+    op.create_index("ix_stock_batch_expires_on", "stock_batch", ["expires_on"])
+    op.create_table(
+        "stock_movement",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("batch_id", _ID, nullable=True),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("at", UTCDateTime(), nullable=False),
+        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("document_id", _ID, nullable=False),
+        sa.Column("line_id", _ID, nullable=True),
+        sa.Column("staff_id", _ID, nullable=True),
+        sa.Column("device_id", _ID, nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False, server_default=""),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index(
+        "ix_stock_movement_product_day", "stock_movement", ["product_id", "business_day"]
+    )
+    op.create_index("ix_stock_movement_day", "stock_movement", ["business_day"])
+    op.create_index("ix_stock_movement_document_id", "stock_movement", ["document_id"])
+    op.create_table(
+        "stock_on_hand",
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("batch_key", _ID, nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("product_id", "batch_key"),
+    )
+    op.execute(ON_HAND_TRIGGER)
+    op.create_table(
+        "stock_level",
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("minimum", sa.Integer(), nullable=False),
+        sa.Column("cost", sa.Integer(), nullable=True),
+        sa.Column("hlc", sa.String(64), nullable=False, server_default=""),
+        sa.PrimaryKeyConstraint("product_id"),
+    )
+    op.create_table(
+        "service_consumable",
+        sa.Column("service_id", _ID, nullable=False),
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("service_id", "product_id"),
+    )
+    op.create_table(
+        "consumables_stamp",
+        sa.Column("service_id", _ID, nullable=False),
+        sa.Column("hlc", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("service_id"),
+    )
+
+
+def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS stock_movement_on_hand")
+    for table in (
+        "consumables_stamp",
+        "service_consumable",
+        "stock_level",
+        "stock_on_hand",
+        "stock_movement",
+        "stock_batch",
+    ):
+        op.drop_table(table)
+    with op.batch_alter_table("product") as batch:
+        batch.drop_column("needs_expiry")
+        batch.drop_column("pack_size")
+        batch.drop_column("unit")

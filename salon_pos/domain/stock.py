@@ -1,0 +1,206 @@
+"""Stock (进销存): quantities, batches, first-expired-first-out and what a stock change may be.
+
+Stock is a ledger: every change is a movement of a signed whole number of the product's unit
+(piece, ml or g), tied to the document that made it; on hand is the sum (DESIGN.md, "Data
+rules"). A product is sold and received by the package (`pack_size` units: a 500 ml bottle of
+a back-bar serum), and a service uses its consumables by the unit (5 ml a facial).
+
+A sale is never refused for stock: what the counter's records cannot cover is taken from no
+batch (the product's stock goes below zero and the server flags it, docs/inventory.md). Stock
+in a batch past its expiry is not sold unless a manager allows it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Final
+
+from salon_pos.domain.errors import UserError
+
+MOST_QUANTITY: Final = 10_000_000  # units in one movement: beyond it a figure is a typing slip
+MOST_PACK: Final = 100_000
+
+
+class Unit(StrEnum):
+    PIECE = "piece"  # 件/支/瓶
+    ML = "ml"
+    G = "g"
+
+
+class MovementKind(StrEnum):
+    """Why stock changed; the sign of the quantity says which way."""
+
+    SALE = "sale"  # a product sold (−)
+    CONSUMPTION = "consumption"  # a service used it up (−)
+    VOID = "void"  # a voided sale's stock back (+)
+    REFUND = "refund"  # a refunded product back on the shelf (+)
+    RECEIPT = "receipt"  # from a supplier (+)
+    TRANSFER_OUT = "transfer_out"  # sent to another store (−)
+    TRANSFER_IN = "transfer_in"  # received from another store (+)
+    STOCKTAKE = "stocktake"  # counted differs from the records (±)
+    WRITE_OFF = "write_off"  # damaged, expired, used in the salon (−)
+    ADJUSTMENT = "adjustment"  # a manager's correction, a negative-stock resolution (±)
+
+
+@dataclass(frozen=True)
+class BatchStock:
+    """What the records hold of a product in one batch (None: stock of no batch)."""
+
+    batch_id: str | None
+    expires_on: date | None
+    on_hand: int
+
+
+@dataclass(frozen=True)
+class Take:
+    """Units taken from a batch (None: more than the records hold)."""
+
+    batch_id: str | None
+    quantity: int
+
+
+class NotAQuantity(UserError):
+    en = "{name}: the quantity must be a whole number from 1 to {most} (got {value})."
+    zh = "{name}：数量须为 1 至 {most} 的整数（当前为 {value}）。"
+
+
+class ExpiryRequired(UserError):
+    en = "{name} needs an expiry date for each batch received."
+    zh = "{name} 入库时每个批次都须填写有效期。"
+
+
+class ExpiredBeforeMade(UserError):
+    en = "{name}: the expiry date {expires} is before the production date {made}."
+    zh = "{name}：有效期 {expires} 早于生产日期 {made}。"
+
+
+class UnitMismatch(UserError):
+    en = "{product} is kept in {unit}: a consumable of {service} cannot be given in {given}."
+    zh = "{product} 的库存单位是 {unit}，服务「{service}」的耗材不能用 {given} 计量。"
+
+
+class NotAConsumable(UserError):
+    en = "A service's consumables are products: {name} is not one."
+    zh = "服务的耗材须为商品：{name} 不是商品。"
+
+
+class ExpiredStockNeedsApproval(UserError):
+    en = (
+        "The stock of {name} on record is past its expiry ({expires}): a manager's PIN is "
+        "needed to sell or use it."
+    )
+    zh = "{name} 的库存已过有效期（{expires}），出售或使用须店长输入 PIN。"
+
+
+class ReasonNeeded(UserError):
+    en = "Give the reason for the stock change (for example: damaged, expired, used in salon)."
+    zh = "请填写库存变动的原因（例如：破损、过期、店内自用）。"
+
+
+def check_quantity(name: str, value: int, most: int = MOST_QUANTITY) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
+        raise NotAQuantity(name=name, most=most, value=value)
+    return value
+
+
+def check_batch(
+    name: str, needs_expiry: bool, expires_on: date | None, made_on: date | None
+) -> None:
+    if needs_expiry and expires_on is None:
+        raise ExpiryRequired(name=name)
+    if expires_on is not None and made_on is not None and expires_on < made_on:
+        raise ExpiredBeforeMade(name=name, expires=expires_on, made=made_on)
+
+
+def check_consumable_unit(service: str, product: str, unit: str, given: str) -> None:
+    if Unit(unit) is not Unit(given):
+        raise UnitMismatch(service=service, product=product, unit=unit, given=given)
+
+
+def fefo(batches: Iterable[BatchStock]) -> list[BatchStock]:
+    """First expired, first out: dated batches by expiry, then undated ones; batches of one day
+    by id (ids sort by creation: the older first), the stock of no batch last."""
+    return sorted(
+        batches,
+        key=lambda b: (
+            b.batch_id is None,
+            b.expires_on is None,
+            b.expires_on or date.max,
+            b.batch_id or "",
+        ),
+    )
+
+
+def is_expired(batch: BatchStock, today: date) -> bool:
+    return batch.expires_on is not None and batch.expires_on < today
+
+
+def allocate(
+    name: str,
+    batches: Sequence[BatchStock],
+    quantity: int,
+    today: date,
+    expired_allowed: bool = False,
+) -> list[Take]:
+    """Which batches `quantity` units come out of: the earliest-expiring batch with stock
+    first, never a batch past its expiry unless a manager allowed it (then those, earliest
+    first, once the rest is used up); what the records cannot cover comes from no batch."""
+    takes: list[Take] = []
+    left = quantity
+    ordered = [b for b in fefo(batches) if b.on_hand > 0 and b.batch_id is not None]
+    fresh = [b for b in ordered if not is_expired(b, today)]
+    expired = [b for b in ordered if is_expired(b, today)]
+    for batch in fresh:
+        if left <= 0:
+            break
+        taken = min(left, batch.on_hand)
+        takes.append(Take(batch.batch_id, taken))
+        left -= taken
+    if left > 0 and expired:
+        if not expired_allowed:
+            raise ExpiredStockNeedsApproval(name=name, expires=expired[0].expires_on)
+        for batch in expired:
+            if left <= 0:
+                break
+            taken = min(left, batch.on_hand)
+            takes.append(Take(batch.batch_id, taken))
+            left -= taken
+    if left > 0:
+        takes.append(Take(None, left))
+    return takes
+
+
+def moving_average_cost(on_hand: int, cost: int, received: int, unit_cost: int) -> int:
+    """A product's cost per package after a receipt (fen): the stock already held at the old
+    cost and the new at the receipt's, averaged by quantity. Stock below zero counts as none
+    (nothing is held at the old cost); rounded half up to the fen."""
+    held = max(on_hand, 0)
+    if held + received <= 0:
+        return cost
+    total = held * cost + received * unit_cost
+    whole = held + received
+    return (2 * total + whole) // (2 * whole)
+
+
+def value_at_cost(on_hand: int, cost_per_pack: int, pack_size: int) -> int:
+    """Stock's value at cost (fen), rounded to the fen; stock below zero is worth nothing."""
+    if on_hand <= 0:
+        return 0
+    return (2 * on_hand * cost_per_pack + pack_size) // (2 * pack_size)
+
+
+@dataclass(frozen=True)
+class Variance:
+    """A stocktake's line: what the records held when the product was counted, and the count.
+    Posting moves the difference, so what was sold or used while the count went on (after the
+    product was counted) stays taken: counting never blocks selling."""
+
+    product_id: str
+    expected: int
+    counted: int
+
+    @property
+    def difference(self) -> int:
+        return self.counted - self.expected
