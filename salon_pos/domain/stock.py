@@ -99,9 +99,28 @@ class ReasonNeeded(UserError):
     zh = "请填写库存变动的原因（例如：破损、过期、店内自用）。"
 
 
-def check_quantity(name: str, value: int, most: int = MOST_QUANTITY) -> int:
+class UnknownUnit(UserError):
+    en = "{name}: stock is kept in pieces, ml or g, not in {unit}."
+    zh = "{name}：库存单位只能是件、毫升或克，不能是 {unit}。"
+
+
+class NotAPackSize(UserError):
+    en = "{name}: a package holds a whole number of units from 1 to {most} (got {value})."
+    zh = "{name}：每包装数量须为 1 至 {most} 的整数（当前为 {value}）。"
+
+
+def check_stock_unit(name: str, unit: str, pack_size: int) -> None:
+    if unit not in {u.value for u in Unit}:
+        raise UnknownUnit(name=name, unit=unit)
+    check_quantity(name, pack_size, MOST_PACK, NotAPackSize)
+
+
+def check_quantity(
+    name: str, value: int, most: int = MOST_QUANTITY, error: type[UserError] | None = None
+) -> int:
+    """A whole number of units from 1 to `most`: anything else is refused with `error`."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= most:
-        raise NotAQuantity(name=name, most=most, value=value)
+        raise (error or NotAQuantity)(name=name, most=most, value=value)
     return value
 
 

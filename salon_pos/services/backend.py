@@ -26,6 +26,7 @@ from salon_pos.services.reports import ReportService
 from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
+from salon_pos.services.stock import StockService
 from salon_pos.services.sync_status import SyncService
 from salon_pos.services.tickets import TicketQueries
 
@@ -54,6 +55,7 @@ class Backend:
     backups: BackupService
     drawer: DrawerService
     commission: CommissionService
+    stock: StockService
 
     def close(self) -> None:
         self.db.close()
@@ -92,4 +94,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         backups=BackupService(paths, clock, settings),
         drawer=DrawerService(db, settings, clock),
         commission=CommissionService(db, settings, clock),
+        stock=StockService(db, settings, clock),
     )

@@ -28,6 +28,7 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.search_keys import item_matches, search_text
+from salon_pos.domain.stock import check_stock_unit
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -62,6 +63,9 @@ class ProductOffer:
     kind: LineKind = LineKind.PRODUCT
     active: bool = True
     points_price: int = 0  # points that redeem one unit at checkout; 0: not for points
+    unit: str = "piece"  # stock is kept in it (domain.stock.Unit)
+    pack_size: int = 1  # units in a package sold or received (a 500 ml bottle)
+    needs_expiry: bool = False  # each batch received needs an expiry date
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,7 @@ def _check_product(session: Session, offer: ProductOffer, own_id: str | None) ->
     refused."""
     check_item(offer.category, offer.name, offer.price)
     check_product(offer.name, offer.sku, offer.cost)
+    check_stock_unit(offer.name, offer.unit, offer.pack_size)
     for field, column, code in (
         (BARCODE, Product.barcode, offer.barcode),
         (SKU, Product.sku, offer.sku),
@@ -207,6 +212,9 @@ def _product_values(offer: ProductOffer) -> dict[str, Any]:
         "price": offer.price,
         "cost": offer.cost,
         "points_price": offer.points_price,
+        "unit": offer.unit,
+        "pack_size": offer.pack_size,
+        "needs_expiry": offer.needs_expiry,
     }
 
 
@@ -295,6 +303,9 @@ def _product_offer(item: Product) -> ProductOffer:
         item.cost,
         active=item.active,
         points_price=item.points_price,
+        unit=item.unit,
+        pack_size=item.pack_size,
+        needs_expiry=item.needs_expiry,
     )
 
 
@@ -331,11 +342,15 @@ class CatalogService(CounterService):
         actor_id: str | None = None,
         *,
         points_price: int = 0,
+        unit: str = "piece",
+        pack_size: int = 1,
+        needs_expiry: bool = False,
     ) -> Saved:
         """A new product; its SKU or barcode on another product is refused."""
         offer = ProductOffer(
-            new_id(), category, name, sku, barcode, price, cost, points_price=points_price
-        )
+            new_id(), category, name, sku, barcode, price, cost, points_price=points_price,
+            unit=unit, pack_size=pack_size, needs_expiry=needs_expiry,
+        )  # fmt: skip
         with self._db.write() as session:
             _check_product(session, offer, offer.id)
             return save_product(session, self._journal(), self._clock.now(), offer, actor_id)

@@ -76,6 +76,7 @@ from salon_pos.services.refunds import record_refund, record_void
 from salon_pos.services.settings import StoreSettings
 from salon_pos.services.staff import ApprovalLockedOut as ApprovalLockedOut
 from salon_pos.services.staff import StaffMember, approve
+from salon_pos.services.stock_ledger import take_for_ticket
 from salon_pos.services.sync_state import behind_the_server
 
 
@@ -115,13 +116,17 @@ class CompletedSale:
     change: int
     cash_taken: bool
     changed: Changes = field(default_factory=Changes)  # for the screens to refresh
+    stock_short: tuple[str, ...] = ()  # products sold or used beyond the stock on record
 
 
 Row = dict[str, Any]
 TICKET = "ticket"  # the sequence of this counter's ticket numbers
 # What a manager's PIN on a sale lets through (audited with the approval; an expired card used
 # is audited again, by card).
-SALE_APPROVAL = Both("超额优惠或使用过期疗程卡", "a discount beyond the limit or an expired card")
+SALE_APPROVAL = Both(
+    "超额优惠、使用过期疗程卡或过期库存",
+    "a discount beyond the limit, an expired card or expired stock",
+)
 
 # Built once: a sale runs each of these (see docs/adr/0003-write-path.md).
 # Each is one round trip where two queries would do; a sale is ~10 statements, each ~40 µs.
@@ -299,6 +304,7 @@ class CheckoutService(CounterService):
         # Imported here: pydantic loads after the sign-in screen (tests/cli/test_cold_start.py).
         from salon_pos.services.sync_ops import sales as sale_ops
         from sync.operations.customers import CHANGE_CUSTOMER
+        from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
         from sync.operations.members import CHANGE_BALANCE_ENTRY
         from sync.operations.sales import CHANGE_TICKET
 
@@ -380,9 +386,13 @@ class CheckoutService(CounterService):
             insert_rows(connection, Payment, payment_rows)  # a free ticket has none
             insert_rows(connection, PackageCard, ledger.cards)
             insert_rows(connection, BalanceEntry, ledger.entries)
-            payload = sale_ops.sale_completed(
-                ticket, line_rows, payment_rows, ledger.entries, ledger.cards, share_rows
+            stock = take_for_ticket(
+                connection, line_rows, ticket, settings.device_id, approver is not None
             )
+            payload = sale_ops.sale_completed(
+                ticket, line_rows, payment_rows, ledger.entries, ledger.cards, share_rows,
+                stock.movements,
+            )  # fmt: skip
             audited: Row = {
                 "number": number,
                 "total": totals.total,
@@ -390,6 +400,9 @@ class CheckoutService(CounterService):
             }
             if discount_approver is not None and discount_approver != request.cashier_id:
                 audited |= {"discount": discount, "discount_approved_by": discount_approver}
+            if stock.expired_batches:  # a manager let stock past its expiry go
+                audited["expired_batches"] = sorted(set(stock.expired_batches))
+                audited["expired_allowed_by"] = approver.id if approver else None
             if request.parked_id:  # parked at this counter (挂单): paid, so no longer parked
                 remove_paid(connection, request.parked_id)
                 audited["parked_ticket"] = request.parked_id
@@ -427,9 +440,14 @@ class CheckoutService(CounterService):
             changed |= Changes.of(CHANGE_BALANCE_ENTRY, request.customer_id)
         if request.parked_id:
             changed |= Changes.of(PARKED_TICKET, request.parked_id)
+        if stock.movements:
+            changed |= Changes.of(
+                CHANGE_STOCK_MOVEMENT, *{m["product_id"] for m in stock.movements}
+            )
         return CompletedSale(
-            ticket_id, number, totals.total, settlement.change, cash_taken, changed
-        )
+            ticket_id, number, totals.total, settlement.change, cash_taken, changed,
+            tuple(stock.short),
+        )  # fmt: skip
 
     def void_sale(self, ticket_id: str, approver_pin: str, reason: str, actor_id: str) -> None:
         """Cancel a whole completed sale; a manager or owner approves with their PIN."""

@@ -32,6 +32,7 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_money
+from salon_pos.domain.stock import MovementKind
 from salon_pos.domain.ticket import LineKind, TenderKind, TicketStatus, refund_share
 from salon_pos.services.journal import Journal
 from salon_pos.services.member_ledger import (
@@ -42,6 +43,7 @@ from salon_pos.services.member_ledger import (
     sessions_paid_back,
 )
 from salon_pos.services.staff import StaffMember
+from salon_pos.services.stock_ledger import put_back
 
 
 def _completed_ticket(session: Session, ticket_id: str, actor_id: str) -> Ticket:
@@ -156,7 +158,10 @@ def record_void(
     check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)
-    void = sale_ops.sale_voided(ticket, approver.id, reason, at, day, undone)
+    stock = put_back(
+        session.connection(), ticket_id, ticket_id, MovementKind.VOID, at, day, journal.device_id
+    )
+    void = sale_ops.sale_voided(ticket, approver.id, reason, at, day, undone, stock)
     journal.record(
         session,
         at,
@@ -270,7 +275,18 @@ def record_refund(
     check_reversible(session.connection(), undone)
     if undone:
         session.execute(insert(BalanceEntry), undone)
-    payload = sale_ops.sale_refunded(refund, ticket.number, refund_lines, tenders, fully, undone)
+    products = {  # units refunded of product lines, of units sold: back on the shelf
+        r["ticket_line_id"]: (r["quantity"], lines[r["ticket_line_id"]].quantity)
+        for r in refund_lines
+        if lines[r["ticket_line_id"]].kind == LineKind.PRODUCT
+    }
+    stock = put_back(
+        session.connection(), ticket_id, refund["id"], MovementKind.REFUND, at, day,
+        journal.device_id, products,
+    ) if products else []  # fmt: skip
+    payload = sale_ops.sale_refunded(
+        refund, ticket.number, refund_lines, tenders, fully, undone, stock
+    )
     journal.record(
         session,
         at,

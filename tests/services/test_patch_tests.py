@@ -165,7 +165,7 @@ def test_a_managers_approval_is_audited_and_travels_with_the_line(
         "approved_by": team.manager.id, "customer_id": customer.id, "service_id": dye,
         "service": "植物染发", "reason": "熟客，上月刚做过",
     }.items()  # fmt: skip
-    assert op.payload_version == 3
+    assert op.payload_version == 4
     assert json.loads(op.payload)["lines"][0]["patch_test_waiver"]["reason"] == "熟客，上月刚做过"
 
 

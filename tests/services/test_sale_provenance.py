@@ -31,7 +31,7 @@ def payload(backend: Backend, kind: str) -> dict:
             .where(OutboxOperation.type == kind)
             .order_by(OutboxOperation.seq)
         ).all()[-1]
-    assert op.payload_version == 3
+    assert op.payload_version == 4
     return json.loads(op.payload)
 
 

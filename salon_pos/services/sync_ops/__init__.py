@@ -8,6 +8,7 @@ from salon_pos.services.sync_ops import (  # noqa: F401
     customers,
     day_close,
     drawer,
+    inventory,
     members,
     patch_tests,
     sales,

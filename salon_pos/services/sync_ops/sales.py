@@ -28,6 +28,7 @@ from salon_pos.services.sync_ops.registry import (
     new_once,
     present_ids,
 )
+from sync.operations.inventory import StockMovementPayload
 from sync.operations.members import BalanceEntryPayload
 from sync.operations.sales import (
     CHANGE_REFUND,
@@ -36,9 +37,9 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     RefundData,
-    SaleCompletedV3,
-    SaleRefundedV2,
-    SaleVoidedV3,
+    SaleCompletedV4,
+    SaleRefundedV3,
+    SaleVoidedV4,
     TicketData,
 )
 from sync.wire import Change
@@ -54,16 +55,24 @@ def sale_completed(
     entries: Sequence[Row] = (),
     cards: Sequence[Row] = (),
     shares: Sequence[Row] = (),
-) -> SaleCompletedV3:
+    stock: Sequence[Row] = (),
+) -> SaleCompletedV4:
     """The rows checkout wrote, as the payload: the ticket's (its discount's approver too),
-    its lines with their technicians' shares, and the member ledgers'."""
+    its lines with their technicians' shares, the member ledgers' and the stock ledger's."""
     if shares:
         by_line: dict[str, list[Row]] = {}
         for share in shares:
             by_line.setdefault(share["ticket_line_id"], []).append(share)
         lines = [line | {"shares": by_line.get(line["id"], [])} for line in lines]
-    return SaleCompletedV3.model_validate(
-        ticket | {"lines": lines, "payments": payments, "entries": entries, "cards": cards}
+    return SaleCompletedV4.model_validate(
+        ticket
+        | {
+            "lines": lines,
+            "payments": payments,
+            "entries": entries,
+            "cards": cards,
+            "stock": stock,
+        }
     )
 
 
@@ -75,8 +84,9 @@ def sale_voided(
     voided_at: datetime,
     day: date,
     entries: Sequence[Row] = (),
-) -> SaleVoidedV3:
-    return SaleVoidedV3(
+    stock: Sequence[Row] = (),
+) -> SaleVoidedV4:
+    return SaleVoidedV4(
         ticket_id=ticket.id,
         number=ticket.number,
         approved_by=approved_by,
@@ -85,6 +95,7 @@ def sale_voided(
         total=ticket.total,
         entries=[BalanceEntryPayload.model_validate(entry) for entry in entries],
         business_day=day,
+        stock=[StockMovementPayload.model_validate(row) for row in stock],
     )
 
 
@@ -96,10 +107,11 @@ def sale_refunded(
     tenders: list[Row],
     ticket_refunded: bool,
     entries: Sequence[Row] = (),
-) -> SaleRefundedV2:
-    """The refund's row, its lines and tenders, and its member entries, as the counter wrote
-    them."""
-    return SaleRefundedV2.model_validate(
+    stock: Sequence[Row] = (),
+) -> SaleRefundedV3:
+    """The refund's row, its lines and tenders, its member entries and the stock it put back,
+    as the counter wrote them."""
+    return SaleRefundedV3.model_validate(
         refund
         | {
             "number": number,
@@ -107,6 +119,7 @@ def sale_refunded(
             "tenders": [{"kind": t["kind"], "amount": t["amount"]} for t in tenders],
             "ticket_refunded": ticket_refunded,
             "entries": entries,
+            "stock": stock,
         }
     )
 

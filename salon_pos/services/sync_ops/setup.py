@@ -28,7 +28,7 @@ from sync.operations.setup import (
     STORE_SETTINGS_SAVED,
     CatalogAlias,
     CatalogItemData,
-    CatalogItemSavedV4,
+    CatalogItemSavedV5,
     StaffData,
     StaffSavedV2,
     StoreSettingsData,
@@ -78,12 +78,12 @@ def catalog_item_saved(
     *,
     hlc: str = "",
     changed: Sequence[str] | None = None,
-) -> CatalogItemSavedV4:
+) -> CatalogItemSavedV5:
     """`offer`: the fields of a ServiceOffer or ProductOffer (dataclasses.asdict); `hlc` and
     `changed` as for staff_saved."""
     stamped: dict[str, Any] = {"id": item_id, "kind": kind, "hlc": hlc}
     stamped["changed"] = None if changed is None else list(changed)
-    return CatalogItemSavedV4.model_validate(offer | stamped)
+    return CatalogItemSavedV5.model_validate(offer | stamped)
 
 
 @builds(STORE_SETTINGS_SAVED)
@@ -140,6 +140,7 @@ def catalog_item(session: Session, change: Change) -> None:
         raise ChangeNotApplicable("a product without an sku")
     values = common | {"sku": item.sku, "barcode": item.barcode or None, "cost": item.cost}
     values["points_price"] = item.points_price
+    values |= {"unit": item.unit, "pack_size": item.pack_size, "needs_expiry": item.needs_expiry}
     values = _but_pending(session, Product, item.id, values)
     upsert(session, Product, values | {"id": item.id}, change.at)
 

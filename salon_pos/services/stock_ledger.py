@@ -1,0 +1,235 @@
+"""The stock ledger inside another use case's transaction: what a sale takes (its products and
+the consumables its services use, first expired first out), what a void or a refund puts back,
+and stock on hand by batch (docs/inventory.md).
+
+On hand by product and batch is kept in `stock_on_hand` by a trigger as each movement is
+written (migration 0028), so a sale reads a few rows, not the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+
+from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.models import (
+    Product,
+    ServiceConsumable,
+    StockBatch,
+    StockMovement,
+    StockOnHand,
+)
+from salon_pos.domain.ids import new_id
+from salon_pos.domain.stock import BatchStock, MovementKind, allocate, is_expired
+
+Row = dict[str, Any]
+
+# A product's package size and its stock by batch, the stock of no batch too (batch_key '').
+_STOCK_OF = (
+    select(
+        Product.id,
+        Product.name,
+        Product.pack_size,
+        StockOnHand.batch_key,
+        StockOnHand.quantity,
+        StockBatch.expires_on,
+    )
+    .outerjoin(StockOnHand, StockOnHand.product_id == Product.id)
+    .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
+    .where(Product.id.in_(bindparam("products", expanding=True)))
+)
+_CONSUMABLES = select(
+    ServiceConsumable.service_id, ServiceConsumable.product_id, ServiceConsumable.quantity
+).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True)))
+
+
+@dataclass
+class ProductStock:
+    name: str
+    pack_size: int
+    batches: list[BatchStock] = field(default_factory=list)
+
+    @property
+    def on_hand(self) -> int:
+        return sum(b.on_hand for b in self.batches)
+
+    def take(self, batch_id: str | None, quantity: int) -> None:
+        """The view after `quantity` came out of the batch (a ticket taking twice from it)."""
+        for i, b in enumerate(self.batches):
+            if b.batch_id == batch_id:
+                self.batches[i] = BatchStock(b.batch_id, b.expires_on, b.on_hand - quantity)
+                return
+        self.batches.append(BatchStock(batch_id, None, -quantity))
+
+
+def stock_of(connection: Connection, product_ids: Iterable[str]) -> dict[str, ProductStock]:
+    """Each product's package size and stock by batch, in one statement."""
+    found: dict[str, ProductStock] = {}
+    rows = connection.execute(_STOCK_OF, {"products": sorted(set(product_ids))})
+    for product_id, name, pack, batch_key, quantity, expires_on in rows:
+        held = found.setdefault(product_id, ProductStock(name, pack))
+        if batch_key is not None:
+            held.batches.append(BatchStock(batch_key or None, expires_on, quantity))
+    return found
+
+
+@dataclass(frozen=True)
+class Need:
+    """Units of a product a ticket line takes."""
+
+    product_id: str
+    quantity: int
+    kind: MovementKind
+    line_id: str
+    staff_id: str | None
+
+
+def ticket_needs(connection: Connection, line_rows: Sequence[Row]) -> list[Need]:
+    """What the lines take: a product line its packages, a service line its consumables."""
+    services = {r["item_id"] for r in line_rows if r["kind"] == "service"}
+    used: dict[str, list[tuple[str, int]]] = {}
+    if services:
+        for service_id, product_id, quantity in connection.execute(
+            _CONSUMABLES, {"services": sorted(services)}
+        ):
+            used.setdefault(service_id, []).append((product_id, quantity))
+    needs: list[Need] = []
+    for row in line_rows:
+        if row["kind"] == "product":
+            needs.append(Need(row["item_id"], row["quantity"], MovementKind.SALE, row["id"], None))
+        elif row["kind"] == "service":
+            for product_id, quantity in sorted(used.get(row["item_id"], ())):
+                staff = row.get("technician_id")
+                each = quantity * row["quantity"]
+                needs.append(Need(product_id, each, MovementKind.CONSUMPTION, row["id"], staff))
+    return needs
+
+
+@dataclass(frozen=True)
+class TicketStock:
+    movements: list[Row]
+    expired_batches: list[str]  # used with a manager's approval (audited)
+    short: list[str]  # products the records could not cover (their names)
+
+
+def take_for_ticket(
+    connection: Connection,
+    line_rows: Sequence[Row],
+    ticket: Row,
+    device_id: str,
+    expired_allowed: bool,
+) -> TicketStock:
+    """The movements a completed sale makes: each product line's packages, each service
+    line's consumables, first expired first out; a product sold by the package takes
+    `pack_size` units a package. ExpiredStockNeedsApproval when only expired stock is left
+    and no manager allowed it."""
+    needs = ticket_needs(connection, line_rows)
+    if not needs:
+        return TicketStock([], [], [])
+    stock = stock_of(connection, {n.product_id for n in needs})
+    today: date = ticket["business_day"]
+    rows: list[Row] = []
+    expired: list[str] = []
+    short: list[str] = []
+    for need in needs:
+        held = stock.get(need.product_id)
+        if held is None:  # consumable of a product no longer here: nothing to take from
+            continue
+        units = need.quantity * (held.pack_size if need.kind is MovementKind.SALE else 1)
+        takes = allocate(held.name, held.batches, units, today, expired_allowed)
+        for take in takes:
+            held.take(take.batch_id, take.quantity)
+            rows.append(_movement(need, take.batch_id, -take.quantity, ticket, device_id))
+        expired += [
+            t.batch_id
+            for t in takes
+            for b in held.batches
+            if t.batch_id and b.batch_id == t.batch_id and is_expired(b, today)
+        ]
+        if any(t.batch_id is None for t in takes):
+            short.append(held.name)
+    insert_rows(connection, StockMovement, rows)
+    return TicketStock(rows, expired, short)
+
+
+def _movement(need: Need, batch_id: str | None, quantity: int, ticket: Row, device: str) -> Row:
+    return {
+        "id": new_id(),
+        "product_id": need.product_id,
+        "batch_id": batch_id,
+        "kind": need.kind.value,
+        "quantity": quantity,
+        "at": ticket["completed_at"],
+        "business_day": ticket["business_day"],
+        "document_id": ticket["id"],
+        "line_id": need.line_id,
+        "staff_id": need.staff_id,
+        "device_id": device,
+        "reason": "",
+    }
+
+
+def put_back(
+    connection: Connection,
+    ticket_id: str,
+    document_id: str,
+    kind: MovementKind,
+    at: datetime,
+    day: date,
+    device_id: str,
+    units_by_line: Mapping[str, tuple[int, int]] | None = None,
+) -> list[Row]:
+    """The movements that put back what a sale took: all of it (a void), or of some product
+    lines `units_by_line[line] = (refunded, sold)` their share, from the batches taken last
+    first. Consumables used by a refunded service stay used."""
+    taken = connection.execute(
+        select(
+            StockMovement.product_id,
+            StockMovement.batch_id,
+            StockMovement.quantity,
+            StockMovement.line_id,
+            StockMovement.kind,
+        )
+        .where(StockMovement.document_id == ticket_id)
+        .order_by(StockMovement.id)
+    ).all()
+    back: dict[tuple[str, str | None, str | None], int] = {}
+    if units_by_line is None:
+        for product_id, batch_id, quantity, line_id, _ in taken:
+            key = (product_id, batch_id, line_id)
+            back[key] = back.get(key, 0) - quantity
+    else:
+        for line_id, (refunded, sold) in units_by_line.items():
+            line_taken = [t for t in taken if t.line_id == line_id and t.kind == "sale"]
+            total = -sum(t.quantity for t in line_taken)
+            due = total * refunded // sold if sold else 0
+            for product_id, batch_id, quantity, _, _ in reversed(line_taken):
+                if due <= 0:
+                    break
+                put = min(due, -quantity)
+                key = (product_id, batch_id, line_id)
+                back[key] = back.get(key, 0) + put
+                due -= put
+    rows = [
+        {
+            "id": new_id(),
+            "product_id": product_id,
+            "batch_id": batch_id,
+            "kind": kind.value,
+            "quantity": quantity,
+            "at": at,
+            "business_day": day,
+            "document_id": document_id,
+            "line_id": line_id,
+            "staff_id": None,
+            "device_id": device_id,
+            "reason": "",
+        }
+        for (product_id, batch_id, line_id), quantity in back.items()
+        if quantity
+    ]
+    insert_rows(connection, StockMovement, rows)
+    return rows
