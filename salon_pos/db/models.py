@@ -170,6 +170,101 @@ class ConsumablesStamp(Base):
     hlc: Mapped[str] = mapped_column(String(64))
 
 
+class StockDocument(Base):
+    """A receipt (入库), write-off (报损) or adjustment: who, when, why, from which supplier
+    and against which purchase order; its movements name it."""
+
+    __tablename__ = "stock_document"
+    __table_args__ = (Index("ix_stock_document_day", "business_day"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    document: Mapped[str] = mapped_column(String(16))
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    supplier: Mapped[str] = mapped_column(String(64), default="")
+    supplier_id: Mapped[str | None] = mapped_column(String(36))
+    purchase_order_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Supplier(Base):
+    __tablename__ = "supplier"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    contact: Mapped[str] = mapped_column(String(64), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    hlc: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PurchaseOrder(Base):
+    """A purchase order (采购单): draft, ordered or cancelled; `lines` product_id, packages,
+    unit_cost. What was received of it is in the receipts that name it."""
+
+    __tablename__ = "purchase_order"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32))
+    supplier_id: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(12))
+    lines: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    created_by: Mapped[str] = mapped_column(String(36))
+    ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hlc: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Stocktake(Base):
+    """A stocktake (盘点), counted on any counter of the store until one posts it; `lines`
+    once posted (sync.operations.inventory.StocktakeLine)."""
+
+    __tablename__ = "stocktake"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(12))  # full / categories
+    categories: Mapped[list[str]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_by: Mapped[str] = mapped_column(String(36))
+    business_day: Mapped[date] = mapped_column(Date)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    posted_by: Mapped[str | None] = mapped_column(String(36))
+    lines: Mapped[list[dict[str, object]] | None] = mapped_column(JSON)
+
+
+class StocktakeCount(Base):
+    """Units of a product counted in one place; a product's count is the sum of its entries."""
+
+    __tablename__ = "stocktake_count"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    stocktake_id: Mapped[str] = mapped_column(String(36), index=True)
+    product_id: Mapped[str] = mapped_column(String(36))
+    quantity: Mapped[int] = mapped_column(Integer)
+    counted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    counted_by: Mapped[str] = mapped_column(String(36))
+
+
+class StockTransfer(Base):
+    """Stock sent from one of the owner's stores to another (调拨): `lines` as sent,
+    `received` the receiving store's (sync.operations.inventory.TransferReceived) once in."""
+
+    __tablename__ = "stock_transfer"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32))
+    from_store_id: Mapped[str] = mapped_column(String(36))
+    to_store_id: Mapped[str] = mapped_column(String(36))
+    from_store_name: Mapped[str] = mapped_column(String(64), default="")
+    to_store_name: Mapped[str] = mapped_column(String(64), default="")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    sent_by: Mapped[str] = mapped_column(String(36))
+    business_day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    lines: Mapped[list[dict[str, object]]] = mapped_column(JSON)
+    received: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
 class CatalogAlias(Base):
     """A catalog id the server folded into another (two counters created the same item
     offline): this counter's copy and its ticket lines were moved to `item_id`."""

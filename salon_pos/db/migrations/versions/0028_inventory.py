@@ -1,7 +1,8 @@
 """inventory (进销存): a product's stock unit, package size and whether its batches need an
 expiry; the stock ledger (append-only movements), the batches stock was received in, stock on
-hand by product and batch kept by a trigger, a store's minimum of a product, and what a
-service uses up (耗材)
+hand by product and batch kept by a trigger, a store's minimum of a product, what a service
+uses up (耗材), and the documents: receipts and write-offs, suppliers, purchase orders,
+stocktakes with their counts, transfers between stores
 
 Revision ID: 0028_inventory
 Revises: 0027_report_indexes
@@ -107,11 +108,106 @@ def upgrade() -> None:
         sa.Column("hlc", sa.String(64), nullable=False),
         sa.PrimaryKeyConstraint("service_id"),
     )
+    _documents()
+
+
+def _documents() -> None:
+    op.create_table(
+        "stock_document",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("document", sa.String(16), nullable=False),
+        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("at", UTCDateTime(), nullable=False),
+        sa.Column("staff_id", _ID, nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("supplier", sa.String(64), nullable=False),
+        sa.Column("supplier_id", _ID, nullable=True),
+        sa.Column("purchase_order_id", _ID, nullable=True),
+        sa.Column("device_id", _ID, nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_stock_document_purchase_order_id", "stock_document", ["purchase_order_id"])
+    op.create_index("ix_stock_document_day", "stock_document", ["business_day"])
+    op.create_table(
+        "supplier",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("name", sa.String(64), nullable=False),
+        sa.Column("contact", sa.String(64), nullable=False),
+        sa.Column("phone", sa.String(20), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("hlc", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "purchase_order",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("number", sa.String(32), nullable=False),
+        sa.Column("supplier_id", _ID, nullable=True),
+        sa.Column("status", sa.String(12), nullable=False),
+        sa.Column("lines", sa.JSON(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_by", _ID, nullable=False),
+        sa.Column("ordered_at", UTCDateTime(), nullable=True),
+        sa.Column("hlc", sa.String(64), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_purchase_order_created_at", "purchase_order", ["created_at"])
+    op.create_table(
+        "stocktake",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("number", sa.String(32), nullable=False),
+        sa.Column("scope", sa.String(12), nullable=False),
+        sa.Column("categories", sa.JSON(), nullable=False),
+        sa.Column("started_at", UTCDateTime(), nullable=False),
+        sa.Column("started_by", _ID, nullable=False),
+        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("device_id", _ID, nullable=True),
+        sa.Column("posted_at", UTCDateTime(), nullable=True),
+        sa.Column("posted_by", _ID, nullable=True),
+        sa.Column("lines", sa.JSON(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "stocktake_count",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("stocktake_id", _ID, nullable=False),
+        sa.Column("product_id", _ID, nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("counted_at", UTCDateTime(), nullable=False),
+        sa.Column("counted_by", _ID, nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_stocktake_count_stocktake_id", "stocktake_count", ["stocktake_id"])
+    op.create_table(
+        "stock_transfer",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("number", sa.String(32), nullable=False),
+        sa.Column("from_store_id", _ID, nullable=False),
+        sa.Column("to_store_id", _ID, nullable=False),
+        sa.Column("from_store_name", sa.String(64), nullable=False),
+        sa.Column("to_store_name", sa.String(64), nullable=False),
+        sa.Column("sent_at", UTCDateTime(), nullable=False),
+        sa.Column("sent_by", _ID, nullable=False),
+        sa.Column("business_day", sa.Date(), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.Column("lines", sa.JSON(), nullable=False),
+        sa.Column("received", sa.JSON(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_stock_transfer_sent_at", "stock_transfer", ["sent_at"])
 
 
 def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS stock_movement_on_hand")
     for table in (
+        "stock_transfer",
+        "stocktake_count",
+        "stocktake",
+        "purchase_order",
+        "supplier",
+        "stock_document",
         "consumables_stamp",
         "service_consumable",
         "stock_level",
