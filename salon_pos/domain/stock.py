@@ -94,6 +94,11 @@ class ExpiredStockNeedsApproval(UserError):
     zh = "{name} 的库存已过有效期（{expires}），出售或使用须店长输入 PIN。"
 
 
+class NothingReceived(UserError):
+    en = "Add at least one product to receive (scan its barcode or pick it)."
+    zh = "请至少添加一个入库商品（扫码或选择商品）。"
+
+
 class ReasonNeeded(UserError):
     en = "Give the reason for the stock change (for example: damaged, expired, used in salon)."
     zh = "请填写库存变动的原因（例如：破损、过期、店内自用）。"

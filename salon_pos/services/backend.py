@@ -20,6 +20,7 @@ from salon_pos.services.drawer import DrawerService
 from salon_pos.services.members import MemberService
 from salon_pos.services.parked_tickets import ParkedTickets
 from salon_pos.services.patch_tests import PatchTestService
+from salon_pos.services.purchasing import PurchasingService
 from salon_pos.services.receipts import ReceiptService
 from salon_pos.services.reminders import ReminderService
 from salon_pos.services.reports import ReportService
@@ -27,6 +28,7 @@ from salon_pos.services.settings import SettingsService
 from salon_pos.services.sign_in import SignInService
 from salon_pos.services.staff import StaffService
 from salon_pos.services.stock import StockService
+from salon_pos.services.stocktake import StocktakeService
 from salon_pos.services.sync_status import SyncService
 from salon_pos.services.tickets import TicketQueries
 
@@ -56,6 +58,8 @@ class Backend:
     drawer: DrawerService
     commission: CommissionService
     stock: StockService
+    purchasing: PurchasingService
+    stocktakes: StocktakeService
 
     def close(self) -> None:
         self.db.close()
@@ -95,4 +99,6 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         drawer=DrawerService(db, settings, clock),
         commission=CommissionService(db, settings, clock),
         stock=StockService(db, settings, clock),
+        purchasing=PurchasingService(db, settings, clock),
+        stocktakes=StocktakeService(db, settings, clock),
     )

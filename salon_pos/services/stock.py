@@ -21,15 +21,18 @@ from salon_pos.db.models import (
     ServiceConsumable,
     ServiceItem,
     StockBatch,
+    StockDocument,
     StockLevel,
     StockMovement,
     StockOnHand,
+    Supplier,
 )
 from salon_pos.domain.errors import UnknownItem
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import (
     MovementKind,
     NotAConsumable,
+    NothingReceived,
     ReasonNeeded,
     allocate,
     check_batch,
@@ -110,13 +113,29 @@ class Received:
 
 class StockService(CounterService):
     def receive(
-        self, lines: Sequence[ReceiptLine], staff_id: str, supplier: str = "", note: str = ""
+        self,
+        lines: Sequence[ReceiptLine],
+        staff_id: str,
+        supplier: str = "",
+        note: str = "",
+        *,
+        supplier_id: str | None = None,
+        purchase_order_id: str | None = None,
     ) -> Received:
-        """Goods from a supplier (入库): a batch per line that has a lot number or an expiry
-        (a product that needs an expiry refuses a line without one), the stock up, and each
-        product's cost the moving average of what was held and what came."""
+        """Goods from a supplier (入库), against a purchase order or not: a batch per line that
+        has a lot number or an expiry (a product that needs an expiry refuses a line without
+        one), the stock up, and each product's cost the moving average of what was held and
+        what came."""
+        from salon_pos.services.purchasing import receivable_order
+
+        if not lines:
+            raise NothingReceived()
         now = self._clock.now()
         with self._db.write() as session:
+            if purchase_order_id is not None:
+                order = receivable_order(session, purchase_order_id)
+                supplier_id = supplier_id or order.supplier_id
+            supplier = supplier or _supplier_name(session, supplier_id)
             products = _products(session, {line.product_id for line in lines})
             for line in lines:
                 product = products[line.product_id]
@@ -124,6 +143,7 @@ class StockService(CounterService):
                 check_batch(product.name, product.needs_expiry, line.expires_on, line.made_on)
             day = trading_day_now(session.connection(), self._settings.current, now)
             document = self._document(RECEIPT, now, day, staff_id, note, supplier)
+            document |= {"supplier_id": supplier_id, "purchase_order_id": purchase_order_id}
             batches, movements = [], []
             costs: dict[str, int] = {}
             held = {p: s.on_hand for p, s in stock_of(session.connection(), products).items()}
@@ -354,8 +374,14 @@ class StockService(CounterService):
         movements: list[Row],
         at: datetime,
     ) -> None:
+        """The document's row, and its operation with its batches and movements."""
         from salon_pos.services.sync_ops import inventory as ops
 
+        columns = {c.name for c in StockDocument.__table__.columns}
+        row = {"supplier_id": None, "purchase_order_id": None}
+        insert_rows(
+            session, StockDocument, [row | {k: v for k, v in document.items() if k in columns}]
+        )
         payload = ops.stock_moved(document, batches, movements)
         after = {"document": document["document"], "movements": len(movements)}
         audit = AuditRecord(
@@ -372,6 +398,11 @@ def _products(
     for product_id in sorted(ids - found.keys()):
         raise missing(product_id) if missing else UnknownItem(item_id=product_id)
     return found
+
+
+def _supplier_name(session: Session, supplier_id: str | None) -> str:
+    found = session.get(Supplier, supplier_id) if supplier_id else None
+    return found.name if found is not None else ""
 
 
 def _item_name(session: Session, item_id: str) -> str:

@@ -1,14 +1,17 @@
-"""Stock at the counter: the payloads of stock.moved, stock.level_set and consumables.set, and
-applying the movements, batches, minimums and consumables pulled from the server
-(sync/operations/inventory.py declares them).
+"""Stock at the counter: the payloads of the inventory family's operations (stock documents,
+minimums, consumables, suppliers, purchase orders, stocktakes, transfers), and applying what
+is pulled of them (sync/operations/inventory.py declares them).
 
-A movement is a fact with its own id: one pulled is added once, whoever made it (this counter's
-own coming back adds nothing). A minimum and a service's consumables are last writer wins by
-HLC stamp: an older change never replaces a newer edit made here."""
+A movement, a document, a batch and a stocktake count are facts with their own ids: one pulled
+is added once, whoever made it (this counter's own coming back adds nothing). A minimum, a
+service's consumables, a supplier and a purchase order are last writer wins by HLC stamp: an
+older change never replaces a newer edit made here. A stocktake or transfer pulled takes the
+post or the receipt it carries once."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -18,27 +21,56 @@ from sqlalchemy.orm import Session
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
     ConsumablesStamp,
+    PurchaseOrder,
     ServiceConsumable,
     StockBatch,
+    StockDocument,
     StockLevel,
     StockMovement,
+    Stocktake,
+    StocktakeCount,
+    StockTransfer,
+    Supplier,
 )
 from salon_pos.services.sync_ops.registry import applies, builds, inserts_new, new_once
 from salon_pos.services.sync_state import observe_hlc
 from sync.operations.inventory import (
     CHANGE_CONSUMABLES,
+    CHANGE_PURCHASE_ORDER,
     CHANGE_STOCK_BATCH,
+    CHANGE_STOCK_DOCUMENT,
     CHANGE_STOCK_LEVEL,
     CHANGE_STOCK_MOVEMENT,
+    CHANGE_STOCKTAKE,
+    CHANGE_STOCKTAKE_COUNT,
+    CHANGE_SUPPLIER,
+    CHANGE_TRANSFER,
     CONSUMABLES_SET,
+    PURCHASE_ORDER_SAVED,
     STOCK_LEVEL_SET,
     STOCK_MOVED,
+    STOCKTAKE_COUNTED,
+    STOCKTAKE_POSTED,
+    STOCKTAKE_STARTED,
+    SUPPLIER_SAVED,
+    TRANSFER_RECEIVED,
+    TRANSFER_SENT,
     ConsumablesSet,
+    PurchaseOrderSaved,
     StockBatchPayload,
+    StockDocumentData,
     StockLevelData,
     StockLevelSet,
     StockMoved,
     StockMovementData,
+    StocktakeCounted,
+    StocktakeData,
+    StocktakePosted,
+    StocktakeStarted,
+    SupplierSaved,
+    TransferData,
+    TransferReceived,
+    TransferSent,
 )
 from sync.wire import Change
 
@@ -139,3 +171,119 @@ def replace_consumables(
         .values(service_id=service_id, hlc=hlc)
         .on_conflict_do_update(index_elements=["service_id"], set_={"hlc": hlc})
     )
+
+
+@builds(SUPPLIER_SAVED)
+def supplier_saved(values: Row) -> SupplierSaved:
+    return SupplierSaved.model_validate(values)
+
+
+@builds(PURCHASE_ORDER_SAVED)
+def purchase_order_saved(order: PurchaseOrder) -> PurchaseOrderSaved:
+    return PurchaseOrderSaved.model_validate(order, from_attributes=True)
+
+
+@builds(STOCKTAKE_STARTED)
+def stocktake_started(take: Stocktake) -> StocktakeStarted:
+    return StocktakeStarted.model_validate(take, from_attributes=True)
+
+
+@builds(STOCKTAKE_COUNTED)
+def stocktake_counted(row: Row) -> StocktakeCounted:
+    return StocktakeCounted.model_validate(row)
+
+
+@builds(STOCKTAKE_POSTED)
+def stocktake_posted(take: Stocktake, day: date, movements: Sequence[Row]) -> StocktakePosted:
+    return StocktakePosted.model_validate(
+        {
+            "stocktake_id": take.id,
+            "posted_at": take.posted_at,
+            "posted_by": take.posted_by,
+            "business_day": day,
+            "lines": take.lines,
+            "movements": list(movements),
+        }
+    )
+
+
+@builds(TRANSFER_SENT)
+def transfer_sent(transfer: Row, movements: Sequence[Row]) -> TransferSent:
+    return TransferSent.model_validate(transfer | {"movements": list(movements)})
+
+
+@builds(TRANSFER_RECEIVED)
+def transfer_received(received: Row, movements: Sequence[Row]) -> TransferReceived:
+    return TransferReceived.model_validate(received | {"movements": list(movements)})
+
+
+def _newer(held_hlc: str | None, hlc: str) -> bool:
+    """A pulled whole-record edit replaces what is held unless what is held is newer."""
+    return held_hlc is None or hlc >= held_hlc
+
+
+@applies(CHANGE_STOCK_DOCUMENT)
+def stock_document(session: Session, change: Change) -> None:
+    data = StockDocumentData.model_validate(change.data)
+    session.execute(insert(StockDocument).values(data.model_dump()).on_conflict_do_nothing())
+
+
+@applies(CHANGE_SUPPLIER)
+def supplier(session: Session, change: Change) -> None:
+    data = SupplierSaved.model_validate(change.data)
+    observe_hlc(session, [data.hlc] if data.hlc else [])
+    held = session.get(Supplier, data.id)
+    if _newer(held.hlc if held else None, data.hlc):
+        session.merge(Supplier(**data.model_dump()))
+
+
+@applies(CHANGE_PURCHASE_ORDER)
+def purchase_order(session: Session, change: Change) -> None:
+    data = PurchaseOrderSaved.model_validate(change.data)
+    observe_hlc(session, [data.hlc] if data.hlc else [])
+    held = session.get(PurchaseOrder, data.id)
+    if _newer(held.hlc if held else None, data.hlc):
+        values = data.model_dump(mode="python") | {
+            "lines": [line.model_dump() for line in data.lines]
+        }
+        session.merge(PurchaseOrder(**values))
+
+
+@applies(CHANGE_STOCKTAKE)
+def stocktake(session: Session, change: Change) -> None:
+    data = StocktakeData.model_validate(change.data)
+    held = session.get(Stocktake, data.id)
+    if held is None:
+        started = data.model_dump(include=set(StocktakeStarted.model_fields))
+        held = Stocktake(**started, device_id=data.device_id)
+        session.add(held)
+    if data.posted is not None and held.posted_at is None:
+        held.posted_at, held.posted_by = data.posted.posted_at, data.posted.posted_by
+        held.lines = [line.model_dump() for line in data.posted.lines]
+    session.flush()
+
+
+@applies(CHANGE_STOCKTAKE_COUNT)
+def stocktake_count(session: Session, change: Change) -> None:
+    data = StocktakeCounted.model_validate(change.data)
+    session.execute(insert(StocktakeCount).values(data.model_dump()).on_conflict_do_nothing())
+
+
+@applies(CHANGE_TRANSFER)
+def stock_transfer(session: Session, change: Change) -> None:
+    data = TransferData.model_validate(change.data)
+    held = session.get(StockTransfer, data.id)
+    if held is None:
+        held = StockTransfer(
+            **data.model_dump(
+                include={
+                    "id", "number", "from_store_id", "to_store_id", "from_store_name",
+                    "to_store_name", "sent_at", "sent_by", "business_day", "note",
+                }
+            ),
+            lines=[line.model_dump(mode="json") for line in data.lines],
+        )  # fmt: skip
+        session.add(held)
+    if data.received is not None and held.received is None:
+        held.received = data.received.model_dump(mode="json", exclude={"movements"})
+    session.flush()

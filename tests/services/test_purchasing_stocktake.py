@@ -1,0 +1,155 @@
+"""Suppliers, purchase orders and stocktakes through the service layer, against a real SQLite
+file: an order drafted from low stock, placed, received in two receipts (partly, then whole),
+refused when not open; a stocktake counted in two places while a sale goes on, posted with one
+movement per product that differs and the variance at cost, theoretical against counted
+consumption, and refused when posted twice."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from salon_pos.db.models import OutboxOperation, StockMovement
+from salon_pos.domain.stock import NotAQuantity
+from salon_pos.domain.ticket import LineKind, Tender, TenderKind
+from salon_pos.services.backend import Backend
+from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.purchasing import EmptyOrder, OrderLine, OrderNotOpen, OrderState
+from salon_pos.services.stock import ConsumableLine, ReceiptLine
+from salon_pos.services.stocktake import (
+    NothingCounted,
+    NotInStocktake,
+    StocktakeAlreadyPosted,
+    StocktakeOpen,
+)
+from tests.conftest import FakeClock, Shelf, Team
+from tests.services.test_stock import TODAY, BackBar, back_bar, on_hand
+
+__all__ = ["back_bar"]  # the fixture, used by name
+
+
+def ops_of(backend: Backend, op_type: str) -> list[dict[str, object]]:
+    with backend.db.read() as s:
+        found = s.scalars(select(OutboxOperation).where(OutboxOperation.type == op_type))
+        return [json.loads(op.payload) for op in found]
+
+
+def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    supplier = backend.purchasing.save_supplier(
+        "广州美源", team.manager.id, "陈经理", "138-0013-8000"
+    )
+    backend.stock.set_minimum(back_bar.cream, 5, team.manager.id)
+    order_id = backend.purchasing.draft_from_low_stock(team.manager.id, supplier)
+    assert order_id is not None
+    order = backend.purchasing.order(order_id)
+    assert order.state is OrderState.DRAFT and order.supplier == "广州美源"
+    assert [(line.product_id, line.packages) for line in order.lines] == [(back_bar.cream, 10)]
+    with pytest.raises(OrderNotOpen) as refused:  # a draft is not received against
+        backend.stock.receive(
+            [ReceiptLine(back_bar.cream, 1)], team.desk.id, purchase_order_id=order_id
+        )
+    assert "草稿" in refused.value.text("zh")
+    backend.purchasing.place(order_id, team.manager.id)
+    backend.stock.receive(
+        [ReceiptLine(back_bar.cream, 4, 9_000)], team.desk.id, purchase_order_id=order_id
+    )
+    order = backend.purchasing.order(order_id)
+    assert order.state is OrderState.PARTLY_RECEIVED
+    assert order.outstanding() == {back_bar.cream: 6}
+    backend.stock.receive(
+        [ReceiptLine(back_bar.cream, 6, 9_000)], team.desk.id, purchase_order_id=order_id
+    )
+    order = backend.purchasing.order(order_id)
+    assert order.state is OrderState.RECEIVED and order.outstanding() == {}
+    assert on_hand(backend, back_bar.cream) == 10
+    receipts = ops_of(backend, "stock.moved")
+    assert [r["purchase_order_id"] for r in receipts] == [order_id, order_id]
+    assert {r["supplier"] for r in receipts} == {"广州美源"}
+    assert [o["status"] for o in ops_of(backend, "purchase_order.saved")] == ["draft", "ordered"]
+    with pytest.raises(OrderNotOpen):
+        backend.purchasing.cancel(order_id, team.manager.id)
+
+
+def test_bad_orders_are_refused(backend: Backend, team: Team, back_bar: BackBar) -> None:
+    with pytest.raises(EmptyOrder):
+        backend.purchasing.draft([], team.manager.id)
+    with pytest.raises(NotAQuantity):
+        backend.purchasing.draft([OrderLine(back_bar.cream, -3)], team.manager.id)
+    assert backend.purchasing.orders() == []
+    order_id = backend.purchasing.draft([OrderLine(back_bar.cream, 3)], team.manager.id)
+    backend.purchasing.cancel(order_id, team.manager.id)
+    with pytest.raises(OrderNotOpen):
+        backend.purchasing.place(order_id, team.manager.id)
+
+
+def test_a_stocktake_counts_around_a_sale_and_posts_one_movement_per_product(
+    backend: Backend, team: Team, shelf: Shelf, back_bar: BackBar, clock: FakeClock
+) -> None:
+    backend.stock.receive(
+        [
+            ReceiptLine(back_bar.cream, 10, 9_000),
+            ReceiptLine(back_bar.serum, 2, 20_000, "L1", TODAY + timedelta(days=200)),
+        ],
+        team.manager.id,
+    )
+    facial = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)
+    backend.checkout.complete_sale(
+        SaleRequest(team.desk.id, [facial], [Tender(TenderKind.CASH, 19_800)])
+    )  # 5 ml of serum used: 995 on record
+    take = backend.stocktakes.start(team.manager.id)
+    with pytest.raises(StocktakeOpen):
+        backend.stocktakes.start(team.manager.id)
+    clock.advance(minutes=5)
+    backend.stocktakes.count(take.id, back_bar.cream, 4, team.desk.id)  # the shelf
+    clock.advance(minutes=1)
+    backend.stocktakes.count(take.id, back_bar.cream, 5, team.manager.id)  # the store room
+    backend.stocktakes.count(take.id, back_bar.serum, 980, team.desk.id)  # 15 ml gone astray
+    clock.advance(minutes=3)
+    cream = SaleLine(LineKind.PRODUCT, back_bar.cream, quantity=2)
+    backend.checkout.complete_sale(  # sold after being counted: not the count's to judge
+        SaleRequest(team.desk.id, [cream], [Tender(TenderKind.CASH, 2 * 26_800)])
+    )
+    sheet = {line.product_id: line for line in backend.stocktakes.sheet(take.id)}
+    assert (sheet[back_bar.cream].counted, sheet[back_bar.cream].expected) == (9, 10)
+    assert sheet[back_bar.cream].value == -9_000  # one cream at ¥90
+    assert (sheet[back_bar.serum].counted, sheet[back_bar.serum].expected) == (980, 995)
+    assert sheet[back_bar.serum].value == -600  # 15 ml of a ¥200 500 ml bottle
+    assert sheet[back_bar.serum].used_recorded == 5
+    assert sheet[back_bar.serum].used_counted == 20  # the count says the facials used more
+    clock.advance(minutes=2)
+    backend.stocktakes.post(take.id, team.manager.id)
+    # The count stands for the moment counted; the later sale stays taken.
+    assert on_hand(backend, back_bar.cream) == 9 - 2
+    assert on_hand(backend, back_bar.serum) == 980
+    with backend.db.read() as s:
+        moves = s.scalars(select(StockMovement).where(StockMovement.document_id == take.id)).all()
+    assert sorted((m.product_id, m.quantity) for m in moves) == sorted(
+        [(back_bar.cream, -1), (back_bar.serum, -15)]
+    )
+    posted = ops_of(backend, "stocktake.posted")
+    assert len(posted) == 1 and len(posted[0]["movements"]) == 2  # type: ignore[arg-type]
+    assert len(ops_of(backend, "stocktake.counted")) == 3
+    with pytest.raises(StocktakeAlreadyPosted):
+        backend.stocktakes.post(take.id, team.manager.id)
+    with pytest.raises(StocktakeAlreadyPosted):
+        backend.stocktakes.count(take.id, back_bar.cream, 1, team.desk.id)
+    after = {line.product_id: line for line in backend.stocktakes.sheet(take.id)}
+    assert (after[back_bar.cream].counted, after[back_bar.cream].value) == (9, -9_000)
+
+
+def test_a_stocktake_by_category_refuses_other_products_and_an_empty_post(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    take = backend.stocktakes.start(team.manager.id, ["院装"])
+    with pytest.raises(NotInStocktake) as refused:
+        backend.stocktakes.count(take.id, back_bar.cream, 3, team.desk.id)
+    assert "院装" in refused.value.text("zh")
+    with pytest.raises(NothingCounted):
+        backend.stocktakes.post(take.id, team.manager.id)
+    assert [line.name for line in backend.stocktakes.sheet(take.id)] == ["玻尿酸原液"]
+    assert ConsumableLine  # the back-bar fixture sets the facial's consumables
