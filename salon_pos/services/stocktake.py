@@ -311,7 +311,7 @@ def _sheet(session: Session, take: Stocktake) -> list[SheetLine]:
             if last_count and at > last_count[1]:
                 later[product_id] = later.get(product_id, 0) + quantity
     kept = select(StockLevel.product_id, StockLevel.cost).where(StockLevel.cost.is_not(None))
-    costs = {p: int(c) for p, c in session.execute(kept)}
+    costs = {p: c for p, c in session.execute(kept) if c is not None}
     used = _used_since_last_stocktake(session, take)
     lines = []
     for product in session.scalars(products.order_by(Product.category, Product.name)):
