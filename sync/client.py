@@ -35,6 +35,7 @@ from sync.protocol import (
 from sync.pull import FeedReader, HistoryPull, PullProgress
 from sync.transport import plain_http_refused
 from sync.wire import (
+    ChainStores,
     Change,
     ChangesResponse,
     DeviceOperations,
@@ -177,6 +178,11 @@ class SyncClient:
         """The store's counters and when the server last heard from each."""
         url = f"{self._api}/stores/{store_id}/devices/{device_id}/counters"
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), StoreCounters)
+
+    def chain_stores(self, store_id: str, device_id: str) -> ChainStores:
+        """The owner's other stores, for transfers of stock."""
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/chain-stores"
+        return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChainStores)
 
     def device_operations(
         self, store_id: str, device_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL

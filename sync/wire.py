@@ -91,6 +91,17 @@ class StoreCounter(Strict):
     )
 
 
+class ChainStore(Strict):
+    id: Id
+    name: str = Field(max_length=64)
+
+
+class ChainStores(Strict):
+    """The owner's other stores (not closed): where a counter may send a transfer of stock."""
+
+    stores: list[ChainStore] = Field(max_length=1000)
+
+
 class StoreCounters(Strict):
     """The store's counters (not revoked) and when each was last heard from: a counter's
     end-of-day close lists those not heard from since the day began."""

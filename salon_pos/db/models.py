@@ -831,6 +831,15 @@ class DayClose(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
+class ChainStore(Base):
+    """Another store of the owner's as the server last told it: where stock may be sent."""
+
+    __tablename__ = "chain_store"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    told_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class StoreDevice(Base):
     """A counter of this store as the server last told it: for the close's check of who has
     not been heard from since the day began."""

@@ -129,6 +129,8 @@ def sync_round(
         outcome = sender.run_round()
         if outcome.error is None and not outcome.busy:
             _remember_counters(backend, client, enrollment.store_id, device_id)
+            if backend.transfers.stores_due():
+                _remember_stores(backend, client, enrollment.store_id, device_id)
     finally:
         client.close()
     pending = outbox_status(backend.db).pending
@@ -160,6 +162,17 @@ def _remember_counters(backend: Backend, client: SyncClient, store_id: str, devi
     backend.day_close.remember_counters(
         [(c.device_id, c.counter, c.last_heard_at) for c in answer.counters]
     )
+
+
+def _remember_stores(backend: Backend, client: SyncClient, store_id: str, device_id: str) -> None:
+    """The owner's other stores, where stock may be sent (an older server has no such answer:
+    transfers then offer the stores known before)."""
+    try:
+        answer = client.chain_stores(store_id, device_id)
+    except SyncError as error:
+        log.info("the server did not list the owner's stores: %s", error.detail)
+        return
+    backend.transfers.remember_stores([(s.id, s.name) for s in answer.stores])
 
 
 class SyncDriver:

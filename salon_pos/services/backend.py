@@ -31,6 +31,7 @@ from salon_pos.services.stock import StockService
 from salon_pos.services.stocktake import StocktakeService
 from salon_pos.services.sync_status import SyncService
 from salon_pos.services.tickets import TicketQueries
+from salon_pos.services.transfers import TransferService
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Backend:
     stock: StockService
     purchasing: PurchasingService
     stocktakes: StocktakeService
+    transfers: TransferService
 
     def close(self) -> None:
         self.db.close()
@@ -101,4 +103,5 @@ def open_backend(paths: Paths, clock: Clock | None = None) -> Backend:
         stock=StockService(db, settings, clock),
         purchasing=PurchasingService(db, settings, clock),
         stocktakes=StocktakeService(db, settings, clock),
+        transfers=TransferService(db, settings, clock),
     )

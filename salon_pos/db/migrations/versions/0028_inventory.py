@@ -197,11 +197,19 @@ def _documents() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_stock_transfer_sent_at", "stock_transfer", ["sent_at"])
+    op.create_table(
+        "chain_store",
+        sa.Column("id", _ID, nullable=False),
+        sa.Column("name", sa.String(64), nullable=False),
+        sa.Column("told_at", UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
 
 
 def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS stock_movement_on_hand")
     for table in (
+        "chain_store",
         "stock_transfer",
         "stocktake_count",
         "stocktake",
