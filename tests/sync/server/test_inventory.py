@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from sync import protocol
 from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.operations.inventory import CONSUMABLES_SET, STOCK_LEVEL_SET, STOCK_MOVED
@@ -339,3 +342,55 @@ def test_a_products_stock_fields_are_stored_and_sent(server: Server, device: Dev
     server.push(device, [device.op(CATALOG_ITEM_SAVED, edit)])
     item = [c["data"] for c in server.pull(device)["changes"] if c["entity"] == "catalog_item"]
     assert (item[-1]["unit"], item[-1]["pack_size"], item[-1]["needs_expiry"]) == ("ml", 50, True)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    takes=st.lists(
+        st.tuples(st.integers(0, 2), st.integers(-3, 3).filter(bool), st.booleans()),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_negative_stock_is_raised_once_each_time_stock_crosses_zero(
+    server: Server, device: Device, takes: list[tuple[int, int, bool]]
+) -> None:
+    """Sales (a take) and receipts (a give) from three counters, in batches of any size: on
+    hand is the sum of what was sent, and a conflict is raised exactly when a take moves the
+    stock from zero or more to below zero."""
+    counters = [device, server.enroll(), server.enroll()]
+    product = _product(server, device)
+    held, expected, raised = 0, 0, 0
+    pending: list[tuple[Device, dict[str, Any]]] = []
+    for counter_no, quantity, send_now in takes:
+        counter = counters[counter_no]
+        if quantity < 0:
+            op = counter.op(SALE_COMPLETED, _sale_of(product, -quantity))
+        else:
+            op = counter.op(STOCK_MOVED, _receipt(product, quantity))
+        expected += int(held >= 0 > held + quantity)
+        held += quantity
+        pending.append((counter, op))
+        if send_now:
+            raised += _send(server, pending)
+    raised += _send(server, pending)
+    assert _on_hand(server, product) == held
+    assert raised == expected
+
+
+def _send(server: Server, pending: list[tuple[Device, dict[str, Any]]]) -> int:
+    """Push what is queued, each counter's operations in one batch, in the order queued
+    (counters alternate: a batch ends where another counter's operation comes)."""
+    flags = 0
+    while pending:
+        counter = pending[0][0]
+        batch = []
+        while pending and pending[0][0] is counter:
+            batch.append(pending.pop(0)[1])
+        for result in server.push(counter, batch)["results"]:
+            flags += len(result["conflict_ids"])
+    return flags
