@@ -15,6 +15,7 @@ from sync.operations.conflicts import CONFLICT_RESOLVED
 from sync.operations.inventory import CONSUMABLES_SET, STOCK_LEVEL_SET, STOCK_MOVED
 from sync.operations.sales import SALE_COMPLETED, SALE_REFUNDED, SALE_VOIDED
 from sync.operations.setup import CATALOG_ITEM_SAVED
+from sync.server.master_data import share_item
 from sync.server.resolutions import resolve_conflict
 from tests.sync.server import builders
 from tests.sync.server.conftest import Device, Server
@@ -394,3 +395,24 @@ def _send(server: Server, pending: list[tuple[Device, dict[str, Any]]]) -> int:
         for result in server.push(counter, batch)["results"]:
             flags += len(result["conflict_ids"])
     return flags
+
+
+def test_a_chain_products_stock_fields_reach_the_owners_other_stores(
+    server: Server, device: Device
+) -> None:
+    elsewhere = server.enroll(server.other_store_id)
+    product = _product(server, device, unit="ml")
+    share_item(server.engine, product, server.clock)
+    edit = {
+        "id": product,
+        "kind": "product",
+        "category": "护肤品",
+        "name": "玻尿酸精华",
+        "price": 16800,
+        "pack_size": 50,
+        "hlc": _stamp(5000),
+        "changed": ["pack_size"],
+    }
+    server.push(device, [device.op(CATALOG_ITEM_SAVED, edit)])
+    items = [c["data"] for c in server.pull(elsewhere)["changes"] if c["entity"] == "catalog_item"]
+    assert (items[-1]["unit"], items[-1]["pack_size"]) == ("ml", 50)
