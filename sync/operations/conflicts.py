@@ -25,7 +25,14 @@ CHANGE_CONFLICT: Final = "conflict"
 class ConflictResolved(Lenient):
     conflict_id: Id
     resolution: Literal[
-        "accept", "merge", "keep_both", "use_other", "collect", "write_off", "carry"
+        "accept",
+        "merge",
+        "keep_both",
+        "use_other",
+        "collect",
+        "write_off",
+        "carry",
+        "record_found",  # negative_stock (sync/operations/inventory.py)
     ]
     resolved_by: Id = Field(description="the manager's staff id")
     note: str = ""

@@ -39,6 +39,7 @@ from sync.server.context import BatchCache, OpContext
 from sync.server.db import dump_json, fast_json, load_json, write_transaction
 from sync.server.handlers.customers import CUSTOMER, phone_holder_query
 from sync.server.handlers.day_close import settle_closed_days
+from sync.server.handlers.inventory import moved_products, prefetch_stock
 from sync.server.handlers.members import prefetch_balances, prefetch_expiring
 from sync.server.handlers.registry import resolve
 from sync.server.tiers import refresh_tiers
@@ -302,13 +303,15 @@ def run_handler(writer: BatchWriter, cache: BatchCache, op: Operation, now: date
 def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> BatchCache:
     """Tickets already known and the catalog prices of the items sold; customers already known
     and who holds the phones of those created; the member balances of the customers whose
-    entries the batch carries: a query each."""
+    entries the batch carries; the stock of the products it moves: a query each."""
     ticket_ids: set[str] = set()
     item_ids: set[str] = set()
     customer_ids: set[str] = set()
     phones: set[str] = set()
     ledgers: set[str] = set()
+    products: set[str] = set()
     for op in ops:
+        products |= moved_products(op.payload)
         entries = op.payload.get("entries")
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and isinstance(entry.get("customer_id"), str):
@@ -325,6 +328,8 @@ def prefetch(connection: Connection, store_id: str, ops: list[Operation]) -> Bat
             if isinstance(line, dict) and isinstance(line.get("item_id"), str):
                 item_ids.add(line["item_id"])
     cache = BatchCache()
+    if products:
+        cache.stock, cache.aliases, cache.kept = prefetch_stock(connection, store_id, products)
     if ledgers:
         cache.balances = prefetch_balances(connection, store_id, ledgers)
         cache.ledgers = ledgers

@@ -41,6 +41,15 @@ class BatchCache:
     # Of `ledgers`, the customers with a points expiry on record or recorded by the batch: only
     # theirs can need an expiry corrected (handlers.members.expiry_corrections).
     expiring: set[str] = field(default_factory=set)
+    # Stock on hand per product of the store as the batch stands (stored with what the batch
+    # holds to write), from apply.prefetch for the products the batch moves, and the latest
+    # earlier take of each ((document number, device)): handlers.inventory.record_movements.
+    # Cleared with the balances when an operation is rewound.
+    stock: dict[str, int] = field(default_factory=dict)
+    last_takes: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # Of `stock`'s products, those whose stock the store keeps: something was ever put in
+    # (received, counted, transferred in, adjusted); only theirs can go below zero.
+    kept: set[str] = field(default_factory=set)
 
     # Customers whose sales, voids or refunds the batch applied: their tier is worked out
     # again after the batch (tiers.refresh_tiers).
@@ -56,6 +65,9 @@ class BatchCache:
         self.last_spends.clear()
         self.ledgers.clear()
         self.expiring.clear()
+        self.stock.clear()
+        self.last_takes.clear()
+        self.kept.clear()
 
 
 @dataclass

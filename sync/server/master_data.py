@@ -34,7 +34,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.import_report import FirstLines, ImportReport
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
-    CatalogItemSavedV4,
+    CatalogItemSavedV5,
 )
 from sync.server import chain, models
 from sync.server.admin import AdminError
@@ -120,13 +120,13 @@ def edit_catalog_item(
         if check is not None:
             check(writer)
         held = load_json(row["data"]) | {"id": row["id"]}
-        item = edited_payload(CatalogItemSavedV4, held, changes)
+        item = edited_payload(CatalogItemSavedV5, held, changes)
         _save_at_server(writer, row, item)
     publish_everywhere(engine, row["owner_id"], clock)
     return str(row["id"])
 
 
-def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV4) -> None:
+def _save_at_server(writer: BatchWriter, row: dict[str, Any], item: CatalogItemSavedV5) -> None:
     """An edit made at the server: a chain item's price is the chain's (a counter's price edit
     is its own store's), and the item goes to the owner's other stores."""
     if row["owner_id"] is None:
@@ -347,6 +347,9 @@ class CatalogEntry:
     owner_id: str | None  # set: in the owner's chain catalog, every store of the owner has it
     needs_patch_test: bool = False  # a service sold only after a valid patch test
     points_price: int = 0  # points that redeem one unit at checkout; 0: not for points
+    unit: str = "piece"  # a product's stock: the unit it is kept in (piece, ml, g)
+    pack_size: int = 1  # units in one package sold or received
+    needs_expiry: bool = False  # each batch received needs an expiry date
 
     @property
     def chain(self) -> bool:
@@ -356,6 +359,7 @@ class CatalogEntry:
         """Its CatalogItemSaved fields, with the item's own price."""
         names: tuple[str, ...] = ("kind", "category", "name", "duration_min", "skill", "sku")
         names += ("barcode", "cost", "needs_patch_test", "points_price")
+        names += ("unit", "pack_size", "needs_expiry")
         return {n: getattr(self, n) for n in names} | {
             "price": self.item_price,
             "active": self.active,
@@ -397,6 +401,9 @@ def _entry(row: Mapping[str, Any]) -> CatalogEntry:
         owner_id=row["owner_id"],
         needs_patch_test=bool(data.get("needs_patch_test", False)),
         points_price=int(data.get("points_price") or 0),
+        unit=str(data.get("unit") or "piece"),
+        pack_size=int(data.get("pack_size") or 1),
+        needs_expiry=bool(data.get("needs_expiry", False)),
     )
 
 
@@ -447,6 +454,9 @@ def _cleaned(values: Mapping[str, Any]) -> dict[str, Any]:
         "active": bool(values.get("active", True)),
         "needs_patch_test": kind == "service" and bool(values.get("needs_patch_test", False)),
         "points_price": int(values.get("points_price") or 0),
+        "unit": str(values.get("unit") or "piece") if kind == "product" else "piece",
+        "pack_size": int(values.get("pack_size") or 1) if kind == "product" else 1,
+        "needs_expiry": kind == "product" and bool(values.get("needs_expiry", False)),
     }
     return cleaned
 
@@ -459,7 +469,7 @@ def create_catalog_item(
     fields = _cleaned(dict(values) | {"active": True})
     with store_writer(engine, store_id, clock) as writer:
         check_catalog_item(fields, store_catalog(writer.connection, store_id))
-        item = CatalogItemSavedV4.model_validate(fields | {"id": new_id()})
+        item = CatalogItemSavedV5.model_validate(fields | {"id": new_id()})
         save_catalog_item(writer, item, origin=None)
     return item.id
 
@@ -510,6 +520,9 @@ NEW_ITEM = {
     "barcode": None,
     "needs_patch_test": False,
     "points_price": 0,
+    "unit": "piece",
+    "pack_size": 1,
+    "needs_expiry": False,
 }
 
 
@@ -616,7 +629,7 @@ def import_catalog_csv(
             changed = (
                 None if held is None else sorted(k for k in fields if fields[k] != held.fields()[k])
             )
-            item = CatalogItemSavedV4.model_validate(fields | {"id": item_id, "changed": changed})
+            item = CatalogItemSavedV5.model_validate(fields | {"id": item_id, "changed": changed})
             if held is None:
                 save_catalog_item(writer, item, origin=None)
             else:

@@ -174,6 +174,11 @@ class CatalogItem(Base):
     # Set: an item of the owner's chain catalog, sent to every store of that owner, priced by
     # store_price where a store has its own price.
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("owner.id"))
+    # A product's stock: the unit it is kept in, the units one package holds, and whether each
+    # batch received needs an expiry date (also in `data`, as sent down; docs/inventory.md).
+    unit: Mapped[str] = mapped_column(String(8), server_default="piece")
+    pack_size: Mapped[int] = mapped_column(Integer, server_default="1")
+    needs_expiry: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 class CatalogAlias(Base):
@@ -791,3 +796,89 @@ class DrawerMovement(Base):
     kind: Mapped[str] = mapped_column(String(24))
     amount: Mapped[int] = mapped_column(BigInteger)
     data: Mapped[str] = mapped_column(Text)
+
+
+class StockBatch(Base):
+    """A batch of a product a store received (a stock.moved receipt): its lot and dates, and
+    what a package of it cost. Recorded once by its id."""
+
+    __tablename__ = "stock_batch"
+    __table_args__ = (Index("ix_stock_batch_product", "store_id", "product_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    product_id: Mapped[str] = mapped_column(ID)
+    code: Mapped[str] = mapped_column(String(40))
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    made_on: Mapped[date | None] = mapped_column(Date)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    unit_cost: Mapped[int | None] = mapped_column(BigInteger)
+    device_id: Mapped[str | None] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+
+
+class StockMovement(Base):
+    """The stock ledger: every change of a product's stock in a store, signed units of its unit,
+    as the counters made them (by their ids) and those the server made settling a
+    negative_stock conflict (`device_id` None). Append-only; on hand is the sum. No foreign key
+    to the batch: a sale may reach the server before the receipt of the batch it sold from."""
+
+    __tablename__ = "stock_movement"
+    __table_args__ = (
+        Index(
+            "ix_stock_movement_product",
+            "store_id",
+            "product_id",
+            "batch_id",
+            postgresql_include=["quantity"],
+        ),
+        Index("ix_stock_movement_store_day", "store_id", "business_day"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    product_id: Mapped[str] = mapped_column(ID)
+    batch_id: Mapped[str | None] = mapped_column(ID)
+    kind: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    business_day: Mapped[date] = mapped_column(Date)
+    document_id: Mapped[str] = mapped_column(ID)
+    line_id: Mapped[str | None] = mapped_column(ID)
+    staff_id: Mapped[str | None] = mapped_column(ID)
+    reason: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[str | None] = mapped_column(ID)  # None: made at the server
+    op_id: Mapped[str] = mapped_column(ID)
+
+
+class StockLevel(Base):
+    """A store's minimum stock of a product (last writer wins by `hlc`) and its moving-average
+    cost of a package (the latest receipt's)."""
+
+    __tablename__ = "stock_level"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    product_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    minimum: Mapped[int] = mapped_column(BigInteger)
+    cost: Mapped[int | None] = mapped_column(BigInteger)
+    hlc: Mapped[str] = mapped_column(String(64))
+
+
+class ServiceConsumables(Base):
+    """The stamp of a service's consumables list in a store: the list with the latest `hlc`
+    stands, whole (service_consumable holds its lines)."""
+
+    __tablename__ = "service_consumables"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    service_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ServiceConsumable(Base):
+    """What one of a service uses up of a product (耗材), in the product's unit."""
+
+    __tablename__ = "service_consumable"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    service_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    product_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    unit: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int] = mapped_column(Integer)

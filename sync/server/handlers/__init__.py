@@ -8,6 +8,7 @@ from sync.server.handlers import (  # noqa: F401
     customers,
     day_close,
     drawer,
+    inventory,
     members,
     patch_tests,
     sales,

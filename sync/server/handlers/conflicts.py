@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 
 from sync.operations import CONFLICTS
 from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED, ConflictResolved
+from sync.operations.inventory import CONFLICT_NEGATIVE_STOCK, RESOLUTION_FOUND
 from sync.operations.members import CONFLICT_OVERDRAFT
 from sync.operations.setup import CONFLICT_DUPLICATE_STAFF
 from sync.protocol import (
@@ -31,6 +32,7 @@ from sync.server.handlers.customers import (
     server_stamp,
     stored,
 )
+from sync.server.handlers.inventory import MOVEMENT, settle_negative_stock
 from sync.server.handlers.members import BALANCE, settle_overdraft
 from sync.server.handlers.registry import handles
 from sync.server.handlers.setup import STAFF, merge_staff
@@ -40,7 +42,9 @@ CONFLICT = models.table_of(models.Conflict)
 _SETTLED = {RESOLUTION_COLLECT: "collect", RESOLUTION_WRITE_OFF: "write_off"}
 
 
-@handles(CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY, STAFF, BALANCE))
+@handles(
+    CONFLICT_RESOLVED, reads=True, writes=(CONFLICT, CUSTOMER, HISTORY, STAFF, BALANCE, MOVEMENT)
+)
 def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
     found = ctx.connection.execute(select(CONFLICT).where(CONFLICT.c.id == resolved.conflict_id))
     row = found.mappings().first()
@@ -64,6 +68,9 @@ def conflict_resolved(ctx: OpContext, resolved: ConflictResolved) -> list[str]:
         _restore_loser(ctx, details)
     elif conflict["type"] == CONFLICT_OVERDRAFT and resolved.resolution in _SETTLED:
         settle_overdraft(ctx, details, _SETTLED[resolved.resolution], resolved.note)
+    elif conflict["type"] == CONFLICT_NEGATIVE_STOCK and resolved.resolution == RESOLUTION_FOUND:
+        by = None if ctx.at_server else resolved.resolved_by  # a web account is no staff member
+        settle_negative_stock(ctx, details, conflict["id"], resolved.note, by)
     closed = {
         "status": CONFLICT_RESOLVED_STATUS,
         "resolution": resolved.resolution,

@@ -15,14 +15,24 @@ from sync.operations.sales import (
     SALE_REFUNDED,
     SALE_VOIDED,
     SaleCompletedV3,
-    SaleRefundedV2,
-    SaleVoidedV3,
+    SaleCompletedV4,
+    SaleRefundedV3,
+    SaleVoidedV4,
 )
 from sync.server import models, report_days
 from sync.server.batch import Rejected
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.db import dump_json, load_json
 from sync.server.handlers.day_close import touched
+from sync.server.handlers.inventory import (
+    MOVEMENT,
+    REFUND_KINDS,
+    SALE_KINDS,
+    VOID_KINDS,
+    check_kinds,
+    fresh_movements,
+    record_movements,
+)
 from sync.server.handlers.members import (
     BALANCE,
     CARD,
@@ -121,10 +131,11 @@ def _check_sale(sale: SaleCompletedV3) -> None:
 @handles(
     SALE_COMPLETED,
     reads=False,
-    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD, *SUMMED),
+    writes=(TICKET, LINE, SHARE, PAYMENT, LEDGER, TENDER, BALANCE, CARD, MOVEMENT, *SUMMED),
 )
-def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
+def sale_completed(ctx: OpContext, sale: SaleCompletedV4) -> list[str]:
     _check_sale(sale)
+    check_kinds(sale.stock, SALE_KINDS)
     if ctx.cache.aliases:
         sale = _lines_on_kept_items(ctx.cache.aliases, sale)
     known = ctx.cache.tickets.get(sale.id)
@@ -148,7 +159,8 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
         "voided_at": None,
         "voided_by": None,
         "void_reason": None,
-        "payload": sale.model_dump_json(),  # one pass in pydantic-core
+        # One pass in pydantic-core; the stock moved is in stock_movement, not kept twice.
+        "payload": sale.model_dump_json(exclude={"stock"}),
         "discount_approved_by": sale.discount_approved_by,
         "void_business_day": None,
         "void_device_id": None,
@@ -158,6 +170,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
         _add_ticket_rows(ctx, sale, row)
         record_cards(ctx, sale.cards)
         overdrafts = record_entries(ctx, sale.entries, (sale.id, sale.number))
+        overdrafts += record_movements(ctx, sale.stock, [sale.number])
     taken = [(tender.kind, tender.applied) for tender in sale.payments]
     _ledger(ctx, sale.id, sale.business_day, "sale", sale.total, taken)
     touched(ctx, sale.business_day, sale.id, sale.number, sale.total)
@@ -167,7 +180,7 @@ def sale_completed(ctx: OpContext, sale: SaleCompletedV3) -> list[str]:
     return _price_mismatch(ctx, sale) + overdrafts
 
 
-def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV3) -> SaleCompletedV3:
+def _lines_on_kept_items(aliases: dict[str, str], sale: SaleCompletedV4) -> SaleCompletedV4:
     """Lines that sold an item by its alias (created twice offline) are recorded against the
     item kept; name and prices stay as sold (docs/adr/0008-master-data.md)."""
     if not any(line.item_id in aliases for line in sale.lines):
@@ -234,10 +247,11 @@ def _ticket_of_store(ctx: OpContext, ticket_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE, *SUMMED))
-def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
+@handles(SALE_VOIDED, reads=True, writes=(TICKET, LEDGER, TENDER, BALANCE, MOVEMENT, *SUMMED))
+def sale_voided(ctx: OpContext, void: SaleVoidedV4) -> list[str]:
     """A void is money handed back: always on the ledger. Voiding what another counter already
     voided or refunded (both offline) hands money back twice: a conflict for the manager."""
+    check_kinds(void.stock, VOID_KINDS)
     ticket = _ticket_of_store(ctx, void.ticket_id)
     clash = ""
     if ticket["status"] == "voided":
@@ -264,6 +278,7 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV3) -> list[str]:
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, void.entries, ticket)
+    overdrafts += record_movements(ctx, fresh_movements(ctx, void.stock), [void.number])
     if not clash:
         return overdrafts
     return [_money_back_twice(ctx, ticket, clash, ticket["total"]), *overdrafts]
@@ -305,12 +320,13 @@ def _money_back_twice(ctx: OpContext, ticket: dict[str, Any], clash: str, amount
 @handles(
     SALE_REFUNDED,
     reads=True,
-    writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE, *SUMMED),
+    writes=(REFUND, REFUND_LINE, TICKET, LEDGER, TENDER, BALANCE, MOVEMENT, *SUMMED),
 )
-def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
+def sale_refunded(ctx: OpContext, refund: SaleRefundedV3) -> list[str]:
     """A refund is money handed back: always on the ledger. Beyond what the sale took, or of a
     voided sale (two counters, offline), it is also a conflict for the manager."""
     check_fen(refund.amount, *(line.amount for line in refund.lines))
+    check_kinds(refund.stock, REFUND_KINDS)
     ticket = _ticket_of_store(ctx, refund.ticket_id)
     before = dict(ticket)
     clash = ""
@@ -321,7 +337,7 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     done = ctx.connection.execute(select(REFUND.c.op_id).where(REFUND.c.id == refund.id)).first()
     if done is not None and done[0] != ctx.op.id:
         raise Rejected(f"refund {refund.id} was already recorded by another operation")
-    payload = refund.model_dump(mode="json", exclude={"entries"})
+    payload = refund.model_dump(mode="json", exclude={"entries", "stock"})
     payload["tenders"] = [{**t, "position": i} for i, t in enumerate(payload["tenders"], 1)]
     payload["device_id"] = ctx.device_id
     if done is None:
@@ -342,12 +358,13 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV2) -> list[str]:
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, refund.entries, ticket)
+    overdrafts += record_movements(ctx, fresh_movements(ctx, refund.stock), [refund.number])
     if not clash:
         return overdrafts
     return [_money_back_twice(ctx, before, clash, refund.amount), *overdrafts]
 
 
-def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV2, payload: dict[str, Any]) -> None:
+def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV3, payload: dict[str, Any]) -> None:
     ctx.writer.add(
         REFUND,
         {

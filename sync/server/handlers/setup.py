@@ -21,7 +21,7 @@ from sync.operations.setup import (
     STORE_SETTINGS_SAVED,
     CatalogItemData,
     CatalogItemSaved,
-    CatalogItemSavedV4,
+    CatalogItemSavedV5,
     StaffSaved,
     StaffSavedV2,
     StoreSettingsSaved,
@@ -42,7 +42,13 @@ SETTINGS = models.table_of(models.StoreSettings)
 STORE = models.table_of(models.Store)
 ITEM_FIELDS = tuple(f for f in CatalogItemData.model_fields if f not in ("id", "stamps"))
 # What an item saved before a field existed holds of it.
-ITEM_DEFAULTS = {"needs_patch_test": False, "points_price": 0}
+ITEM_DEFAULTS = {
+    "needs_patch_test": False,
+    "points_price": 0,
+    "unit": "piece",
+    "pack_size": 1,
+    "needs_expiry": False,
+}
 STAFF_FIELDS = tuple(f for f in StaffSaved.model_fields if f != "id")
 Row = dict[str, Any]
 
@@ -103,12 +109,15 @@ def _item_row(item: CatalogItemSaved, values: dict[str, Any]) -> Row:
         "price": values["price"],
         "sku": values["sku"] if values["kind"] == "product" else None,
         "barcode": (values["barcode"] or None) if values["kind"] == "product" else None,
+        "unit": values.get("unit") or ITEM_DEFAULTS["unit"],
+        "pack_size": values.get("pack_size") or ITEM_DEFAULTS["pack_size"],
+        "needs_expiry": bool(values.get("needs_expiry", False)),
         "data": dump_json({"id": item.id} | values),
     }
 
 
 def save_catalog_item(
-    writer: BatchWriter, item: CatalogItemSavedV4, origin: str | None
+    writer: BatchWriter, item: CatalogItemSavedV5, origin: str | None
 ) -> tuple[Row, str | None]:
     """Merge an edit (or a new item) into the store's catalog and send the item down.
     Answers (the item as kept, the alias recorded for it if it was a duplicate)."""
@@ -183,7 +192,7 @@ def merge_item(
 
 
 @handles(CATALOG_ITEM_SAVED, reads=True, writes=(CATALOG, ALIAS, STORE_PRICE, chain.PUBLISH))
-def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV4) -> list[str]:
+def catalog_item_saved(ctx: OpContext, item: CatalogItemSavedV5) -> list[str]:
     row, alias = save_catalog_item(ctx.writer, item, ctx.device_id)
     price = item_data(ctx.writer, row)["price"]  # the store's own, for a chain item that has one
     ctx.cache.prices[row["id"]] = price

@@ -58,3 +58,33 @@ def test_master_data_fills_the_codes_of_products_held_and_goes_down_again(
             command.upgrade(alembic_config(connection), "head")
     finally:
         engine.dispose()
+
+
+def test_inventory_gives_the_products_held_their_stock_defaults_and_goes_down_again(
+    empty_server_database_url: str,
+) -> None:
+    from alembic import command
+
+    engine = create_server_engine(empty_server_database_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0024_report_days")
+            for sql in (
+                "INSERT INTO owner VALUES ('o1', 'a@b.c', 'x', '2026-11-20 06:30:00+00')",
+                "INSERT INTO store (id, name, time_zone, owner_id, change_seq, created_at)"
+                " VALUES ('s1', '一店', 'Asia/Shanghai', 'o1', 0, '2026-11-20 06:30:00+00')",
+                "INSERT INTO catalog_item (id, store_id, kind, category, name, price, data,"
+                " updated_at) VALUES ('p1', 's1', 'product', '护肤品', '精华', 1, '{}',"
+                " '2026-11-20 06:30:00+00')",
+            ):
+                connection.execute(text(sql))
+            command.upgrade(alembic_config(connection), "head")
+            row = connection.execute(
+                text("SELECT unit, pack_size, needs_expiry FROM catalog_item")
+            ).one()
+            assert (row.unit, row.pack_size, bool(row.needs_expiry)) == ("piece", 1, False)
+            command.downgrade(alembic_config(connection), "0024_report_days")
+            command.upgrade(alembic_config(connection), "head")
+            assert connection.execute(text("SELECT COUNT(*) FROM stock_movement")).scalar() == 0
+    finally:
+        engine.dispose()

@@ -1,0 +1,417 @@
+"""stock.moved, stock.level_set, consumables.set: the stock ledger at the server (docs/inventory.md,
+"Server"). Movements are recorded as the counters made them, once by their id, whatever
+operation carries them (a sale's, void's or refund's too: handlers/sales.py), so a replay adds
+none. Stock is never a reason to refuse: a product's on hand in a store taken below zero by
+counters that were apart is one negative_stock conflict, raised as it crosses zero, and a
+manager's `record_found` brings it back with a movement made here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from sync.operations.inventory import (
+    CHANGE_CONSUMABLES,
+    CHANGE_STOCK_BATCH,
+    CHANGE_STOCK_LEVEL,
+    CHANGE_STOCK_MOVEMENT,
+    CONSUMABLES_SET,
+    NEGATIVE_STOCK,
+    STOCK_LEVEL_SET,
+    STOCK_MOVED,
+    Consumable,
+    ConsumablesSet,
+    StockBatchPayload,
+    StockLevelData,
+    StockLevelSet,
+    StockMoved,
+    StockMovementData,
+    StockMovementPayload,
+)
+from sync.server import models
+from sync.server.batch import Rejected, new_server_id
+from sync.server.context import OpContext, check_fen
+from sync.server.day_figures import store_calendar
+from sync.server.handlers.registry import handles
+from sync.server.handlers.setup import canonical_item_id
+from sync.server.stamps import edit_stamp
+
+MOVEMENT = models.table_of(models.StockMovement)
+BATCH = models.table_of(models.StockBatch)
+LEVEL = models.table_of(models.StockLevel)
+CONSUMABLES = models.table_of(models.ServiceConsumables)
+CONSUMABLE = models.table_of(models.ServiceConsumable)
+CATALOG = models.table_of(models.CatalogItem)
+ALIAS = models.table_of(models.CatalogAlias)
+TICKET = models.table_of(models.Ticket)
+# The movements each operation may carry: a sale's and a void's or refund's ride in their
+# sale.* payloads, every other stock document in stock.moved.
+SALE_KINDS = frozenset({"sale", "consumption"})
+VOID_KINDS = frozenset({"void"})
+REFUND_KINDS = frozenset({"refund"})
+DOCUMENT_KINDS = frozenset(
+    {"receipt", "transfer_out", "transfer_in", "stocktake", "write_off", "adjustment"}
+)
+FOUND_REASON = "negative stock recorded as found"
+
+
+# On hand
+
+
+def moved_products(payload: dict[str, Any]) -> set[str]:
+    """The products an operation's raw payload moves (`stock` of a sale.*, `movements` of a
+    stock.moved), for apply.prefetch; anything malformed is left to validation."""
+    found: set[str] = set()
+    for key in ("stock", "movements"):
+        movements = payload.get(key)
+        for movement in movements if isinstance(movements, list) else []:
+            if isinstance(movement, dict) and isinstance(movement.get("product_id"), str):
+                found.add(movement["product_id"])
+    return found
+
+
+# Movements that put stock into a store: a product with one of them has its stock kept there.
+# A store that never received, counted or adjusted a product does not keep its stock (a salon
+# not using inventory): selling it takes the ledger below zero, and that is no conflict.
+PUT_IN = ("receipt", "stocktake", "transfer_in", "adjustment")
+
+
+def prefetch_stock(
+    connection: Connection, store_id: str, products: set[str]
+) -> tuple[dict[str, int], dict[str, str], set[str]]:
+    """On hand of these products in the store, which of them are aliases of another item
+    (alias → the item kept), and which the store keeps stock of: three queries a batch, not
+    one a movement."""
+    wanted = sorted(products)
+    aliases = {
+        row.alias_id: row.item_id
+        for row in connection.execute(
+            select(ALIAS.c.alias_id, ALIAS.c.item_id).where(
+                ALIAS.c.store_id == store_id, ALIAS.c.alias_id.in_(wanted)
+            )
+        )
+    }
+    wanted = sorted({aliases.get(p, p) for p in wanted})
+    stock = dict.fromkeys(wanted, 0)
+    sums = connection.execute(
+        select(MOVEMENT.c.product_id, func.sum(MOVEMENT.c.quantity))
+        .where(MOVEMENT.c.store_id == store_id, MOVEMENT.c.product_id.in_(wanted))
+        .group_by(MOVEMENT.c.product_id)
+    )
+    stock.update({product: int(total) for product, total in sums})
+    return stock, aliases, _kept(connection, store_id, wanted)
+
+
+def _kept(connection: Connection, store_id: str, products: list[str]) -> set[str]:
+    found = connection.execute(
+        select(MOVEMENT.c.product_id)
+        .where(
+            MOVEMENT.c.store_id == store_id,
+            MOVEMENT.c.product_id.in_(products),
+            MOVEMENT.c.kind.in_(PUT_IN),
+        )
+        .distinct()
+    )
+    return set(found.scalars())
+
+
+def on_hand(ctx: OpContext, product_id: str) -> int:
+    """A product's stock in the store as the batch stands: stored, with what the batch holds
+    to write; kept in the batch's cache from the first look."""
+    if product_id not in ctx.cache.stock:
+        stored = ctx.connection.execute(
+            select(func.coalesce(func.sum(MOVEMENT.c.quantity), 0)).where(
+                MOVEMENT.c.store_id == ctx.store_id, MOVEMENT.c.product_id == product_id
+            )
+        ).scalar()
+        rows = ctx.writer.rows[MOVEMENT]
+        pending = sum(r["quantity"] for r in rows if r["product_id"] == product_id)
+        ctx.cache.stock[product_id] = int(stored or 0) + pending
+        if _kept(ctx.connection, ctx.store_id, [product_id]) or any(
+            r["product_id"] == product_id and r["kind"] in PUT_IN for r in rows
+        ):
+            ctx.cache.kept.add(product_id)
+    return ctx.cache.stock[product_id]
+
+
+# Recording movements
+
+
+def check_kinds(movements: Iterable[StockMovementPayload], allowed: frozenset[str]) -> None:
+    for movement in movements:
+        if movement.kind not in allowed:
+            raise Rejected(f"a {movement.kind} movement does not belong to this operation")
+
+
+def held_ids(ctx: OpContext, table: Any, ids: list[str]) -> set[str]:
+    """Of these ids, those already recorded (ids are unique across stores). The batch is
+    flushed before any handler that calls this (reads=True)."""
+    if not ids:
+        return set()
+    return set(ctx.connection.execute(select(table.c.id).where(table.c.id.in_(ids))).scalars())
+
+
+def fresh_movements(
+    ctx: OpContext, movements: Sequence[StockMovementPayload]
+) -> list[StockMovementPayload]:
+    """The movements not recorded yet, each once."""
+    held = held_ids(ctx, MOVEMENT, [m.id for m in movements])
+    fresh = []
+    for movement in movements:
+        if movement.id not in held:
+            held.add(movement.id)
+            fresh.append(movement)
+    return fresh
+
+
+def movement_data(row: dict[str, Any]) -> dict[str, Any]:
+    """A movement as the change feed sends it (StockMovementData)."""
+    fields = StockMovementData.model_fields
+    data = {k: row[k] for k in fields if k not in ("at", "business_day")}
+    return data | {"at": row["at"].isoformat(), "business_day": row["business_day"].isoformat()}
+
+
+def record_movements(
+    ctx: OpContext,
+    movements: Sequence[StockMovementPayload],
+    numbers: Sequence[str],
+    by_server: bool = False,
+) -> list[str]:
+    """Write the movements and their changes; answer the negative_stock conflicts they raise:
+    one per product they take from zero or more to below zero (none while it stays below).
+    `numbers`: what the operation's document is known by (a ticket's number). `by_server`:
+    made here (a conflict settled), from no counter: every counter of the store pulls it."""
+    device = None if by_server else ctx.device_id
+    deltas: dict[str, int] = {}
+    rows = []
+    for movement in movements:
+        product = ctx.cache.aliases.get(movement.product_id, movement.product_id)
+        row = movement.model_dump() | {
+            "product_id": product,
+            "store_id": ctx.store_id,
+            "device_id": device,
+            "op_id": ctx.op.id,
+        }
+        rows.append(row)
+        deltas[product] = deltas.get(product, 0) + movement.quantity
+    before = {product: on_hand(ctx, product) for product in deltas}
+    for row in rows:
+        ctx.writer.add(MOVEMENT, row)
+        ctx.writer.change(CHANGE_STOCK_MOVEMENT, row["id"], movement_data(row), device)
+    ctx.cache.kept |= {
+        ctx.cache.aliases.get(m.product_id, m.product_id) for m in movements if m.kind in PUT_IN
+    }
+    conflicts = []
+    for product, delta in deltas.items():
+        now = ctx.cache.stock[product] = before[product] + delta
+        if before[product] >= 0 > now and product in ctx.cache.kept:
+            conflicts.append(_negative_stock(ctx, product, now, numbers, device))
+        if delta < 0 and numbers:
+            ctx.cache.last_takes[product] = (numbers[0], device)
+    return conflicts
+
+
+def _negative_stock(
+    ctx: OpContext, product_id: str, now: int, numbers: Sequence[str], device: str | None
+) -> str:
+    earlier, earlier_device = ctx.cache.last_takes.get(product_id) or _last_take(ctx, product_id)
+    name, unit = _product(ctx, product_id)
+    involved = [n for n in (earlier, *numbers) if n]
+    details = {
+        "product_id": product_id,
+        "name": name,
+        "unit": unit,
+        "on_hand": now,
+        "shortfall": -now,
+        "numbers": list(dict.fromkeys(involved)),
+        "stamps": sorted({d for d in (earlier_device, device) if d}),
+        "op_type": ctx.op.type,
+    }
+    return ctx.writer.conflict(
+        NEGATIVE_STOCK, "catalog_item", product_id, [ctx.op.id], details, device
+    )
+
+
+def _product(ctx: OpContext, product_id: str) -> tuple[str, str]:
+    found = ctx.connection.execute(
+        select(CATALOG.c.name, CATALOG.c.unit).where(CATALOG.c.id == product_id)
+    ).first()
+    return (found.name, found.unit) if found is not None else ("", "piece")
+
+
+def _last_take(ctx: OpContext, product_id: str) -> tuple[str | None, str | None]:
+    """The latest earlier movement that took the product (its document's number, device)."""
+    for row in reversed(ctx.writer.rows[MOVEMENT]):
+        if row["product_id"] == product_id and row["quantity"] < 0 and row["op_id"] != ctx.op.id:
+            return _document_number(ctx, row["document_id"]), row["device_id"]
+    found = ctx.connection.execute(
+        select(MOVEMENT.c.document_id, MOVEMENT.c.device_id)
+        .where(
+            MOVEMENT.c.store_id == ctx.store_id,
+            MOVEMENT.c.product_id == product_id,
+            MOVEMENT.c.quantity < 0,
+        )
+        .order_by(MOVEMENT.c.at.desc(), MOVEMENT.c.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None, None
+    return _document_number(ctx, found.document_id), found.device_id
+
+
+def _document_number(ctx: OpContext, document_id: str) -> str:
+    """A ticket's number; any other document by its id."""
+    for row in ctx.writer.rows[TICKET]:
+        if row["id"] == document_id:
+            return str(row["number"])
+    found = ctx.connection.execute(select(TICKET.c.number).where(TICKET.c.id == document_id))
+    return str(found.scalar() or document_id)
+
+
+def settle_negative_stock(
+    ctx: OpContext, details: dict[str, Any], conflict_id: str, note: str, staff_id: str | None
+) -> None:
+    """A manager's `record_found`: the units were there. One adjustment made here brings the
+    product back by the shortfall — never above zero (a receipt or stocktake since may have
+    put part or all of it right) — and goes to every counter of the store."""
+    product = str(details["product_id"])
+    amount = min(int(details["shortfall"]), max(0, -on_hand(ctx, product)))
+    if amount <= 0:
+        return
+    movement = StockMovementPayload(
+        id=new_server_id(),
+        product_id=product,
+        kind="adjustment",
+        quantity=amount,
+        at=ctx.now,
+        business_day=store_calendar(ctx.connection, ctx.store_id).day_of(ctx.now),
+        document_id=conflict_id,
+        staff_id=staff_id,
+        reason=(note or FOUND_REASON)[:200],
+    )
+    record_movements(ctx, [movement], [], by_server=True)
+
+
+# Handlers
+
+
+@handles(STOCK_MOVED, reads=True, writes=(BATCH, MOVEMENT, LEVEL))
+def stock_moved(ctx: OpContext, moved: StockMoved) -> list[str]:
+    """A receipt, write-off or adjustment: its new batches and movements once by id, and each
+    product's cost after it."""
+    check_kinds(moved.movements, DOCUMENT_KINDS)
+    check_fen(*moved.costs.values())
+    if any(cost < 0 for cost in moved.costs.values()):
+        raise Rejected("a cost below zero")
+    _record_batches(ctx, moved.batches)
+    for product, cost in moved.costs.items():
+        _save_cost(ctx, ctx.cache.aliases.get(product, product), cost)
+    return record_movements(ctx, fresh_movements(ctx, moved.movements), [moved.id])
+
+
+def _record_batches(ctx: OpContext, batches: Sequence[StockBatchPayload]) -> None:
+    held = held_ids(ctx, BATCH, [b.id for b in batches])
+    for batch in batches:
+        if batch.id in held:
+            continue
+        held.add(batch.id)
+        row = batch.model_dump() | {
+            "product_id": ctx.cache.aliases.get(batch.product_id, batch.product_id),
+            "store_id": ctx.store_id,
+            "device_id": ctx.device_id,
+            "op_id": ctx.op.id,
+        }
+        ctx.writer.add(BATCH, row)
+        data = batch.model_dump(mode="json") | {"product_id": row["product_id"]}
+        ctx.writer.change(CHANGE_STOCK_BATCH, batch.id, data, ctx.device_id)
+
+
+def _level(connection: Connection, store_id: str, product_id: str) -> dict[str, Any] | None:
+    found = connection.execute(
+        select(LEVEL).where(LEVEL.c.store_id == store_id, LEVEL.c.product_id == product_id)
+    ).mappings()
+    row = found.first()
+    return None if row is None else dict(row)
+
+
+def _save_level(ctx: OpContext, held: dict[str, Any] | None, values: dict[str, Any]) -> None:
+    """Insert or update the store's level of a product and send it down."""
+    product = values["product_id"]
+    row = (held or {"minimum": 0, "cost": None, "hlc": ""}) | values
+    if held is None:
+        ctx.connection.execute(insert(LEVEL).values(row | {"store_id": ctx.store_id}))
+    elif len(values) > 1:
+        mine = (LEVEL.c.store_id == ctx.store_id) & (LEVEL.c.product_id == product)
+        ctx.connection.execute(update(LEVEL).where(mine).values(values))
+    data = StockLevelData(
+        product_id=product, minimum=row["minimum"], hlc=row["hlc"], cost=row["cost"]
+    )
+    ctx.writer.change(CHANGE_STOCK_LEVEL, product, data.model_dump(mode="json"), ctx.device_id)
+
+
+def _save_cost(ctx: OpContext, product_id: str, cost: int) -> None:
+    held = _level(ctx.connection, ctx.store_id, product_id)
+    if held is None or held["cost"] != cost:
+        _save_level(ctx, held, {"product_id": product_id, "cost": cost})
+
+
+@handles(STOCK_LEVEL_SET, reads=True, writes=(LEVEL,))
+def stock_level_set(ctx: OpContext, level: StockLevelSet) -> list[str]:
+    """A store's minimum of a product: the edit with the later stamp stands. One that lost
+    sends the level held down again, so the counter that made it takes it back."""
+    product = canonical_item_id(ctx.writer, level.product_id)
+    held = _level(ctx.connection, ctx.store_id, product)
+    stamp = edit_stamp(level.hlc, ctx.now, {"hlc": held["hlc"]} if held else {})
+    if held is not None and stamp <= held["hlc"]:
+        _save_level(ctx, held, {"product_id": product})
+        return []
+    _save_level(ctx, held, {"product_id": product, "minimum": level.minimum, "hlc": stamp})
+    return []
+
+
+@handles(CONSUMABLES_SET, reads=True, writes=(CONSUMABLES, CONSUMABLE))
+def consumables_set(ctx: OpContext, listed: ConsumablesSet) -> list[str]:
+    """What a service uses up, replacing its list whole: the list with the later stamp stands;
+    one that lost sends the list held down again."""
+    products = [c.product_id for c in listed.consumables]
+    if len(set(products)) != len(products):
+        raise Rejected("a product is listed twice among a service's consumables")
+    mine = (CONSUMABLES.c.store_id == ctx.store_id) & (
+        CONSUMABLES.c.service_id == listed.service_id
+    )
+    held = ctx.connection.execute(select(CONSUMABLES.c.hlc).where(mine)).scalar()
+    stamp = edit_stamp(listed.hlc, ctx.now, {"hlc": held} if held is not None else {})
+    if held is not None and stamp <= held:
+        _send_consumables(ctx, listed.service_id, held)
+        return []
+    lines = (CONSUMABLE.c.store_id == ctx.store_id) & (CONSUMABLE.c.service_id == listed.service_id)
+    ctx.connection.execute(delete(CONSUMABLE).where(lines))
+    if held is None:
+        values = {"store_id": ctx.store_id, "service_id": listed.service_id}
+        ctx.connection.execute(
+            insert(CONSUMABLES).values(values | {"hlc": stamp, "updated_at": ctx.now})
+        )
+    else:
+        stamped = {"hlc": stamp, "updated_at": ctx.now}
+        ctx.connection.execute(update(CONSUMABLES).where(mine).values(stamped))
+    rows = [
+        c.model_dump() | {"store_id": ctx.store_id, "service_id": listed.service_id, "position": i}
+        for i, c in enumerate(listed.consumables)
+    ]
+    if rows:
+        ctx.connection.execute(insert(CONSUMABLE), rows)
+    _send_consumables(ctx, listed.service_id, stamp)
+    return []
+
+
+def _send_consumables(ctx: OpContext, service_id: str, stamp: str) -> None:
+    found = ctx.connection.execute(
+        select(CONSUMABLE.c.product_id, CONSUMABLE.c.quantity, CONSUMABLE.c.unit)
+        .where(CONSUMABLE.c.store_id == ctx.store_id, CONSUMABLE.c.service_id == service_id)
+        .order_by(CONSUMABLE.c.position)
+    ).mappings()
+    listed = [Consumable.model_validate(dict(c)) for c in found]
+    data = ConsumablesSet(service_id=service_id, consumables=listed, hlc=stamp)
+    ctx.writer.change(CHANGE_CONSUMABLES, service_id, data.model_dump(mode="json"), ctx.device_id)
