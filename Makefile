@@ -54,6 +54,7 @@ bench: setup
 	$(BIN)/python tests/bench/join_store.py
 	$(BIN)/python tests/bench/dashboard.py
 	$(BIN)/python tests/bench/reports.py
+	$(BIN)/python tests/bench/inventory.py
 
 setup: system-deps $(STAMP)
 	@$(BIN)/python -m salon_pos.ui.translations release

@@ -169,11 +169,12 @@ def allocate(
     expired_allowed: bool = False,
 ) -> list[Take]:
     """Which batches `quantity` units come out of: the earliest-expiring batch with stock
-    first, never a batch past its expiry unless a manager allowed it (then those, earliest
-    first, once the rest is used up); what the records cannot cover comes from no batch."""
+    first, the stock of no batch after the batches, never a batch past its expiry unless a
+    manager allowed it (then those, earliest first, once the rest is used up); what the
+    records cannot cover comes from no batch too."""
     takes: list[Take] = []
     left = quantity
-    ordered = [b for b in fefo(batches) if b.on_hand > 0 and b.batch_id is not None]
+    ordered = [b for b in fefo(batches) if b.on_hand > 0]
     fresh = [b for b in ordered if not is_expired(b, today)]
     expired = [b for b in ordered if is_expired(b, today)]
     for batch in fresh:
@@ -191,7 +192,9 @@ def allocate(
             taken = min(left, batch.on_hand)
             takes.append(Take(batch.batch_id, taken))
             left -= taken
-    if left > 0:
+    if left > 0 and takes and takes[-1].batch_id is None:
+        takes[-1] = Take(None, takes[-1].quantity + left)
+    elif left > 0:
         takes.append(Take(None, left))
     return takes
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import CompoundSelect, Connection, bindparam, literal, null, select, union_all
 
-from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
     Product,
     ServiceConsumable,
@@ -27,6 +27,9 @@ from salon_pos.domain.stock import BatchStock, MovementKind, allocate, is_expire
 
 Row = dict[str, Any]
 
+# A product's stock rows that hold something: a batch used up keeps its row at 0, and a store
+# receiving every week would read years of empty batches with each sale.
+_HELD = (StockOnHand.product_id == Product.id) & (StockOnHand.quantity != 0)
 # A product's package size and its stock by batch, the stock of no batch too (batch_key '').
 _STOCK_OF = (
     select(
@@ -37,13 +40,46 @@ _STOCK_OF = (
         StockOnHand.quantity,
         StockBatch.expires_on,
     )
-    .outerjoin(StockOnHand, StockOnHand.product_id == Product.id)
+    .outerjoin(StockOnHand, _HELD)
     .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
     .where(Product.id.in_(bindparam("products", expanding=True)))
 )
 _CONSUMABLES = select(
     ServiceConsumable.service_id, ServiceConsumable.product_id, ServiceConsumable.quantity
 ).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True)))
+# What a sale reads, in one round trip through the driver (a sale's hot path: see
+# docs/adr/0003-write-path.md): its services' consumables ("uses" rows), then the stock by
+# batch of the products it sells and of those consumables ("stock" rows, as _STOCK_OF's).
+_TICKET_STOCK: CompoundSelect[*tuple[Any, ...]] = union_all(
+    select(
+        literal("uses"),
+        ServiceConsumable.service_id,
+        ServiceConsumable.product_id,
+        ServiceConsumable.quantity,
+        null(),
+        null(),
+        null(),
+    ).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True))),
+    select(
+        literal("stock"),
+        Product.id,
+        Product.name,
+        Product.pack_size,
+        StockOnHand.batch_key,
+        StockOnHand.quantity,
+        StockBatch.expires_on,
+    )
+    .outerjoin(StockOnHand, _HELD)
+    .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
+    .where(
+        Product.id.in_(bindparam("products", expanding=True))
+        | Product.id.in_(
+            select(ServiceConsumable.product_id).where(
+                ServiceConsumable.service_id.in_(bindparam("services", expanding=True))
+            )
+        )
+    ),
+)
 
 
 @dataclass
@@ -96,6 +132,11 @@ def ticket_needs(connection: Connection, line_rows: Sequence[Row]) -> list[Need]
             _CONSUMABLES, {"services": sorted(services)}
         ):
             used.setdefault(service_id, []).append((product_id, quantity))
+    return _needs(line_rows, used)
+
+
+def _needs(line_rows: Sequence[Row], used: Mapping[str, list[tuple[str, int]]]) -> list[Need]:
+    """The lines' needs, given what each service uses: (product, quantity) pairs."""
     needs: list[Need] = []
     for row in line_rows:
         if row["kind"] == "product":
@@ -126,10 +167,9 @@ def take_for_ticket(
     line's consumables, first expired first out; a product sold by the package takes
     `pack_size` units a package. ExpiredStockNeedsApproval when only expired stock is left
     and no manager allowed it."""
-    needs = ticket_needs(connection, line_rows)
+    needs, stock = _ticket_stock(connection, line_rows)
     if not needs:
         return TicketStock([], [], [])
-    stock = stock_of(connection, {n.product_id for n in needs})
     today: date = ticket["business_day"]
     rows: list[Row] = []
     expired: list[str] = []
@@ -139,6 +179,7 @@ def take_for_ticket(
         if held is None:  # consumable of a product no longer here: nothing to take from
             continue
         units = need.quantity * (held.pack_size if need.kind is MovementKind.SALE else 1)
+        available = sum(b.on_hand for b in held.batches if b.on_hand > 0)
         takes = allocate(held.name, held.batches, units, today, expired_allowed)
         for take in takes:
             held.take(take.batch_id, take.quantity)
@@ -149,10 +190,34 @@ def take_for_ticket(
             for b in held.batches
             if t.batch_id and b.batch_id == t.batch_id and is_expired(b, today)
         ]
-        if any(t.batch_id is None for t in takes):
+        if units > available:
             short.append(held.name)
     insert_rows(connection, StockMovement, rows)
     return TicketStock(rows, expired, short)
+
+
+def _ticket_stock(
+    connection: Connection, line_rows: Sequence[Row]
+) -> tuple[list[Need], dict[str, ProductStock]]:
+    """ticket_needs and stock_of of what they take, in one statement (_TICKET_STOCK)."""
+    services = sorted({r["item_id"] for r in line_rows if r["kind"] == "service"})
+    products = sorted({r["item_id"] for r in line_rows if r["kind"] == "product"})
+    if not services and not products:
+        return [], {}
+    used: dict[str, list[tuple[str, int]]] = {}
+    stock: dict[str, ProductStock] = {}
+    params = {"services": services, "products": products}
+    for row, one, two, three, batch_key, quantity, expires_on in selected_rows(
+        connection, _TICKET_STOCK, params
+    ):
+        if row == "uses":
+            used.setdefault(one, []).append((two, three))
+            continue
+        held = stock.setdefault(one, ProductStock(two, three))
+        if batch_key is not None:  # the driver's row: the date as SQLite keeps it, text
+            expires = date.fromisoformat(expires_on) if expires_on is not None else None
+            held.batches.append(BatchStock(batch_key or None, expires, quantity))
+    return _needs(line_rows, used), stock
 
 
 def _movement(need: Need, batch_id: str | None, quantity: int, ticket: Row, device: str) -> Row:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -363,11 +363,17 @@ def _used_since_last_stocktake(session: Session, take: Stocktake) -> dict[str, i
     query = select(StockMovement.product_id, func.sum(-StockMovement.quantity)).where(
         StockMovement.kind == MovementKind.CONSUMPTION.value
     )
-    if before is not None:
-        query = query.where(StockMovement.at > before)
+    if before is not None:  # the business day bound lets SQLite read only the days since
+        since = before.date() - timedelta(days=2)  # a day's start is within 2 days of UTC's
+        query = query.where(StockMovement.business_day >= since, StockMovement.at > before)
     if take.posted_at is not None:
         query = query.where(StockMovement.at <= take.posted_at)
-    return {p: int(units) for p, units in session.execute(query.group_by(StockMovement.product_id))}
+    # Grouped by an expression, not the column: SQLite (no statistics) would walk the
+    # (product_id, business_day) index to group and read the ledger in that order, four times
+    # slower than one pass (2 years of a busy salon: ~1.7 s against ~0.4 s under load,
+    # tests/bench/inventory.py).
+    grouped = query.group_by(StockMovement.product_id.concat(""))
+    return {p: int(units) for p, units in session.execute(grouped)}
 
 
 def _loss_batches(session: Session, losses: Sequence[SheetLine]) -> dict[str, str]:

@@ -5,10 +5,13 @@ a member's checkout (issue 10), in a second store whose tiers give every custome
 the member price (the customer's standing read), the service paid by a session, the rest by
 stored value and points, points earned (balances read, five ledger entries written with the
 sale: the session, principal and points spent, points earned by each line money paid); 50
-members visit in turn.
+members visit in turn; and a sale that takes stock (issue 13), in a third store: three retail
+products and two services, each service using two back-bar products by the ml, every product
+received in four batches with an expiry so that each take goes first expired first out (and a
+batch runs out now and then, the take moving on to the next).
 
-Prints one JSON line last: p50 and p99 of the three, in ms, and the ratios of the p50s to the
-raw commit (targets: plain <= 4, member <= 5).
+Prints one JSON line last: p50 and p99 of the four, in ms, and the ratios of the p50s to the
+raw commit (targets: plain <= 4, member <= 5, inventory <= 5).
 Usage: python tests/bench/checkout.py [--sales 400]
 """
 
@@ -21,6 +24,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from salon_pos.db.engine import pragmas
@@ -31,6 +35,7 @@ from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.member_ledger import SessionUse, read_balances
+from salon_pos.services.stock import ConsumableLine, ReceiptLine
 
 # Every customer pays a member price: 95 % at the first tier (the standing read with each sale).
 MEMBER_TIERS = "普通:0:95;黄金:500000:90;钻石:2000000:85"
@@ -38,6 +43,8 @@ MEMBER_TIERS = "普通:0:95;黄金:500000:90;钻石:2000000:85"
 # 100 points.
 MEMBER_STORED, MEMBER_POINTS = 28020, 100
 MEMBERS = 50  # visiting in turn: a member's balances are the sums of their own entries
+BATCHES = 4  # of each product, expiring 60, 120, 180 and 240 days on
+BACK_BAR_ML = 5  # of each back-bar product a service uses
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -107,6 +114,49 @@ def members_join(
     return requests
 
 
+def stocked_sale(backend: Backend, sales: int) -> SaleRequest:
+    """A store whose sale takes stock: the plain sale's two services (each using 5 ml of two
+    back-bar products of its own) and three retail products, each product received in
+    `BATCHES` batches with an expiry, enough for `sales` sales and the warm-up."""
+    plain = prepared_sale(backend)
+    manager = backend.staff.add("店长", "manager", "9999").id
+    facial, nails = plain.lines[0].item_id, plain.lines[1].item_id
+    retail = [plain.lines[2].item_id] + [
+        backend.catalog.add_product("护肤品", name, sku, 9800, 4000, code).id
+        for name, sku, code in (("修护面霜", "SKU-2", "690124"), ("洁面乳", "SKU-3", "690125"))
+    ]
+    back_bar = [
+        backend.catalog.add_product(
+            "院装", name, f"BB-{n}", 0, 30000, unit="ml", pack_size=500, needs_expiry=True
+        ).id
+        for n, name in enumerate(("玻尿酸原液", "补水面膜液", "甲油胶", "封层胶"))
+    ]
+    for service, used in ((facial, back_bar[:2]), (nails, back_bar[2:])):
+        consumables = [ConsumableLine(p, BACK_BAR_ML, "ml") for p in used]
+        backend.stock.set_consumables(service, consumables, manager)
+    today = backend.clock.now().date()
+    bottles = -(-(sales + 20) * BACK_BAR_ML // 500 // BATCHES) + 1
+    pieces = -(-(sales + 20) // BATCHES) + 1
+    backend.stock.receive(
+        [
+            ReceiptLine(product, count, cost, f"LOT-{b}", today + timedelta(days=60 * (b + 1)))
+            for b in reversed(range(BATCHES))  # the latest first: FEFO sorts, not the order
+            for products, count, cost in ((retail, pieces, 4000), (back_bar, bottles, 30000))
+            for product in products
+        ],
+        manager,
+    )
+    return replace(
+        plain,
+        lines=[
+            *plain.lines,
+            SaleLine(LineKind.PRODUCT, retail[1]),
+            SaleLine(LineKind.PRODUCT, retail[2]),
+        ],
+        tenders=[Tender(TenderKind.WECHAT, 30000), Tender(TenderKind.CASH, 39600)],
+    )
+
+
 def raw_connection(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, isolation_level=None)
     for pragma in pragmas():
@@ -134,6 +184,8 @@ def main() -> None:
             store.customers.add(f"会员{n:02d}", f"1370000{n:04d}").id for n in range(MEMBERS)
         ]
         visits = members_join(store, member_sale, members, -(-(args.sales + 20) // MEMBERS))
+        shop = open_backend(Paths(Path(folder) / "stock"))  # a store whose sales take stock
+        stocked = stocked_sale(shop, args.sales)
         raw = raw_connection(Path(folder) / "raw.db")
 
         def raw_commit() -> None:
@@ -144,17 +196,22 @@ def main() -> None:
         for n in range(20):  # warm up every path
             backend.checkout.complete_sale(sale)
             store.checkout.complete_sale(visits[n % MEMBERS])
+            shop.checkout.complete_sale(stocked)
             raw_commit()
         checkout_ms: list[float] = []
         member_ms: list[float] = []
+        stock_ms: list[float] = []
         raw_ms: list[float] = []
         for n in range(20, 20 + args.sales):  # interleaved: all see the same disk and CPU
             checkout_ms.append(timed(lambda: backend.checkout.complete_sale(sale)))
             visit = visits[n % MEMBERS]
             member_ms.append(timed(lambda: store.checkout.complete_sale(visit)))  # noqa: B023
+            stock_ms.append(timed(lambda: shop.checkout.complete_sale(stocked)))
             raw_ms.append(timed(raw_commit))
+        short = shop.checkout.complete_sale(stocked).stock_short
         backend.close()
         store.close()
+        shop.close()
         raw.close()
     result = {
         "bench": "checkout",
@@ -163,12 +220,17 @@ def main() -> None:
         "checkout_p99_ms": round(percentile(checkout_ms, 99), 3),
         "member_checkout_p50_ms": round(statistics.median(member_ms), 3),
         "member_checkout_p99_ms": round(percentile(member_ms, 99), 3),
+        "inventory_checkout_p50_ms": round(statistics.median(stock_ms), 3),
+        "inventory_checkout_p99_ms": round(percentile(stock_ms, 99), 3),
+        "inventory_stock_short": list(short),  # none: every take came from a batch
         "raw_commit_p50_ms": round(statistics.median(raw_ms), 3),
         "raw_commit_p99_ms": round(percentile(raw_ms, 99), 3),
         "ratio_p50": round(statistics.median(checkout_ms) / statistics.median(raw_ms), 2),
         "member_ratio_p50": round(statistics.median(member_ms) / statistics.median(raw_ms), 2),
+        "inventory_ratio_p50": round(statistics.median(stock_ms) / statistics.median(raw_ms), 2),
         "target_ratio_p50": 4,
         "target_member_ratio_p50": 5,
+        "target_inventory_ratio_p50": 5,
     }
     print(json.dumps(result))
 

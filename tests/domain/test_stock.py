@@ -114,3 +114,9 @@ def test_a_consumable_in_another_unit_is_refused() -> None:
     with pytest.raises(UnitMismatch) as refused:
         check_consumable_unit("补水护理", "原液", "ml", "piece")
     assert "原液" in refused.value.text("zh") and "piece" in refused.value.text("en")
+
+
+def test_stock_of_no_batch_comes_after_the_batches() -> None:
+    held = [BatchStock(None, None, 4), BatchStock("b1", TODAY + timedelta(days=5), 2)]
+    takes = allocate("面霜", held, 7, TODAY)
+    assert [(t.batch_id, t.quantity) for t in takes] == [("b1", 2), (None, 5)]

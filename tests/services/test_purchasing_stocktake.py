@@ -153,3 +153,30 @@ def test_a_stocktake_by_category_refuses_other_products_and_an_empty_post(
         backend.stocktakes.post(take.id, team.manager.id)
     assert [line.name for line in backend.stocktakes.sheet(take.id)] == ["玻尿酸原液"]
     assert ConsumableLine  # the back-bar fixture sets the facial's consumables
+
+
+def test_the_next_stocktake_counts_consumption_since_the_last_one_posted(
+    backend: Backend, team: Team, shelf: Shelf, back_bar: BackBar, clock: FakeClock
+) -> None:
+    backend.stock.receive(
+        [ReceiptLine(back_bar.serum, 2, 20_000, "L1", TODAY + timedelta(days=200))],
+        team.manager.id,
+    )
+    facial = SaleLine(LineKind.SERVICE, shelf.facial, technician_id=team.tech.id)
+    paid = [Tender(TenderKind.CASH, 19_800)]
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, [facial], paid))
+    first = backend.stocktakes.start(team.manager.id)
+    clock.advance(minutes=5)
+    backend.stocktakes.count(first.id, back_bar.serum, 995, team.desk.id)
+    clock.advance(minutes=1)
+    backend.stocktakes.post(first.id, team.manager.id)
+    clock.advance(days=3)  # two facials on a later day: the first one was before the post
+    backend.checkout.complete_sale(SaleRequest(team.desk.id, [facial, facial], paid * 2))
+    second = backend.stocktakes.start(team.manager.id)
+    clock.advance(minutes=5)
+    backend.stocktakes.count(second.id, back_bar.serum, 980, team.desk.id)
+    sheet = {line.product_id: line for line in backend.stocktakes.sheet(second.id)}
+    assert sheet[back_bar.serum].used_recorded == 10
+    assert sheet[back_bar.serum].used_counted == 15
+    before = {line.product_id: line for line in backend.stocktakes.sheet(first.id)}
+    assert before[back_bar.serum].used_recorded == 5  # as posted: up to its post

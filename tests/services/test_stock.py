@@ -324,3 +324,17 @@ def test_consumables_in_another_unit_or_of_a_service_are_refused(
             shelf.facial, [ConsumableLine(shelf.manicure, 1, "piece")], team.manager.id
         )
     assert backend.stock.consumables(shelf.facial) == [ConsumableLine(back_bar.serum, 5, "ml")]
+
+
+def test_stock_of_no_batch_is_sold_without_a_shortfall(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    """A product received without a lot number or expiry: the sale takes from that stock."""
+    backend.stock.receive([ReceiptLine(back_bar.cream, 10, 9_000)], team.manager.id)
+    request = SaleRequest(
+        team.desk.id,
+        [SaleLine(LineKind.PRODUCT, back_bar.cream)],
+        [Tender(TenderKind.CASH, 26_800)],
+    )
+    assert backend.checkout.complete_sale(request).stock_short == ()
+    assert by_batch(backend, back_bar.cream) == {None: 9}
