@@ -10,6 +10,10 @@ replay, the same 10,000 operations sent again (each must come back "duplicate").
 Then a first push as a counter with a year of data makes it: mostly customers (here 58 %
 `customer.created`, the rest sales, interleaved), drained the same way.
 
+Every plain sale moves stock three times (issue 13): its product and the two back-bar products
+its facial uses, from dated batches received beforehand; the movements are among the rows
+written directly.
+
 The 10,000 carry member operations (issue 10): every fourth a member's sale (a service paid
 by a package session, the rest by stored value and points, points earned: four ledger
 entries), every twentieth a stored-value top-up, after a top-up and a package card for each of
@@ -27,6 +31,7 @@ import json
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -41,6 +46,7 @@ from salon_pos.paths import Paths
 from salon_pos.security.device_token import DeviceTokens
 from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
+from salon_pos.services.stock import ConsumableLine, ReceiptLine
 from salon_pos.services.sync_enrollment import EnrollmentService
 from salon_pos.services.sync_outbox import CounterOutbox
 from sync.client import Sender, SyncClient
@@ -73,6 +79,7 @@ TABLES = [
     models.ChangeRecord,
     models.BalanceEntry,
     models.PackageCard,
+    models.StockMovement,
 ]
 MEMBERS = 50
 MEMBER_EVERY, TOP_UP_EVERY = 4, 20  # of the drain's operations
@@ -197,6 +204,31 @@ def _queue_drain(counter: Backend, team: Team, shelf: Shelf, operations: int) ->
     return member_ops
 
 
+def _stock_the_shelf(counter: Backend, team: Team, shelf: Shelf, operations: int) -> None:
+    """Stock for every sale (issue 13): the serum received in dated batches, and the facial
+    using 5 ml of two back-bar products, so a plain sale moves stock three times (the serum
+    sold, two consumables) first expired first out, and none goes below zero."""
+    bars = [
+        counter.catalog.add_product(
+            "院装", name, f"BAR-{n}", 0, 20_000, unit="ml", pack_size=500, needs_expiry=True
+        ).id
+        for n, name in enumerate(("玻尿酸原液", "补水精华"))
+    ]
+    counter.stock.set_consumables(
+        shelf.facial, [ConsumableLine(bar, 5, "ml") for bar in bars], team.manager.id
+    )
+    soon = counter.clock.now().date() + timedelta(days=200)
+    batches = [
+        ReceiptLine(product, packages, 5_000, f"L{n}", soon + timedelta(days=30 * n))
+        for n in range(4)
+        for product, packages in (
+            (shelf.serum, operations // 3),
+            *((b, operations // 300) for b in bars),
+        )
+    ]
+    counter.stock.receive(batches, team.manager.id)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--operations", type=int, default=10_000)
@@ -221,6 +253,7 @@ def main() -> None:
                 server.url, admin.create_enrollment_code(engine, store_id), DeviceTokens()
             )
             team, shelf = seed_store(counter)
+            _stock_the_shelf(counter, team, shelf, args.operations)
             for n in range(MEMBERS):
                 counter.customers.add(f"会员{n:03d}", f"137{n:08d}")
             sender, client = _sender(counter, home)
