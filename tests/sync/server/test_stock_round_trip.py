@@ -1,8 +1,8 @@
-"""A transfer end to end (issue 13): a counter of one store receives stock and sends part of it
-to another store of the owner (named by the server's chain-stores answer); a counter of that
-store pulls the transfer, receives it short, and both counters and the server agree on each
-store's stock. The counters' real services and sender against the server (SQLite and
-PostgreSQL)."""
+"""Stock between counters end to end (issue 13), with the counters' real services and sender
+against the server (SQLite and PostgreSQL): a transfer sent by a counter of one store (to a
+store the server's chain-stores answer named) and received short by a counter of another; a
+stocktake posted on two counters of a store while apart. Each time the counters and the
+server agree on each store's stock, and no pulled change is parked."""
 
 from __future__ import annotations
 
@@ -89,3 +89,47 @@ def test_a_transfer_sent_by_one_counter_is_received_short_by_another_stores(
     received = east.transfers.transfers()[0].received
     assert received is not None
     assert [(line["sent"], line["received"]) for line in received["lines"]] == [(4, 3)]  # type: ignore[index]
+
+
+@pytest.fixture
+def two_counters(
+    server: Server,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend]]:
+    first = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    second = open_counter(tmp_path / "a2", migrated_template, clock, "A2")
+    join(first, server)
+    join(second, server)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_a_stocktake_posted_on_two_counters_ends_the_same_everywhere(
+    server: Server, two_counters: tuple[Backend, Backend], tmp_path: Path
+) -> None:
+    """Both counters count and post the same stocktake while apart: the first post to reach
+    the server stands, the second is reversed, and both counters end with its stock."""
+    first, second = two_counters
+    homes = {id(first): tmp_path / "a1", id(second): tmp_path / "a2"}
+
+    def sync(app: Backend) -> None:
+        _sync(app, homes[id(app)], server)
+
+    team, shelf = seed_store(first)
+    first.stock.receive([ReceiptLine(shelf.serum, 10, 5000, "L2026")], team.manager.id)
+    take = first.stocktakes.start(team.manager.id)
+    sync(first)
+    sync(second)
+    first.stocktakes.count(take.id, shelf.serum, 7, team.manager.id)  # apart from here on
+    first.stocktakes.post(take.id, team.manager.id)
+    second.stocktakes.count(take.id, shelf.serum, 12, team.manager.id)
+    second.stocktakes.post(take.id, team.manager.id)
+    for app in (first, second, first, second):
+        sync(app)
+    assert on_hand(first, shelf.serum) == on_hand(second, shelf.serum) == 7
+    assert _on_hand(server, shelf.serum) == 7
+    assert server.count("SELECT COUNT(*) FROM conflict WHERE type = 'stocktake_posted_twice'") == 1
