@@ -95,12 +95,15 @@ def _order_data(row: Row) -> Row:
 
 @handles(SUPPLIER_SAVED, reads=True, writes=(SUPPLIER,))
 def supplier_saved(ctx: OpContext, supplier: SupplierSaved) -> list[str]:
+    """A supplier as a whole: the later stamp stands (a counter sends every field it holds)."""
     _save_whole(ctx, SUPPLIER, CHANGE_SUPPLIER, supplier.model_dump(), _supplier_data)
     return []
 
 
 @handles(PURCHASE_ORDER_SAVED, reads=True, writes=(ORDER,))
 def purchase_order_saved(ctx: OpContext, order: PurchaseOrderSaved) -> list[str]:
+    """An order as a whole, its lines too: the later stamp stands. What was received of it is
+    in the receipts naming it (stock_document.purchase_order_id), never in the order."""
     values = order.model_dump() | {"lines": dump_json(order.model_dump(mode="json")["lines"])}
     _save_whole(ctx, ORDER, CHANGE_PURCHASE_ORDER, values, _order_data)
     return []
