@@ -20,9 +20,10 @@ from sync.server.apply import StorageUnavailable, apply_push
 from sync.server.auth import Caller, as_device, engine_of, in_store
 from sync.server.config import ServerSettings
 from sync.server.db import create_server_engine, load_json
-from sync.server.devices import device_operations, device_status, store_counters
+from sync.server.devices import chain_stores, device_operations, device_status, store_counters
 from sync.server.enrollment import EnrollmentRefused, enroll
 from sync.server.handlers.sales import tickets_as_they_stand
+from sync.server.handlers.transfers import publish_transfers
 from sync.server.master_data import publish_pending
 from sync.server.reports import CounterReport
 from sync.server.reports import record as record_report
@@ -30,6 +31,7 @@ from sync.server.store_keys import store_key
 from sync.server.web import add_web_console
 from sync.wire import (
     HOME_PATTERN,
+    ChainStores,
     Change,
     ChangesResponse,
     DeviceOperations,
@@ -144,6 +146,17 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         return store_counters(engine_of(request), caller)
 
     @app.get(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/chain-stores",
+        response_model=ChainStores,
+        responses=ERRORS,
+    )
+    def stores_of_chain(
+        request: Request, caller: Annotated[Caller, Depends(as_device)]
+    ) -> ChainStores:
+        """The owner's stores, the caller's own too: where stock may be transferred."""
+        return chain_stores(engine_of(request), caller)
+
+    @app.get(
         f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",
         response_model=DeviceOperations,
         responses=ERRORS,
@@ -232,6 +245,7 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
         """`until`, `only` and `skip` narrow the page (a joining counter's first pull: what it
         needs to sell first, history afterwards; docs/sync.md, "Joining a store")."""
         publish_pending(engine_of(request), caller.store_id, settings.clock)  # chain items
+        publish_transfers(engine_of(request), caller.store_id, settings.clock)  # other stores'
         query = select(CHANGE).where(CHANGE.c.store_id == caller.store_id, CHANGE.c.seq > after)
         if until is not None:
             query = query.where(CHANGE.c.seq <= until)

@@ -12,6 +12,8 @@ from sync.server import models
 from sync.server.auth import Caller
 from sync.server.db import write_transaction
 from sync.wire import (
+    ChainStore,
+    ChainStores,
     DeviceOperation,
     DeviceOperations,
     DeviceStatus,
@@ -107,3 +109,14 @@ def store_counters(engine: Engine, caller: Caller) -> StoreCounters:
             for row in rows
         ]
     )
+
+
+def chain_stores(engine: Engine, caller: Caller) -> ChainStores:
+    """Every store of the caller's owner, its own among them (a counter leaves itself out):
+    where its stock may be transferred to. A store is never closed on this server yet, so
+    every one is open."""
+    owner = select(STORE.c.owner_id).where(STORE.c.id == caller.store_id).scalar_subquery()
+    query = select(STORE.c.id, STORE.c.name).where(STORE.c.owner_id == owner).order_by(STORE.c.name)
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return ChainStores(stores=[ChainStore(id=row.id, name=row.name[:64]) for row in rows])

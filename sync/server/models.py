@@ -799,13 +799,14 @@ class DrawerMovement(Base):
 
 
 class StockBatch(Base):
-    """A batch of a product a store received (a stock.moved receipt): its lot and dates, and
-    what a package of it cost. Recorded once by its id."""
+    """A batch of a product a store received (a stock.moved receipt, or a transfer received
+    from another store: the same batch, with its id, in both stores): its lot and dates, and
+    what a package of it cost. Recorded once per store by its id."""
 
     __tablename__ = "stock_batch"
     __table_args__ = (Index("ix_stock_batch_product", "store_id", "product_id"),)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
     id: Mapped[str] = mapped_column(ID, primary_key=True)
-    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
     product_id: Mapped[str] = mapped_column(ID)
     code: Mapped[str] = mapped_column(String(40))
     expires_on: Mapped[date | None] = mapped_column(Date)
@@ -882,3 +883,130 @@ class ServiceConsumable(Base):
     quantity: Mapped[int] = mapped_column(BigInteger)
     unit: Mapped[str] = mapped_column(String(8))
     position: Mapped[int] = mapped_column(Integer)
+
+
+class StockDocument(Base):
+    """A receipt (入库), write-off (报损) or adjustment as a counter recorded it (stock.moved),
+    without its movements and batches (those are rows of their own). Once by its id."""
+
+    __tablename__ = "stock_document"
+    __table_args__ = (Index("ix_stock_document_store_day", "store_id", "business_day"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    document: Mapped[str] = mapped_column(String(16))
+    business_day: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[str] = mapped_column(ID)
+    reason: Mapped[str] = mapped_column(Text)
+    supplier: Mapped[str] = mapped_column(String(64))
+    supplier_id: Mapped[str | None] = mapped_column(ID)
+    purchase_order_id: Mapped[str | None] = mapped_column(ID, index=True)
+    device_id: Mapped[str | None] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+
+
+class Supplier(Base):
+    """A supplier of a store (供应商), as a whole: the edit with the latest `hlc` stands."""
+
+    __tablename__ = "supplier"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    contact: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean)
+    hlc: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PurchaseOrder(Base):
+    """A purchase order (采购单) as a whole (`lines`: JSON, the OrderLine fields); the edit
+    with the latest `hlc` stands. What was received of it is in the receipts naming it."""
+
+    __tablename__ = "purchase_order"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    supplier_id: Mapped[str | None] = mapped_column(ID)
+    status: Mapped[str] = mapped_column(String(12))
+    lines: Mapped[str] = mapped_column(Text)  # JSON list
+    note: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_by: Mapped[str] = mapped_column(ID)
+    ordered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hlc: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Stocktake(Base):
+    """A stocktake (盘点) as started, and the post that stands (the first to arrive): when,
+    by whom, at which counter, its `lines` (JSON, the StocktakeLine fields)."""
+
+    __tablename__ = "stocktake"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(12))
+    categories: Mapped[str] = mapped_column(Text)  # JSON list
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    started_by: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    device_id: Mapped[str | None] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    posted_by: Mapped[str | None] = mapped_column(ID)
+    posted_business_day: Mapped[date | None] = mapped_column(Date)
+    posted_device_id: Mapped[str | None] = mapped_column(ID)
+    post_op_id: Mapped[str | None] = mapped_column(ID)
+    lines: Mapped[str | None] = mapped_column(Text)  # JSON list, once posted
+
+
+class StocktakeCount(Base):
+    """Units of a product counted in one place for a stocktake; a fact, once by its id."""
+
+    __tablename__ = "stocktake_count"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    stocktake_id: Mapped[str] = mapped_column(ForeignKey("stocktake.id"), index=True)
+    product_id: Mapped[str] = mapped_column(ID)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    counted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    counted_by: Mapped[str] = mapped_column(ID)
+    device_id: Mapped[str | None] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+
+
+class StockTransfer(Base):
+    """Stock sent from one of an owner's stores to another (调拨): `lines` as sent (JSON, the
+    TransferLine fields), `received` the receiving store's receipt (JSON, the TransferReceived
+    fields without its movements) once it came. Its movements are in stock_movement, each in
+    its own store."""
+
+    __tablename__ = "stock_transfer"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    from_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    to_store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    number: Mapped[str] = mapped_column(String(32))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sent_by: Mapped[str] = mapped_column(ID)
+    business_day: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text)
+    lines: Mapped[str] = mapped_column(Text)  # JSON list
+    device_id: Mapped[str | None] = mapped_column(ID)
+    op_id: Mapped[str] = mapped_column(ID)
+    received: Mapped[str | None] = mapped_column(Text)  # JSON object
+    received_device_id: Mapped[str | None] = mapped_column(ID)
+    receive_op_id: Mapped[str | None] = mapped_column(ID)
+
+
+class TransferPublish(Base):
+    """A transfer the other store's feed must send again (it was sent or received in the
+    other store's transaction, which never takes this store's lock): sent down as a change of
+    this store's feed before its counters next read it (handlers.transfers.publish_transfers)."""
+
+    __tablename__ = "transfer_publish"
+    id: Mapped[int] = mapped_column(SERIAL, primary_key=True, autoincrement=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    transfer_id: Mapped[str] = mapped_column(ForeignKey("stock_transfer.id"))
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime)

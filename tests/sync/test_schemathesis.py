@@ -59,6 +59,7 @@ OPERATIONS = [
     ("POST", f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations"),
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations"),
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/counters"),
+    ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/chain-stores"),
     ("GET", f"{API}/stores/{{store_id}}/changes"),
     ("POST", f"{API}/stores/{{store_id}}/devices/{{device_id}}/store-key"),
 ]

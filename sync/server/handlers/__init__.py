@@ -13,4 +13,6 @@ from sync.server.handlers import (  # noqa: F401
     patch_tests,
     sales,
     setup,
+    stock_documents,
+    transfers,
 )

@@ -1,9 +1,10 @@
 """stock.moved, stock.level_set, consumables.set: the stock ledger at the server (docs/inventory.md,
 "Server"). Movements are recorded as the counters made them, once by their id, whatever
-operation carries them (a sale's, void's or refund's too: handlers/sales.py), so a replay adds
-none. Stock is never a reason to refuse: a product's on hand in a store taken below zero by
-counters that were apart is one negative_stock conflict, raised as it crosses zero, and a
-manager's `record_found` brings it back with a movement made here."""
+operation carries them (a sale's, void's or refund's too: handlers/sales.py; a stocktake's and
+a transfer's: handlers/stocktakes.py, handlers/transfers.py), so a replay adds none. Stock is
+never a reason to refuse: a product's on hand in a store taken below zero by counters that were
+apart is one negative_stock conflict, raised as it crosses zero, and a manager's
+`record_found` brings it back with a movement made here."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from sync.operations.inventory import (
     CHANGE_CONSUMABLES,
     CHANGE_STOCK_BATCH,
+    CHANGE_STOCK_DOCUMENT,
     CHANGE_STOCK_LEVEL,
     CHANGE_STOCK_MOVEMENT,
     CONSUMABLES_SET,
@@ -24,6 +26,7 @@ from sync.operations.inventory import (
     Consumable,
     ConsumablesSet,
     StockBatchPayload,
+    StockDocumentData,
     StockLevelData,
     StockLevelSet,
     StockMoved,
@@ -32,7 +35,7 @@ from sync.operations.inventory import (
 )
 from sync.server import models
 from sync.server.batch import Rejected, new_server_id
-from sync.server.context import OpContext, check_fen
+from sync.server.context import OpContext, check_fen, same_store
 from sync.server.day_figures import store_calendar
 from sync.server.handlers.registry import handles
 from sync.server.handlers.setup import canonical_item_id
@@ -40,6 +43,7 @@ from sync.server.stamps import edit_stamp
 
 MOVEMENT = models.table_of(models.StockMovement)
 BATCH = models.table_of(models.StockBatch)
+DOCUMENT = models.table_of(models.StockDocument)
 LEVEL = models.table_of(models.StockLevel)
 CONSUMABLES = models.table_of(models.ServiceConsumables)
 CONSUMABLE = models.table_of(models.ServiceConsumable)
@@ -184,6 +188,34 @@ def record_movements(
     `numbers`: what the operation's document is known by (a ticket's number). `by_server`:
     made here (a conflict settled), from no counter: every counter of the store pulls it."""
     device = None if by_server else ctx.device_id
+    before, deltas = _write_movements(ctx, movements, device)
+    conflicts = []
+    for product, delta in deltas.items():
+        now = ctx.cache.stock[product]
+        if before[product] >= 0 > now and product in ctx.cache.kept:
+            conflicts.append(_negative_stock(ctx, product, now, numbers, device))
+        if delta < 0 and numbers:
+            ctx.cache.last_takes[product] = (numbers[0], device)
+    return conflicts
+
+
+def record_reversed(
+    ctx: OpContext,
+    movements: Sequence[StockMovementPayload],
+    reversals: Sequence[StockMovementPayload],
+) -> None:
+    """Write a counter's movements and the server's reversals of them (a stocktake posted a
+    second time): together they move nothing, so they raise no negative_stock however the
+    stock stood."""
+    _write_movements(ctx, movements, ctx.device_id)
+    _write_movements(ctx, reversals, None)
+
+
+def _write_movements(
+    ctx: OpContext, movements: Sequence[StockMovementPayload], device: str | None
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Add the movements and their changes, keeping the batch's stock current; answers each
+    product's on hand before them and what they moved of it."""
     deltas: dict[str, int] = {}
     rows = []
     for movement in movements:
@@ -203,14 +235,9 @@ def record_movements(
     ctx.cache.kept |= {
         ctx.cache.aliases.get(m.product_id, m.product_id) for m in movements if m.kind in PUT_IN
     }
-    conflicts = []
     for product, delta in deltas.items():
-        now = ctx.cache.stock[product] = before[product] + delta
-        if before[product] >= 0 > now and product in ctx.cache.kept:
-            conflicts.append(_negative_stock(ctx, product, now, numbers, device))
-        if delta < 0 and numbers:
-            ctx.cache.last_takes[product] = (numbers[0], device)
-    return conflicts
+        ctx.cache.stock[product] = before[product] + delta
+    return before, deltas
 
 
 def _negative_stock(
@@ -297,22 +324,46 @@ def settle_negative_stock(
 # Handlers
 
 
-@handles(STOCK_MOVED, reads=True, writes=(BATCH, MOVEMENT, LEVEL))
+@handles(STOCK_MOVED, reads=True, writes=(DOCUMENT, BATCH, MOVEMENT, LEVEL))
 def stock_moved(ctx: OpContext, moved: StockMoved) -> list[str]:
-    """A receipt, write-off or adjustment: its new batches and movements once by id, and each
-    product's cost after it."""
+    """A receipt, write-off or adjustment: the document, its new batches and movements once
+    by id, and each product's cost after it."""
     check_kinds(moved.movements, DOCUMENT_KINDS)
     check_fen(*moved.costs.values())
     if any(cost < 0 for cost in moved.costs.values()):
         raise Rejected("a cost below zero")
-    _record_batches(ctx, moved.batches)
+    _record_document(ctx, moved)
+    record_batches(ctx, moved.batches)
     for product, cost in moved.costs.items():
         _save_cost(ctx, ctx.cache.aliases.get(product, product), cost)
     return record_movements(ctx, fresh_movements(ctx, moved.movements), [moved.id])
 
 
-def _record_batches(ctx: OpContext, batches: Sequence[StockBatchPayload]) -> None:
-    held = held_ids(ctx, BATCH, [b.id for b in batches])
+def _record_document(ctx: OpContext, moved: StockMoved) -> None:
+    """The document once by its id (a second operation carrying it adds nothing); one of
+    another store's is not this store's to name."""
+    held = ctx.connection.execute(
+        select(DOCUMENT.c.store_id).where(DOCUMENT.c.id == moved.id)
+    ).scalar()
+    if held is not None:
+        same_store(ctx, held, "stock document")
+        return
+    fields = set(StockDocumentData.model_fields) - {"device_id"}
+    data = StockDocumentData.model_validate(
+        moved.model_dump(include=fields) | {"device_id": ctx.device_id}
+    )
+    row = data.model_dump() | {"store_id": ctx.store_id, "op_id": ctx.op.id}
+    ctx.writer.add(DOCUMENT, row)
+    ctx.writer.change(CHANGE_STOCK_DOCUMENT, moved.id, data.model_dump(mode="json"), ctx.device_id)
+
+
+def record_batches(ctx: OpContext, batches: Sequence[StockBatchPayload]) -> None:
+    """The batches once per store by their id (a batch transferred is kept in both stores)
+    and their changes."""
+    mine = select(BATCH.c.id).where(
+        BATCH.c.store_id == ctx.store_id, BATCH.c.id.in_([b.id for b in batches])
+    )
+    held = set(ctx.connection.execute(mine).scalars()) if batches else set()
     for batch in batches:
         if batch.id in held:
             continue

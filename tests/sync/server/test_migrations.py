@@ -88,3 +88,39 @@ def test_inventory_gives_the_products_held_their_stock_defaults_and_goes_down_ag
             assert connection.execute(text("SELECT COUNT(*) FROM stock_movement")).scalar() == 0
     finally:
         engine.dispose()
+
+
+def test_a_batch_is_kept_per_store_and_goes_down_to_one_row(
+    empty_server_database_url: str,
+) -> None:
+    """0026: a transfer keeps the batch sent in the receiving store under its id too; going
+    down, one store's row of it stays."""
+    from alembic import command
+
+    engine = create_server_engine(empty_server_database_url)
+    batch = (
+        "INSERT INTO stock_batch (id, store_id, product_id, code, received_at, op_id)"
+        " VALUES ('b1', :store, 'p1', 'L1', '2026-11-20 06:30:00+00', 'op1')"
+    )
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+            connection.execute(
+                text("INSERT INTO owner VALUES ('o1', 'a@b.c', 'x', '2026-11-20 06:30:00+00')")
+            )
+            for store in ("s1", "s2"):
+                connection.execute(
+                    text(
+                        "INSERT INTO store (id, name, time_zone, owner_id, change_seq, created_at)"
+                        " VALUES (:store, '店', 'Asia/Shanghai', 'o1', 0, '2026-11-20 06:30:00+00')"
+                    ),
+                    {"store": store},
+                )
+                connection.execute(text(batch), {"store": store})
+            command.downgrade(alembic_config(connection), "0025_inventory")
+            kept = connection.execute(text("SELECT store_id FROM stock_batch")).scalars().all()
+            assert kept == ["s1"]
+            command.upgrade(alembic_config(connection), "head")
+            assert connection.execute(text("SELECT COUNT(*) FROM stocktake")).scalar() == 0
+    finally:
+        engine.dispose()

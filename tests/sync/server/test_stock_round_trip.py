@@ -1,0 +1,135 @@
+"""Stock between counters end to end (issue 13), with the counters' real services and sender
+against the server (SQLite and PostgreSQL): a transfer sent by a counter of one store (to a
+store the server's chain-stores answer named) and received short by a counter of another; a
+stocktake posted on two counters of a store while apart. Each time the counters and the
+server agree on each store's stock, and no pulled change is parked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from salon_pos.db.models import ParkedChange
+from salon_pos.security.device_token import DeviceTokens
+from salon_pos.services.backend import Backend
+from salon_pos.services.stock import ReceiptLine
+from salon_pos.services.sync_state import sync_state
+from sync.server.master_data import share_item
+from tests.conftest import FakeClock
+from tests.keyring_backend import MemoryKeyring
+from tests.services.test_stock import on_hand
+from tests.sync.client.feed import open_counter, seed_store, seed_team
+from tests.sync.in_process import URL, join, sync_in_process
+from tests.sync.server.conftest import Server
+from tests.sync.server.test_inventory import _on_hand
+
+
+def _join_other_store(app: Backend, server: Server) -> None:
+    """As `join` does, with the owner's second store."""
+    device = server.enroll(server.other_store_id, device_id=app.settings.current.device_id)
+    DeviceTokens().save(device.id, device.token)
+    with app.db.write() as session:
+        state = sync_state(session)
+        state.server_url, state.store_id, state.store_name = URL, server.other_store_id, "二店"
+
+
+def _sync(app: Backend, home: Path, server: Server) -> None:
+    """One round, everything sent applied and everything pulled applied."""
+    report = sync_in_process(app, home, server)
+    assert (report.error, report.rejected, report.pending) == (None, 0, 0)
+    with app.db.read() as session:
+        parked = session.execute(select(ParkedChange.entity, ParkedChange.reason)).all()
+    assert parked == []
+
+
+@pytest.fixture
+def counters(
+    server: Server,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend]]:
+    east = open_counter(tmp_path / "east", migrated_template, clock, "A1")
+    west = open_counter(tmp_path / "west", migrated_template, clock, "B1")
+    join(east, server)
+    _join_other_store(west, server)
+    yield east, west
+    east.close()
+    west.close()
+
+
+def test_a_transfer_sent_by_one_counter_is_received_short_by_another_stores(
+    server: Server, counters: tuple[Backend, Backend], tmp_path: Path
+) -> None:
+    east, west = counters
+    team, shelf = seed_store(east)
+    east.stock.receive([ReceiptLine(shelf.serum, 10, 5000, "L2026")], team.manager.id)
+    _sync(east, tmp_path / "east", server)
+    share_item(server.engine, shelf.serum, server.clock)  # the chain's product: both stores sell it
+    west_team = seed_team(west)
+    _sync(west, tmp_path / "west", server)
+    assert [name for _, name in east.transfers.stores()] == ["丽人美容 二店"]
+
+    sent = east.transfers.send(server.other_store_id, {shelf.serum: 4}, team.manager.id, "缺货")
+    _sync(east, tmp_path / "east", server)
+    _sync(west, tmp_path / "west", server)
+    incoming = west.transfers.transfers()
+    assert [t.id for t in incoming] == [sent.id] and incoming[0].incoming
+
+    west.transfers.receive(sent.id, {0: 3}, west_team.manager.id, "一瓶破损")
+    _sync(west, tmp_path / "west", server)
+    _sync(east, tmp_path / "east", server)
+    assert (on_hand(east, shelf.serum), on_hand(west, shelf.serum)) == (6, 3)
+    assert _on_hand(server, shelf.serum) == 6
+    assert _on_hand(server, shelf.serum, server.other_store_id) == 3
+    received = east.transfers.transfers()[0].received
+    assert received is not None
+    assert [(line["sent"], line["received"]) for line in received["lines"]] == [(4, 3)]  # type: ignore[index]
+
+
+@pytest.fixture
+def two_counters(
+    server: Server,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend]]:
+    first = open_counter(tmp_path / "a1", migrated_template, clock, "A1")
+    second = open_counter(tmp_path / "a2", migrated_template, clock, "A2")
+    join(first, server)
+    join(second, server)
+    yield first, second
+    first.close()
+    second.close()
+
+
+def test_a_stocktake_posted_on_two_counters_ends_the_same_everywhere(
+    server: Server, two_counters: tuple[Backend, Backend], tmp_path: Path
+) -> None:
+    """Both counters count and post the same stocktake while apart: the first post to reach
+    the server stands, the second is reversed, and both counters end with its stock."""
+    first, second = two_counters
+    homes = {id(first): tmp_path / "a1", id(second): tmp_path / "a2"}
+
+    def sync(app: Backend) -> None:
+        _sync(app, homes[id(app)], server)
+
+    team, shelf = seed_store(first)
+    first.stock.receive([ReceiptLine(shelf.serum, 10, 5000, "L2026")], team.manager.id)
+    take = first.stocktakes.start(team.manager.id)
+    sync(first)
+    sync(second)
+    first.stocktakes.count(take.id, shelf.serum, 7, team.manager.id)  # apart from here on
+    first.stocktakes.post(take.id, team.manager.id)
+    second.stocktakes.count(take.id, shelf.serum, 12, team.manager.id)
+    second.stocktakes.post(take.id, team.manager.id)
+    for app in (first, second, first, second):
+        sync(app)
+    assert on_hand(first, shelf.serum) == on_hand(second, shelf.serum) == 7
+    assert _on_hand(server, shelf.serum) == 7
+    assert server.count("SELECT COUNT(*) FROM conflict WHERE type = 'stocktake_posted_twice'") == 1
