@@ -36,9 +36,7 @@ def units_text(units: int, unit: str) -> str:
 
 
 def packages_text(units: int, pack_size: int) -> str:
-    """How many packages the units make ("2", "1.98"): blank for a product sold by the piece."""
-    if pack_size <= 1:
-        return ""
+    """How many packages the units make ("2", "1.98")."""
     whole, rest = divmod(units, pack_size)
     if rest == 0:
         return f"{whole:,}"
@@ -110,13 +108,20 @@ class StockTableModel(FrozenRowsModel[StockRow]):
         return [
             (self.tr("Category"), lambda r: r.category, False),
             (self.tr("Name"), lambda r: r.name, False),
-            (self.tr("On hand"), lambda r: units_text(r.on_hand, r.unit), True),
-            (self.tr("Packages"), lambda r: packages_text(r.on_hand, r.pack_size), True),
+            (self.tr("On hand"), self._on_hand, True),
             (self.tr("Minimum"), self._minimum, True),
             (self.tr("Cost / package"), lambda r: format_money(r.cost), True),
             (self.tr("Value at cost"), lambda r: format_money(r.value), True),
             (self.tr("Status"), self._status, False),
         ]
+
+    def _on_hand(self, row: StockRow) -> str:
+        """ "990 ml (1.98 packs)": in the unit, and in packages for a product sold in them."""
+        units = units_text(row.on_hand, row.unit)
+        if row.pack_size <= 1:
+            return units
+        packs = packages_text(row.on_hand, row.pack_size)
+        return self.tr("{units} ({packs} packs)").format(units=units, packs=packs)
 
     @staticmethod
     def _minimum(row: StockRow) -> str:
