@@ -29,6 +29,7 @@ from salon_pos.ui.pages.stock import StockPage
 from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
 from tests.ui.test_cashier import ticking
+from tests.ui.test_chinese_ui import english_left, visible_texts
 from tests.ui.test_staff_catalog import catalog_page, click
 
 LEFT = Qt.MouseButton.LeftButton
@@ -326,3 +327,28 @@ def test_the_stock_models_are_proper_models(qtmodeltester) -> None:  # type: ign
     qtmodeltester.check(expiring)
     assert expiring.marked(batch)  # expired: in red
     assert StockTableModel().columnCount() == 7
+
+
+def test_the_page_its_tabs_and_dialogs_are_all_chinese(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf, page: StockPage
+) -> None:
+    shell.ctx.backend.stock.receive([ReceiptLine(shelf.serum, 2, 5_000)], team.manager.id)
+    page.refresh()
+    qtbot.waitUntil(lambda: shown(page, shelf.serum).on_hand == 2)
+    page.on_hand.select(shelf.serum)
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+        assert english_left(visible_texts(page)) == []
+    page.tabs.setCurrentIndex(0)
+    for dialog in (page.open_receive(), page.open_write_off(), page.open_minimum()):
+        assert dialog is not None
+        if isinstance(dialog, ReceiveDialog):
+            dialog.add_scanned(shelf.serum_barcode)
+        assert english_left(visible_texts(dialog)) == []
+        dialog.reject()
+    catalog = catalog_page(qtbot, shell)
+    for kind in (LineKind.SERVICE, LineKind.PRODUCT):
+        form = CatalogItemDialog(shell.ctx, kind, None, catalog)
+        form.show()
+        assert english_left(visible_texts(form)) == []
+        form.reject()

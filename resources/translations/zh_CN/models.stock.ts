@@ -68,12 +68,12 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/models/stock.py" line="113" />
-        <source>Cost / package</source>
+        <source>Unit cost</source>
         <translation>每件成本</translation>
     </message>
     <message>
         <location filename="../../../salon_pos/ui/models/stock.py" line="114" />
-        <source>Value at cost</source>
+        <source>Value</source>
         <translation>成本金额</translation>
     </message>
     <message>

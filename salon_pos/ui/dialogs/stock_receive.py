@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -74,11 +76,11 @@ class ReceiveDialog(SaveDialog):
         self.table.selectionModel().selectionChanged.connect(self._load_line)
         self.supplier = QLineEdit()
         self.supplier.setObjectName("receiptSupplier")
-        self.supplier.setPlaceholderText(self.tr("Supplier (optional)"))
+        self.supplier.setPlaceholderText(self.tr("Optional"))
         self._editor_fields()
         self._lay_out()
         self._load_line()
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(760, 540)
 
     def _editor_fields(self) -> None:
         today = self._ctx.backend.clock.now().date()
@@ -108,26 +110,38 @@ class ReceiveDialog(SaveDialog):
         hint = QLabel(self.tr("Scan each package's barcode, or pick the product and add it."))
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
-        expiry = QHBoxLayout()
-        expiry.addWidget(self.has_expiry)
-        expiry.addWidget(self.expires, 1)
-        made = QHBoxLayout()
-        made.addWidget(self.has_made)
-        made.addWidget(self.made, 1)
-        form = QFormLayout()
-        form.addRow(self.tr("Packages"), self.packages)
-        form.addRow(self.tr("Batch code"), self.batch)
-        form.addRow(self.tr("Expiry date"), expiry)
-        form.addRow(self.tr("Production date"), made)
-        form.addRow(self.tr("Cost per package (yuan)"), self.cost)
-        form.addRow("", self.remove)
+        supplier = QFormLayout()
+        supplier.addRow(self.tr("Supplier"), self.supplier)
         layout = QVBoxLayout(self)
+        layout.addLayout(supplier)
         layout.addWidget(hint)
         layout.addLayout(pick)
         layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.supplier)
+        layout.addWidget(self._line_editor())
         self.finish_layout(layout)
+
+    def _line_editor(self) -> QGroupBox:
+        """The selected line's fields, two pairs a row."""
+        box = QGroupBox(self.tr("Selected line"))
+        grid = QGridLayout(box)
+        pairs: list[tuple[str, QWidget | QHBoxLayout]] = [
+            (self.tr("Packages"), self.packages),
+            (self.tr("Batch code"), self.batch),
+            (self.tr("Expiry date"), _beside(self.has_expiry, self.expires)),
+            (self.tr("Production date"), _beside(self.has_made, self.made)),
+            (self.tr("Cost per package (yuan)"), self.cost),
+        ]
+        for n, (label, field) in enumerate(pairs):
+            row, column = divmod(n, 2)
+            grid.addWidget(QLabel(label), row, 2 * column)
+            if isinstance(field, QHBoxLayout):
+                grid.addLayout(field, row, 2 * column + 1)
+            else:
+                grid.addWidget(field, row, 2 * column + 1)
+        grid.addWidget(self.remove, 2, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
 
     def showEvent(self, event: QShowEvent) -> None:
         self.scanner.install()
@@ -244,6 +258,13 @@ class ReceiveDialog(SaveDialog):
 
 def received_changes(received: Received) -> Changes:
     return Changes.of(CHANGE_STOCK_MOVEMENT, received.document_id)
+
+
+def _beside(check: QCheckBox, field: QDateEdit) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(check)
+    row.addWidget(field, 1)
+    return row
 
 
 def _date(value: QDate) -> date:

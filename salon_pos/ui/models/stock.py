@@ -110,8 +110,8 @@ class StockTableModel(FrozenRowsModel[StockRow]):
             (self.tr("Name"), lambda r: r.name, False),
             (self.tr("On hand"), self._on_hand, True),
             (self.tr("Minimum"), self._minimum, True),
-            (self.tr("Cost / package"), lambda r: format_money(r.cost), True),
-            (self.tr("Value at cost"), lambda r: format_money(r.value), True),
+            (self.tr("Unit cost"), lambda r: format_money(r.cost), True),  # a package's
+            (self.tr("Value"), lambda r: format_money(r.value), True),  # at cost
             (self.tr("Status"), self._status, False),
         ]
 
