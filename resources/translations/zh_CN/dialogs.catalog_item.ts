@@ -75,46 +75,51 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="111" />
-        <source>Consumables (one service)</source>
-        <translation>耗材（每次服务）</translation>
+        <source>Consumables</source>
+        <translation>耗材</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="113" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="112" />
+        <source>What one of this service uses up</source>
+        <translation>每做一次此服务消耗的商品</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="114" />
         <source>SKU</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="114" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="115" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="115" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="116" />
         <source>Cost (yuan)</source>
         <translation>成本（元）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="116" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="117" />
         <source>Stock unit</source>
         <translation>库存单位</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="117" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="118" />
         <source>Package holds</source>
         <translation>每包装含</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="118" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="119" />
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="119" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="120" />
         <source>Redeem for points</source>
         <translation>积分兑换</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="139" />
+        <location filename="../../../salon_pos/ui/dialogs/catalog_item.py" line="140" />
         <source>Each batch received needs an expiry date</source>
         <translation>每批入库须填写有效期</translation>
     </message>

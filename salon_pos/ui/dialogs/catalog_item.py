@@ -108,7 +108,8 @@ class CatalogItemDialog(SaveDialog):
             if existing is not None:
                 self.uses_before = ctx.backend.stock.consumables(existing.id)
             self.consumables = ConsumablesEditor(ctx.backend.catalog.products(), self.uses_before)
-            form.addRow(self.tr("Consumables (one service)"), self.consumables)
+            form.addRow(self.tr("Consumables"), self.consumables)
+            self.consumables.setToolTip(self.tr("What one of this service uses up"))
         else:
             form.addRow(self.tr("SKU"), self.sku)
             form.addRow(self.tr("Barcode"), self.barcode)
