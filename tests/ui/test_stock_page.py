@@ -10,7 +10,14 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from salon_pos.domain.ticket import LineKind
@@ -30,6 +37,7 @@ from salon_pos.ui.shell import Shell
 from tests.conftest import Shelf, Team
 from tests.ui.test_cashier import ticking
 from tests.ui.test_chinese_ui import english_left, visible_texts
+from tests.ui.test_small_screen import at_1024, cut_placeholders
 from tests.ui.test_staff_catalog import catalog_page, click
 
 LEFT = Qt.MouseButton.LeftButton
@@ -352,3 +360,16 @@ def test_the_page_its_tabs_and_dialogs_are_all_chinese(
         form.show()
         assert english_left(visible_texts(form)) == []
         form.reject()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_page_fits_1024_by_768(shell: Shell, team: Team, shelf: Shelf, language: str) -> None:
+    page = at_1024(shell, team, language, "stock")
+    assert cut_placeholders(page) == []
+    table = page.findChild(QTableView, "stockTable")
+    header = table.horizontalHeader()
+    columns = range(header.count())
+    assert sum(header.sectionSize(c) for c in columns) <= table.viewport().width()
+    assert header.sectionSize(StockTableModel.NAME) >= 120  # the name is not cut to nothing
+    nav = shell.window.findChild(QScrollArea, "navScroll")  # 13 pages fit: no scroll bar
+    assert not nav.verticalScrollBar().isVisible()
