@@ -404,6 +404,8 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "reports",
             "day_close",
             "commission",
+            "stock",
+            "stock_receive",
         ],
     )
     gui.add_argument(

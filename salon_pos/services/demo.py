@@ -44,6 +44,7 @@ from salon_pos.services.demo_bookings import (
     ensure_demo_schedules,
 )
 from salon_pos.services.demo_sales import Counter, ShopClock, local_moment, ring_up_days
+from salon_pos.services.demo_stock import finish_demo_stock, has_stock, receive_opening_stock
 from salon_pos.services.demo_text import (
     DemoCatalog,
     DemoCustomers,
@@ -283,7 +284,14 @@ def load_demo_data(
     _ensure_members(backend)
     _ensure_commission(backend)
     counter = _counter(backend, staff, customer_ids, rng)
+    manager = next((s.id for s in staff if s.role is Role.MANAGER), staff[0].id)
+    stock_rng = random.Random(seed + 1)  # the tickets stay as they were before stock
+    new_stock = not has_stock(backend)
+    if new_stock:
+        receive_opening_stock(backend, opening, manager, stock_rng, today)
     done = ring_up_days(backend, rng, counter, past_days if _ticket_count(backend) == 0 else ())
+    if new_stock:
+        finish_demo_stock(backend, manager, stock_rng, today)
     ensure_demo_schedules(backend, staff, today)
     ensure_demo_rooms(backend)
     ensure_demo_bookings(backend, customer_ids, rng, today)

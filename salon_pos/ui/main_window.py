@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
             "conflicts": self.tr("Conflicts"),
             "staff": self.tr("Staff"),
             "catalog": self.tr("Catalog"),
+            "stock": self.tr("Stock"),  # 库存
             "members": self.tr("Cards"),  # member cards: short, beside its Ctrl+M
             "reports": self.tr("Stats"),  # 报表: "Reports  Ctrl+R" is cut off in bold
             "day_close": self.tr("Close"),  # 日结

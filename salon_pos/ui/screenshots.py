@@ -30,7 +30,9 @@ from sync.wire import Change
 
 MANAGER_SCREENS = (
     "settings", "conflicts", "staff", "catalog", "members", "reports", "day_close", "commission",
+    "stock", "stock_receive",
 )  # fmt: skip
+PAGE_OF = {"payment": "cashier", "stock_receive": "stock"}  # a dialog over its page
 OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
@@ -87,7 +89,7 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
         shell.ctx.refresh_sync_status()  # the navigation's count
     if screen != "signin":
         shell.ctx.sign_in(demo_user(shell, screen))
-        page = window.open_page("cashier" if screen == "payment" else screen)
+        page = window.open_page(PAGE_OF.get(screen, screen))
         shell.settle()
         if screen == "payment":
             target = page.show_demo_payment()  # type: ignore[attr-defined]
@@ -95,6 +97,8 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
             page.add_demo_lines()  # type: ignore[attr-defined]  # a ticket being rung up
         elif screen == "conflicts":
             page.table.selectRow(1)  # type: ignore[attr-defined]  # the duplicate: two choices
+        elif screen == "stock_receive":
+            target = page.show_demo_receipt()  # type: ignore[attr-defined]
         elif screen == "day_close":
             page.panel.show_latest_sales_day()  # type: ignore[attr-defined]  # a day with sales
     shell.settle()

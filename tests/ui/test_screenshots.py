@@ -16,7 +16,7 @@ from tests.conftest import Shelf, Team, three_line_sale
 
 SCREENS = (
     "signin", "cashier", "bookings", "payment", "tickets", "customers", "settings", "conflicts",
-    "staff", "catalog",
+    "staff", "catalog", "stock",
 )  # fmt: skip
 
 

@@ -55,31 +55,36 @@
     </message>
     <message>
         <location filename="../../../salon_pos/ui/main_window.py" line="70" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/main_window.py" line="71" />
         <source>Cards</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="71" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="72" />
         <source>Stats</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="72" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="73" />
         <source>Close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="98" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="99" />
         <source>Clock in / out</source>
         <translation>考勤打卡</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="103" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="104" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/main_window.py" line="205" />
+        <location filename="../../../salon_pos/ui/main_window.py" line="206" />
         <source>{count} open conflicts</source>
         <translation>{count} 条待处理的冲突</translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="115"/>
+        <location filename="../../../salon_pos/ui/widgets.py" line="126"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="118"/>
+        <location filename="../../../salon_pos/ui/widgets.py" line="129"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/widgets.py" line="127"/>
+        <location filename="../../../salon_pos/ui/widgets.py" line="138"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>

@@ -1,10 +1,14 @@
-"""Adding or editing a service (category, name, price, minutes, skill) or a product (category,
-name, SKU, barcode, price, cost). Prices are typed in yuan and read by the Money parser; a
-refused save (a barcode on another product, say) keeps the form open with the reason."""
+"""Adding or editing a service (category, name, price, minutes, skill, the consumables one uses)
+or a product (category, name, SKU, barcode, price, cost, the unit its stock is kept in, its
+package size, whether batches need an expiry). Prices are typed in yuan and read by the Money
+parser; a refused save (a barcode on another product, a consumable in the wrong unit) keeps
+the form open with the reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,11 +23,16 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.errors import InvalidNumber, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.money import format_yuan, parse_yuan
+from salon_pos.domain.stock import MOST_PACK, Unit
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.catalog import ProductOffer, Saved, ServiceOffer
-from salon_pos.services.changes import Changes
+from salon_pos.services.changes import QUEUED, Changes
+from salon_pos.services.stock import ConsumableLine
 from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.consumables import ConsumablesEditor
 from salon_pos.ui.dialogs.save_dialog import SaveDialog
+from salon_pos.ui.models.stock import unit_name
+from sync.operations.inventory import CHANGE_CONSUMABLES
 from sync.operations.setup import CHANGE_CATALOG_ITEM
 
 Offer = ServiceOffer | ProductOffer
@@ -85,23 +94,55 @@ class CatalogItemDialog(SaveDialog):
             self.duration.setText(str(existing.duration_min))
             self.skill.setText(existing.skill)
             self.patch_test.setChecked(existing.needs_patch_test)
+        self._stock_fields(existing)
         if isinstance(existing, ProductOffer):
             self.sku.setText(existing.sku)
             self.barcode.setText(existing.barcode or "")
             self.cost.setText(format_yuan(existing.cost))
+        self.uses_before: list[ConsumableLine] = []
+        self.consumables: ConsumablesEditor | None = None
         if service:
             form.addRow(self.tr("Minutes"), self.duration)
             form.addRow(self.tr("Skill needed"), self.skill)
             form.addRow(self.tr("Patch test"), self.patch_test)
+            if existing is not None:
+                self.uses_before = ctx.backend.stock.consumables(existing.id)
+            self.consumables = ConsumablesEditor(ctx.backend.catalog.products(), self.uses_before)
+            form.addRow(self.tr("Consumables"), self.consumables)
+            self.consumables.setToolTip(self.tr("What one of this service uses up"))
         else:
             form.addRow(self.tr("SKU"), self.sku)
             form.addRow(self.tr("Barcode"), self.barcode)
             form.addRow(self.tr("Cost (yuan)"), self.cost)
+            form.addRow(self.tr("Stock unit"), self.unit)
+            form.addRow(self.tr("Package holds"), self.pack_size)
+            form.addRow(self.tr("Batches"), self.needs_expiry)
         form.addRow(self.tr("Redeem for points"), self.points_price)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
         self.setMinimumWidth(420)
+
+    def _stock_fields(self, existing: Offer | None) -> None:
+        """A product's unit (件/毫升/克), its package size, and whether batches need an expiry."""
+        product = existing if isinstance(existing, ProductOffer) else None
+        self.unit = QComboBox()
+        self.unit.setObjectName("itemUnit")
+        for unit in Unit:
+            self.unit.addItem(unit_name(unit.value), unit.value)
+        self.unit.setCurrentIndex(self.unit.findData(product.unit if product else Unit.PIECE))
+        self.pack_size = QSpinBox()
+        self.pack_size.setObjectName("itemPackSize")
+        self.pack_size.setRange(1, MOST_PACK)
+        self.pack_size.setValue(product.pack_size if product else 1)
+        self.unit.currentIndexChanged.connect(self._on_unit_changed)
+        self._on_unit_changed()
+        self.needs_expiry = QCheckBox(self.tr("Each batch received needs an expiry date"))
+        self.needs_expiry.setObjectName("itemNeedsExpiry")
+        self.needs_expiry.setChecked(product.needs_expiry if product else False)
+
+    def _on_unit_changed(self) -> None:
+        self.pack_size.setSuffix(" " + unit_name(self.unit.currentData()))
 
     @staticmethod
     def _field(name: str, text: str = "") -> QLineEdit:
@@ -123,6 +164,8 @@ class CatalogItemDialog(SaveDialog):
             made = ProductOffer(
                 item_id, category, name, self.sku.text().strip(),
                 self.barcode.text().strip() or None, price, parse_yuan(self.cost.text() or "0"),
+                unit=self.unit.currentData(), pack_size=self.pack_size.value(),
+                needs_expiry=self.needs_expiry.isChecked(),
             )  # fmt: skip
         made = replace(made, points_price=self.points_price.value())
         return replace(made, active=self._existing.active) if self._existing else made
@@ -144,10 +187,49 @@ class CatalogItemDialog(SaveDialog):
         else:
             work = lambda: catalog.add_product(  # noqa: E731
                 offer.category, offer.name, offer.sku, offer.price, offer.cost, offer.barcode,
-                actor, points_price=offer.points_price,
+                actor, points_price=offer.points_price, unit=offer.unit,
+                pack_size=offer.pack_size, needs_expiry=offer.needs_expiry,
             )  # fmt: skip
-        self.run_save(work, item_changed)
+        uses = self.consumables.lines() if self.consumables is not None else self.uses_before
+        if uses == self.uses_before:
+            self.run_save(work, item_changed)
+        else:
+            self.run_save(self._with_consumables(work, uses, actor), with_uses_changed)
+
+    def _with_consumables(
+        self, work: Callable[[], Saved], uses: list[ConsumableLine], actor: str | None
+    ) -> Callable[[], tuple[Saved, BaseException | None]]:
+        """The service and what it uses. An existing service's consumables are saved first, so
+        a refused unit changes nothing; a new service is saved first (its consumables need its
+        id) and, if they are refused, the form stays open on the service now saved."""
+        stock, existing = self._ctx.backend.stock, self._existing
+
+        def both() -> tuple[Saved, BaseException | None]:
+            if existing is not None:
+                stock.set_consumables(existing.id, uses, actor or "")
+                return work(), None
+            saved = work()
+            try:
+                stock.set_consumables(saved.id, uses, actor or "")
+            except UserError as refused:
+                return saved, refused
+            return saved, None
+
+        return both
+
+    def _on_saved(self, saved: Any) -> None:
+        if isinstance(saved, tuple) and saved[1] is not None:
+            service, refused = saved
+            self._existing = self._ctx.backend.catalog.item(self._kind, service.id)
+            self._ctx.announce(item_changed(service) | Changes.of(QUEUED))
+            self._on_refused(refused)
+            return
+        super()._on_saved(saved)
 
 
 def item_changed(saved: Saved) -> Changes:
     return Changes.of(CHANGE_CATALOG_ITEM, saved.id)
+
+
+def with_uses_changed(done: tuple[Saved, BaseException | None]) -> Changes:
+    return item_changed(done[0]) | Changes.of(CHANGE_CONSUMABLES, done[0].id)

@@ -28,6 +28,7 @@ from salon_pos.domain.balances import CardExpired
 from salon_pos.domain.business_day import business_day
 from salon_pos.domain.errors import DiscountNeedsApproval, UserError, WrongManagerPin
 from salon_pos.domain.money import format_money, format_yuan, parse_yuan
+from salon_pos.domain.stock import ExpiredStockNeedsApproval
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind, settle
 from salon_pos.services.checkout import CompletedSale, SaleLine, SaleRequest
 from salon_pos.services.member_ledger import CardBalance, MemberBalances, SessionUse
@@ -388,7 +389,9 @@ class PaymentDialog(QDialog):
     def _on_sale_refused(self, error: BaseException) -> None:
         self._set_saving(False)
         self.complete_button.setEnabled(True)
-        if isinstance(error, DiscountNeedsApproval | WrongManagerPin | CardExpired):
+        if isinstance(
+            error, DiscountNeedsApproval | WrongManagerPin | CardExpired | ExpiredStockNeedsApproval
+        ):
             self.message.show_error(self._ctx.message(error))
             self._ask_approval(error)
         else:

@@ -88,6 +88,12 @@ def _commission(ctx: UiContext) -> QWidget:
     return CommissionPage(ctx)
 
 
+def _stock(ctx: UiContext) -> QWidget:
+    from salon_pos.ui.pages.stock import StockPage
+
+    return StockPage(ctx)
+
+
 @dataclass(frozen=True)
 class PageSpec:
     key: str
@@ -107,6 +113,7 @@ PAGES = (
     PageSpec("conflicts", MANAGERS, "F10", _conflicts),
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
+    PageSpec("stock", MANAGERS, "Ctrl+I", _stock),  # 库存: inventory
     PageSpec("members", MANAGERS, "Ctrl+M", _members),
     PageSpec("reports", MANAGERS, "Ctrl+R", _reports),  # 报表
     PageSpec("day_close", MANAGERS, "Ctrl+D", _day_close),  # 日结: the day's close

@@ -21,8 +21,10 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.parked_tickets import ResumedTicket
 from salon_pos.services.patch_tests import PatchTestWaiver
 from salon_pos.services.receipts import PrintOutcome
+from salon_pos.services.stock import StockRow
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
+from salon_pos.ui.models.stock import units_text
 from salon_pos.ui.models.ticket_lines import TicketLineRow
 from salon_pos.ui.pages.cashier_catalog import CatalogPanel
 from salon_pos.ui.pages.cashier_customer import CustomerPanel
@@ -167,6 +169,29 @@ class CashierPage(QWidget):
         row = TicketLineRow(offer.kind, offer.id, offer.name, offer.price, skill=skill)
         row = replace(row, points_price=offer.points_price)
         self._add_row(replace(row, category=offer.category, patch_test_waiver=waiver))
+        if isinstance(offer, ProductOffer):
+            self._check_stock(offer)
+
+    def _check_stock(self, offer: ProductOffer) -> None:
+        """Warn, never refuse, when the records hold none of the product here: the stock is
+        read on the database worker and the warning shows once it is back."""
+        stock, product_id = self._ctx.backend.stock, offer.id
+        self._ctx.runner.run(
+            lambda: next((r for r in stock.on_hand() if r.product_id == product_id), None),
+            partial(self._on_stock_read, offer),
+        )
+
+    def _on_stock_read(self, offer: ProductOffer, row: StockRow | None) -> None:
+        on_hand = row.on_hand if row is not None else 0
+        still_rung_up = any(r.item_id == offer.id for r in self.ticket.model.rows())
+        if on_hand > 0 or not still_rung_up:
+            return
+        self.message.show_error(
+            self.tr(
+                "{name}: the records show no stock here ({on_hand}). You can still sell it; "
+                "tell the manager."
+            ).format(name=offer.name, on_hand=units_text(on_hand, offer.unit))
+        )
 
     def _on_customer_chosen(self, profile: CustomerProfile | None) -> None:
         """What the customer holds, and their member price on every line."""
@@ -355,6 +380,10 @@ class CashierPage(QWidget):
         paid = self.tr("Paid {total} (ticket {number}), change {change}.").format(
             total=format_money(sale.total), number=sale.number, change=format_money(sale.change)
         )
+        if sale.stock_short:  # sold anyway: the manager sees it in the stock
+            paid += " " + self.tr("Now below zero in stock: {names}.").format(
+                names=self.tr(", ").join(sale.stock_short)
+            )
         if sale.cash_taken and not self.drawer.is_open:  # never refused, but said
             paid += " " + self.tr(
                 "The drawer is not open: this cash counts as taken outside a drawer session."

@@ -1,0 +1,64 @@
+"""The lines of a receipt being typed in (入库单): a product, its packages, batch, dates and cost
+per package as typed. Nothing is checked here: the stock service refuses what is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex
+
+from salon_pos.services.catalog import ProductOffer
+from salon_pos.ui.models.stock import Cell, FrozenRowsModel, units_text
+
+
+@dataclass(frozen=True)
+class ReceiptDraftLine:
+    product: ProductOffer
+    packages: int = 1
+    batch_code: str = ""
+    expires_on: date | None = None
+    made_on: date | None = None
+    cost: str = ""  # yuan per package, as typed; parsed when the receipt is saved
+
+
+class ReceiptLinesModel(FrozenRowsModel[ReceiptDraftLine]):
+    NAME = 0
+
+    def columns(self) -> list[tuple[str, Cell, bool]]:
+        return [
+            (self.tr("Product"), lambda r: r.product.name, False),
+            (self.tr("Packages"), lambda r: f"{r.packages:,}", True),
+            (self.tr("Quantity"), self._units, True),
+            (self.tr("Batch"), lambda r: r.batch_code, False),
+            (self.tr("Expires"), self._expires, False),
+            (self.tr("Cost / package"), lambda r: r.cost, True),
+        ]
+
+    @staticmethod
+    def _units(line: ReceiptDraftLine) -> str:
+        return units_text(line.packages * line.product.pack_size, line.product.unit)
+
+    def _expires(self, line: ReceiptDraftLine) -> str:
+        if line.expires_on is not None:
+            return line.expires_on.isoformat()
+        return self.tr("Required") if line.product.needs_expiry else ""
+
+    def marked(self, row: ReceiptDraftLine) -> bool:
+        return row.product.needs_expiry and row.expires_on is None
+
+    def replace_line(self, row: int, line: ReceiptDraftLine) -> None:
+        self._rows[row] = line
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def append(self, line: ReceiptDraftLine) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(line)
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()

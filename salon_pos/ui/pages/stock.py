@@ -1,0 +1,170 @@
+"""Inventory (库存), for managers and owners: stock on hand and its value at cost, what expires
+within N days, what is low with a suggested order; receiving goods (入库), writing off (报损)
+and a product's minimum, each in its own dialog. Stock is read on the task runner: on hand for
+every product is one grouped query, and the page reads it again when stock or the catalog
+changed (a sale, a receipt, a pull)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from salon_pos.services.changes import Changes
+from salon_pos.services.patch_tests import local_date
+from salon_pos.services.stock import ExpiringBatch, StockRow
+from salon_pos.ui.context import UiContext
+from salon_pos.ui.dialogs.save_dialog import SaveDialog
+from salon_pos.ui.dialogs.stock_minimum import MinimumDialog
+from salon_pos.ui.dialogs.stock_receive import ReceiveDialog
+from salon_pos.ui.dialogs.stock_write_off import WriteOffDialog
+from salon_pos.ui.pages.managers_only import ManagersOnly
+from salon_pos.ui.pages.stock_tabs import ExpiringView, OnHandView, SuggestedOrderView
+from salon_pos.ui.widgets import MessageLine, button
+from sync.operations.inventory import CHANGE_STOCK_LEVEL, CHANGE_STOCK_MOVEMENT
+from sync.operations.sales import CHANGE_REFUND, CHANGE_TICKET
+from sync.operations.setup import CHANGE_CATALOG_ITEM
+
+REREAD_ON = (
+    CHANGE_STOCK_MOVEMENT, CHANGE_STOCK_LEVEL, CHANGE_CATALOG_ITEM, CHANGE_TICKET, CHANGE_REFUND,
+)  # fmt: skip
+Read = tuple[int, list[StockRow], list[ExpiringBatch], date]
+
+
+class StockPage(ManagersOnly):
+    def __init__(self, ctx: UiContext) -> None:
+        content = QWidget()
+        super().__init__(ctx, content)
+        self.setObjectName("stockPage")
+        self.dialog: SaveDialog | None = None
+        self._asked = 0  # the newest read; older answers are dropped
+        self.rows: list[StockRow] = []
+        self.on_hand = OnHandView()
+        self.on_hand.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.on_hand.table.doubleClicked.connect(lambda _index: self.open_minimum())
+        self.expiring = ExpiringView()
+        self.expiring.days_changed.connect(lambda _days: self.refresh())
+        self.order = SuggestedOrderView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("stockTabs")
+        self.tabs.addTab(self.on_hand, self.tr("On hand"))
+        self.tabs.addTab(self.expiring, self.tr("Expiring"))
+        self.tabs.addTab(self.order, self.tr("Low stock and order"))
+        self.tabs.currentChanged.connect(lambda _tab: self._update_buttons())
+        self.order.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.order.table.doubleClicked.connect(lambda _index: self.open_minimum())
+        self.receive = button(self.tr("Receive goods…"), "receiveStock", "primary")
+        self.receive.clicked.connect(lambda: self.open_receive())
+        self.write_off = button(self.tr("Write off…"), "writeOffStock")
+        self.write_off.clicked.connect(lambda: self.open_write_off())
+        self.minimum = button(self.tr("Set minimum…"), "setStockMinimum")
+        self.minimum.clicked.connect(lambda: self.open_minimum())
+        self.message = MessageLine()
+        self._build(content)
+        self._update_buttons()
+        ctx.changed.connect(self._on_ctx_changed)
+
+    def _build(self, content: QWidget) -> None:
+        title = QLabel(self.tr("Inventory"))
+        title.setObjectName("pageTitle")
+        actions = QHBoxLayout()
+        actions.addWidget(title)
+        actions.addStretch()
+        for widget in (self.minimum, self.write_off, self.receive):
+            actions.addWidget(widget)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+
+    def on_shown(self) -> None:
+        if self.allowed():
+            self.refresh()
+            self.on_hand.filter.setFocus()
+
+    def refresh(self) -> None:
+        """Stock on hand and what expires, read together on the task runner."""
+        self._asked += 1
+        asked, stock, days = self._asked, self._ctx.backend.stock, self.expiring.days.value()
+        backend = self._ctx.backend
+        self._ctx.runner.run(
+            lambda: (
+                asked,
+                stock.on_hand(),
+                stock.expiring(days),
+                local_date(backend.clock.now(), backend.settings.current.time_zone),
+            ),
+            self._on_read,
+        )
+
+    def _on_read(self, read: Read) -> None:
+        asked, rows, batches, today = read
+        if asked != self._asked:
+            return
+        self.rows = rows
+        self.on_hand.set_rows(rows)
+        self.expiring.set_batches(batches, today)
+        self.order.set_rows(rows)
+        self._update_buttons()
+
+    def selected(self) -> StockRow | None:
+        if self.tabs.currentWidget() is self.order:
+            picked = self.order.table.selectionModel().selectedRows()
+            return self.order.model.row_at(picked[0].row()) if picked else None
+        return self.on_hand.selected()
+
+    def _update_buttons(self) -> None:
+        self.minimum.setEnabled(self.selected() is not None)
+
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.touches(*REREAD_ON) and self.isVisible() and self.allowed():
+            self.refresh()
+
+    # The dialogs
+
+    def open_receive(self) -> ReceiveDialog:
+        dialog = ReceiveDialog(self._ctx, self)
+        self._show(dialog)
+        return dialog
+
+    def open_write_off(self) -> WriteOffDialog:
+        picked = self.selected()
+        dialog = WriteOffDialog(self._ctx, picked.product_id if picked else None, self)
+        self._show(dialog)
+        return dialog
+
+    def open_minimum(self) -> MinimumDialog | None:
+        picked = self.selected()
+        if picked is None:
+            return None
+        dialog = MinimumDialog(self._ctx, picked, self)
+        self._show(dialog)
+        return dialog
+
+    def _show(self, dialog: SaveDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: SaveDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def show_demo_receipt(self) -> ReceiveDialog:
+        """For screenshots: a receipt of the first two products with a barcode, the first in a
+        batch with an expiry."""
+        dialog = self.open_receive()
+        products = [p for p in dialog.products.values() if p.barcode][:2]
+        for count, product in zip((3, 1), products, strict=False):
+            for _ in range(count):
+                dialog.add_package(product)
+        if products:
+            dialog.table.selectRow(0)
+            dialog.batch.setText("B2411")
+            dialog.batch.textEdited.emit("B2411")
+            dialog.has_expiry.setChecked(True)
+        dialog.supplier.setText(self.tr("Guangzhou Meiyuan Trading"))
+        return dialog
