@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, bindparam, literal, null, select, union_all
+from sqlalchemy import CompoundSelect, Connection, bindparam, func, literal, null, select, union_all
 
 from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
     Product,
+    Refund,
     ServiceConsumable,
     StockBatch,
     StockMovement,
@@ -249,7 +250,8 @@ def put_back(
 ) -> list[Row]:
     """The movements that put back what a sale took: all of it (a void), or of some product
     lines `units_by_line[line] = (refunded, sold)` their share, from the batches taken last
-    first. Consumables used by a refunded service stay used."""
+    first, less what earlier refunds of the line put back in each. Consumables used by a
+    refunded service stay used."""
     taken = connection.execute(
         select(
             StockMovement.product_id,
@@ -267,6 +269,7 @@ def put_back(
             key = (product_id, batch_id, line_id)
             back[key] = back.get(key, 0) - quantity
     else:
+        before = _refunded_back(connection, ticket_id)
         for line_id, (refunded, sold) in units_by_line.items():
             line_taken = [t for t in taken if t.line_id == line_id and t.kind == "sale"]
             total = -sum(t.quantity for t in line_taken)
@@ -274,7 +277,10 @@ def put_back(
             for product_id, batch_id, quantity, _, _ in reversed(line_taken):
                 if due <= 0:
                     break
-                put = min(due, -quantity)
+                room = -quantity - before.pop((line_id, batch_id), 0)
+                put = min(due, room)
+                if put <= 0:
+                    continue
                 key = (product_id, batch_id, line_id)
                 back[key] = back.get(key, 0) + put
                 due -= put
@@ -298,3 +304,16 @@ def put_back(
     ]
     insert_rows(connection, StockMovement, rows)
     return rows
+
+
+def _refunded_back(
+    connection: Connection, ticket_id: str
+) -> dict[tuple[str | None, str | None], int]:
+    """What earlier refunds of the ticket put back, by (line, batch)."""
+    found = connection.execute(
+        select(StockMovement.line_id, StockMovement.batch_id, func.sum(StockMovement.quantity))
+        .join(Refund, Refund.id == StockMovement.document_id)
+        .where(Refund.ticket_id == ticket_id, StockMovement.kind == MovementKind.REFUND.value)
+        .group_by(StockMovement.line_id, StockMovement.batch_id)
+    )
+    return {(line, batch): int(units) for line, batch, units in found}

@@ -338,3 +338,29 @@ def test_stock_of_no_batch_is_sold_without_a_shortfall(
     )
     assert backend.checkout.complete_sale(request).stock_short == ()
     assert by_batch(backend, back_bar.cream) == {None: 9}
+
+
+def test_two_refunds_of_one_line_put_back_each_batch_once(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    """Four creams sold from two batches (3 + 1): refunding one, then another, puts one back
+    in each batch taken from, the last first, never the same unit twice."""
+    backend.stock.receive(
+        [
+            ReceiptLine(back_bar.cream, 3, 9_000, "A", TODAY + timedelta(days=10)),
+            ReceiptLine(back_bar.cream, 5, 9_000, "B", TODAY + timedelta(days=90)),
+        ],
+        team.manager.id,
+    )
+    ticket = sell(
+        backend, team, [SaleLine(LineKind.PRODUCT, back_bar.cream, quantity=4)], 4 * 26_800
+    )
+    a, b = (batch_of(backend, back_bar.cream, code) for code in ("A", "B"))
+    assert by_batch(backend, back_bar.cream) == {a: 0, b: 4}
+    with backend.db.read() as s:
+        line = s.execute(
+            text("SELECT id FROM ticket_line WHERE ticket_id = :t"), {"t": ticket}
+        ).scalar_one()
+    for _ in range(2):
+        backend.checkout.refund_lines(ticket, {line: 1}, Team.MANAGER_PIN, "退货", team.desk.id)
+    assert by_batch(backend, back_bar.cream) == {a: 1, b: 5}
