@@ -9,6 +9,8 @@ that store's feed before its counters next read it (`publish_transfers`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -38,7 +40,8 @@ from sync.server.handlers.inventory import (
     record_movements,
 )
 from sync.server.handlers.registry import handles
-from sync.server.master_data import Clock, store_writer
+
+Clock = Callable[[], datetime]
 
 TRANSFER = models.table_of(models.StockTransfer)
 PUBLISH = models.table_of(models.TransferPublish)
@@ -167,6 +170,9 @@ def publish_transfers(engine: Engine, store_id: str, clock: Clock = utc_now) -> 
     """Send down, in the store's feed, the transfers queued for it by the other store's
     pushes, as each stands now. Answers how many; nothing queued costs one indexed read."""
     queued = select(PUBLISH.c.id).where(PUBLISH.c.store_id == store_id).limit(1)
+    # Here, not at the top: master_data imports the handlers (a cycle at the server's start).
+    from sync.server.master_data import store_writer
+
     with engine.connect() as connection:
         if connection.execute(queued).first() is None:
             return 0
