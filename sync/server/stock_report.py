@@ -86,9 +86,13 @@ def products(connection: Connection, ids: Iterable[str]) -> dict[str, Product]:
     wanted = sorted(set(ids))
     for start in range(0, len(wanted), CHUNK):
         query = select(
-            CATALOG.c.id, CATALOG.c.category, CATALOG.c.name, CATALOG.c.unit,
-            CATALOG.c.pack_size, CATALOG.c.data,
-        ).where(CATALOG.c.id.in_(wanted[start : start + CHUNK]))  # fmt: skip
+            CATALOG.c.id,
+            CATALOG.c.category,
+            CATALOG.c.name,
+            CATALOG.c.unit,
+            CATALOG.c.pack_size,
+            CATALOG.c.data,
+        ).where(CATALOG.c.id.in_(wanted[start : start + CHUNK]))
         for row in connection.execute(query):
             cost = int(load_json(row.data).get("cost") or 0)
             found[row.id] = Product(
@@ -123,8 +127,15 @@ def stock_rows(connection: Connection, store_ids: Sequence[str]) -> list[StockRo
         if product is None:  # moved before its catalog item arrived: nothing to name it by
             continue
         minimum, cost = levels.get((store, product_id), (0, None))
-        rows.append(StockRow(store, product, held.get((store, product_id), 0), minimum,
-                             product.cost if cost is None else int(cost)))  # fmt: skip
+        rows.append(
+            StockRow(
+                store,
+                product,
+                held.get((store, product_id), 0),
+                minimum,
+                product.cost if cost is None else int(cost),
+            )
+        )
     rows.sort(key=lambda r: (order[r.store_id], r.product.category, r.product.name, r.product.id))
     return rows
 
@@ -175,20 +186,34 @@ def expiring(connection: Connection, store_ids: Sequence[str], until: date) -> l
     `until`, those expired among them; soonest first."""
     units = func.sum(MOVEMENT.c.quantity)
     query = (
-        select(MOVEMENT.c.store_id, MOVEMENT.c.product_id, BATCH.c.id, BATCH.c.code,
-               BATCH.c.expires_on, units)  # fmt: skip
+        select(
+            MOVEMENT.c.store_id,
+            MOVEMENT.c.product_id,
+            BATCH.c.id,
+            BATCH.c.code,
+            BATCH.c.expires_on,
+            units,
+        )
         .join(BATCH, BATCH.c.id == MOVEMENT.c.batch_id)
         .where(MOVEMENT.c.store_id.in_(store_ids), BATCH.c.expires_on <= until)
-        .group_by(MOVEMENT.c.store_id, MOVEMENT.c.product_id, BATCH.c.id, BATCH.c.code,
-                  BATCH.c.expires_on)  # fmt: skip
+        .group_by(
+            MOVEMENT.c.store_id, MOVEMENT.c.product_id, BATCH.c.id, BATCH.c.code, BATCH.c.expires_on
+        )
         .having(units > 0)
     )
     found = connection.execute(query).all()
     known = products(connection, (r[1] for r in found))
     batches = [
-        ExpiringBatch(store, product, known[product].name if product in known else "",
-                      known[product].unit if product in known else "piece", batch, code,
-                      expires, int(held))  # fmt: skip
+        ExpiringBatch(
+            store,
+            product,
+            known[product].name if product in known else "",
+            known[product].unit if product in known else "piece",
+            batch,
+            code,
+            expires,
+            int(held),
+        )
         for store, product, batch, code, expires, held in found
     ]
     return sorted(batches, key=lambda b: (b.expires_on, b.name, b.store_id, b.batch_id))
@@ -226,8 +251,14 @@ def product_movements(
         connection.execute(select(func.coalesce(func.sum(newer.c.quantity), 0))).scalar_one()
     )
     query = (
-        select(MOVEMENT, BATCH.c.code, TICKET.c.id.label("ticket"), TICKET.c.number,
-               STAFF.c.name.label("staff"), DEVICE.c.counter)  # fmt: skip
+        select(
+            MOVEMENT,
+            BATCH.c.code,
+            TICKET.c.id.label("ticket"),
+            TICKET.c.number,
+            STAFF.c.name.label("staff"),
+            DEVICE.c.counter,
+        )
         .outerjoin(BATCH, BATCH.c.id == MOVEMENT.c.batch_id)
         .outerjoin(TICKET, TICKET.c.id == MOVEMENT.c.document_id)
         .outerjoin(STAFF, STAFF.c.id == MOVEMENT.c.staff_id)
@@ -239,9 +270,23 @@ def product_movements(
     )
     rows = []
     for r in connection.execute(query):
-        rows.append(MovementRow(r.id, r.at, r.business_day, r.kind, int(r.quantity), r.code,
-                                r.document_id, r.ticket, r.number, r.reason, r.staff,
-                                r.counter, after_page))  # fmt: skip
+        rows.append(
+            MovementRow(
+                r.id,
+                r.at,
+                r.business_day,
+                r.kind,
+                int(r.quantity),
+                r.code,
+                r.document_id,
+                r.ticket,
+                r.number,
+                r.reason,
+                r.staff,
+                r.counter,
+                after_page,
+            )
+        )
         after_page -= int(r.quantity)
     return rows, int(count)
 
@@ -262,9 +307,7 @@ class SlowMover:
     last_used: date | None  # never sold nor used here
 
 
-def slow_movers(
-    connection: Connection, store_ids: Sequence[str], since: date
-) -> list[SlowMover]:
+def slow_movers(connection: Connection, store_ids: Sequence[str], since: date) -> list[SlowMover]:
     """Products with stock in a store that were neither sold nor used there on `since` or
     later: the stock the owner's money sits in. The oldest first, never used before all."""
     used = last_used(connection, store_ids)
@@ -308,8 +351,14 @@ def consumption(
     technician = func.coalesce(LINE.c.technician_id, MOVEMENT.c.staff_id, "")
     used = func.sum(-MOVEMENT.c.quantity)
     query = (
-        select(MOVEMENT.c.store_id, MOVEMENT.c.product_id, LINE.c.item_id, LINE.c.name,
-               technician.label("technician"), used)  # fmt: skip
+        select(
+            MOVEMENT.c.store_id,
+            MOVEMENT.c.product_id,
+            LINE.c.item_id,
+            LINE.c.name,
+            technician.label("technician"),
+            used,
+        )
         .join(LINE, LINE.c.id == MOVEMENT.c.line_id)
         .where(
             MOVEMENT.c.store_id.in_(store_ids),
@@ -317,8 +366,9 @@ def consumption(
             MOVEMENT.c.kind.in_(("consumption", "void")),
             LINE.c.kind == "service",
         )
-        .group_by(MOVEMENT.c.store_id, MOVEMENT.c.product_id, LINE.c.item_id, LINE.c.name,
-                  technician)  # fmt: skip
+        .group_by(
+            MOVEMENT.c.store_id, MOVEMENT.c.product_id, LINE.c.item_id, LINE.c.name, technician
+        )
     )
     found = connection.execute(query).all()
     known = products(connection, (r[1] for r in found))
@@ -333,9 +383,7 @@ def consumption(
         entry[1] += int(units)
         mine = people.setdefault((person, store, product), [names.get(person, ""), 0])
         mine[1] += int(units)
-    return Consumption(
-        _used(services, known, costs), _used(people, known, costs)
-    )
+    return Consumption(_used(services, known, costs), _used(people, known, costs))
 
 
 def _used(
@@ -344,8 +392,14 @@ def _used(
     costs: dict[tuple[str, str], int],
 ) -> list[Used]:
     rows = [
-        Used(key, name, store, known[product], units,
-             costs.get((store, product), known[product].cost))  # fmt: skip
+        Used(
+            key,
+            name,
+            store,
+            known[product],
+            units,
+            costs.get((store, product), known[product].cost),
+        )
         for (key, store, product), (name, units) in found.items()
         if units
     ]
@@ -358,9 +412,10 @@ def _costs(
     if not known:
         return {}
     query = select(LEVEL.c.store_id, LEVEL.c.product_id, LEVEL.c.cost).where(
-        LEVEL.c.store_id.in_(store_ids), LEVEL.c.product_id.in_(sorted(known)),
+        LEVEL.c.store_id.in_(store_ids),
+        LEVEL.c.product_id.in_(sorted(known)),
         LEVEL.c.cost.is_not(None),
-    )  # fmt: skip
+    )
     return {(s, p): int(c) for s, p, c in connection.execute(query)}
 
 

@@ -46,7 +46,8 @@ SUGGESTED_RULE = Both(
     " rule); its cost at the store's cost now.",
 )
 VALUE_RULE = Both(
-    "成本金额 = 库存 × 每包装成本 ÷ 每包装数量（负库存计 0）；成本为本店移动平均成本，未入过库的按商品资料成本。",
+    "成本金额 = 库存 × 每包装成本 ÷ 每包装数量（负库存计 0）；"
+    "成本为本店移动平均成本，未入过库的按商品资料成本。",
     "Value at cost = on hand × a package's cost ÷ units a package (stock below zero is worth"
     " nothing); the cost is the store's moving average, else the catalog's.",
 )

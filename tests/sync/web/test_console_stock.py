@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from salon_pos.services.stock import StockRow as CounterStockRow
-from sync.protocol import hlc_stamp
 from sync.operations.inventory import STOCK_LEVEL_SET, STOCK_MOVED
 from sync.operations.sales import SALE_COMPLETED, SALE_VOIDED
 from sync.operations.setup import CATALOG_ITEM_SAVED, STAFF_SAVED
+from sync.protocol import hlc_stamp
 from sync.server.master_data import share_item
 from sync.server.stock_report import suggested_packages
 from tests.sync.server import builders
@@ -34,9 +34,14 @@ from tests.sync.web.test_console_reports import table
 
 TODAY = date(2026, 11, 20)  # the FakeClock's business day
 START = date(2026, 8, 1)
-PRODUCTS = [("护肤品", "玻尿酸精华", "ml", 30, 9000), ("护肤品", "保湿面霜", "piece", 1, 6500),
-            ("美甲用品", "甲油胶", "piece", 1, 1800), ("美发用品", "染膏", "g", 100, 4200),
-            ("美甲用品", "卸甲水", "ml", 500, 2500), ("护肤品", "旧款面膜", "piece", 1, 1200)]  # fmt: skip
+PRODUCTS = [
+    ("护肤品", "玻尿酸精华", "ml", 30, 9000),
+    ("护肤品", "保湿面霜", "piece", 1, 6500),
+    ("美甲用品", "甲油胶", "piece", 1, 1800),
+    ("美发用品", "染膏", "g", 100, 4200),
+    ("美甲用品", "卸甲水", "ml", 500, 2500),
+    ("护肤品", "旧款面膜", "piece", 1, 1200),
+]
 SERVICES = [("面部护理", "补水保湿护理"), ("美甲", "日式美甲"), ("美发", "染发")]
 Row = dict[str, Any]
 
@@ -46,8 +51,16 @@ def _at(day: date) -> str:
 
 
 def _movement(product: str, quantity: int, kind: str, day: date, document: str, **more: Any) -> Row:
-    return {"id": builders.new_id(), "product_id": product, "kind": kind, "quantity": quantity,
-            "at": _at(day), "business_day": day.isoformat(), "document_id": document, **more}  # fmt: skip
+    return {
+        "id": builders.new_id(),
+        "product_id": product,
+        "kind": kind,
+        "quantity": quantity,
+        "at": _at(day),
+        "business_day": day.isoformat(),
+        "document_id": document,
+        **more,
+    }
 
 
 class StockChain:
@@ -77,17 +90,27 @@ class StockChain:
             self.products[store] = []
             for i, (category, name, unit, pack, cost) in enumerate(PRODUCTS):
                 item = builders.catalog_item(cost * 2) | {
-                    "kind": "product", "category": category, "name": name, "unit": unit,
-                    "pack_size": pack, "cost": cost, "sku": f"S{n}{i}", "duration_min": None,
+                    "kind": "product",
+                    "category": category,
+                    "name": name,
+                    "unit": unit,
+                    "pack_size": pack,
+                    "cost": cost,
+                    "sku": f"S{n}{i}",
+                    "duration_min": None,
                     "needs_expiry": unit != "piece",
-                }  # fmt: skip
+                }
                 self._push(store, CATALOG_ITEM_SAVED, item)
                 self.products[store].append(item)
             if n == 0:
                 shared = builders.catalog_item(3000) | {
-                    "kind": "product", "category": "连锁商品", "name": "连锁护手霜",
-                    "sku": "CHAIN1", "cost": 1500, "duration_min": None,
-                }  # fmt: skip
+                    "kind": "product",
+                    "category": "连锁商品",
+                    "name": "连锁护手霜",
+                    "sku": "CHAIN1",
+                    "cost": 1500,
+                    "duration_min": None,
+                }
                 self._push(store, CATALOG_ITEM_SAVED, shared)
                 chain_item = shared["id"]
             self.services = []
@@ -109,8 +132,11 @@ class StockChain:
             for _ in range(self.rng.randint(1, 3)):
                 self._receive(store, product)
             if self.rng.random() < 0.7:
-                level = {"product_id": product["id"], "minimum": self.rng.randint(1, 60),
-                         "hlc": hlc_stamp(int(builders.AT.timestamp() * 1000), 0, "dev")}  # fmt: skip
+                level = {
+                    "product_id": product["id"],
+                    "minimum": self.rng.randint(1, 60),
+                    "hlc": hlc_stamp(int(builders.AT.timestamp() * 1000), 0, "dev"),
+                }
                 self._push(store, STOCK_LEVEL_SET, level)
         sellable = products[:4] + products[6:]  # 旧款面膜 is never sold: a slow mover
         for _ in range(14):
@@ -123,17 +149,31 @@ class StockChain:
     def _receive(self, store: str, product: Row) -> None:
         document, day = builders.new_id(), self._day()
         expires = TODAY + timedelta(days=self.rng.randint(-20, 200))
-        batch = {"id": builders.new_id(), "product_id": product["id"],
-                 "code": f"L{self.rng.randint(1000, 9999)}", "expires_on": expires.isoformat(),
-                 "received_at": _at(day), "unit_cost": self.rng.randint(500, 9000)}  # fmt: skip
+        batch = {
+            "id": builders.new_id(),
+            "product_id": product["id"],
+            "code": f"L{self.rng.randint(1000, 9999)}",
+            "expires_on": expires.isoformat(),
+            "received_at": _at(day),
+            "unit_cost": self.rng.randint(500, 9000),
+        }
         units = self.rng.randint(1, 12) * product["pack_size"]
         moved = _movement(product["id"], units, "receipt", day, document, batch_id=batch["id"])
         cost = self.rng.randint(500, 9000)
-        self._push(store, STOCK_MOVED, {
-            "id": document, "document": "receipt", "business_day": day.isoformat(),
-            "at": _at(day), "staff_id": self.staff[0]["id"], "batches": [batch],
-            "movements": [moved], "costs": {product["id"]: cost},
-        })  # fmt: skip
+        self._push(
+            store,
+            STOCK_MOVED,
+            {
+                "id": document,
+                "document": "receipt",
+                "business_day": day.isoformat(),
+                "at": _at(day),
+                "staff_id": self.staff[0]["id"],
+                "batches": [batch],
+                "movements": [moved],
+                "costs": {product["id"]: cost},
+            },
+        )
         self.batches[store, product["id"]].append(batch["id"])
 
     def _batch(self, store: str, product: Row) -> str | None:
@@ -143,13 +183,25 @@ class StockChain:
     def _sell(self, store: str, product: Row) -> None:
         day = self._day()
         sale = builders.sale([(product["id"], 5000)]) | {
-            "business_day": day.isoformat(), "completed_at": _at(day), "created_at": _at(day)}
+            "business_day": day.isoformat(),
+            "completed_at": _at(day),
+            "created_at": _at(day),
+        }
         packages = self.rng.randint(1, 3)
         line = sale["lines"][0] | {"kind": "product", "quantity": packages}
         sale["lines"] = [line]
         units = -packages * product["pack_size"]
-        sale["stock"] = [_movement(product["id"], units, "sale", day, sale["id"],
-                                   line_id=line["id"], batch_id=self._batch(store, product))]
+        sale["stock"] = [
+            _movement(
+                product["id"],
+                units,
+                "sale",
+                day,
+                sale["id"],
+                line_id=line["id"],
+                batch_id=self._batch(store, product),
+            )
+        ]
         self._push(store, SALE_COMPLETED, sale)
 
     def _serve(self, store: str) -> Row:
@@ -157,31 +209,59 @@ class StockChain:
         day, person = self._day(date(2026, 10, 1)), self.rng.choice(self.staff)
         service = self.rng.choice(SERVICES)
         sale = builders.sale([(builders.new_id(), 19800)]) | {
-            "business_day": day.isoformat(), "completed_at": _at(day), "created_at": _at(day)}
+            "business_day": day.isoformat(),
+            "completed_at": _at(day),
+            "created_at": _at(day),
+        }
         line = sale["lines"][0] | {"name": service[1], "technician_id": person["id"]}
         line["item_id"] = f"service-{service[1]}"  # the same service every time
         sale["lines"] = [line]
         used = self.rng.sample(self.products[store][:5], self.rng.randint(1, 2))
         sale["stock"] = [
-            _movement(p["id"], -self.rng.randint(1, 40), "consumption", day, sale["id"],
-                      line_id=line["id"], staff_id=person["id"], batch_id=self._batch(store, p))
+            _movement(
+                p["id"],
+                -self.rng.randint(1, 40),
+                "consumption",
+                day,
+                sale["id"],
+                line_id=line["id"],
+                staff_id=person["id"],
+                batch_id=self._batch(store, p),
+            )
             for p in used
-        ]  # fmt: skip
+        ]
         self._push(store, SALE_COMPLETED, sale)
         void = builders.void(sale) | {"voided_at": _at(day)}
-        void["stock"] = [m | {"id": builders.new_id(), "kind": "void", "quantity": -m["quantity"]}
-                         for m in sale["stock"]]  # fmt: skip
+        void["stock"] = [
+            m | {"id": builders.new_id(), "kind": "void", "quantity": -m["quantity"]}
+            for m in sale["stock"]
+        ]
         return void
 
     def _write_off(self, store: str, product: Row) -> None:
         document, day = builders.new_id(), self._day()
-        moved = _movement(product["id"], -self.rng.randint(1, 5), "write_off", day, document,
-                          batch_id=self._batch(store, product), reason="破损")
-        self._push(store, STOCK_MOVED, {
-            "id": document, "document": "write_off", "business_day": day.isoformat(),
-            "at": _at(day), "staff_id": self.staff[0]["id"], "reason": "破损",
-            "movements": [moved],
-        })  # fmt: skip
+        moved = _movement(
+            product["id"],
+            -self.rng.randint(1, 5),
+            "write_off",
+            day,
+            document,
+            batch_id=self._batch(store, product),
+            reason="破损",
+        )
+        self._push(
+            store,
+            STOCK_MOVED,
+            {
+                "id": document,
+                "document": "write_off",
+                "business_day": day.isoformat(),
+                "at": _at(day),
+                "staff_id": self.staff[0]["id"],
+                "reason": "破损",
+                "movements": [moved],
+            },
+        )
 
 
 # The expected figures, from the raw rows
@@ -212,8 +292,9 @@ class Ledger:
     def __init__(self, server: Server) -> None:
         self.moves = _rows(server, "SELECT * FROM stock_movement")
         self.items = {r["id"]: r for r in _rows(server, "SELECT * FROM catalog_item")}
-        self.levels = {(r["store_id"], r["product_id"]): r
-                       for r in _rows(server, "SELECT * FROM stock_level")}  # fmt: skip
+        self.levels = {
+            (r["store_id"], r["product_id"]): r for r in _rows(server, "SELECT * FROM stock_level")
+        }
         self.batches = {r["id"]: r for r in _rows(server, "SELECT * FROM stock_batch")}
         self.lines = {r["id"]: r for r in _rows(server, "SELECT * FROM ticket_line")}
         self.staff = {r["id"]: r["name"] for r in _rows(server, "SELECT * FROM staff")}
@@ -244,10 +325,14 @@ class Ledger:
             low = minimum > 0 and units < minimum
             order = -(-(2 * minimum - units) // item["pack_size"]) if low else 0
             found[self.names[store], item["name"]] = [
-                str(units), str(item["pack_size"]), str(minimum), _yuan(cost),
-                _yuan(_value(units, cost, item["pack_size"])), "1" if low else "",
+                str(units),
+                str(item["pack_size"]),
+                str(minimum),
+                _yuan(cost),
+                _yuan(_value(units, cost, item["pack_size"])),
+                "1" if low else "",
                 str(order) if order else "",
-            ]  # fmt: skip
+            ]
         return found
 
 
@@ -274,8 +359,10 @@ def test_on_hand_value_and_low_equal_the_ledger_per_store_and_across(
         got = {(r[0], r[2]): r[4:] for r in lines[1:]}
         assert got == expected
         page = unescape(owner.client.get(f"/console/stock?store={store}").text)
-        value = sum(_value(u, ledger.cost(store, p), ledger.items[p]["pack_size"])
-                    for p, u in ledger.on_hand(store).items())  # fmt: skip
+        value = sum(
+            _value(u, ledger.cost(store, p), ledger.items[p]["pack_size"])
+            for p, u in ledger.on_hand(store).items()
+        )
         assert f'data-testid="total-value">¥{value // 100:,}.{value % 100:02d}<' in page
         low = [k for k, v in expected.items() if v[5]]
         assert low and page.count('data-testid="low-mark"') == len(low)
@@ -297,8 +384,11 @@ def test_the_chain_view_puts_each_store_in_its_column(server: Server, owner: Bro
     cells = stock[chain_item]
     assert cells[1] == str(sum(both))
     assert [c.split()[0] for c in cells[2:4]] == [str(n) for n in both]
-    own = next(i for i, r in ledger.items.items()
-               if r["store_id"] == server.other_store_id and r["name"] == "染膏")  # fmt: skip
+    own = next(
+        i
+        for i, r in ledger.items.items()
+        if r["store_id"] == server.other_store_id and r["name"] == "染膏"
+    )
     assert stock[own][2] == "—"  # the other store's own item: not in the first store's column
     stores = table(page, "stores")
     assert set(stores) == {server.store_id, server.other_store_id}
@@ -310,8 +400,12 @@ def test_the_reorder_list_is_the_counters_rule(server: Server, owner: Browser) -
     StockChain(server)
     ledger = Ledger(server)
     lines = _csv(owner, "/console/stock/low?format=csv")
-    expected = {k: v for s in (server.store_id, server.other_store_id)
-                for k, v in ledger.rows(s).items() if v[5]}  # fmt: skip
+    expected = {
+        k: v
+        for s in (server.store_id, server.other_store_id)
+        for k, v in ledger.rows(s).items()
+        if v[5]
+    }
     assert {(r[0], r[2]): (r[4], r[5], r[7]) for r in lines[1:]} == {
         k: (v[0], v[2], v[6]) for k, v in expected.items()
     }
@@ -319,17 +413,13 @@ def test_the_reorder_list_is_the_counters_rule(server: Server, owner: Browser) -
     assert "补到最低库存的两倍" in page
 
 
-@given(
-    on_hand=st.integers(-1000, 10_000), minimum=st.integers(0, 5000), pack=st.integers(1, 1000)
-)
+@given(on_hand=st.integers(-1000, 10_000), minimum=st.integers(0, 5000), pack=st.integers(1, 1000))
 def test_the_suggested_order_is_the_counters(on_hand: int, minimum: int, pack: int) -> None:
     counter = CounterStockRow("p", "", "", "ml", pack, on_hand, minimum, 0, 0)
     assert suggested_packages(on_hand, minimum, pack) == counter.suggested_packages
 
 
-def test_expiring_batches_are_those_with_stock_in_the_store(
-    server: Server, owner: Browser
-) -> None:
+def test_expiring_batches_are_those_with_stock_in_the_store(server: Server, owner: Browser) -> None:
     StockChain(server)
     ledger = Ledger(server)
     for days in (30, 90):
@@ -353,9 +443,7 @@ def test_expiring_batches_are_those_with_stock_in_the_store(
     )
 
 
-def test_slow_movers_have_stock_and_no_sale_nor_use_lately(
-    server: Server, owner: Browser
-) -> None:
+def test_slow_movers_have_stock_and_no_sale_nor_use_lately(server: Server, owner: Browser) -> None:
     StockChain(server)
     ledger = Ledger(server)
     since = TODAY - timedelta(days=59)
@@ -406,8 +494,9 @@ def test_a_products_movements_newest_first_with_the_stock_after_each(
     chain = StockChain(server)
     ledger = Ledger(server)
     product = chain.products[server.store_id][0]["id"]
-    mine = [m for m in ledger.moves
-            if m["store_id"] == server.store_id and m["product_id"] == product]  # fmt: skip
+    mine = [
+        m for m in ledger.moves if m["store_id"] == server.store_id and m["product_id"] == product
+    ]
     mine.sort(key=lambda m: (str(m["at"])[:19], m["id"]), reverse=True)
     balance, expected = sum(m["quantity"] for m in mine), []
     for m in mine:
@@ -429,10 +518,14 @@ def test_a_manager_sees_their_store_and_another_owner_nothing(
     lines = _csv(manager, "/console/stock?format=csv")
     assert {r[0] for r in lines[1:]} == {"丽人美容 一店"}
     other = server.other_store_id
-    for path in (f"/console/stock?store={other}", f"/console/stock/low?store={other}",
-                 f"/console/stock/expiring?store={other}", f"/console/stock/slow?store={other}",
-                 f"/console/stock/consumption?store={other}",
-                 f"/console/stores/{other}/stock/{chain.products[other][0]['id']}"):  # fmt: skip
+    for path in (
+        f"/console/stock?store={other}",
+        f"/console/stock/low?store={other}",
+        f"/console/stock/expiring?store={other}",
+        f"/console/stock/slow?store={other}",
+        f"/console/stock/consumption?store={other}",
+        f"/console/stores/{other}/stock/{chain.products[other][0]['id']}",
+    ):
         assert manager.client.get(path).status_code == 404, path
         assert rival.client.get(path).status_code == 404, path
     assert len(_csv(rival, "/console/stock?format=csv")) == 1  # the header alone
@@ -443,8 +536,13 @@ def test_a_manager_sees_their_store_and_another_owner_nothing(
 def test_the_pages_speak_english_when_asked(server: Server, owner: Browser) -> None:
     StockChain(server)
     owner.client.cookies.set("salon_lang", "en")
-    for path in ("/console/stock", "/console/stock/low", "/console/stock/expiring",
-                 "/console/stock/slow", "/console/stock/consumption"):  # fmt: skip
+    for path in (
+        "/console/stock",
+        "/console/stock/low",
+        "/console/stock/expiring",
+        "/console/stock/slow",
+        "/console/stock/consumption",
+    ):
         page = owner.client.get(path)
         assert page.status_code == 200 and 'lang="en"' in page.text
         assert "Value at cost" in page.text or "Reorder" in page.text or "Expires" in page.text

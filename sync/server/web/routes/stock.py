@@ -6,6 +6,7 @@ services used up, and one product's movements in a store. Each page also as CSV
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -85,12 +86,21 @@ def stock_page(
     shown_rows: list[Any] = rows if frame["single"] else stock_report.across_stores(rows)
     start = (page - 1) * ROWS_PER_PAGE
     return render(
-        request, "stock.html", session, rows=shown_rows[start : start + ROWS_PER_PAGE],
-        count=len(shown_rows), page=page, pages=_pages(len(shown_rows), ROWS_PER_PAGE),
-        totals=_store_totals(rows, shown), conflicts=conflicts,
-        categories=sorted({r.product.category for r in every}), category=category, q=q,
-        low=low, **frame,
-    )  # fmt: skip
+        request,
+        "stock.html",
+        session,
+        rows=shown_rows[start : start + ROWS_PER_PAGE],
+        count=len(shown_rows),
+        page=page,
+        pages=_pages(len(shown_rows), ROWS_PER_PAGE),
+        totals=_store_totals(rows, shown),
+        conflicts=conflicts,
+        categories=sorted({r.product.category for r in every}),
+        category=category,
+        q=q,
+        low=low,
+        **frame,
+    )
 
 
 def _low_across(rows: list[StockRow]) -> list[StockRow]:
@@ -99,17 +109,25 @@ def _low_across(rows: list[StockRow]) -> list[StockRow]:
     return [r for r in rows if r.product.id in low]
 
 
-def _store_totals(rows: list[StockRow], shown: ShownPeriod) -> list[dict[str, Any]]:
+@dataclass
+class StoreTotal:
+    id: str
+    products: int = 0
+    value: int = 0  # fen
+    low: int = 0
+    negative: int = 0  # products below zero
+
+
+def _store_totals(rows: list[StockRow], shown: ShownPeriod) -> list[StoreTotal]:
     """Each store's products, value at cost, low and below-zero counts (the comparison), in
     the picker's order."""
-    totals = {s.id: {"id": s.id, "products": 0, "value": 0, "low": 0, "negative": 0}
-              for s in shown.chosen}  # fmt: skip
+    totals = {s.id: StoreTotal(s.id) for s in shown.chosen}
     for row in rows:
         mine = totals[row.store_id]
-        mine["products"] += 1
-        mine["value"] += row.value
-        mine["low"] += row.low
-        mine["negative"] += row.on_hand < 0
+        mine.products += 1
+        mine.value += row.value
+        mine.low += row.low
+        mine.negative += row.on_hand < 0
     return list(totals.values())
 
 
@@ -162,9 +180,7 @@ def slow_page(
     if format == "csv":
         return stock_csv.slow(slow, frame["names"], shown.today, language_of(request))
     total = sum(s.row.value for s in slow)
-    return render(
-        request, "stock_slow.html", session, slow=slow, days=days, total=total, **frame
-    )
+    return render(request, "stock_slow.html", session, slow=slow, days=days, total=total, **frame)
 
 
 @router.get("/stock/consumption")
@@ -183,9 +199,14 @@ def consumption_page(
     if format == "csv":
         return stock_csv.consumption(used, frame["names"], language_of(request))
     return render(
-        request, "stock_consumption.html", session, used=used, first_day=shown.first,
-        last_day=shown.last, **(shown.context() | frame),
-    )  # fmt: skip
+        request,
+        "stock_consumption.html",
+        session,
+        used=used,
+        first_day=shown.first,
+        last_day=shown.last,
+        **(shown.context() | frame),
+    )
 
 
 @router.get("/stores/{store_id}/stock/{product_id}")
@@ -210,8 +231,14 @@ def movements_page(
             connection, store.id, product_id, MOVEMENTS_PER_PAGE, offset
         )
     return render(
-        request, "stock_movements.html", session, store=store, product=product, rows=rows,
-        count=count, page=page, pages=_pages(count, MOVEMENTS_PER_PAGE),
+        request,
+        "stock_movements.html",
+        session,
+        store=store,
+        product=product,
+        rows=rows,
+        count=count,
+        page=page,
+        pages=_pages(count, MOVEMENTS_PER_PAGE),
         on_hand=rows[0].balance if rows and page == 1 else None,
-    )  # fmt: skip
-
+    )
