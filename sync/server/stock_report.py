@@ -161,12 +161,18 @@ class ChainRow:
 
 
 def across_stores(rows: Iterable[StockRow]) -> list[ChainRow]:
-    """One row a product (a chain item is one id in every store; a store's own item is in its
-    store only), by category and name."""
-    found: dict[str, ChainRow] = {}
+    """One row a product across the stores, by category and name: a chain item is one id in
+    every store; stores' own items of the same category, name, unit and package are the same
+    product to the owner (each store made its own). A store's second item of that name keeps
+    a row of its own."""
+    found: dict[tuple[str, ...], ChainRow] = {}
     for row in rows:
-        found.setdefault(row.product.id, ChainRow(row.product, {})).stores[row.store_id] = row
-    return sorted(found.values(), key=lambda c: (c.product.category, c.product.name, c.product.id))
+        p = row.product
+        key: tuple[str, ...] = (p.category, p.name, p.unit, str(p.pack_size))
+        if key in found and row.store_id in found[key].stores:
+            key = (*key, p.id)
+        found.setdefault(key, ChainRow(p, {})).stores[row.store_id] = row
+    return [found[k] for k in sorted(found)]
 
 
 @dataclass(frozen=True)

@@ -52,11 +52,10 @@ VALUE_RULE = Both(
     " nothing); the cost is the store's moving average, else the catalog's.",
 )
 CHAIN_NOTE = Both(
-    "连锁共享商品在各门店同一行；门店自建商品只在本店一列。点门店的数字看出入库明细。",
-    "A chain item is one row across the stores; a store's own item shows in its column only."
-    " A store's figure links to its movements.",
+    "连锁共享商品，以及各门店类别、名称、单位、规格相同的商品，在同一行对比。点门店的数字看出入库明细。",
+    "A chain item, and the stores' own items of the same category, name, unit and package,"
+    " share a row. A store's figure links to its movements.",
 )
-NEGATIVE_CONFLICTS = Both("负库存冲突待处理", "negative stock to look at")
 
 BATCH = Both("批号", "Batch")
 EXPIRES_ON = Both("有效期至", "Expires")
@@ -117,6 +116,11 @@ UNITS = {
     "ml": Both("毫升", "ml"),
     "g": Both("克", "g"),
 }
+
+
+class NegativeConflicts(Message):
+    zh = "{store}：{count} 个负库存冲突待处理"
+    en = "{store}: {count} negative stock conflicts to look at"
 
 
 class PageOf(Message):

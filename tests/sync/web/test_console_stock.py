@@ -14,11 +14,11 @@ import re
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
 from html import unescape
-from typing import Any
+from typing import Any, Protocol
 
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
 from salon_pos.services.stock import StockRow as CounterStockRow
 from sync.operations.inventory import STOCK_LEVEL_SET, STOCK_MOVED
@@ -63,19 +63,35 @@ def _movement(product: str, quantity: int, kind: str, day: date, document: str, 
     }
 
 
+class StockServer(Protocol):
+    """A server the counters push to: the TestClient one (tests/sync/server) or a live one
+    (test_browser_stock)."""
+
+    engine: Engine
+    store_id: str
+    other_store_id: str
+
+    def clock(self) -> datetime: ...
+
+    def enroll(self, store_id: str | None = None, device_id: str | None = None) -> Device: ...
+
+    def push(self, device: Device, ops: list[dict[str, Any]], status: int = 200) -> Any: ...
+
+
 class StockChain:
     """Two stores' catalogs, technicians and stock ledgers, pushed by a counter in each."""
 
-    def __init__(self, server: Server, seed: int = 5) -> None:
+    def __init__(self, server: StockServer, seed: int = 5) -> None:
         self.server, self.rng = server, random.Random(seed)
         self.stores = [server.store_id, server.other_store_id]
         self.devices = {s: server.enroll(s) for s in self.stores}
         self.products: dict[str, list[Row]] = {}
+        self.staff: dict[str, list[Row]] = {}
         self.batches: dict[tuple[str, str], list[str]] = defaultdict(list)
         chain_item = self._catalog()
         share_item(server.engine, chain_item, clock=server.clock)
         for store in self.stores:
-            self.products[store].append({"id": chain_item, "pack_size": 1})
+            self.products[store].append({"id": chain_item, "pack_size": 1, "unit": "piece"})
             self._ledger(store)
 
     def _push(self, store: str, kind: str, payload: Row) -> Any:
@@ -102,6 +118,19 @@ class StockChain:
                 }
                 self._push(store, CATALOG_ITEM_SAVED, item)
                 self.products[store].append(item)
+            if n == 1:  # an item of the second store alone
+                extra = builders.catalog_item(9000) | {
+                    "kind": "product",
+                    "category": "美发用品",
+                    "name": "护发精油",
+                    "unit": "ml",
+                    "pack_size": 100,
+                    "cost": 5000,
+                    "sku": "S1X",
+                    "duration_min": None,
+                }
+                self._push(store, CATALOG_ITEM_SAVED, extra)
+                self.products[store].append(extra)
             if n == 0:
                 shared = builders.catalog_item(3000) | {
                     "kind": "product",
@@ -120,7 +149,7 @@ class StockChain:
             staff = [builders.staff() | {"name": name} for name in ("李娜", "王芳")]
             for person in staff:
                 self._push(store, STAFF_SAVED, person)
-            self.staff = staff
+            self.staff[store] = staff
         return chain_item
 
     def _day(self, earliest: date = START) -> date:
@@ -157,7 +186,7 @@ class StockChain:
             "received_at": _at(day),
             "unit_cost": self.rng.randint(500, 9000),
         }
-        units = self.rng.randint(1, 12) * product["pack_size"]
+        units = self.rng.randint(8, 30) * product["pack_size"]
         moved = _movement(product["id"], units, "receipt", day, document, batch_id=batch["id"])
         cost = self.rng.randint(500, 9000)
         self._push(
@@ -168,7 +197,7 @@ class StockChain:
                 "document": "receipt",
                 "business_day": day.isoformat(),
                 "at": _at(day),
-                "staff_id": self.staff[0]["id"],
+                "staff_id": self.staff[store][0]["id"],
                 "batches": [batch],
                 "movements": [moved],
                 "costs": {product["id"]: cost},
@@ -187,7 +216,7 @@ class StockChain:
             "completed_at": _at(day),
             "created_at": _at(day),
         }
-        packages = self.rng.randint(1, 3)
+        packages = self.rng.randint(1, 2)
         line = sale["lines"][0] | {"kind": "product", "quantity": packages}
         sale["lines"] = [line]
         units = -packages * product["pack_size"]
@@ -206,7 +235,7 @@ class StockChain:
 
     def _serve(self, store: str) -> Row:
         """A service sale whose line uses up one or two consumables; answers its void."""
-        day, person = self._day(date(2026, 10, 1)), self.rng.choice(self.staff)
+        day, person = self._day(date(2026, 10, 1)), self.rng.choice(self.staff[store])
         service = self.rng.choice(SERVICES)
         sale = builders.sale([(builders.new_id(), 19800)]) | {
             "business_day": day.isoformat(),
@@ -220,7 +249,7 @@ class StockChain:
         sale["stock"] = [
             _movement(
                 p["id"],
-                -self.rng.randint(1, 40),
+                -(1 if p["unit"] == "piece" else self.rng.randint(5, 40)),
                 "consumption",
                 day,
                 sale["id"],
@@ -257,7 +286,7 @@ class StockChain:
                 "document": "write_off",
                 "business_day": day.isoformat(),
                 "at": _at(day),
-                "staff_id": self.staff[0]["id"],
+                "staff_id": self.staff[store][0]["id"],
                 "reason": "破损",
                 "movements": [moved],
             },
@@ -375,24 +404,34 @@ def test_on_hand_value_and_low_equal_the_ledger_per_store_and_across(
 
 
 def test_the_chain_view_puts_each_store_in_its_column(server: Server, owner: Browser) -> None:
+    """A product is a row (the chain item by its id, the stores' own by name), each store's
+    stock of it in the store's column; the store comparison sums each store."""
     StockChain(server)
     ledger = Ledger(server)
     page = owner.client.get("/console/stock").text
-    stock = table(page, "stock")
-    chain_item = next(i for i, r in ledger.items.items() if r["name"] == "连锁护手霜")
-    both = [ledger.on_hand(s).get(chain_item, 0) for s in (server.store_id, server.other_store_id)]
-    cells = stock[chain_item]
-    assert cells[1] == str(sum(both))
-    assert [c.split()[0] for c in cells[2:4]] == [str(n) for n in both]
-    own = next(
-        i
-        for i, r in ledger.items.items()
-        if r["store_id"] == server.other_store_id and r["name"] == "染膏"
-    )
-    assert stock[own][2] == "—"  # the other store's own item: not in the first store's column
-    stores = table(page, "stores")
-    assert set(stores) == {server.store_id, server.other_store_id}
-    for store, cells in stores.items():
+    stores = (server.store_id, server.other_store_id)
+    by_name = {
+        (s, ledger.items[p]["name"]): units
+        for s in stores
+        for p, units in ledger.on_hand(s).items()
+    }
+    rows = table(page, "stock").values()
+    names = {name for _, name in by_name}
+    got = {
+        max((n for n in names if cells[0].startswith(n)), key=len): [
+            c.split()[0] for c in cells[1:4]
+        ]
+        for cells in rows
+    }
+    assert set(got) == names and len(rows) == len(names)
+    for name in names:
+        held = [by_name.get((s, name)) for s in stores]
+        total = sum(n or 0 for n in held)
+        assert got[name] == [str(total)] + ["—" if n is None else str(n) for n in held], name
+    assert got["护发精油"][1] == "—"  # the second store's own item: not in the first's column
+    comparison = table(page, "stores")
+    assert set(comparison) == set(stores)
+    for store, cells in comparison.items():
         assert cells[1] == str(len(ledger.on_hand(store)))
 
 
