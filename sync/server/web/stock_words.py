@@ -24,7 +24,7 @@ VALUE = Both("成本金额", "Value at cost")
 LOW = Both("低于最低库存", "Low")
 LOW_MARK = Both("偏低", "low")
 BELOW_ZERO = Both("负库存", "below zero")
-SUGGESTED = Both("建议订货（包装）", "Order (packages)")
+SUGGESTED = Both("建议订货", "To order")
 ORDER_COST = Both("订货成本", "Order cost")
 ALL_TOGETHER = Both("合计", "All together")
 PRODUCTS = Both("商品数", "Products")
@@ -41,9 +41,10 @@ NO_STOCK = Both(
 )
 NO_LOW = Both("没有低于最低库存的商品。", "Nothing is below its minimum.")
 SUGGESTED_RULE = Both(
-    "建议订货量：补到最低库存的两倍，按包装向上取整（与收银台同一规则）；订货成本按本店当前成本。",
-    "Suggested order: up to twice the minimum, rounded up to whole packages (the counter's"
-    " rule); its cost at the store's cost now.",
+    "建议订货为包装数：补到最低库存的两倍，按包装向上取整（与收银台同一规则）；"
+    "订货成本按本店当前成本。",
+    "To order, in packages: up to twice the minimum, rounded up to whole packages (the"
+    " counter's rule); its cost at the store's cost now.",
 )
 VALUE_RULE = Both(
     "成本金额 = 库存 × 每包装成本 ÷ 每包装数量（负库存计 0）；"

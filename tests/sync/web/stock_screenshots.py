@@ -1,5 +1,6 @@
 """The stock pages for docs/screenshots (web_stock_*: one store's stock, the chain view, the
-reorder list, the expiring batches and a product's movements), from StockChain's two stores
+reorder list, the expiring batches, the slow movers, a month's consumables and a product's
+movements), from StockChain's two stores
 (tests/sync/web/test_console_stock.py) pushed to a live server by their counters.
 
     .venv/bin/python -m tests.sync.web.stock_screenshots [folder]   (also in make web-screenshots)
@@ -48,6 +49,8 @@ def shoot_stock(page: Page, folder: Path, chain: StockChain, size: str) -> None:
         ("stock_chain", "/console/stock"),
         ("stock_low", "/console/stock/low"),
         ("stock_expiring", f"/console/stock/expiring?store={store}&days=60"),
+        ("stock_slow", "/console/stock/slow"),
+        ("stock_consumption", "/console/stock/consumption?period=month&day=2026-11-01"),
         ("stock_movements", f"/console/stores/{store}/stock/{product}"),
     ):
         page.goto(path)
