@@ -429,10 +429,17 @@ def test_the_chain_view_puts_each_store_in_its_column(server: Server, owner: Bro
         total = sum(n or 0 for n in held)
         assert got[name] == [str(total)] + ["—" if n is None else str(n) for n in held], name
     assert got["护发精油"][1] == "—"  # the second store's own item: not in the first's column
+    low = table(owner.client.get("/console/stock?low=1").text, "stock").values()
+    assert low and all("偏低" in "".join(cells) for cells in low)
+    assert len(low) == len({name for _, name in _low_rows(ledger, stores)})
     comparison = table(page, "stores")
     assert set(comparison) == set(stores)
     for store, cells in comparison.items():
         assert cells[1] == str(len(ledger.on_hand(store)))
+
+
+def _low_rows(ledger: Ledger, stores: tuple[str, ...]) -> dict[tuple[str, str], list[str]]:
+    return {k: v for s in stores for k, v in ledger.rows(s).items() if v[5]}
 
 
 def test_the_reorder_list_is_the_counters_rule(server: Server, owner: Browser) -> None:

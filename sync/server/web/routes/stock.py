@@ -78,12 +78,17 @@ def stock_page(
         every = stock_report.stock_rows(connection, shown.store_ids)
         conflicts = stock_report.open_negative_stock(connection, shown.store_ids)
     rows = [r for r in every if _matches(r, category, q)]
-    if low:
-        rows = [r for r in rows if r.low] if len(shown.chosen) == 1 else _low_across(rows)
     frame = _frame(shown, "on_hand")
+    shown_rows: list[Any]
+    if frame["single"]:
+        rows = shown_rows = [r for r in rows if r.low] if low else rows
+    else:
+        shown_rows = stock_report.across_stores(rows)
+        if low:  # a product low in any store, with every store's stock of it
+            shown_rows = [c for c in shown_rows if c.low]
+            rows = [r for c in shown_rows for r in c.stores.values()]
     if format == "csv":
         return stock_csv.on_hand(rows, frame["names"], language_of(request))
-    shown_rows: list[Any] = rows if frame["single"] else stock_report.across_stores(rows)
     start = (page - 1) * ROWS_PER_PAGE
     return render(
         request,
@@ -101,12 +106,6 @@ def stock_page(
         low=low,
         **frame,
     )
-
-
-def _low_across(rows: list[StockRow]) -> list[StockRow]:
-    """Across stores: every store's row of a product that is low in any of them."""
-    low = {r.product.id for r in rows if r.low}
-    return [r for r in rows if r.product.id in low]
 
 
 @dataclass
