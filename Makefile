@@ -44,6 +44,7 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 
 web-screenshots: setup  ## docs/screenshots/web_<page>_<desktop|phone>.png from a real server
 	$(BIN)/python -m tests.sync.web.screenshots docs/screenshots
+	$(BIN)/python -m tests.sync.web.stock_screenshots docs/screenshots
 
 bench: setup
 	$(BIN)/python tests/bench/checkout.py

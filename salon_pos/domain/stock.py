@@ -211,6 +211,14 @@ def moving_average_cost(on_hand: int, cost: int, received: int, unit_cost: int) 
     return (2 * total + whole) // (2 * whole)
 
 
+def suggested_packages(on_hand: int, minimum: int, pack_size: int) -> int:
+    """Packages to order for a product below its minimum: enough to bring stock back up to
+    twice the minimum, rounded up to whole packages (0: not low, or no minimum set)."""
+    if not (minimum > 0 and on_hand < minimum):
+        return 0
+    return -(-(2 * minimum - on_hand) // max(pack_size, 1))
+
+
 def value_at_cost(on_hand: int, cost_per_pack: int, pack_size: int) -> int:
     """Stock's value at cost (fen), rounded to the fen; stock below zero is worth nothing."""
     if on_hand <= 0:

@@ -39,6 +39,7 @@ from salon_pos.domain.stock import (
     check_consumable_unit,
     check_quantity,
     moving_average_cost,
+    suggested_packages,
     value_at_cost,
 )
 from salon_pos.services.counter import CounterService
@@ -88,10 +89,7 @@ class StockRow:
 
     @property
     def suggested_packages(self) -> int:
-        """Packages to order to bring stock back up to twice the minimum (0: none)."""
-        if not self.low:
-            return 0
-        return -(-(2 * self.minimum - self.on_hand) // self.pack_size)
+        return suggested_packages(self.on_hand, self.minimum, self.pack_size)
 
 
 @dataclass(frozen=True)

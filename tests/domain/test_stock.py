@@ -20,6 +20,7 @@ from salon_pos.domain.stock import (
     check_quantity,
     is_expired,
     moving_average_cost,
+    suggested_packages,
 )
 
 TODAY = date(2026, 12, 7)
@@ -120,3 +121,11 @@ def test_stock_of_no_batch_comes_after_the_batches() -> None:
     held = [BatchStock(None, None, 4), BatchStock("b1", TODAY + timedelta(days=5), 2)]
     takes = allocate("面霜", held, 7, TODAY)
     assert [(t.batch_id, t.quantity) for t in takes] == [("b1", 2), (None, 5)]
+
+
+def test_the_suggested_order_brings_stock_to_twice_the_minimum_in_whole_packages() -> None:
+    assert suggested_packages(2, 10, 1) == 18
+    assert suggested_packages(599, 600, 500) == 2  # 601 ml more: two 500 ml bottles
+    assert suggested_packages(-3, 4, 1) == 11
+    assert suggested_packages(5, 5, 1) == 0  # at the minimum is not below it
+    assert suggested_packages(0, 0, 1) == 0  # no minimum: no alert

@@ -30,6 +30,7 @@ from sync.server.web.routes import (
     sales,
     settings,
     staff,
+    stock,
     stores,
 )
 
@@ -48,6 +49,7 @@ AREAS = (
     customers,
     reminders,
     closes,
+    stock,
 )
 PUBLIC = (booking,)  # no session: their forms carry a double-submit token of their own
 

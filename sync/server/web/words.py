@@ -13,6 +13,7 @@ STORES = Both("门店", "Stores")
 MANAGERS = Both("店长账号", "Managers")
 PASSWORD = Both("修改密码", "Password")
 SIGN_OUT = Both("退出", "Sign out")
+STOCK = Both("库存", "Stock")
 OTHER_LANGUAGE = Both("English", "中文")
 NOT_FOUND = Both("找不到这个页面，或您无权查看。", "No such page, or it is not yours to see.")
 FORBIDDEN = Both(

@@ -1,0 +1,148 @@
+"""The words of the stock pages (库存) in Chinese and English, beside the console's words.py
+(docs/adr/0005); templates get them as `sw`."""
+
+from __future__ import annotations
+
+from sync.messages import Both, Message
+
+STOCK = Both("库存", "Stock")
+ON_HAND_TAB = Both("库存现况", "On hand")
+LOW_TAB = Both("补货建议", "Reorder")
+EXPIRING_TAB = Both("临期批次", "Expiring")
+SLOW_TAB = Both("滞销商品", "Slow movers")
+CONSUMPTION_TAB = Both("耗材消耗", "Consumables used")
+MOVEMENTS = Both("出入库明细", "Movements")
+
+STORE = Both("门店", "Store")
+CATEGORY = Both("类别", "Category")
+PRODUCT = Both("商品", "Product")
+ON_HAND = Both("库存", "On hand")
+PACKAGES = Both("包装数", "Packages")
+MINIMUM = Both("最低库存", "Minimum")
+COST = Both("成本/包装", "Cost a package")
+VALUE = Both("成本金额", "Value at cost")
+LOW = Both("低于最低库存", "Low")
+LOW_MARK = Both("偏低", "low")
+BELOW_ZERO = Both("负库存", "below zero")
+SUGGESTED = Both("建议订货", "To order")
+ORDER_COST = Both("订货成本", "Order cost")
+ALL_TOGETHER = Both("合计", "All together")
+PRODUCTS = Both("商品数", "Products")
+LOW_COUNT = Both("偏低商品", "Low")
+SEARCH = Both("搜索商品名称", "Search by name")
+ALL_CATEGORIES = Both("全部类别", "All categories")
+LOW_ONLY = Both("只看偏低", "Low only")
+SHOW = Both("查看", "Show")
+CSV = Both("导出 CSV", "Export CSV")
+STORE_COMPARISON = Both("门店对比", "Stores side by side")
+NO_STOCK = Both(
+    "还没有库存记录：收银台入库、盘点后这里会显示。",
+    "No stock on record yet: receipts and stocktakes at the counters show here.",
+)
+NO_LOW = Both("没有低于最低库存的商品。", "Nothing is below its minimum.")
+SUGGESTED_RULE = Both(
+    "建议订货为包装数：补到最低库存的两倍，按包装向上取整（与收银台同一规则）；"
+    "订货成本按本店当前成本。",
+    "To order, in packages: up to twice the minimum, rounded up to whole packages (the"
+    " counter's rule); its cost at the store's cost now.",
+)
+VALUE_RULE = Both(
+    "成本金额 = 库存 × 每包装成本 ÷ 每包装数量（负库存计 0）；"
+    "成本为本店移动平均成本，未入过库的按商品资料成本。",
+    "Value at cost = on hand × a package's cost ÷ units a package (stock below zero is worth"
+    " nothing); the cost is the store's moving average, else the catalog's.",
+)
+CHAIN_NOTE = Both(
+    "连锁共享商品，以及各门店类别、名称、单位、规格相同的商品，在同一行对比。点门店的数字看出入库明细。",
+    "A chain item, and the stores' own items of the same category, name, unit and package,"
+    " share a row. A store's figure links to its movements.",
+)
+
+BATCH = Both("批号", "Batch")
+EXPIRES_ON = Both("有效期至", "Expires")
+EXPIRED = Both("已过期", "Expired")
+DAYS_LEFT = Both("剩余天数", "Days left")
+WITHIN_DAYS = Both("多少天内到期", "Expiring within (days)")
+NO_EXPIRING = Both("这段时间内没有到期的批次。", "No batch with stock expires in that time.")
+
+LAST_USED = Both("最近售出/使用", "Last sold or used")
+NEVER_USED = Both("从未", "never")
+IDLE_DAYS = Both("未动天数", "Idle days")
+SLOW_DAYS = Both("多少天无销售或消耗", "Days with no sale or use")
+NO_SLOW = Both("没有滞销商品。", "No slow movers.")
+
+BY_SERVICE = Both("按服务项目", "By service")
+BY_TECHNICIAN = Both("按技师", "By technician")
+SERVICE = Both("服务项目", "Service")
+TECHNICIAN = Both("技师", "Technician")
+NO_TECHNICIAN = Both("（无技师）", "(no technician)")
+UNITS_USED = Both("用量", "Used")
+NO_CONSUMPTION = Both("这段时间没有耗材消耗。", "No consumables used in this period.")
+CONSUMPTION_RULE = Both(
+    "服务按耗材清单扣减的用量；作废单据在作废当日退回。金额按本店当前成本。",
+    "What services used by their consumables lists; a void puts it back on its own day. Valued"
+    " at the store's cost now.",
+)
+
+WHEN = Both("时间", "When")
+DAY = Both("营业日", "Day")
+KIND = Both("类型", "Kind")
+CHANGE = Both("变动", "Change")
+BALANCE = Both("结存", "Balance")
+DOCUMENT = Both("单据", "Document")
+REASON = Both("原因", "Reason")
+BY = Both("经手人", "By")
+COUNTER = Both("收银台", "Counter")
+SERVER_MADE = Both("总部", "server")
+NO_MOVEMENTS = Both("这个商品在本店还没有出入库记录。", "No movements of this product here yet.")
+NEWER = Both("‹ 较新", "‹ Newer")
+OLDER = Both("较早 ›", "Older ›")
+MORE_ROWS = Both("下一页 ›", "Next page ›")
+FEWER_ROWS = Both("‹ 上一页", "‹ Previous page")
+
+KINDS = {
+    "sale": Both("销售", "Sale"),
+    "consumption": Both("服务耗用", "Used by a service"),
+    "void": Both("作废退回", "Void"),
+    "refund": Both("退货", "Refund"),
+    "receipt": Both("采购入库", "Receipt"),
+    "transfer_out": Both("调出", "Transfer out"),
+    "transfer_in": Both("调入", "Transfer in"),
+    "stocktake": Both("盘点", "Stocktake"),
+    "write_off": Both("报损", "Write-off"),
+    "adjustment": Both("调整", "Adjustment"),
+}
+UNITS = {
+    "piece": Both("件", "pcs"),
+    "ml": Both("毫升", "ml"),
+    "g": Both("克", "g"),
+}
+
+
+class NegativeConflicts(Message):
+    zh = "{store}：{count} 个负库存冲突待处理"
+    en = "{store}: {count} negative stock conflicts to look at"
+
+
+class PageOf(Message):
+    zh = "第 {page} 页，共 {pages} 页（{count} 条）"
+    en = "Page {page} of {pages} ({count} rows)"
+
+
+class ExpiresIn(Message):
+    zh = "{days} 天"
+    en = "{days} days"
+
+
+def unit_word(unit: str) -> Both:
+    return UNITS.get(unit, Both(unit, unit))
+
+
+def in_packages(units: int, pack_size: int) -> str:
+    """Units as packages to one decimal ("3.5"), for a product kept by the ml or g; "" for one
+    kept by the piece of one unit a package (the figure itself)."""
+    if pack_size <= 1:
+        return ""
+    tenths = (abs(units) * 10 + pack_size // 2) // pack_size
+    sign = "-" if units < 0 and tenths else ""
+    return f"{sign}{tenths // 10}.{tenths % 10}"
