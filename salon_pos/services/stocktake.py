@@ -78,6 +78,7 @@ class SheetLine:
     expected: int
     value: int
     used_recorded: int
+    counted_at: datetime | None = None  # the product's last count
 
     @property
     def difference(self) -> int:
@@ -88,12 +89,21 @@ class SheetLine:
         return self.used_recorded - self.difference
 
 
-def _line(product: Product, counted: int | None, expected: int, cost: int, used: int) -> SheetLine:
+def _line(
+    product: Product,
+    count: tuple[int, datetime] | None,
+    expected: int,
+    cost: int,
+    used: int,
+) -> SheetLine:
+    """`count`: the product's counts summed, and when it was last counted (None: not yet)."""
+    counted = None if count is None else count[0]
     difference = 0 if counted is None else counted - expected
     value = _value(difference, cost, product.pack_size)
     return SheetLine(
-        product.id, product.category, product.name, product.unit, counted, expected, value, used
-    )
+        product.id, product.category, product.name, product.unit, counted, expected, value, used,
+        None if count is None else count[1],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -220,7 +230,9 @@ class StocktakeService(CounterService):
                     "batch_id": batches.get(line.product_id),
                     "kind": MovementKind.STOCKTAKE.value,
                     "quantity": line.difference,
-                    "at": now,
+                    # As of the count: a later stocktake, and the server reconciling what it
+                    # holds, judge the records at that moment (docs/inventory.md).
+                    "at": line.counted_at or now,
                     "business_day": day,
                     "document_id": take.id,
                     "line_id": None,
@@ -274,6 +286,7 @@ def _posted_line(line: SheetLine) -> Row:
         "expected": line.expected,
         "difference": line.difference,
         "value": line.value,
+        "counted_at": line.counted_at.isoformat() if line.counted_at else None,
     }
 
 
@@ -316,10 +329,9 @@ def _sheet(session: Session, take: Stocktake) -> list[SheetLine]:
     lines = []
     for product in session.scalars(products.order_by(Product.category, Product.name)):
         found = counts.get(product.id)
-        counted = found[0] if found else None
         expected = int(on_hand.get(product.id) or 0) - later.get(product.id, 0)
         cost = int(costs.get(product.id) or product.cost)
-        lines.append(_line(product, counted, expected, cost, used.get(product.id, 0)))
+        lines.append(_line(product, found, expected, cost, used.get(product.id, 0)))
     return lines
 
 

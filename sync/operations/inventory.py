@@ -220,6 +220,7 @@ class StocktakeLine(Lenient):
     expected: int = Field(ge=-MOST_UNITS, le=MOST_UNITS)
     difference: int = Field(ge=-2 * MOST_UNITS, le=2 * MOST_UNITS)
     value: Fen = Field(ge=-(10**12), le=10**12)
+    counted_at: Moment | None = None  # the product's last count: the moment the count is true
 
 
 class StocktakePosted(Lenient):

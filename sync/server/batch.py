@@ -61,6 +61,7 @@ WRITE_ORDER: tuple[Table, ...] = tuple(
         "purchase_order",
         "stocktake",
         "stocktake_count",
+        "stock_count_mark",
         "stock_transfer",
         "transfer_publish",
         "conflict",

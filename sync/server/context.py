@@ -50,6 +50,9 @@ class BatchCache:
     # Of `stock`'s products, those whose stock the store keeps: something was ever put in
     # (received, counted, transferred in, adjusted); only theirs can go below zero.
     kept: set[str] = field(default_factory=set)
+    # The latest posted count of each product of the store: product → (when counted, the
+    # stocktake); read at the first need of the batch (handlers.stock_marks).
+    count_marks: dict[str, tuple[datetime, str]] | None = None
 
     # Customers whose sales, voids or refunds the batch applied: their tier is worked out
     # again after the batch (tiers.refresh_tiers).
@@ -68,6 +71,7 @@ class BatchCache:
         self.stock.clear()
         self.last_takes.clear()
         self.kept.clear()
+        self.count_marks = None
 
 
 @dataclass

@@ -962,6 +962,18 @@ class Stocktake(Base):
     lines: Mapped[str | None] = mapped_column(Text)  # JSON list, once posted
 
 
+class StockCountMark(Base):
+    """The latest posted count of a product in a store: the moment its stock was counted, and
+    the stocktake. A movement of the product made before that moment and reaching the server
+    after the post is taken back as of the count (handlers.stock_marks): the count saw it."""
+
+    __tablename__ = "stock_count_mark"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    product_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    counted_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    stocktake_id: Mapped[str] = mapped_column(ID)
+
+
 class StocktakeCount(Base):
     """Units of a product counted in one place for a stocktake; a fact, once by its id."""
 

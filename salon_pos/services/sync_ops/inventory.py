@@ -259,7 +259,7 @@ def stocktake(session: Session, change: Change) -> None:
         session.add(held)
     if data.posted is not None and held.posted_at is None:
         held.posted_at, held.posted_by = data.posted.posted_at, data.posted.posted_by
-        held.lines = [line.model_dump() for line in data.posted.lines]
+        held.lines = [line.model_dump(mode="json") for line in data.posted.lines]
     session.flush()
 
 

@@ -37,6 +37,7 @@ from sync.server import models
 from sync.server.batch import Rejected, new_server_id
 from sync.server.context import OpContext, check_fen, same_store
 from sync.server.day_figures import store_calendar
+from sync.server.handlers import stock_marks
 from sync.server.handlers.registry import handles
 from sync.server.handlers.setup import canonical_item_id
 from sync.server.stamps import edit_stamp
@@ -189,6 +190,10 @@ def record_movements(
     made here (a conflict settled), from no counter: every counter of the store pulls it."""
     device = None if by_server else ctx.device_id
     before, deltas = _write_movements(ctx, movements, device)
+    back = stock_marks.taken_back(ctx, movements)
+    if back:  # made before a posted count: the count saw them (handlers.stock_marks)
+        for product, delta in _write_movements(ctx, back, None)[1].items():
+            deltas[product] = deltas.get(product, 0) + delta
     conflicts = []
     for product, delta in deltas.items():
         now = ctx.cache.stock[product]

@@ -44,6 +44,7 @@ from sync.server.handlers.inventory import (
     record_reversed,
 )
 from sync.server.handlers.registry import handles
+from sync.server.handlers.stock_counts import reconcile_post
 from sync.server.stamps import edit_stamp
 
 SUPPLIER = models.table_of(models.Supplier)
@@ -214,7 +215,8 @@ def _first_post(ctx: OpContext, take: Row, posted: StocktakePosted) -> list[str]
     }
     ctx.connection.execute(update(STOCKTAKE).where(STOCKTAKE.c.id == take["id"]).values(values))
     ctx.writer.change(CHANGE_STOCKTAKE, take["id"], stocktake_data(take | values), ctx.device_id)
-    return record_movements(ctx, fresh_movements(ctx, posted.movements), [take["number"]])
+    conflicts = record_movements(ctx, fresh_movements(ctx, posted.movements), [take["number"]])
+    return conflicts + reconcile_post(ctx, take, posted)
 
 
 def _same_post(ctx: OpContext, take: Row, posted: StocktakePosted) -> bool:
