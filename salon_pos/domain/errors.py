@@ -7,11 +7,18 @@ error is a `sync.messages.Message` carrying both texts, and the caller picks the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from sync.messages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
 from sync.messages import Both as Both
 from sync.messages import Message
+
+
+def listing(words: Iterable[str]) -> Both:
+    """Words listed in a message: 、 between them in Chinese, a comma in English."""
+    listed = list(words)
+    return Both("、".join(listed), ", ".join(listed))
 
 
 class UserError(Message, Exception):

@@ -17,16 +17,30 @@ from datetime import date
 from enum import StrEnum
 from typing import Final
 
-from salon_pos.domain.errors import UserError
+from salon_pos.domain.errors import Both, UserError
 
 MOST_QUANTITY: Final = 10_000_000  # units in one movement: beyond it a figure is a typing slip
 MOST_PACK: Final = 100_000
+MOST_COST: Final = 10**10  # fen a package (¥100,000,000): beyond it a cost is a typing slip
 
 
 class Unit(StrEnum):
     PIECE = "piece"  # 件/支/瓶
     ML = "ml"
     G = "g"
+
+
+UNITS: Final = frozenset(u.value for u in Unit)
+UNIT_WORDS: Final = {
+    Unit.PIECE: Both("件", "pieces"),
+    Unit.ML: Both("毫升", "ml"),
+    Unit.G: Both("克", "g"),
+}
+
+
+def unit_words(unit: str) -> Both:
+    """A unit as people read it; one not known shown as it is."""
+    return UNIT_WORDS[Unit(unit)] if unit in UNITS else Both(unit, unit)
 
 
 class MovementKind(StrEnum):
@@ -114,8 +128,34 @@ class NotAPackSize(UserError):
     zh = "{name}：每包装数量须为 1 至 {most} 的整数（当前为 {value}）。"
 
 
+class NotACost(UserError):
+    en = "{name}: a package's cost is from 0 to {most} fen (got {value}); check the figure."
+    zh = "{name}：每包装成本须在 0 至 {most} 分之间（当前为 {value}），请核对。"
+
+
+class ConsumableListedTwice(UserError):
+    en = "{product} is listed twice among the consumables of {service}: list it once."
+    zh = "{product} 在服务「{service}」的耗材中出现了两次，请只列一次。"
+
+
+class MoreThanBatchHolds(UserError):
+    en = "{name}: batch {batch} holds {held} {unit}; {asked} cannot be written off from it."
+    zh = "{name}：批次 {batch} 只有 {held} {unit}，不能从中报损 {asked}。"
+
+
+class UnitChangeWithStock(UserError):
+    en = (
+        "{name}: stock is kept in {unit} ({on_hand} on hand): take its stock to zero with a "
+        "stocktake or a write-off before changing its unit or package size."
+    )
+    zh = (
+        "{name} 的库存按{unit}记录（现有 {on_hand}）：请先通过盘点或报损将库存清零，"
+        "再修改库存单位或包装规格。"
+    )
+
+
 def check_stock_unit(name: str, unit: str, pack_size: int) -> None:
-    if unit not in {u.value for u in Unit}:
+    if unit not in UNITS:
         raise UnknownUnit(name=name, unit=unit)
     check_quantity(name, pack_size, MOST_PACK, NotAPackSize)
 
@@ -138,7 +178,35 @@ def check_batch(
         raise ExpiredBeforeMade(name=name, expires=expires_on, made=made_on)
 
 
+def check_unit_cost(name: str, cost: int | None) -> None:
+    """A package's cost as received: None (not known) or 0 to MOST_COST fen."""
+    if cost is None:
+        return
+    if isinstance(cost, bool) or not isinstance(cost, int) or not 0 <= cost <= MOST_COST:
+        raise NotACost(name=name, most=MOST_COST, value=cost)
+
+
+def check_unit_change(
+    name: str, unit: str, pack_size: int, new: tuple[str, int], on_hand: int
+) -> None:
+    """A product's unit or package size may change only while it holds no stock: the ledger
+    is kept in the unit, and the new unit would silently rescale every figure in it."""
+    if (unit, pack_size) != new and on_hand != 0:
+        raise UnitChangeWithStock(name=name, unit=unit_words(unit), on_hand=on_hand)
+
+
+def check_consumables(service: str, products: Sequence[tuple[str, str]]) -> None:
+    """Each product once among a service's consumables: (product id, its name) pairs."""
+    seen: set[str] = set()
+    for product_id, name in products:
+        if product_id in seen:
+            raise ConsumableListedTwice(service=service, product=name)
+        seen.add(product_id)
+
+
 def check_consumable_unit(service: str, product: str, unit: str, given: str) -> None:
+    if given not in UNITS:
+        raise UnknownUnit(name=product, unit=given)
     if Unit(unit) is not Unit(given):
         raise UnitMismatch(service=service, product=product, unit=unit, given=given)
 

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import insert, select, true, union, update
+from sqlalchemy import func, insert, select, true, union, update
 from sqlalchemy.orm import Session
 
 from salon_pos.db.audit import AuditRecord
-from salon_pos.db.models import Product, ServiceItem
+from salon_pos.db.models import Product, ServiceItem, StockOnHand
 from salon_pos.domain.catalog_rules import (
     BARCODE,
     SKU,
@@ -28,7 +28,7 @@ from salon_pos.domain.errors import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.search_keys import item_matches, search_text
-from salon_pos.domain.stock import check_stock_unit
+from salon_pos.domain.stock import check_stock_unit, check_unit_change
 from salon_pos.domain.ticket import LineKind
 from salon_pos.services.counter import CounterService
 from salon_pos.services.journal import Journal
@@ -193,6 +193,8 @@ def _check_product(session: Session, offer: ProductOffer, own_id: str | None) ->
     check_item(offer.category, offer.name, offer.price)
     check_product(offer.name, offer.sku, offer.cost)
     check_stock_unit(offer.name, offer.unit, offer.pack_size)
+    if own_id is not None:
+        _check_unit_kept(session, offer, own_id)
     for field, column, code in (
         (BARCODE, Product.barcode, offer.barcode),
         (SKU, Product.sku, offer.sku),
@@ -202,6 +204,20 @@ def _check_product(session: Session, offer: ProductOffer, own_id: str | None) ->
         holder = session.scalars(select(Product).where(column == code)).one_or_none()
         if holder is not None and holder.id != own_id:
             raise DuplicateCode(field=field, code=code, name=holder.name)
+
+
+def _check_unit_kept(session: Session, offer: ProductOffer, own_id: str) -> None:
+    """The unit and package size stay while the product holds stock (domain.stock)."""
+    held = session.get(Product, own_id)
+    if held is None:
+        return
+    on_hand = session.scalar(
+        select(func.coalesce(func.sum(StockOnHand.quantity), 0)).where(
+            StockOnHand.product_id == own_id
+        )
+    )
+    new = (offer.unit, offer.pack_size)
+    check_unit_change(held.name, held.unit, held.pack_size, new, int(on_hand or 0))
 
 
 def _product_values(offer: ProductOffer) -> dict[str, Any]:

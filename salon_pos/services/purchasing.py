@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from salon_pos.db.audit import AuditRecord
 from salon_pos.db.models import Product, PurchaseOrder, StockDocument, StockMovement, Supplier
 from salon_pos.db.outbox import next_in_sequences
-from salon_pos.domain.errors import UnknownItem, UserError
+from salon_pos.domain.errors import Both, UnknownItem, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import check_quantity
 from salon_pos.services.counter import CounterService
@@ -50,12 +50,17 @@ class OrderNotOpen(UserError):
 
 
 STATE_WORDS = {
-    OrderState.DRAFT: ("草稿", "a draft"),
-    OrderState.ORDERED: ("已下单", "ordered"),
-    OrderState.PARTLY_RECEIVED: ("部分到货", "partly received"),
-    OrderState.RECEIVED: ("已到货", "received"),
-    OrderState.CANCELLED: ("已取消", "cancelled"),
+    OrderState.DRAFT: Both("草稿", "a draft"),
+    OrderState.ORDERED: Both("已下单", "ordered"),
+    OrderState.PARTLY_RECEIVED: Both("部分到货", "partly received"),
+    OrderState.RECEIVED: Both("已到货", "received"),
+    OrderState.CANCELLED: Both("已取消", "cancelled"),
 }
+# What OrderNotOpen says cannot be done to the order ("it cannot be ...").
+RECEIVED_AGAINST = Both("入库", "received against")
+CANCELLED = Both("取消", "cancelled")
+EDITED = Both("修改", "edited")
+PLACED = Both("下单", "ordered")
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def receivable_order(session: Session, order_id: str) -> PurchaseOrder:
         raise UnknownItem(item_id=order_id)
     if order.status != OrderState.ORDERED:
         state = OrderState(order.status)
-        raise OrderNotOpen(number=order.number, state=STATE_WORDS[state][0], action="入库")
+        raise OrderNotOpen(number=order.number, state=STATE_WORDS[state], action=RECEIVED_AGAINST)
     return order
 
 
@@ -207,7 +212,7 @@ class PurchasingService(CounterService):
     ) -> None:
         now = self._clock.now()
         with self._db.write() as session:
-            order = self._open(session, order_id, OrderState.DRAFT, "修改")
+            order = self._open(session, order_id, OrderState.DRAFT, EDITED)
             order.supplier_id = supplier_id or order.supplier_id
             order.note = order.note if note is None else note.strip()[:200]
             self._save(session, order, lines, actor_id, now, "purchase_order.edited")
@@ -216,7 +221,7 @@ class PurchasingService(CounterService):
         """The draft is sent to the supplier (下单): receipts may be made against it."""
         now = self._clock.now()
         with self._db.write() as session:
-            order = self._open(session, order_id, OrderState.DRAFT, "下单")
+            order = self._open(session, order_id, OrderState.DRAFT, PLACED)
             order.status, order.ordered_at = OrderState.ORDERED.value, now
             self._save(session, order, None, actor_id, now, "purchase_order.ordered")
 
@@ -228,8 +233,8 @@ class PurchasingService(CounterService):
                 raise UnknownItem(item_id=order_id)
             state = state_of(order, received_packages(session, order))
             if state not in (OrderState.DRAFT, OrderState.ORDERED):
-                words = STATE_WORDS[state][0]
-                raise OrderNotOpen(number=order.number, state=words, action="取消")
+                words = STATE_WORDS[state]
+                raise OrderNotOpen(number=order.number, state=words, action=CANCELLED)
             order.status = OrderState.CANCELLED.value
             self._save(session, order, None, actor_id, now, "purchase_order.cancelled")
 
@@ -261,13 +266,13 @@ class PurchasingService(CounterService):
         )  # fmt: skip
 
     def _open(
-        self, session: Session, order_id: str, state: OrderState, action: str
+        self, session: Session, order_id: str, state: OrderState, action: Both
     ) -> PurchaseOrder:
         order = session.get(PurchaseOrder, order_id)
         if order is None:
             raise UnknownItem(item_id=order_id)
         if order.status != state:
-            words = STATE_WORDS[OrderState(order.status)][0]
+            words = STATE_WORDS[OrderState(order.status)]
             raise OrderNotOpen(number=order.number, state=words, action=action)
         return order
 

@@ -1,16 +1,16 @@
 """Stock at this counter (进销存, docs/inventory.md): receiving goods in batches, writing off
-damaged or expired stock, a product's minimum, a service's consumables; and the views a manager
-reads — stock on hand and its value at cost, what expires soon, what is low with a suggested
-order. Each change is one transaction with its outbox operation and audit entry."""
+damaged or expired stock, a product's minimum, a service's consumables. Each change is one
+transaction with its outbox operation and audit entry. The views a manager reads (on hand and
+its value, what is low, what expires soon) are services/stock_views.py's, StockService's too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -18,7 +18,6 @@ from salon_pos.db.audit import AuditRecord
 from salon_pos.db.fast_insert import insert_rows
 from salon_pos.db.models import (
     Product,
-    ServiceConsumable,
     ServiceItem,
     StockBatch,
     StockDocument,
@@ -30,6 +29,7 @@ from salon_pos.db.models import (
 from salon_pos.domain.errors import UnknownItem
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import (
+    MoreThanBatchHolds,
     MovementKind,
     NotAConsumable,
     NothingReceived,
@@ -37,15 +37,25 @@ from salon_pos.domain.stock import (
     allocate,
     check_batch,
     check_consumable_unit,
+    check_consumables,
     check_quantity,
+    check_unit_cost,
     moving_average_cost,
-    suggested_packages,
-    value_at_cost,
+    unit_words,
 )
-from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
-from salon_pos.services.stock_ledger import stock_of
+from salon_pos.services.stock_ledger import movement, stock_of
+from salon_pos.services.stock_views import ConsumableLine, ExpiringBatch, StockRow, StockViews
 from salon_pos.services.sync_state import next_hlc
+
+__all__ = [
+    "ConsumableLine",
+    "ExpiringBatch",
+    "ReceiptLine",
+    "Received",
+    "StockRow",
+    "StockService",
+]
 
 Row = dict[str, Any]
 RECEIPT, WRITE_OFF = "receipt", "write_off"
@@ -65,51 +75,14 @@ class ReceiptLine:
 
 
 @dataclass(frozen=True)
-class ConsumableLine:
-    product_id: str
-    quantity: int
-    unit: str
-
-
-@dataclass(frozen=True)
-class StockRow:
-    product_id: str
-    category: str
-    name: str
-    unit: str
-    pack_size: int
-    on_hand: int  # units
-    minimum: int
-    cost: int  # a package's, fen: the store's moving average, else the catalog's
-    value: int  # of the stock on hand at cost, fen
-
-    @property
-    def low(self) -> bool:
-        return self.minimum > 0 and self.on_hand < self.minimum
-
-    @property
-    def suggested_packages(self) -> int:
-        return suggested_packages(self.on_hand, self.minimum, self.pack_size)
-
-
-@dataclass(frozen=True)
-class ExpiringBatch:
-    product_id: str
-    name: str
-    unit: str
-    batch_id: str
-    code: str
-    expires_on: date
-    on_hand: int
-
-
-@dataclass(frozen=True)
 class Received:
     document_id: str
     movements: int
 
 
-class StockService(CounterService):
+class StockService(StockViews):
+    """Changes to this counter's stock; the views (on_hand, expiring, ...) are StockViews'."""
+
     def receive(
         self,
         lines: Sequence[ReceiptLine],
@@ -139,6 +112,7 @@ class StockService(CounterService):
                 product = products[line.product_id]
                 check_quantity(product.name, line.packages)
                 check_batch(product.name, product.needs_expiry, line.expires_on, line.made_on)
+                check_unit_cost(product.name, line.unit_cost)
             day = trading_day_now(session.connection(), self._settings.current, now)
             document = self._document(RECEIPT, now, day, staff_id, note, supplier)
             document |= {"supplier_id": supplier_id, "purchase_order_id": purchase_order_id}
@@ -189,9 +163,7 @@ class StockService(CounterService):
             document = self._document(WRITE_OFF, now, day, staff_id, reason.strip(), "")
             takes: list[tuple[str | None, int]]
             if batch_id is not None:
-                batch = session.get(StockBatch, batch_id)
-                if batch is None or batch.product_id != product_id:
-                    raise UnknownItem(item_id=batch_id)
+                _check_batch_holds(session, product, batch_id, quantity)
                 takes = [(batch_id, quantity)]
             else:
                 held = stock_of(session.connection(), {product_id})[product_id]
@@ -249,6 +221,9 @@ class StockService(CounterService):
                 product = products[line.product_id]
                 check_quantity(product.name, line.quantity)
                 check_consumable_unit(service.name, product.name, product.unit, line.unit)
+            check_consumables(
+                service.name, [(c.product_id, products[c.product_id].name) for c in consumables]
+            )
             hlc = next_hlc(session, now, self._settings.current.device_id)
             rows = [
                 {"product_id": c.product_id, "quantity": c.quantity, "unit": c.unit}
@@ -260,103 +235,6 @@ class StockService(CounterService):
                 actor_id, "consumables.set", "service_item", service_id, after={"uses": rows}
             )
             self._journal().record(session, now, audit, payload)
-
-    def consumables(self, service_id: str) -> list[ConsumableLine]:
-        with self._db.read() as session:
-            found = session.execute(
-                select(ServiceConsumable.product_id, ServiceConsumable.quantity, Product.unit)
-                .join(Product, Product.id == ServiceConsumable.product_id)
-                .where(ServiceConsumable.service_id == service_id)
-                .order_by(Product.name)
-            )
-            return [ConsumableLine(p, q, u) for p, q, u in found]
-
-    def on_hand(self) -> list[StockRow]:
-        """Every product kept in stock here, by category and name."""
-        with self._db.read() as session:
-            totals = (
-                select(StockOnHand.product_id, func.sum(StockOnHand.quantity).label("units"))
-                .group_by(StockOnHand.product_id)
-                .subquery()
-            )
-            found = session.execute(
-                select(
-                    Product.id,
-                    Product.category,
-                    Product.name,
-                    Product.unit,
-                    Product.pack_size,
-                    func.coalesce(totals.c.units, 0),
-                    func.coalesce(StockLevel.minimum, 0),
-                    func.coalesce(StockLevel.cost, Product.cost),
-                )
-                .outerjoin(totals, totals.c.product_id == Product.id)
-                .outerjoin(StockLevel, StockLevel.product_id == Product.id)
-                .where(Product.active.is_(True) | (func.coalesce(totals.c.units, 0) != 0))
-                .order_by(Product.category, Product.name)
-            )
-            return [
-                StockRow(
-                    pid,
-                    category,
-                    name,
-                    unit,
-                    pack,
-                    units,
-                    minimum,
-                    cost,
-                    value_at_cost(units, cost, pack),
-                )
-                for pid, category, name, unit, pack, units, minimum, cost in found
-            ]
-
-    def low_stock(self) -> list[StockRow]:
-        return [row for row in self.on_hand() if row.low]
-
-    def expiring(self, within_days: int) -> list[ExpiringBatch]:
-        """Batches with stock that expire within `within_days` days of today, or have expired,
-        soonest first."""
-        settings = self._settings.current
-        with self._db.read() as session:
-            today = trading_day_now(session.connection(), settings, self._clock.now())
-            found = session.execute(
-                select(
-                    Product.id,
-                    Product.name,
-                    Product.unit,
-                    StockBatch.id,
-                    StockBatch.code,
-                    StockBatch.expires_on,
-                    StockOnHand.quantity,
-                )
-                .join(StockOnHand, StockOnHand.batch_key == StockBatch.id)
-                .join(Product, Product.id == StockBatch.product_id)
-                .where(
-                    StockBatch.expires_on <= today + timedelta(days=within_days),
-                    StockOnHand.quantity > 0,
-                )
-                .order_by(StockBatch.expires_on, Product.name)
-            )
-            return [
-                ExpiringBatch(pid, name, unit, batch, code, expires, units)
-                for pid, name, unit, batch, code, expires, units in found
-                if expires is not None  # the filter keeps only dated batches
-            ]
-
-    def movements(self, product_id: str, limit: int = 500) -> list[Row]:
-        """A product's movements, newest first."""
-        with self._db.read() as session:
-            found = session.execute(
-                select(StockMovement)
-                .where(StockMovement.product_id == product_id)
-                .order_by(StockMovement.at.desc(), StockMovement.id.desc())
-                .limit(limit)
-            ).scalars()
-            return [
-                {c: getattr(m, c) for c in ("id", "batch_id", "kind", "quantity", "at",
-                                            "business_day", "document_id", "reason")}
-                for m in found
-            ]  # fmt: skip
 
     def _document(
         self, kind: str, at: datetime, day: date, staff: str, reason: str, supplier: str
@@ -396,6 +274,21 @@ def _products(
     for product_id in sorted(ids - found.keys()):
         raise missing(product_id) if missing else UnknownItem(item_id=product_id)
     return found
+
+
+def _check_batch_holds(session: Session, product: Product, batch_id: str, units: int) -> None:
+    """A write-off from a batch takes no more than the batch holds (a count that finds more
+    is a stocktake's to record)."""
+    batch = session.get(StockBatch, batch_id)
+    if batch is None or batch.product_id != product.id:
+        raise UnknownItem(item_id=batch_id)
+    held = session.get(StockOnHand, (product.id, batch_id))
+    left = held.quantity if held is not None else 0
+    if units > left:
+        raise MoreThanBatchHolds(
+            name=product.name, batch=batch.code or batch_id[:8], held=left,
+            unit=unit_words(product.unit), asked=units,
+        )  # fmt: skip
 
 
 def _supplier_name(session: Session, supplier_id: str | None) -> str:
@@ -451,17 +344,9 @@ def _batch(batch_id: str, line: ReceiptLine, at: datetime) -> Row:
 def _move(
     document: Row, product_id: str, batch_id: str | None, kind: MovementKind, quantity: int
 ) -> Row:
-    return {
-        "id": new_id(),
-        "product_id": product_id,
-        "batch_id": batch_id,
-        "kind": kind.value,
-        "quantity": quantity,
-        "at": document["at"],
-        "business_day": document["business_day"],
-        "document_id": document["id"],
-        "line_id": None,
-        "staff_id": document["staff_id"],
-        "device_id": document["device_id"],
-        "reason": document["reason"],
-    }
+    return movement(
+        product_id, batch_id, kind, quantity,
+        at=document["at"], day=document["business_day"], document_id=document["id"],
+        device_id=document["device_id"], staff_id=document["staff_id"],
+        reason=document["reason"],
+    )  # fmt: skip

@@ -12,16 +12,32 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, bindparam, func, literal, null, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Connection,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.orm import Session
 
 from salon_pos.db.fast_insert import insert_rows, selected_rows
 from salon_pos.db.models import (
+    ConsumablesStamp,
     Product,
     Refund,
     ServiceConsumable,
     StockBatch,
+    StockLevel,
     StockMovement,
     StockOnHand,
+    StocktakeCount,
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import BatchStock, MovementKind, allocate, is_expired
@@ -45,9 +61,6 @@ _STOCK_OF = (
     .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
     .where(Product.id.in_(bindparam("products", expanding=True)))
 )
-_CONSUMABLES = select(
-    ServiceConsumable.service_id, ServiceConsumable.product_id, ServiceConsumable.quantity
-).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True)))
 # What a sale reads, in one round trip through the driver (a sale's hot path: see
 # docs/adr/0003-write-path.md): its services' consumables ("uses" rows), then the stock by
 # batch of the products it sells and of those consumables ("stock" rows, as _STOCK_OF's).
@@ -122,18 +135,6 @@ class Need:
     kind: MovementKind
     line_id: str
     staff_id: str | None
-
-
-def ticket_needs(connection: Connection, line_rows: Sequence[Row]) -> list[Need]:
-    """What the lines take: a product line its packages, a service line its consumables."""
-    services = {r["item_id"] for r in line_rows if r["kind"] == "service"}
-    used: dict[str, list[tuple[str, int]]] = {}
-    if services:
-        for service_id, product_id, quantity in connection.execute(
-            _CONSUMABLES, {"services": sorted(services)}
-        ):
-            used.setdefault(service_id, []).append((product_id, quantity))
-    return _needs(line_rows, used)
 
 
 def _needs(line_rows: Sequence[Row], used: Mapping[str, list[tuple[str, int]]]) -> list[Need]:
@@ -221,21 +222,43 @@ def _ticket_stock(
     return _needs(line_rows, used), stock
 
 
-def _movement(need: Need, batch_id: str | None, quantity: int, ticket: Row, device: str) -> Row:
+def movement(
+    product_id: str,
+    batch_id: str | None,
+    kind: MovementKind,
+    quantity: int,
+    *,
+    at: datetime,
+    day: date,
+    document_id: str,
+    device_id: str,
+    staff_id: str | None = None,
+    line_id: str | None = None,
+    reason: str = "",
+) -> Row:
+    """A stock_movement row (and the wire's movement): every use case builds its rows here."""
     return {
         "id": new_id(),
-        "product_id": need.product_id,
+        "product_id": product_id,
         "batch_id": batch_id,
-        "kind": need.kind.value,
+        "kind": kind.value,
         "quantity": quantity,
-        "at": ticket["completed_at"],
-        "business_day": ticket["business_day"],
-        "document_id": ticket["id"],
-        "line_id": need.line_id,
-        "staff_id": need.staff_id,
-        "device_id": device,
-        "reason": "",
+        "at": at,
+        "business_day": day,
+        "document_id": document_id,
+        "line_id": line_id,
+        "staff_id": staff_id,
+        "device_id": device_id,
+        "reason": reason,
     }
+
+
+def _movement(need: Need, batch_id: str | None, quantity: int, ticket: Row, device: str) -> Row:
+    return movement(
+        need.product_id, batch_id, need.kind, quantity,
+        at=ticket["completed_at"], day=ticket["business_day"], document_id=ticket["id"],
+        device_id=device, staff_id=need.staff_id, line_id=need.line_id,
+    )  # fmt: skip
 
 
 def put_back(
@@ -285,20 +308,17 @@ def put_back(
                 back[key] = back.get(key, 0) + put
                 due -= put
     rows = [
-        {
-            "id": new_id(),
-            "product_id": product_id,
-            "batch_id": batch_id,
-            "kind": kind.value,
-            "quantity": quantity,
-            "at": at,
-            "business_day": day,
-            "document_id": document_id,
-            "line_id": line_id,
-            "staff_id": None,
-            "device_id": device_id,
-            "reason": "",
-        }
+        movement(
+            product_id,
+            batch_id,
+            kind,
+            quantity,
+            at=at,
+            day=day,
+            document_id=document_id,
+            device_id=device_id,
+            line_id=line_id,
+        )
         for (product_id, batch_id, line_id), quantity in back.items()
         if quantity
     ]
@@ -317,3 +337,76 @@ def _refunded_back(
         .group_by(StockMovement.line_id, StockMovement.batch_id)
     )
     return {(line, batch): int(units) for line, batch, units in found}
+
+
+def merge_product_stock(session: Session, alias_id: str, kept_id: str) -> None:
+    """A duplicate product merged into the one kept (a pulled catalog alias): its movements,
+    batches, counts, minimum and cost, and its place among services' consumables (a service
+    that used both uses the sum) move to the kept id, and on hand of both is summed again
+    from the ledger (the trigger keeping stock_on_hand adds inserts only)."""
+    for model in (StockMovement, StockBatch, StocktakeCount):
+        session.execute(
+            update(model).where(model.product_id == alias_id).values(product_id=kept_id)
+        )
+    _merge_level(session, alias_id, kept_id)
+    _merge_consumables(session, alias_id, kept_id)
+    session.execute(delete(StockOnHand).where(StockOnHand.product_id.in_((alias_id, kept_id))))
+    batch_key = func.coalesce(StockMovement.batch_id, "")
+    summed = (
+        select(StockMovement.product_id, batch_key, func.sum(StockMovement.quantity))
+        .where(StockMovement.product_id == kept_id)
+        .group_by(StockMovement.product_id, batch_key)
+    )
+    session.execute(
+        insert(StockOnHand).from_select(["product_id", "batch_key", "quantity"], summed)
+    )
+
+
+def _merge_level(session: Session, alias_id: str, kept_id: str) -> None:
+    """The kept product's minimum and cost, the duplicate's where the kept has none."""
+    alias = session.get(StockLevel, alias_id)
+    if alias is None:
+        return
+    kept = session.get(StockLevel, kept_id)
+    if kept is None:
+        session.execute(
+            update(StockLevel).where(StockLevel.product_id == alias_id).values(product_id=kept_id)
+        )
+    else:
+        kept.minimum = kept.minimum or alias.minimum
+        kept.cost = kept.cost if kept.cost is not None else alias.cost
+        session.delete(alias)
+    session.flush()
+
+
+def _merge_consumables(session: Session, alias_id: str, kept_id: str) -> None:
+    uses = session.scalars(
+        select(ServiceConsumable).where(ServiceConsumable.product_id == alias_id)
+    ).all()
+    for use in uses:
+        kept = session.get(ServiceConsumable, (use.service_id, kept_id))
+        if kept is None:
+            session.execute(
+                update(ServiceConsumable)
+                .where(
+                    ServiceConsumable.service_id == use.service_id,
+                    ServiceConsumable.product_id == alias_id,
+                )
+                .values(product_id=kept_id)
+            )
+        else:
+            kept.quantity += use.quantity
+            session.delete(use)
+    session.flush()
+
+
+def merge_service_consumables(session: Session, alias_id: str, kept_id: str) -> None:
+    """A duplicate service merged into the one kept: its consumables become the kept one's,
+    unless that one has its own (then those stay, as the server holds them)."""
+    kept = session.scalar(select(ServiceConsumable).where(ServiceConsumable.service_id == kept_id))
+    for model in (ServiceConsumable, ConsumablesStamp):
+        where = model.service_id == alias_id
+        if kept is None:
+            session.execute(update(model).where(where).values(service_id=kept_id))
+        else:
+            session.execute(delete(model).where(where))

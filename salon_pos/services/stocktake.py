@@ -29,7 +29,7 @@ from salon_pos.db.models import (
     StocktakeCount,
 )
 from salon_pos.db.outbox import next_in_sequences
-from salon_pos.domain.errors import UnknownItem, UserError
+from salon_pos.domain.errors import UnknownItem, UserError, listing
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import MOST_QUANTITY, BatchStock, MovementKind, fefo
 from salon_pos.services.counter import CounterService
@@ -175,7 +175,7 @@ class StocktakeService(CounterService):
             if product is None:
                 raise UnknownItem(item_id=product_id)
             if take.scope == "categories" and product.category not in take.categories:
-                raise NotInStocktake(name=product.name, categories="、".join(take.categories))
+                raise NotInStocktake(name=product.name, categories=listing(take.categories))
             if (
                 isinstance(quantity, bool)
                 or not isinstance(quantity, int)

@@ -23,7 +23,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import MovementKind, allocate, check_quantity
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
-from salon_pos.services.stock_ledger import stock_of
+from salon_pos.services.stock_ledger import movement, stock_of
 from salon_pos.services.sync_state import enrollment
 
 SEQUENCE = "transfer"
@@ -54,6 +54,11 @@ class NotForThisStore(UserError):
 class TransferReceivedBefore(UserError):
     en = "Transfer {number} was received already."
     zh = "调拨单 {number} 已收货。"
+
+
+class MoreThanSent(UserError):
+    en = "{name}: {sent} were sent on transfer {number}; {came} cannot be received, more than sent."
+    zh = "{name}：调拨单 {number} 只发出 {sent}，不能收货 {came}（多于发出数量）。"
 
 
 class EmptyTransfer(UserError):
@@ -213,8 +218,11 @@ class TransferService(CounterService):
                 sent = int(str(line["quantity"]))
                 came = received.get(i, sent)
                 product_id = str(line["product_id"])
+                name = names.get(product_id, product_id)
                 if came != 0:  # nothing of a line may have come
-                    check_quantity(names.get(product_id, product_id), came)
+                    check_quantity(name, came)
+                if came > sent:  # more found than sent: the sender's stocktake, not ours
+                    raise MoreThanSent(name=name, sent=sent, number=transfer.number, came=came)
                 short += sent - came
                 batch: Any = line.get("batch")
                 batch_id = batch["id"] if isinstance(batch, dict) else None
@@ -298,17 +306,8 @@ def _move(
     document: Row, product_id: str, batch_id: str | None, kind: MovementKind, quantity: int,
     device: str, at: datetime, staff: str,
 ) -> Row:  # fmt: skip
-    return {
-        "id": new_id(),
-        "product_id": product_id,
-        "batch_id": batch_id,
-        "kind": kind.value,
-        "quantity": quantity,
-        "at": at,
-        "business_day": document["business_day"],
-        "document_id": document["id"],
-        "line_id": None,
-        "staff_id": staff,
-        "device_id": device,
-        "reason": document["number"],
-    }
+    return movement(
+        product_id, batch_id, kind, quantity,
+        at=at, day=document["business_day"], document_id=document["id"], device_id=device,
+        staff_id=staff, reason=document["number"],
+    )  # fmt: skip

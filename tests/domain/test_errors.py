@@ -58,6 +58,32 @@ def test_a_message_is_printed_in_one_language_with_its_words_in_that_language() 
     assert hello.text() == "店长，你好"  # Chinese unless English is asked for
 
 
+def test_words_given_to_the_stock_messages_are_in_the_messages_language() -> None:
+    """A parameter that is words comes in both languages (a Both), never Chinese alone."""
+    from salon_pos.domain.errors import listing
+    from salon_pos.domain.stock import UNIT_WORDS, MoreThanBatchHolds, UnitChangeWithStock
+    from salon_pos.services.purchasing import (
+        CANCELLED,
+        EDITED,
+        PLACED,
+        RECEIVED_AGAINST,
+        STATE_WORDS,
+        OrderNotOpen,
+    )
+
+    for state in STATE_WORDS.values():
+        for action in (CANCELLED, EDITED, PLACED, RECEIVED_AGAINST):
+            refused = OrderNotOpen(number="PO-A1-0001", state=state, action=action)
+            assert refused.text("en").isascii(), refused.text("en")
+            assert state.zh in refused.text("zh") and action.zh in refused.text("zh")
+    for unit in UNIT_WORDS.values():
+        assert UnitChangeWithStock(name="Cream", unit=unit, on_hand=3).text("en").isascii()
+        held = MoreThanBatchHolds(name="Cream", batch="L1", held=2, unit=unit, asked=3)
+        assert held.text("en").isascii()
+    categories = listing(["Hair", "Nails"])
+    assert (categories.text("en"), categories.text("zh")) == ("Hair, Nails", "Hair、Nails")
+
+
 def test_argparse_words_in_chinese_keep_their_fields() -> None:
     from sync.command_line import ARGPARSE_ZH
 

@@ -53,7 +53,10 @@ def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
         backend.stock.receive(
             [ReceiptLine(back_bar.cream, 1)], team.desk.id, purchase_order_id=order_id
         )
-    assert "草稿" in refused.value.text("zh")
+    assert "草稿" in refused.value.text("zh") and "入库" in refused.value.text("zh")
+    assert refused.value.text("en") == (
+        f"Purchase order {order.number} is a draft: it cannot be received against."
+    )
     backend.purchasing.place(order_id, team.manager.id)
     backend.stock.receive(
         [ReceiptLine(back_bar.cream, 4, 9_000)], team.desk.id, purchase_order_id=order_id
@@ -71,8 +74,9 @@ def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
     assert [r["purchase_order_id"] for r in receipts] == [order_id, order_id]
     assert {r["supplier"] for r in receipts} == {"广州美源"}
     assert [o["status"] for o in ops_of(backend, "purchase_order.saved")] == ["draft", "ordered"]
-    with pytest.raises(OrderNotOpen):
+    with pytest.raises(OrderNotOpen) as received:
         backend.purchasing.cancel(order_id, team.manager.id)
+    assert received.value.text("en").endswith("is received: it cannot be cancelled.")
 
 
 def test_bad_orders_are_refused(backend: Backend, team: Team, back_bar: BackBar) -> None:
@@ -83,8 +87,10 @@ def test_bad_orders_are_refused(backend: Backend, team: Team, back_bar: BackBar)
     assert backend.purchasing.orders() == []
     order_id = backend.purchasing.draft([OrderLine(back_bar.cream, 3)], team.manager.id)
     backend.purchasing.cancel(order_id, team.manager.id)
-    with pytest.raises(OrderNotOpen):
+    with pytest.raises(OrderNotOpen) as cancelled:
         backend.purchasing.place(order_id, team.manager.id)
+    assert cancelled.value.text("en").endswith("is cancelled: it cannot be ordered.")
+    assert "已取消" in cancelled.value.text("zh") and "下单" in cancelled.value.text("zh")
 
 
 def test_a_stocktake_counts_around_a_sale_and_posts_one_movement_per_product(
@@ -140,6 +146,16 @@ def test_a_stocktake_counts_around_a_sale_and_posts_one_movement_per_product(
         backend.stocktakes.count(take.id, back_bar.cream, 1, team.desk.id)
     after = {line.product_id: line for line in backend.stocktakes.sheet(take.id)}
     assert (after[back_bar.cream].counted, after[back_bar.cream].value) == (9, -9_000)
+
+
+def test_a_stocktake_out_of_scope_lists_its_categories_in_the_messages_language(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    take = backend.stocktakes.start(team.manager.id, ["Hair", "Nails"])
+    with pytest.raises(NotInStocktake) as refused:
+        backend.stocktakes.count(take.id, back_bar.cream, 3, team.desk.id)
+    assert "(it counts Hair, Nails)" in refused.value.text("en")
+    assert "Hair、Nails" in refused.value.text("zh")
 
 
 def test_a_stocktake_by_category_refuses_other_products_and_an_empty_post(

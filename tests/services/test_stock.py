@@ -15,12 +15,18 @@ from sqlalchemy import func, select, text
 from salon_pos.db.models import OutboxOperation, StockBatch, StockMovement
 from salon_pos.domain.errors import UnknownItem, UserError
 from salon_pos.domain.stock import (
+    MOST_COST,
+    ConsumableListedTwice,
     ExpiredStockNeedsApproval,
     ExpiryRequired,
+    MoreThanBatchHolds,
     NotAConsumable,
+    NotACost,
     NotAQuantity,
     ReasonNeeded,
+    UnitChangeWithStock,
     UnitMismatch,
+    UnknownUnit,
 )
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.services.backend import Backend
@@ -258,6 +264,26 @@ def test_a_write_off_takes_the_earliest_expiry_and_needs_a_reason(
     assert by_batch(backend, back_bar.serum)[late] == 450
 
 
+def test_a_write_off_from_a_batch_takes_no_more_than_it_holds(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    receive_two_batches(backend, team, back_bar)
+    late = batch_of(backend, back_bar.serum, "LATE")
+    before = nothing_written(backend)
+    with pytest.raises(MoreThanBatchHolds) as refused:
+        backend.stock.write_off(back_bar.serum, 501, "过期", team.manager.id, batch_id=late)
+    assert "holds 500 ml; 501 cannot" in refused.value.text("en")
+    assert "500 毫升" in refused.value.text("zh")
+    assert nothing_written(backend) == before
+    backend.stock.write_off(back_bar.serum, 500, "过期", team.manager.id, batch_id=late)
+    assert by_batch(backend, back_bar.serum)[late] == 0
+
+
+def test_a_receipt_at_no_cost_is_taken(backend: Backend, team: Team, back_bar: BackBar) -> None:
+    backend.stock.receive([ReceiptLine(back_bar.cream, 2, 0)], team.manager.id)  # a free sample
+    assert on_hand(backend, back_bar.cream) == 2
+
+
 def test_low_stock_and_the_suggested_order(backend: Backend, team: Team, back_bar: BackBar) -> None:
     receive_two_batches(backend, team, back_bar)
     backend.stock.set_minimum(back_bar.cream, 12, team.manager.id)
@@ -295,6 +321,9 @@ def nothing_written(backend: Backend) -> tuple[int, int]:
         (ReceiptLine("serum", 0, 100, "L1", TODAY + timedelta(days=90)), NotAQuantity),
         (ReceiptLine("serum", 1, 100, "L1", None), ExpiryRequired),
         (ReceiptLine("nothing-like-it", 1), UnknownItem),
+        # A cost below nothing or past any package's (the server would refuse the receipt).
+        (ReceiptLine("serum", 1, -9_000, "L1", TODAY + timedelta(days=90)), NotACost),
+        (ReceiptLine("serum", 1, MOST_COST + 1, "L1", TODAY + timedelta(days=90)), NotACost),
     ],
 )
 def test_bad_receipts_are_refused_and_write_nothing(
@@ -324,6 +353,38 @@ def test_consumables_in_another_unit_or_of_a_service_are_refused(
             shelf.facial, [ConsumableLine(shelf.manicure, 1, "piece")], team.manager.id
         )
     assert backend.stock.consumables(shelf.facial) == [ConsumableLine(back_bar.serum, 5, "ml")]
+
+
+def test_consumables_listed_twice_or_in_an_unknown_unit_are_refused(
+    backend: Backend, team: Team, shelf: Shelf, back_bar: BackBar
+) -> None:
+    twice = [ConsumableLine(back_bar.serum, 5, "ml"), ConsumableLine(back_bar.serum, 3, "ml")]
+    with pytest.raises(ConsumableListedTwice) as refused:
+        backend.stock.set_consumables(shelf.facial, twice, team.manager.id)
+    assert "玻尿酸原液" in refused.value.text("en")
+    with pytest.raises(UnknownUnit) as unknown:
+        backend.stock.set_consumables(
+            shelf.facial, [ConsumableLine(back_bar.serum, 5, "bottle")], team.manager.id
+        )
+    assert "bottle" in unknown.value.text("en")
+    assert backend.stock.consumables(shelf.facial) == [ConsumableLine(back_bar.serum, 5, "ml")]
+
+
+def test_a_products_unit_stays_while_it_holds_stock(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    """Ten jars in the ledger must not become ten ml of a 50 ml jar."""
+    backend.stock.receive([ReceiptLine(back_bar.cream, 10, 9_000)], team.manager.id)
+    item = backend.catalog.item(LineKind.PRODUCT, back_bar.cream)
+    for changed in (replace(item, unit="ml", pack_size=50), replace(item, pack_size=6)):
+        with pytest.raises(UnitChangeWithStock) as refused:
+            backend.catalog.edit(changed)
+        assert "kept in pieces (10 on hand)" in refused.value.text("en")
+    backend.catalog.edit(replace(item, price=29_800))  # other fields change as ever
+    backend.stock.write_off(back_bar.cream, 10, "改为按毫升管理", team.manager.id)
+    backend.catalog.edit(replace(item, unit="ml", pack_size=50))  # no stock: it may change
+    row = next(r for r in backend.stock.on_hand() if r.product_id == back_bar.cream)
+    assert (row.unit, row.pack_size, row.on_hand, row.value) == ("ml", 50, 0, 0)
 
 
 def test_stock_of_no_batch_is_sold_without_a_shortfall(

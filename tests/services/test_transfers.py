@@ -1,7 +1,7 @@
 """Transfers between stores through the service layer: sent first expired first out with the
 batches' dates, received at the other store (a second counter database here) with a short line
 recorded, and the refusals: to the store itself, to a store this counter does not know, by a
-store it was not sent to, received twice."""
+store it was not sent to, received twice, a line received beyond what was sent."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.stock import ReceiptLine
 from salon_pos.services.sync_ops.inventory import stock_transfer
 from salon_pos.services.transfers import (
+    MoreThanSent,
     NotForThisStore,
     TransferReceivedBefore,
     TransferToSameStore,
@@ -84,6 +85,22 @@ def test_a_transfer_leaves_one_store_and_arrives_at_the_other_with_a_short_line(
     assert on_hand(backend, back_bar.cream) == 2 + 3
     with pytest.raises(TransferReceivedBefore):
         backend.transfers.receive(sent.id, {}, team.manager.id)
+
+
+def test_a_line_received_beyond_what_was_sent_is_refused(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    as_store(backend, EAST, "东方店")
+    backend.stock.receive([ReceiptLine(back_bar.cream, 6, 9_000)], team.manager.id)
+    sent = backend.transfers.send(WEST, {back_bar.cream: 2}, team.manager.id)
+    as_store(backend, WEST, "西湖店")
+    with pytest.raises(MoreThanSent) as refused:
+        backend.transfers.receive(sent.id, {0: 200}, team.manager.id)
+    assert "2 were sent" in refused.value.text("en") and "200" in refused.value.text("en")
+    assert backend.transfers.transfers()[0].received is None
+    assert on_hand(backend, back_bar.cream) == 4  # nothing arrived
+    backend.transfers.receive(sent.id, {0: 2}, team.manager.id)
+    assert on_hand(backend, back_bar.cream) == 6
 
 
 def test_a_pulled_transfer_brings_its_batches_on_receipt(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.models import CatalogAlias as AliasRow
 from salon_pos.db.models import Product, ServiceItem, Setting, Staff, TicketLine
+from salon_pos.services.stock_ledger import merge_product_stock, merge_service_consumables
 from salon_pos.services.sync_ops.pending import fields_not_pushed
 from salon_pos.services.sync_ops.registry import ChangeNotApplicable, applies, builds
 from salon_pos.services.sync_state import observe_hlc
@@ -148,7 +149,8 @@ def catalog_item(session: Session, change: Change) -> None:
 @applies(CHANGE_CATALOG_ALIAS)
 def catalog_alias(session: Session, change: Change) -> None:
     """Another counter created this item first: this counter's copy becomes that item (moved
-    to its id, or dropped when the item is here already) and its ticket lines follow."""
+    to its id, or dropped when the item is here already) and its ticket lines follow, and
+    so do a product's stock and a service's consumables (stock_ledger)."""
     alias = CatalogAlias.model_validate(change.data)
     session.execute(
         upsert_or_ignore(AliasRow)
@@ -166,6 +168,10 @@ def catalog_alias(session: Session, change: Change) -> None:
     session.execute(
         update(TicketLine).where(TicketLine.item_id == alias.alias_id).values(item_id=alias.item_id)
     )
+    if alias.kind == "service":
+        merge_service_consumables(session, alias.alias_id, alias.item_id)
+    else:
+        merge_product_stock(session, alias.alias_id, alias.item_id)
     session.expire_all()
 
 
