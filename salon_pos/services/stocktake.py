@@ -34,6 +34,7 @@ from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import MOST_QUANTITY, BatchStock, MovementKind, fefo
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
+from salon_pos.services.stock_ledger import movement
 
 SEQUENCE = "stocktake"
 Row = dict[str, Any]
@@ -223,23 +224,21 @@ class StocktakeService(CounterService):
             day = trading_day_now(session.connection(), self._settings.current, now)
             device = self._settings.current.device_id
             batches = _loss_batches(session, [line for line in lines if line.difference < 0])
+            # As of each count: a later stocktake, and the server reconciling what it holds,
+            # judge the records at that moment (docs/inventory.md).
             movements = [
-                {
-                    "id": new_id(),
-                    "product_id": line.product_id,
-                    "batch_id": batches.get(line.product_id),
-                    "kind": MovementKind.STOCKTAKE.value,
-                    "quantity": line.difference,
-                    # As of the count: a later stocktake, and the server reconciling what it
-                    # holds, judge the records at that moment (docs/inventory.md).
-                    "at": line.counted_at or now,
-                    "business_day": day,
-                    "document_id": take.id,
-                    "line_id": None,
-                    "staff_id": staff_id,
-                    "device_id": device,
-                    "reason": take.number,
-                }
+                movement(
+                    line.product_id,
+                    batches.get(line.product_id),
+                    MovementKind.STOCKTAKE,
+                    line.difference,
+                    at=line.counted_at or now,
+                    day=day,
+                    document_id=take.id,
+                    device_id=device,
+                    staff_id=staff_id,
+                    reason=take.number,
+                )
                 for line in lines
                 if line.difference != 0
             ]
