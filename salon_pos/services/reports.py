@@ -173,7 +173,7 @@ NOTES = {
         "Quantities are in each product's unit (ml, g or piece).",
     ),
     "stock_now": Both(
-        "为打印时的库存，与所选期间无关。",
+        "库存及金额均为打印时的数字，与所选期间无关。",
         "The stock as it is when printed, whatever the period chosen.",
     ),
     "consumption": Both(

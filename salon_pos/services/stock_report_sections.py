@@ -152,8 +152,8 @@ def flow_section(flows: Sequence[StockFlow], language: str) -> Section:
     rows = tuple(row(flow) for flow in flows)
     total = sum(flow.product.value(flow.closing) for flow in flows)
     note = Both(
-        "期初 + 入库 + 调入 + 退回 − 销售 − 耗用 − 调出 − 报损 ± 盘点 ± 调整 = 期末。",
-        "Opening + received + transferred in + back − sold − used − transferred out − "
+        "期初 + 入库 + 调入 + 退回 - 销售 - 耗用 - 调出 - 报损 ± 盘点 ± 调整 = 期末。",
+        "Opening + received + transferred in + back - sold - used - transferred out - "
         "written off ± stocktake ± adjusted = closing.",
     ).text(language)
     title = Both("按商品", "By product").text(language)

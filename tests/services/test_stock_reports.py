@@ -8,15 +8,18 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from salon_pos.domain.stock import value_at_cost
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.reports.csv_file import report_csv
 from salon_pos.reports.model import Report
+from salon_pos.reports.pdf import write_pdf
 from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.reports import ReportKind
@@ -26,6 +29,13 @@ from tests.conftest import FakeClock, Shelf, Team
 START = date(2026, 11, 20)  # the clock fixture's day
 FIRST, LAST = START + timedelta(days=3), START + timedelta(days=9)  # the period reported
 DAYS = 13  # the store runs START .. START + 12, today
+STOCK_KINDS = (
+    ReportKind.STOCK,
+    ReportKind.STOCK_FLOW,
+    ReportKind.CONSUMPTION,
+    ReportKind.EXPIRING,
+    ReportKind.SLOW,
+)
 PRICES = {"facial": 19_800, "manicure": 16_800, "cream": 26_800}
 
 
@@ -323,3 +333,14 @@ def test_stock_reports_in_english_and_as_csv(store: Store) -> None:
     assert lines[0] == "\ufeff库存金额"
     assert "类别,商品,库存,单位,成本（每包装）,成本金额" in lines
     assert "护肤品,补水面膜,6,件,20.00,120.00" in lines
+
+
+def test_each_stock_report_prints_as_a_pdf(store: Store, tmp_path: Path) -> None:
+    for kind in STOCK_KINDS:
+        report = store.backend.reports.build(kind, FIRST, LAST)
+        path = write_pdf(report, tmp_path / f"{kind.value}.pdf")
+        page = PdfReader(path).pages[0].extract_text()
+        assert report.title in page and "丽人美容" in page, kind
+        assert report.sections[0].table.columns[1].heading in page, kind
+    flow = PdfReader(tmp_path / "stock-flow.pdf").pages[0].extract_text()
+    assert "玻尿酸原液" in flow and "期初" in flow and "855" in flow
