@@ -7,15 +7,20 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from salon_pos.domain.stock import value_at_cost
+from salon_pos.db.fast_insert import insert_rows
+from salon_pos.db.models import StockMovement
+from salon_pos.domain.report_periods import Period
+from salon_pos.domain.stock import MovementKind, value_at_cost
 from salon_pos.domain.ticket import LineKind, Tender, TenderKind
 from salon_pos.reports.csv_file import report_csv
 from salon_pos.reports.model import Report
@@ -24,6 +29,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.checkout import SaleLine, SaleRequest
 from salon_pos.services.reports import ReportKind
 from salon_pos.services.stock import ConsumableLine, ReceiptLine
+from salon_pos.services.stock_reports import read_flows
 from tests.conftest import FakeClock, Shelf, Team
 
 START = date(2026, 11, 20)  # the clock fixture's day
@@ -344,3 +350,60 @@ def test_each_stock_report_prints_as_a_pdf(store: Store, tmp_path: Path) -> None
         assert report.sections[0].table.columns[1].heading in page, kind
     flow = PdfReader(tmp_path / "stock-flow.pdf").pages[0].extract_text()
     assert "玻尿酸原液" in flow and "期初" in flow and "855" in flow
+
+
+MOVES = st.lists(
+    st.tuples(
+        st.integers(0, 2),  # the product
+        st.sampled_from(sorted(k.value for k in MovementKind)),
+        st.integers(-50, 50).filter(bool),
+        st.integers(0, 20),  # the day
+    ),
+    max_size=40,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(moves=MOVES, first=st.integers(0, 20), length=st.integers(0, 20))
+def test_in_and_out_adds_up_for_any_ledger(
+    backend: Backend, moves: list[tuple[int, str, int, int]], first: int, length: int
+) -> None:
+    """Any movements on any days, any period: each product's opening is the sum before the
+    period, each kind its sum in it, closing the sum to its end; a product with neither stock
+    nor a movement in the period is not listed."""
+    with backend.db.read() as session:
+        ids = [p for (p,) in session.execute(text("SELECT id FROM product ORDER BY sku"))]
+    for n in range(len(ids), 3):
+        ids.append(backend.catalog.add_product("护肤品", f"商品{n}", f"SKU-H{n}", 100, 50).id)
+    with backend.db.write() as session:
+        session.execute(text("DELETE FROM stock_movement"))
+        session.execute(text("DELETE FROM stock_on_hand"))
+    rows = [
+        {
+            "id": f"m{i:04d}", "product_id": ids[p], "batch_id": None, "kind": kind,
+            "quantity": quantity, "at": datetime(2026, 11, 1, tzinfo=UTC),
+            "business_day": START + timedelta(days=day), "document_id": "d", "line_id": None,
+            "staff_id": None, "device_id": None, "reason": "",
+        }
+        for i, (p, kind, quantity, day) in enumerate(moves)
+    ]  # fmt: skip
+    with backend.db.write() as session:
+        insert_rows(session, StockMovement, rows)
+    period = Period(START + timedelta(days=first), START + timedelta(days=first + length))
+    with backend.db.read() as session:
+        flows = {f.product.product_id: f for f in read_flows(session, period)}
+    for product_id in ids:
+        mine = [m for m in rows if m["product_id"] == product_id]
+        opening = sum(m["quantity"] for m in mine if m["business_day"] < period.first)
+        inside = [m for m in mine if period.first <= m["business_day"] <= period.last]
+        closing = opening + sum(m["quantity"] for m in inside)
+        if not inside and not closing:
+            assert product_id not in flows
+            continue
+        flow = flows[product_id]
+        assert (flow.opening, flow.closing) == (opening, closing)
+        for kind in MovementKind:
+            want = sum(m["quantity"] for m in inside if m["kind"] == kind.value)
+            assert flow.of(kind) == want, kind
