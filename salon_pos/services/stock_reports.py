@@ -29,7 +29,8 @@ from salon_pos.services.stock import ExpiringBatch, StockRow
 _FLOW = text(
     "SELECT product_id, kind,"
     " SUM(CASE WHEN business_day <= :last THEN quantity ELSE 0 END),"
-    " SUM(CASE WHEN business_day <= :last THEN 0 ELSE quantity END)"
+    " SUM(CASE WHEN business_day <= :last THEN 0 ELSE quantity END),"
+    " COUNT(CASE WHEN business_day <= :last THEN 1 END)"
     " FROM stock_movement INDEXED BY ix_stock_movement_day"
     " WHERE business_day >= :first GROUP BY product_id, kind"
 )
@@ -119,8 +120,8 @@ def read_flows(session: Session, period: Period) -> list[StockFlow]:
     )
     within: dict[str, dict[str, int]] = {}
     after: dict[str, int] = {}
-    for product_id, kind, inside, later in moved:
-        if inside:
+    for product_id, kind, inside, later, rows in moved:
+        if rows:  # moved in the period, even if it came to nothing
             within.setdefault(product_id, {})[kind] = int(inside)
         after[product_id] = after.get(product_id, 0) + int(later)
     now = dict(
