@@ -1,7 +1,9 @@
 """`salon-pos report --kind K [--from D] [--to D] [--format table|csv|pdf] [--out FILE]`: the
 same reports as the app's Reports page (services/reports.py), as a plain table on standard
 output, or as CSV or PDF; `--kind commission [--staff NAME]` is the commission statement, as
-the Commission page shows it (services/commission.py). A CSV goes to standard output unless
+the Commission page shows it (services/commission.py). The stock reports are kinds too
+(`stock`, `stock-flow`, `consumption`, `expiring`, `slow-movers`); `--days N` is the N of
+expiring within N days and of not sold for N days. A CSV goes to standard output unless
 --out names a file; a PDF needs a file (without --out: <kind>-<from>-<to>.pdf in the current
 folder).
 
@@ -59,7 +61,8 @@ def _cmd_report(backend: Backend, args: argparse.Namespace) -> int:
         staff_id = find_member(backend, args.staff).id if args.staff else None
         report = backend.commission.report(first, last, language, staff_id)
     else:
-        report = backend.reports.build(ReportKind(args.kind), first, last, language)
+        kind = ReportKind(args.kind)
+        report = backend.reports.build(kind, first, last, language, args.days)
     out = Path(args.out) if args.out else None
     if args.format == "pdf":
         out = out or Path(f"{args.kind}-{first.isoformat()}-{last.isoformat()}.pdf")
@@ -89,11 +92,21 @@ def add_report_command(commands: argparse._SubParsersAction, say: Say) -> None: 
         help=say(
             "day 按日，week 按周，month 按月，service 服务项目，category 类别，technician 技师，"
             "top 畅销排行，margin 商品毛利，customers 客户分析，staff 员工业绩，"
-            "commission 提成明细",
+            "commission 提成明细，stock 库存金额，stock-flow 进销存明细，consumption 耗材用量，"
+            "expiring 临期库存，slow-movers 滞销商品",
             "day, week, month, service, category, technician, top (sellers), margin "
-            "(products), customers, staff (performance), commission (statement)",
+            "(products), customers, staff (performance), commission (statement), stock (on "
+            "hand and value), stock-flow (in and out by product), consumption (consumables "
+            "used), expiring, slow-movers",
         ),
     )
+    report.add_argument(
+        "--days", type=int, metavar="N",
+        help=say(
+            "expiring：N 天内到期（默认 30）；slow-movers：N 天以上未售出（默认 60）",
+            "expiring: within N days (default 30); slow-movers: not sold for N days (60)",
+        ),
+    )  # fmt: skip
     report.add_argument(
         "--staff", metavar="NAME",
         help=say("提成明细只列此员工（姓名或 id）", "commission: only this member (name or id)"),

@@ -51,6 +51,21 @@ from salon_pos.services.report_sections import (
     top_section,
     words,
 )
+from salon_pos.services.stock import StockService
+from salon_pos.services.stock_report_sections import (
+    consumption_sections,
+    expiring_section,
+    flow_section,
+    on_hand_sections,
+    slow_section,
+)
+from salon_pos.services.stock_reports import (
+    expiring_values,
+    read_consumption,
+    read_flows,
+    read_last_moved,
+    slow_movers,
+)
 from sync.messages import Both
 
 AWAY_DAYS = 60  # "customers not seen for N days": the store's usual reminder (PRODUCT.md)
@@ -67,10 +82,25 @@ class ReportKind(StrEnum):
     MARGIN = "margin"
     CUSTOMERS = "customers"
     STAFF = "staff"
+    STOCK = "stock"
+    STOCK_FLOW = "stock-flow"
+    CONSUMPTION = "consumption"
+    EXPIRING = "expiring"
+    SLOW = "slow-movers"
 
     @property
     def words(self) -> Both:
         return _TITLES[self]
+
+    @property
+    def is_stock_now(self) -> bool:
+        """A report of the stock as it is now: the period does not change it."""
+        return self in (ReportKind.STOCK, ReportKind.EXPIRING, ReportKind.SLOW)
+
+    @property
+    def takes_days(self) -> bool:
+        """Expiring within N days, or not sold for N days: the report needs its N."""
+        return self in (ReportKind.EXPIRING, ReportKind.SLOW)
 
 
 _TITLES = {
@@ -84,7 +114,22 @@ _TITLES = {
     ReportKind.MARGIN: Both("商品毛利", "Product margin"),
     ReportKind.CUSTOMERS: Both("客户分析", "Customer analysis"),
     ReportKind.STAFF: Both("员工业绩", "Staff performance"),
+    ReportKind.STOCK: Both("库存金额", "Stock on hand and value"),
+    ReportKind.STOCK_FLOW: Both("进销存明细", "Stock in and out by product"),
+    ReportKind.CONSUMPTION: Both("耗材用量", "Consumables used"),
+    ReportKind.EXPIRING: Both("临期库存", "Expiring stock"),
+    ReportKind.SLOW: Both("滞销商品", "Slow movers"),
 }
+DEFAULT_DAYS = {ReportKind.EXPIRING: 30, ReportKind.SLOW: 60}  # the stock page's, the console's
+_STOCK_KINDS = frozenset(
+    (
+        ReportKind.STOCK,
+        ReportKind.STOCK_FLOW,
+        ReportKind.CONSUMPTION,
+        ReportKind.EXPIRING,
+        ReportKind.SLOW,
+    )
+)
 _GRAINS = {ReportKind.DAY: Grain.DAY, ReportKind.WEEK: Grain.WEEK, ReportKind.MONTH: Grain.MONTH}
 
 NOTES = {
@@ -118,6 +163,24 @@ NOTES = {
         "按未到店天数从少到多，最多列出 {rows} 位。",
         "Fewest days away first; at most {rows} listed.",
     ),
+    "stock_cost": Both(
+        "金额按门店当前的移动平均进价计算（没有进货记录的按商品成本）。",
+        "Values are at the store's moving-average cost now (the catalog's cost for a product "
+        "never received).",
+    ),
+    "stock_units": Both(
+        "数量按商品的计量单位（ml、g 或件）。",
+        "Quantities are in each product's unit (ml, g or piece).",
+    ),
+    "stock_now": Both(
+        "库存及金额均为打印时的数字，与所选期间无关。",
+        "The stock as it is when printed, whatever the period chosen.",
+    ),
+    "consumption": Both(
+        "耗用计入服务完成的营业日，作废的单据在作废当天退回；退款的服务所用耗材不退回。",
+        "Use counts on the business day of the service; a void gives it back on the day of the "
+        "void; a refunded service's consumables stay used.",
+    ),
     "staff": Both(
         "单数和服务顾客按期间内的销售（作废的不计）；平均服务时长来自已完成的预约。",
         "Tickets and customers served count the period's sales (not those voided); the "
@@ -140,9 +203,23 @@ class ReportService(CounterService):
     def business_today(self) -> date:
         return self._store_time().day_of(self._clock.now())
 
-    def build(self, kind: ReportKind, first: date, last: date, language: str = "zh_CN") -> Report:
-        """The report of `kind` over the business days first..last (both included)."""
+    def build(
+        self,
+        kind: ReportKind,
+        first: date,
+        last: date,
+        language: str = "zh_CN",
+        days: int | None = None,
+    ) -> Report:
+        """The report of `kind` over the business days first..last (both included); a report of
+        the stock now is of today whatever the period, and `days` is the N of one that takes
+        it (DEFAULT_DAYS when None)."""
         period = Period(first, last).check()
+        if kind in _STOCK_KINDS:
+            today = self.business_today() if kind.is_stock_now else None
+            sections = self._stock(kind, period, days, language)
+            first, last = (today, today) if today else (first, last)
+            return self._report(kind, first, last, sections, language)
         builders: dict[ReportKind, Callable[[Session, Period, str], list[Section]]] = {
             ReportKind.SERVICE: self._by_service,
             ReportKind.CATEGORY: self._by_category,
@@ -157,6 +234,11 @@ class ReportService(CounterService):
                 sections = self._sales(session, period, language, _GRAINS[kind])
             else:
                 sections = builders[kind](session, period, language)
+        return self._report(kind, first, last, sections, language)
+
+    def _report(
+        self, kind: ReportKind, first: date, last: date, sections: list[Section], language: str
+    ) -> Report:
         settings = self._settings.current
         printed = self._clock.now().astimezone(ZoneInfo(settings.time_zone)).replace(tzinfo=None)
         return Report(
@@ -169,6 +251,28 @@ class ReportService(CounterService):
             footnotes=tuple(NOTES[key].text(language) for key in _FOOTNOTES[kind]),
             labels=report_labels(language),
         )
+
+    def _stock(
+        self, kind: ReportKind, period: Period, days: int | None, language: str
+    ) -> list[Section]:
+        """The stock reports (services/stock_reports.py): on hand, expiring and slow movers
+        from the stock page's own reads, the flow and consumption from the ledger."""
+        days = DEFAULT_DAYS.get(kind, 0) if days is None else days
+        stock = StockService(self._db, self._settings, self._clock)
+        if kind is ReportKind.STOCK:
+            return on_hand_sections(stock.on_hand(), language)
+        if kind is ReportKind.EXPIRING:
+            found = expiring_values(stock.expiring(days), stock.on_hand(), self.business_today())
+            return [expiring_section(found, days, language)]
+        with self._db.read() as session:
+            if kind is ReportKind.STOCK_FLOW:
+                return [flow_section(read_flows(session, period), language)]
+            if kind is ReportKind.CONSUMPTION:
+                used = read_consumption(session, period, staff_names(session))
+                return consumption_sections(*used, language)
+            last_moved = read_last_moved(session)
+        slow = slow_movers(stock.on_hand(), last_moved, self.business_today(), days)
+        return [slow_section(slow, days, language)]
 
     def _store_time(self) -> StoreTime:
         settings = self._settings.current
@@ -275,4 +379,9 @@ _FOOTNOTES = {
     ReportKind.MARGIN: ("yuan", "days", "cost"),
     ReportKind.CUSTOMERS: ("customers",),
     ReportKind.STAFF: ("yuan", "days", "split", "staff"),
+    ReportKind.STOCK: ("yuan", "stock_now", "stock_units", "stock_cost"),
+    ReportKind.STOCK_FLOW: ("yuan", "stock_units", "stock_cost"),
+    ReportKind.CONSUMPTION: ("yuan", "consumption", "stock_units", "stock_cost"),
+    ReportKind.EXPIRING: ("yuan", "stock_now", "stock_units", "stock_cost"),
+    ReportKind.SLOW: ("yuan", "stock_now", "stock_units", "stock_cost"),
 }

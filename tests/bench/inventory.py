@@ -13,13 +13,16 @@ against the stock it followed.
 Timed, --repeats times each (p50 and max, the first run included):
 - `StockService.on_hand()`: every product's stock, minimum and value (the stock page);
 - `StockService.expiring(30)`: the batches expiring within 30 days or expired;
+- the stock reports (services/stock_reports.py through `ReportService.build`) over the last
+  365 business days: on hand and value, in and out by product, consumables used, expiring
+  within 30 days, slow movers (60 days);
 - a stocktake of every product: `StocktakeService.start`, 50 counts through
   `StocktakeService.count` (scan, type, next: timed), the rest bulk-inserted (one count a
   product, one in twenty miscounted), the variance report (`sheet`), then `post` (it writes: one
   run).
 
 Prints one JSON line last with the figures and the row counts; targets: on hand and the
-expiring list under 200 ms each, the post under 2 s.
+expiring list under 200 ms each, each stock report under 1 s, the post under 2 s.
 Usage: python tests/bench/inventory.py [--products 5000] [--days 730] [--sales 150] [--uses 300]
 """
 
@@ -61,8 +64,17 @@ from salon_pos.db.models import (
 from salon_pos.domain.business_day import business_day
 from salon_pos.paths import Paths
 from salon_pos.services.backend import Backend, open_backend
+from salon_pos.services.reports import ReportKind
 
 ON_HAND_MS, EXPIRING_MS, POST_S = 200.0, 200.0, 2.0
+STOCK_REPORT_MS = 1000.0  # a year of a busy salon, each stock report
+STOCK_REPORTS = (
+    ReportKind.STOCK,
+    ReportKind.STOCK_FLOW,
+    ReportKind.CONSUMPTION,
+    ReportKind.EXPIRING,
+    ReportKind.SLOW,
+)
 COUNTED_BY_SERVICE = 50
 Row = dict[str, Any]
 
@@ -353,6 +365,26 @@ def timed(action: Callable[[], Any], repeats: int) -> tuple[list[float], Any]:
     return samples, result
 
 
+def stock_reports(backend: Backend, repeats: int) -> Row:
+    """Each stock report over the last 365 business days: p50 and max in ms, rows of its
+    longest section, and the slowest report's p50 against the target."""
+    last = backend.reports.business_today()
+    first = last - timedelta(days=364)
+    found: Row = {}
+    slowest = 0.0
+    for kind in STOCK_REPORTS:
+        samples, report = timed(lambda k=kind: backend.reports.build(k, first, last), repeats)
+        name = kind.value.replace("-", "_")
+        found[f"report_{name}_p50_ms"] = round(statistics.median(samples), 1)
+        found[f"report_{name}_max_ms"] = round(max(samples), 1)
+        found[f"report_{name}_rows"] = max(len(s.table.rows) for s in report.sections)
+        slowest = max(slowest, statistics.median(samples))
+    found["stock_report_slowest_p50_ms"] = round(slowest, 1)
+    found["stock_report_ratio_to_target"] = round(slowest / STOCK_REPORT_MS, 2)
+    found["target_stock_report_ms"] = STOCK_REPORT_MS
+    return found
+
+
 def stocktake(backend: Backend, manager: str, shelves: list[Shelf], repeats: int) -> Row:
     """A full stocktake: started, 50 products counted through the service, the rest
     bulk-inserted (one in twenty miscounted), the variance report read, then posted."""
@@ -413,6 +445,7 @@ def main() -> None:
         fill_s = time.perf_counter() - start
         on_hand_ms, stock = timed(backend.stock.on_hand, args.repeats)
         expiring_ms, expiring = timed(lambda: backend.stock.expiring(30), args.repeats)
+        reports = stock_reports(backend, args.repeats)
         taken = stocktake(backend, manager, shelves, args.repeats)
         backend.close()
     result = {
@@ -426,6 +459,7 @@ def main() -> None:
         "expiring_max_ms": round(max(expiring_ms), 1),
         "expiring_batches": len(expiring),
         **taken,
+        **reports,
         "on_hand_ratio_to_target": round(statistics.median(on_hand_ms) / ON_HAND_MS, 2),
         "expiring_ratio_to_target": round(statistics.median(expiring_ms) / EXPIRING_MS, 2),
         "post_ratio_to_target": round(taken["stocktake_post_s"] / POST_S, 2),

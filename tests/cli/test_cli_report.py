@@ -74,3 +74,23 @@ def test_bad_dates_are_refused_in_one_sentence(
     assert "--from：“2026-13-01”不是日期" in capsys.readouterr().err
     assert run(home, "report", "--kind", "day", "--from", "2026-11-21", "--to", "2026-11-20") == 2
     assert "早于开始日期" in capsys.readouterr().err
+
+
+def test_a_stock_report_with_its_days(
+    home: Path, backend: Backend, team: Team, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--kind slow-movers --days N`: the serum received and never sold is slow at any N."""
+    from salon_pos.services.stock import ReceiptLine
+
+    mask = backend.catalog.add_product("护肤品", "补水面膜", "SKU-M", 6_800, 2_000)
+    backend.stock.receive([ReceiptLine(mask.id, 3, 2_000)], team.manager.id)
+    assert run(home, "report", "--kind", "slow-movers", "--days", "90") == 0
+    printed = capsys.readouterr().out
+    assert "滞销商品" in printed and "90 天以上" in printed
+    row = next(line.split() for line in printed.splitlines() if "补水面膜" in line)
+    assert row == ["护肤品", "补水面膜", "3", "件", "从未", "60.00"]
+    out = tmp_path / "stock.pdf"
+    assert (
+        run(home, "report", "--kind", "stock-flow", *DAY, "--format", "pdf", "--out", str(out)) == 0
+    )
+    assert "进销存明细" in PdfReader(out).pages[0].extract_text()

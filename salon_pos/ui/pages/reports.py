@@ -1,5 +1,7 @@
 """Reports (报表), for managers and owners: a period (today, this week, this month, last month,
-or from … to), a kind of report, its table and chart, and export to PDF or CSV. The report is
+or from … to), a kind of report, its table and chart, and export to PDF or CSV. The stock
+reports (库存) are kinds after the sales ones: those of the stock now leave the period aside,
+and expiring and slow movers take their N days from a spin box. The report is
 read on the database worker and written to a file on the device pool (ui/tasks.py); the figures
 are services/reports.py's, the same as `salon-pos report` prints."""
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 from salon_pos.domain.report_periods import Preset
 from salon_pos.reports.model import Report
 from salon_pos.services.changes import Changes
-from salon_pos.services.reports import ReportKind
+from salon_pos.services.reports import DEFAULT_DAYS, ReportKind
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.models.report_table import ReportTableModel
 from salon_pos.ui.pages.managers_only import ManagersOnly
@@ -31,7 +34,10 @@ from salon_pos.ui.report_chart import ReportChartView
 from salon_pos.ui.report_controls import CUSTOM as CUSTOM
 from salon_pos.ui.report_controls import PeriodPicker, ReportExport
 from salon_pos.ui.widgets import MessageLine, button, row_table
-from sync.operations.sales import CHANGE_TICKET
+from sync.operations.inventory import CHANGE_STOCK_LEVEL, CHANGE_STOCK_MOVEMENT
+from sync.operations.sales import CHANGE_REFUND, CHANGE_TICKET
+
+REREAD_ON = (CHANGE_TICKET, CHANGE_REFUND, CHANGE_STOCK_MOVEMENT, CHANGE_STOCK_LEVEL)
 
 
 class ReportsPage(ManagersOnly):
@@ -46,8 +52,15 @@ class ReportsPage(ManagersOnly):
         self.kind = QComboBox()
         self.kind.setObjectName("reportKind")
         for kind in ReportKind:
+            if kind is ReportKind.STOCK:
+                self.kind.insertSeparator(self.kind.count())  # the stock reports below
             self.kind.addItem(kind.words.text(ctx.language), kind.value)
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.days_label = QLabel()
+        self.days = QSpinBox()
+        self.days.setObjectName("reportDays")
+        self.days.setRange(0, 3650)
+        self.days.setSuffix(self.tr(" days"))
         self.section = QComboBox()
         self.section.setObjectName("reportSection")
         self.export_pdf = button(self.tr("Export PDF"), "exportReportPdf")
@@ -64,6 +77,8 @@ class ReportsPage(ManagersOnly):
         self.notes.setWordWrap(True)
         self._build(content)
         self._connect()
+        self.days_label.hide()
+        self.days.hide()
         ctx.changed.connect(self._on_ctx_changed)
 
     def _build(self, content: QWidget) -> None:
@@ -77,6 +92,8 @@ class ReportsPage(ManagersOnly):
         bar = QHBoxLayout()
         self.periods.add_to(bar)
         bar.addWidget(self.kind)
+        bar.addWidget(self.days_label)
+        bar.addWidget(self.days)
         bar.addWidget(self.section, 1)
         bar.addStretch()  # the room the sections take when the report has more than one
         split = QSplitter(Qt.Orientation.Vertical)
@@ -94,7 +111,8 @@ class ReportsPage(ManagersOnly):
 
     def _connect(self) -> None:
         self.periods.changed.connect(self.refresh)
-        self.kind.currentIndexChanged.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.days.valueChanged.connect(self.refresh)
         self.section.currentIndexChanged.connect(self._show_section)
         self.export_pdf.clicked.connect(lambda: self._ask_file("pdf"))
         self.export_csv.clicked.connect(lambda: self._ask_file("csv"))
@@ -121,12 +139,37 @@ class ReportsPage(ManagersOnly):
         if not self.allowed():
             return
         first, last = self.dates()
-        kind = ReportKind(self.kind.currentData())
+        kind = self.current_kind()
+        days = self.days.value() if kind.takes_days else None
         reports, language = self._ctx.backend.reports, self._ctx.language
         self.message.hide()
         self._ctx.runner.run(
-            partial(reports.build, kind, first, last, language), self._on_built, self._on_refused
+            partial(reports.build, kind, first, last, language, days),
+            self._on_built,
+            self._on_refused,
         )
+
+    def current_kind(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def _on_kind_changed(self) -> None:
+        """A stock report of now leaves the period aside; expiring and slow movers show their
+        N days (the usual N each time one is chosen)."""
+        kind = self.current_kind()
+        for widget in (self.periods.period, self.periods.first, self.periods.last):
+            widget.setEnabled(not kind.is_stock_now)
+        self.days_label.setVisible(kind.takes_days)
+        self.days.setVisible(kind.takes_days)
+        if kind.takes_days:
+            words = {
+                ReportKind.EXPIRING: self.tr("Expiring within"),
+                ReportKind.SLOW: self.tr("Not sold for"),
+            }
+            self.days_label.setText(words[kind])
+            self.days.blockSignals(True)
+            self.days.setValue(DEFAULT_DAYS[kind])
+            self.days.blockSignals(False)
+        self.refresh()
 
     def _on_built(self, report: Report) -> None:
         self.report = report
@@ -156,7 +199,7 @@ class ReportsPage(ManagersOnly):
         self.message.show_error(self._ctx.message(error))
 
     def _on_ctx_changed(self, changes: Changes) -> None:
-        if changes.touches(CHANGE_TICKET) and self.isVisible():
+        if changes.touches(*REREAD_ON) and self.isVisible():
             self.refresh()
 
     # ------------------------------------------------------------------ export
