@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,6 +52,7 @@ class StocktakeTab(QWidget):
         self.lines: list[SheetLine] = []
         self.product: ProductOffer | None = None  # the one being counted
         self.start_dialog: StartStocktakeDialog | None = None
+        self.confirm: QMessageBox | None = None
         self.chosen = QComboBox()
         self.chosen.setObjectName("stocktakeChosen")
         self.chosen.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -318,19 +319,15 @@ class StocktakeTab(QWidget):
             self.refresh()
             self.scan.setFocus()
 
-    def confirm_post(self) -> None:
+    def confirm_post(self) -> QMessageBox | None:
+        """Asks before posting (a window that does not block the loop; Yes posts)."""
         take = self.current()
         if take is None or take.posted_at is not None:
-            return
+            return None
         staff = self._ctx.staff
         if staff is None or not staff.role.approves:
             self.message.show_error(self.tr("Only a manager or owner can post a stocktake."))
-            return
-        if self.ask_to_post(take) != QMessageBox.StandardButton.Yes:
-            return
-        self.post_now(take)
-
-    def ask_to_post(self, take: StocktakeView) -> QMessageBox.StandardButton:
+            return None
         counted = [line for line in self.lines if line.counted is not None]
         moved = [line for line in counted if line.difference]
         text = self.tr(
@@ -341,9 +338,19 @@ class StocktakeTab(QWidget):
             number=take.number, moved=len(moved), counted=len(counted),
             value=format_money(sum(line.value for line in counted)),
         )  # fmt: skip
-        return QMessageBox.question(self, self.tr("Post stocktake"), text)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Post stocktake"), text, yes | no, self
+        )
+        box.setObjectName("postStocktakeConfirm")
+        box.setDefaultButton(no)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(yes).clicked.connect(partial(self.post_now, take))
+        self.confirm = box
+        box.open()
+        return box
 
-    def post_now(self, take: StocktakeView) -> None:
+    def post_now(self, take: StocktakeView, _checked: bool = False) -> None:
         takes, staff = self._ctx.backend.stocktakes, self._ctx.staff.id if self._ctx.staff else ""
         self.post.setEnabled(False)
         self._ctx.runner.run(
