@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from salon_pos.domain.money import format_money, format_yuan
 from salon_pos.services.catalog import ProductOffer
@@ -16,6 +17,8 @@ from salon_pos.services.stocktake import SheetLine
 from salon_pos.services.transfers import TransferView
 from salon_pos.ui.models.rows import Index
 from salon_pos.ui.models.stock import Cell, FrozenRowsModel, units_text
+
+UNCOUNTED = QColor("#8a7d84")
 
 
 def signed_units(units: int, unit: str) -> str:
@@ -33,10 +36,10 @@ class SheetModel(FrozenRowsModel[SheetLine]):
             (self.tr("Name"), lambda r: r.name, False),
             (self.tr("Counted"), self._counted, True),
             (self.tr("Expected"), lambda r: units_text(r.expected, r.unit), True),
-            (self.tr("Difference"), self._difference, True),
-            (self.tr("Value at cost"), self._value, True),
-            (self.tr("Used (recorded)"), self._used_recorded, True),
-            (self.tr("Used (counted)"), self._used_counted, True),
+            (self.tr("Diff."), self._difference, True),
+            (self.tr("Value"), self._value, True),  # of the difference, at cost
+            (self.tr("Used, books"), self._used_recorded, True),  # theoretical
+            (self.tr("Used, count"), self._used_counted, True),
         ]
 
     def _counted(self, line: SheetLine) -> str:
@@ -70,7 +73,7 @@ class SheetModel(FrozenRowsModel[SheetLine]):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             line = self.row_at(index.row())
             if line.counted is None:
-                return Qt.GlobalColor.gray
+                return UNCOUNTED
         return super().data(index, role)
 
 

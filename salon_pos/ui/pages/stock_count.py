@@ -84,7 +84,7 @@ class StocktakeTab(QWidget):
     def _counting_fields(self) -> None:
         self.scan = HintedField()
         self.scan.setObjectName("stocktakeScan")
-        self.scan.setPlaceholderText(self.tr("Scan a barcode, or type a name and press Enter"))
+        self.scan.setPlaceholderText(self.tr("Scan, or type a name and Enter"))
         self.scan.returnPressed.connect(self._on_scan_entered)
         self.picker = QComboBox()
         self.picker.setObjectName("stocktakeProduct")
