@@ -4,117 +4,117 @@
 <context>
     <name>StocktakeTab</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="60" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="60"/>
         <source>Start stocktake…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="62" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="62"/>
         <source>Post…</source>
         <translation>过账…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="81" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="81" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="81" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
         <source>Not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="83"/>
         <source>With a difference</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="87" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="88"/>
         <source>Scan, or type a name and Enter</source>
         <translation>扫码，或输入名称后回车</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="97" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="103"/>
         <source>Count</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="104" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="110"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="110" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="116"/>
         <source>Stocktake</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="160" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="168"/>
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="162" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="170"/>
         <source>counting</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="164" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="172"/>
         <source>posted {at}</source>
         <translation>{at} 已过账</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="173" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="181"/>
         <source>Pick a product</source>
         <translation>选择商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="202" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="210"/>
         <source>{counted} of {all} products counted; difference at cost {net} (loss {loss}, gain {gain})</source>
         <translation>已盘 {counted} / {all} 个商品；差异金额（成本）{net}（盘亏 {loss}，盘盈 {gain}）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="234" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="242"/>
         <source>No product in this stocktake has the barcode or name {text}.</source>
         <translation>本次盘点范围内没有条码或名称为 {text} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="238" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="246"/>
         <source>{count} products match {text}: pick one.</source>
         <translation>有 {count} 个商品与 {text} 相符，请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="267" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="275"/>
         <source>Scan or pick the product first.</source>
         <translation>请先扫码或选择商品。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="285" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="293"/>
         <source>Counted {name}: {quantity}</source>
         <translation>已记录 {name}：{quantity}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="329" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="337"/>
         <source>Only a manager or owner can post a stocktake.</source>
         <translation>只有店长或老板可以过账盘点单。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="334" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="342"/>
         <source>Post stocktake {number}? {moved} of the {counted} products counted change stock, by {value} at cost. Products not counted are left as they are. This cannot be undone.</source>
         <translation>确定过账盘点单 {number}？已盘的 {counted} 个商品中有 {moved} 个将调整库存，差异金额（成本）{value}。未盘的商品库存不变。过账后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="343" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="351"/>
         <source>Post stocktake</source>
         <translation>过账盘点单</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="362" />
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="370"/>
         <source>Stocktake {number} is posted.</source>
         <translation>盘点单 {number} 已过账。</translation>
     </message>

@@ -102,6 +102,8 @@ class PurchaseOrderDialog(SaveDialog):
             product = self.products.get(line.product_id)
             if product is not None:
                 self.model.append(draft_line(product, line.packages, line.unit_cost))
+        if self.model.rowCount():
+            self.table.selectRow(0)
 
     def _on_add_clicked(self) -> None:
         product = self.products.get(self.picker.currentData())

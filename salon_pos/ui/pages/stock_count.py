@@ -73,6 +73,7 @@ class StocktakeTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("stocktakeSummary")
         self.summary.setProperty("role", "muted")
+        self.summary.setWordWrap(True)
         self.message = MessageLine()
         self._lay_out()
         self._update()
@@ -89,6 +90,11 @@ class StocktakeTab(QWidget):
         self.picker = QComboBox()
         self.picker.setObjectName("stocktakeProduct")
         self.picker.activated.connect(self._on_product_picked)
+        # Not as wide as the longest name: the scan field comes first on a 1024 px screen.
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picker.setMinimumContentsLength(12)
         self.quantity = QSpinBox()
         self.quantity.setObjectName("stocktakeQuantity")
         self.quantity.setRange(0, MOST_QUANTITY)
@@ -154,6 +160,8 @@ class StocktakeTab(QWidget):
         self.chosen.blockSignals(False)
         self._fill_picker()
         self._show_sheet()
+        take = self.current()  # one category counted: its name on every row says nothing
+        self.table.setColumnHidden(0, take is not None and len(take.categories) == 1)
         self._update()
 
     def _take_label(self, take: StocktakeView) -> str:
