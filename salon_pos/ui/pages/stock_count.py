@@ -160,8 +160,8 @@ class StocktakeTab(QWidget):
         self.chosen.blockSignals(False)
         self._fill_picker()
         self._show_sheet()
-        take = self.current()  # one category counted: its name on every row says nothing
-        self.table.setColumnHidden(0, take is not None and len(take.categories) == 1)
+        shown = self.current()  # one category counted: its name on every row says nothing
+        self.table.setColumnHidden(0, shown is not None and len(shown.categories) == 1)
         self._update()
 
     def _take_label(self, take: StocktakeView) -> str:
