@@ -236,3 +236,21 @@ def test_the_stocktake_scan_field_says_what_it_does_not_know(
     QTest.keyClick(tab.scan, Qt.Key.Key_Return)  # a name picks the one product it names
     assert tab.product == bottle and tab.quantity.suffix() == " 毫升"
     assert isinstance(tab.findChild(QComboBox, "stocktakeProduct"), QComboBox)
+
+
+def test_a_miscount_is_taken_back_with_a_negative_count(
+    qtbot: QtBot, shell: Shell, team: Team, shelf: Shelf, bottle: ProductOffer
+) -> None:
+    shell.ctx.sign_in(team.manager)
+    shell.ctx.backend.stocktakes.start(team.manager.id)
+    page = stock_page(qtbot, shell)
+    page.tabs.setCurrentWidget(page.stocktake)
+    tab = page.stocktake
+    qtbot.waitUntil(lambda: tab.counting.isVisible() and len(tab.lines) == 2)
+    for typed in ("12", "-2"):  # 12 pieces typed where 10 were counted
+        tab.choose(next(p for p in tab.products if p.id == shelf.serum))
+        QTest.keyClicks(tab.quantity, typed)
+        QTest.keyClick(tab.quantity, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda t=typed: t.lstrip("-") in tab.message.text())
+    qtbot.waitUntil(lambda: any(line.counted == 10 for line in tab.lines))
+    assert [line.counted for line in tab.lines if line.product_id == shelf.serum] == [10]

@@ -4,117 +4,122 @@
 <context>
     <name>StocktakeTab</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="60"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="60" />
         <source>Start stocktake…</source>
         <translation>开始盘点…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="62"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="62" />
         <source>Post…</source>
         <translation>过账…</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82" />
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82" />
         <source>Counted</source>
         <translation>已盘</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="82" />
         <source>Not counted</source>
         <translation>未盘</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="83"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="83" />
         <source>With a difference</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="88"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="88" />
         <source>Scan, or type a name and Enter</source>
         <translation>扫码，或输入名称后回车</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="103"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="101" />
+        <source>Counts add up: a negative number takes back a miscount.</source>
+        <translation>盘点数量会累加：输入负数可撤回数错的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="104" />
         <source>Count</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="110"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="111" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="116"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="117" />
         <source>Stocktake</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="168"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="169" />
         <source>Whole store</source>
         <translation>全店</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="170"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="171" />
         <source>counting</source>
         <translation>盘点中</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="172"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="173" />
         <source>posted {at}</source>
         <translation>{at} 已过账</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="181"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="182" />
         <source>Pick a product</source>
         <translation>选择商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="210"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="211" />
         <source>{counted} of {all} products counted; difference at cost {net} (loss {loss}, gain {gain})</source>
         <translation>已盘 {counted} / {all} 个商品；差异金额（成本）{net}（盘亏 {loss}，盘盈 {gain}）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="242"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="243" />
         <source>No product in this stocktake has the barcode or name {text}.</source>
         <translation>本次盘点范围内没有条码或名称为 {text} 的商品。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="246"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="247" />
         <source>{count} products match {text}: pick one.</source>
         <translation>有 {count} 个商品与 {text} 相符，请选择一个。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="275"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="276" />
         <source>Scan or pick the product first.</source>
         <translation>请先扫码或选择商品。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="293"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="294" />
         <source>Counted {name}: {quantity}</source>
         <translation>已记录 {name}：{quantity}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="337"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="338" />
         <source>Only a manager or owner can post a stocktake.</source>
         <translation>只有店长或老板可以过账盘点单。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="342"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="343" />
         <source>Post stocktake {number}? {moved} of the {counted} products counted change stock, by {value} at cost. Products not counted are left as they are. This cannot be undone.</source>
         <translation>确定过账盘点单 {number}？已盘的 {counted} 个商品中有 {moved} 个将调整库存，差异金额（成本）{value}。未盘的商品库存不变。过账后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="351"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="352" />
         <source>Post stocktake</source>
         <translation>过账盘点单</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="370"/>
+        <location filename="../../../salon_pos/ui/pages/stock_count.py" line="371" />
         <source>Stocktake {number} is posted.</source>
         <translation>盘点单 {number} 已过账。</translation>
     </message>

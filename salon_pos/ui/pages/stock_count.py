@@ -97,7 +97,8 @@ class StocktakeTab(QWidget):
         self.picker.setMinimumContentsLength(12)
         self.quantity = QSpinBox()
         self.quantity.setObjectName("stocktakeQuantity")
-        self.quantity.setRange(0, MOST_QUANTITY)
+        self.quantity.setRange(-MOST_QUANTITY, MOST_QUANTITY)  # counts add: −3 takes 3 back
+        self.quantity.setToolTip(self.tr("Counts add up: a negative number takes back a miscount."))
         self.quantity.setMinimumWidth(120)
         self.quantity.lineEdit().returnPressed.connect(self.count_entered)
         self.record = button(self.tr("Count"), "recordCount")
