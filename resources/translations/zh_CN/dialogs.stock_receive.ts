@@ -44,37 +44,42 @@
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="160" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="154" />
+        <source>Purchase order {number}: {due} packages still to come</source>
+        <translation>采购单 {number}：还有 {due} 件未到货</translation>
+    </message>
+    <message>
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="169" />
         <source>Selected line</source>
         <translation>选中的行</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="163" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="172" />
         <source>Packages</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="164" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="173" />
         <source>Batch code</source>
         <translation>批号</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="165" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="174" />
         <source>Expiry date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="166" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="175" />
         <source>Production date</source>
         <translation>生产日期</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="167" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="176" />
         <source>Cost per package (yuan)</source>
         <translation>每件进价（元）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="283" />
+        <location filename="../../../salon_pos/ui/dialogs/stock_receive.py" line="292" />
         <source>Scan or add the goods received first.</source>
         <translation>请先扫描或添加入库的商品。</translation>
     </message>

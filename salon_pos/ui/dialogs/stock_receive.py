@@ -148,6 +148,15 @@ class ReceiveDialog(SaveDialog):
         supplier = QFormLayout()
         supplier.addRow(self.tr("Supplier"), self.supplier)
         layout = QVBoxLayout(self)
+        if self.order is not None:
+            due = sum(self.order.outstanding().values())
+            heading = QLabel(
+                self.tr("Purchase order {number}: {due} packages still to come").format(
+                    number=self.order.number, due=f"{due:,}"
+                )
+            )
+            heading.setObjectName("receiptOrder")
+            layout.addWidget(heading)
         layout.addLayout(supplier)
         layout.addWidget(hint)
         layout.addLayout(pick)
