@@ -188,6 +188,7 @@ def test_receive_sell_count_and_post_through_the_screens(
     count_by_scanner(qtbot, page, BOTTLE_BARCODE, "490")  # 5 ml short of the records
     qtbot.waitUntil(lambda: any(line.counted == 490 for line in tab.lines))
     assert tab.message.text() == "已记录 玻尿酸原液：490 毫升"
+    assert tab.recent_line.text() == "本机刚录入：玻尿酸原液 490 毫升"
     tab.show_only.setCurrentIndex(tab.show_only.findData("uncounted"))
     assert [line.name for line in tab.model.rows()] == ["玻尿酸精华"]  # shown, not counted
     assert tab.model.data(tab.model.index(0, 2)) == "未盘"

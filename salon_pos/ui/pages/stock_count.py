@@ -36,6 +36,7 @@ from sync.operations.inventory import CHANGE_STOCK_MOVEMENT, CHANGE_STOCKTAKE
 
 Read = tuple[int, list[StocktakeView], list[ProductOffer], str | None, list[SheetLine]]
 SHOWN = ("all", "counted", "uncounted", "different")
+RECENT_SHOWN = 6  # this counter's last counts, to catch a slip at once (all: the sheet)
 
 
 class StocktakeTab(QWidget):
@@ -75,6 +76,12 @@ class StocktakeTab(QWidget):
         self.summary.setProperty("role", "muted")
         self.summary.setWordWrap(True)
         self.message = MessageLine()
+        self.recent: list[str] = []  # this counter's counts since the tab was built, newest first
+        self.recent_line = QLabel()
+        self.recent_line.setObjectName("stocktakeRecent")
+        self.recent_line.setProperty("role", "muted")
+        self.recent_line.setWordWrap(True)
+        self.recent_line.hide()
         self._lay_out()
         self._update()
 
@@ -127,6 +134,7 @@ class StocktakeTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.counting)
         layout.addWidget(self.message)
+        layout.addWidget(self.recent_line)
         layout.addLayout(shown)
         layout.addWidget(self.table, 1)
 
@@ -284,17 +292,22 @@ class StocktakeTab(QWidget):
             self._on_refused,
         )
         self.product = None
+        self.picker.setCurrentIndex(0)
         self.quantity.setSuffix("")
         self.quantity.setValue(0)
         self.scan.clear()
         self.scan.setFocus()
 
     def _on_counted(self, product: ProductOffer, quantity: int, _row: object) -> None:
+        counted = units_text(quantity, product.unit)
         self.message.show_info(
-            self.tr("Counted {name}: {quantity}").format(
-                name=product.name, quantity=units_text(quantity, product.unit)
-            )
+            self.tr("Counted {name}: {quantity}").format(name=product.name, quantity=counted)
         )
+        self.recent = [f"{product.name} {counted}", *self.recent][:RECENT_SHOWN]
+        self.recent_line.setText(
+            self.tr("Counted here just now: {counts}").format(counts="；".join(self.recent))
+        )
+        self.recent_line.show()
         self._ctx.announce(Changes.of(CHANGE_STOCKTAKE) | Changes.of(QUEUED))
 
     def _on_refused(self, error: BaseException) -> None:
@@ -368,6 +381,8 @@ class StocktakeTab(QWidget):
         )  # fmt: skip
 
     def _on_posted(self, take: StocktakeView, _lines: object) -> None:
+        self.recent = []
+        self.recent_line.hide()
         self.message.show_info(self.tr("Stocktake {number} is posted.").format(number=take.number))
         self._ctx.announce(Changes.of(CHANGE_STOCKTAKE, take.id) | Changes.of(
             CHANGE_STOCK_MOVEMENT, take.id) | Changes.of(QUEUED))  # fmt: skip
