@@ -23,5 +23,10 @@
         <source> (arrived {units})</source>
         <translation>（实收 {units}）</translation>
     </message>
+    <message>
+        <location filename="../../../salon_pos/ui/pages/stock_transfers.py" line="110" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 </TS>

@@ -191,7 +191,7 @@ class TransfersModel(FrozenRowsModel[TransferView]):
             return self.tr("On the way")
         short = transfer_short(transfer)
         if short:
-            return self.tr("Arrived, {units} units short").format(units=f"{short:,}")
+            return self.tr("Arrived, short by {units}").format(units=f"{short:,}")
         return self.tr("Arrived")
 
     def marked(self, row: TransferView) -> bool:

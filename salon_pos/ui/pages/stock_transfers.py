@@ -107,7 +107,7 @@ class TransfersTab(QWidget):
             if i in came:
                 text += self.tr(" (arrived {units})").format(units=units_text(came[i], unit))
             parts.append(text)
-        return "；".join(parts)
+        return self.tr("; ").join(parts)
 
     def open_send(self) -> SendTransferDialog:
         dialog = SendTransferDialog(self._ctx, self.stores, self)
