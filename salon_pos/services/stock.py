@@ -45,12 +45,19 @@ from salon_pos.domain.stock import (
 )
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement, stock_of
-from salon_pos.services.stock_views import ConsumableLine, ExpiringBatch, StockRow, StockViews
+from salon_pos.services.stock_views import (
+    ConsumableLine,
+    ExpiringBatch,
+    HeldBatch,
+    StockRow,
+    StockViews,
+)
 from salon_pos.services.sync_state import next_hlc
 
 __all__ = [
     "ConsumableLine",
     "ExpiringBatch",
+    "HeldBatch",
     "ReceiptLine",
     "Received",
     "StockRow",

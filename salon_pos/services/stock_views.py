@@ -99,7 +99,48 @@ _ON_HAND = (
 )
 
 
+@dataclass(frozen=True)
+class HeldBatch:
+    """A batch of a product that holds stock; a batch with only a lot number has no expiry."""
+
+    batch_id: str
+    code: str
+    expires_on: date | None
+    on_hand: int
+    unit: str
+
+
 class StockViews(CounterService):
+    def held(self, product_id: str) -> int:
+        """Units of one product on hand here (the cashier's warning): a few rows by index,
+        not every product's stock."""
+        with self._db.read() as session:
+            total = session.scalar(
+                select(func.coalesce(func.sum(StockOnHand.quantity), 0)).where(
+                    StockOnHand.product_id == product_id
+                )
+            )
+            return int(total or 0)
+
+    def batches(self, product_id: str) -> list[HeldBatch]:
+        """A product's batches that hold stock, dated or not, earliest expiry first (undated
+        last): what a write-off may name."""
+        with self._db.read() as session:
+            found = session.execute(
+                select(
+                    StockBatch.id,
+                    StockBatch.code,
+                    StockBatch.expires_on,
+                    StockOnHand.quantity,
+                    Product.unit,
+                )
+                .join(StockOnHand, StockOnHand.batch_key == StockBatch.id)
+                .join(Product, Product.id == StockBatch.product_id)
+                .where(StockBatch.product_id == product_id, StockOnHand.quantity > 0)
+                .order_by(StockBatch.expires_on.is_(None), StockBatch.expires_on, StockBatch.code)
+            )
+            return [HeldBatch(*row) for row in found]
+
     def consumables(self, service_id: str) -> list[ConsumableLine]:
         with self._db.read() as session:
             found = session.execute(

@@ -425,3 +425,26 @@ def test_two_refunds_of_one_line_put_back_each_batch_once(
     for _ in range(2):
         backend.checkout.refund_lines(ticket, {line: 1}, Team.MANAGER_PIN, "退货", team.desk.id)
     assert by_batch(backend, back_bar.cream) == {a: 1, b: 5}
+
+
+def test_held_is_one_products_stock_and_batches_what_it_holds_by_expiry(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    receive_two_batches(backend, team, back_bar)
+    backend.stock.receive(
+        [ReceiptLine(back_bar.cream, 2, 9_000, "LOT-C")], team.manager.id
+    )  # a batch with a lot number and no expiry
+    late = batch_of(backend, back_bar.serum, "LATE")
+    backend.stock.write_off(back_bar.serum, 500, "破损", team.manager.id, late)
+    assert backend.stock.held(back_bar.serum) == 500
+    assert backend.stock.held(back_bar.cream) == 12
+    assert backend.stock.held("no-such-product") == 0
+    [early] = backend.stock.batches(back_bar.serum)  # LATE is used up: not listed
+    assert (early.code, early.expires_on, early.on_hand, early.unit) == (
+        "EARLY",
+        TODAY + timedelta(days=30),
+        500,
+        "ml",
+    )
+    [lot] = backend.stock.batches(back_bar.cream)  # stock of no batch is no batch
+    assert (lot.code, lot.expires_on, lot.on_hand) == ("LOT-C", None, 2)

@@ -31,13 +31,14 @@ from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.stock import MOST_QUANTITY
 from salon_pos.services.catalog import ProductOffer
 from salon_pos.services.changes import Changes
+from salon_pos.services.purchasing import OrderView
 from salon_pos.services.stock import ReceiptLine, Received
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.save_dialog import SaveDialog
 from salon_pos.ui.models.stock_receipt import ReceiptDraftLine, ReceiptLinesModel
 from salon_pos.ui.scanner import BarcodeScanner
 from salon_pos.ui.widgets import button, fitted_table, qdate
-from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
+from sync.operations.inventory import CHANGE_PURCHASE_ORDER, CHANGE_STOCK_MOVEMENT
 
 
 def date_field(name: str, default: date) -> tuple[QCheckBox, QDateEdit]:
@@ -58,8 +59,14 @@ def product_label(product: ProductOffer) -> str:
 
 
 class ReceiveDialog(SaveDialog):
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    """Against a purchase order (`order`), its outstanding lines are listed at 0 packages of
+    those due; each scan adds one, and a line left at 0 is not received."""
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, order: OrderView | None = None
+    ) -> None:
         super().__init__(ctx, "stockReceiveForm", parent)
+        self.order = order
         self.setWindowTitle(self.tr("Receive goods"))
         self._loading = False  # the editor is being filled from a line: no edits back
         self.products = {p.id: p for p in ctx.backend.catalog.products()}
@@ -79,8 +86,32 @@ class ReceiveDialog(SaveDialog):
         self.supplier.setPlaceholderText(self.tr("Optional"))
         self._editor_fields()
         self._lay_out()
+        if order is not None:
+            self._fill_from_order(order)
         self._load_line()
         self.setMinimumSize(760, 540)
+
+    def _fill_from_order(self, order: OrderView) -> None:
+        self.setWindowTitle(self.tr("Receive purchase order {number}").format(number=order.number))
+        self.supplier.setText(order.supplier)
+        self.supplier.setReadOnly(True)
+        self.packages.setMinimum(0)
+        costs = {line.product_id: line.unit_cost for line in order.lines}
+        for product_id, due in order.outstanding().items():
+            product = self.products.get(product_id)
+            if product is not None:
+                cost = costs.get(product_id)
+                cost_text = format_yuan(product.cost if cost is None else cost)
+                self.model.append(ReceiptDraftLine(product, 0, cost=cost_text, due=due))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def receive_all_due(self) -> None:
+        """Every line of the order as due: what a person does when the whole delivery came."""
+        for row, line in enumerate(self.model.rows()):
+            if line.due:
+                self.model.replace_line(row, replace(line, packages=line.due))
+        self._load_line()
 
     def _editor_fields(self) -> None:
         today = self._ctx.backend.clock.now().date()
@@ -107,12 +138,25 @@ class ReceiveDialog(SaveDialog):
         pick = QHBoxLayout()
         pick.addWidget(self.picker, 1)
         pick.addWidget(self.add)
+        if self.order is not None:
+            self.all_due = button(self.tr("All of it came"), "receiveAllDue")
+            self.all_due.clicked.connect(self.receive_all_due)
+            pick.addWidget(self.all_due)
         hint = QLabel(self.tr("Scan each package's barcode, or pick the product and add it."))
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
         supplier = QFormLayout()
         supplier.addRow(self.tr("Supplier"), self.supplier)
         layout = QVBoxLayout(self)
+        if self.order is not None:
+            due = sum(self.order.outstanding().values())
+            heading = QLabel(
+                self.tr("Purchase order {number}: {due} packages still to come").format(
+                    number=self.order.number, due=f"{due:,}"
+                )
+            )
+            heading.setObjectName("receiptOrder")
+            layout.addWidget(heading)
         layout.addLayout(supplier)
         layout.addWidget(hint)
         layout.addLayout(pick)
@@ -240,10 +284,11 @@ class ReceiveDialog(SaveDialog):
                 line.made_on,
             )
             for line in self.model.rows()
+            if line.packages
         ]
 
     def _save(self) -> None:
-        if not self.model.rowCount():
+        if not any(line.packages for line in self.model.rows()):
             self.message.show_error(self.tr("Scan or add the goods received first."))
             return
         try:
@@ -253,7 +298,16 @@ class ReceiveDialog(SaveDialog):
             return
         stock, supplier = self._ctx.backend.stock, self.supplier.text().strip()
         actor = self._ctx.staff.id if self._ctx.staff else ""
-        self.run_save(lambda: stock.receive(lines, actor, supplier), received_changes)
+        if self.order is None:
+            self.run_save(lambda: stock.receive(lines, actor, supplier), received_changes)
+            return
+        order_id = self.order.id
+        self.run_save(
+            lambda: stock.receive(lines, actor, purchase_order_id=order_id),
+            lambda received: (
+                received_changes(received) | Changes.of(CHANGE_PURCHASE_ORDER, order_id)
+            ),
+        )
 
 
 def received_changes(received: Received) -> Changes:

@@ -7,13 +7,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from salon_pos.domain.stock import MOST_QUANTITY
-from salon_pos.services.stock import ExpiringBatch
+from salon_pos.services.stock import HeldBatch
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.save_dialog import SaveDialog
 from salon_pos.ui.dialogs.stock_receive import product_label, received_changes
 from salon_pos.ui.models.stock import unit_name, units_text
-
-DATED_BATCHES_DAYS = 36_500  # "expiring within a century": every dated batch with stock
 
 
 class WriteOffDialog(SaveDialog):
@@ -23,7 +21,8 @@ class WriteOffDialog(SaveDialog):
         super().__init__(ctx, "stockWriteOffForm", parent)
         self.setWindowTitle(self.tr("Write off stock"))
         self.products = {p.id: p for p in ctx.backend.catalog.products()}
-        self.batches: list[ExpiringBatch] = []
+        self.batches: list[HeldBatch] = []
+        self._asked = 0  # the product whose batches were asked for last
         self.product = QComboBox()
         self.product.setObjectName("writeOffProduct")
         for product in self.products.values():
@@ -54,26 +53,36 @@ class WriteOffDialog(SaveDialog):
             self.product.setCurrentIndex(max(0, self.product.findData(product_id)))
         self.product.currentIndexChanged.connect(self._on_product_changed)
         self._on_product_changed()
-        stock = ctx.backend.stock
-        ctx.runner.run(lambda: stock.expiring(DATED_BATCHES_DAYS), self._on_batches_read)
-
-    def _on_batches_read(self, batches: list[ExpiringBatch]) -> None:
-        self.batches = batches
-        self._on_product_changed()
 
     def _on_product_changed(self) -> None:
+        """The product's unit on the quantity, and its batches read on the task runner."""
         product = self.products.get(self.product.currentData())
         self.quantity.setSuffix(" " + unit_name(product.unit) if product else "")
+        self._show_batches([])
+        if product is None:
+            return
+        self._asked += 1
+        asked, stock = self._asked, self._ctx.backend.stock
+        self._ctx.runner.run(lambda: (asked, stock.batches(product.id)), self._on_batches_read)
+
+    def _on_batches_read(self, read: tuple[int, list[HeldBatch]]) -> None:
+        asked, batches = read
+        if asked == self._asked:
+            self._show_batches(batches)
+
+    def _show_batches(self, batches: list[HeldBatch]) -> None:
+        self.batches = batches
         self.batch.clear()
         self.batch.addItem(self.tr("Earliest expiry first"), None)
-        for batch in self.batches:
-            if product is not None and batch.product_id == product.id:
+        for batch in batches:
+            left = units_text(batch.on_hand, batch.unit)
+            if batch.expires_on is None:
+                label = self.tr("{code}, {left} left").format(code=batch.code or "—", left=left)
+            else:
                 label = self.tr("{code} expires {date}, {left} left").format(
-                    code=batch.code or "—",
-                    date=batch.expires_on.isoformat(),
-                    left=units_text(batch.on_hand, batch.unit),
+                    code=batch.code or "—", date=batch.expires_on.isoformat(), left=left
                 )
-                self.batch.addItem(label, batch.batch_id)
+            self.batch.addItem(label, batch.batch_id)
 
     def _save(self) -> None:
         product_id = self.product.currentData()

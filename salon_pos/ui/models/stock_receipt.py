@@ -20,6 +20,7 @@ class ReceiptDraftLine:
     expires_on: date | None = None
     made_on: date | None = None
     cost: str = ""  # yuan per package, as typed; parsed when the receipt is saved
+    due: int = 0  # packages still to come on the purchase order received against
 
 
 class ReceiptLinesModel(FrozenRowsModel[ReceiptDraftLine]):
@@ -28,12 +29,17 @@ class ReceiptLinesModel(FrozenRowsModel[ReceiptDraftLine]):
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [
             (self.tr("Product"), lambda r: r.product.name, False),
-            (self.tr("Packages"), lambda r: f"{r.packages:,}", True),
+            (self.tr("Packages"), self._packages, True),
             (self.tr("Quantity"), self._units, True),
             (self.tr("Batch"), lambda r: r.batch_code, False),
             (self.tr("Expires"), self._expires, False),
             (self.tr("Cost / package"), lambda r: r.cost, True),
         ]
+
+    @staticmethod
+    def _packages(line: ReceiptDraftLine) -> str:
+        """ "2 / 3" on a line of a purchase order: scanned of what is still to come."""
+        return f"{line.packages:,} / {line.due:,}" if line.due else f"{line.packages:,}"
 
     @staticmethod
     def _units(line: ReceiptDraftLine) -> str:

@@ -21,7 +21,6 @@ from salon_pos.services.customers import CustomerProfile
 from salon_pos.services.parked_tickets import ResumedTicket
 from salon_pos.services.patch_tests import PatchTestWaiver
 from salon_pos.services.receipts import PrintOutcome
-from salon_pos.services.stock import StockRow
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.payment import PaymentDialog, SaleDraft
 from salon_pos.ui.models.stock import units_text
@@ -176,13 +175,9 @@ class CashierPage(QWidget):
         """Warn, never refuse, when the records hold none of the product here: the stock is
         read on the database worker and the warning shows once it is back."""
         stock, product_id = self._ctx.backend.stock, offer.id
-        self._ctx.runner.run(
-            lambda: next((r for r in stock.on_hand() if r.product_id == product_id), None),
-            partial(self._on_stock_read, offer),
-        )
+        self._ctx.runner.run(lambda: stock.held(product_id), partial(self._on_stock_read, offer))
 
-    def _on_stock_read(self, offer: ProductOffer, row: StockRow | None) -> None:
-        on_hand = row.on_hand if row is not None else 0
+    def _on_stock_read(self, offer: ProductOffer, on_hand: int) -> None:
         still_rung_up = any(r.item_id == offer.id for r in self.ticket.model.rows())
         if on_hand > 0 or not still_rung_up:
             return

@@ -1,8 +1,10 @@
 """Inventory (库存), for managers and owners: stock on hand and its value at cost, what expires
 within N days, what is low with a suggested order; receiving goods (入库), writing off (报损)
-and a product's minimum, each in its own dialog. Stock is read on the task runner: on hand for
-every product is one grouped query, and the page reads it again when stock or the catalog
-changed (a sale, a receipt, a pull)."""
+and a product's minimum, each in its own dialog; then the documents, each a tab of its own
+module: stocktake (盘点), purchase orders (采购) and transfers (调拨). Stock is read on the task
+runner: on hand for every product is one grouped query, and the page reads it again when stock
+or the catalog changed (a sale, a receipt, a pull); a document tab reads its own when shown
+and when its documents change."""
 
 from __future__ import annotations
 
@@ -20,9 +22,20 @@ from salon_pos.ui.dialogs.stock_minimum import MinimumDialog
 from salon_pos.ui.dialogs.stock_receive import ReceiveDialog
 from salon_pos.ui.dialogs.stock_write_off import WriteOffDialog
 from salon_pos.ui.pages.managers_only import ManagersOnly
+from salon_pos.ui.pages.stock_count import StocktakeTab
+from salon_pos.ui.pages.stock_orders import PurchasingTab
 from salon_pos.ui.pages.stock_tabs import ExpiringView, OnHandView, SuggestedOrderView
+from salon_pos.ui.pages.stock_transfers import TransfersTab
 from salon_pos.ui.widgets import MessageLine, button
-from sync.operations.inventory import CHANGE_STOCK_LEVEL, CHANGE_STOCK_MOVEMENT
+from sync.operations.inventory import (
+    CHANGE_PURCHASE_ORDER,
+    CHANGE_STOCK_LEVEL,
+    CHANGE_STOCK_MOVEMENT,
+    CHANGE_STOCKTAKE,
+    CHANGE_STOCKTAKE_COUNT,
+    CHANGE_SUPPLIER,
+    CHANGE_TRANSFER,
+)
 from sync.operations.sales import CHANGE_REFUND, CHANGE_TICKET
 from sync.operations.setup import CHANGE_CATALOG_ITEM
 
@@ -30,6 +43,13 @@ REREAD_ON = (
     CHANGE_STOCK_MOVEMENT, CHANGE_STOCK_LEVEL, CHANGE_CATALOG_ITEM, CHANGE_TICKET, CHANGE_REFUND,
 )  # fmt: skip
 Read = tuple[int, list[StockRow], list[ExpiringBatch], date]
+DocumentTab = StocktakeTab | PurchasingTab | TransfersTab
+# What each document tab reads again on: its documents, and the stock its figures depend on.
+TAB_REREADS = {
+    StocktakeTab: (CHANGE_STOCKTAKE, CHANGE_STOCKTAKE_COUNT, *REREAD_ON),
+    PurchasingTab: (CHANGE_PURCHASE_ORDER, CHANGE_SUPPLIER, CHANGE_STOCK_MOVEMENT),
+    TransfersTab: (CHANGE_TRANSFER, CHANGE_CATALOG_ITEM),
+}
 
 
 class StockPage(ManagersOnly):
@@ -51,6 +71,13 @@ class StockPage(ManagersOnly):
         self.tabs.addTab(self.on_hand, self.tr("On hand"))
         self.tabs.addTab(self.expiring, self.tr("Expiring"))
         self.tabs.addTab(self.order, self.tr("Low stock and order"))
+        self.stocktake = StocktakeTab(ctx)
+        self.purchasing = PurchasingTab(ctx)
+        self.transfers = TransfersTab(ctx)
+        self.tabs.addTab(self.stocktake, self.tr("Stocktake"))
+        self.tabs.addTab(self.purchasing, self.tr("Purchase orders"))
+        self.tabs.addTab(self.transfers, self.tr("Transfers"))
+        self.tabs.currentChanged.connect(lambda _tab: self._refresh_document_tab())
         self.tabs.currentChanged.connect(lambda _tab: self._update_buttons())
         self.order.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.order.table.doubleClicked.connect(lambda _index: self.open_minimum())
@@ -82,7 +109,17 @@ class StockPage(ManagersOnly):
     def on_shown(self) -> None:
         if self.allowed():
             self.refresh()
+            self._refresh_document_tab()
             self.on_hand.filter.setFocus()
+
+    def document_tab(self) -> DocumentTab | None:
+        shown = self.tabs.currentWidget()
+        return shown if isinstance(shown, StocktakeTab | PurchasingTab | TransfersTab) else None
+
+    def _refresh_document_tab(self) -> None:
+        tab = self.document_tab()
+        if tab is not None and self.allowed():
+            tab.refresh()
 
     def refresh(self) -> None:
         """Stock on hand and what expires, read together on the task runner."""
@@ -119,8 +156,13 @@ class StockPage(ManagersOnly):
         self.minimum.setEnabled(self.selected() is not None)
 
     def _on_ctx_changed(self, changes: Changes) -> None:
-        if changes.touches(*REREAD_ON) and self.isVisible() and self.allowed():
+        if not (self.isVisible() and self.allowed()):
+            return
+        if changes.touches(*REREAD_ON):
             self.refresh()
+        tab = self.document_tab()
+        if tab is not None and changes.touches(*TAB_REREADS[type(tab)]):
+            tab.refresh()
 
     # The dialogs
 
