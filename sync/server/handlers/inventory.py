@@ -59,6 +59,7 @@ DOCUMENT_KINDS = frozenset(
     {"receipt", "transfer_out", "transfer_in", "stocktake", "write_off", "adjustment"}
 )
 FOUND_REASON = "negative stock recorded as found"
+Quantities = dict[tuple[str, str | None], int]  # signed units per (product, batch)
 
 
 # On hand
@@ -204,11 +205,35 @@ def record_reversed(
     movements: Sequence[StockMovementPayload],
     reversals: Sequence[StockMovementPayload],
 ) -> None:
-    """Write a counter's movements and the server's reversals of them (a stocktake posted a
-    second time): together they move nothing, so they raise no negative_stock however the
-    stock stood."""
+    """Write a counter's movements and the server's reversals of them (a stocktake posted or
+    a transfer received a second time; a sale's stock put back twice, handlers/put_back.py):
+    together they move nothing, or put back what no other counter did, so they raise no
+    negative_stock however the stock stood."""
     _write_movements(ctx, movements, ctx.device_id)
     _write_movements(ctx, reversals, None)
+
+
+def server_adjustments(
+    ctx: OpContext, quantities: Quantities, document_id: str, reason: str
+) -> list[StockMovementPayload]:
+    """Adjustments made here (units per product and batch), under the document that explains
+    them (a conflict's id), on the store's business day now."""
+    day = store_calendar(ctx.connection, ctx.store_id).day_of(ctx.now)
+    return [
+        StockMovementPayload(
+            id=new_server_id(),
+            product_id=product,
+            batch_id=batch,
+            kind="adjustment",
+            quantity=units,
+            at=ctx.now,
+            business_day=day,
+            document_id=document_id,
+            reason=reason[:200],
+        )
+        for (product, batch), units in quantities.items()
+        if units
+    ]
 
 
 def _write_movements(
@@ -307,18 +332,9 @@ def settle_negative_stock(
     amount = min(int(details["shortfall"]), max(0, -on_hand(ctx, product)))
     if amount <= 0:
         return
-    movement = StockMovementPayload(
-        id=new_server_id(),
-        product_id=product,
-        kind="adjustment",
-        quantity=amount,
-        at=ctx.now,
-        business_day=store_calendar(ctx.connection, ctx.store_id).day_of(ctx.now),
-        document_id=conflict_id,
-        staff_id=staff_id,
-        reason=(note or FOUND_REASON)[:200],
-    )
-    record_movements(ctx, [movement], [], by_server=True)
+    found = server_adjustments(ctx, {(product, None): amount}, conflict_id, note or FOUND_REASON)
+    found = [movement.model_copy(update={"staff_id": staff_id}) for movement in found]
+    record_movements(ctx, found, [], by_server=True)
 
 
 # Handlers
