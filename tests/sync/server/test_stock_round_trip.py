@@ -199,3 +199,53 @@ def test_a_sale_refunded_on_one_counter_and_voided_on_another_puts_its_stock_bac
     assert on_hand(first, shelf.serum) == on_hand(second, shelf.serum) == 10
     assert _on_hand(server, shelf.serum) == 10
     assert server.count("SELECT COUNT(*) FROM conflict WHERE type = 'money_back_twice'") == 1
+
+
+@pytest.fixture
+def receiving_two(
+    server: Server,
+    tmp_path: Path,
+    clock: FakeClock,
+    migrated_template: Path,
+    memory_keyring: MemoryKeyring,
+) -> Iterator[tuple[Backend, Backend, Backend]]:
+    """A counter of the first store and two of the second."""
+    east = open_counter(tmp_path / "east", migrated_template, clock, "A1")
+    west = open_counter(tmp_path / "w1", migrated_template, clock, "B1")
+    also = open_counter(tmp_path / "w2", migrated_template, clock, "B2")
+    join(east, server)
+    _join_other_store(west, server)
+    _join_other_store(also, server)
+    yield east, west, also
+    for app in (east, west, also):
+        app.close()
+
+
+def test_a_transfer_received_on_two_counters_while_apart_is_counted_once(
+    server: Server, receiving_two: tuple[Backend, Backend, Backend], tmp_path: Path
+) -> None:
+    east, west, also = receiving_two
+    homes = {id(east): tmp_path / "east", id(west): tmp_path / "w1", id(also): tmp_path / "w2"}
+
+    def sync(app: Backend) -> None:
+        _sync(app, homes[id(app)], server)
+
+    team, shelf = seed_store(east)
+    east.stock.receive([ReceiptLine(shelf.serum, 10, 5000, "L2026")], team.manager.id)
+    sync(east)
+    share_item(server.engine, shelf.serum, server.clock)
+    west_team = seed_team(west)
+    sync(west)
+    sync(also)
+    sent = east.transfers.send(server.other_store_id, {shelf.serum: 4}, team.manager.id)
+    for app in (east, west, also):
+        sync(app)
+    west.transfers.receive(sent.id, {}, west_team.manager.id)  # apart from here on
+    also.transfers.receive(sent.id, {0: 3}, west_team.manager.id, "少了一瓶")
+    for app in (west, also, west, also, east):
+        sync(app)
+    assert on_hand(west, shelf.serum) == on_hand(also, shelf.serum) == 4
+    assert _on_hand(server, shelf.serum, server.other_store_id) == 4
+    assert (on_hand(east, shelf.serum), _on_hand(server, shelf.serum)) == (6, 6)
+    conflicts = "SELECT COUNT(*) FROM conflict WHERE type = 'transfer_received_twice'"
+    assert server.count(conflicts) == 1
