@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sync.server.db import create_server_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-HEAD_REVISION = "0026_stock_documents"  # a test checks it against the migration scripts
+HEAD_REVISION = "0027_stock_on_hand"  # a test checks it against the migration scripts
 
 
 def current_revision(connection: Connection) -> str | None:
