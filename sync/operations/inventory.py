@@ -24,7 +24,9 @@ second's movements are reversed by the server and a `stocktake_posted_twice` con
 
 A transfer takes the stock out of the sending store when sent and into the receiving store when
 received there, with what arrived of each line; the server sends it to both stores' counters.
-A transfer to the store it comes from is refused."""
+A transfer to the store it comes from is refused. A transfer received on two counters of the
+store while apart: the first receipt to reach the server stands, the second's movements are
+reversed by the server and a `transfer_received_twice` conflict says so."""
 
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ CHANGE_TRANSFER: Final = "stock_transfer"
 CHANGE_STOCK_DOCUMENT: Final = "stock_document"
 CONFLICT_NEGATIVE_STOCK: Final = "negative_stock"
 CONFLICT_STOCKTAKE_POSTED_TWICE: Final = "stocktake_posted_twice"
+CONFLICT_TRANSFER_RECEIVED_TWICE: Final = "transfer_received_twice"
 RESOLUTION_FOUND: Final = "record_found"  # the units were there: an adjustment back to zero
 
 MOST_UNITS: Final = 10_000_000
@@ -354,7 +357,8 @@ NEGATIVE_STOCK = ConflictKind(
 )
 
 
-def _posted_twice(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
+def _done_twice(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
+    """The document's number and the two counters (a stocktake posted, a transfer received)."""
     stamps = details.get("stamps")
     devices = "、".join(say.device(s) for s in stamps) if isinstance(stamps, list) else ""
     return {
@@ -374,7 +378,22 @@ STOCKTAKE_POSTED_TWICE = ConflictKind(
         "The one that reached the server first stands; the other's adjustments were reversed "
         "and the reversal sent to every counter. Check the stock, then accept.",
     ),
-    facts=_posted_twice,
+    facts=_done_twice,
+    concerns=lambda d, say: [say.value(pick(d, "number"))],
+)
+
+TRANSFER_RECEIVED_TWICE = ConflictKind(
+    name=CONFLICT_TRANSFER_RECEIVED_TWICE,
+    resolutions=(RESOLUTION_ACCEPT,),
+    title=Both("调拨单被重复收货", "A transfer was received twice"),
+    explanation=Both(
+        "调拨单 {number} 在两台收银台离线时都做了收货（{devices}）。先到总部的一次有效；"
+        "后一次的入库已被冲回，并发送到每台收银台。请核对库存后确认。",
+        "Transfer {number} was received on two counters while they were offline ({devices}). "
+        "The receipt that reached the server first stands; the other's stock was reversed "
+        "and the reversal sent to every counter. Check the stock, then accept.",
+    ),
+    facts=_done_twice,
     concerns=lambda d, say: [say.value(pick(d, "number"))],
 )
 
@@ -427,5 +446,5 @@ FAMILY = Family(
         ChangeKind(CHANGE_STOCKTAKE_COUNT, StocktakeCounted),
         ChangeKind(CHANGE_TRANSFER, TransferData),
     ),
-    conflicts=(NEGATIVE_STOCK, STOCKTAKE_POSTED_TWICE),
+    conflicts=(NEGATIVE_STOCK, STOCKTAKE_POSTED_TWICE, TRANSFER_RECEIVED_TWICE),
 )

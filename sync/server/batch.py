@@ -16,7 +16,7 @@ from uuid6 import uuid7
 from sync.operations.conflicts import CHANGE_CONFLICT
 from sync.operations.kinds import ConflictKind
 from sync.protocol import CONFLICT_OPEN
-from sync.server import models, report_days
+from sync.server import models, report_days, stock_on_hand
 from sync.server.db import dump_json, fast_json
 
 # Parents before children, so foreign keys hold at every flush.
@@ -191,6 +191,7 @@ class BatchWriter:
     def flush(self) -> None:
         copy = self.connection.dialect.name == "postgresql"
         sums = day_sums(self.rows[LEDGER], self.rows[TENDER])
+        stock = stock_on_hand.on_hand_sums(self.rows[stock_on_hand.MOVEMENT])
         for table in WRITE_ORDER:
             pending = self.rows[table]
             if len(pending) > COPY_FROM and copy:
@@ -199,6 +200,7 @@ class BatchWriter:
                 self.connection.execute(insert(table), pending)
             pending.clear()
         add_day_sums(self.connection, sums)
+        stock_on_hand.add_on_hand(self.connection, stock)
         report_days.add_sums(self.connection, {table: self.rows[table] for table in SUMMED})
         for table in SUMMED:
             self.rows[table].clear()

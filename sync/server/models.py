@@ -833,6 +833,7 @@ class StockMovement(Base):
             postgresql_include=["quantity"],
         ),
         Index("ix_stock_movement_store_day", "store_id", "business_day"),
+        Index("ix_stock_movement_document", "store_id", "document_id"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
@@ -848,6 +849,19 @@ class StockMovement(Base):
     reason: Mapped[str] = mapped_column(Text)
     device_id: Mapped[str | None] = mapped_column(ID)  # None: made at the server
     op_id: Mapped[str] = mapped_column(ID)
+
+
+class StockOnHand(Base):
+    """A store's stock of a product: the sum of its movements there, and whether the store
+    keeps its stock (`kept`: anything was ever received, counted, transferred in or adjusted
+    there). Added to at each batch's flush from the movements it writes (stock_on_hand.py),
+    so a push reads one row a product, never its history."""
+
+    __tablename__ = "stock_on_hand"
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), primary_key=True)
+    product_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    quantity: Mapped[int] = mapped_column(BigInteger)
+    kept: Mapped[bool] = mapped_column(Boolean)
 
 
 class StockLevel(Base):

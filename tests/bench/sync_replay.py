@@ -80,6 +80,7 @@ TABLES = [
     models.BalanceEntry,
     models.PackageCard,
     models.StockMovement,
+    models.StockOnHand,
 ]
 MEMBERS = 50
 MEMBER_EVERY, TOP_UP_EVERY = 4, 20  # of the drain's operations

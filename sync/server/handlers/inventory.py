@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from sync.operations.inventory import (
     CHANGE_CONSUMABLES,
@@ -41,6 +41,7 @@ from sync.server.handlers import stock_marks
 from sync.server.handlers.registry import handles
 from sync.server.handlers.setup import canonical_item_id
 from sync.server.stamps import edit_stamp
+from sync.server.stock_on_hand import ON_HAND, PUT_IN
 
 MOVEMENT = models.table_of(models.StockMovement)
 BATCH = models.table_of(models.StockBatch)
@@ -60,6 +61,7 @@ DOCUMENT_KINDS = frozenset(
     {"receipt", "transfer_out", "transfer_in", "stocktake", "write_off", "adjustment"}
 )
 FOUND_REASON = "negative stock recorded as found"
+Quantities = dict[tuple[str, str | None], int]  # signed units per (product, batch)
 
 
 # On hand
@@ -77,18 +79,12 @@ def moved_products(payload: dict[str, Any]) -> set[str]:
     return found
 
 
-# Movements that put stock into a store: a product with one of them has its stock kept there.
-# A store that never received, counted or adjusted a product does not keep its stock (a salon
-# not using inventory): selling it takes the ledger below zero, and that is no conflict.
-PUT_IN = ("receipt", "stocktake", "transfer_in", "adjustment")
-
-
 def prefetch_stock(
     connection: Connection, store_id: str, products: set[str]
 ) -> tuple[dict[str, int], dict[str, str], set[str]]:
     """On hand of these products in the store, which of them are aliases of another item
-    (alias → the item kept), and which the store keeps stock of: three queries a batch, not
-    one a movement."""
+    (alias → the item kept), and which the store keeps stock of: two queries a batch, one
+    row a product (stock_on_hand), not one query a movement nor a product's history."""
     wanted = sorted(products)
     aliases = {
         row.alias_id: row.item_id
@@ -100,43 +96,32 @@ def prefetch_stock(
     }
     wanted = sorted({aliases.get(p, p) for p in wanted})
     stock = dict.fromkeys(wanted, 0)
-    sums = connection.execute(
-        select(MOVEMENT.c.product_id, func.sum(MOVEMENT.c.quantity))
-        .where(MOVEMENT.c.store_id == store_id, MOVEMENT.c.product_id.in_(wanted))
-        .group_by(MOVEMENT.c.product_id)
-    )
-    stock.update({product: int(total) for product, total in sums})
-    return stock, aliases, _kept(connection, store_id, wanted)
-
-
-def _kept(connection: Connection, store_id: str, products: list[str]) -> set[str]:
-    found = connection.execute(
-        select(MOVEMENT.c.product_id)
-        .where(
-            MOVEMENT.c.store_id == store_id,
-            MOVEMENT.c.product_id.in_(products),
-            MOVEMENT.c.kind.in_(PUT_IN),
+    kept = set()
+    for product, units, keeps in connection.execute(
+        select(ON_HAND.c.product_id, ON_HAND.c.quantity, ON_HAND.c.kept).where(
+            ON_HAND.c.store_id == store_id, ON_HAND.c.product_id.in_(wanted)
         )
-        .distinct()
-    )
-    return set(found.scalars())
+    ):
+        stock[product] = int(units)
+        if keeps:
+            kept.add(product)
+    return stock, aliases, kept
 
 
 def on_hand(ctx: OpContext, product_id: str) -> int:
-    """A product's stock in the store as the batch stands: stored, with what the batch holds
-    to write; kept in the batch's cache from the first look."""
+    """A product's stock in the store as the batch stands: stored (stock_on_hand, added to at
+    each flush), with what the batch holds to write; kept in the batch's cache from the first
+    look."""
     if product_id not in ctx.cache.stock:
         stored = ctx.connection.execute(
-            select(func.coalesce(func.sum(MOVEMENT.c.quantity), 0)).where(
-                MOVEMENT.c.store_id == ctx.store_id, MOVEMENT.c.product_id == product_id
+            select(ON_HAND.c.quantity, ON_HAND.c.kept).where(
+                ON_HAND.c.store_id == ctx.store_id, ON_HAND.c.product_id == product_id
             )
-        ).scalar()
-        rows = ctx.writer.rows[MOVEMENT]
-        pending = sum(r["quantity"] for r in rows if r["product_id"] == product_id)
-        ctx.cache.stock[product_id] = int(stored or 0) + pending
-        if _kept(ctx.connection, ctx.store_id, [product_id]) or any(
-            r["product_id"] == product_id and r["kind"] in PUT_IN for r in rows
-        ):
+        ).first()
+        rows = [r for r in ctx.writer.rows[MOVEMENT] if r["product_id"] == product_id]
+        pending = sum(r["quantity"] for r in rows)
+        ctx.cache.stock[product_id] = (stored.quantity if stored else 0) + pending
+        if (stored and stored.kept) or any(r["kind"] in PUT_IN for r in rows):
             ctx.cache.kept.add(product_id)
     return ctx.cache.stock[product_id]
 
@@ -209,11 +194,35 @@ def record_reversed(
     movements: Sequence[StockMovementPayload],
     reversals: Sequence[StockMovementPayload],
 ) -> None:
-    """Write a counter's movements and the server's reversals of them (a stocktake posted a
-    second time): together they move nothing, so they raise no negative_stock however the
-    stock stood."""
+    """Write a counter's movements and the server's reversals of them (a stocktake posted or
+    a transfer received a second time; a sale's stock put back twice, handlers/put_back.py):
+    together they move nothing, or put back what no other counter did, so they raise no
+    negative_stock however the stock stood."""
     _write_movements(ctx, movements, ctx.device_id)
     _write_movements(ctx, reversals, None)
+
+
+def server_adjustments(
+    ctx: OpContext, quantities: Quantities, document_id: str, reason: str
+) -> list[StockMovementPayload]:
+    """Adjustments made here (units per product and batch), under the document that explains
+    them (a conflict's id), on the store's business day now."""
+    day = store_calendar(ctx.connection, ctx.store_id).day_of(ctx.now)
+    return [
+        StockMovementPayload(
+            id=new_server_id(),
+            product_id=product,
+            batch_id=batch,
+            kind="adjustment",
+            quantity=units,
+            at=ctx.now,
+            business_day=day,
+            document_id=document_id,
+            reason=reason[:200],
+        )
+        for (product, batch), units in quantities.items()
+        if units
+    ]
 
 
 def _write_movements(
@@ -312,18 +321,9 @@ def settle_negative_stock(
     amount = min(int(details["shortfall"]), max(0, -on_hand(ctx, product)))
     if amount <= 0:
         return
-    movement = StockMovementPayload(
-        id=new_server_id(),
-        product_id=product,
-        kind="adjustment",
-        quantity=amount,
-        at=ctx.now,
-        business_day=store_calendar(ctx.connection, ctx.store_id).day_of(ctx.now),
-        document_id=conflict_id,
-        staff_id=staff_id,
-        reason=(note or FOUND_REASON)[:200],
-    )
-    record_movements(ctx, [movement], [], by_server=True)
+    found = server_adjustments(ctx, {(product, None): amount}, conflict_id, note or FOUND_REASON)
+    found = [movement.model_copy(update={"staff_id": staff_id}) for movement in found]
+    record_movements(ctx, found, [], by_server=True)
 
 
 # Handlers

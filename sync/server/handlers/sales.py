@@ -40,6 +40,7 @@ from sync.server.handlers.members import (
     record_cards,
     record_entries,
 )
+from sync.server.handlers.put_back import record_put_back
 from sync.server.handlers.registry import handles
 
 TICKET = models.table_of(models.Ticket)
@@ -278,10 +279,11 @@ def sale_voided(ctx: OpContext, void: SaleVoidedV4) -> list[str]:
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, void.entries, ticket)
-    overdrafts += record_movements(ctx, fresh_movements(ctx, void.stock), [void.number])
-    if not clash:
-        return overdrafts
-    return [_money_back_twice(ctx, ticket, clash, ticket["total"]), *overdrafts]
+    clashes = [_money_back_twice(ctx, ticket, clash, ticket["total"])] if clash else []
+    fresh = fresh_movements(ctx, void.stock)
+    settled_by = clashes[0] if clashes else void.ticket_id
+    overdrafts += record_put_back(ctx, void.ticket_id, void.number, fresh, settled_by)
+    return clashes + overdrafts
 
 
 def _reversals(ctx: OpContext, entries: list[Any], ticket: dict[str, Any]) -> list[str]:
@@ -358,10 +360,11 @@ def sale_refunded(ctx: OpContext, refund: SaleRefundedV3) -> list[str]:
     if ticket["customer_id"]:
         ctx.cache.standing_changed.add(ticket["customer_id"])
     overdrafts = _reversals(ctx, refund.entries, ticket)
-    overdrafts += record_movements(ctx, fresh_movements(ctx, refund.stock), [refund.number])
-    if not clash:
-        return overdrafts
-    return [_money_back_twice(ctx, before, clash, refund.amount), *overdrafts]
+    clashes = [_money_back_twice(ctx, before, clash, refund.amount)] if clash else []
+    fresh = fresh_movements(ctx, refund.stock)
+    settled_by = clashes[0] if clashes else refund.id
+    overdrafts += record_put_back(ctx, refund.ticket_id, refund.number, fresh, settled_by)
+    return clashes + overdrafts
 
 
 def _add_refund_rows(ctx: OpContext, refund: SaleRefundedV3, payload: dict[str, Any]) -> None:

@@ -1,7 +1,9 @@
 """transfer.sent, transfer.received: stock between an owner's stores (调拨; docs/inventory.md,
 "Server"). Sent: out of the sending store at once (its transfer_out movements). Received: into
 the receiving store, with what arrived of each line (its transfer_in movements) and the
-batches sent, kept there under their ids. Both stores' counters get the transfer.
+batches sent, kept there under their ids. Both stores' counters get the transfer. Received
+on two counters of the store while apart: the first receipt to arrive stands, the second's
+movements are recorded and reversed here, with one transfer_received_twice conflict.
 
 A push holds its own store's lock only (chain.py): the other store's feed gets the transfer
 through a queue (transfer_publish) written in the same transaction, sent down as a change of
@@ -18,6 +20,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from sync.operations.inventory import (
     CHANGE_TRANSFER,
     TRANSFER_RECEIVED,
+    TRANSFER_RECEIVED_TWICE,
     TRANSFER_SENT,
     StockBatchPayload,
     StockMovementPayload,
@@ -34,10 +37,13 @@ from sync.server.db import dump_json, load_json
 from sync.server.handlers.inventory import (
     BATCH,
     MOVEMENT,
+    Quantities,
     check_kinds,
     fresh_movements,
     record_batches,
     record_movements,
+    record_reversed,
+    server_adjustments,
 )
 from sync.server.handlers.registry import handles
 
@@ -94,7 +100,8 @@ def transfer_sent(ctx: OpContext, sent: TransferSent) -> list[str]:
 
 @handles(TRANSFER_RECEIVED, reads=True, writes=(TRANSFER, PUBLISH, BATCH, MOVEMENT))
 def transfer_received(ctx: OpContext, received: TransferReceived) -> list[str]:
-    """Only the store it was sent to receives a transfer, once; its batches are kept there."""
+    """Only the store it was sent to receives a transfer; its batches are kept there. The
+    first receipt stands; a second is reversed (`_received_again`)."""
     check_kinds(received.movements, RECEIVED_KINDS)
     found = ctx.connection.execute(select(TRANSFER).where(TRANSFER.c.id == received.transfer_id))
     held = found.mappings().first()
@@ -103,9 +110,9 @@ def transfer_received(ctx: OpContext, received: TransferReceived) -> list[str]:
     if held["to_store_id"] != ctx.store_id:
         raise Rejected("a transfer is received by the store it was sent to")
     if held["received"] is not None:
-        raise Rejected(f"transfer {held['number']} was received already")
+        return _received_again(ctx, dict(held), received)
     values = {
-        "received": dump_json(received.model_dump(mode="json", exclude={"movements"})),
+        "received": dump_json(_receipt(received)),
         "received_device_id": ctx.device_id,
         "receive_op_id": ctx.op.id,
     }
@@ -116,6 +123,40 @@ def transfer_received(ctx: OpContext, received: TransferReceived) -> list[str]:
     ctx.writer.change(CHANGE_TRANSFER, row["id"], transfer_data(ctx.connection, row), ctx.device_id)
     _queue_for(ctx, row["from_store_id"], row["id"])
     return record_movements(ctx, fresh_movements(ctx, received.movements), [row["number"]])
+
+
+def _received_again(ctx: OpContext, held: Row, received: TransferReceived) -> list[str]:
+    """The first receipt to arrive stands. The same receipt sent again adds nothing; another
+    counter's (both received it while apart) applied its stock there: its movements are
+    recorded as facts and reversed here, and one transfer_received_twice tells a manager."""
+    stood = load_json(held["received"])
+    if held["received_device_id"] == ctx.device_id and stood == _receipt(received):
+        return []
+    fresh = fresh_movements(ctx, received.movements)
+    if received.movements and not fresh:
+        return []  # this second receipt, sent again: reversed and raised before
+    details = {
+        "number": held["number"],
+        "transfer_id": held["id"],
+        "stamps": [d for d in (held["received_device_id"], ctx.device_id) if d],
+        "received_at": [stood["received_at"], _receipt(received)["received_at"]],
+        "reversed": len(fresh),
+    }
+    conflict_id = ctx.writer.conflict(
+        TRANSFER_RECEIVED_TWICE, CHANGE_TRANSFER, held["id"], [ctx.op.id], details, ctx.device_id
+    )
+    units: Quantities = {}
+    for movement in fresh:
+        key = (movement.product_id, movement.batch_id)
+        units[key] = units.get(key, 0) - movement.quantity
+    reason = f"transfer {held['number']} received twice: reversed"
+    record_reversed(ctx, fresh, server_adjustments(ctx, units, conflict_id, reason))
+    return [conflict_id]
+
+
+def _receipt(received: TransferReceived) -> dict[str, Any]:
+    """A receipt as the transfer keeps it: without its movements (each a change of its own)."""
+    return received.model_dump(mode="json", exclude={"movements"})
 
 
 def _batches_sent(lines: list[TransferLine]) -> list[StockBatchPayload]:

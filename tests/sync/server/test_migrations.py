@@ -124,3 +124,55 @@ def test_a_batch_is_kept_per_store_and_goes_down_to_one_row(
             assert connection.execute(text("SELECT COUNT(*) FROM stocktake")).scalar() == 0
     finally:
         engine.dispose()
+
+
+def test_stock_on_hand_is_filled_from_the_ledger_and_goes_down_again(
+    empty_server_database_url: str,
+) -> None:
+    """0027: each store's on hand per product, and whether the store keeps its stock, worked
+    out from the movements held."""
+    from alembic import command
+
+    engine = create_server_engine(empty_server_database_url)
+    movement = (
+        "INSERT INTO stock_movement (id, store_id, product_id, kind, quantity, at, business_day,"
+        " document_id, reason, op_id) VALUES (:id, :store, :product, :kind, :units,"
+        " '2026-11-20 06:30:00+00', '2026-11-20', 'd1', '', 'op1')"
+    )
+    moved = [
+        ("m1", "s1", "p1", "receipt", 10),
+        ("m2", "s1", "p1", "sale", -3),
+        ("m3", "s1", "p2", "sale", -2),  # never put in: not kept
+        ("m4", "s2", "p1", "transfer_in", 4),
+    ]
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0026_stock_documents")
+            connection.execute(
+                text("INSERT INTO owner VALUES ('o1', 'a@b.c', 'x', '2026-11-20 06:30:00+00')")
+            )
+            for store in ("s1", "s2"):
+                connection.execute(
+                    text(
+                        "INSERT INTO store (id, name, time_zone, owner_id, change_seq, created_at)"
+                        " VALUES (:store, '店', 'Asia/Shanghai', 'o1', 0, '2026-11-20 06:30:00+00')"
+                    ),
+                    {"store": store},
+                )
+            for m, store, product, kind, units in moved:
+                values = {"id": m, "store": store, "product": product, "kind": kind}
+                connection.execute(text(movement), values | {"units": units})
+            command.upgrade(alembic_config(connection), "head")
+            held = connection.execute(
+                text("SELECT store_id, product_id, quantity, kept FROM stock_on_hand")
+            ).all()
+            assert sorted((s, p, q, bool(k)) for s, p, q, k in held) == [
+                ("s1", "p1", 7, True),
+                ("s1", "p2", -2, False),
+                ("s2", "p1", 4, True),
+            ]
+            command.downgrade(alembic_config(connection), "0026_stock_documents")
+            command.upgrade(alembic_config(connection), "head")
+            assert connection.execute(text("SELECT COUNT(*) FROM stock_on_hand")).scalar() == 3
+    finally:
+        engine.dispose()

@@ -33,6 +33,7 @@ from tests.sync.server.conftest import Server
 from tests.sync.server.test_versions import drain
 
 S_MOVEMENT = models.table_of(models.StockMovement)
+S_ON_HAND = models.table_of(models.StockOnHand)
 PREFIXES = itertools.count(1)  # each example's counters number their tickets apart
 OWNER = "boss@example.com"  # tests/sync/server/conftest.py make_server
 TODAY = date(2026, 11, 20)
@@ -275,5 +276,24 @@ def test_every_counter_and_the_server_hold_the_same_stock(
             assert ledger(counter, products) == held
             kept = {k: q for k, (q, _) in batch_stock(counter).items() if k[0] in products and q}
             assert kept == sums(held)
+        assert server_on_hand(server, store.store_id, products) == by_product(held)
     finally:
         store.close()
+
+
+def server_on_hand(server: Server, store_id: str, products: list[str]) -> dict[str, int]:
+    """The server's stock_on_hand, added to at each push batch's flush."""
+    with server.engine.connect() as connection:
+        found = connection.execute(
+            select(S_ON_HAND.c.product_id, S_ON_HAND.c.quantity).where(
+                S_ON_HAND.c.store_id == store_id, S_ON_HAND.c.product_id.in_(products)
+            )
+        )
+        return {p: q for p, q in found if q}
+
+
+def by_product(moves: dict[str, tuple[str, str | None, int]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for product, _, quantity in moves.values():
+        totals[product] = totals.get(product, 0) + quantity
+    return {k: v for k, v in totals.items() if v}

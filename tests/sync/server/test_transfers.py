@@ -1,6 +1,7 @@
 """Transfers between an owner's stores at the server (issue 13): out of the sending store when
 sent, into the receiving store when received (with what arrived), both stores' feeds told;
-never to the store it comes from nor to another owner's store; received once, and only there.
+never to the store it comes from nor to another owner's store; received only there, and once:
+a second receipt (two counters, apart) is reversed with a transfer_received_twice conflict.
 The chain-stores endpoint names every store of the owner."""
 
 from __future__ import annotations
@@ -124,9 +125,12 @@ def test_a_transfer_is_received_once_and_only_where_it_was_sent(
     first = there.op(TRANSFER_RECEIVED, _receipt_of(transfer, 3))
     again = there.op(TRANSFER_RECEIVED, _receipt_of(transfer, 2))
     answer = server.push(there, [first, again])
-    assert _statuses(answer) == ["applied", "rejected"]
-    assert "received already" in answer["results"][1]["reason"]
+    assert _statuses(answer) == ["applied", "applied_with_flags"]  # the second is reversed
     assert _on_hand(server, product, server.other_store_id) == 3
+    stands = there.op(TRANSFER_RECEIVED, first["payload"])  # the first again, a new seq
+    assert _statuses(server.push(there, [stands])) == ["applied"]
+    assert _on_hand(server, product, server.other_store_id) == 3
+    assert server.count("SELECT COUNT(*) FROM conflict") == 1
     wrong = _receipt_of(transfer, 3)
     wrong["movements"][0]["kind"] = "receipt"  # a receipt carries transfer_in only
     assert _statuses(server.push(there, [there.op(TRANSFER_RECEIVED, wrong)])) == ["rejected"]
@@ -180,3 +184,46 @@ def test_chain_stores_names_every_store_of_the_owner(server: Server, device: Dev
         headers=device.headers,
     )
     assert elsewhere.status_code == 403
+
+
+def test_a_transfer_received_on_two_counters_counts_the_first_receipt_once(
+    server: Server, device: Device
+) -> None:
+    """Both counters of the receiving store received it while apart: the first receipt to
+    arrive stands; the second's movements are recorded and reversed by the server (under the
+    conflict), one transfer_received_twice is raised, and no negative_stock."""
+    there, also = server.enroll(server.other_store_id), server.enroll(server.other_store_id)
+    product = _product(server, device)
+    receipt = _receipt(product, 10)
+    transfer = _transfer(server.other_store_id, receipt, 4)
+    server.push(device, [device.op(STOCK_MOVED, receipt), device.op(TRANSFER_SENT, transfer)])
+    assert _statuses(
+        server.push(there, [there.op(TRANSFER_RECEIVED, _receipt_of(transfer, 4))])
+    ) == ["applied"]
+    second = also.op(TRANSFER_RECEIVED, _receipt_of(transfer, 3))
+    answer = server.push(also, [second])
+    assert _statuses(answer) == ["applied_with_flags"]
+    assert _on_hand(server, product, server.other_store_id) == 4
+    conflicts = [c["data"] for c in server.pull(there)["changes"] if c["entity"] == "conflict"]
+    assert [(c["type"], c["suggestion"]) for c in conflicts] == [
+        ("transfer_received_twice", "accept")
+    ]
+    [conflict] = conflicts
+    assert answer["results"][0]["conflict_ids"] == [conflict["id"]]
+    assert conflict["details"]["stamps"] == [there.id, also.id]
+    assert (conflict["details"]["number"], conflict["details"]["reversed"]) == ("TR-C1-0001", 1)
+    moved = [c["data"] for c in server.pull(there)["changes"] if c["entity"] == "stock_movement"]
+    assert [(m["kind"], m["quantity"], m["device_id"]) for m in moved] == [
+        ("transfer_in", 4, there.id),
+        ("transfer_in", 3, also.id),
+        ("adjustment", -3, None),
+    ]
+    assert moved[-1]["document_id"] == conflict["id"]
+    assert moved[-1]["batch_id"] == receipt["batches"][0]["id"]
+    # the same second receipt again (a new operation): nothing more
+    again = also.op(TRANSFER_RECEIVED, second["payload"])
+    assert _statuses(server.push(also, [second, again])) == ["duplicate", "applied"]
+    assert _on_hand(server, product, server.other_store_id) == 4
+    assert server.count("SELECT COUNT(*) FROM conflict") == 1  # no negative_stock either
+    held = _transfers(server, device)[-1]["received"]
+    assert held["lines"][0]["received"] == 4  # the first receipt stands

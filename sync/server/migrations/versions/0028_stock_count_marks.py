@@ -3,7 +3,7 @@
 count and reaching the server after its post is taken back as of the count
 
 Revision ID: 0028_stock_count_marks
-Revises: 0026_stock_documents
+Revises: 0027_stock_on_hand
 Create Date: 2026-12-07 16:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0028_stock_count_marks"
-down_revision = "0026_stock_documents"
+down_revision = "0027_stock_on_hand"
 branch_labels = None
 depends_on = None
 
