@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -48,19 +47,9 @@ class SendLinesModel(FrozenRowsModel[SendLine]):
         """The product's line set to these units, or a new line."""
         for row, found in enumerate(self._rows):
             if found.product.id == line.product.id:
-                self._rows[row] = line
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
+                self.replace_line(row, line)
                 return row
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(line)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
+        return self.append(line)
 
 
 class SendTransferDialog(SaveDialog):

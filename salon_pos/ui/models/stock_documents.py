@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from salon_pos.domain.money import format_money, format_yuan
@@ -128,22 +128,6 @@ class DraftOrderLine:
 
 class OrderLinesModel(FrozenRowsModel[DraftOrderLine]):
     NAME = 0
-
-    def replace_line(self, row: int, line: DraftOrderLine) -> None:
-        self._rows[row] = line
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def append(self, line: DraftOrderLine) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(line)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [

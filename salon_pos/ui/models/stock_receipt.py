@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex
-
 from salon_pos.services.catalog import ProductOffer
 from salon_pos.ui.models.stock import Cell, FrozenRowsModel, units_text
 
@@ -52,19 +50,3 @@ class ReceiptLinesModel(FrozenRowsModel[ReceiptDraftLine]):
 
     def marked(self, row: ReceiptDraftLine) -> bool:
         return row.product.needs_expiry and row.expires_on is None
-
-    def replace_line(self, row: int, line: ReceiptDraftLine) -> None:
-        self._rows[row] = line
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def append(self, line: ReceiptDraftLine) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(line)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
