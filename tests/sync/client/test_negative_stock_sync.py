@@ -18,7 +18,7 @@ from sync.operations.inventory import CONFLICT_NEGATIVE_STOCK, RESOLUTION_FOUND
 from sync.protocol import CONFLICT_OPEN, CONFLICT_RESOLVED_STATUS
 from sync.server import models
 from tests.conftest import Shelf, Team
-from tests.sync.client.conftest import sync_once
+from tests.sync.client.conftest import sync_once, synced
 from tests.sync.client.feed import seed_store
 from tests.sync.live_server import LiveServer
 
@@ -26,12 +26,6 @@ S_MOVEMENT = models.table_of(models.StockMovement)
 S_TICKET = models.table_of(models.Ticket)
 S_CONFLICT = models.table_of(models.Conflict)
 NOTE = "库房还有一瓶没入账"
-
-
-def _synced(*counters: Backend) -> None:
-    for counter in counters:
-        report = sync_once(counter)
-        assert report.error is None and report.pending == 0, report
 
 
 def _on_hand(counter: Backend, product_id: str) -> int:
@@ -67,7 +61,7 @@ def test_two_counters_offline_sell_the_last_unit_and_one_found_settles_it(
     a1, b1 = counters
     team, shelf = seed_store(a1)
     a1.stock.receive([ReceiptLine(shelf.serum, 1, 5_000)], team.manager.id)
-    _synced(a1, b1)
+    synced(a1, b1)
     assert _on_hand(b1, shelf.serum) == 1  # b1 knows one bottle is there
 
     live_server.stop()  # both counters are offline from here
@@ -76,7 +70,7 @@ def test_two_counters_offline_sell_the_last_unit_and_one_found_settles_it(
         assert _on_hand(counter, shelf.serum) == 0  # what each one knows
         assert not sync_once(counter).online
     live_server.start()
-    _synced(a1, b1, a1)
+    synced(a1, b1, a1)
 
     with server_engine.connect() as connection:
         held = set(connection.scalars(select(S_TICKET.c.id).where(S_TICKET.c.store_id == store_id)))
@@ -97,7 +91,7 @@ def test_two_counters_offline_sell_the_last_unit_and_one_found_settles_it(
         assert _movements(counter) == server
 
     b1.sync.resolve(conflicts[0].id, RESOLUTION_FOUND, team.manager.id, note=NOTE)
-    _synced(b1, a1, b1)
+    synced(b1, a1, b1)
 
     with server_engine.connect() as connection:
         status = connection.scalar(
