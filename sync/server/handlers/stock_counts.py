@@ -8,10 +8,10 @@ count, whatever arrives in what order."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from sync.operations.inventory import StockMovementPayload, StocktakePosted
 from sync.server import models
@@ -19,6 +19,7 @@ from sync.server.batch import new_server_id
 from sync.server.context import OpContext
 from sync.server.handlers.inventory import record_movements
 from sync.server.handlers.stock_marks import set_marks
+from sync.server.stock_on_hand import ON_HAND
 
 MOVEMENT = models.table_of(models.StockMovement)
 CHUNK = 500  # product ids in one IN list
@@ -54,16 +55,17 @@ def reconcile_post(ctx: OpContext, take: dict[str, Any], posted: StocktakePosted
 
 
 def _on_hand(ctx: OpContext, products: list[str]) -> dict[str, int]:
-    """Stock now in the store: what is stored, with what the batch holds to write."""
+    """Stock now in the store: what stock_on_hand holds (as of the batch's last flush), with
+    what the batch holds to write."""
     found: dict[str, int] = {}
     for start in range(0, len(products), CHUNK):
         chunk = products[start : start + CHUNK]
-        sums = ctx.connection.execute(
-            select(MOVEMENT.c.product_id, func.sum(MOVEMENT.c.quantity))
-            .where(MOVEMENT.c.store_id == ctx.store_id, MOVEMENT.c.product_id.in_(chunk))
-            .group_by(MOVEMENT.c.product_id)
+        held = ctx.connection.execute(
+            select(ON_HAND.c.product_id, ON_HAND.c.quantity).where(
+                ON_HAND.c.store_id == ctx.store_id, ON_HAND.c.product_id.in_(chunk)
+            )
         )
-        found.update({product: int(total) for product, total in sums})
+        found.update({product: int(units) for product, units in held})
     wanted = set(products)
     for row in ctx.writer.rows[MOVEMENT]:
         if row["store_id"] == ctx.store_id and row["product_id"] in wanted:
@@ -91,7 +93,7 @@ def _moved_after(
     for row in rows:
         product = row["product_id"]
         at = counted_at.get(product)
-        if at is not None and _aware(row["at"]) > at and row["document_id"] != take_id:
+        if at is not None and row["at"] > at and row["document_id"] != take_id:
             after[product] = after.get(product, 0) + row["quantity"]
     return after
 
@@ -118,8 +120,3 @@ def _correction(
         document_id=take_id,
         reason=RECONCILED,
     )
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC times, PostgreSQL aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -8,7 +8,7 @@ counters")."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import insert, select, update
 
@@ -29,7 +29,7 @@ def marks(ctx: OpContext) -> dict[str, tuple[datetime, str]]:
                 MARK.c.store_id == ctx.store_id
             )
         )
-        ctx.cache.count_marks = {p: (_aware(at), take) for p, at, take in found}
+        ctx.cache.count_marks = {p: (at, take) for p, at, take in found}
     return ctx.cache.count_marks
 
 
@@ -78,8 +78,3 @@ def set_marks(ctx: OpContext, take_id: str, counted: Iterable[tuple[str, datetim
             row = {"store_id": ctx.store_id, "product_id": product} | values
             ctx.connection.execute(insert(MARK).values(row))
         held[product] = (at, take_id)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC times, PostgreSQL aware ones."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
