@@ -6,8 +6,9 @@ docs/adr/0003-write-path.md). Runs in the caller's transaction, on the caller's 
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -134,12 +135,51 @@ def selected_rows(
     connection = executor.connection() if isinstance(executor, Session) else executor
     if connection.dialect.name != "sqlite":
         return [tuple(row) for row in connection.execute(statement, params)]
-    state = _compiled(statement, connection.dialect).construct_expanded_state(params)
+    lengths = tuple((k, len(v)) for k, v in params.items() if isinstance(v, list | tuple))
+    key = (statement, connection.dialect, lengths)
+    expanded = _EXPANDED.get(key)
+    if expanded is None:
+        state = _compiled(statement, connection.dialect).construct_expanded_state(params)
+        sql, values = state.statement, list(state.positional_parameters)
+        recipe = _recipe(state.positiontup or [], state.parameters, params)
+        if _filled(recipe, params) == values and len(_EXPANDED) < 256:
+            _EXPANDED[key] = (sql, recipe)
+    else:
+        sql, recipe = expanded
+        values = _filled(recipe, params)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        return [tuple(row) for row in cursor.execute(state.statement, state.positional_parameters)]
+        return [tuple(row) for row in cursor.execute(sql, values)]
     finally:
         cursor.close()
+
+
+# A statement's SQL for its `IN` lists' lengths, and where each of its positional values comes
+# from: (name, None) a parameter, (name, i) the i-th of a list, (None, value) a value of the
+# statement itself (a literal). SQLAlchemy's expansion costs about 25 µs a call; this, 2.
+Recipe = tuple[tuple[str | None, Any], ...]
+_EXPANDED: dict[tuple[Any, ...], tuple[str, Recipe]] = {}
+_EXPANDED_NAME = re.compile(r"(.+)_(\d+)")
+
+
+def _recipe(names: Sequence[str], compiled: Mapping[str, Any], params: dict[str, Any]) -> Recipe:
+    recipe: list[tuple[str | None, Any]] = []
+    for name in names:
+        expanded = _EXPANDED_NAME.fullmatch(name)
+        if name in params:
+            recipe.append((name, None))
+        elif expanded and isinstance(params.get(expanded[1]), list | tuple):
+            recipe.append((expanded[1], int(expanded[2]) - 1))
+        else:
+            recipe.append((None, compiled[name]))
+    return tuple(recipe)
+
+
+def _filled(recipe: Recipe, params: dict[str, Any]) -> list[Any]:
+    return [
+        value if name is None else params[name] if value is None else params[name][value]
+        for name, value in recipe
+    ]
 
 
 def first_row(executor: Connection | Session, statement: Statement) -> tuple[Any, ...] | None:

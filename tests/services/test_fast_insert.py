@@ -5,7 +5,7 @@ a statement with `IN` lists reads the same rows as its execute."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from salon_pos.db.fast_insert import insert_rows, selected_rows
@@ -25,12 +25,24 @@ def test_a_refused_row_is_sqlalchemys_integrity_error(backend: Backend, team: Te
 
 def test_in_lists_of_any_length_read_what_execute_reads(backend: Backend, team: Team) -> None:
     statement = (
-        select(Staff.id, Staff.name)
+        select(literal("listed"), Staff.id, Staff.name)
         .where(Staff.id.in_(bindparam("ids", expanding=True)))
-        .union_all(select(Staff.id, Staff.name).where(Staff.id == bindparam("one")))
+        .union_all(
+            select(literal("one"), Staff.id, Staff.name).where(
+                Staff.id == bindparam("one"), Staff.role.in_(bindparam("roles", expanding=True))
+            )
+        )
     )
+    calls = [  # each length twice, with other values: the second call reuses the first's SQL
+        ([], ["manager"]),
+        ([team.tech.id], ["manager", "owner"]),
+        ([team.desk.id], ["technician"]),
+        ([team.desk.id, team.manager.id, "nobody"], []),
+        ([team.manager.id, "nobody", team.tech.id], ["manager"]),
+        ([], ["owner", "manager"]),
+    ]
     with backend.db.read_connection() as connection:
-        for ids in ([], [team.tech.id], [team.desk.id, team.manager.id, "nobody"]):
-            params = {"ids": ids, "one": team.manager.id}
+        for ids, roles in calls * 2:
+            params = {"ids": ids, "one": team.manager.id, "roles": roles}
             expected = sorted(tuple(r) for r in connection.execute(statement, params))
             assert sorted(selected_rows(connection, statement, params)) == expected
