@@ -312,10 +312,11 @@ class PurchasingService(CounterService):
                 }
                 for line in lines
             ]
+        base = order.hlc  # the version this edit was made from: the server sees a clash by it
         order.hlc = next_hlc(session, now, self._settings.current.device_id)
         session.flush()
-        payload = ops.purchase_order_saved(order)
-        after = payload.model_dump(mode="json", exclude={"hlc"})
+        payload = ops.purchase_order_saved(order, base)
+        after = payload.model_dump(mode="json", exclude={"hlc", "base_hlc"})
         self._journal().record(
             session,
             now,

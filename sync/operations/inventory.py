@@ -64,6 +64,7 @@ CHANGE_STOCK_DOCUMENT: Final = "stock_document"
 CONFLICT_NEGATIVE_STOCK: Final = "negative_stock"
 CONFLICT_STOCKTAKE_POSTED_TWICE: Final = "stocktake_posted_twice"
 CONFLICT_TRANSFER_RECEIVED_TWICE: Final = "transfer_received_twice"
+CONFLICT_ORDER_EDITED_TWICE: Final = "purchase_order_edited_twice"
 RESOLUTION_FOUND: Final = "record_found"  # the units were there: an adjustment back to zero
 
 MOST_UNITS: Final = 10_000_000
@@ -174,7 +175,10 @@ class OrderLine(Lenient):
 
 class PurchaseOrderSaved(Lenient):
     """A purchase order (采购单) as a whole: a draft, ordered, or cancelled. What has been
-    received of it is what receipts against it (stock.moved) brought; last writer wins."""
+    received of it is what receipts against it (stock.moved) brought; last writer wins.
+    `base_hlc`: the stamp of the order this edit was made from ("" for a new order, and from
+    counters of before it): an edit made from another version than the server's is a
+    purchase_order_edited_twice conflict (two counters changed it while apart)."""
 
     id: Id
     number: str = Field(min_length=1, max_length=32)
@@ -186,6 +190,7 @@ class PurchaseOrderSaved(Lenient):
     created_by: Id
     ordered_at: Moment | None = None
     hlc: str = ""
+    base_hlc: str = ""
 
 
 class StocktakeStarted(Lenient):
@@ -397,6 +402,31 @@ TRANSFER_RECEIVED_TWICE = ConflictKind(
     concerns=lambda d, say: [say.value(pick(d, "number"))],
 )
 
+
+def _edited_twice(details: Mapping[str, Any], say: Describer) -> dict[str, str]:
+    """The order's number, the counter whose change stands and the one whose did not."""
+    return {
+        "number": say.value(pick(details, "number")),
+        "kept": say.device(pick(details, "kept")) or say.unknown(None),
+        "lost": say.device(pick(details, "lost")) or say.unknown(None),
+    }
+
+
+ORDER_EDITED_TWICE = ConflictKind(
+    name=CONFLICT_ORDER_EDITED_TWICE,
+    resolutions=(RESOLUTION_ACCEPT,),
+    title=Both("采购单被两处修改", "A purchase order was changed twice"),
+    explanation=Both(
+        "采购单 {number} 在两台收银台离线时都被修改。保留的是较晚的修改（{kept}）；"
+        "{lost} 的修改没有保留。请打开采购单核对，需要时重新修改，然后确认。",
+        "Purchase order {number} was changed on two counters while they were apart. The "
+        "later change stands ({kept}); the change made on {lost} was not kept. Open the order "
+        "and check it, change it again if needed, then accept.",
+    ),
+    facts=_edited_twice,
+    concerns=lambda d, say: [say.value(pick(d, "number"))],
+)
+
 FAMILY = Family(
     name="inventory",
     operations=(
@@ -446,5 +476,5 @@ FAMILY = Family(
         ChangeKind(CHANGE_STOCKTAKE_COUNT, StocktakeCounted),
         ChangeKind(CHANGE_TRANSFER, TransferData),
     ),
-    conflicts=(NEGATIVE_STOCK, STOCKTAKE_POSTED_TWICE, TRANSFER_RECEIVED_TWICE),
+    conflicts=(NEGATIVE_STOCK, STOCKTAKE_POSTED_TWICE, TRANSFER_RECEIVED_TWICE, ORDER_EDITED_TWICE),
 )

@@ -73,7 +73,10 @@ def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
     receipts = ops_of(backend, "stock.moved")
     assert [r["purchase_order_id"] for r in receipts] == [order_id, order_id]
     assert {r["supplier"] for r in receipts} == {"广州美源"}
-    assert [o["status"] for o in ops_of(backend, "purchase_order.saved")] == ["draft", "ordered"]
+    saved = ops_of(backend, "purchase_order.saved")
+    assert [o["status"] for o in saved] == ["draft", "ordered"]
+    # each edit names the version it was made from: the server sees two counters' edits by it
+    assert (saved[0]["base_hlc"], saved[1]["base_hlc"]) == ("", saved[0]["hlc"])
     with pytest.raises(OrderNotOpen) as received:
         backend.purchasing.cancel(order_id, team.manager.id)
     assert received.value.text("en").endswith("is received: it cannot be cancelled.")

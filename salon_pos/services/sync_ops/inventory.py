@@ -179,8 +179,10 @@ def supplier_saved(values: Row) -> SupplierSaved:
 
 
 @builds(PURCHASE_ORDER_SAVED)
-def purchase_order_saved(order: PurchaseOrder) -> PurchaseOrderSaved:
-    return PurchaseOrderSaved.model_validate(order, from_attributes=True)
+def purchase_order_saved(order: PurchaseOrder, base_hlc: str = "") -> PurchaseOrderSaved:
+    """The order as it is now; `base_hlc`: its stamp before this edit ("" when new)."""
+    saved = PurchaseOrderSaved.model_validate(order, from_attributes=True)
+    return saved.model_copy(update={"base_hlc": base_hlc})
 
 
 @builds(STOCKTAKE_STARTED)
@@ -243,7 +245,7 @@ def purchase_order(session: Session, change: Change) -> None:
     observe_hlc(session, [data.hlc] if data.hlc else [])
     held = session.get(PurchaseOrder, data.id)
     if _newer(held.hlc if held else None, data.hlc):
-        values = data.model_dump(mode="python") | {
+        values = data.model_dump(mode="python", exclude={"base_hlc"}) | {
             "lines": [line.model_dump() for line in data.lines]
         }
         session.merge(PurchaseOrder(**values))

@@ -17,6 +17,7 @@ from sync.operations.inventory import (
     CHANGE_STOCKTAKE,
     CHANGE_STOCKTAKE_COUNT,
     CHANGE_SUPPLIER,
+    ORDER_EDITED_TWICE,
     PURCHASE_ORDER_SAVED,
     STOCKTAKE_COUNTED,
     STOCKTAKE_POSTED,
@@ -91,7 +92,7 @@ def _supplier_data(row: Row) -> Row:
 def _order_data(row: Row) -> Row:
     lines = row["lines"]
     order = row | {"lines": load_json(lines) if isinstance(lines, str) else lines}
-    return PurchaseOrderSaved.model_validate(order).model_dump(mode="json")
+    return PurchaseOrderSaved.model_validate(order).model_dump(mode="json", exclude={"base_hlc"})
 
 
 @handles(SUPPLIER_SAVED, reads=True, writes=(SUPPLIER,))
@@ -105,9 +106,29 @@ def supplier_saved(ctx: OpContext, supplier: SupplierSaved) -> list[str]:
 def purchase_order_saved(ctx: OpContext, order: PurchaseOrderSaved) -> list[str]:
     """An order as a whole, its lines too: the later stamp stands. What was received of it is
     in the receipts naming it (stock_document.purchase_order_id), never in the order."""
-    values = order.model_dump() | {"lines": dump_json(order.model_dump(mode="json")["lines"])}
+    values = order.model_dump(exclude={"base_hlc"})
+    values["lines"] = dump_json(order.model_dump(mode="json")["lines"])
+    clash = _edited_apart(ctx, order)
     _save_whole(ctx, ORDER, CHANGE_PURCHASE_ORDER, values, _order_data)
-    return []
+    return [clash] if clash else []
+
+
+def _edited_apart(ctx: OpContext, order: PurchaseOrderSaved) -> str | None:
+    """A purchase_order_edited_twice conflict when the edit was made from another version of
+    the order than the one held (another counter's edit arrived first): the later stamp still
+    stands, and the manager hears whose change was not kept."""
+    held = ctx.connection.execute(
+        select(ORDER.c.number, ORDER.c.hlc, ORDER.c.store_id).where(ORDER.c.id == order.id)
+    ).first()
+    if held is None or not order.base_hlc or held.hlc in (order.base_hlc, order.hlc):
+        return None
+    same_store(ctx, held.store_id, "purchase order")
+    stamp = edit_stamp(order.hlc, ctx.now, {"hlc": held.hlc})
+    kept, lost = (stamp, held.hlc) if stamp > held.hlc else (held.hlc, stamp)
+    details = {"number": held.number, "order_id": order.id, "kept": kept, "lost": lost}
+    return ctx.writer.conflict(
+        ORDER_EDITED_TWICE, CHANGE_PURCHASE_ORDER, order.id, [ctx.op.id], details, ctx.device_id
+    )
 
 
 # Stocktakes

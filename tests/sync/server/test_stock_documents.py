@@ -131,6 +131,86 @@ def test_a_purchase_order_is_last_writer_wins_whole(server: Server, device: Devi
     assert sent[-1]["ordered_at"] is not None
 
 
+def _stamped(device: Device, ms: int) -> str:
+    return protocol.hlc_stamp(int(builders.AT.timestamp() * 1000) + ms, 0, device.id)
+
+
+def test_a_purchase_order_changed_on_two_counters_apart_is_one_conflict(
+    server: Server, device: Device
+) -> None:
+    """Both counters held the draft; each changed it offline. The later change stands, and the
+    manager hears that the other counter's change was not kept: nothing is lost silently."""
+    other = server.enroll()
+    product = _product(server, device)
+    draft = _order(product, hlc=_stamped(device, 1000))
+    server.push(device, [device.op(PURCHASE_ORDER_SAVED, draft)])
+    placed = draft | {"status": "ordered", "hlc": _stamped(device, 2000), "base_hlc": draft["hlc"]}
+    more = [{"product_id": product, "packages": 9, "unit_cost": 4500}]
+    edited = draft | {"lines": more, "hlc": _stamped(other, 3000), "base_hlc": draft["hlc"]}
+    assert _statuses(server.push(device, [device.op(PURCHASE_ORDER_SAVED, placed)])) == ["applied"]
+    edit_op = other.op(PURCHASE_ORDER_SAVED, edited)
+    answer = server.push(other, [edit_op])["results"][0]
+    assert answer["status"] == "applied_with_flags" and len(answer["conflict_ids"]) == 1
+    server.push(other, [edit_op])  # a replay: no second conflict
+    assert server.count("SELECT COUNT(*) FROM conflict") == 1
+    assert server.count("SELECT COUNT(*) FROM purchase_order WHERE status = 'draft'") == 1
+    conflict = next(c["data"] for c in _pulled(server, device, "conflict"))
+    assert conflict["type"] == "purchase_order_edited_twice"
+    assert conflict["entity_id"] == draft["id"]
+    details = conflict["details"]
+    assert details["number"] == draft["number"]
+    assert (details["kept"], details["lost"]) == (edited["hlc"], placed["hlc"])
+    sent = [c["data"] for c in _pulled(server, device, "purchase_order")]
+    assert "base_hlc" not in sent[-1] and sent[-1]["lines"] == more
+
+
+def test_an_earlier_change_arriving_late_loses_and_is_a_conflict_too(
+    server: Server, device: Device
+) -> None:
+    other = server.enroll()
+    product = _product(server, device)
+    draft = _order(product, hlc=_stamped(device, 1000))
+    placed = draft | {"status": "ordered", "hlc": _stamped(device, 3000), "base_hlc": draft["hlc"]}
+    cancelled = draft | {
+        "status": "cancelled",
+        "hlc": _stamped(other, 2000),
+        "base_hlc": draft["hlc"],
+    }
+    server.push(device, [device.op(PURCHASE_ORDER_SAVED, p) for p in (draft, placed)])
+    answer = server.push(other, [other.op(PURCHASE_ORDER_SAVED, cancelled)])["results"][0]
+    assert answer["status"] == "applied_with_flags"
+    assert server.count("SELECT COUNT(*) FROM purchase_order WHERE status = 'ordered'") == 1
+    details = next(c["data"] for c in _pulled(server, device, "conflict"))["details"]
+    assert (details["kept"], details["lost"]) == (placed["hlc"], cancelled["hlc"])
+
+
+def test_changes_made_one_after_another_are_no_conflict(server: Server, device: Device) -> None:
+    """One counter's edits in a row, another's made from the version it pulled, and an order
+    from a counter of before base_hlc: last writer wins, and no conflict."""
+    other = server.enroll()
+    product = _product(server, device)
+    draft = _order(product, hlc=_stamped(device, 1000))
+    edited = draft | {"note": "加急", "hlc": _stamped(device, 2000), "base_hlc": draft["hlc"]}
+    placed = edited | {
+        "status": "ordered",
+        "hlc": _stamped(device, 3000),
+        "base_hlc": edited["hlc"],
+    }
+    server.push(device, [device.op(PURCHASE_ORDER_SAVED, p) for p in (draft, edited, placed)])
+    cancelled = placed | {
+        "status": "cancelled",
+        "hlc": _stamped(other, 4000),
+        "base_hlc": placed["hlc"],
+    }
+    old_counter = cancelled | {"note": "旧版收银台", "hlc": _stamped(other, 5000), "base_hlc": ""}
+    statuses = _statuses(
+        server.push(other, [other.op(PURCHASE_ORDER_SAVED, p) for p in (cancelled, old_counter)])
+    )
+    assert statuses == ["applied", "applied"]
+    assert server.count("SELECT COUNT(*) FROM conflict") == 0
+    assert server.count("SELECT COUNT(*) FROM purchase_order WHERE note = '旧版收银台'") == 1
+
+
 def _stocktake(**more: Any) -> dict[str, Any]:
     return {
         "id": builders.new_id(),
