@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -22,11 +23,15 @@ from salon_pos.services.sync_outbox import CounterOutbox
 from salon_pos.services.sync_state import sync_state
 from sync import pull
 from sync.client import Sender, SyncClient
+from sync.operations.inventory import STOCK_MOVED
+from sync.operations.sales import SALE_COMPLETED
+from sync.protocol import API
 from tests.conftest import FakeClock, Shelf, Team
 from tests.keyring_backend import MemoryKeyring
 from tests.sync.client.feed import open_counter, seed_store
 from tests.sync.in_process import URL, in_process_session, join, sync_in_process
-from tests.sync.server.conftest import Server
+from tests.sync.server.conftest import Device, Server
+from tests.sync.server.test_inventory import _product, _receipt, _sale_of
 
 Stock = dict[tuple[str, str], int]  # (product, batch code or '') → units
 
@@ -175,3 +180,37 @@ def test_a_joining_counter_sells_from_the_right_batch_before_its_history(
         assert _count(joining, StockMovement) == _count(first, StockMovement) == 7
     finally:
         joining.close()
+
+
+def _snapshot(server: Server, device: Device, asking: Device | None = None) -> Any:
+    asking = asking or device
+    answer = server.client.get(
+        f"{API}/stores/{device.store_id}/devices/{device.id}/stock-snapshot",
+        headers=asking.headers,
+    )
+    return answer.json() if answer.status_code == 200 else answer.status_code
+
+
+def test_the_snapshot_is_the_stores_stock_by_batch_but_the_askers_own(server: Server) -> None:
+    """As of the feed's end; the asking counter's own movements left out (it holds them);
+    nothing of another store; a batch taken to zero left out; only the device itself asks."""
+    first, second = server.enroll(), server.enroll()
+    product = _product(server, first)
+    receipt = _receipt(product, 5)
+    emptied = _receipt(product, 2)
+    batch = receipt["batches"][0]["id"]
+    server.push(first, [first.op(STOCK_MOVED, receipt), first.op(STOCK_MOVED, emptied)])
+    sale = _sale_of(product, 2)
+    sale["stock"][0]["batch_id"] = emptied["batches"][0]["id"]
+    server.push(second, [second.op(SALE_COMPLETED, sale)])
+    end = server.pull(first)["last_seq"]
+
+    assert _snapshot(server, server.enroll()) == {
+        "until": end,
+        "stock": [{"product_id": product, "batch_id": batch, "quantity": 5}],
+    }
+    assert _snapshot(server, first)["stock"] == [  # its receipts left out, not the sale
+        {"product_id": product, "batch_id": emptied["batches"][0]["id"], "quantity": -2}
+    ]
+    assert _snapshot(server, server.enroll(server.other_store_id))["stock"] == []
+    assert _snapshot(server, first, asking=second) == 403
