@@ -46,6 +46,7 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StockSnapshot,
     StoreCounters,
     StoreKeyRequest,
     StoreKeyResponse,
@@ -184,6 +185,18 @@ class SyncClient:
         url = f"{self._api}/stores/{store_id}/devices/{device_id}/chain-stores"
         return _read(_call(self._http, "GET", url, self.timeout, None, self._auth), ChainStores)
 
+    def stock_snapshot(self, store_id: str, device_id: str) -> StockSnapshot | None:
+        """The store's stock by product and batch and the feed's end it is as of, for a first
+        pull; None from a server older than it (404)."""
+        url = f"{self._api}/stores/{store_id}/devices/{device_id}/stock-snapshot"
+        try:
+            answer = _call(self._http, "GET", url, self.timeout, None, self._auth)
+        except ProtocolError as error:
+            if error.status == 404:
+                return None
+            raise
+        return _read(answer, StockSnapshot)
+
     def device_operations(
         self, store_id: str, device_id: str, after: int, limit: int = MAX_CHANGES_PER_PULL
     ) -> DeviceOperations:
@@ -303,8 +316,9 @@ class OutboxPort(Protocol):
         """The history a first pull still has to bring (sync/pull.py), or None."""
         ...
 
-    def start_history(self, until: int | None) -> None:
-        """History entities up to `until` are to be pulled apart (None: none are)."""
+    def start_history(self, until: int | None, stock: StockSnapshot | None = None) -> None:
+        """History entities up to `until` are to be pulled apart (None: none are). `stock`:
+        the store's stock as of `until`, held until the history's stock movements arrive."""
         ...
 
     def apply_history(self, changes: Sequence[Change], cursor: int) -> int:
@@ -525,6 +539,7 @@ class Sender:
             self.stop,
             self.MAX_PAGES,
             self.on_pulled,
+            device_id=self.device_id,
         )
         pulled = reader.pull()
         tally.pulled += pulled.pulled

@@ -6,6 +6,9 @@ store"): first everything but the history entities (sync.operations.HISTORY: tic
 up to the feed's end as it was when the pull began, `until`; then the live feed as usual; and
 the history up to `until` in the background, a few pages each round, from its own cursor. Both
 cursors live in the counter's database, so a pull cut off anywhere goes on where it stopped.
+The store's stock movements are history too: the counter starts from the server's stock by
+product and batch as of `until` (its snapshot), asked for with `until` itself, so it sells from
+the right batches at once; the history's movements then replace the snapshot, never add to it.
 """
 
 from __future__ import annotations
@@ -58,9 +61,12 @@ class FeedReader:
         stop: threading.Event,
         max_pages: int,
         on_pulled: Callable[[PullProgress], None] | None = None,
+        *,
+        device_id: str,
     ) -> None:
         """`on_pulled`: told after each page of the feed (not the history) how far it is."""
         self.on_pulled = on_pulled
+        self.device_id = device_id
         self.client = client
         self.outbox = outbox
         self.store_id = store_id
@@ -86,10 +92,13 @@ class FeedReader:
         return tally
 
     def _begin(self) -> None:
-        """A first pull: where the feed ends now is where its history ends."""
-        until = self.client.changes(self.store_id, 0, 1).last_seq
+        """A first pull: where the feed ends now is where its history ends, and the store's
+        stock as of there stands in for the stock movements until they arrive (a server older
+        than the snapshot: the feed's end alone, and the stock comes with the history)."""
+        stock = self.client.stock_snapshot(self.store_id, self.device_id)
+        until = stock.until if stock else self.client.changes(self.store_id, 0, 1).last_seq
         if until > 0:
-            self.outbox.start_history(until)
+            self.outbox.start_history(until, stock)
 
     def _pages(self, tally: PullTally, until: int | None = None) -> bool:
         """Pull pages until the feed (up to `until`, without history) has no more; whether it

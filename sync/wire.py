@@ -102,6 +102,21 @@ class ChainStores(Strict):
     stores: list[ChainStore] = Field(max_length=1000)
 
 
+class HeldStock(Strict):
+    product_id: Id
+    batch_id: Id | None = Field(default=None, description="none: stock of no batch")
+    quantity: int = Field(description="signed units of the product's unit")
+
+
+class StockSnapshot(Strict):
+    """A joining counter's stock before its history (docs/sync-counter.md, "Joining a store"):
+    the store's stock by product and batch, the sum of its movements up to `until` but the
+    asking counter's own, read together with `until`; rows that sum to zero left out."""
+
+    until: int = Field(ge=0, description="the store's newest change sequence number")
+    stock: list[HeldStock] = Field(max_length=1_000_000)
+
+
 class StoreCounters(Strict):
     """The store's counters (not revoked) and when each was last heard from: a counter's
     end-of-day close lists those not heard from since the day began."""

@@ -134,9 +134,22 @@ class StockMovement(Base):
 
 class StockOnHand(Base):
     """The sum of a product's movements by batch ('' for stock of no batch), kept by the
-    trigger of migration 0028 as each movement is written; never written otherwise."""
+    trigger of migration 0028 as each movement is written; while a joining counter's history
+    is on its way, plus what is left of the store's stock it joined with (StockSnapshot)."""
 
     __tablename__ = "stock_on_hand"
+    product_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    batch_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class StockSnapshot(Base):
+    """A joining counter's stock from before it joined, whose movements have not arrived yet:
+    the store's stock by product and batch as the server held it at the first pull (counted in
+    stock_on_hand too), less each of those movements as the history brings it. Empty once the
+    history is here (services/stock_snapshot.py)."""
+
+    __tablename__ = "stock_snapshot"
     product_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     batch_key: Mapped[str] = mapped_column(String(36), primary_key=True)
     quantity: Mapped[int] = mapped_column(Integer)
@@ -728,6 +741,9 @@ class SyncState(Base):
     # the background; None when there is none to pull (docs/sync-counter.md, "Joining").
     history_until: Mapped[int | None] = mapped_column(Integer)
     history_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # stock_on_hand holds the store's stock as of `history_until` (stock_snapshot): the stock
+    # movements of the history are taken off it as they arrive, not added on top.
+    stock_snapshot: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SyncConflict(Base):

@@ -41,6 +41,7 @@ from salon_pos.db.models import (
 )
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import BatchStock, MovementKind, allocate, is_expired
+from salon_pos.services import stock_snapshot
 
 Row = dict[str, Any]
 
@@ -343,23 +344,28 @@ def merge_product_stock(session: Session, alias_id: str, kept_id: str) -> None:
     """A duplicate product merged into the one kept (a pulled catalog alias): its movements,
     batches, counts, minimum and cost, and its place among services' consumables (a service
     that used both uses the sum) move to the kept id, and on hand of both is summed again
-    from the ledger (the trigger keeping stock_on_hand adds inserts only)."""
+    from the ledger (the trigger keeping stock_on_hand adds inserts only), with what is left
+    of a joining counter's snapshot of them (services/stock_snapshot.py)."""
     for model in (StockMovement, StockBatch, StocktakeCount):
         session.execute(
             update(model).where(model.product_id == alias_id).values(product_id=kept_id)
         )
     _merge_level(session, alias_id, kept_id)
     _merge_consumables(session, alias_id, kept_id)
+    stock_snapshot.move_snapshot(session, alias_id, kept_id)
     session.execute(delete(StockOnHand).where(StockOnHand.product_id.in_((alias_id, kept_id))))
     batch_key = func.coalesce(StockMovement.batch_id, "")
-    summed = (
-        select(StockMovement.product_id, batch_key, func.sum(StockMovement.quantity))
+    summed = session.execute(
+        select(batch_key, func.sum(StockMovement.quantity))
         .where(StockMovement.product_id == kept_id)
-        .group_by(StockMovement.product_id, batch_key)
+        .group_by(batch_key)
     )
-    session.execute(
-        insert(StockOnHand).from_select(["product_id", "batch_key", "quantity"], summed)
-    )
+    held = stock_snapshot.snapshot_of(session, [kept_id])
+    for batch, units in summed:
+        held[batch] = held.get(batch, 0) + int(units)
+    rows = [{"product_id": kept_id, "batch_key": b, "quantity": q} for b, q in held.items()]
+    if rows:
+        session.execute(insert(StockOnHand), rows)
 
 
 def _merge_level(session: Session, alias_id: str, kept_id: str) -> None:

@@ -13,13 +13,15 @@ from sqlalchemy.orm import Session
 from salon_pos.db.database import Database
 from salon_pos.db.models import OutboxOperation, SyncConflict, SyncState
 from salon_pos.domain.clock import Clock
+from salon_pos.services import stock_snapshot
 from salon_pos.services.changes import Changes
 from salon_pos.services.sync_changes import apply_page, retry_parked
 from salon_pos.services.sync_state import RESOLVING, ROW, sync_state
 from sync.operations.conflicts import CHANGE_CONFLICT, CONFLICT_RESOLVED
+from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
 from sync.protocol import CONFLICT_OPEN, REJECTED
 from sync.pull import HistoryPull
-from sync.wire import Change, Operation, OperationResult
+from sync.wire import Change, Operation, OperationResult, StockSnapshot
 
 _PENDING = (
     select(
@@ -138,18 +140,29 @@ class CounterOutbox:
                 return None
             return HistoryPull(state.history_until, state.history_cursor)
 
-    def start_history(self, until: int | None) -> None:
+    def start_history(self, until: int | None, stock: StockSnapshot | None = None) -> None:
         with self._db.write() as session:
+            stock_snapshot.supersede(session)  # a history begun again: its snapshot is void
             state = sync_state(session)
             state.history_until, state.history_cursor = until, 0
+            if until is not None and stock is not None:
+                held = ((s.product_id, s.batch_id, s.quantity) for s in stock.stock)
+                stock_snapshot.take_snapshot(session, held)
+        if stock is not None and stock.stock:
+            self.changed.append(Changes.of(CHANGE_STOCK_MOVEMENT))
 
     def apply_history(self, changes: Sequence[Change], cursor: int) -> int:
         with self._db.write() as session:
+            snapshot = stock_snapshot.snapshot_held(session)
+            others = stock_snapshot.others_movements(changes, self._device_id) if snapshot else []
+            before = stock_snapshot.held(session, others)
             outcome = apply_page(session, changes, None)
+            stock_snapshot.history_arrived(session, [m for m in others if m not in before])
             state = sync_state(session)
             state.history_cursor = cursor
             if state.history_until is not None and cursor >= state.history_until:
                 state.history_until = None  # the store's past is all here
+                stock_snapshot.supersede(session)
         self.changed.append(outcome.changes)
         return outcome.applied
 

@@ -27,6 +27,7 @@ from sync.server.handlers.transfers import publish_transfers
 from sync.server.master_data import publish_pending
 from sync.server.reports import CounterReport
 from sync.server.reports import record as record_report
+from sync.server.stock_on_hand import joining_stock
 from sync.server.store_keys import store_key
 from sync.server.web import add_web_console
 from sync.wire import (
@@ -42,6 +43,7 @@ from sync.wire import (
     OperationResult,
     PushRequest,
     PushResponse,
+    StockSnapshot,
     StoreCounters,
     StoreKeyRequest,
     StoreKeyResponse,
@@ -155,6 +157,20 @@ def create_app(settings: ServerSettings, engine: Engine | None = None) -> FastAP
     ) -> ChainStores:
         """The owner's stores, the caller's own too: where stock may be transferred."""
         return chain_stores(engine_of(request), caller)
+
+    @app.get(
+        f"{API}/stores/{{store_id}}/devices/{{device_id}}/stock-snapshot",
+        response_model=StockSnapshot,
+        responses=ERRORS,
+    )
+    def stock_for_joining(
+        request: Request, caller: Annotated[Caller, Depends(as_device)]
+    ) -> StockSnapshot:
+        """A first pull's start: the store's stock by product and batch as of the feed's end
+        (`until`), which the counter sells from until the stock movements (history) arrive."""
+        publish_pending(engine_of(request), caller.store_id, settings.clock)  # as `changes`
+        publish_transfers(engine_of(request), caller.store_id, settings.clock)
+        return joining_stock(engine_of(request), caller.store_id, caller.device_id)
 
     @app.get(
         f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations",

@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sync.server import models
+from sync.wire import HeldStock, StockSnapshot
 
 ON_HAND = models.table_of(models.StockOnHand)
 MOVEMENT = models.table_of(models.StockMovement)
+STORE = models.table_of(models.Store)
 # Movements that put stock into a store: a product with one of them has its stock kept there.
 # A store that never received, counted or adjusted a product does not keep its stock (a salon
 # not using inventory): selling it takes the ledger below zero, and that is no conflict.
@@ -52,6 +54,30 @@ def add_on_hand(connection: Connection, sums: dict[Key, tuple[int, bool]]) -> No
         for (store, product), (units, kept) in sorted(sums.items())  # the upserts in one order
     ]
     connection.execute(statement, rows)
+
+
+def joining_stock(engine: Engine, store_id: str, device_id: str) -> StockSnapshot:
+    """A joining counter's stock before its history (docs/sync-counter.md, "Joining a store"):
+    the store's stock by product and batch, summed from the ledger (stock_on_hand has no
+    batches), but the asking counter's own movements (it holds those), with the feed's end, in
+    one snapshot of the database: the movements summed are exactly those whose changes are at
+    or before `until`, each written in the same transaction as its change."""
+    device = MOVEMENT.c.device_id
+    summed = (
+        select(MOVEMENT.c.product_id, MOVEMENT.c.batch_id, func.sum(MOVEMENT.c.quantity))
+        .where(MOVEMENT.c.store_id == store_id, or_(device.is_(None), device != device_id))
+        .group_by(MOVEMENT.c.product_id, MOVEMENT.c.batch_id)
+        .having(func.sum(MOVEMENT.c.quantity) != 0)
+    )
+    if engine.dialect.name == "postgresql":  # both reads in one snapshot
+        engine = engine.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as connection:  # SQLite: one read transaction (BEGIN DEFERRED)
+        until = connection.execute(
+            select(STORE.c.change_seq).where(STORE.c.id == store_id)
+        ).scalar_one()
+        rows = connection.execute(summed).all()
+    stock = [HeldStock(product_id=p, batch_id=b, quantity=int(units)) for p, b, units in rows]
+    return StockSnapshot(until=until, stock=stock)
 
 
 def fill_from_movements(connection: Connection) -> None:

@@ -60,6 +60,7 @@ OPERATIONS = [
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/operations"),
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/counters"),
     ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/chain-stores"),
+    ("GET", f"{API}/stores/{{store_id}}/devices/{{device_id}}/stock-snapshot"),
     ("GET", f"{API}/stores/{{store_id}}/changes"),
     ("POST", f"{API}/stores/{{store_id}}/devices/{{device_id}}/store-key"),
 ]

@@ -112,6 +112,9 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/health":
             self._send(200, {"status": "ok"})
             return
+        if url.path.endswith("/stock-snapshot"):  # a server from before it: the feed's end alone
+            self._send(404, {"detail": "Not Found"})
+            return
         if "/devices/" in url.path:  # the round's first call: never takes a fault meant for later
             if self._authorised():
                 self._send(200, self.server.state.status(url.path.split("/devices/")[1]))
