@@ -121,6 +121,7 @@ class FrozenRowsModel(QAbstractTableModel, Generic[Row]):
 
 class StockTableModel(FrozenRowsModel[StockRow]):
     NAME = 1  # the column that stretches
+    COSTS = (4, 5)  # unit cost and value: a manager's
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [

@@ -29,6 +29,7 @@ class SheetModel(FrozenRowsModel[SheetLine]):
     """The variance report: every product in the stocktake's scope, counted or not."""
 
     NAME = 1
+    VALUE = 5  # the difference at cost: a manager's
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [
