@@ -138,6 +138,10 @@ class StockPage(ManagersOnly):
             self._refresh_document_tab()
             self.on_hand.filter.setFocus()
 
+    def show_tab(self, name: str) -> None:
+        """For screenshots: the tab held in this attribute (expiring, order, stocktake, ...)."""
+        self.tabs.setCurrentWidget(getattr(self, name))
+
     def document_tab(self) -> DocumentTab | None:
         shown = self.tabs.currentWidget()
         return shown if isinstance(shown, StocktakeTab | PurchasingTab | TransfersTab) else None
