@@ -113,6 +113,9 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
             target = page.show_demo_receipt()  # type: ignore[attr-defined]
         elif screen in STOCK_SCREENS:
             page.show_tab(STOCK_SCREENS[screen])  # type: ignore[attr-defined]
+            shell.settle()
+            if screen == "stock_transfers":  # the one on its way here, with its lines
+                page.transfers.table.selectRow(1)  # type: ignore[attr-defined]
         elif screen == "day_close":
             page.panel.show_latest_sales_day()  # type: ignore[attr-defined]  # a day with sales
     shell.settle()
