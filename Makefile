@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/data/demo
 STAMP := $(VENV)/.installed
 
-SCREENS := signin cashier bookings payment tickets customers settings conflicts staff catalog members reports day_close commission
+SCREENS := signin cashier bookings payment tickets customers settings conflicts staff catalog members reports day_close commission \
+	stock stock_receive stock_expiring stock_order stock_stocktake stock_stocktake_desk stock_orders stock_transfers
+SCREENS_1024 := stock stock_order stock_stocktake stock_stocktake_desk stock_orders stock_transfers  # at 1024 x 768
 SHOTS_HOME := $(CURDIR)/data/screenshots
 
 .PHONY: run test setup system-deps lint demo bench screenshots web-screenshots
@@ -38,6 +40,10 @@ screenshots: setup  ## docs/screenshots/<screen>_<language>.png from a fresh dem
 	for language in zh_CN en; do for screen in $(SCREENS); do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/salon-pos --home "$(SHOTS_HOME)" gui --language $$language \
 			--screen $$screen --screenshot docs/screenshots/$${screen}_$$language.png || exit 1; \
+	done; for screen in $(SCREENS_1024); do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/salon-pos --home "$(SHOTS_HOME)" gui --language $$language \
+			--screen $$screen --size 1024x768 \
+			--screenshot docs/screenshots/$${screen}_1024_$$language.png || exit 1; \
 	done; done
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.setup.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m salon_pos.ui.calendar_demo docs/screenshots

@@ -53,7 +53,9 @@ def run_gui(backend: Backend, args: argparse.Namespace) -> int:
         from salon_pos.ui.screenshots import screenshot_of_copy
 
         backend.settings.current  # noqa: B018 -- NotInitialised, with how to set up, if not set up
-        screenshot_of_copy(app, backend, args.language, args.screen, args.screenshot)
+        screenshot_of_copy(
+            app, backend, args.language, args.screen, args.screenshot, getattr(args, "size", None)
+        )
         return 0
     shells: list[Shell] = []
 

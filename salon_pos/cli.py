@@ -253,6 +253,15 @@ def _cmd_sync(backend: Backend, args: argparse.Namespace) -> int:
     return 0 if report.online else 1
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """ "1024x768" → (1024, 768): the window of a screenshot."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0):
+        words = Both("窗口大小请写成 1024x768 这样", "write the size like 1024x768")
+        raise argparse.ArgumentTypeError(words.text(language_from_env()))
+    return int(width), int(height)
+
+
 def _cmd_gui(backend: Backend, args: argparse.Namespace) -> int:
     from salon_pos.app import run_gui
 
@@ -406,7 +415,18 @@ def build_parser(language: str | None = None) -> argparse.ArgumentParser:
             "commission",
             "stock",
             "stock_receive",
+            "stock_expiring",
+            "stock_order",
+            "stock_stocktake",
+            "stock_stocktake_desk",
+            "stock_orders",
+            "stock_transfers",
         ],
+    )
+    gui.add_argument(
+        "--size",
+        type=window_size,
+        help=say("截图的窗口大小，如 1024x768", "the screenshot's window size, such as 1024x768"),
     )
     gui.add_argument(
         "--language",

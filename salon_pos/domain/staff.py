@@ -15,3 +15,8 @@ class Role(StrEnum):
     def approves(self) -> bool:
         """May approve voids, refunds and large discounts with a PIN."""
         return self in (Role.OWNER, Role.MANAGER)
+
+    @property
+    def counts_stock(self) -> bool:
+        """May count on a stocktake a manager started (the front desk often counts)."""
+        return self is not Role.TECHNICIAN

@@ -21,6 +21,7 @@ from salon_pos.domain.errors import Both, UnknownItem, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.stock import check_quantity
 from salon_pos.services.counter import CounterService
+from salon_pos.services.stock_roles import KEEPING_ORDERS, KEEPING_SUPPLIERS, check_manages_stock
 from salon_pos.services.sync_state import next_hlc
 
 ORDER_SEQUENCE = "purchase_order"
@@ -152,6 +153,7 @@ class PurchasingService(CounterService):
             raise SupplierNameRequired()
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_SUPPLIERS)
             hlc = next_hlc(session, now, self._settings.current.device_id)
             record_id = supplier_id or new_id()
             values: dict[str, Any] = {
@@ -184,6 +186,7 @@ class PurchasingService(CounterService):
         """A new draft order."""
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_ORDERS)
             number = self._number(session)
             order = PurchaseOrder(
                 id=new_id(), number=number, supplier_id=supplier_id, status=OrderState.DRAFT.value,
@@ -212,6 +215,7 @@ class PurchasingService(CounterService):
     ) -> None:
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_ORDERS)
             order = self._open(session, order_id, OrderState.DRAFT, EDITED)
             order.supplier_id = supplier_id or order.supplier_id
             order.note = order.note if note is None else note.strip()[:200]
@@ -221,6 +225,7 @@ class PurchasingService(CounterService):
         """The draft is sent to the supplier (下单): receipts may be made against it."""
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_ORDERS)
             order = self._open(session, order_id, OrderState.DRAFT, PLACED)
             order.status, order.ordered_at = OrderState.ORDERED.value, now
             self._save(session, order, None, actor_id, now, "purchase_order.ordered")
@@ -228,6 +233,7 @@ class PurchasingService(CounterService):
     def cancel(self, order_id: str, actor_id: str) -> None:
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_ORDERS)
             order = session.get(PurchaseOrder, order_id)
             if order is None:
                 raise UnknownItem(item_id=order_id)

@@ -45,6 +45,12 @@ from salon_pos.domain.stock import (
 )
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement, stock_of
+from salon_pos.services.stock_roles import (
+    RECEIVING,
+    SETTING_MINIMUM,
+    WRITING_OFF,
+    check_manages_stock,
+)
 from salon_pos.services.stock_views import (
     ConsumableLine,
     ExpiringBatch,
@@ -110,6 +116,7 @@ class StockService(StockViews):
             raise NothingReceived()
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, RECEIVING)
             if purchase_order_id is not None:
                 order = receivable_order(session, purchase_order_id)
                 supplier_id = supplier_id or order.supplier_id
@@ -164,6 +171,7 @@ class StockService(StockViews):
             raise ReasonNeeded()
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, WRITING_OFF)
             product = _products(session, {product_id})[product_id]
             check_quantity(product.name, quantity)
             day = trading_day_now(session.connection(), self._settings.current, now)
@@ -192,6 +200,7 @@ class StockService(StockViews):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, SETTING_MINIMUM)
             product = _products(session, {product_id})[product_id]
             if minimum != 0:
                 check_quantity(product.name, minimum)

@@ -35,6 +35,12 @@ from salon_pos.domain.stock import MOST_QUANTITY, BatchStock, MovementKind, fefo
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement
+from salon_pos.services.stock_roles import (
+    POSTING_STOCKTAKE,
+    STARTING_STOCKTAKE,
+    check_counts_stock,
+    check_manages_stock,
+)
 
 SEQUENCE = "stocktake"
 Row = dict[str, Any]
@@ -129,6 +135,7 @@ class StocktakeService(CounterService):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, STARTING_STOCKTAKE)
             held = session.scalars(select(Stocktake).where(Stocktake.posted_at.is_(None))).first()
             if held is not None:
                 raise StocktakeOpen(number=held.number)
@@ -171,6 +178,7 @@ class StocktakeService(CounterService):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_counts_stock(session, staff_id)
             take = _open(session, stocktake_id)
             product = session.get(Product, product_id)
             if product is None:
@@ -217,6 +225,7 @@ class StocktakeService(CounterService):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, POSTING_STOCKTAKE)
             take = _open(session, stocktake_id)
             lines = [line for line in _sheet(session, take) if line.counted is not None]
             if not lines:

@@ -24,6 +24,7 @@ from salon_pos.domain.stock import MovementKind, allocate, check_quantity
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement, stock_of
+from salon_pos.services.stock_roles import TRANSFERRING, check_manages_stock
 from salon_pos.services.sync_state import enrollment
 
 SEQUENCE = "transfer"
@@ -114,6 +115,7 @@ class TransferService(CounterService):
             raise EmptyTransfer()
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, TRANSFERRING)
             own = enrollment(session)
             if own is None:
                 raise NotEnrolled()
@@ -196,6 +198,7 @@ class TransferService(CounterService):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, staff_id, TRANSFERRING)
             own = enrollment(session)
             transfer = session.get(StockTransfer, transfer_id)
             if transfer is None:

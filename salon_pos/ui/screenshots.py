@@ -24,15 +24,17 @@ from salon_pos.services.backend import Backend, open_backend
 from salon_pos.services.staff import StaffMember
 from salon_pos.services.sync_changes import apply_page
 from salon_pos.services.sync_state import sync_state
+from salon_pos.ui.screenshot_stock import STOCK_SCREENS, add_demo_stock_documents
 from salon_pos.ui.shell import Shell
 from sync.protocol import hlc_stamp
 from sync.wire import Change
 
 MANAGER_SCREENS = (
     "settings", "conflicts", "staff", "catalog", "members", "reports", "day_close", "commission",
-    "stock", "stock_receive",
+    "stock", "stock_receive", *(s for s in STOCK_SCREENS if s != "stock_stocktake_desk"),
 )  # fmt: skip
-PAGE_OF = {"payment": "cashier", "stock_receive": "stock"}  # a dialog over its page
+# A dialog over its page, or a tab of it; stock_stocktake_desk: the front desk counting.
+PAGE_OF = {"payment": "cashier", "stock_receive": "stock"} | {s: "stock" for s in STOCK_SCREENS}
 OTHER_DEVICE = "0193b1c2-7d4e-7a10-8b2c-3f00a1c4e7b9"
 
 
@@ -60,10 +62,18 @@ def throwaway_copy(backend: Backend) -> Iterator[Backend]:
 
 
 def screenshot_of_copy(
-    app: QApplication, backend: Backend, language: str | None, screen: str, path: str
+    app: QApplication,
+    backend: Backend,
+    language: str | None,
+    screen: str,
+    path: str,
+    size: tuple[int, int] | None = None,
 ) -> None:
+    """`size`: the window's width and height (None: as the app opens it)."""
     with throwaway_copy(backend) as copy:
         shell = Shell(app, copy, language)
+        if size is not None:
+            shell.window.resize(*size)
         try:
             take_screenshot(shell, screen, path)
         finally:
@@ -87,6 +97,8 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
     if screen == "conflicts":
         add_demo_conflicts(shell.ctx.backend)
         shell.ctx.refresh_sync_status()  # the navigation's count
+    if screen in STOCK_SCREENS:
+        add_demo_stock_documents(shell.ctx.backend, screen)
     if screen != "signin":
         shell.ctx.sign_in(demo_user(shell, screen))
         page = window.open_page(PAGE_OF.get(screen, screen))
@@ -99,6 +111,11 @@ def take_screenshot(shell: Shell, screen: str, path: str) -> None:
             page.table.selectRow(1)  # type: ignore[attr-defined]  # the duplicate: two choices
         elif screen == "stock_receive":
             target = page.show_demo_receipt()  # type: ignore[attr-defined]
+        elif screen in STOCK_SCREENS:
+            page.show_tab(STOCK_SCREENS[screen])  # type: ignore[attr-defined]
+            shell.settle()
+            if screen == "stock_transfers":  # the one on its way here, with its lines
+                page.transfers.table.selectRow(1)  # type: ignore[attr-defined]
         elif screen == "day_close":
             page.panel.show_latest_sales_day()  # type: ignore[attr-defined]  # a day with sales
     shell.settle()

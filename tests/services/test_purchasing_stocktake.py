@@ -51,7 +51,7 @@ def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
     assert [(line.product_id, line.packages) for line in order.lines] == [(back_bar.cream, 10)]
     with pytest.raises(OrderNotOpen) as refused:  # a draft is not received against
         backend.stock.receive(
-            [ReceiptLine(back_bar.cream, 1)], team.desk.id, purchase_order_id=order_id
+            [ReceiptLine(back_bar.cream, 1)], team.manager.id, purchase_order_id=order_id
         )
     assert "草稿" in refused.value.text("zh") and "入库" in refused.value.text("zh")
     assert refused.value.text("en") == (
@@ -59,13 +59,13 @@ def test_an_order_from_low_stock_is_placed_and_received_in_two_receipts(
     )
     backend.purchasing.place(order_id, team.manager.id)
     backend.stock.receive(
-        [ReceiptLine(back_bar.cream, 4, 9_000)], team.desk.id, purchase_order_id=order_id
+        [ReceiptLine(back_bar.cream, 4, 9_000)], team.manager.id, purchase_order_id=order_id
     )
     order = backend.purchasing.order(order_id)
     assert order.state is OrderState.PARTLY_RECEIVED
     assert order.outstanding() == {back_bar.cream: 6}
     backend.stock.receive(
-        [ReceiptLine(back_bar.cream, 6, 9_000)], team.desk.id, purchase_order_id=order_id
+        [ReceiptLine(back_bar.cream, 6, 9_000)], team.manager.id, purchase_order_id=order_id
     )
     order = backend.purchasing.order(order_id)
     assert order.state is OrderState.RECEIVED and order.outstanding() == {}

@@ -130,7 +130,7 @@ def test_a_pulled_transfer_brings_its_batches_on_receipt(
             {"seq": 9, "entity": "stock_transfer", "entity_id": transfer_id, "data": data,
              "at": "2026-11-20T01:00:05+00:00"}
         ))  # fmt: skip
-    backend.transfers.receive(transfer_id, {}, team.desk.id)
+    backend.transfers.receive(transfer_id, {}, team.manager.id)
     assert by_batch(backend, back_bar.serum) == {batch["id"]: 250}
     with backend.db.read() as s:
         kept = s.get(StockBatch, batch["id"])

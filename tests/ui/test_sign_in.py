@@ -28,8 +28,9 @@ def test_sign_in_shows_the_pages_for_the_role(qtbot: QtBot, shell: Shell, team: 
     window = shell.window
     assert window.screens.currentIndex() == 1
     visible = {k for k, b in window._nav_buttons.items() if not b.isHidden()}
-    # no settings, reports or close for the desk; their own commission statement (提成)
-    assert visible == {"cashier", "bookings", "tickets", "customers", "commission"}
+    # no settings, reports or close for the desk; their own commission statement (提成), and
+    # the stock page to count a stocktake on
+    assert visible == {"cashier", "bookings", "tickets", "customers", "commission", "stock"}
     assert "周小敏" in window.statusBar().findChild(QLabel, "statusUser").text()
 
 

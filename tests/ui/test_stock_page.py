@@ -217,8 +217,9 @@ def test_a_minimum_makes_a_product_low_and_suggests_an_order(
     assert "约合成本 ¥400.00" in page.order.summary.text()
 
 
-def test_a_front_desk_person_cannot_open_the_page(qtbot: QtBot, shell: Shell, team: Team) -> None:
-    shell.ctx.sign_in(team.desk)
+def test_a_technician_cannot_open_the_page(qtbot: QtBot, shell: Shell, team: Team) -> None:
+    """The front desk can (to count: tests/ui/test_stock_front_desk.py)."""
+    shell.ctx.sign_in(team.tech)
     page = shell.window.open_page("stock")
     assert isinstance(page, StockPage)
     assert page.refusal.isVisible()

@@ -4,12 +4,12 @@
 <context>
     <name>ConsumablesEditor</name>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="55" />
+        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="56"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="57" />
+        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="58"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -17,12 +17,12 @@
 <context>
     <name>ConsumablesModel</name>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="28" />
+        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="29"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="29" />
+        <location filename="../../../salon_pos/ui/dialogs/consumables.py" line="30"/>
         <source>Uses</source>
         <translation>用量</translation>
     </message>

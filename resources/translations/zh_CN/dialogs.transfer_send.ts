@@ -4,12 +4,12 @@
 <context>
     <name>SendLinesModel</name>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="43" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="43"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="44" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="44"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -17,32 +17,32 @@
 <context>
     <name>SendTransferDialog</name>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="71" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="61"/>
         <source>Send stock to another store</source>
         <translation>调拨到其他门店</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="87" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="77"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="89" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="79"/>
         <source>Remove line</source>
         <translation>删除此行</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="94" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="84"/>
         <source>To store</source>
         <translation>调入门店</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="95" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="85"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="109" />
+        <location filename="../../../salon_pos/ui/dialogs/transfer_send.py" line="99"/>
         <source>This counter knows no other store yet: sync with the server first.</source>
         <translation>本收银台还不知道其他门店：请先与总部同步。</translation>
     </message>

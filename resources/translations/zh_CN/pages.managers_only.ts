@@ -4,7 +4,7 @@
 <context>
     <name>ManagersOnly</name>
     <message>
-        <location filename="../../../salon_pos/ui/pages/managers_only.py" line="16"/>
+        <location filename="../../../salon_pos/ui/pages/managers_only.py" line="31"/>
         <source>Only a manager or owner can open this page.</source>
         <translation>只有店长或老板可以打开此页面。</translation>
     </message>

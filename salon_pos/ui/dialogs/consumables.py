@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWi
 from salon_pos.domain.stock import MOST_QUANTITY, Unit
 from salon_pos.services.catalog import ProductOffer
 from salon_pos.services.stock import ConsumableLine
-from salon_pos.ui.models.stock import Cell, FrozenRowsModel, unit_name
+from salon_pos.ui.models.rows import Cell, RowsModel
+from salon_pos.ui.models.stock import unit_name
 from salon_pos.ui.widgets import button, fitted_table
 
 
@@ -22,7 +23,7 @@ class ConsumableRow:
     line: ConsumableLine
 
 
-class ConsumablesModel(FrozenRowsModel[ConsumableRow]):
+class ConsumablesModel(RowsModel[ConsumableRow]):
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [
             (self.tr("Product"), lambda r: r.name, False),

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 from salon_pos.services.changes import QUEUED, Changes
 from salon_pos.services.purchasing import SupplierView
 from salon_pos.ui.context import UiContext
-from salon_pos.ui.models.stock import Cell, FrozenRowsModel
+from salon_pos.ui.models.rows import Cell, RowsModel
 from salon_pos.ui.widgets import MessageLine, button, fitted_table
 from sync.operations.inventory import CHANGE_SUPPLIER
 
 
-class SuppliersModel(FrozenRowsModel[SupplierView]):
+class SuppliersModel(RowsModel[SupplierView]):
     NAME = 0
 
     def columns(self) -> list[tuple[str, Cell, bool]]:

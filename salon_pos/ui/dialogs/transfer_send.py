@@ -23,7 +23,8 @@ from salon_pos.services.transfers import TransferView
 from salon_pos.ui.context import UiContext
 from salon_pos.ui.dialogs.save_dialog import SaveDialog
 from salon_pos.ui.dialogs.stock_receive import product_label
-from salon_pos.ui.models.stock import Cell, FrozenRowsModel, unit_name, units_text
+from salon_pos.ui.models.rows import Cell, RowsModel
+from salon_pos.ui.models.stock import unit_name, units_text
 from salon_pos.ui.widgets import button, fitted_table
 from sync.operations.inventory import CHANGE_STOCK_MOVEMENT, CHANGE_TRANSFER
 
@@ -34,7 +35,7 @@ class SendLine:
     units: int
 
 
-class SendLinesModel(FrozenRowsModel[SendLine]):
+class SendLinesModel(RowsModel[SendLine]):
     NAME = 0
 
     def columns(self) -> list[tuple[str, Cell, bool]]:

@@ -4,21 +4,14 @@ shown in each product's own unit, with the packages they make."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QObject
 
 from salon_pos.domain.money import format_money
 from salon_pos.services.stock import ExpiringBatch, StockRow
-from salon_pos.ui.models.rows import Index
-
-Row = TypeVar("Row")
-Cell = Callable[[Any], str]
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-WARNING = QColor("#b3261e")
+from salon_pos.ui.models.rows import Cell, RowsModel
 
 
 def unit_name(unit: str) -> str:
@@ -43,84 +36,9 @@ def packages_text(units: int, pack_size: int) -> str:
     return f"{units / pack_size:,.2f}".rstrip("0").rstrip(".")
 
 
-class FrozenRowsModel(QAbstractTableModel, Generic[Row]):
-    """Rows shown as `columns()` say (header, cell, right-aligned?); `marked(row)` in red."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-        self._columns: list[tuple[str, Cell, bool]] | None = None
-
-    def columns(self) -> list[tuple[str, Cell, bool]]:
-        raise NotImplementedError
-
-    def marked(self, row: Row) -> bool:
-        return False
-
-    def _shown(self) -> list[tuple[str, Cell, bool]]:
-        if self._columns is None:  # built once: data() is called for every cell painted
-            self._columns = self.columns()
-        return self._columns
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Row]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
-    # An editable list (a document's lines being entered): one line changed, added, removed.
-
-    def replace_line(self, row: int, line: Row) -> None:
-        self._rows[row] = line
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def append(self, line: Row) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(line)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        _header, cell, right = self._shown()[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right:
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and self.marked(row):
-            return WARNING
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        columns = self._shown()
-        return columns[section][0] if 0 <= section < len(columns) else None
-
-
-class StockTableModel(FrozenRowsModel[StockRow]):
+class StockTableModel(RowsModel[StockRow]):
     NAME = 1  # the column that stretches
+    COSTS = (4, 5)  # unit cost and value: a manager's
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [
@@ -154,7 +72,7 @@ class StockTableModel(FrozenRowsModel[StockRow]):
         return row.low or row.on_hand < 0
 
 
-class SuggestedOrderModel(FrozenRowsModel[StockRow]):
+class SuggestedOrderModel(RowsModel[StockRow]):
     """Low products and the packages to order to bring each back to twice its minimum."""
 
     NAME = 1
@@ -174,7 +92,7 @@ def order_cost(row: StockRow) -> int:
     return row.suggested_packages * row.cost
 
 
-class ExpiringModel(FrozenRowsModel[ExpiringBatch]):
+class ExpiringModel(RowsModel[ExpiringBatch]):
     """Batches expiring soon, soonest first; those past their expiry in red."""
 
     NAME = 0

@@ -15,8 +15,8 @@ from salon_pos.services.catalog import ProductOffer
 from salon_pos.services.purchasing import OrderState, OrderView
 from salon_pos.services.stocktake import SheetLine
 from salon_pos.services.transfers import TransferView
-from salon_pos.ui.models.rows import Index
-from salon_pos.ui.models.stock import Cell, FrozenRowsModel, units_text
+from salon_pos.ui.models.rows import Cell, Index, RowsModel
+from salon_pos.ui.models.stock import units_text
 
 UNCOUNTED = QColor("#8a7d84")
 
@@ -25,10 +25,11 @@ def signed_units(units: int, unit: str) -> str:
     return ("+" if units > 0 else "") + units_text(units, unit)
 
 
-class SheetModel(FrozenRowsModel[SheetLine]):
+class SheetModel(RowsModel[SheetLine]):
     """The variance report: every product in the stocktake's scope, counted or not."""
 
     NAME = 1
+    VALUE = 5  # the difference at cost: a manager's
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
         return [
@@ -92,7 +93,7 @@ def order_total(order: OrderView) -> int:
     return sum(line.packages * (line.unit_cost or 0) for line in order.lines)
 
 
-class OrdersModel(FrozenRowsModel[OrderView]):
+class OrdersModel(RowsModel[OrderView]):
     NAME = 1
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
@@ -126,7 +127,7 @@ class DraftOrderLine:
     cost: str = ""
 
 
-class OrderLinesModel(FrozenRowsModel[DraftOrderLine]):
+class OrderLinesModel(RowsModel[DraftOrderLine]):
     NAME = 0
 
     def columns(self) -> list[tuple[str, Cell, bool]]:
@@ -154,7 +155,7 @@ def transfer_short(transfer: TransferView) -> int:
     return sum(int(line["sent"]) - int(line["received"]) for line in lines)
 
 
-class TransfersModel(FrozenRowsModel[TransferView]):
+class TransfersModel(RowsModel[TransferView]):
     NAME = 2
 
     def columns(self) -> list[tuple[str, Cell, bool]]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from salon_pos.services.catalog import ProductOffer
-from salon_pos.ui.models.stock import Cell, FrozenRowsModel, units_text
+from salon_pos.ui.models.rows import Cell, RowsModel
+from salon_pos.ui.models.stock import units_text
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class ReceiptDraftLine:
     due: int = 0  # packages still to come on the purchase order received against
 
 
-class ReceiptLinesModel(FrozenRowsModel[ReceiptDraftLine]):
+class ReceiptLinesModel(RowsModel[ReceiptDraftLine]):
     NAME = 0
 
     def columns(self) -> list[tuple[str, Cell, bool]]:

@@ -113,7 +113,7 @@ PAGES = (
     PageSpec("conflicts", MANAGERS, "F10", _conflicts),
     PageSpec("staff", MANAGERS, "F11", _staff),
     PageSpec("catalog", MANAGERS, "F12", _catalog),
-    PageSpec("stock", MANAGERS, "Ctrl+I", _stock),  # 库存: inventory
+    PageSpec("stock", COUNTER, "Ctrl+I", _stock),  # 库存: the front desk counts stock too
     PageSpec("members", MANAGERS, "Ctrl+M", _members),
     PageSpec("reports", MANAGERS, "Ctrl+R", _reports),  # 报表
     PageSpec("day_close", MANAGERS, "Ctrl+D", _day_close),  # 日结: the day's close

@@ -1,7 +1,9 @@
 """Inventory (库存), for managers and owners: stock on hand and its value at cost, what expires
 within N days, what is low with a suggested order; receiving goods (入库), writing off (报损)
 and a product's minimum, each in its own dialog; then the documents, each a tab of its own
-module: stocktake (盘点), purchase orders (采购) and transfers (调拨). Stock is read on the task
+module: stocktake (盘点), purchase orders (采购) and transfers (调拨). The front desk opens it
+to count: it sees the stocktake tab (counting only), and on hand and expiring as lists,
+without costs; the rest is hidden (and the services refuse it anyway). Stock is read on the task
 runner: on hand for every product is one grouped query, and the page reads it again when stock
 or the catalog changed (a sale, a receipt, a pull); a document tab reads its own when shown
 and when its documents change."""
@@ -13,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from salon_pos.domain.staff import Role
 from salon_pos.services.changes import Changes
 from salon_pos.services.patch_tests import local_date
 from salon_pos.services.stock import ExpiringBatch, StockRow
@@ -59,6 +62,7 @@ class StockPage(ManagersOnly):
         self.setObjectName("stockPage")
         self.dialog: SaveDialog | None = None
         self._asked = 0  # the newest read; older answers are dropped
+        self._fitted_for_manager: bool | None = None  # whom the page was last shown to
         self.rows: list[StockRow] = []
         self.on_hand = OnHandView()
         self.on_hand.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -92,6 +96,27 @@ class StockPage(ManagersOnly):
         self._update_buttons()
         ctx.changed.connect(self._on_ctx_changed)
 
+    def opens(self, role: Role) -> bool:
+        return role.counts_stock  # the front desk counts; a technician does not come here
+
+    def refusal_text(self) -> str:
+        return self.tr("Only the front desk, a manager or the owner can open this page.")
+
+    def _fit_to_role(self) -> None:
+        """A manager sees everything; the front desk the stocktake (to count), on hand and
+        expiring, without costs or the buttons that change stock."""
+        manager = self.manages()
+        for tab in (self.order, self.purchasing, self.transfers):
+            self.tabs.setTabVisible(self.tabs.indexOf(tab), manager)
+        for widget in (self.minimum, self.write_off, self.receive):
+            widget.setVisible(manager)
+        self.on_hand.show_costs(manager)
+        self.stocktake.fit_to_role(manager)
+        hidden = not self.tabs.isTabVisible(self.tabs.currentIndex())
+        if not manager and (hidden or self._fitted_for_manager is not False):
+            self.tabs.setCurrentWidget(self.stocktake)  # what the front desk comes for
+        self._fitted_for_manager = manager
+
     def _build(self, content: QWidget) -> None:
         title = QLabel(self.tr("Inventory"))
         title.setObjectName("pageTitle")
@@ -108,9 +133,14 @@ class StockPage(ManagersOnly):
 
     def on_shown(self) -> None:
         if self.allowed():
+            self._fit_to_role()
             self.refresh()
             self._refresh_document_tab()
             self.on_hand.filter.setFocus()
+
+    def show_tab(self, name: str) -> None:
+        """For screenshots: the tab held in this attribute (expiring, order, stocktake, ...)."""
+        self.tabs.setCurrentWidget(getattr(self, name))
 
     def document_tab(self) -> DocumentTab | None:
         shown = self.tabs.currentWidget()
@@ -153,7 +183,7 @@ class StockPage(ManagersOnly):
         return self.on_hand.selected()
 
     def _update_buttons(self) -> None:
-        self.minimum.setEnabled(self.selected() is not None)
+        self.minimum.setEnabled(self.selected() is not None and self.manages())
 
     def _on_ctx_changed(self, changes: Changes) -> None:
         if not (self.isVisible() and self.allowed()):
@@ -179,7 +209,7 @@ class StockPage(ManagersOnly):
 
     def open_minimum(self) -> MinimumDialog | None:
         picked = self.selected()
-        if picked is None:
+        if picked is None or not self.manages():
             return None
         dialog = MinimumDialog(self._ctx, picked, self)
         self._show(dialog)

@@ -2,9 +2,10 @@
 and pick), type the quantity, Enter, and the focus is back in the scan field for the next.
 Counts add up across counters (the others' arrive with each pull). Below, the variance sheet
 of the stocktake chosen: every product in scope, counted or not, the difference and its value
-at cost, and what services used of it as recorded and as the count shows. Posting asks first
-and is a manager's; a posted stocktake's sheet stays here to read. Every read and write runs
-on the task runner, so counting never holds up the cashier."""
+at cost, and what services used of it as recorded and as the count shows. Starting and posting
+are a manager's (posting asks first); the front desk counts on the stocktake a manager started,
+and sees the sheet without its values at cost. A posted stocktake's sheet stays here to read.
+Every read and write runs on the task runner, so counting never holds up the cashier."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ class StocktakeTab(QWidget):
         self.products: list[ProductOffer] = []
         self.lines: list[SheetLine] = []
         self.product: ProductOffer | None = None  # the one being counted
+        self.manager = True  # starts and posts, and sees values at cost (fit_to_role)
         self.start_dialog: StartStocktakeDialog | None = None
         self.confirm: QMessageBox | None = None
         self.chosen = QComboBox()
@@ -82,6 +84,12 @@ class StocktakeTab(QWidget):
         self.recent_line.setProperty("role", "muted")
         self.recent_line.setWordWrap(True)
         self.recent_line.hide()
+        self.waiting = QLabel(
+            self.tr("No stocktake is being counted: a manager or the owner starts one.")
+        )
+        self.waiting.setObjectName("stocktakeWaiting")
+        self.waiting.setProperty("role", "muted")
+        self.waiting.setWordWrap(True)
         self._lay_out()
         self._update()
 
@@ -133,6 +141,7 @@ class StocktakeTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
         layout.addWidget(self.counting)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.message)
         layout.addWidget(self.recent_line)
         layout.addLayout(shown)
@@ -202,18 +211,34 @@ class StocktakeTab(QWidget):
         take = self.current()
         return take is not None and take.posted_at is None
 
+    def fit_to_role(self, manager: bool) -> None:
+        """The front desk counts: no starting or posting, no values at cost."""
+        self.manager = manager
+        self.start.setVisible(manager)
+        self.post.setVisible(manager)
+        self.table.setColumnHidden(SheetModel.VALUE, not manager)
+        self._show_sheet()
+        self._update()
+
     def _update(self) -> None:
-        self.current()
         open_one = next((t for t in self.takes if t.posted_at is None), None)
         self.counting.setVisible(self.counting_open())
-        self.start.setEnabled(open_one is None)
-        self.post.setEnabled(self.counting_open())
+        self.waiting.setVisible(not self.manager and open_one is None)
+        self.start.setEnabled(open_one is None and self.manager)
+        self.post.setEnabled(self.counting_open() and self.manager)
 
     def _show_sheet(self) -> None:
         self.model.set_rows([line for line in self.lines if self._kept(line)])
         counted = [line for line in self.lines if line.counted is not None]
         loss = sum(line.value for line in counted if line.value < 0)
         gain = sum(line.value for line in counted if line.value > 0)
+        if not self.manager:
+            self.summary.setText(
+                self.tr("{counted} of {all} products counted").format(
+                    counted=len(counted), all=len(self.lines)
+                )
+            )
+            return
         self.summary.setText(
             self.tr(
                 "{counted} of {all} products counted; difference at cost {net} "

@@ -59,6 +59,7 @@ class OnHandView(QWidget):
         self.model = StockTableModel(self)
         self.table = fitted_table("stockTable", self.model, StockTableModel.NAME)
         self.totals = muted("stockTotals")
+        self.costs_shown = True
         search = QHBoxLayout()
         search.addWidget(self.filter, 1)
         search.addWidget(self.category)
@@ -68,6 +69,13 @@ class OnHandView(QWidget):
         layout.addLayout(search)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
+
+    def show_costs(self, shown: bool) -> None:
+        """A manager sees cost and value at cost; the front desk only the quantities."""
+        self.costs_shown = shown
+        for column in StockTableModel.COSTS:
+            self.table.setColumnHidden(column, not shown)
+        self.totals.setVisible(shown)
 
     def set_rows(self, rows: Sequence[StockRow]) -> None:
         self._all = list(rows)

@@ -121,7 +121,7 @@ class Store:
             _, _, p, packages, days = action
             expires = None if days is None and p != 0 else TODAY + timedelta(days=days or 30)
             counter.stock.receive(
-                [ReceiptLine(self.products[p], packages, 1_000, "", expires)], team.desk.id
+                [ReceiptLine(self.products[p], packages, 1_000, "", expires)], team.manager.id
             )
         elif kind == "sell":
             _, _, p, quantity = action
@@ -134,7 +134,7 @@ class Store:
             counter.checkout.refund_lines(ticket, {line: 1}, Team.MANAGER_PIN, "退货", team.desk.id)
         elif kind == "write_off":
             _, _, p, units = action
-            counter.stock.write_off(self.products[p], units, "破损", team.desk.id)
+            counter.stock.write_off(self.products[p], units, "破损", team.manager.id)
         elif kind == "stocktake" and counter.stocktakes.open_stocktake() is None:
             take = counter.stocktakes.start(team.manager.id)
             for product, units in zip(self.products, action[2], strict=True):
