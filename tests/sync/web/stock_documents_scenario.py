@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from sync.operations.inventory import (
     PURCHASE_ORDER_SAVED,
@@ -23,6 +23,7 @@ from sync.operations.inventory import (
     TRANSFER_SENT,
 )
 from sync.protocol import hlc_stamp
+from sync.server.stock_report import BATCH
 from tests.sync.server import builders
 from tests.sync.web.test_console_stock import TODAY, StockChain, _at, _movement
 
@@ -48,7 +49,9 @@ class StockDocuments:
         self.in_transit = self._transfer(self.second, self.first, came_short=None)
 
     def _push(self, store: str, kind: str, payload: Row) -> None:
-        self.chain._push(store, kind, payload)
+        device = self.chain.devices[store]
+        answer = self.chain.server.push(device, [device.op(kind, payload)])
+        assert answer["results"][0]["status"].startswith("applied"), (kind, answer["results"])
 
     def _staff(self, store: str) -> str:
         return str(self.chain.staff[store][0]["id"])
@@ -71,7 +74,7 @@ class StockDocuments:
         products = self.chain.products[self.first]
         for n, state in enumerate(("draft", "ordered", "partly_received", "received", "cancelled")):
             lines = [
-                {"product_id": p["id"], "packages": 2 + i, "unit_cost": 1000 * (i + 1) + n}
+                {"product_id": p["id"], "packages": 2 + i, "unit_cost": 4500 * (i + 1) + 100 * n}
                 for i, p in enumerate(products[n % 3 : n % 3 + 2])
             ]
             order = {
@@ -130,9 +133,9 @@ class StockDocuments:
         lines, moves = [], []
         for n, p in enumerate(self.chain.products[self.first][:5]):
             expected = self.on_hand(self.first, p["id"])
-            difference = (-3, 0, 1, -1, 0)[n]
-            counted = expected + difference
-            value = difference * 500  # fen at the store's cost, as the counter worked it out
+            counted = max(0, expected + (-3, -1, 1, -20, 0)[n])  # a shelf holds no less than 0
+            difference = counted - expected
+            value = difference * int(p["cost"]) // int(p["pack_size"])  # at the catalog's cost
             line = {
                 "product_id": p["id"],
                 "counted": counted,
@@ -187,19 +190,36 @@ class StockDocuments:
             self._push(self.second, STOCKTAKE_COUNTED, self._count(take["id"], product, quantity))
         return take | {"counted": {product: 6}}
 
+    def _batches(self, store: str, product: str) -> list[Row]:
+        """The product's batches received in the store, as a transfer line carries them."""
+        b = BATCH.c
+        query = (
+            select(b.id, b.product_id, b.code, b.expires_on, b.received_at, b.unit_cost)
+            .where(b.store_id == store, b.product_id == product)
+            .order_by(b.id)
+        )
+        with self.chain.server.engine.connect() as connection:
+            found = connection.execute(query).mappings()
+            return [
+                {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in r.items()}
+                for r in found
+            ]
+
     def _transfer(self, source: str, target: str, came_short: bool | None) -> Row:
-        """Two lines of the source's products (the chain item among them, known in both);
-        received with one unit short, or not received (None)."""
+        """Lines of the chain item (known in both stores), one a batch it was received in
+        (two at most), sent and received with one unit short, or not received (None)."""
         transfer_id = builders.new_id()
-        mine = self.chain.products[source]
-        products = [mine[1], mine[-1]]  # 保湿面霜 (its own), 连锁护手霜 (the chain's)
-        if came_short is not None:
-            products = [mine[-1]]  # a store's own product is not in the other's catalog
+        product = self.chain.products[source][-1]["id"]
         lines, moves = [], []
-        for n, p in enumerate(products):
+        for n, batch in enumerate(self._batches(source, product)[:2] or [None]):
             quantity = 3 + n
-            lines.append({"product_id": p["id"], "quantity": quantity})
-            moves.append(_movement(p["id"], -quantity, "transfer_out", TODAY, transfer_id))
+            lines.append({"product_id": product, "batch": batch, "quantity": quantity})
+            moves.append(
+                _movement(
+                    product, -quantity, "transfer_out", TODAY, transfer_id,
+                    batch_id=batch["id"] if batch else None,
+                )
+            )  # fmt: skip
         sent = {
             "id": transfer_id,
             "number": f"TR-{source[-4:]}-0001",
@@ -215,6 +235,7 @@ class StockDocuments:
         if came_short is None:
             return sent
         got = [line["quantity"] - (1 if n == 0 else 0) for n, line in enumerate(lines)]
+        batch_ids = [line["batch"]["id"] if line["batch"] else None for line in lines]
         received = {
             "transfer_id": transfer_id,
             "received_at": (AT - timedelta(minutes=5)).isoformat(),
@@ -222,12 +243,12 @@ class StockDocuments:
             "business_day": TODAY.isoformat(),
             "note": "少了一件",
             "lines": [
-                {"product_id": line["product_id"], "sent": line["quantity"], "received": came}
-                for line, came in zip(lines, got, strict=True)
+                {"product_id": product, "batch_id": b, "sent": line["quantity"], "received": came}
+                for line, b, came in zip(lines, batch_ids, got, strict=True)
             ],
             "movements": [
-                _movement(line["product_id"], came, "transfer_in", TODAY, transfer_id)
-                for line, came in zip(lines, got, strict=True)
+                _movement(product, came, "transfer_in", TODAY, transfer_id, batch_id=b)
+                for b, came in zip(batch_ids, got, strict=True)
                 if came
             ],
         }
