@@ -214,7 +214,7 @@ COUNTS_SO_FAR = Both(
 SHEET = Both("盘点表", "Sheet")
 STOCKTAKE_RULE = Both(
     "账面为该商品最后一次清点时的记录数；差异 = 实盘 − 账面，金额按成本（亏损为负）。",
-    "Expected is what the records held at the product's last count; difference = counted −"
+    "Expected is what the records held at the product's last count; difference = counted -"
     " expected, valued at cost (a loss negative).",
 )
 

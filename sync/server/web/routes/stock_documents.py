@@ -6,7 +6,7 @@ stock pages (routes/stock.py: the store picker's `store`, a store page's Visible
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -16,25 +16,44 @@ from sync.server.auth import engine_of
 from sync.server.web import stock_csv
 from sync.server.web.deps import CurrentSession, PageNotFound, VisibleStore
 from sync.server.web.pages import language_of, render
-from sync.server.web.routes.stock import Format, StoreChoice, _frame, _shown
+from sync.server.web.routes.stock import (
+    ROWS_PER_PAGE,
+    Format,
+    Page,
+    StoreChoice,
+    pages_of,
+    shown_stores,
+    stock_frame,
+)
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 StateChoice = Annotated[str, Query(max_length=20)]
-DocumentId = Annotated[str, Query(max_length=36)]
+T = TypeVar("T")
 
 
 def _zones(frame: dict[str, object]) -> dict[str, str]:
     return {s.id: s.time_zone for s in frame["stores"]}  # type: ignore[attr-defined]
 
 
+def _page_of(rows: list[T], page: int) -> dict[str, Any]:
+    """A page of a list's rows (newest first), with what the pager needs."""
+    start = (page - 1) * ROWS_PER_PAGE
+    return {
+        "rows": rows[start : start + ROWS_PER_PAGE],
+        "count": len(rows),
+        "page": page,
+        "pages": pages_of(len(rows), ROWS_PER_PAGE),
+    }
+
+
 @router.get("/stock/suppliers")
 def suppliers_page(
     request: Request, session: CurrentSession, store: StoreChoice = "", format: Format = "html"
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         rows = report.suppliers(connection, shown.store_ids)
-    frame = _frame(shown, "suppliers")
+    frame = stock_frame(shown, "suppliers")
     if format == "csv":
         return stock_csv.suppliers(rows, frame["names"], language_of(request))
     return render(request, "stock_suppliers.html", session, rows=rows, **frame)
@@ -46,18 +65,19 @@ def orders_page(
     session: CurrentSession,
     store: StoreChoice = "",
     state: StateChoice = "",
+    page: Page = 1,
     format: Format = "html",
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         every = report.purchase_orders(connection, shown.store_ids)
     rows = [o for o in every if not state or o.state == state]
-    frame = _frame(shown, "orders")
+    frame = stock_frame(shown, "orders")
     if format == "csv":
         return stock_csv.orders(rows, frame["names"], _zones(frame), language_of(request))
     return render(
-        request, "stock_orders.html", session, rows=rows, state=state, states=report.ORDER_STATES,
-        zones=_zones(frame), **frame,
+        request, "stock_orders.html", session, state=state, states=report.ORDER_STATES,
+        zones=_zones(frame), every=rows, **_page_of(rows, page), **frame,
     )  # fmt: skip
 
 
@@ -74,17 +94,22 @@ def order_page(
 
 @router.get("/stock/stocktakes")
 def stocktakes_page(
-    request: Request, session: CurrentSession, store: StoreChoice = "", format: Format = "html"
+    request: Request,
+    session: CurrentSession,
+    store: StoreChoice = "",
+    page: Page = 1,
+    format: Format = "html",
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         rows = report.stocktakes(connection, shown.store_ids)
-    frame = _frame(shown, "stocktakes")
+    frame = stock_frame(shown, "stocktakes")
     if format == "csv":
         return stock_csv.stocktakes(rows, frame["names"], _zones(frame), language_of(request))
     return render(
-        request, "stock_stocktakes.html", session, rows=rows, zones=_zones(frame), **frame
-    )
+        request, "stock_stocktakes.html", session, zones=_zones(frame), **_page_of(rows, page),
+        **frame,
+    )  # fmt: skip
 
 
 @router.get("/stores/{store_id}/stock/stocktakes/{stocktake_id}")
@@ -106,18 +131,25 @@ def stocktake_page(
 
 @router.get("/stock/transfers")
 def transfers_page(
-    request: Request, session: CurrentSession, store: StoreChoice = "", format: Format = "html"
+    request: Request,
+    session: CurrentSession,
+    store: StoreChoice = "",
+    page: Page = 1,
+    format: Format = "html",
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         rows = report.transfers(connection, shown.store_ids)
-    frame = _frame(shown, "transfers")
+    frame = stock_frame(shown, "transfers")
     # the other store of a transfer is the owner's too: named even when not in the picker
     names = frame["names"] | _other_names(request, rows, frame["names"])
     if format == "csv":
         return stock_csv.transfers(rows, names, _zones(frame), language_of(request))
     frame["names"] = names
-    return render(request, "stock_transfers.html", session, rows=rows, zones=_zones(frame), **frame)
+    return render(
+        request, "stock_transfers.html", session, zones=_zones(frame), **_page_of(rows, page),
+        **frame,
+    )  # fmt: skip
 
 
 def _other_names(
