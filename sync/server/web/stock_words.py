@@ -212,6 +212,7 @@ COUNTS_SO_FAR = Both(
     "尚未过账：以下为目前各商品的清点合计。", "Not posted yet: each product's counts so far."
 )
 SHEET = Both("盘点表", "Sheet")
+NO_COUNTS = Both("还没有清点任何商品。", "Nothing counted yet.")
 STOCKTAKE_RULE = Both(
     "账面为该商品最后一次清点时的记录数；差异 = 实盘 − 账面，金额按成本（亏损为负）。",
     "Expected is what the records held at the product's last count; difference = counted -"

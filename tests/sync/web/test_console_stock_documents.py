@@ -208,6 +208,9 @@ def test_an_open_stocktake_shows_the_counts_so_far(
         if c["stocktake_id"] == take["id"]:
             counts[c["product_id"]] += c["quantity"]
     assert {p: int(c[1]) for p, c in lines.items()} == counts == take["counted"]
+    untouched = documents._start(server.other_store_id, "full", [])
+    empty = owner.client.get(path.replace(take["id"], untouched["id"]))
+    assert empty.status_code == 200 and "还没有清点任何商品。" in empty.text
 
 
 def test_transfers_between_the_stores_sent_beside_received(
