@@ -448,3 +448,13 @@ def store_product(connection: Connection, store_id: str, product_id: str) -> Pro
     if connection.execute(query).first() is None:
         return None
     return products(connection, [product_id]).get(product_id)
+
+
+def stock_held(connection: Connection, product_id: str) -> dict[str, int]:
+    """The stores holding stock of a product (on hand not zero; stock_on_hand, kept with
+    each push), by store."""
+    held = models.table_of(models.StockOnHand)
+    query = select(held.c.store_id, held.c.quantity).where(
+        held.c.product_id == product_id, held.c.quantity != 0
+    )
+    return {store: int(units) for store, units in connection.execute(query)}

@@ -31,6 +31,7 @@ from sync.server.web.routes import (
     settings,
     staff,
     stock,
+    stock_documents,
     stores,
 )
 
@@ -50,6 +51,7 @@ AREAS = (
     reminders,
     closes,
     stock,
+    stock_documents,
 )
 PUBLIC = (booking,)  # no session: their forms carry a double-submit token of their own
 

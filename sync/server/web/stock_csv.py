@@ -5,11 +5,13 @@ headers in the page's language, units in the product's unit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from fastapi.responses import Response
 
 from sync.messages import Both
+from sync.server.stock_document_report import OrderRow, StocktakeRow, SupplierRow, TransferRow
 from sync.server.stock_report import (
     Consumption,
     ExpiringBatch,
@@ -199,3 +201,128 @@ def movements(
     ]
     name = f"{store.name}-{product.name}-{sw.MOVEMENTS.text(language)}.csv"
     return csv_response(name, header, lines)
+
+
+def _at(moment: datetime | None, zone: str) -> str:
+    """A moment in the store's time zone, as the pages show it."""
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def suppliers(rows: Sequence[SupplierRow], names: dict[str, str], language: str) -> Response:
+    header = _say(
+        language, sw.STORE, sw.SUPPLIER, sw.CONTACT, sw.PHONE, sw.ORDER_COUNT, sw.INACTIVE, sw.NOTE
+    )
+    lines = [
+        [names.get(s.store_id, ""), s.name, s.contact, s.phone, s.orders,
+         "" if s.active else "1", s.note]
+        for s in rows
+    ]  # fmt: skip
+    return csv_response(sw.SUPPLIERS_TAB.text(language) + ".csv", header, lines)
+
+
+def orders(
+    rows: Sequence[OrderRow], names: dict[str, str], zones: dict[str, str], language: str
+) -> Response:
+    """One row an order line, with its order's figures (a spreadsheet sums and pivots)."""
+    header = _say(
+        language, sw.STORE, sw.NUMBER, sw.SUPPLIER, sw.STATE, sw.CREATED, sw.ORDERED_AT,
+        sw.PRODUCT, Both("单位", "Unit"), Both("每包装数量", "Units a package"), sw.ORDERED,
+        sw.RECEIVED, sw.OUTSTANDING, sw.UNIT_COST, sw.LINE_TOTAL,
+    )  # fmt: skip
+    lines = [
+        [
+            names.get(o.store_id, ""),
+            o.number,
+            o.supplier,
+            sw.ORDER_STATE_WORDS[o.state].text(language),
+            _at(o.created_at, zones[o.store_id]),
+            _at(o.ordered_at, zones[o.store_id]),
+            line.product.name,
+            _unit(line.product.unit, language),
+            line.product.pack_size,
+            line.packages,
+            line.received,
+            line.outstanding,
+            "" if line.unit_cost is None else yuan(line.unit_cost),
+            yuan(line.total),
+        ]
+        for o in rows
+        for line in o.lines
+    ]
+    return csv_response(sw.ORDERS_TAB.text(language) + ".csv", header, lines)
+
+
+def stocktakes(
+    rows: Sequence[StocktakeRow], names: dict[str, str], zones: dict[str, str], language: str
+) -> Response:
+    header = _say(
+        language, sw.STORE, sw.NUMBER, sw.SCOPE, sw.STATE, sw.STARTED, sw.POSTED, sw.LINES,
+        sw.DIFFERING, sw.VARIANCE,
+    )  # fmt: skip
+    lines = [
+        [
+            names.get(t.store_id, ""),
+            t.number,
+            sw.categories_words(t.scope, t.categories, language),
+            (sw.POSTED_STATE if t.posted else sw.OPEN).text(language),
+            _at(t.started_at, zones[t.store_id]),
+            _at(t.posted_at, zones[t.store_id]),
+            len(t.lines),
+            t.differing if t.posted else "",
+            yuan(t.variance) if t.posted else "",
+        ]
+        for t in rows
+    ]
+    return csv_response(sw.STOCKTAKES_TAB.text(language) + ".csv", header, lines)
+
+
+def stocktake_sheet(take: StocktakeRow, store: StoreRef, language: str) -> Response:
+    header = _say(
+        language, sw.CATEGORY, sw.PRODUCT, Both("单位", "Unit"), sw.EXPECTED, sw.COUNTED,
+        sw.DIFFERENCE, sw.VALUE, sw.COUNTED_AT,
+    )  # fmt: skip
+    lines = [
+        [
+            line.product.category,
+            line.product.name,
+            _unit(line.product.unit, language),
+            "" if line.expected is None else line.expected,
+            line.counted,
+            line.difference if take.posted else "",
+            yuan(line.value) if take.posted else "",
+            _at(line.counted_at, store.time_zone),
+        ]
+        for line in take.lines
+    ]
+    name = f"{store.name}-{sw.STOCKTAKES_TAB.text(language)}-{take.number}.csv"
+    return csv_response(name, header, lines)
+
+
+def transfers(
+    rows: Sequence[TransferRow], names: dict[str, str], zones: dict[str, str], language: str
+) -> Response:
+    """One row a transfer line, as sent and as received."""
+    header = _say(
+        language, sw.NUMBER, sw.FROM_STORE, sw.TO_STORE, sw.STATE, sw.SENT_AT, sw.RECEIVED_AT,
+        sw.PRODUCT, Both("单位", "Unit"), sw.BATCH, sw.SENT, sw.ARRIVED, sw.DIFFERENCE,
+    )  # fmt: skip
+    zone = next(iter(zones.values()), "Asia/Shanghai")
+    lines = [
+        [
+            t.number,
+            names.get(t.from_store_id, ""),
+            names.get(t.to_store_id, ""),
+            sw.TRANSFER_STATE_WORDS[t.state].text(language),
+            _at(t.sent_at, zones.get(t.from_store_id, zone)),
+            _at(t.received_at, zones.get(t.to_store_id, zone)),
+            line.product.name,
+            _unit(line.product.unit, language),
+            line.batch_code,
+            line.sent,
+            "" if line.received is None else line.received,
+            "" if line.received is None else line.difference,
+        ]
+        for t in rows
+        for line in t.lines
+    ]
+    return csv_response(sw.TRANSFERS_TAB.text(language) + ".csv", header, lines)

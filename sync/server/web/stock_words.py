@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sync.messages import Both, Message
+from sync.messages import Both, Message, is_chinese
 
 STOCK = Both("库存", "Stock")
 ON_HAND_TAB = Both("库存现况", "On hand")
@@ -146,3 +146,103 @@ def in_packages(units: int, pack_size: int) -> str:
     tenths = (abs(units) * 10 + pack_size // 2) // pack_size
     sign = "-" if units < 0 and tenths else ""
     return f"{sign}{tenths // 10}.{tenths % 10}"
+
+
+# The stock documents: suppliers, purchase orders, stocktakes, transfers (read-only here:
+# the counters make them).
+SUPPLIERS_TAB = Both("供应商", "Suppliers")
+ORDERS_TAB = Both("采购单", "Purchase orders")
+STOCKTAKES_TAB = Both("盘点", "Stocktakes")
+TRANSFERS_TAB = Both("调拨", "Transfers")
+DOCUMENTS_NOTE = Both(
+    "单据在收银台建立和处理，这里只读。", "The counters make these documents; here they are read."
+)
+
+SUPPLIER = Both("供应商", "Supplier")
+CONTACT = Both("联系人", "Contact")
+PHONE = Both("电话", "Phone")
+NOTE = Both("备注", "Note")
+ORDER_COUNT = Both("采购单数", "Orders")
+INACTIVE = Both("已停用", "inactive")
+NO_SUPPLIERS = Both(
+    "还没有供应商：在收银台的库存页添加。", "No suppliers yet: add them at a counter."
+)
+
+NUMBER = Both("单号", "Number")
+STATE = Both("状态", "State")
+ALL_STATES = Both("全部状态", "All states")
+CREATED = Both("建单时间", "Created")
+ORDERED_AT = Both("下单时间", "Ordered")
+ORDERED = Both("订购", "Ordered")
+RECEIVED = Both("已到", "Received")
+OUTSTANDING = Both("未到", "To come")
+UNIT_COST = Both("单价/包装", "Cost a package")
+LINE_TOTAL = Both("金额", "Amount")
+ORDER_TOTAL = Both("订单金额", "Order total")
+RECEIVED_VALUE = Both("已到金额", "Received value")
+LINES = Both("商品行", "Lines")
+NO_ORDERS = Both("没有采购单。", "No purchase orders.")
+ORDER_RULE = Both(
+    "数量按包装；已到为按本单入库的数量（整包装），状态据此得出，与收银台相同。",
+    "Quantities in packages; received is what receipts against the order brought (whole"
+    " packages), and the state follows from it, as at the counter.",
+)
+ORDER_STATE_WORDS = {
+    "draft": Both("草稿", "Draft"),
+    "ordered": Both("已下单", "Ordered"),
+    "partly_received": Both("部分到货", "Partly received"),
+    "received": Both("已到货", "Received"),
+    "cancelled": Both("已取消", "Cancelled"),
+}
+
+SCOPE = Both("范围", "Scope")
+SCOPE_FULL = Both("全店", "Whole store")
+STARTED = Both("开始", "Started")
+POSTED = Both("过账", "Posted")
+OPEN = Both("盘点中", "Counting")
+POSTED_STATE = Both("已过账", "Posted")
+EXPECTED = Both("账面", "Expected")
+COUNTED = Both("实盘", "Counted")
+DIFFERENCE = Both("差异", "Difference")
+VARIANCE = Both("差异金额（成本）", "Variance at cost")
+DIFFERING = Both("有差异商品", "Products differing")
+COUNTED_AT = Both("最后清点", "Last counted")
+NO_STOCKTAKES = Both("没有盘点记录。", "No stocktakes.")
+COUNTS_SO_FAR = Both(
+    "尚未过账：以下为目前各商品的清点合计。", "Not posted yet: each product's counts so far."
+)
+SHEET = Both("盘点表", "Sheet")
+NO_COUNTS = Both("还没有清点任何商品。", "Nothing counted yet.")
+STOCKTAKE_RULE = Both(
+    "账面为该商品最后一次清点时的记录数；差异 = 实盘 − 账面，金额按成本（亏损为负）。",
+    "Expected is what the records held at the product's last count; difference = counted -"
+    " expected, valued at cost (a loss negative).",
+)
+
+FROM_STORE = Both("调出门店", "From")
+TO_STORE = Both("调入门店", "To")
+DIRECTION = Both("方向", "Direction")
+SENT_OUT = Both("调出", "Sent")
+CAME_IN = Both("调入", "Received")
+SENT_AT = Both("发出时间", "Sent")
+RECEIVED_AT = Both("收货时间", "Received")
+SENT = Both("发出", "Sent")
+ARRIVED = Both("收到", "Arrived")
+SHORT = Both("短少", "Short")
+NO_TRANSFERS = Both("没有调拨记录。", "No transfers.")
+TRANSFER_STATE_WORDS = {
+    "in_transit": Both("在途", "In transit"),
+    "received": Both("已收货", "Received"),
+    "short": Both("已收货（有差异）", "Received, short"),
+}
+TRANSFER_RULE = Both(
+    "数量按商品的库存单位；收货方如实登记到货数，差异留档不抹平。",
+    "Quantities in each product's unit; the receiving store enters what arrived, and a"
+    " difference is kept, never hidden.",
+)
+
+
+def categories_words(scope: str, categories: tuple[str, ...], language: str) -> str:
+    if scope == "full" or not categories:
+        return SCOPE_FULL.text(language)
+    return ("、" if is_chinese(language) else ", ").join(categories)

@@ -224,6 +224,19 @@ DURATION = Both("时长（分钟）", "Duration (minutes)")
 SKILL = Both("技能", "Skill")
 SKU = Both("编号", "SKU")
 BARCODE = Both("条码", "Barcode")
+STOCK_UNIT = Both("库存单位", "Stock unit")
+PACK_SIZE = Both("每包装数量", "Units a package")
+NEEDS_EXPIRY = Both("入库须填有效期", "Each batch received needs an expiry date")
+STOCK_UNIT_NOTE = Both(
+    "库存按此单位记录（如 500 毫升一瓶：单位毫升，每包装 500）。有库存时不能改单位或包装规格。",
+    "Stock is kept in this unit (a 500 ml bottle: unit ml, 500 a package). The unit and"
+    " package size cannot change while a store holds stock of it.",
+)
+UNIT_CHOICES = (
+    ("piece", Both("件", "pieces")),
+    ("ml", Both("毫升", "ml")),
+    ("g", Both("克", "g")),
+)
 PRICE = Both("价格", "Price")
 HIDDEN = Both("已隐藏", "Hidden")
 HIDE = Both("隐藏", "Hide")

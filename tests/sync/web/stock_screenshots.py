@@ -1,7 +1,9 @@
 """The stock pages for docs/screenshots (web_stock_*: one store's stock, the chain view, the
-reorder list, the expiring batches, the slow movers, a month's consumables and a product's
-movements), from StockChain's two stores
-(tests/sync/web/test_console_stock.py) pushed to a live server by their counters.
+reorder list, the expiring batches, the slow movers, a month's consumables, a product's
+movements, and the stock documents: purchase orders and one, stocktakes and a posted sheet,
+transfers and one, suppliers; and a product's form with its stock unit), from StockChain's
+two stores (tests/sync/web/test_console_stock.py) with StockDocuments' documents
+(tests/sync/web/stock_documents_scenario.py) pushed to a live server by their counters.
 
     .venv/bin/python -m tests.sync.web.stock_screenshots [folder]   (also in make web-screenshots)
 """
@@ -20,6 +22,7 @@ from sync.server import admin
 from sync.server.config import utc_now
 from tests.sync.live_server import LiveServer
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE, sign_in
+from tests.sync.web.stock_documents_scenario import StockDocuments
 from tests.sync.web.test_browser_reports import LiveCounters
 from tests.sync.web.test_console_stock import StockChain
 
@@ -42,7 +45,23 @@ def push_stock(server: LiveServer, owner: str, names: tuple[str, str]) -> StockC
     return StockChain(live)
 
 
-def shoot_stock(page: Page, folder: Path, chain: StockChain, size: str) -> None:
+def document_pages(documents: StockDocuments) -> list[tuple[str, str]]:
+    """(screenshot name, path) of each stock document page, for the first store."""
+    store = documents.first
+    base = f"/console/stores/{store}/stock"
+    return [
+        ("stock_orders", f"/console/stock/orders?store={store}"),
+        ("stock_order", f"{base}/orders/{documents.orders['partly_received']['id']}"),
+        ("stock_stocktakes", "/console/stock/stocktakes"),
+        ("stock_stocktake", f"{base}/stocktakes/{documents.posted['id']}"),
+        ("stock_transfers", f"/console/stock/transfers?store={store}"),
+        ("stock_transfer", f"{base}/transfers/{documents.short['id']}"),
+        ("stock_suppliers", f"/console/stock/suppliers?store={store}"),
+    ]
+
+
+def shoot_stock(page: Page, folder: Path, documents: StockDocuments, size: str) -> None:
+    chain = documents.chain
     store, product = chain.stores[0], chain.products[chain.stores[0]][0]["id"]
     for name, path in (
         ("stock", f"/console/stock?store={store}"),
@@ -52,6 +71,8 @@ def shoot_stock(page: Page, folder: Path, chain: StockChain, size: str) -> None:
         ("stock_slow", "/console/stock/slow"),
         ("stock_consumption", "/console/stock/consumption?period=month&day=2026-11-01"),
         ("stock_movements", f"/console/stores/{store}/stock/{product}"),
+        *document_pages(documents),
+        ("stock_product_form", f"/console/stores/{store}/catalog/items/{product}"),
     ):
         page.goto(path)
         page.screenshot(path=str(folder / f"web_{name}_{size}.png"), full_page=True)
@@ -64,13 +85,14 @@ def main(folder: Path) -> None:
         try:
             admin.create_owner(LiveCounters(server).engine, OWNER, PASSWORD)
             chain = push_stock(server, OWNER, ("丽人美业·总店", "丽人美业·万达店"))
+            documents = StockDocuments(chain)
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=str(CHROMIUM))
                 for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
                     page = browser.new_page(viewport=viewport, base_url=server.url)  # type: ignore[arg-type]
                     sign_in(page, OWNER, PASSWORD)
                     page.wait_for_url("**/console/stores")
-                    shoot_stock(page, folder, chain, size)
+                    shoot_stock(page, folder, documents, size)
                     page.close()
                 browser.close()
         finally:

@@ -15,8 +15,9 @@ from salon_pos.domain.catalog_rules import PRICE, check_price, parse_minutes
 from salon_pos.domain.errors import InvalidNumber, RequiredField, UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.search_keys import item_matches, search_text
+from salon_pos.domain.stock import MOST_PACK, NotAPackSize, check_stock_unit, check_unit_change
 from sync.messages import Both, Message
-from sync.server import master_data
+from sync.server import master_data, stock_report
 from sync.server.auth import engine_of
 from sync.server.master_data import CatalogEntry
 from sync.server.web import words
@@ -60,12 +61,16 @@ def item_fields(
     cost: Annotated[str, Form(max_length=30)] = "",
     needs_patch_test: Annotated[str, Form(max_length=5)] = "",
     points_price: Annotated[str, Form(max_length=12)] = "",
+    unit: Annotated[str, Form(max_length=20)] = "",
+    pack_size: Annotated[str, Form(max_length=20)] = "",
+    needs_expiry: Annotated[str, Form(max_length=5)] = "",
 ) -> dict[str, str]:
     """An item's fields as typed in its form (kept to show again when refused)."""
     return {
         "category": category, "name": name, "price": price, "duration_min": duration_min,
         "skill": skill, "sku": sku, "barcode": barcode, "cost": cost,
-        "needs_patch_test": needs_patch_test, "points_price": points_price,
+        "needs_patch_test": needs_patch_test, "points_price": points_price, "unit": unit,
+        "pack_size": pack_size, "needs_expiry": needs_expiry,
     }  # fmt: skip
 
 
@@ -149,12 +154,41 @@ def _values(kind: str, form: dict[str, str]) -> dict[str, Any]:
         cost = form.get("cost", "").strip()
         values |= {"sku": form.get("sku", ""), "barcode": form.get("barcode", "")}
         values["cost"] = parse_yuan(cost) if cost else 0
+        values |= _stock_fields(values["name"].strip(), form)
     points = form.get("points_price", "").strip()
     if points:  # left out (the new-item forms): as held, none for a new item
         if not (points.isascii() and points.isdigit()) or int(points) > MAX_POINTS_PRICE:
             raise InvalidNumber(text=points[:12])
         values["points_price"] = int(points)
     return values
+
+
+def _stock_fields(name: str, form: dict[str, str]) -> dict[str, Any]:
+    """A product's stock unit, package size and whether a batch needs an expiry date, as the
+    counter's product form checks them (domain.stock.check_stock_unit). Read only when the
+    form carried them (the unit is always sent by the console's forms): left out, they stay
+    as held (piece, 1, no expiry for a new item)."""
+    unit = form.get("unit", "").strip()
+    if not unit:
+        return {}
+    pack = form.get("pack_size", "").strip() or "1"
+    if not (pack.isascii() and pack.isdigit()) or len(pack) > 9:
+        raise NotAPackSize(name=name, most=MOST_PACK, value=pack[:12])
+    check_stock_unit(name, unit, int(pack))
+    return {"unit": unit, "pack_size": int(pack), "needs_expiry": form.get("needs_expiry") == "1"}
+
+
+def _check_unit_kept(request: Request, item: CatalogEntry, values: dict[str, Any]) -> None:
+    """The counter's rule (services/catalog.py `_check_unit_kept`): the unit and package size
+    stay while the product holds stock, here in any store that keeps it (a chain item's
+    stock is in every store of the owner); the ledger is in the old unit."""
+    new = (values.get("unit", item.unit), values.get("pack_size", item.pack_size))
+    if item.kind != "product" or new == (item.unit, item.pack_size):
+        return
+    with engine_of(request).connect() as connection:
+        held = stock_report.stock_held(connection, item.id)
+    on_hand = held.get(item.home_store_id) or next(iter(held.values()), 0)
+    check_unit_change(item.name, item.unit, item.pack_size, new, on_hand)
 
 
 @router.post("/items")
@@ -193,6 +227,9 @@ def _item_page(
         "store_price": format_yuan(item.price),
         "needs_patch_test": "1" if item.needs_patch_test else "",
         "points_price": str(item.points_price),
+        "unit": item.unit,
+        "pack_size": str(item.pack_size),
+        "needs_expiry": "1" if item.needs_expiry else "",
     }
     form |= context.pop("form", {})
     return render(
@@ -219,6 +256,7 @@ def edit_item(
     engine = engine_of(request)
     try:
         values = _values(item.kind, form)
+        _check_unit_kept(request, item, values)
         master_data.update_catalog_item(
             engine, store.id, item.id, values, _clock(request), session.account.is_owner
         )

@@ -32,12 +32,12 @@ Format = Annotated[str, Query(pattern="^(html|csv)$")]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 
 
-def _shown(request: Request, session: Session, store: str) -> ShownPeriod:
+def shown_stores(request: Request, session: Session, store: str) -> ShownPeriod:
     """The store asked for (or all the account's) and its business day today."""
     return shown_period(request, session, "day", None, store)
 
 
-def _frame(shown: ShownPeriod, tab: str) -> dict[str, Any]:
+def stock_frame(shown: ShownPeriod, tab: str) -> dict[str, Any]:
     """What every stock page's tabs and store picker need."""
     return {
         "names": {s.id: s.name for s in shown.visible},
@@ -58,7 +58,7 @@ def _matches(row: StockRow, category: str, text: str) -> bool:
     )
 
 
-def _pages(count: int, per_page: int) -> int:
+def pages_of(count: int, per_page: int) -> int:
     return max(1, -(-count // per_page))
 
 
@@ -73,12 +73,12 @@ def stock_page(
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         every = stock_report.stock_rows(connection, shown.store_ids)
         conflicts = stock_report.open_negative_stock(connection, shown.store_ids)
     rows = [r for r in every if _matches(r, category, q)]
-    frame = _frame(shown, "on_hand")
+    frame = stock_frame(shown, "on_hand")
     shown_rows: list[Any]
     if frame["single"]:
         rows = shown_rows = [r for r in rows if r.low] if low else rows
@@ -97,7 +97,7 @@ def stock_page(
         rows=shown_rows[start : start + ROWS_PER_PAGE],
         count=len(shown_rows),
         page=page,
-        pages=_pages(len(shown_rows), ROWS_PER_PAGE),
+        pages=pages_of(len(shown_rows), ROWS_PER_PAGE),
         totals=_store_totals(rows, shown),
         conflicts=conflicts,
         categories=sorted({r.product.category for r in every}),
@@ -134,10 +134,10 @@ def _store_totals(rows: list[StockRow], shown: ShownPeriod) -> list[StoreTotal]:
 def low_page(
     request: Request, session: CurrentSession, store: StoreChoice = "", format: Format = "html"
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     with engine_of(request).connect() as connection:
         rows = [r for r in stock_report.stock_rows(connection, shown.store_ids) if r.low]
-    frame = _frame(shown, "low")
+    frame = stock_frame(shown, "low")
     if format == "csv":
         return stock_csv.low(rows, frame["names"], language_of(request))
     total = sum(r.order_cost for r in rows)
@@ -152,11 +152,11 @@ def expiring_page(
     days: Annotated[int, Query(ge=0, le=3650)] = 30,
     format: Format = "html",
 ) -> Response:
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     until = shown.today + timedelta(days=days)
     with engine_of(request).connect() as connection:
         batches = stock_report.expiring(connection, shown.store_ids, until)
-    frame = _frame(shown, "expiring")
+    frame = stock_frame(shown, "expiring")
     if format == "csv":
         return stock_csv.expiring(batches, frame["names"], shown.today, language_of(request))
     return render(request, "stock_expiring.html", session, batches=batches, days=days, **frame)
@@ -171,11 +171,11 @@ def slow_page(
     format: Format = "html",
 ) -> Response:
     """Stock with no sale nor use on the last `days` business days (today one of them)."""
-    shown = _shown(request, session, store)
+    shown = shown_stores(request, session, store)
     since = shown.today - timedelta(days=days - 1)
     with engine_of(request).connect() as connection:
         slow = stock_report.slow_movers(connection, shown.store_ids, since)
-    frame = _frame(shown, "slow")
+    frame = stock_frame(shown, "slow")
     if format == "csv":
         return stock_csv.slow(slow, frame["names"], shown.today, language_of(request))
     total = sum(s.row.value for s in slow)
@@ -194,7 +194,7 @@ def consumption_page(
     shown = shown_period(request, session, period, day, store)
     with engine_of(request).connect() as connection:
         used = stock_report.consumption(connection, shown.store_ids, shown.first, shown.last)
-    frame = _frame(shown, "consumption")
+    frame = stock_frame(shown, "consumption")
     if format == "csv":
         return stock_csv.consumption(used, frame["names"], language_of(request))
     return render(
@@ -238,6 +238,6 @@ def movements_page(
         rows=rows,
         count=count,
         page=page,
-        pages=_pages(count, MOVEMENTS_PER_PAGE),
+        pages=pages_of(count, MOVEMENTS_PER_PAGE),
         on_hand=rows[0].balance if rows and page == 1 else None,
     )
