@@ -6,9 +6,8 @@ docs/adr/0003-write-path.md). Runs in the caller's transaction, on the caller's 
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, cast
@@ -135,14 +134,17 @@ def selected_rows(
     connection = executor.connection() if isinstance(executor, Session) else executor
     if connection.dialect.name != "sqlite":
         return [tuple(row) for row in connection.execute(statement, params)]
-    lengths = tuple((k, len(v)) for k, v in params.items() if isinstance(v, list | tuple))
+    lengths = tuple(
+        (k, len(v) if isinstance(v, list | tuple) else None) for k, v in sorted(params.items())
+    )
     key = (statement, connection.dialect, lengths)
     expanded = _EXPANDED.get(key)
     if expanded is None:
-        state = _compiled(statement, connection.dialect).construct_expanded_state(params)
+        compiled = _compiled(statement, connection.dialect)
+        state = compiled.construct_expanded_state(params)
         sql, values = state.statement, list(state.positional_parameters)
-        recipe = _recipe(state.positiontup or [], state.parameters, params)
-        if _filled(recipe, params) == values and len(_EXPANDED) < 256:
+        recipe = _recipe(compiled, params)
+        if recipe is not None and _filled(recipe, params) == values and len(_EXPANDED) < 256:
             _EXPANDED[key] = (sql, recipe)
     else:
         sql, recipe = expanded
@@ -154,25 +156,38 @@ def selected_rows(
         cursor.close()
 
 
-# A statement's SQL for its `IN` lists' lengths, and where each of its positional values comes
-# from: (name, None) a parameter, (name, i) the i-th of a list, (None, value) a value of the
-# statement itself (a literal). SQLAlchemy's expansion costs about 25 µs a call; this, 2.
+# A statement's SQL for its parameters' names and its `IN` lists' lengths, and where each of
+# its positional values comes from: (name, None) a parameter, (name, i) the i-th of a list,
+# (None, value) a value of the statement itself (a literal). SQLAlchemy's expansion costs
+# about 25 µs a call; this, 2.
 Recipe = tuple[tuple[str | None, Any], ...]
 _EXPANDED: dict[tuple[Any, ...], tuple[str, Recipe]] = {}
-_EXPANDED_NAME = re.compile(r"(.+)_(\d+)")
 
 
-def _recipe(names: Sequence[str], compiled: Mapping[str, Any], params: dict[str, Any]) -> Recipe:
-    recipe: list[tuple[str | None, Any]] = []
-    for name in names:
-        expanded = _EXPANDED_NAME.fullmatch(name)
-        if name in params:
-            recipe.append((name, None))
-        elif expanded and isinstance(params.get(expanded[1]), list | tuple):
-            recipe.append((expanded[1], int(expanded[2]) - 1))
-        else:
-            recipe.append((None, compiled[name]))
-    return tuple(recipe)
+@dataclass(frozen=True)
+class _Marker:
+    """Stands for a parameter (index None) or a list's item while the recipe is made."""
+
+    name: str
+    index: int | None
+
+
+def _recipe(compiled: SQLCompiler, params: dict[str, Any]) -> Recipe | None:
+    """Expand the statement once with a marker for each parameter and list item: a position
+    holding a marker comes from it, any other is the statement's own value. None (nothing
+    remembered) when the markers do not come through as they went in (a tuple `IN`, a value
+    processed on the way: the caller checks the recipe against SQLAlchemy's own expansion)."""
+    marked = {
+        name: [_Marker(name, i) for i in range(len(value))]
+        if isinstance(value, list | tuple)
+        else _Marker(name, None)
+        for name, value in params.items()
+    }
+    try:
+        values = compiled.construct_expanded_state(marked).positional_parameters
+    except Exception:
+        return None  # a statement the markers cannot stand in for: not remembered
+    return tuple((v.name, v.index) if isinstance(v, _Marker) else (None, v) for v in values)
 
 
 def _filled(recipe: Recipe, params: dict[str, Any]) -> list[Any]:

@@ -46,6 +46,7 @@ from salon_pos.domain.stock import (
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement, stock_of
 from salon_pos.services.stock_roles import (
+    KEEPING_CONSUMABLES,
     RECEIVING,
     SETTING_MINIMUM,
     WRITING_OFF,
@@ -225,6 +226,7 @@ class StockService(StockViews):
 
         now = self._clock.now()
         with self._db.write() as session:
+            check_manages_stock(session, actor_id, KEEPING_CONSUMABLES)
             service = session.get(ServiceItem, service_id)
             if service is None:
                 raise UnknownItem(item_id=service_id)

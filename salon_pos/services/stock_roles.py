@@ -18,6 +18,7 @@ RECEIVING = Both("入库", "receive goods")
 WRITING_OFF = Both("报损", "write stock off")
 SETTING_MINIMUM = Both("设置最低库存", "set a minimum stock")
 KEEPING_SUPPLIERS = Both("维护供应商", "edit suppliers")
+KEEPING_CONSUMABLES = Both("设置服务耗材", "set what a service uses up")
 KEEPING_ORDERS = Both("处理采购单", "draft, place or cancel purchase orders")
 TRANSFERRING = Both("调拨库存", "send or receive a transfer")
 

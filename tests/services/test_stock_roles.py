@@ -16,7 +16,7 @@ from salon_pos.services.backend import Backend
 from salon_pos.services.purchasing import OrderLine
 from salon_pos.services.stock import ReceiptLine
 from salon_pos.services.stock_roles import CountingNotAllowed, StockNeedsManager
-from tests.conftest import Team
+from tests.conftest import Shelf, Team
 from tests.services.test_stock import BackBar, back_bar
 
 __all__ = ["back_bar"]  # the fixture, used by name
@@ -68,7 +68,7 @@ def test_a_technician_or_no_one_cannot_count(
 
 
 def test_the_front_desk_cannot_receive_write_off_order_or_transfer(
-    backend: Backend, team: Team, back_bar: BackBar
+    backend: Backend, team: Team, shelf: Shelf, back_bar: BackBar
 ) -> None:
     backend.stock.receive([ReceiptLine(back_bar.cream, 5, 9_000)], team.manager.id)
     order = backend.purchasing.draft([OrderLine(back_bar.cream, 2, 9_000)], team.manager.id)
@@ -89,6 +89,10 @@ def test_the_front_desk_cannot_receive_write_off_order_or_transfer(
             lambda: backend.transfers.send("x", {back_bar.cream: 1}, desk),
         ),
         ("send or receive a transfer", lambda: backend.transfers.receive("x", {}, desk)),
+        (
+            "set what a service uses up",
+            lambda: backend.stock.set_consumables(shelf.facial, [], desk),
+        ),
     ]
     before = written(backend)
     for action, call in refused:

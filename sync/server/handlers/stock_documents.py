@@ -32,6 +32,7 @@ from sync.operations.inventory import (
     StocktakeStarted,
     SupplierSaved,
 )
+from sync.operations.kinds import node_of
 from sync.server import models
 from sync.server.batch import new_server_id
 from sync.server.context import OpContext, same_store
@@ -121,6 +122,10 @@ def _edited_apart(ctx: OpContext, order: PurchaseOrderSaved) -> str | None:
         select(ORDER.c.number, ORDER.c.hlc, ORDER.c.store_id).where(ORDER.c.id == order.id)
     ).first()
     if held is None or not order.base_hlc or held.hlc in (order.base_hlc, order.hlc):
+        return None
+    if node_of(held.hlc) == ctx.device_id or node_of(order.base_hlc) is None:
+        # The order as held is this counter's own edit (its stamp may have been clamped here,
+        # so the counter names another), or the base is no stamp: no clash to tell of.
         return None
     same_store(ctx, held.store_id, "purchase order")
     stamp = edit_stamp(order.hlc, ctx.now, {"hlc": held.hlc})

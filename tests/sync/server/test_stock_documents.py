@@ -184,6 +184,26 @@ def test_an_earlier_change_arriving_late_loses_and_is_a_conflict_too(
     assert (details["kept"], details["lost"]) == (placed["hlc"], cancelled["hlc"])
 
 
+def test_a_counter_whose_clock_runs_fast_edits_its_own_order_without_a_conflict(
+    server: Server, device: Device
+) -> None:
+    """The server clamps a stamp five minutes ahead of it and keeps the clamped one; the
+    counter keeps its own, and its next edit names that as its base. Its own edits in a row
+    are no clash; another counter's edit from the version before still is."""
+    product = _product(server, device)
+    ahead = 5 * 60 * 1000
+    draft = _order(product, hlc=_stamped(device, ahead))
+    edited = draft | {"note": "加急", "hlc": _stamped(device, ahead + 1), "base_hlc": draft["hlc"]}
+    ops = [device.op(PURCHASE_ORDER_SAVED, p) for p in (draft, edited)]
+    assert _statuses(server.push(device, ops)) == ["applied", "applied"]
+    assert server.count("SELECT COUNT(*) FROM purchase_order WHERE hlc = :h", h=draft["hlc"]) == 0
+    assert server.count("SELECT COUNT(*) FROM conflict") == 0
+    other = server.enroll()
+    stale = draft | {"status": "cancelled", "hlc": _stamped(other, 1000), "base_hlc": "坏的"}
+    assert _statuses(server.push(other, [other.op(PURCHASE_ORDER_SAVED, stale)])) == ["applied"]
+    assert server.count("SELECT COUNT(*) FROM conflict") == 0  # no stamp to tell a clash by
+
+
 def test_changes_made_one_after_another_are_no_conflict(server: Server, device: Device) -> None:
     """One counter's edits in a row, another's made from the version it pulled, and an order
     from a counter of before base_hlc: last writer wins, and no conflict."""

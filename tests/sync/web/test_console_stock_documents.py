@@ -8,6 +8,7 @@ manager sees their store's documents only, another owner nothing."""
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from html import unescape
 from typing import Any
@@ -269,6 +270,12 @@ def test_a_manager_sees_their_stores_documents_and_another_owner_nothing(
     assert page.status_code == 200 and "丽人美容 二店" in page.text
     manager_orders = table(manager.client.get("/console/stock/orders").text, "orders")
     assert set(manager_orders) == {o["id"] for o in documents.orders.values()}
+    # one store in scope and none picked: the direction as theirs, each link to a page of it
+    listed = manager.client.get("/console/stock/transfers")
+    rows = table(listed.text, "transfers")
+    assert rows[documents.short["id"]][1] == "调出"
+    links = re.findall(r'href="(/console/stores/[^"]*/stock/transfers/[^"]+)"', listed.text)
+    assert links and all(manager.client.get(link).status_code == 200 for link in links)
 
 
 def test_the_document_pages_speak_english_when_asked(
