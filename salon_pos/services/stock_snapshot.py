@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
@@ -23,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from salon_pos.db.models import StockMovement, StockOnHand, StockSnapshot
 from salon_pos.services.sync_state import sync_state
-from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
-from sync.wire import Change
+
+if TYPE_CHECKING:  # pydantic: not before the sign-in screen (tests/cli/test_cold_start.py)
+    from sync.wire import Change
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ def snapshot_held(session: Session) -> bool:
 def others_movements(changes: Sequence[Change], device_id: str) -> list[str]:
     """The ids of a history page's movements made elsewhere (the snapshot holds those; this
     counter's own it held already and the snapshot left out)."""
+    from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
+
     return [
         c.entity_id
         for c in changes
