@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,10 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self.write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        # The hot path's connection, kept between its transactions: taking one from the pool
+        # and giving it back costs about 45 µs a sale (docs/adr/0003-write-path.md).
+        self._kept: Connection | None = None
+        self._kept_lock = threading.Lock()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -45,9 +50,27 @@ class Database:
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
-        """Like write(), without the ORM session: for the hot path of the counter (checkout)."""
-        with _busy_is_a_user_error(), self._writer.begin() as connection:
-            yield connection
+        """Like write(), without the ORM session: for the hot path of the counter (checkout).
+        It runs on a connection kept for it; a second such transaction at the same moment
+        (another thread, or one inside another) takes one from the pool as before."""
+        if not self._kept_lock.acquire(blocking=False):
+            with _busy_is_a_user_error(), self._writer.begin() as connection:
+                yield connection
+            return
+        try:
+            kept = self._kept
+            if kept is None or kept.closed or kept.invalidated:
+                kept = self._kept = self._writer.connect()
+            try:
+                with _busy_is_a_user_error(), kept.begin():
+                    yield kept
+            except BaseException:
+                # Back to the pool, whose reset rolls back what a failed COMMIT left open.
+                self._kept = None
+                kept.close()
+                raise
+        finally:
+            self._kept_lock.release()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -61,4 +84,8 @@ class Database:
             yield connection
 
     def close(self) -> None:
+        with self._kept_lock:
+            if self._kept is not None:
+                self._kept.close()
+                self._kept = None
         self.engine.dispose()

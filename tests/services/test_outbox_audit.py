@@ -1,6 +1,7 @@
 """The transactional outbox and the audit log: all or nothing, gap-free, append-only."""
 
 import sqlite3
+import threading
 
 import pytest
 from sqlalchemy import event, func, select, text
@@ -98,3 +99,44 @@ def test_a_locked_database_gives_a_clear_message_and_the_work_can_be_retried(
     with impatient.write() as s:  # and once the lock is free, it goes through
         s.execute(text("UPDATE setting SET value = value"))
     impatient.close()
+
+
+def test_the_hot_paths_kept_connection_waits_its_turn_and_survives_a_busy_database(
+    backend: Backend, team: Team, shelf: Shelf
+) -> None:
+    """write_connection keeps one connection between sales: a second writer at the same moment
+    (another thread) takes one from the pool and waits for SQLite's lock, and a BEGIN refused
+    as busy leaves the kept connection usable for the next sale."""
+    impatient = Database(backend.db.path, busy_timeout_ms=50)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with impatient.write_connection() as connection:
+            connection.execute(text("UPDATE setting SET value = value"))
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        # The kept connection is another thread's: a pooled one, refused while it is held.
+        with pytest.raises(DatabaseBusy), impatient.write_connection() as connection:
+            connection.execute(text("UPDATE setting SET value = value"))
+    finally:
+        release.set()
+        holder.join(10)
+    other = sqlite3.connect(backend.db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseBusy), impatient.write_connection() as connection:
+            connection.execute(text("UPDATE setting SET value = value"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with impatient.write_connection() as connection:  # free again: the next one goes through
+        connection.execute(text("INSERT INTO setting (key, value) VALUES ('kept', 'yes')"))
+    impatient.close()
+    with backend.db.read() as s:
+        assert s.scalar(text("SELECT value FROM setting WHERE key = 'kept'")) == "yes"
+    assert backend.checkout.complete_sale(three_line_sale(team, shelf)).number == "A1-000001"
