@@ -115,8 +115,12 @@ def all_rows(executor: Connection | Session, statement: Statement) -> list[tuple
         cursor.close()
 
 
+# What selected_rows reads: a select, or a union of them.
+Query = Select[*tuple[Any, ...]] | CompoundSelect[*tuple[Any, ...]]
+
+
 @lru_cache(maxsize=16)
-def _compiled(statement: CompoundSelect[*tuple[Any, ...]], dialect: Dialect) -> SQLCompiler:
+def _compiled(statement: Query, dialect: Dialect) -> SQLCompiler:
     compiled = statement.compile(dialect=dialect)
     assert isinstance(compiled, SQLCompiler)
     return compiled
@@ -124,7 +128,7 @@ def _compiled(statement: CompoundSelect[*tuple[Any, ...]], dialect: Dialect) -> 
 
 def selected_rows(
     executor: Connection | Session,
-    statement: CompoundSelect[*tuple[Any, ...]],
+    statement: Query,
     params: dict[str, Any],
 ) -> list[tuple[Any, ...]]:
     """The rows of a statement built once, with its parameters (`IN` lists expanded to their

@@ -13,16 +13,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    CompoundSelect,
     Connection,
     bindparam,
     delete,
     func,
     insert,
-    literal,
-    null,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -62,39 +58,12 @@ _STOCK_OF = (
     .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
     .where(Product.id.in_(bindparam("products", expanding=True)))
 )
-# What a sale reads, in one round trip through the driver (a sale's hot path: see
-# docs/adr/0003-write-path.md): its services' consumables ("uses" rows), then the stock by
-# batch of the products it sells and of those consumables ("stock" rows, as _STOCK_OF's).
-_TICKET_STOCK: CompoundSelect[*tuple[Any, ...]] = union_all(
-    select(
-        literal("uses"),
-        ServiceConsumable.service_id,
-        ServiceConsumable.product_id,
-        ServiceConsumable.quantity,
-        null(),
-        null(),
-        null(),
-    ).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True))),
-    select(
-        literal("stock"),
-        Product.id,
-        Product.name,
-        Product.pack_size,
-        StockOnHand.batch_key,
-        StockOnHand.quantity,
-        StockBatch.expires_on,
-    )
-    .outerjoin(StockOnHand, _HELD)
-    .outerjoin(StockBatch, StockBatch.id == StockOnHand.batch_key)
-    .where(
-        Product.id.in_(bindparam("products", expanding=True))
-        | Product.id.in_(
-            select(ServiceConsumable.product_id).where(
-                ServiceConsumable.service_id.in_(bindparam("services", expanding=True))
-            )
-        )
-    ),
-)
+# The consumables of a sale's services: it then reads the stock of those and of the products it
+# sells with _STOCK_OF (two statements through the driver cost less than one with an OR of an
+# IN list and a subquery: a sale's hot path, docs/adr/0003-write-path.md).
+_USES = select(
+    ServiceConsumable.service_id, ServiceConsumable.product_id, ServiceConsumable.quantity
+).where(ServiceConsumable.service_id.in_(bindparam("services", expanding=True)))
 
 
 @dataclass
@@ -202,21 +171,25 @@ def take_for_ticket(
 def _ticket_stock(
     connection: Connection, line_rows: Sequence[Row]
 ) -> tuple[list[Need], dict[str, ProductStock]]:
-    """ticket_needs and stock_of of what they take, in one statement (_TICKET_STOCK)."""
+    """ticket_needs and stock_of of what they take, through the driver (_USES, _STOCK_OF)."""
     services = sorted({r["item_id"] for r in line_rows if r["kind"] == "service"})
-    products = sorted({r["item_id"] for r in line_rows if r["kind"] == "product"})
-    if not services and not products:
-        return [], {}
+    products = {r["item_id"] for r in line_rows if r["kind"] == "product"}
     used: dict[str, list[tuple[str, int]]] = {}
+    if services:
+        for service_id, product_id, quantity in selected_rows(
+            connection, _USES, {"services": services}
+        ):
+            used.setdefault(service_id, []).append((product_id, quantity))
+            products.add(product_id)
+    if not products:
+        return [], {}
     stock: dict[str, ProductStock] = {}
-    params = {"services": services, "products": products}
-    for row, one, two, three, batch_key, quantity, expires_on in selected_rows(
-        connection, _TICKET_STOCK, params
+    for product_id, name, pack, batch_key, quantity, expires_on in selected_rows(
+        connection, _STOCK_OF, {"products": sorted(products)}
     ):
-        if row == "uses":
-            used.setdefault(one, []).append((two, three))
-            continue
-        held = stock.setdefault(one, ProductStock(two, three))
+        held = stock.get(product_id)
+        if held is None:
+            held = stock[product_id] = ProductStock(name, pack)
         if batch_key is not None:  # the driver's row: the date as SQLite keeps it, text
             expires = date.fromisoformat(expires_on) if expires_on is not None else None
             held.batches.append(BatchStock(batch_key or None, expires, quantity))
