@@ -8,7 +8,7 @@ leaving out this counter's own movements, which it holds already. That snapshot 
 `stock_on_hand` and, as what is still to come, into `stock_snapshot`. Each movement of
 another's that the history then brings is written as any movement is (the trigger adds it to
 `stock_on_hand`) and taken off both again: the snapshot counted it already. When the history
-is complete, whatever is left of the snapshot (nothing, unless a movement was parked or the
+is complete, whatever is left of the snapshot (nothing, unless a movement is still parked or the
 server's ledger and feed disagree) comes off `stock_on_hand` and the snapshot is gone: on hand
 is then exactly the sum of the movements held, as on every other counter."""
 
@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from salon_pos.db.models import StockMovement, StockOnHand, StockSnapshot
+from salon_pos.db.models import ParkedChange, StockMovement, StockOnHand, StockSnapshot
 from salon_pos.services.sync_state import sync_state
 
 if TYPE_CHECKING:  # pydantic: not before the sign-in screen (tests/cli/test_cold_start.py)
@@ -65,6 +65,25 @@ def held(session: Session, ids: Sequence[str]) -> set[str]:
         return set()
     found = session.scalars(select(StockMovement.id).where(StockMovement.id.in_(ids)))
     return set(found)
+
+
+def parked_in_snapshot(session: Session, device_id: str) -> list[str]:
+    """The ids of parked movements made elsewhere that the snapshot counted (the history's: up
+    to where it ends) and not held: a retry that writes one takes it off the snapshot, as the
+    history's pages do (history_arrived)."""
+    from sync.operations.inventory import CHANGE_STOCK_MOVEMENT
+
+    state = sync_state(session)
+    if not state.stock_snapshot or state.history_until is None:
+        return []
+    parked = session.execute(
+        select(ParkedChange.entity_id, ParkedChange.data).where(
+            ParkedChange.entity == CHANGE_STOCK_MOVEMENT,
+            ParkedChange.seq <= state.history_until,
+        )
+    )
+    ids = [movement for movement, data in parked if data.get("device_id") != device_id]
+    return sorted(set(ids) - held(session, ids))
 
 
 def history_arrived(session: Session, written: Sequence[str]) -> None:

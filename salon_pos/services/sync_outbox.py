@@ -168,7 +168,9 @@ class CounterOutbox:
 
     def retry_parked_changes(self) -> int:
         with self._db.write() as session:
+            counted = stock_snapshot.parked_in_snapshot(session, self._device_id)
             outcome = retry_parked(session)
+            stock_snapshot.history_arrived(session, sorted(stock_snapshot.held(session, counted)))
         self.changed.append(outcome.changes)
         return outcome.applied
 

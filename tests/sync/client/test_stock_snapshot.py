@@ -10,7 +10,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from salon_pos.db.models import StockMovement, StockSnapshot
+from salon_pos.db.models import ParkedChange, StockMovement, StockSnapshot
 from salon_pos.domain.ids import new_id
 from salon_pos.services.backend import Backend
 from salon_pos.services.stock import ReceiptLine
@@ -126,3 +126,45 @@ def test_a_product_merged_into_another_takes_its_snapshot_along(
     _movement(feed, kept, 7)
     outbox.apply_history(feed.changes, 10)
     assert _on_hand(backend) == _ledger(backend) == {kept: 7}
+
+
+def test_a_parked_movement_retried_before_the_history_ends_is_not_counted_twice(
+    backend: Backend, shelf: Shelf
+) -> None:
+    """A movement of the history this version could not read waits, parked; once it can (an
+    update), the retry writes it and takes it off the snapshot, as the history's pages do."""
+    outbox = _joined(backend, shelf.serum, 12)
+    feed = Feed()
+    _movement(feed, shelf.serum, 8)
+    _movement(feed, shelf.serum, 4)
+    feed.changes[1].data["kind"] = "sample"  # a kind of movement this version does not know
+    outbox.apply_history(feed.changes, 5)  # the history goes on to 10
+    assert _on_hand(backend) == {shelf.serum: 12}
+    with backend.db.write() as s:  # the app updated: it reads the parked movement now
+        parked = s.scalars(select(ParkedChange)).one()
+        parked.data = {**parked.data, "kind": "receipt"}
+    assert outbox.retry_parked_changes() == 1
+    assert _on_hand(backend) == {shelf.serum: 12}
+    outbox.apply_history([], 10)  # the history's end
+    assert _on_hand(backend) == _ledger(backend) == {shelf.serum: 12}
+    assert _snapshot_rows(backend) == 0
+
+
+def test_a_parked_movement_from_after_the_snapshot_counts_in_full(
+    backend: Backend, shelf: Shelf
+) -> None:
+    """The live feed beyond the history's end is not in the snapshot: its parked movement,
+    retried while the history is still coming, adds all it brings."""
+    outbox = _joined(backend, shelf.serum, 12)
+    feed = Feed()
+    for _ in range(11):  # feed positions 1-10: the history's; 11, the live feed's
+        _movement(feed, shelf.serum, 0)
+    _movement(feed, shelf.serum, 4)
+    feed.changes[-1].data["kind"] = "sample"
+    outbox.apply_changes(feed.changes[-1:], 12)
+    with backend.db.write() as s:
+        parked = s.scalars(select(ParkedChange)).one()
+        assert parked.seq == 12
+        parked.data = {**parked.data, "kind": "receipt"}
+    assert outbox.retry_parked_changes() == 1
+    assert _on_hand(backend) == {shelf.serum: 16}
