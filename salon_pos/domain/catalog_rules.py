@@ -20,6 +20,7 @@ from salon_pos.domain.errors import (
     UserError,
 )
 from salon_pos.domain.money import parse_yuan
+from salon_pos.domain.stock import MOST_PACK, NotAPackSize, UnknownUnit, check_quantity
 from salon_pos.domain.ticket import LineKind, check_fen
 
 CATEGORY = Both("分类", "category")
@@ -78,6 +79,9 @@ CATALOG_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "barcode": ("条码", "barcode"),
     "cost": ("成本", "cost"),
     "needs_patch_test": ("需皮试", "needs_patch_test", "皮试", "patch_test"),
+    "unit": ("库存单位", "unit", "单位"),
+    "pack_size": ("包装规格", "pack_size", "规格", "每包数量"),
+    "needs_expiry": ("需效期", "needs_expiry", "效期管理", "需有效期"),
 }
 CATALOG_REQUIRED = ("kind", "category", "name", "price")
 KINDS = {"service": LineKind.SERVICE, "服务": LineKind.SERVICE, "product": LineKind.PRODUCT}
@@ -113,6 +117,35 @@ class CatalogLine:
     barcode: str | None
     cost: int | None
     needs_patch_test: bool | None = None  # services; None: as saved (a new one: no)
+    # Products' stock (domain.stock); None: as saved (a new one: piece, 1, no expiry).
+    unit: str | None = None
+    pack_size: int | None = None
+    needs_expiry: bool | None = None
+
+
+# A stock unit as a catalog file may write it (domain.stock.Unit).
+UNIT_NAMES = {"piece": "piece", "件": "piece", "个": "piece", "支": "piece", "瓶": "piece"}
+UNIT_NAMES |= {"盒": "piece", "ml": "ml", "毫升": "ml", "g": "g", "克": "g"}
+
+
+def parse_unit(text: str, name: str) -> str | None:
+    """A unit cell: piece / ml / g or 件 / 毫升 / 克 (个, 支, 瓶, 盒 are pieces); empty: None."""
+    if not text.strip():
+        return None
+    unit = UNIT_NAMES.get(text.strip().lower())
+    if unit is None:
+        raise UnknownUnit(name=name, unit=text.strip())
+    return unit
+
+
+def parse_pack_size(text: str, name: str) -> int | None:
+    """A package size cell: a whole number of units from 1 to MOST_PACK; empty: None."""
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:
+        raise NotAPackSize(name=name, most=MOST_PACK, value=text[:12])
+    return check_quantity(name, int(text), MOST_PACK, NotAPackSize)
 
 
 YES_NO = {"是": True, "需要": True, "yes": True, "y": True, "1": True, "true": True}
@@ -152,5 +185,8 @@ def catalog_line(record: CsvRecord) -> CatalogLine:
     cost = parse_yuan(record.get("cost")) if record.get("cost") else None
     barcode = record.get("barcode") or None
     return CatalogLine(
-        record.line, kind, record.get("category"), name, price, 0, None, sku, barcode, cost
-    )
+        record.line, kind, record.get("category"), name, price, 0, None, sku, barcode, cost,
+        unit=parse_unit(record.get("unit"), name),
+        pack_size=parse_pack_size(record.get("pack_size"), name),
+        needs_expiry=parse_yes_no(record.get("needs_expiry")),
+    )  # fmt: skip

@@ -102,8 +102,18 @@ class _CatalogRows:
             return "unchanged"
         cost = line.cost if line.cost is not None else (existing.cost if existing else 0)
         barcode = line.barcode or (existing.barcode if existing else None)
+        expiry = line.needs_expiry
+        if expiry is None:
+            expiry = existing.needs_expiry if existing else False
         offer = ProductOffer(new_id(), line.category, line.name, sku, barcode, line.price, cost)
-        offer = replace(offer, points_price=existing.points_price if existing else 0)
+        offer = replace(
+            offer,
+            points_price=existing.points_price if existing else 0,
+            # An empty cell keeps what is saved (a new product: pieces, one a package).
+            unit=line.unit or (existing.unit if existing else offer.unit),
+            pack_size=line.pack_size or (existing.pack_size if existing else offer.pack_size),
+            needs_expiry=expiry,
+        )
         return save_product(session, self.journal, self.at, offer, self.actor_id).outcome
 
 

@@ -32,11 +32,12 @@ from salon_pos.domain.csv_text import read_text
 from salon_pos.domain.errors import Both, DuplicateCode, UserError
 from salon_pos.domain.ids import new_id
 from salon_pos.domain.import_report import FirstLines, ImportReport
+from salon_pos.domain.stock import check_unit_change
 from sync.operations.setup import (
     CHANGE_CATALOG_ITEM,
     CatalogItemSavedV5,
 )
-from sync.server import chain, models
+from sync.server import chain, models, stock_report
 from sync.server.admin import AdminError
 from sync.server.batch import BatchWriter, Rejected
 from sync.server.config import utc_now
@@ -587,12 +588,25 @@ class _CatalogImport:
         }
         kept: dict[str, Any] = {"skill": line.skill, "barcode": line.barcode, "cost": line.cost}
         kept["needs_patch_test"] = line.needs_patch_test
+        kept |= {"unit": line.unit, "pack_size": line.pack_size}
+        kept["needs_expiry"] = line.needs_expiry
         given |= {k: v if v is not None else before.get(k) for k, v in kept.items()}
         fields = _cleaned(before | given)
         check_catalog_item(fields, self.catalog, own_id=held.id if held else None)
         if held is not None and fields == held.fields():
             return None
         return held, fields
+
+
+def check_unit_kept(connection: Connection, item: CatalogEntry, unit: str, pack_size: int) -> None:
+    """The counter's rule (salon_pos/services/catalog.py `_check_unit_kept`): a product's unit
+    and package size stay while it holds stock, here in any store that keeps it (a chain item's
+    stock is in every store of the owner); the ledger is in the old unit."""
+    if item.kind != "product" or (unit, pack_size) == (item.unit, item.pack_size):
+        return
+    held = stock_report.stock_held(connection, item.id)
+    on_hand = held.get(item.home_store_id) or next(iter(held.values()), 0)
+    check_unit_change(item.name, item.unit, item.pack_size, (unit, pack_size), on_hand)
 
 
 def import_catalog_csv(
@@ -616,6 +630,9 @@ def import_catalog_csv(
         for record in text.records:
             try:
                 edited = work.edit(catalog_line(record))
+                if edited is not None and edited[0] is not None:
+                    new = (edited[1]["unit"], edited[1]["pack_size"])
+                    check_unit_kept(writer.connection, edited[0], *new)
             except UserError as refused:
                 work.services.forget(record.line)
                 work.skus.forget(record.line)

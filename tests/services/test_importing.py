@@ -22,6 +22,7 @@ from salon_pos.domain.errors import (
     RequiredField,
     UserError,
 )
+from salon_pos.domain.stock import NotAPackSize, UnitChangeWithStock, UnknownUnit
 from salon_pos.services.backend import Backend
 from salon_pos.services.csv_rows import (
     CsvRecord,
@@ -40,6 +41,8 @@ from salon_pos.services.importing import (
     import_customers,
     import_rows,
 )
+from salon_pos.services.stock import ReceiptLine
+from tests.conftest import Team
 
 
 def write_csv(folder: Path, text: str, encoding: str = "utf-8", name: str = "data.csv") -> Path:
@@ -313,6 +316,58 @@ def test_catalog_bad_rows(backend: Backend, tmp_path: Path) -> None:
     assert count(backend, ServiceItem) == 1 and count(backend, Product) == 2
     assert count(backend, OutboxOperation) == ops_before + 2
     assert "第 5 行：条码 6900000000012 已被 旧面霜 使用。" in report.describe("zh_CN")
+
+
+def test_catalog_stock_columns_set_unit_package_and_expiry(
+    backend: Backend, tmp_path: Path
+) -> None:
+    text = (
+        "类型,分类,名称,价格,编号,库存单位,包装规格,需效期\n"
+        "商品,院装,玻尿酸原液,0,BB-1,毫升,500,是\n"
+        "商品,护肤品,洁面乳,88,SKU-2,件,,\n"
+        "商品,院装,按摩油,0,BB-2,升,1000,是\n"  # 4: not a stock unit
+        "商品,院装,面膜粉,0,BB-3,克,半包,否\n"  # 5: not a package size
+        "商品,院装,甲油胶,0,BB-4,ml,0,\n"  # 6: a package of nothing
+        "商品,院装,封层胶,0,BB-5,ml,10,也许\n"  # 7: not a yes or no
+    )
+    report = import_catalog(backend, write_csv(tmp_path, text))
+
+    assert report.created == 2
+    assert error_lines(report.errors) == [
+        (4, UnknownUnit),
+        (5, NotAPackSize),
+        (6, NotAPackSize),
+        (7, InvalidChoice),
+    ]
+    with backend.db.read() as session:
+        kept = {
+            p.sku: (p.unit, p.pack_size, p.needs_expiry) for p in session.scalars(select(Product))
+        }
+    assert kept == {"BB-1": ("ml", 500, True), "SKU-2": ("piece", 1, False)}
+
+
+def test_catalog_reimport_without_the_stock_columns_keeps_them(
+    backend: Backend, team: Team, tmp_path: Path
+) -> None:
+    """A price list re-imported (no unit columns) leaves a back-bar product's unit, package
+    and expiry rule as they are, and refuses a unit change while it holds stock."""
+    serum = backend.catalog.add_product(
+        "院装", "玻尿酸原液", "BB-1", 0, 30000, unit="ml", pack_size=500, needs_expiry=True
+    )
+    backend.stock.receive(
+        [ReceiptLine(serum.id, 1, 30000, "L1", date(2027, 6, 1))], team.manager.id
+    )
+    prices = "类型,分类,名称,价格,编号,成本\n商品,院装,玻尿酸原液,0,BB-1,320\n"
+    report = import_catalog(backend, write_csv(tmp_path, prices))
+
+    assert (report.updated, report.errors) == (1, [])
+    with backend.db.read() as session:
+        held = session.get(Product, serum.id)
+        assert held is not None
+        assert (held.unit, held.pack_size, held.needs_expiry, held.cost) == ("ml", 500, True, 32000)
+    pieces = "类型,分类,名称,价格,编号,库存单位\n商品,院装,玻尿酸原液,0,BB-1,件\n"
+    report = import_catalog(backend, write_csv(tmp_path, pieces))
+    assert error_lines(report.errors) == [(2, UnitChangeWithStock)]
 
 
 def test_catalog_missing_price_column_imports_nothing(backend: Backend, tmp_path: Path) -> None:

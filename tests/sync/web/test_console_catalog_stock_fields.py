@@ -15,18 +15,21 @@ from salon_pos.db.models import Product
 from salon_pos.domain.stock import UnitChangeWithStock, unit_words
 from salon_pos.services.backend import Backend
 from salon_pos.services.stock import ReceiptLine
-from tests.sync.client.feed import seed_store
+from tests.sync.client.feed import seed_store, seed_team
 from tests.sync.in_process import sync_in_process
 from tests.sync.server.conftest import Server
 from tests.sync.web.conftest import Browser
 from tests.sync.web.test_console_catalog import (
+    HEADER,
     PRODUCT,
     add,
     catalog_of,
     counter,
+    csv_bytes,
     feed,
     item_id,
     rows,
+    upload,
 )
 
 __all__ = ["counter"]  # the fixture, a real counter joined to the server
@@ -135,3 +138,37 @@ def test_the_unit_reaches_a_counter_and_stays_while_the_store_holds_stock(
         held = session.get(Product, serum)
         assert held is not None
         assert (held.unit, held.pack_size, held.needs_expiry) == ("ml", 500, False)
+
+
+def test_a_catalog_file_sets_the_stock_fields_keeps_them_when_left_out_and_refuses_a_change(
+    server: Server, owner: Browser, counter: tuple[Backend, Path]
+) -> None:
+    """A file with 库存单位/包装规格/需效期 sets them; a price list without them leaves them
+    as they are; a unit change is refused by line while a store holds stock."""
+    header = ["类型", "分类", "名称", "价格", "编号", "成本", "库存单位", "包装规格", "需效期"]
+    data = csv_bytes(
+        [header, ["商品", "院装", "玻尿酸原液", "0", "BB-1", "300", "毫升", "500", "是"]]
+    )
+    assert "新增 1 条" in upload(owner, server, data).text
+    [stored] = rows(server)
+    assert (stored["unit"], stored["pack_size"], stored["needs_expiry"]) == ("ml", 500, True)
+    prices = csv_bytes([HEADER, ["商品", "院装", "玻尿酸原液", "0", "", "BB-1", "", "320"]])
+    assert "更新 1 条" in upload(owner, server, prices).text
+    [stored] = rows(server)
+    assert (stored["cost"], stored["unit"], stored["pack_size"]) == (32000, "ml", 500)
+    assert stored["needs_expiry"] is True
+
+    app, home = counter
+    team = seed_team(app)
+    assert sync_in_process(app, home, server).error is None
+    line = ReceiptLine(stored["id"], 1, 32000, "L1", expires_on=date(2027, 6, 30))
+    app.stock.receive([line], team.manager.id)
+    assert sync_in_process(app, home, server).error is None
+    before = feed(server)
+    pieces = csv_bytes([header, ["商品", "院装", "玻尿酸原液", "0", "BB-1", "", "件", "", ""]])
+    answer = upload(owner, server, pieces)
+    message = UnitChangeWithStock(name="玻尿酸原液", unit=unit_words("ml"), on_hand=500)
+    assert "出错 1 行" in answer.text and message.text("zh_CN") in answer.text
+    assert feed(server) == before
+    bad = csv_bytes([header, ["商品", "院装", "按摩油", "0", "BB-2", "", "升", "0", "也许"]])
+    assert "出错 1 行" in upload(owner, server, bad).text

@@ -11,13 +11,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from salon_pos.domain.catalog_rules import PRICE, check_price, parse_minutes
+from salon_pos.domain.catalog_rules import PRICE, check_price, parse_minutes, parse_pack_size
 from salon_pos.domain.errors import InvalidNumber, RequiredField, UserError
 from salon_pos.domain.money import format_yuan, parse_yuan
 from salon_pos.domain.search_keys import item_matches, search_text
-from salon_pos.domain.stock import MOST_PACK, NotAPackSize, check_stock_unit, check_unit_change
+from salon_pos.domain.stock import check_stock_unit
 from sync.messages import Both, Message
-from sync.server import master_data, stock_report
+from sync.server import master_data
 from sync.server.auth import engine_of
 from sync.server.master_data import CatalogEntry
 from sync.server.web import words
@@ -171,24 +171,15 @@ def _stock_fields(name: str, form: dict[str, str]) -> dict[str, Any]:
     unit = form.get("unit", "").strip()
     if not unit:
         return {}
-    pack = form.get("pack_size", "").strip() or "1"
-    if not (pack.isascii() and pack.isdigit()) or len(pack) > 9:
-        raise NotAPackSize(name=name, most=MOST_PACK, value=pack[:12])
-    check_stock_unit(name, unit, int(pack))
-    return {"unit": unit, "pack_size": int(pack), "needs_expiry": form.get("needs_expiry") == "1"}
+    pack = parse_pack_size(form.get("pack_size", "") or "1", name) or 1
+    check_stock_unit(name, unit, pack)
+    return {"unit": unit, "pack_size": pack, "needs_expiry": form.get("needs_expiry") == "1"}
 
 
 def _check_unit_kept(request: Request, item: CatalogEntry, values: dict[str, Any]) -> None:
-    """The counter's rule (services/catalog.py `_check_unit_kept`): the unit and package size
-    stay while the product holds stock, here in any store that keeps it (a chain item's
-    stock is in every store of the owner); the ledger is in the old unit."""
-    new = (values.get("unit", item.unit), values.get("pack_size", item.pack_size))
-    if item.kind != "product" or new == (item.unit, item.pack_size):
-        return
+    unit, pack_size = values.get("unit", item.unit), values.get("pack_size", item.pack_size)
     with engine_of(request).connect() as connection:
-        held = stock_report.stock_held(connection, item.id)
-    on_hand = held.get(item.home_store_id) or next(iter(held.values()), 0)
-    check_unit_change(item.name, item.unit, item.pack_size, new, on_hand)
+        master_data.check_unit_kept(connection, item, unit, pack_size)
 
 
 @router.post("/items")
