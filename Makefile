@@ -25,7 +25,7 @@ demo: setup  ## a demo salon, once: later runs keep the store, its Settings and 
 	$(BIN)/salon-pos --home "$(DEMO_HOME)" demo-data --customers 200 --if-new
 
 test: setup lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n auto --maxprocesses 4  # pytest-xdist: one worker a core
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q -n auto --maxprocesses 4 --durations=20  # pytest-xdist: one worker a core; the slowest 20 listed
 
 lint: setup
 	$(BIN)/ruff check .
