@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import RowMapping, Table, insert, select, update
 
 from sync.operations.inventory import (
     CHANGE_PURCHASE_ORDER,
@@ -60,18 +60,24 @@ Row = dict[str, Any]
 # Suppliers and purchase orders: whole records, last writer wins
 
 
+def _held(ctx: OpContext, table: Table, record_id: str) -> RowMapping | None:
+    """The record as held here (None: not yet)."""
+    found = ctx.connection.execute(select(table).where(table.c.id == record_id))
+    return found.mappings().first()
+
+
 def _save_whole(
     ctx: OpContext,
     table: Table,
     entity: str,
     values: Row,
     sent: Callable[[Row], Row],
+    held: RowMapping | None,
 ) -> None:
     """Keep the record with the later stamp and send it down: the edit's when it won, the one
     held when it lost (the counter that made it takes the kept one back). `values`: the
-    record's columns as the edit has them, `hlc` as sent; `sent`: a row as the feed sends it."""
-    found = ctx.connection.execute(select(table).where(table.c.id == values["id"])).mappings()
-    held = found.first()
+    record's columns as the edit has them, `hlc` as sent; `sent`: a row as the feed sends it;
+    `held`: the record as held here (_held), None when new."""
     if held is not None:
         same_store(ctx, held["store_id"], entity.replace("_", " "))
     stamp = edit_stamp(values["hlc"], ctx.now, {"hlc": held["hlc"]} if held else {})
@@ -99,7 +105,8 @@ def _order_data(row: Row) -> Row:
 @handles(SUPPLIER_SAVED, reads=True, writes=(SUPPLIER,))
 def supplier_saved(ctx: OpContext, supplier: SupplierSaved) -> list[str]:
     """A supplier as a whole: the later stamp stands (a counter sends every field it holds)."""
-    _save_whole(ctx, SUPPLIER, CHANGE_SUPPLIER, supplier.model_dump(), _supplier_data)
+    held = _held(ctx, SUPPLIER, supplier.id)
+    _save_whole(ctx, SUPPLIER, CHANGE_SUPPLIER, supplier.model_dump(), _supplier_data, held)
     return []
 
 
@@ -109,28 +116,26 @@ def purchase_order_saved(ctx: OpContext, order: PurchaseOrderSaved) -> list[str]
     in the receipts naming it (stock_document.purchase_order_id), never in the order."""
     values = order.model_dump(exclude={"base_hlc"})
     values["lines"] = dump_json(order.model_dump(mode="json")["lines"])
-    clash = _edited_apart(ctx, order)
-    _save_whole(ctx, ORDER, CHANGE_PURCHASE_ORDER, values, _order_data)
+    held = _held(ctx, ORDER, order.id)  # read once: for the clash and for the save
+    clash = _edited_apart(ctx, order, held)
+    _save_whole(ctx, ORDER, CHANGE_PURCHASE_ORDER, values, _order_data, held)
     return [clash] if clash else []
 
 
-def _edited_apart(ctx: OpContext, order: PurchaseOrderSaved) -> str | None:
+def _edited_apart(ctx: OpContext, order: PurchaseOrderSaved, held: RowMapping | None) -> str | None:
     """A purchase_order_edited_twice conflict when the edit was made from another version of
     the order than the one held (another counter's edit arrived first): the later stamp still
-    stands, and the manager hears whose change was not kept."""
-    held = ctx.connection.execute(
-        select(ORDER.c.number, ORDER.c.hlc, ORDER.c.store_id).where(ORDER.c.id == order.id)
-    ).first()
-    if held is None or not order.base_hlc or held.hlc in (order.base_hlc, order.hlc):
+    stands, and the manager hears whose change was not kept. `held`: the order as held here."""
+    if held is None or not order.base_hlc or held["hlc"] in (order.base_hlc, order.hlc):
         return None
-    if node_of(held.hlc) == ctx.device_id or node_of(order.base_hlc) is None:
+    if node_of(held["hlc"]) == ctx.device_id or node_of(order.base_hlc) is None:
         # The order as held is this counter's own edit (its stamp may have been clamped here,
         # so the counter names another), or the base is no stamp: no clash to tell of.
         return None
-    same_store(ctx, held.store_id, "purchase order")
-    stamp = edit_stamp(order.hlc, ctx.now, {"hlc": held.hlc})
-    kept, lost = (stamp, held.hlc) if stamp > held.hlc else (held.hlc, stamp)
-    details = {"number": held.number, "order_id": order.id, "kept": kept, "lost": lost}
+    same_store(ctx, held["store_id"], "purchase order")
+    stamp = edit_stamp(order.hlc, ctx.now, {"hlc": held["hlc"]})
+    kept, lost = (stamp, held["hlc"]) if stamp > held["hlc"] else (held["hlc"], stamp)
+    details = {"number": held["number"], "order_id": order.id, "kept": kept, "lost": lost}
     return ctx.writer.conflict(
         ORDER_EDITED_TWICE, CHANGE_PURCHASE_ORDER, order.id, [ctx.op.id], details, ctx.device_id
     )

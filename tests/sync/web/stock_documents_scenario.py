@@ -77,6 +77,8 @@ class StockDocuments:
                 {"product_id": p["id"], "packages": 2 + i, "unit_cost": 4500 * (i + 1) + 100 * n}
                 for i, p in enumerate(products[n % 3 : n % 3 + 2])
             ]
+            created = AT - timedelta(days=10 - n)
+            placed = created + timedelta(days=1)  # and received later (_receive)
             order = {
                 "id": builders.new_id(),
                 "number": f"PO-A1-{n + 1:04d}",
@@ -84,9 +86,9 @@ class StockDocuments:
                 "status": state if state in ("draft", "cancelled") else "ordered",
                 "lines": lines,
                 "note": "补货" if n else "",
-                "created_at": (AT - timedelta(days=10 - n)).isoformat(),
+                "created_at": created.isoformat(),
                 "created_by": self._staff(self.first),
-                "ordered_at": None if state == "draft" else (AT - timedelta(days=9)).isoformat(),
+                "ordered_at": None if state == "draft" else placed.isoformat(),
                 "hlc": _stamp(),
             }
             self._push(self.first, PURCHASE_ORDER_SAVED, order)
@@ -99,6 +101,7 @@ class StockDocuments:
 
     def _receive(self, order: Row, lines: list[tuple[Row, int]]) -> None:
         document, day = builders.new_id(), TODAY - timedelta(days=3)
+        assert order["ordered_at"] < _at(day), "an order is received after it was placed"
         packs = {p["id"]: int(p["pack_size"]) for p in self.chain.products[self.first]}
         moves = [
             _movement(line["product_id"], n * packs[line["product_id"]], "receipt", day, document)

@@ -6,10 +6,12 @@ stock pages (routes/stock.py: the store picker's `store`, a store page's Visible
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
 from sync.server import stock_document_report as report
 from sync.server.auth import engine_of
@@ -25,6 +27,7 @@ from sync.server.web.routes.stock import (
     shown_stores,
     stock_frame,
 )
+from sync.server.web.sessions import Session
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 StateChoice = Annotated[str, Query(max_length=20)]
@@ -44,6 +47,34 @@ def _page_of(rows: list[T], page: int) -> dict[str, Any]:
         "page": page,
         "pages": pages_of(len(rows), ROWS_PER_PAGE),
     }
+
+
+def _document_list(
+    request: Request,
+    session: Session,
+    store: str,
+    page: int,
+    format: str,
+    tab: str,
+    read: Callable[[Connection, list[str]], list[T]],
+    csv: Callable[[list[T], dict[str, str], dict[str, str], str], Response],
+    template: str,
+    keep: Callable[[T], bool] = lambda _: True,
+    more: Callable[[list[T], dict[str, Any]], dict[str, Any]] = lambda _, __: {},
+) -> Response:
+    """A list of stock documents (the stock tab `tab`) of the stores shown, newest first: the
+    rows `read` finds that `keep` keeps, as CSV (`csv`) or a page of them (`template`). What
+    `more` gives (from the rows and the stock frame) is added to the frame or replaces its
+    entries, for the CSV's store names and the template."""
+    shown = shown_stores(request, session, store)
+    with engine_of(request).connect() as connection:
+        rows = [r for r in read(connection, shown.store_ids) if keep(r)]
+    frame = stock_frame(shown, tab)
+    frame |= more(rows, frame)
+    zones = _zones(frame)
+    if format == "csv":
+        return csv(rows, frame["names"], zones, language_of(request))
+    return render(request, template, session, zones=zones, **_page_of(rows, page), **frame)
 
 
 @router.get("/stock/suppliers")
@@ -68,16 +99,11 @@ def orders_page(
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
-    shown = shown_stores(request, session, store)
-    with engine_of(request).connect() as connection:
-        every = report.purchase_orders(connection, shown.store_ids)
-    rows = [o for o in every if not state or o.state == state]
-    frame = stock_frame(shown, "orders")
-    if format == "csv":
-        return stock_csv.orders(rows, frame["names"], _zones(frame), language_of(request))
-    return render(
-        request, "stock_orders.html", session, state=state, states=report.ORDER_STATES,
-        zones=_zones(frame), every=rows, **_page_of(rows, page), **frame,
+    return _document_list(
+        request, session, store, page, format, "orders", report.purchase_orders,
+        stock_csv.orders, "stock_orders.html",
+        keep=lambda o: not state or o.state == state,
+        more=lambda rows, _: {"state": state, "states": report.ORDER_STATES, "every": rows},
     )  # fmt: skip
 
 
@@ -100,15 +126,9 @@ def stocktakes_page(
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
-    shown = shown_stores(request, session, store)
-    with engine_of(request).connect() as connection:
-        rows = report.stocktakes(connection, shown.store_ids)
-    frame = stock_frame(shown, "stocktakes")
-    if format == "csv":
-        return stock_csv.stocktakes(rows, frame["names"], _zones(frame), language_of(request))
-    return render(
-        request, "stock_stocktakes.html", session, zones=_zones(frame), **_page_of(rows, page),
-        **frame,
+    return _document_list(
+        request, session, store, page, format, "stocktakes", report.stocktakes,
+        stock_csv.stocktakes, "stock_stocktakes.html",
     )  # fmt: skip
 
 
@@ -137,29 +157,22 @@ def transfers_page(
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
-    shown = shown_stores(request, session, store)
-    with engine_of(request).connect() as connection:
-        rows = report.transfers(connection, shown.store_ids)
-    frame = stock_frame(shown, "transfers")
-    # the other store of a transfer is the owner's too: named even when not in the picker
-    names = frame["names"] | _other_names(request, rows, frame["names"])
-    if format == "csv":
-        return stock_csv.transfers(rows, names, _zones(frame), language_of(request))
-    frame["names"] = names
-    return render(
-        request, "stock_transfers.html", session, zones=_zones(frame), **_page_of(rows, page),
-        **frame,
+    return _document_list(
+        request, session, store, page, format, "transfers", report.transfers,
+        stock_csv.transfers, "stock_transfers.html",
+        more=lambda rows, frame: {"names": _with_other_stores(request, rows, frame["names"])},
     )  # fmt: skip
 
 
-def _other_names(
+def _with_other_stores(
     request: Request, rows: list[report.TransferRow], known: dict[str, str]
 ) -> dict[str, str]:
-    """Names of the stores at the other end of the transfers shown, not in the account's
-    scope (a manager's store sent to another of the owner's): named, never linked."""
+    """The stores' names `known`, and those of the stores at the other end of the transfers
+    shown: the owner's too, named even when not in the account's scope or the picker (a
+    manager's store sent to another of the owner's), never linked."""
     wanted = {s for t in rows for s in (t.from_store_id, t.to_store_id)} - known.keys()
     with engine_of(request).connect() as connection:
-        return report.store_names(connection, wanted)
+        return known | report.store_names(connection, wanted)
 
 
 @router.get("/stores/{store_id}/stock/transfers/{transfer_id}")
