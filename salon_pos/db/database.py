@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from salon_pos.db.engine import BUSY_TIMEOUT_MS, create_sqlite_engine
 from salon_pos.domain.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 class DatabaseBusy(UserError):
@@ -38,7 +41,7 @@ class Database:
         self._writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self.write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         # The hot path's connection, kept between its transactions: taking one from the pool
-        # and giving it back costs about 45 µs a sale (docs/adr/0003-write-path.md).
+        # and giving it back cost about 100 µs a stocked sale (docs/adr/0003-write-path.md).
         self._kept: Connection | None = None
         self._kept_lock = threading.Lock()
 
@@ -65,9 +68,11 @@ class Database:
                 with _busy_is_a_user_error(), kept.begin():
                     yield kept
             except BaseException:
-                # Back to the pool, whose reset rolls back what a failed COMMIT left open.
                 self._kept = None
-                kept.close()
+                try:  # back to the pool, whose reset rolls back what a failed COMMIT left open
+                    kept.close()
+                except Exception:  # the caller's error matters more (DatabaseBusy, a refusal)
+                    log.exception("database: the kept write connection did not close")
                 raise
         finally:
             self._kept_lock.release()
