@@ -55,27 +55,36 @@ class Database:
     def write_connection(self) -> Iterator[Connection]:
         """Like write(), without the ORM session: for the hot path of the counter (checkout).
         It runs on a connection kept for it; a second such transaction at the same moment
-        (another thread, or one inside another) takes one from the pool as before."""
+        (another thread) takes one from the pool as before and waits for SQLite's lock."""
         if not self._kept_lock.acquire(blocking=False):
             with _busy_is_a_user_error(), self._writer.begin() as connection:
                 yield connection
             return
         try:
-            kept = self._kept
-            if kept is None or kept.closed or kept.invalidated:
-                kept = self._kept = self._writer.connect()
-            try:
-                with _busy_is_a_user_error(), kept.begin():
-                    yield kept
-            except BaseException:
-                self._kept = None
-                try:  # back to the pool, whose reset rolls back what a failed COMMIT left open
-                    kept.close()
-                except Exception:  # the caller's error matters more (DatabaseBusy, a refusal)
-                    log.exception("database: the kept write connection did not close")
-                raise
+            with _busy_is_a_user_error(), self._kept_transaction() as connection:
+                yield connection
         finally:
             self._kept_lock.release()
+
+    @contextmanager
+    def _kept_transaction(self) -> Iterator[Connection]:
+        """A transaction on the kept connection, opened when there is none. It does not begin
+        one by itself: a use after the `with` block runs in SQLite's autocommit and holds no
+        lock. On any failure it goes back to the pool, whose reset rolls back what a failed
+        COMMIT left open."""
+        kept = self._kept
+        if kept is None or kept.closed or kept.invalidated:
+            kept = self._kept = Connection(self._writer, _allow_autobegin=False)
+        try:
+            with kept.begin():
+                yield kept
+        except BaseException:
+            self._kept = None
+            try:
+                kept.close()
+            except Exception:  # the caller's error matters more (DatabaseBusy, a refusal)
+                log.exception("database: the kept write connection did not close")
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -89,6 +98,7 @@ class Database:
             yield connection
 
     def close(self) -> None:
+        """Not from inside a write_connection() of this thread: it waits for it to end."""
         with self._kept_lock:
             if self._kept is not None:
                 self._kept.close()

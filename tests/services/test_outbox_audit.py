@@ -1,12 +1,11 @@
 """The transactional outbox and the audit log: all or nothing, gap-free, append-only."""
 
-import contextlib
 import sqlite3
 import threading
 
 import pytest
 from sqlalchemy import event, func, select, text
-from sqlalchemy.exc import IntegrityError, ResourceClosedError
+from sqlalchemy.exc import IntegrityError
 
 from salon_pos.db.audit import verify_chain
 from salon_pos.db.database import Database, DatabaseBusy
@@ -146,10 +145,9 @@ def test_the_hot_paths_kept_connection_waits_its_turn_and_survives_a_busy_databa
 def test_a_database_locked_when_the_kept_connection_is_first_opened_is_busy_not_a_bug(
     backend: Backend,
 ) -> None:
-    """Review (ef051b4): write_connection opens its kept connection outside
-    _busy_is_a_user_error, so "database is locked" from the connection's pragmas (journal_mode)
-    comes out as an OperationalError (a bug report) where write() and the pooled path say
-    DatabaseBusy. Here another process holds the file in exclusive locking mode."""
+    """Opening the kept connection runs its pragmas (journal_mode): a database locked then is
+    DatabaseBusy, as for write() and a pooled connection, not an OperationalError (a bug
+    report). Here another process holds the file in exclusive locking mode (found in review)."""
     backend.db.close()  # WAL: an open connection keeps others from the exclusive lock
     impatient = Database(backend.db.path, busy_timeout_ms=50)
     other = sqlite3.connect(backend.db.path, isolation_level=None, timeout=0)
@@ -168,15 +166,13 @@ def test_a_database_locked_when_the_kept_connection_is_first_opened_is_busy_not_
 def test_a_write_connection_used_after_its_transaction_does_not_keep_the_write_lock(
     backend: Backend, team: Team, shelf: Shelf
 ) -> None:
-    """Review (ef051b4): the connection a write_connection hands out is now the kept one, still
-    open after the block. A caller that uses it afterwards (a lazy read, a stray reference)
-    autobegins a transaction on it, BEGIN IMMEDIATE as the writer's, and holds the database's
-    write lock until the next write_connection, which then fails with InvalidRequestError.
-    Before, the connection was closed: the stray use raised ResourceClosedError, no lock."""
+    """The connection a write_connection hands out is the kept one, still open after the block.
+    A use of it afterwards (a lazy read, a stray reference) begins no transaction of its own,
+    so it holds no write lock: another counter's writer goes on, and so does the next sale
+    (found in review: it began BEGIN IMMEDIATE and kept the lock until the next sale)."""
     with backend.db.write_connection() as connection:
         connection.execute(text("UPDATE setting SET value = value"))
-    with contextlib.suppress(ResourceClosedError):
-        connection.execute(text("SELECT count(*) FROM setting")).scalar()
+    assert connection.execute(text("SELECT count(*) FROM setting")).scalar()
     other = sqlite3.connect(backend.db.path, isolation_level=None, timeout=0)
     try:
         other.execute("BEGIN IMMEDIATE")  # another counter's writer is not locked out
