@@ -1,7 +1,8 @@
 """What the console's stock document pages read (docs/inventory.md, "Console"): a store's
 suppliers, its purchase orders with what the receipts against each brought, its stocktakes
-with the posted sheet, and the transfers between the owner's stores, as the counters pushed
-them (handlers/stock_documents.py, handlers/transfers.py). A page is a few statements whatever
+with the posted sheet, the transfers between the owner's stores, and its receipts (入库) and
+write-offs (报损) with their movements, as the counters pushed them (handlers/inventory.py,
+handlers/stock_documents.py, handlers/transfers.py). A page is a few statements whatever
 the documents: the documents of the stores, then the names they refer to by id.
 
 An order's state is worked out as the counter works it out (salon_pos/services/purchasing.py,
@@ -19,9 +20,11 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
+from salon_pos.domain.stock import value_at_cost
 from sync.server import models
 from sync.server.db import load_json
-from sync.server.stock_report import Product, products
+from sync.server.stock_report import BATCH, Product, products
+from sync.server.stock_report import store_costs as stock_costs
 
 SUPPLIER = models.table_of(models.Supplier)
 ORDER = models.table_of(models.PurchaseOrder)
@@ -416,6 +419,136 @@ def _transfer(
         people.get(receipt.get("received_by") or "", "") if receipt else None,
         str(receipt.get("note") or "") if receipt else "", tuple(shown),
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """A movement of a receipt, write-off or adjustment: units of the product's unit (a
+    write-off's negative) and their value at cost (fen, likewise signed)."""
+
+    product: Product
+    batch_code: str
+    expires_on: date | None
+    quantity: int
+    value: int
+
+
+@dataclass(frozen=True)
+class StockDocumentRow:
+    """A receipt (入库), write-off (报损) or adjustment a counter pushed (stock.moved)."""
+
+    store_id: str
+    id: str
+    kind: str  # DOCUMENT_KINDS
+    business_day: date
+    at: datetime
+    staff: str  # the name; "" not known here
+    reason: str  # a write-off's reason, a receipt's note
+    supplier: str  # its name; "" none
+    order_id: str | None  # the purchase order received against
+    order_number: str  # "" none, or not known here
+    lines: tuple[DocumentLine, ...]
+
+    @property
+    def units(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def value(self) -> int:
+        return sum(line.value for line in self.lines)
+
+
+DOCUMENT_KINDS = ("receipt", "write_off", "adjustment")
+
+
+def signed_value(units: int, cost: int, pack_size: int) -> int:
+    """Units' value at cost, a negative quantity's negative (the stocktake variance's rule)."""
+    value = value_at_cost(abs(units), cost, pack_size)
+    return -value if units < 0 else value
+
+
+def stock_documents(
+    connection: Connection, store_ids: Sequence[str], document_id: str | None = None
+) -> list[StockDocumentRow]:
+    """The stores' receipts, write-offs and adjustments (or the one), newest first, each with
+    its movements valued at the store's cost now (the stock pages' cost: its moving average,
+    else the catalog's), its staff's name, its supplier and the order it received against."""
+    query = select(DOCUMENT).where(DOCUMENT.c.store_id.in_(store_ids))
+    if document_id is not None:
+        query = query.where(DOCUMENT.c.id == document_id)
+    held = connection.execute(query).mappings().all()
+    moves = _document_moves(connection, store_ids, document_id)
+    known = products(connection, (m.product_id for ms in moves.values() for m in ms))
+    costs = stock_costs(connection, store_ids, known)
+    people = staff_names(connection, (r["staff_id"] for r in held))
+    suppliers = _names(connection, SUPPLIER, store_ids, (r["supplier_id"] for r in held))
+    orders = dict(
+        connection.execute(
+            select(ORDER.c.id, ORDER.c.number).where(
+                ORDER.c.store_id.in_(store_ids),
+                ORDER.c.id.in_(sorted({r["purchase_order_id"] for r in held} - {None})),
+            )
+        ).all()
+    )
+    rows = []
+    for r in held:
+        lines = []
+        for m in moves.get((r["store_id"], r["id"]), []):
+            product = _product(known, m.product_id)
+            cost = costs.get((r["store_id"], product.id), product.cost)
+            value = signed_value(int(m.quantity), cost, product.pack_size)
+            lines.append(DocumentLine(product, m.code or "", m.expires_on, int(m.quantity), value))
+        lines.sort(key=lambda x: (x.product.category, x.product.name, x.batch_code))
+        rows.append(
+            StockDocumentRow(
+                r["store_id"], r["id"], r["document"], r["business_day"], r["at"],
+                people.get(r["staff_id"], ""), r["reason"],
+                r["supplier"] or suppliers.get(r["supplier_id"] or "", ""),
+                r["purchase_order_id"], orders.get(r["purchase_order_id"] or "", ""),
+                tuple(lines),
+            )
+        )  # fmt: skip
+    return sorted(rows, key=lambda d: (d.at, d.id), reverse=True)
+
+
+def _document_moves(
+    connection: Connection, store_ids: Sequence[str], document_id: str | None
+) -> dict[tuple[str, str], list[Any]]:
+    """The documents' movements (with their batches' code and expiry) by (store, document):
+    one join by the (store_id, document_id) index."""
+    query = (
+        select(
+            MOVEMENT.c.store_id, MOVEMENT.c.document_id, MOVEMENT.c.product_id,
+            MOVEMENT.c.quantity, BATCH.c.code, BATCH.c.expires_on,
+        )
+        .join(
+            DOCUMENT,
+            (DOCUMENT.c.id == MOVEMENT.c.document_id)
+            & (DOCUMENT.c.store_id == MOVEMENT.c.store_id),
+        )
+        .outerjoin(
+            BATCH, (BATCH.c.id == MOVEMENT.c.batch_id) & (BATCH.c.store_id == MOVEMENT.c.store_id)
+        )
+        .where(DOCUMENT.c.store_id.in_(store_ids))
+    )  # fmt: skip
+    if document_id is not None:
+        query = query.where(DOCUMENT.c.id == document_id)
+    found: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for move in connection.execute(query):
+        found[move.store_id, move.document_id].append(move)
+    return found
+
+
+def _names(
+    connection: Connection, table: Any, store_ids: Sequence[str], ids: Iterable[str | None]
+) -> dict[str, str]:
+    wanted = sorted({i for i in ids if i})
+    if not wanted:
+        return {}
+    query = select(table.c.id, table.c.name).where(
+        table.c.store_id.in_(store_ids), table.c.id.in_(wanted)
+    )
+    return dict(connection.execute(query).all())
 
 
 STORE = models.table_of(models.Store)

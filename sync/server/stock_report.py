@@ -372,7 +372,7 @@ def consumption(
     )
     found = connection.execute(query).all()
     known = products(connection, (r[1] for r in found))
-    costs = _costs(connection, store_ids, known)
+    costs = store_costs(connection, store_ids, known)
     names = _staff_names(connection, {r.technician for r in found if r.technician})
     services: dict[tuple[str, str, str], list[Any]] = {}
     people: dict[tuple[str, str, str], list[Any]] = {}
@@ -406,7 +406,7 @@ def _used(
     return sorted(rows, key=lambda u: (u.name, u.key, u.store_id, u.product.name))
 
 
-def _costs(
+def store_costs(
     connection: Connection, store_ids: Sequence[str], known: dict[str, Product]
 ) -> dict[tuple[str, str], int]:
     if not known:

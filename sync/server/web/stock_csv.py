@@ -11,7 +11,13 @@ from zoneinfo import ZoneInfo
 from fastapi.responses import Response
 
 from sync.messages import Both
-from sync.server.stock_document_report import OrderRow, StocktakeRow, SupplierRow, TransferRow
+from sync.server.stock_document_report import (
+    OrderRow,
+    StockDocumentRow,
+    StocktakeRow,
+    SupplierRow,
+    TransferRow,
+)
 from sync.server.stock_report import (
     Consumption,
     ExpiringBatch,
@@ -326,3 +332,36 @@ def transfers(
         for line in t.lines
     ]
     return csv_response(sw.TRANSFERS_TAB.text(language) + ".csv", header, lines)
+
+
+def documents(
+    rows: Sequence[StockDocumentRow], names: dict[str, str], zones: dict[str, str], language: str
+) -> Response:
+    """One row a receipt's or write-off's line, with its document's (a write-off negative)."""
+    header = _say(
+        language, sw.STORE, sw.WHEN, sw.DAY, sw.KIND, sw.BY, sw.REASON_NOTE, sw.SUPPLIER,
+        sw.ORDERS_TAB, sw.CATEGORY, sw.PRODUCT, Both("单位", "Unit"), sw.BATCH, sw.EXPIRES_ON,
+        sw.QUANTITY, sw.VALUE,
+    )  # fmt: skip
+    lines = [
+        [
+            names.get(d.store_id, ""),
+            _at(d.at, zones[d.store_id]),
+            d.business_day.isoformat(),
+            sw.DOCUMENT_KIND_WORDS[d.kind].text(language),
+            d.staff,
+            d.reason,
+            d.supplier,
+            d.order_number,
+            line.product.category,
+            line.product.name,
+            _unit(line.product.unit, language),
+            line.batch_code,
+            line.expires_on.isoformat() if line.expires_on else "",
+            line.quantity,
+            yuan(line.value),
+        ]
+        for d in rows
+        for line in d.lines
+    ]
+    return csv_response(sw.DOCUMENTS_TAB.text(language) + ".csv", header, lines)

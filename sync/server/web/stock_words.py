@@ -241,6 +241,34 @@ TRANSFER_RULE = Both(
     " difference is kept, never hidden.",
 )
 
+DOCUMENTS_TAB = Both("入库报损", "Receipts & write-offs")
+DOCUMENT_KIND_WORDS = {
+    "receipt": Both("入库", "Receipt"),
+    "write_off": Both("报损", "Write-off"),
+    "adjustment": Both("调整", "Adjustment"),
+}
+ALL_KINDS = Both("全部类型", "All kinds")
+DOCUMENT_COUNT = Both("单据数", "Documents")
+RECEIVED_AT_COST = Both("入库金额（成本）", "Received at cost")
+WRITTEN_OFF_AT_COST = Both("报损金额（成本）", "Written off at cost")
+REASON_NOTE = Both("原因/备注", "Reason / note")
+QUANTITY = Both("数量", "Quantity")
+NO_DOCUMENTS = Both("没有入库或报损记录。", "No receipts or write-offs.")
+DOCUMENT_RULE = Both(
+    "数量按商品的库存单位，报损为负；金额按本店当前成本（移动平均，未入过库的按商品资料成本），"
+    "报损为负。按采购单入库的可点开采购单。",
+    "Quantities in each product's unit, a write-off's negative; valued at the store's cost now"
+    " (its moving average, else the catalog's), a write-off's negative. A receipt against a"
+    " purchase order links to it.",
+)
+
+
+class ProductsOf(Message):
+    """A document's products in a list: the first, and how many."""
+
+    zh = "{name} 等 {count} 种"
+    en = "{name} and others, {count} in all"
+
 
 def categories_words(scope: str, categories: tuple[str, ...], language: str) -> str:
     if scope == "full" or not categories:

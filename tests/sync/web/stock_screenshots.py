@@ -1,9 +1,10 @@
 """The stock pages for docs/screenshots (web_stock_*: one store's stock, the chain view, the
 reorder list, the expiring batches, the slow movers, a month's consumables, a product's
 movements, and the stock documents: purchase orders and one, stocktakes and a posted sheet,
-transfers and one, suppliers; and a product's form with its stock unit), from StockChain's
-two stores (tests/sync/web/test_console_stock.py) with StockDocuments' documents
-(tests/sync/web/stock_documents_scenario.py) pushed to a live server by their counters.
+transfers and one, suppliers, receipts and write-offs and one write-off; and a product's
+form with its stock unit), from StockChain's two stores (tests/sync/web/test_console_stock.py)
+with StockDocuments' documents (tests/sync/web/stock_documents_scenario.py) pushed to a live
+server by their counters.
 
     .venv/bin/python -m tests.sync.web.stock_screenshots [folder]   (also in make web-screenshots)
 """
@@ -17,9 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
+from sqlalchemy import select
 
 from sync.server import admin
 from sync.server.config import utc_now
+from sync.server.stock_document_report import DOCUMENT
 from tests.sync.live_server import LiveServer
 from tests.sync.web.browser import CHROMIUM, DESKTOP, PHONE, sign_in
 from tests.sync.web.stock_documents_scenario import StockDocuments
@@ -57,7 +60,20 @@ def document_pages(documents: StockDocuments) -> list[tuple[str, str]]:
         ("stock_transfers", f"/console/stock/transfers?store={store}"),
         ("stock_transfer", f"{base}/transfers/{documents.short['id']}"),
         ("stock_suppliers", f"/console/stock/suppliers?store={store}"),
+        ("stock_documents", "/console/stock/documents"),
+        ("stock_document", f"{base}/documents/{_latest_write_off(documents)}"),
     ]
+
+
+def _latest_write_off(documents: StockDocuments) -> str:
+    """The first store's latest write-off (StockChain's)."""
+    query = (
+        select(DOCUMENT.c.id)
+        .where(DOCUMENT.c.store_id == documents.first, DOCUMENT.c.document == "write_off")
+        .order_by(DOCUMENT.c.at.desc(), DOCUMENT.c.id)
+    )
+    with documents.chain.server.engine.connect() as connection:
+        return str(connection.execute(query).scalars().first())
 
 
 def shoot_stock(page: Page, folder: Path, documents: StockDocuments, size: str) -> None:

@@ -1,8 +1,8 @@
 """The stock pages in Chromium against a real server on 127.0.0.1, at desk (1280) and phone
 (390) width, for one store and for the chain: every page is there, nothing scrolls sideways
 (a wide table scrolls in its own box), no request leaves 127.0.0.1, and the CSV link answers
-a CSV file. The stock document pages (orders, stocktakes, transfers, suppliers and a page of
-each document) likewise, reached through the tabs and the lists' links."""
+a CSV file. The stock document pages (orders, receipts and write-offs, stocktakes, transfers,
+suppliers and a page of each document) likewise, reached through the tabs and the lists' links."""
 
 from __future__ import annotations
 
@@ -92,7 +92,7 @@ def test_the_stock_document_pages_fit_and_link_to_each_document(
     sign_in(page, OWNER, PASSWORD)
     page.wait_for_url("**/console/stores")
     page.goto("/console/stock")
-    for tab in ("orders", "stocktakes", "transfers", "suppliers"):
+    for tab in ("orders", "documents", "stocktakes", "transfers", "suppliers"):
         page.get_by_test_id(f"tab-{tab}").click()
         page.wait_for_url(f"**/console/stock/{tab}?store=")
         assert page.locator(f"[data-testid=table-{tab}] tbody tr").count() >= 2, tab

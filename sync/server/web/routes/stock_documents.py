@@ -1,6 +1,7 @@
 """The stock documents on the console (库存 tabs, read-only: the counters make them): a store's
-suppliers, purchase orders, stocktakes and the transfers between the owner's stores, each list
-also as CSV (`?format=csv`), and a page for one order, stocktake or transfer. Figures from
+suppliers, purchase orders, receipts and write-offs, stocktakes and the transfers between the
+owner's stores, each list also as CSV (`?format=csv`), and a page for one order, receipt or
+write-off, stocktake or transfer. Figures from
 sync/server/stock_document_report.py; the stores are the account's scope, as on the other
 stock pages (routes/stock.py: the store picker's `store`, a store page's VisibleStore)."""
 
@@ -31,6 +32,7 @@ from sync.server.web.sessions import Session
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 StateChoice = Annotated[str, Query(max_length=20)]
+KindChoice = Annotated[str, Query(max_length=20)]
 T = TypeVar("T")
 
 
@@ -116,6 +118,34 @@ def order_page(
     if not found:
         raise PageNotFound()
     return render(request, "stock_order.html", session, store=store, order=found[0])
+
+
+@router.get("/stock/documents")
+def documents_page(
+    request: Request,
+    session: CurrentSession,
+    store: StoreChoice = "",
+    kind: KindChoice = "",
+    page: Page = 1,
+    format: Format = "html",
+) -> Response:
+    return _document_list(
+        request, session, store, page, format, "documents", report.stock_documents,
+        stock_csv.documents, "stock_documents.html",
+        keep=lambda d: not kind or d.kind == kind,
+        more=lambda rows, _: {"kind": kind, "kinds": report.DOCUMENT_KINDS, "every": rows},
+    )  # fmt: skip
+
+
+@router.get("/stores/{store_id}/stock/documents/{document_id}")
+def document_page(
+    request: Request, session: CurrentSession, store: VisibleStore, document_id: str
+) -> Response:
+    with engine_of(request).connect() as connection:
+        found = report.stock_documents(connection, [store.id], document_id)
+    if not found:
+        raise PageNotFound()
+    return render(request, "stock_document.html", session, store=store, d=found[0])
 
 
 @router.get("/stock/stocktakes")
