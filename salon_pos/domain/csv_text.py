@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,6 +22,19 @@ from salon_pos.domain.errors import UserError
 
 if TYPE_CHECKING:
     from _csv import Reader
+
+
+# A text cell Excel would run as a formula (=HYPERLINK(...) typed as a customer's name or a
+# reason): written with a leading ' (Excel shows the text and does not run it).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """The text as a spreadsheet cell that is not run as a formula; a number (-12.30) as it is."""
+    if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 class NotText(UserError):

@@ -12,15 +12,10 @@ import csv
 import io
 from pathlib import Path
 
+from salon_pos.domain.csv_text import spreadsheet_safe
 from salon_pos.reports.model import Report, Section, row_texts
 
 BOM = "\ufeff"
-# A text cell Excel would run as a formula (=HYPERLINK(...) typed as a customer's name).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _section_rows(section: Section) -> list[list[str]]:
@@ -30,7 +25,7 @@ def _section_rows(section: Section) -> list[list[str]]:
         texts = row_texts(table.columns, row, symbol="")
         rows.append(
             [
-                _safe(text) if not column.numeric else text
+                spreadsheet_safe(text) if not column.numeric else text
                 for column, text in zip(table.columns, texts, strict=True)
             ]
         )
