@@ -87,13 +87,14 @@ def fill_from_movements(connection: Connection) -> None:
             MOVEMENT.c.store_id, MOVEMENT.c.product_id
         )
     ).all()
-    kept = set(
-        connection.execute(
+    kept = {
+        (store, product)
+        for store, product in connection.execute(
             select(MOVEMENT.c.store_id, MOVEMENT.c.product_id)
             .where(MOVEMENT.c.kind.in_(PUT_IN))
             .distinct()
-        ).tuples()
-    )
+        )
+    }
     connection.execute(delete(ON_HAND))
     rows = [
         {"store_id": s, "product_id": p, "quantity": int(units), "kept": (s, p) in kept}
