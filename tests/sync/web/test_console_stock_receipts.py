@@ -253,3 +253,21 @@ def test_the_tab_and_english(server: Server, owner: Browser, shelf: Shelf) -> No
     assert "Receipts &amp; write-offs" in page.text and "Write-off" in page.text
     lines = _csv(owner, f"{PATH}?format=csv")
     assert lines[0][:4] == ["Store", "When", "Day", "Kind"]
+
+
+def test_a_products_movements_link_to_their_documents(
+    server: Server, owner: Browser, shelf: Shelf
+) -> None:
+    """The movements page of a product links each movement to the page of what made it: the
+    write-off here, the receipts, and the transfers and stocktakes where there are any."""
+    cream = shelf.documents.chain.products[shelf.store][1]["id"]
+    page = owner.client.get(f"/console/stores/{shelf.store}/stock/{cream}").text
+    links = set(
+        re.findall(
+            r'href="(/console/stores/[^"]+/stock/(?:documents|stocktakes|transfers)/[^"]+)"', page
+        )
+    )
+    assert f"/console/stores/{shelf.store}/stock/documents/{shelf.write_off}" in links
+    assert f"/console/stores/{shelf.store}/stock/documents/{shelf.receipt}" in links
+    for link in links:
+        assert owner.client.get(link).status_code == 200, link

@@ -208,6 +208,14 @@ def consumption_page(
     )
 
 
+# Where a movement's document is shown, by the movement's kind (routes/stock_documents.py);
+# a sale's, a void's and a refund's is its ticket.
+DOCUMENT_PAGES = {
+    "receipt": "documents", "write_off": "documents", "adjustment": "documents",
+    "stocktake": "stocktakes", "transfer_out": "transfers", "transfer_in": "transfers",
+}  # fmt: skip
+
+
 @router.get("/stores/{store_id}/stock/{product_id}")
 def movements_page(
     request: Request,
@@ -235,6 +243,7 @@ def movements_page(
         session,
         store=store,
         product=product,
+        document_pages=DOCUMENT_PAGES,
         rows=rows,
         count=count,
         page=page,
