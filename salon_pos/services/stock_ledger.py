@@ -86,13 +86,18 @@ class ProductStock:
 
 
 def stock_of(connection: Connection, product_ids: Iterable[str]) -> dict[str, ProductStock]:
-    """Each product's package size and stock by batch, in one statement."""
+    """Each product's package size and stock by batch, in one statement through the driver
+    (a sale's hot path)."""
     found: dict[str, ProductStock] = {}
-    rows = connection.execute(_STOCK_OF, {"products": sorted(set(product_ids))})
-    for product_id, name, pack, batch_key, quantity, expires_on in rows:
-        held = found.setdefault(product_id, ProductStock(name, pack))
-        if batch_key is not None:
-            held.batches.append(BatchStock(batch_key or None, expires_on, quantity))
+    for product_id, name, pack, batch_key, quantity, expires_on in selected_rows(
+        connection, _STOCK_OF, {"products": sorted(set(product_ids))}
+    ):
+        held = found.get(product_id)
+        if held is None:
+            held = found[product_id] = ProductStock(name, pack)
+        if batch_key is not None:  # the driver's row: the date as SQLite keeps it, text
+            expires = date.fromisoformat(expires_on) if expires_on is not None else None
+            held.batches.append(BatchStock(batch_key or None, expires, quantity))
     return found
 
 
@@ -183,17 +188,7 @@ def _ticket_stock(
             products.add(product_id)
     if not products:
         return [], {}
-    stock: dict[str, ProductStock] = {}
-    for product_id, name, pack, batch_key, quantity, expires_on in selected_rows(
-        connection, _STOCK_OF, {"products": sorted(products)}
-    ):
-        held = stock.get(product_id)
-        if held is None:
-            held = stock[product_id] = ProductStock(name, pack)
-        if batch_key is not None:  # the driver's row: the date as SQLite keeps it, text
-            expires = date.fromisoformat(expires_on) if expires_on is not None else None
-            held.batches.append(BatchStock(batch_key or None, expires, quantity))
-    return _needs(line_rows, used), stock
+    return _needs(line_rows, used), stock_of(connection, products)
 
 
 def movement(
