@@ -44,7 +44,7 @@ def _product(row: StockRow, names: dict[str, str], language: str) -> list[object
     return [names.get(row.store_id, ""), p.category, p.name, _unit(p.unit, language)]
 
 
-HEAD = (sw.STORE, sw.CATEGORY, sw.PRODUCT, Both("单位", "Unit"))
+HEAD = (sw.STORE, sw.CATEGORY, sw.PRODUCT, sw.UNIT)
 
 
 def on_hand(rows: Sequence[StockRow], names: dict[str, str], language: str) -> Response:
@@ -112,7 +112,7 @@ def expiring(
         sw.EXPIRES_ON,
         sw.DAYS_LEFT,
         sw.ON_HAND,
-        Both("单位", "Unit"),
+        sw.UNIT,
         sw.EXPIRED,
     )
     lines = [
@@ -154,7 +154,7 @@ def consumption(used: Consumption, names: dict[str, str], language: str) -> Resp
         sw.STORE,
         sw.PRODUCT,
         sw.UNITS_USED,
-        Both("单位", "Unit"),
+        sw.UNIT,
         sw.VALUE,
     )
     lines = []
@@ -232,7 +232,7 @@ def orders(
     """One row an order line, with its order's figures (a spreadsheet sums and pivots)."""
     header = _say(
         language, sw.STORE, sw.NUMBER, sw.SUPPLIER, sw.STATE, sw.CREATED, sw.ORDERED_AT,
-        sw.PRODUCT, Both("单位", "Unit"), Both("每包装数量", "Units a package"), sw.ORDERED,
+        sw.PRODUCT, sw.UNIT, Both("每包装数量", "Units a package"), sw.ORDERED,
         sw.RECEIVED, sw.OUTSTANDING, sw.UNIT_COST, sw.LINE_TOTAL,
     )  # fmt: skip
     lines = [
@@ -284,7 +284,7 @@ def stocktakes(
 
 def stocktake_sheet(take: StocktakeRow, store: StoreRef, language: str) -> Response:
     header = _say(
-        language, sw.CATEGORY, sw.PRODUCT, Both("单位", "Unit"), sw.EXPECTED, sw.COUNTED,
+        language, sw.CATEGORY, sw.PRODUCT, sw.UNIT, sw.EXPECTED, sw.COUNTED,
         sw.DIFFERENCE, sw.VALUE, sw.COUNTED_AT,
     )  # fmt: skip
     lines = [
@@ -310,7 +310,7 @@ def transfers(
     """One row a transfer line, as sent and as received."""
     header = _say(
         language, sw.NUMBER, sw.FROM_STORE, sw.TO_STORE, sw.STATE, sw.SENT_AT, sw.RECEIVED_AT,
-        sw.PRODUCT, Both("单位", "Unit"), sw.BATCH, sw.SENT, sw.ARRIVED, sw.DIFFERENCE,
+        sw.PRODUCT, sw.UNIT, sw.BATCH, sw.SENT, sw.ARRIVED, sw.DIFFERENCE,
     )  # fmt: skip
     zone = next(iter(zones.values()), "Asia/Shanghai")
     lines = [
@@ -340,7 +340,7 @@ def documents(
     """One row a receipt's or write-off's line, with its document's (a write-off negative)."""
     header = _say(
         language, sw.STORE, sw.WHEN, sw.DAY, sw.KIND, sw.BY, sw.REASON_NOTE, sw.SUPPLIER,
-        sw.ORDERS_TAB, sw.CATEGORY, sw.PRODUCT, Both("单位", "Unit"), sw.BATCH, sw.EXPIRES_ON,
+        sw.ORDERS_TAB, sw.CATEGORY, sw.PRODUCT, sw.UNIT, sw.BATCH, sw.EXPIRES_ON,
         sw.QUANTITY, sw.VALUE,
     )  # fmt: skip
     lines = [
