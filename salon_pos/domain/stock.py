@@ -294,6 +294,13 @@ def value_at_cost(on_hand: int, cost_per_pack: int, pack_size: int) -> int:
     return (2 * on_hand * cost_per_pack + pack_size) // (2 * pack_size)
 
 
+def signed_value_at_cost(units: int, cost_per_pack: int, pack_size: int) -> int:
+    """Units moved, valued at cost (fen), a negative quantity's negative: a stocktake's
+    difference, a write-off."""
+    value = value_at_cost(abs(units), cost_per_pack, pack_size)
+    return -value if units < 0 else value
+
+
 @dataclass(frozen=True)
 class Variance:
     """A stocktake's line: what the records held when the product was counted, and the count.

@@ -31,7 +31,13 @@ from salon_pos.db.models import (
 from salon_pos.db.outbox import next_in_sequences
 from salon_pos.domain.errors import UnknownItem, UserError, listing
 from salon_pos.domain.ids import new_id
-from salon_pos.domain.stock import MOST_QUANTITY, BatchStock, MovementKind, fefo
+from salon_pos.domain.stock import (
+    MOST_QUANTITY,
+    BatchStock,
+    MovementKind,
+    fefo,
+    signed_value_at_cost,
+)
 from salon_pos.services.counter import CounterService
 from salon_pos.services.day_close import trading_day_now
 from salon_pos.services.stock_ledger import movement
@@ -106,7 +112,7 @@ def _line(
     """`count`: the product's counts summed, and when it was last counted (None: not yet)."""
     counted = None if count is None else count[0]
     difference = 0 if counted is None else counted - expected
-    value = _value(difference, cost, product.pack_size)
+    value = signed_value_at_cost(difference, cost, product.pack_size)
     return SheetLine(
         product.id, product.category, product.name, product.unit, counted, expected, value, used,
         None if count is None else count[1],
@@ -121,11 +127,6 @@ class StocktakeView:
     categories: tuple[str, ...]
     started_at: datetime
     posted_at: datetime | None
-
-
-def _value(units: int, cost: int, pack: int) -> int:
-    sign = -1 if units < 0 else 1
-    return sign * ((2 * abs(units) * cost + pack) // (2 * pack))
 
 
 class StocktakeService(CounterService):

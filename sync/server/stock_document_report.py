@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
-from salon_pos.domain.stock import value_at_cost
+from salon_pos.domain.stock import signed_value_at_cost
 from sync.server import models
 from sync.server.db import load_json
 from sync.server.stock_report import BATCH, Product, products
@@ -461,12 +461,6 @@ class StockDocumentRow:
 DOCUMENT_KINDS = ("receipt", "write_off", "adjustment")
 
 
-def signed_value(units: int, cost: int, pack_size: int) -> int:
-    """Units' value at cost, a negative quantity's negative (the stocktake variance's rule)."""
-    value = value_at_cost(abs(units), cost, pack_size)
-    return -value if units < 0 else value
-
-
 def stock_documents(
     connection: Connection, store_ids: Sequence[str], document_id: str | None = None
 ) -> list[StockDocumentRow]:
@@ -496,7 +490,7 @@ def stock_documents(
         for m in moves.get((r["store_id"], r["id"]), []):
             product = _product(known, m.product_id)
             cost = costs.get((r["store_id"], product.id), product.cost)
-            value = signed_value(int(m.quantity), cost, product.pack_size)
+            value = signed_value_at_cost(int(m.quantity), cost, product.pack_size)
             lines.append(DocumentLine(product, m.code or "", m.expires_on, int(m.quantity), value))
         lines.sort(key=lambda x: (x.product.category, x.product.name, x.batch_code))
         rows.append(

@@ -20,7 +20,9 @@ from salon_pos.domain.stock import (
     check_quantity,
     is_expired,
     moving_average_cost,
+    signed_value_at_cost,
     suggested_packages,
+    value_at_cost,
 )
 
 TODAY = date(2026, 12, 7)
@@ -129,3 +131,16 @@ def test_the_suggested_order_brings_stock_to_twice_the_minimum_in_whole_packages
     assert suggested_packages(-3, 4, 1) == 11
     assert suggested_packages(5, 5, 1) == 0  # at the minimum is not below it
     assert suggested_packages(0, 0, 1) == 0  # no minimum: no alert
+
+
+@given(st.integers(-10_000, 10_000), st.integers(0, 10**7), st.integers(1, 1000))
+def test_a_signed_value_is_the_value_of_the_units_with_their_sign(
+    units: int, cost: int, pack: int
+) -> None:
+    """A stocktake's difference and a write-off are valued alike, a loss as a negative."""
+    value = signed_value_at_cost(units, cost, pack)
+    assert value == (
+        value_at_cost(units, cost, pack) if units >= 0 else -value_at_cost(-units, cost, pack)
+    )
+    assert signed_value_at_cost(-3, 4_530, 1) == -13_590  # three pieces at ¥45.30 lost
+    assert signed_value_at_cost(250, 30_000, 500) == 15_000  # half a ¥300 bottle of 500 ml
