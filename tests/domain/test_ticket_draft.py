@@ -13,7 +13,7 @@ from salon_pos.domain.errors import (
     SharesDoNotAddUp,
     UserError,
 )
-from salon_pos.domain.ticket import LineKind
+from salon_pos.domain.ticket import MAX_UNIT_PRICE, LineKind
 from salon_pos.domain.ticket_draft import (
     DRAFT_VERSION,
     DraftLine,
@@ -32,7 +32,9 @@ def draft_lines(draw: st.DrawFn) -> DraftLine:
     unit_price = draw(fen)
     quantity = draw(st.integers(min_value=1, max_value=50))
     kind = draw(st.sampled_from(list(LineKind)))
-    discount = 0 if kind is LineKind.STORED_VALUE else draw(st.integers(0, unit_price * quantity))
+    # A discount a till takes: at most the line's amount and the till's limit (PricedLine.validate).
+    most = min(unit_price * quantity, MAX_UNIT_PRICE)
+    discount = 0 if kind is LineKind.STORED_VALUE else draw(st.integers(0, most))
     waiver = draw(
         st.none() | st.fixed_dictionaries({"id": text, "reason": text, "tested_on": st.none()})
     )
