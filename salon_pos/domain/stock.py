@@ -267,6 +267,24 @@ def allocate(
     return takes
 
 
+def loss_takes(batches: Sequence[BatchStock], quantity: int) -> list[Take]:
+    """Which batches a loss found at a stocktake comes out of: first expired, first out over
+    every batch with stock, expired ones included (no one sells them: a loss is not a sale, and
+    goods past their date are the likeliest to have gone unrecorded); what the batches cannot
+    cover comes from no batch."""
+    takes: list[Take] = []
+    left = quantity
+    for batch in fefo(b for b in batches if b.on_hand > 0 and b.batch_id is not None):
+        if left <= 0:
+            break
+        taken = min(left, batch.on_hand)
+        takes.append(Take(batch.batch_id, taken))
+        left -= taken
+    if left > 0:
+        takes.append(Take(None, left))
+    return takes
+
+
 def moving_average_cost(on_hand: int, cost: int, received: int, unit_cost: int) -> int:
     """A product's cost per package after a receipt (fen): the stock already held at the old
     cost and the new at the receipt's, averaged by quantity. Stock below zero counts as none

@@ -1,7 +1,8 @@
 """Stocktake (盘点) at this counter: started for the whole store or some categories, counted on
 any counter of the store at once (scan, type the quantity, next; each count adds to the
-product's others), and posted once: one movement per product whose count differs from the
-records (docs/inventory.md).
+product's others), and posted once: a movement for each product whose count differs from the records
+(a loss one per batch it comes from, first expired first out, so the batches and the expiring
+list stay true; docs/inventory.md).
 
 Counting never blocks selling. A product's records are judged as they stood when it was last
 counted: what moved after that (a sale while the count went on) is taken off the records
@@ -35,7 +36,8 @@ from salon_pos.domain.stock import (
     MOST_QUANTITY,
     BatchStock,
     MovementKind,
-    fefo,
+    Take,
+    loss_takes,
     signed_value_at_cost,
 )
 from salon_pos.services.counter import CounterService
@@ -220,8 +222,9 @@ class StocktakeService(CounterService):
             return _sheet(session, take)
 
     def post(self, stocktake_id: str, staff_id: str) -> list[SheetLine]:
-        """Post the counted products: one movement each that differs (a loss from the batch
-        that expires first when it holds all of it, else from no batch; a gain to no batch)."""
+        """Post the counted products that differ: a gain is one movement to no batch, a loss
+        one movement per batch it comes out of (`loss_takes`: first expired first out, what
+        the batches do not hold from no batch)."""
         from salon_pos.services.sync_ops import inventory as ops
 
         now = self._clock.now()
@@ -233,15 +236,15 @@ class StocktakeService(CounterService):
                 raise NothingCounted(number=take.number)
             day = trading_day_now(session.connection(), self._settings.current, now)
             device = self._settings.current.device_id
-            batches = _loss_batches(session, [line for line in lines if line.difference < 0])
+            losses = _loss_takes(session, [line for line in lines if line.difference < 0])
             # As of each count: a later stocktake, and the server reconciling what it holds,
             # judge the records at that moment (docs/inventory.md).
             movements = [
                 movement(
                     line.product_id,
-                    batches.get(line.product_id),
+                    part.batch_id,
                     MovementKind.STOCKTAKE,
-                    line.difference,
+                    part.quantity if line.difference > 0 else -part.quantity,
                     at=line.counted_at or now,
                     day=day,
                     document_id=take.id,
@@ -251,6 +254,7 @@ class StocktakeService(CounterService):
                 )
                 for line in lines
                 if line.difference != 0
+                for part in losses.get(line.product_id, [Take(None, line.difference)])
             ]
             insert_rows(session, StockMovement, movements)
             posted = [_posted_line(line) for line in lines]
@@ -397,12 +401,11 @@ def _used_since_last_stocktake(session: Session, take: Stocktake) -> dict[str, i
     return {p: int(units) for p, units in session.execute(grouped)}
 
 
-def _loss_batches(session: Session, losses: Sequence[SheetLine]) -> dict[str, str]:
-    """For each loss, the batch expiring first when it holds the whole loss."""
+def _loss_takes(session: Session, losses: Sequence[SheetLine]) -> dict[str, list[Take]]:
+    """For each loss, the batches it comes out of (`loss_takes`)."""
     if not losses:
         return {}
-    wanted = {line.product_id: -line.difference for line in losses}
-    held: dict[str, list[BatchStock]] = {}
+    held: dict[str, list[BatchStock]] = {line.product_id: [] for line in losses}
     for product_id, batch_id, quantity, expires_on in session.execute(
         select(
             StockOnHand.product_id,
@@ -411,12 +414,7 @@ def _loss_batches(session: Session, losses: Sequence[SheetLine]) -> dict[str, st
             StockBatch.expires_on,
         )
         .join(StockBatch, StockBatch.id == StockOnHand.batch_key)
-        .where(StockOnHand.product_id.in_(sorted(wanted)), StockOnHand.quantity > 0)
+        .where(StockOnHand.product_id.in_(sorted(held)), StockOnHand.quantity > 0)
     ):
-        held.setdefault(product_id, []).append(BatchStock(batch_id, expires_on, quantity))
-    chosen = {}
-    for product_id, batches in held.items():
-        first = fefo(batches)[0]
-        if first.batch_id and first.on_hand >= wanted[product_id]:
-            chosen[product_id] = first.batch_id
-    return chosen
+        held[product_id].append(BatchStock(batch_id, expires_on, quantity))
+    return {line.product_id: loss_takes(held[line.product_id], -line.difference) for line in losses}

@@ -17,10 +17,11 @@ stocktake. A store's minimum, a service's consumables, a supplier and a purchase
 last writer wins by HLC stamp.
 
 A stocktake is counted on any counter of the store: each count is a fact added to the product's
-others. Posting it (one counter) records one movement per product that differs: the counts less
-what the records held when the product was last counted, so what was sold while counting stays
-sold. A stocktake posted on two counters while apart: the first to reach the server stands, the
-second's movements are reversed by the server and a `stocktake_posted_twice` conflict says so.
+others. Posting it (one counter) records the movements of each product that differs (a loss one
+per batch it comes out of, first expired first out): the counts less what the records held when
+the product was last counted, so what was sold while counting stays sold. A stocktake posted on
+two counters while apart: the first to reach the server stands, the second's movements are
+reversed by the server and a `stocktake_posted_twice` conflict says so.
 
 A transfer takes the stock out of the sending store when sent and into the receiving store when
 received there, with what arrived of each line; the server sends it to both stores' counters.
@@ -232,7 +233,8 @@ class StocktakeLine(Lenient):
 
 
 class StocktakePosted(Lenient):
-    """A stocktake posted: its lines and one movement per product that differs."""
+    """A stocktake posted: its lines and the movements of each product that differs (a gain one
+    to no batch, a loss one per batch it comes out of)."""
 
     stocktake_id: Id
     posted_at: Moment

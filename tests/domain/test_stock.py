@@ -19,6 +19,7 @@ from salon_pos.domain.stock import (
     check_consumable_unit,
     check_quantity,
     is_expired,
+    loss_takes,
     moving_average_cost,
     signed_value_at_cost,
     suggested_packages,
@@ -68,6 +69,28 @@ def test_fefo_takes_what_was_asked_earliest_fresh_batch_first(
                 assert taken.get(earlier.batch_id) == earlier.on_hand
     if not allowed:
         assert not any(t.batch_id and is_expired(by_id[t.batch_id], TODAY) for t in takes)
+
+
+@given(batches, st.integers(1, 300))
+def test_a_stocktake_loss_empties_batches_in_expiry_order_and_only_then_no_batch(
+    held: list[BatchStock], quantity: int
+) -> None:
+    takes = loss_takes(held, quantity)
+    assert sum(t.quantity for t in takes) == quantity
+    assert all(t.quantity > 0 for t in takes)
+    by_id = {b.batch_id: b for b in held}
+    taken = {t.batch_id: t.quantity for t in takes}
+    assert len(taken) == len(takes)  # a batch once
+    stocked = [b for b in held if b.batch_id and b.on_hand > 0]
+    for used in stocked:
+        if used.batch_id in taken:
+            assert taken[used.batch_id] <= used.on_hand
+            for earlier in stocked:  # expired or not: a loss is not a sale
+                if (earlier.expires_on or date.max) < (used.expires_on or date.max):
+                    assert taken.get(earlier.batch_id) == earlier.on_hand
+    if None in taken:  # only what every batch together could not cover
+        assert taken[None] == quantity - sum(b.on_hand for b in stocked)
+    assert all(t.batch_id is None or by_id[t.batch_id].on_hand > 0 for t in takes)
 
 
 def test_shortfall_comes_from_no_batch() -> None:

@@ -1,8 +1,8 @@
 """Suppliers, purchase orders and stocktakes through the service layer, against a real SQLite
 file: an order drafted from low stock, placed, received in two receipts (partly, then whole),
-refused when not open; a stocktake counted in two places while a sale goes on, posted with one
-movement per product that differs and the variance at cost, theoretical against counted
-consumption, and refused when posted twice."""
+refused when not open; a stocktake counted in two places while a sale goes on, posted with the
+movements of each product that differs (a loss out of its batches first expired first) and
+the variance at cost, theoretical against counted consumption, and refused when posted twice."""
 
 from __future__ import annotations
 
@@ -199,3 +199,59 @@ def test_the_next_stocktake_counts_consumption_since_the_last_one_posted(
     assert sheet[back_bar.serum].used_counted == 15
     before = {line.product_id: line for line in backend.stocktakes.sheet(first.id)}
     assert before[back_bar.serum].used_recorded == 5  # as posted: up to its post
+
+
+def test_a_loss_larger_than_a_batch_comes_out_of_the_batches_first_expired_first(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    """Batches stay true after a stocktake: a loss is taken out of every batch it needs, the
+    expired one first, not booked to no batch while the batches keep what is gone (the
+    expiring list showed a bottle the shelf no longer held)."""
+    serum = back_bar.serum
+    backend.stock.receive(
+        [
+            ReceiptLine(serum, 2, 20_000, "LATE", TODAY + timedelta(days=300)),
+            ReceiptLine(serum, 1, 20_000, "OLD", TODAY - timedelta(days=1)),
+            ReceiptLine(serum, 1, 20_000, "SOON", TODAY + timedelta(days=20)),
+        ],
+        team.manager.id,
+    )  # 2,000 ml: 500 expired, 500 expiring in 20 days, 1,000 later
+    take = backend.stocktakes.start(team.manager.id)
+    backend.stocktakes.count(take.id, serum, 700, team.desk.id)  # 1,300 ml gone
+    backend.stocktakes.count(take.id, back_bar.cream, 3, team.desk.id)  # 3 found, none held
+    backend.stocktakes.post(take.id, team.manager.id)
+    held = {batch.code: batch.on_hand for batch in backend.stock.batches(serum)}
+    assert held == {"LATE": 700}  # OLD and SOON used up first, then 300 of LATE
+    assert on_hand(backend, serum) == 700
+    assert [e.code for e in backend.stock.expiring(30)] == []  # nothing left to expire soon
+    assert on_hand(backend, back_bar.cream) == 3
+    with backend.db.read() as s:
+        moves = s.scalars(select(StockMovement).where(StockMovement.document_id == take.id)).all()
+    by_batch = sorted((m.product_id, m.batch_id is None, m.quantity) for m in moves)
+    assert by_batch == sorted(
+        [
+            (serum, False, -500),
+            (serum, False, -500),
+            (serum, False, -300),
+            (back_bar.cream, True, 3),
+        ]
+    )
+    [posted] = ops_of(backend, "stocktake.posted")
+    assert len(posted["movements"]) == 4  # type: ignore[arg-type]
+
+
+def test_a_loss_beyond_what_the_batches_hold_takes_the_rest_from_no_batch(
+    backend: Backend, team: Team, back_bar: BackBar
+) -> None:
+    cream = back_bar.cream
+    backend.stock.receive(
+        [ReceiptLine(cream, 2, 9_000, "C1"), ReceiptLine(cream, 5, 9_000)], team.manager.id
+    )  # 2 in lot C1, 5 of no batch
+    take = backend.stocktakes.start(team.manager.id)
+    backend.stocktakes.count(take.id, cream, 1, team.desk.id)  # 6 gone
+    backend.stocktakes.post(take.id, team.manager.id)
+    assert backend.stock.batches(cream) == []  # the lot first, then 4 of no batch
+    assert on_hand(backend, cream) == 1
+    with backend.db.read() as s:
+        moves = s.scalars(select(StockMovement).where(StockMovement.document_id == take.id)).all()
+    assert sorted((m.batch_id is None, m.quantity) for m in moves) == [(False, -2), (True, -4)]
