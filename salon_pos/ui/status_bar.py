@@ -115,7 +115,8 @@ class StatusBar(QStatusBar):
         self.dot.setStyleSheet(f"color: {DOT_COLOURS[status.state]};")
         self.dot.setProperty("state", status.state.value)
         self.network.setText(self.connection_text(status.state))
-        self.network.setToolTip(status.server_url or "")
+        not_enrolled = self.tr("This counter is not enrolled with a server yet.")
+        self.network.setToolTip(status.server_url or "" if enrolled else not_enrolled)
         self.pending.setText(self.pending_text(status))
         self.pending.setToolTip(self.pending.text())
         self._set_level(self.pending, pending_level(status, self._ctx.backend.clock.now()))
@@ -133,7 +134,7 @@ class StatusBar(QStatusBar):
             ConnectionState.ONLINE: self.tr("Server: online"),
             ConnectionState.OFFLINE: self.tr("Server: offline"),
             ConnectionState.REFUSED: self.tr("Server: refused (device revoked)"),
-            ConnectionState.NOT_ENROLLED: self.tr("No server (not enrolled)"),
+            ConnectionState.NOT_ENROLLED: self.tr("Not enrolled"),
         }[state]
 
     def pending_text(self, status: SyncStatus) -> str:
@@ -179,11 +180,11 @@ class StatusBar(QStatusBar):
         label.style().polish(label)
 
     def _update_sync_now(self) -> None:
+        """Shown only to a counter with a server to sync with (the room goes to the texts at
+        1024 px wide); resting while the round it asked for runs."""
         enrolled = self.status is not None and self.status.state is not ConnectionState.NOT_ENROLLED
+        self.sync_now.setVisible(enrolled)
         self.sync_now.setEnabled(enrolled and not self._resting.isActive())
-        self.sync_now.setToolTip(
-            "" if enrolled else self.tr("This counter is not enrolled with a server yet.")
-        )
 
     def _on_sync_now_clicked(self) -> None:
         self._ctx.sync_requested.emit()

@@ -275,7 +275,9 @@ def test_a_counter_not_enrolled_says_so_and_cannot_sync_now(
     # nowhere to send it: a queue that cannot drain is not an alarm
     assert label(shell, "statusPending").property("level") == "ok"
     assert not label(shell, "statusLastSync").isVisible()
-    assert not shell.window.findChild(QPushButton, "syncNow").isEnabled()
+    sync_now = shell.window.findChild(QPushButton, "syncNow")
+    assert not sync_now.isVisible() and not sync_now.isEnabled()  # nothing to sync with
+    assert label(shell, "statusNetwork").toolTip() == "这台收银机尚未注册到服务器。"
 
 
 def test_an_enrolled_counter_shows_the_real_queue_and_last_sync(
@@ -290,7 +292,8 @@ def test_an_enrolled_counter_shows_the_real_queue_and_last_sync(
     assert label(shell, "statusPending").text() == f"待同步 {pending} 条 · 最早 2 小时前"
     assert label(shell, "statusPending").property("level") == "warn"
     assert label(shell, "statusLastSync").text() == "上次同步 14:27"  # Shanghai time
-    assert shell.window.findChild(QPushButton, "syncNow").isEnabled()
+    sync_now = shell.window.findChild(QPushButton, "syncNow")
+    assert sync_now.isVisible() and sync_now.isEnabled()
 
 
 @pytest.mark.parametrize(

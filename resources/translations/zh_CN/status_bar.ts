@@ -9,7 +9,7 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="224"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="225"/>
         <source>Printer: ready</source>
         <translation>打印机：就绪</translation>
     </message>
@@ -24,112 +24,112 @@
         <translation>营业日 {day}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="125"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="126"/>
         <source>Sync error: {error}</source>
         <translation>同步出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="133"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="134"/>
         <source>Server: online</source>
         <translation>服务器：在线</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="134"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="135"/>
         <source>Server: offline</source>
         <translation>服务器：离线</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="135"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="136"/>
         <source>Server: refused (device revoked)</source>
         <translation>服务器拒绝连接（设备已停用）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="141"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="142"/>
         <source>All synced</source>
         <translation>已全部同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="136"/>
-        <source>No server (not enrolled)</source>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="137"/>
+        <source>Not enrolled</source>
         <translation>未连接服务器（未注册）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="143"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="144"/>
         <source>{count} to sync</source>
         <translation>待同步 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="146"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="147"/>
         <source>{count} to sync · oldest {age}</source>
         <translation>待同步 {count} 条 · 最早 {age}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="149"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="150"/>
         <source> · {count} refused by the server</source>
         <translation> · 服务器退回 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="151"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="152"/>
         <source> · {count} received changes waiting (update the app?)</source>
         <translation> · {count} 条下载的更改暂未应用（需要更新软件？）</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="154"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="155"/>
         <source> · receiving the store&apos;s past tickets: {percent}%</source>
         <translation> · 正在接收本店历史单据：{percent}%</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="161"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="162"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="163"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="164"/>
         <source>{n} min ago</source>
         <translation>{n} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="165"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="166"/>
         <source>{n} h ago</source>
         <translation>{n} 小时前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="166"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="167"/>
         <source>{n} days ago</source>
         <translation>{n} 天前</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="170"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="171"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="174"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="175"/>
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="185"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="118"/>
         <source>This counter is not enrolled with a server yet.</source>
         <translation>这台收银机尚未注册到服务器。</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="206"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="207"/>
         <source>Signed in: {name}</source>
         <translation>当前用户：{name}</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="216"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="217"/>
         <source>No receipt printer</source>
         <translation>未设置小票打印机</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="218"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="219"/>
         <source>Printer: not tried yet</source>
         <translation>打印机：尚未试打</translation>
     </message>
     <message>
-        <location filename="../../../salon_pos/ui/status_bar.py" line="226"/>
+        <location filename="../../../salon_pos/ui/status_bar.py" line="227"/>
         <source>Printer: {problem}</source>
         <translation>打印机：{problem}</translation>
     </message>
