@@ -38,16 +38,21 @@ CLOSE = models.table_of(models.DayClose)
 _MEMBER_KINDS = ("stored_value", "package")
 
 
+def cutover_hour(settings_data: str | None) -> int:
+    """The hour a store's business day starts at, from its settings as held (JSON)."""
+    return int(load_json(settings_data or "{}").get("cutover_hour", DEFAULT_CUTOVER_HOUR))
+
+
 def store_calendar(connection: Connection, store_id: str) -> Calendar:
     time_zone = connection.execute(select(STORE.c.time_zone).where(STORE.c.id == store_id))
     data = connection.execute(select(SETTINGS.c.data).where(SETTINGS.c.store_id == store_id))
-    settings = load_json(data.scalar() or "{}")
+    cutover = cutover_hour(data.scalar())
     closed = connection.execute(
         select(CLOSE.c.business_day, CLOSE.c.closed_at).where(CLOSE.c.store_id == store_id)
     )
     return Calendar(
         time_zone.scalar_one(),
-        int(settings.get("cutover_hour", DEFAULT_CUTOVER_HOUR)),
+        cutover,
         {day: at for day, at in closed},
     )
 

@@ -8,20 +8,29 @@ the documents: the documents of the stores, then the names they refer to by id.
 An order's state is worked out as the counter works it out (salon_pos/services/purchasing.py,
 `received_packages` and `state_of`): what it received is the sum of the movements of the
 receipts naming it, in whole packages; an ordered order with all of each line come is
-received, with some of it partly received."""
+received, with some of it partly received.
+
+The lists take a period of business days (`days`, salon_pos.domain.report_periods.Period) and
+read only the documents of it, in their SQL: a receipt's or write-off's business day, a
+stocktake's start or post day, a transfer's sent day (the sending counter's), an order's
+creation moment within the period's days in its store's time zone and business-day start (an
+order carries no business day). No period: every document (a document's own page)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, false, func, or_, select, true
 
+from salon_pos.domain.business_day import day_start
+from salon_pos.domain.report_periods import Period
 from salon_pos.domain.stock import signed_value_at_cost
 from sync.server import models
+from sync.server.day_figures import cutover_hour
 from sync.server.db import load_json
 from sync.server.stock_report import BATCH, Product, products
 from sync.server.stock_report import store_costs as stock_costs
@@ -35,6 +44,10 @@ COUNT = models.table_of(models.StocktakeCount)
 TRANSFER = models.table_of(models.StockTransfer)
 STAFF = models.table_of(models.StaffMember)
 ORDER_STATES = ("draft", "ordered", "partly_received", "received", "cancelled")
+# Listed in any period it was created before the end of: an order still to place or still
+# awaiting goods (by its status as held, then by its state worked out from the receipts).
+OPEN_ORDER_STATUSES = ("draft", "ordered")
+OPEN_ORDER_STATES = ("draft", "ordered", "partly_received")
 
 
 def _product(known: dict[str, Product], product_id: str) -> Product:
@@ -147,10 +160,10 @@ def order_state(status: str, ordered: dict[str, int], received: dict[str, int]) 
 
 
 def _received(
-    connection: Connection, store_ids: Sequence[str], order_ids: Sequence[str] | None
+    connection: Connection, store_ids: Sequence[str], orders: Any
 ) -> dict[str, dict[str, int]]:
     """Units received against each order, by product: the movements of the receipts naming
-    it (in the order's store)."""
+    it (in the order's store); `orders`: the orders' ids (a list or a select), None all."""
     query = (
         select(DOCUMENT.c.purchase_order_id, MOVEMENT.c.product_id, func.sum(MOVEMENT.c.quantity))
         .join(
@@ -161,8 +174,8 @@ def _received(
         .where(DOCUMENT.c.store_id.in_(store_ids), DOCUMENT.c.purchase_order_id.is_not(None))
         .group_by(DOCUMENT.c.purchase_order_id, MOVEMENT.c.product_id)
     )
-    if order_ids is not None:
-        query = query.where(DOCUMENT.c.purchase_order_id.in_(order_ids))
+    if orders is not None:
+        query = query.where(DOCUMENT.c.purchase_order_id.in_(orders))
     found: dict[str, dict[str, int]] = defaultdict(dict)
     for order, product, units in connection.execute(query):
         found[order][product] = int(units)
@@ -170,23 +183,57 @@ def _received(
 
 
 def purchase_orders(
-    connection: Connection, store_ids: Sequence[str], order_id: str | None = None
+    connection: Connection,
+    store_ids: Sequence[str],
+    order_id: str | None = None,
+    days: Period | None = None,
 ) -> list[OrderRow]:
-    """The stores' purchase orders (or the one), newest first, each line with what came."""
-    query = select(ORDER).where(ORDER.c.store_id.in_(store_ids))
+    """The stores' purchase orders (or the one; those created in the period `days`), newest
+    first, each line with what came."""
+    mine: ColumnElement[bool] = ORDER.c.store_id.in_(store_ids)
     if order_id is not None:
-        query = query.where(ORDER.c.id == order_id)
-    held = connection.execute(query).mappings().all()
+        mine = and_(mine, ORDER.c.id == order_id)
+    within: ColumnElement[bool] = true()
+    if days is not None:
+        within = _created_within(connection, store_ids, days.first, days.last)
+        before = _created_within(connection, store_ids, None, days.last)
+        still_open = and_(ORDER.c.status.in_(OPEN_ORDER_STATUSES), before)
+        mine = and_(mine, or_(within, still_open))
+    found = connection.execute(select(ORDER, within.label("within")).where(mine)).mappings()
+    held = found.all()
     lines = {r["id"]: load_json(r["lines"]) for r in held}
     known = products(connection, (str(x["product_id"]) for ls in lines.values() for x in ls))
-    units = _received(connection, store_ids, None if order_id is None else [order_id])
+    wanted = None if order_id is None and days is None else select(ORDER.c.id).where(mine)
+    units = _received(connection, store_ids, wanted)
     names = dict(
         connection.execute(
             select(SUPPLIER.c.id, SUPPLIER.c.name).where(SUPPLIER.c.store_id.in_(store_ids))
         ).all()
     )
     rows = [_order(r, lines[r["id"]], known, units.get(r["id"], {}), names) for r in held]
+    in_period = {r["id"] for r in held if r["within"]}  # else held as open: still open?
+    rows = [o for o in rows if o.id in in_period or o.state in OPEN_ORDER_STATES]
     return sorted(rows, key=lambda o: (o.created_at, o.id), reverse=True)
+
+
+def _created_within(
+    connection: Connection, store_ids: Sequence[str], first: date | None, last: date
+) -> ColumnElement[bool]:
+    """An order created on a business day of its store from `first` (None: any before) to
+    `last`: from the first day's start to the start of the day after the last, in the store's
+    time zone."""
+    after = last + timedelta(days=1)
+    return or_(
+        false(),
+        *(
+            and_(
+                ORDER.c.store_id == store,
+                true() if first is None else ORDER.c.created_at >= day_start(first, zone, cutover),
+                ORDER.c.created_at < day_start(after, zone, cutover),
+            )
+            for store, (zone, cutover) in store_calendars(connection, store_ids).items()
+        ),
+    )
 
 
 def _order(
@@ -259,13 +306,25 @@ class StocktakeRow:
 
 
 def stocktakes(
-    connection: Connection, store_ids: Sequence[str], stocktake_id: str | None = None
+    connection: Connection,
+    store_ids: Sequence[str],
+    stocktake_id: str | None = None,
+    days: Period | None = None,
 ) -> list[StocktakeRow]:
-    """The stores' stocktakes (or the one), newest first: a posted one with its sheet, an
-    open one with each product's counts summed so far."""
+    """The stores' stocktakes (or the one; those started or posted in the period `days`),
+    newest first: a posted one with its sheet, an open one with each product's counts summed
+    so far."""
     query = select(STOCKTAKE).where(STOCKTAKE.c.store_id.in_(store_ids))
     if stocktake_id is not None:
         query = query.where(STOCKTAKE.c.id == stocktake_id)
+    if days is not None:  # and one started before and not posted yet
+        query = query.where(
+            or_(
+                STOCKTAKE.c.business_day.between(days.first, days.last),
+                STOCKTAKE.c.posted_business_day.between(days.first, days.last),
+                and_(STOCKTAKE.c.posted_at.is_(None), STOCKTAKE.c.business_day <= days.last),
+            )
+        )
     held = connection.execute(query).mappings().all()
     open_ids = [r["id"] for r in held if r["lines"] is None]
     counts: dict[str, list[tuple[str, int, datetime]]] = defaultdict(list)
@@ -371,14 +430,21 @@ class TransferRow:
 
 
 def transfers(
-    connection: Connection, store_ids: Sequence[str], transfer_id: str | None = None
+    connection: Connection,
+    store_ids: Sequence[str],
+    transfer_id: str | None = None,
+    days: Period | None = None,
 ) -> list[TransferRow]:
-    """Transfers sent from or to the stores (or the one), newest first, each line as sent and
-    as received (the receipt's lines are the sent lines', in their order)."""
+    """Transfers sent from or to the stores (or the one; those sent in the period `days`, by
+    the sending store's business day), newest first, each line as sent and as received (the
+    receipt's lines are the sent lines', in their order)."""
     mine = or_(TRANSFER.c.from_store_id.in_(store_ids), TRANSFER.c.to_store_id.in_(store_ids))
     query = select(TRANSFER).where(mine)
     if transfer_id is not None:
         query = query.where(TRANSFER.c.id == transfer_id)
+    if days is not None:  # and one sent before and still on its way
+        on_its_way = and_(TRANSFER.c.received.is_(None), TRANSFER.c.business_day <= days.last)
+        query = query.where(or_(TRANSFER.c.business_day.between(days.first, days.last), on_its_way))
     held = connection.execute(query).mappings().all()
     sent = {r["id"]: load_json(r["lines"]) for r in held}
     came = {r["id"]: load_json(r["received"]) for r in held if r["received"] is not None}
@@ -462,16 +528,22 @@ DOCUMENT_KINDS = ("receipt", "write_off", "adjustment")
 
 
 def stock_documents(
-    connection: Connection, store_ids: Sequence[str], document_id: str | None = None
+    connection: Connection,
+    store_ids: Sequence[str],
+    document_id: str | None = None,
+    days: Period | None = None,
 ) -> list[StockDocumentRow]:
-    """The stores' receipts, write-offs and adjustments (or the one), newest first, each with
-    its movements valued at the store's cost now (the stock pages' cost: its moving average,
-    else the catalog's), its staff's name, its supplier and the order it received against."""
-    query = select(DOCUMENT).where(DOCUMENT.c.store_id.in_(store_ids))
+    """The stores' receipts, write-offs and adjustments (or the one; those of the period
+    `days`' business days), newest first, each with its movements valued at the store's cost
+    now (the stock pages' cost: its moving average, else the catalog's), its staff's name, its
+    supplier and the order it received against."""
+    mine: ColumnElement[bool] = DOCUMENT.c.store_id.in_(store_ids)
     if document_id is not None:
-        query = query.where(DOCUMENT.c.id == document_id)
-    held = connection.execute(query).mappings().all()
-    moves = _document_moves(connection, store_ids, document_id)
+        mine = and_(mine, DOCUMENT.c.id == document_id)
+    if days is not None:
+        mine = and_(mine, DOCUMENT.c.business_day.between(days.first, days.last))
+    held = connection.execute(select(DOCUMENT).where(mine)).mappings().all()
+    moves = _document_moves(connection, mine)
     known = products(connection, (m.product_id for ms in moves.values() for m in ms))
     costs = stock_costs(connection, store_ids, known)
     people = staff_names(connection, (r["staff_id"] for r in held))
@@ -506,10 +578,10 @@ def stock_documents(
 
 
 def _document_moves(
-    connection: Connection, store_ids: Sequence[str], document_id: str | None
+    connection: Connection, documents: ColumnElement[bool]
 ) -> dict[tuple[str, str], list[Any]]:
-    """The documents' movements (with their batches' code and expiry) by (store, document):
-    one join by the (store_id, document_id) index."""
+    """The movements (with their batches' code and expiry) of the `documents` by (store,
+    document): one join by the (store_id, document_id) index."""
     query = (
         select(
             MOVEMENT.c.store_id, MOVEMENT.c.document_id, MOVEMENT.c.product_id,
@@ -523,10 +595,8 @@ def _document_moves(
         .outerjoin(
             BATCH, (BATCH.c.id == MOVEMENT.c.batch_id) & (BATCH.c.store_id == MOVEMENT.c.store_id)
         )
-        .where(DOCUMENT.c.store_id.in_(store_ids))
+        .where(documents)
     )  # fmt: skip
-    if document_id is not None:
-        query = query.where(DOCUMENT.c.id == document_id)
     found: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for move in connection.execute(query):
         found[move.store_id, move.document_id].append(move)
@@ -561,3 +631,20 @@ def store_zones(connection: Connection, ids: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(ids))
     query = select(STORE.c.id, STORE.c.time_zone).where(STORE.c.id.in_(wanted))
     return dict(connection.execute(query).all())
+
+
+SETTINGS = models.table_of(models.StoreSettings)
+
+
+def store_calendars(connection: Connection, ids: Iterable[str]) -> dict[str, tuple[str, int]]:
+    """Each store's time zone and business-day start hour (day_figures.store_calendar's,
+    for many stores in one statement)."""
+    query = (
+        select(STORE.c.id, STORE.c.time_zone, SETTINGS.c.data)
+        .outerjoin(SETTINGS, SETTINGS.c.store_id == STORE.c.id)
+        .where(STORE.c.id.in_(sorted(set(ids))))
+    )
+    found = {}
+    for store, zone, data in connection.execute(query):
+        found[store] = (zone, cutover_hour(data))
+    return found

@@ -158,6 +158,35 @@ TRANSFERS_TAB = Both("调拨", "Transfers")
 DOCUMENTS_NOTE = Both(
     "单据在收银台建立和处理，这里只读。", "The counters make these documents; here they are read."
 )
+# A list's period of business days (routes/stock_documents.document_period).
+FROM_DAY = Both("开始日期", "From")
+TO_DAY = Both("结束日期", "To")
+
+
+class RecentDays(Message):
+    zh = "最近 {days} 天"
+    en = "Last {days} days"
+
+
+# Which day of a document its list's period goes by, by the list's tab.
+PERIOD_BY = {
+    "orders": Both(
+        "按建单日期（门店营业日）筛选；未到齐的采购单总会列出。",
+        "By the day the order was created (the store's business day); an order not yet all"
+        " received is always listed.",
+    ),
+    "documents": Both("按单据的营业日筛选。", "By the document's business day."),
+    "stocktakes": Both(
+        "按开始或过账的营业日筛选；未过账的盘点总会列出。",
+        "By the business day it was started or posted; a stocktake not yet posted is always"
+        " listed.",
+    ),
+    "transfers": Both(
+        "按调出方的调出营业日筛选；在途的调拨总会列出。",
+        "By the sending store's business day it was sent; a transfer still on its way is"
+        " always listed.",
+    ),
+}
 
 SUPPLIER = Both("供应商", "Supplier")
 CONTACT = Both("联系人", "Contact")

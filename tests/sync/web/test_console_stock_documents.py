@@ -10,16 +10,27 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from datetime import date, datetime, timedelta
 from html import unescape
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from sync.operations.inventory import (
+    PURCHASE_ORDER_SAVED,
+    STOCKTAKE_POSTED,
+    STOCKTAKE_STARTED,
+    TRANSFER_SENT,
+)
+from sync.server.web.routes.stock import ROWS_PER_PAGE
+from tests.sync.server import builders
 from tests.sync.server.conftest import Server
 from tests.sync.web.conftest import Browser
 from tests.sync.web.stock_documents_scenario import StockDocuments
+from tests.sync.web.stock_documents_scenario import _stamp as stamp
 from tests.sync.web.test_console_reports import table
-from tests.sync.web.test_console_stock import StockChain, _csv, _rows, _yuan
+from tests.sync.web.test_console_stock import TODAY, StockChain, _csv, _movement, _rows, _yuan
 
 Row = dict[str, Any]
 
@@ -290,3 +301,236 @@ def test_the_document_pages_speak_english_when_asked(
     ):
         page = owner.client.get(f"/console/stock/{tab}")
         assert page.status_code == 200 and 'lang="en"' in page.text and word in page.text, tab
+
+
+# --- the lists' period: the last 90 business days unless asked, read in the SQL
+
+RECENT = TODAY - timedelta(days=89)  # 2026-08-23, the first of the default period's days
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _moment(day: date, hour: int, minute: int = 0) -> str:
+    """A moment on the store's clock (Asia/Shanghai), as the counters send it (UTC)."""
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=SHANGHAI).isoformat()
+
+
+class Older:
+    """StockDocuments, and in the first store documents of earlier days: two orders either
+    side of the default period's first business day (04:00 on the store's clock; the one
+    before it cancelled), an order placed long before and still awaiting its goods, a
+    stocktake started long before it and posted on its first day, one started and left long
+    before, and a transfer sent to the second store long before and still on its way."""
+
+    def __init__(self, documents: StockDocuments) -> None:
+        self.documents = documents
+        store = documents.first
+        self.inside = self._order("PO-OLD-IN", _moment(RECENT, 4, 0))
+        self.outside = self._order("PO-OLD-OUT", _moment(RECENT, 3, 59), "cancelled")
+        self.waiting = self._order(
+            "PO-OLD-WAIT", _moment(TODAY - timedelta(days=200), 12), "ordered"
+        )  # nothing received: open
+        self.late_post = self._stocktake("ST-OLD-POSTED", TODAY - timedelta(days=120), RECENT)
+        self.forgotten = self._stocktake("ST-OLD-OPEN", TODAY - timedelta(days=200), None)
+        self.transfer = self._transfer(TODAY - timedelta(days=200))
+        self.store = store
+
+    def _order(self, number: str, created: str, status: str = "draft") -> Row:
+        product = self.documents.chain.products[self.documents.first][0]
+        order = {
+            "id": builders.new_id(),
+            "number": number,
+            "supplier_id": self.documents.suppliers[0]["id"],
+            "status": status,
+            "lines": [{"product_id": product["id"], "packages": 1, "unit_cost": 100}],
+            "note": "",
+            "created_at": created,
+            "created_by": self.documents._staff(self.documents.first),
+            "ordered_at": None,
+            "hlc": stamp(),
+        }
+        self.documents._push(self.documents.first, PURCHASE_ORDER_SAVED, order)
+        return order
+
+    def _stocktake(self, number: str, started: date, posted: date | None) -> Row:
+        store = self.documents.first
+        take = {
+            "id": builders.new_id(),
+            "number": number,
+            "scope": "full",
+            "categories": [],
+            "started_at": _moment(started, 10),
+            "started_by": self.documents._staff(store),
+            "business_day": started.isoformat(),
+        }
+        self.documents._push(store, STOCKTAKE_STARTED, take)
+        if posted is not None:
+            post = {
+                "stocktake_id": take["id"],
+                "posted_at": _moment(posted, 11),
+                "posted_by": self.documents._staff(store),
+                "business_day": posted.isoformat(),
+                "lines": [],
+                "movements": [],
+            }
+            self.documents._push(store, STOCKTAKE_POSTED, post)
+        return take
+
+    def _transfer(self, day: date) -> Row:
+        source, target = self.documents.first, self.documents.second
+        transfer_id = builders.new_id()
+        product = self.documents.chain.products[source][-1]["id"]  # the chain item
+        sent = {
+            "id": transfer_id,
+            "number": "TR-OLD-0001",
+            "to_store_id": target,
+            "sent_at": _moment(day, 12),
+            "sent_by": self.documents._staff(source),
+            "business_day": day.isoformat(),
+            "note": "",
+            "lines": [{"product_id": product, "batch": None, "quantity": 1}],
+            "movements": [_movement(product, -1, "transfer_out", day, transfer_id)],
+        }
+        self.documents._push(source, TRANSFER_SENT, sent)
+        return sent
+
+
+@pytest.fixture
+def older(documents: StockDocuments) -> Older:
+    return Older(documents)
+
+
+def _listed(browser: Browser, path: str, name: str) -> set[str]:
+    page = browser.client.get(path)
+    assert page.status_code == 200, page.text
+    return set(table(page.text, name))
+
+
+def _csv_numbers(browser: Browser, path: str, column: int) -> set[str]:
+    return {r[column] for r in _csv(browser, path)[1:]}
+
+
+def test_the_lists_show_the_last_90_days_unless_asked(
+    server: Server, owner: Browser, documents: StockDocuments, older: Older
+) -> None:
+    recent_orders = {o["id"] for o in documents.orders.values()}
+    old_ones = {older.inside["id"], older.waiting["id"]}  # the day's first minute; still open
+    assert _listed(owner, "/console/stock/orders", "orders") == recent_orders | old_ones
+    csv_orders = _csv_numbers(owner, "/console/stock/orders?format=csv", 1)
+    assert {"PO-OLD-IN", "PO-OLD-WAIT"} <= csv_orders and "PO-OLD-OUT" not in csv_orders
+    takes = _listed(owner, "/console/stock/stocktakes", "stocktakes")
+    assert {older.late_post["id"], older.forgotten["id"]} <= takes  # posted in it; not posted
+    csv_takes = _csv_numbers(owner, "/console/stock/stocktakes?format=csv", 1)
+    assert {"ST-OLD-POSTED", "ST-OLD-OPEN"} <= csv_takes
+    transfers = _listed(owner, "/console/stock/transfers", "transfers")
+    on_their_way = {documents.short["id"], documents.in_transit["id"], older.transfer["id"]}
+    assert transfers == on_their_way
+    assert "TR-OLD-0001" in _csv_numbers(owner, "/console/stock/transfers?format=csv", 0)
+    page = owner.client.get("/console/stock/orders")
+    assert f'value="{RECENT.isoformat()}"' in page.text and f'value="{TODAY}"' in page.text
+    assert "最近 90 天" not in page.text  # the default: no link back to it
+
+
+def test_a_period_asked_lists_its_documents_only_in_the_page_and_the_csv(
+    server: Server, owner: Browser, documents: StockDocuments, older: Older
+) -> None:
+    long_ago = TODAY - timedelta(days=200)
+    before = f"from={long_ago}&to={RECENT - timedelta(days=1)}"
+    orders = _listed(owner, f"/console/stock/orders?{before}", "orders")
+    assert orders == {older.outside["id"], older.waiting["id"]}  # 03:59: the 22nd's day
+    csv_orders = _csv_numbers(owner, f"/console/stock/orders?{before}&format=csv", 1)
+    assert csv_orders == {"PO-OLD-OUT", "PO-OLD-WAIT"}  # not the open ones made after it
+    takes = _listed(owner, f"/console/stock/stocktakes?{before}", "stocktakes")
+    assert takes == {older.late_post["id"], older.forgotten["id"]}  # started then
+    for store in (server.store_id, server.other_store_id):  # sent from the one, to the other
+        path = f"/console/stock/transfers?store={store}&{before}"
+        assert _listed(owner, path, "transfers") == {older.transfer["id"]}
+        assert _csv_numbers(owner, f"{path}&format=csv", 0) == {"TR-OLD-0001"}
+    one_day = f"from={RECENT}&to={RECENT}"
+    assert _listed(owner, f"/console/stock/orders?{one_day}", "orders") == {
+        older.inside["id"],
+        older.waiting["id"],  # placed before that day and awaiting goods since
+    }
+    assert _listed(owner, f"/console/stock/stocktakes?{one_day}", "stocktakes") == {
+        older.late_post["id"],  # posted that day
+        older.forgotten["id"],  # started before, not posted yet
+    }
+    page = owner.client.get(f"/console/stock/transfers?{before}")
+    assert "最近 90 天" in page.text and 'href="/console/stock/transfers?"' in page.text
+    # a document of any age is still found on its own page
+    for path in (
+        f"/console/stores/{server.store_id}/stock/orders/{older.outside['id']}",
+        f"/console/stores/{server.store_id}/stock/stocktakes/{older.forgotten['id']}",
+        f"/console/stores/{server.store_id}/stock/transfers/{older.transfer['id']}",
+    ):
+        assert owner.client.get(path).status_code == 200, path
+
+
+def test_the_pager_and_the_steps_keep_the_period_and_the_filters(
+    server: Server, owner: Browser, documents: StockDocuments, older: Older
+) -> None:
+    march = [older._order(f"PO-MAR-{n:04d}", _moment(date(2026, 3, 1 + n % 31), 12), "ordered")
+             for n in range(ROWS_PER_PAGE + 1)]  # fmt: skip
+    april = older._order("PO-APR-0001", _moment(date(2026, 4, 1), 12), "ordered")
+    asked = f"store={server.store_id}&state=ordered&from=2026-03-01&to=2026-03-31"
+    first = owner.client.get(f"/console/stock/orders?{asked}")
+    assert len(table(first.text, "orders")) == ROWS_PER_PAGE
+    following = re.search(r'href="([^"]+)" data-testid="next-page"', first.text)
+    assert following
+    link = unescape(following.group(1))
+    for part in [*asked.split("&"), "page=2"]:
+        assert part in link, part
+    rest = table(owner.client.get(link).text, "orders")
+    seen = set(table(first.text, "orders")) | set(rest)
+    assert seen == {o["id"] for o in march}  # every one of March, none of April
+    steps = {
+        name: unescape(m)
+        for m, name in re.findall(r'href="([^"]+)" data-testid="period-(\w+)"', first.text)
+    }
+    assert "from=2026-01-29&to=2026-02-28" in steps["earlier"]  # as long, just before
+    assert "from=2026-04-01&to=2026-05-01" in steps["later"]
+    for link in steps.values():
+        assert "state=ordered" in link and f"store={server.store_id}" in link
+        assert "page=" not in link
+    later = set(table(owner.client.get(steps["later"]).text, "orders"))  # its first page
+    assert april["id"] in later and later <= {april["id"]} | seen  # March's still await goods
+
+
+@pytest.mark.parametrize("tab", ["orders", "documents", "stocktakes", "transfers"])
+def test_a_bad_period_is_answered_with_the_reason(
+    server: Server, owner: Browser, documents: StockDocuments, tab: str
+) -> None:
+    for asked, reason in (
+        ("from=2026-11-20&to=2026-11-01", "结束日期（2026-11-01）早于开始日期（2026-11-20）"),
+        ("from=2026-13-40", "“2026-13-40”不是有效日期"),
+        ("to=2026-02-30", "“2026-02-30”不是有效日期"),
+        ("from=9999-12-01&to=9999-12-31", "“9999-12-31”不是有效日期"),
+        ("from=2020-01-01&to=2026-11-20", "最多覆盖 1098 天"),
+    ):
+        for extra in ("", "&format=csv"):
+            page = owner.client.get(f"/console/stock/{tab}?{asked}{extra}")
+            assert page.status_code == 400, (asked, page.status_code)
+            assert 'data-testid="period-problem"' in page.text and reason in page.text, asked
+            assert 'data-testid="csv-link"' not in page.text
+            assert "最近 90 天" in page.text  # a way back
+    owner.client.cookies.set("salon_lang", "en")
+    page = owner.client.get(f"/console/stock/{tab}?from=2026-11-20&to=2026-11-01")
+    assert page.status_code == 400 and "ends (2026-11-01) before it starts (2026-11-20)" in (
+        page.text
+    )
+
+
+def test_a_period_leaves_the_scope_as_it_was(
+    server: Server, manager: Browser, rival: Browser, documents: StockDocuments, older: Older
+) -> None:
+    every = f"from={TODAY - timedelta(days=300)}&to={TODAY}"
+    other = server.other_store_id
+    for tab in ("orders", "documents", "stocktakes", "transfers"):
+        assert manager.client.get(f"/console/stock/{tab}?store={other}&{every}").status_code == 404
+        assert rival.client.get(f"/console/stock/{tab}?store={other}&{every}").status_code == 404
+        assert len(_csv(rival, f"/console/stock/{tab}?{every}&format=csv")) == 1  # the header
+        bad = rival.client.get(f"/console/stock/{tab}?store={other}&from=2026-13-01")
+        assert bad.status_code == 404  # another's store: not found, whatever the period
+    takes = _listed(manager, f"/console/stock/stocktakes?{every}", "stocktakes")
+    assert takes == {documents.posted["id"], older.late_post["id"], older.forgotten["id"]}
+    transfers = _listed(manager, f"/console/stock/transfers?{every}", "transfers")
+    assert older.transfer["id"] in transfers

@@ -4,12 +4,14 @@ expired stock and a receipt with a note pushed here, all by the stores' counters
 the pages and the CSV show — each document's kind, staff, reason, units and value at cost, its
 lines, the totals — equals a computation written here from the server's raw rows. The kind
 filter; a receipt against an order links to it. And the scope: a manager sees their store's
-documents only, another owner nothing."""
+documents only, another owner nothing. The lists show the last 90 business days unless asked
+(StockChain's ledgers go back further: those before are left out)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date, timedelta
 from html import unescape
 from typing import Any
 
@@ -22,6 +24,7 @@ from tests.sync.web.conftest import Browser
 from tests.sync.web.stock_documents_scenario import StockDocuments
 from tests.sync.web.test_console_reports import table
 from tests.sync.web.test_console_stock import (
+    START,
     TODAY,
     Ledger,
     StockChain,
@@ -36,6 +39,7 @@ from tests.sync.web.test_console_stock_documents import _money
 Row = dict[str, Any]
 KIND_WORDS = {"receipt": "入库", "write_off": "报损"}
 PATH = "/console/stock/documents"
+RECENT = TODAY - timedelta(days=89)  # the first of the lists' 90 business days up to today
 
 
 class Shelf:
@@ -89,14 +93,17 @@ def _signed(units: int, cost: int, pack: int) -> int:
     return -value if units < 0 else value
 
 
-def _documents_from_rows(server: Server) -> dict[str, Row]:
-    """Each receipt's and write-off's figures, the long way: its movements in its store, each
-    at the store's cost of the product now (else the catalog's)."""
+def _documents_from_rows(server: Server, first: date = RECENT) -> dict[str, Row]:
+    """Each receipt's and write-off's figures from the business day `first` on, the long way:
+    its movements in its store, each at the store's cost of the product now (else the
+    catalog's)."""
     ledger = Ledger(server)
     orders = {r["id"]: r["number"] for r in _rows(server, "SELECT * FROM purchase_order")}
     suppliers = {r["id"]: r["name"] for r in _rows(server, "SELECT * FROM supplier")}
     found = {}
     for d in _rows(server, "SELECT * FROM stock_document"):
+        if d["business_day"] < first:
+            continue
         store = d["store_id"]
         lines = []
         for m in ledger.moves:
@@ -164,6 +171,30 @@ def test_the_kind_filter(server: Server, owner: Browser, shelf: Shelf) -> None:
         assert f'<option value="{kind}" selected>' in page.text
     nothing = owner.client.get(f"{PATH}?kind=adjustment")
     assert nothing.status_code == 200 and "没有入库或报损记录。" in nothing.text
+
+
+def test_the_period_leaves_out_older_documents_in_the_page_and_the_csv(
+    server: Server, owner: Browser, shelf: Shelf
+) -> None:
+    every = _documents_from_rows(server, START)
+    recent = _documents_from_rows(server)
+    older = set(every) - set(recent)
+    assert older and recent  # StockChain's ledgers go back to START, before the 90 days
+    assert set(table(owner.client.get(PATH).text, "documents")) == set(recent)
+    lines = _csv(owner, f"{PATH}?format=csv")[1:]
+    assert len(lines) == sum(len(e["lines"]) for e in recent.values())
+    assert min(date.fromisoformat(r[2]) for r in lines) >= RECENT
+    asked = f"{PATH}?kind=receipt&from={START}&to={RECENT - timedelta(days=1)}"
+    wanted = {k for k in older if every[k]["kind"] == "receipt"}
+    page = owner.client.get(asked)
+    assert wanted and set(table(page.text, "documents")) == wanted
+    received = sum(every[k]["value"] for k in wanted)
+    assert f'data-testid="documents-received">{_money(received)}<' in unescape(page.text)
+    got = _csv(owner, f"{asked}&format=csv")[1:]
+    assert len(got) == sum(len(every[k]["lines"]) for k in wanted)
+    assert {r[3] for r in got} == {"入库"} and max(r[2] for r in got) < RECENT.isoformat()
+    link = f"/console/stores/{every[min(older)]['store']}/stock/documents/{min(older)}"
+    assert owner.client.get(link).status_code == 200  # its own page finds it at any age
 
 
 def test_a_write_off_and_a_receipt_against_an_order_on_their_pages(

@@ -3,20 +3,27 @@ suppliers, purchase orders, receipts and write-offs, stocktakes and the transfer
 owner's stores, each list also as CSV (`?format=csv`), and a page for one order, receipt or
 write-off, stocktake or transfer. Figures from
 sync/server/stock_document_report.py; the stores are the account's scope, as on the other
-stock pages (routes/stock.py: the store picker's `store`, a store page's VisibleStore)."""
+stock pages (routes/stock.py: the store picker's `store`, a store page's VisibleStore). The
+lists are of a period of business days (`from`, `to`; the last 90 days unless asked), read in
+the SQL; a document's own page finds it whatever its age."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import Connection
 
+from salon_pos.domain.errors import InvalidDate, UserError
+from salon_pos.domain.report_periods import Period
 from sync.server import stock_document_report as report
 from sync.server.auth import engine_of
 from sync.server.web import stock_csv
+from sync.server.web import stock_words as sw
 from sync.server.web.deps import CurrentSession, PageNotFound, VisibleStore
 from sync.server.web.pages import language_of, render
 from sync.server.web.routes.stock import (
@@ -33,7 +40,64 @@ from sync.server.web.sessions import Session
 router = APIRouter(prefix="/console", include_in_schema=False)
 StateChoice = Annotated[str, Query(max_length=20)]
 KindChoice = Annotated[str, Query(max_length=20)]
+FromDay = Annotated[str, Query(alias="from", max_length=10)]  # a business day, YYYY-MM-DD
+ToDay = Annotated[str, Query(alias="to", max_length=10)]
+RECENT_DAYS = 90  # a list's period unless asked: a quarter of orders, receipts and counts
 T = TypeVar("T")
+Reader = Callable[[Connection, list[str], None, Period], list[T]]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a list's query asks: the store ("" all), the period's days as typed, the page and
+    the format (html, csv)."""
+
+    store: str
+    first: str
+    last: str
+    page: int
+    format: str
+
+
+def _day(text: str, fallback: date) -> date:
+    if not text:
+        return fallback
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise InvalidDate(text=text) from None
+    if not 1900 <= day.year <= 9000:  # a typo; and the steps either side stay dates
+        raise InvalidDate(text=text)
+    return day
+
+
+def document_period(first: str, last: str, today: date) -> Period:
+    """The business days a list shows: `first` to `last` (YYYY-MM-DD), the last RECENT_DAYS
+    up to today when not given (up to `last` when only it is). Refused: a malformed day, a
+    period ending before it starts or longer than a report's (the domain's Period.check)."""
+    end = _day(last, today)
+    return Period(_day(first, end - timedelta(days=RECENT_DAYS - 1)), end).check()
+
+
+def _steps(request: Request, days: Period | None, today: date) -> dict[str, Any]:
+    """The links to the period as long before and after this one (none: the period was
+    refused) and back to the recent days, keeping the list's other filters (its first page)."""
+    here = request.url.remove_query_params(("page", "from", "to", "format"))
+
+    def link(first: date, last: date) -> str:
+        url = here.include_query_params(**{"from": first.isoformat(), "to": last.isoformat()})
+        return f"{url.path}?{url.query}"
+
+    recent = Period(today - timedelta(days=RECENT_DAYS - 1), today)
+    steps: dict[str, Any] = {
+        "recent": "" if days == recent else f"{here.path}?{here.query}",
+        "recent_words": sw.RecentDays(days=RECENT_DAYS),
+    }
+    if days is not None:
+        length = timedelta(days=(days.last - days.first).days + 1)
+        steps["earlier"] = link(days.first - length, days.last - length)
+        steps["later"] = link(days.first + length, days.last + length)
+    return steps
 
 
 def _zones(frame: dict[str, object]) -> dict[str, str]:
@@ -54,29 +118,37 @@ def _page_of(rows: list[T], page: int) -> dict[str, Any]:
 def _document_list(
     request: Request,
     session: Session,
-    store: str,
-    page: int,
-    format: str,
+    asked: Asked,
     tab: str,
-    read: Callable[[Connection, list[str]], list[T]],
+    read: Reader[T],
     csv: Callable[[list[T], dict[str, str], dict[str, str], str], Response],
     template: str,
     keep: Callable[[T], bool] = lambda _: True,
     more: Callable[[list[T], dict[str, Any]], dict[str, Any]] = lambda _, __: {},
 ) -> Response:
-    """A list of stock documents (the stock tab `tab`) of the stores shown, newest first: the
-    rows `read` finds that `keep` keeps, as CSV (`csv`) or a page of them (`template`). What
-    `more` gives (from the rows and the stock frame) is added to the frame or replaces its
-    entries, for the CSV's store names and the template."""
-    shown = shown_stores(request, session, store)
+    """A list of stock documents (the stock tab `tab`) of the stores and the period `asked`,
+    newest first: the rows `read` finds that `keep` keeps, as CSV (`csv`) or a page of them
+    (`template`). What `more` gives (from the rows and the stock frame) is added to the frame
+    or replaces its entries, for the CSV's store names and the template. A period refused:
+    the page with the reason (400), the dates as typed, no rows."""
+    shown = shown_stores(request, session, asked.store)
+    frame = stock_frame(shown, tab) | {"period_from": asked.first, "period_to": asked.last}
+    try:
+        days = document_period(asked.first, asked.last, shown.today)
+    except UserError as refused:
+        frame |= more([], frame) | {"problem": refused, "every": []}
+        frame["steps"] = _steps(request, None, shown.today)
+        return render(
+            request, template, session, 400, zones=_zones(frame), **_page_of([], 1), **frame
+        )
     with engine_of(request).connect() as connection:
-        rows = [r for r in read(connection, shown.store_ids) if keep(r)]
-    frame = stock_frame(shown, tab)
-    frame |= more(rows, frame)
+        rows = [r for r in read(connection, shown.store_ids, None, days) if keep(r)]
+    frame |= {"period_from": days.first.isoformat(), "period_to": days.last.isoformat()}
+    frame |= more(rows, frame) | {"steps": _steps(request, days, shown.today)}
     zones = _zones(frame)
-    if format == "csv":
+    if asked.format == "csv":
         return csv(rows, frame["names"], zones, language_of(request))
-    return render(request, template, session, zones=zones, **_page_of(rows, page), **frame)
+    return render(request, template, session, zones=zones, **_page_of(rows, asked.page), **frame)
 
 
 @router.get("/stock/suppliers")
@@ -98,11 +170,13 @@ def orders_page(
     session: CurrentSession,
     store: StoreChoice = "",
     state: StateChoice = "",
+    first: FromDay = "",
+    last: ToDay = "",
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
     return _document_list(
-        request, session, store, page, format, "orders", report.purchase_orders,
+        request, session, Asked(store, first, last, page, format), "orders", report.purchase_orders,
         stock_csv.orders, "stock_orders.html",
         keep=lambda o: not state or o.state == state,
         more=lambda rows, _: {"state": state, "states": report.ORDER_STATES, "every": rows},
@@ -126,12 +200,14 @@ def documents_page(
     session: CurrentSession,
     store: StoreChoice = "",
     kind: KindChoice = "",
+    first: FromDay = "",
+    last: ToDay = "",
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
     return _document_list(
-        request, session, store, page, format, "documents", report.stock_documents,
-        stock_csv.documents, "stock_documents.html",
+        request, session, Asked(store, first, last, page, format), "documents",
+        report.stock_documents, stock_csv.documents, "stock_documents.html",
         keep=lambda d: not kind or d.kind == kind,
         more=lambda rows, _: {"kind": kind, "kinds": report.DOCUMENT_KINDS, "every": rows},
     )  # fmt: skip
@@ -153,11 +229,13 @@ def stocktakes_page(
     request: Request,
     session: CurrentSession,
     store: StoreChoice = "",
+    first: FromDay = "",
+    last: ToDay = "",
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
     return _document_list(
-        request, session, store, page, format, "stocktakes", report.stocktakes,
+        request, session, Asked(store, first, last, page, format), "stocktakes", report.stocktakes,
         stock_csv.stocktakes, "stock_stocktakes.html",
     )  # fmt: skip
 
@@ -184,11 +262,13 @@ def transfers_page(
     request: Request,
     session: CurrentSession,
     store: StoreChoice = "",
+    first: FromDay = "",
+    last: ToDay = "",
     page: Page = 1,
     format: Format = "html",
 ) -> Response:
     return _document_list(
-        request, session, store, page, format, "transfers", report.transfers,
+        request, session, Asked(store, first, last, page, format), "transfers", report.transfers,
         stock_csv.transfers, "stock_transfers.html",
         more=lambda rows, frame: {"names": _with_other_stores(request, rows, frame["names"])},
     )  # fmt: skip
