@@ -116,7 +116,7 @@ class StatusBar(QStatusBar):
         self.dot.setProperty("state", status.state.value)
         self.network.setText(self.connection_text(status.state))
         not_enrolled = self.tr("This counter is not enrolled with a server yet.")
-        self.network.setToolTip(status.server_url or "" if enrolled else not_enrolled)
+        self.network.setToolTip((status.server_url or "") if enrolled else not_enrolled)
         self.pending.setText(self.pending_text(status))
         self.pending.setToolTip(self.pending.text())
         self._set_level(self.pending, pending_level(status, self._ctx.backend.clock.now()))

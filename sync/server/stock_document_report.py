@@ -188,8 +188,8 @@ def purchase_orders(
     order_id: str | None = None,
     days: Period | None = None,
 ) -> list[OrderRow]:
-    """The stores' purchase orders (or the one; those created in the period `days`), newest
-    first, each line with what came."""
+    """The stores' purchase orders (or the one; those created in the period `days`, and those
+    created before its end still open), newest first, each line with what came."""
     mine: ColumnElement[bool] = ORDER.c.store_id.in_(store_ids)
     if order_id is not None:
         mine = and_(mine, ORDER.c.id == order_id)
@@ -311,9 +311,9 @@ def stocktakes(
     stocktake_id: str | None = None,
     days: Period | None = None,
 ) -> list[StocktakeRow]:
-    """The stores' stocktakes (or the one; those started or posted in the period `days`),
-    newest first: a posted one with its sheet, an open one with each product's counts summed
-    so far."""
+    """The stores' stocktakes (or the one; those started or posted in the period `days`, and
+    those started before its end not posted yet), newest first: a posted one with its sheet,
+    an open one with each product's counts summed so far."""
     query = select(STOCKTAKE).where(STOCKTAKE.c.store_id.in_(store_ids))
     if stocktake_id is not None:
         query = query.where(STOCKTAKE.c.id == stocktake_id)
@@ -436,7 +436,8 @@ def transfers(
     days: Period | None = None,
 ) -> list[TransferRow]:
     """Transfers sent from or to the stores (or the one; those sent in the period `days`, by
-    the sending store's business day), newest first, each line as sent and as received (the
+    the sending store's business day, and those sent before its end still on their way),
+    newest first, each line as sent and as received (the
     receipt's lines are the sent lines', in their order)."""
     mine = or_(TRANSFER.c.from_store_id.in_(store_ids), TRANSFER.c.to_store_id.in_(store_ids))
     query = select(TRANSFER).where(mine)
