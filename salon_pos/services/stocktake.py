@@ -11,7 +11,7 @@ before comparing, and stays moved after the post."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -402,10 +402,13 @@ def _used_since_last_stocktake(session: Session, take: Stocktake) -> dict[str, i
 
 
 def _loss_takes(session: Session, losses: Sequence[SheetLine]) -> dict[str, list[Take]]:
-    """For each loss, the batches it comes out of (`loss_takes`)."""
+    """For each loss, the batches it comes out of (`loss_takes`), each holding no more than it
+    held at the product's last count (the sheet's rule) nor than it holds now: a batch
+    received since cannot take a loss it was not there for, and one sold from since is not
+    taken below zero (the rest goes on down the batches, then to no batch)."""
     if not losses:
         return {}
-    held: dict[str, list[BatchStock]] = {line.product_id: [] for line in losses}
+    held: dict[str, dict[str, BatchStock]] = {line.product_id: {} for line in losses}
     for product_id, batch_id, quantity, expires_on in session.execute(
         select(
             StockOnHand.product_id,
@@ -414,7 +417,33 @@ def _loss_takes(session: Session, losses: Sequence[SheetLine]) -> dict[str, list
             StockBatch.expires_on,
         )
         .join(StockBatch, StockBatch.id == StockOnHand.batch_key)
-        .where(StockOnHand.product_id.in_(sorted(held)), StockOnHand.quantity > 0)
+        .where(StockOnHand.product_id.in_(sorted(held)))
     ):
-        held[product_id].append(BatchStock(batch_id, expires_on, quantity))
-    return {line.product_id: loss_takes(held[line.product_id], -line.difference) for line in losses}
+        held[product_id][batch_id] = BatchStock(batch_id, expires_on, quantity)
+    counted = {line.product_id: line.counted_at for line in losses if line.counted_at}
+    came: dict[tuple[str, str], int] = {}  # into each batch after the count, net
+    if counted:
+        since = min(counted.values())
+        for product, batch_key, at, quantity in session.execute(
+            select(
+                StockMovement.product_id,
+                StockMovement.batch_id,
+                StockMovement.at,
+                StockMovement.quantity,
+            ).where(
+                StockMovement.product_id.in_(sorted(counted)),
+                StockMovement.business_day >= since.date() - timedelta(days=2),  # any zone
+                StockMovement.at > since,
+                StockMovement.batch_id.is_not(None),
+            )
+        ):
+            if batch_key and at > counted[product]:
+                came[product, batch_key] = came.get((product, batch_key), 0) + quantity
+    for (product, batch_key), units in came.items():
+        batch = held[product].get(batch_key)
+        if batch is not None and units > 0:
+            held[product][batch_key] = replace(batch, on_hand=batch.on_hand - units)
+    return {
+        line.product_id: loss_takes(list(held[line.product_id].values()), -line.difference)
+        for line in losses
+    }

@@ -241,7 +241,8 @@ class StocktakePosted(Lenient):
     posted_by: Id
     business_day: date
     lines: list[StocktakeLine] = Field(max_length=20_000)
-    movements: list[StockMovementPayload] = Field(default_factory=list, max_length=20_000)
+    # A loss spanning batches is a movement a batch: room for several a line.
+    movements: list[StockMovementPayload] = Field(default_factory=list, max_length=100_000)
 
 
 class TransferLine(Lenient):

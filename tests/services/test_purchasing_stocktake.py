@@ -26,7 +26,7 @@ from salon_pos.services.stocktake import (
     StocktakeOpen,
 )
 from tests.conftest import FakeClock, Shelf, Team
-from tests.services.test_stock import TODAY, BackBar, back_bar, on_hand
+from tests.services.test_stock import TODAY, BackBar, back_bar, batch_of, on_hand
 
 __all__ = ["back_bar"]  # the fixture, used by name
 
@@ -255,3 +255,35 @@ def test_a_loss_beyond_what_the_batches_hold_takes_the_rest_from_no_batch(
     with backend.db.read() as s:
         moves = s.scalars(select(StockMovement).where(StockMovement.document_id == take.id)).all()
     assert sorted((m.batch_id is None, m.quantity) for m in moves) == [(False, -2), (True, -4)]
+
+
+def test_a_loss_comes_out_of_the_batches_as_they_stood_at_the_count(
+    backend: Backend, team: Team, back_bar: BackBar, clock: FakeClock
+) -> None:
+    """Found in review: the split read the batches as they stand at the post. A batch received
+    after the count took a loss it was not there for (its ledger below zero from the count to
+    its receipt), and one written off from after the count could be taken below zero."""
+    serum = back_bar.serum
+    backend.stock.receive(
+        [
+            ReceiptLine(serum, 2, 20_000, "LATE", TODAY + timedelta(days=300)),
+            ReceiptLine(serum, 1, 20_000, "SOON", TODAY + timedelta(days=20)),
+        ],
+        team.manager.id,
+    )  # 1,500 ml
+    take = backend.stocktakes.start(team.manager.id)
+    clock.advance(minutes=5)
+    backend.stocktakes.count(take.id, serum, 1_200, team.desk.id)  # 300 ml gone
+    clock.advance(minutes=5)
+    backend.stock.receive(  # after the count: not the count's
+        [ReceiptLine(serum, 1, 20_000, "NEW", TODAY + timedelta(days=10))], team.manager.id
+    )
+    soon = batch_of(backend, serum, "SOON")
+    backend.stock.write_off(serum, 400, "瓶子摔了", team.manager.id, batch_id=soon)
+    clock.advance(minutes=5)
+    backend.stocktakes.post(take.id, team.manager.id)
+    held = {b.code: b.on_hand for b in backend.stock.batches(serum)}
+    # SOON held 500 at the count but 100 now: 100 of the loss from it, 200 from LATE; NEW,
+    # expiring first but received after the count, keeps its 500.
+    assert held == {"NEW": 500, "LATE": 800}
+    assert on_hand(backend, serum) == 1_200 + 500 - 400
