@@ -195,8 +195,9 @@ def purchase_orders(
         mine = and_(mine, ORDER.c.id == order_id)
     within: ColumnElement[bool] = true()
     if days is not None:
-        within = _created_within(connection, store_ids, days.first, days.last)
-        before = _created_within(connection, store_ids, None, days.last)
+        calendars = store_calendars(connection, store_ids)
+        within = _created_within(calendars, days.first, days.last)
+        before = _created_within(calendars, None, days.last)
         still_open = and_(ORDER.c.status.in_(OPEN_ORDER_STATUSES), before)
         mine = and_(mine, or_(within, still_open))
     found = connection.execute(select(ORDER, within.label("within")).where(mine)).mappings()
@@ -217,11 +218,11 @@ def purchase_orders(
 
 
 def _created_within(
-    connection: Connection, store_ids: Sequence[str], first: date | None, last: date
+    calendars: dict[str, tuple[str, int]], first: date | None, last: date
 ) -> ColumnElement[bool]:
     """An order created on a business day of its store from `first` (None: any before) to
     `last`: from the first day's start to the start of the day after the last, in the store's
-    time zone."""
+    time zone (`calendars`: each store's zone and cut-over hour, store_calendars)."""
     after = last + timedelta(days=1)
     return or_(
         false(),
@@ -231,7 +232,7 @@ def _created_within(
                 true() if first is None else ORDER.c.created_at >= day_start(first, zone, cutover),
                 ORDER.c.created_at < day_start(after, zone, cutover),
             )
-            for store, (zone, cutover) in store_calendars(connection, store_ids).items()
+            for store, (zone, cutover) in calendars.items()
         ),
     )
 
